@@ -1,0 +1,53 @@
+/*
+ * app.h - the use cases both front ends call, and who is calling.
+ *
+ * Identity comes from the operating system: the login of the real uid,
+ * never $USER or a flag.  An admin may act for someone else (--as LOGIN):
+ * the action then runs with that person's role and is recorded in the audit
+ * log under both names.  Every use case checks the role first.
+ */
+#ifndef JUSTE_APP_H
+#define JUSTE_APP_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include "juste/config.h"
+#include "juste/date.h"
+#include "juste/err.h"
+#include "juste/model.h"
+#include "juste/store.h"
+
+struct app {
+	struct config cfg;
+	struct store *store;
+	char actor[LOGIN_LEN];      /* OS login of the real uid */
+	char as_login[LOGIN_LEN];   /* "" unless an admin acts for someone */
+	struct expert user;         /* the effective user, once identified */
+	int role;                   /* role bit of the effective user */
+};
+
+/* Login of the real uid. */
+juste_status app_os_login(char out[LOGIN_LEN], struct juste_err *e);
+
+/* Opens the database (db_path overrides the configuration's) and records
+ * the OS login as the actor.  flags are store_open flags. */
+juste_status app_open(struct app *a, const char *db_path, int flags, struct juste_err *e);
+void app_close(struct app *a);
+
+/* Loads the effective user: the OS login, or as_login when given, which
+ * only an admin may use.  An unregistered user is refused. */
+juste_status app_identify(struct app *a, const char *as_login, struct juste_err *e);
+
+/* JUSTE_EDENIED with "permission refusée : <what>" unless the effective
+ * user's role is in `roles`. */
+juste_status app_require(const struct app *a, int roles, const char *what, struct juste_err *e);
+
+/* True when the effective user may read or change that expert's time:
+ * themselves, or any office role. */
+bool app_may_see_expert(const struct app *a, const char *login);
+
+/* Today's date.  Tests fix it with JUSTE_TODAY=YYYY-MM-DD; that only moves
+ * the default date of commands, which every user may set explicitly. */
+date_t app_today(void);
+
+#endif

@@ -1,0 +1,25 @@
+/*
+ * timelog.h - logging, editing and removing time entries.
+ *
+ * The path by which an hour enters the database from the CLI and the TUI:
+ * role check, rules_entry_validate(), then the 24 h per day rule, then the
+ * store.  Each call is one transaction unless the caller already holds one.
+ * Imports apply the same rules_entry_validate() row by row with cached
+ * lookups, and leave the 24 h rule to the database trigger.
+ */
+#ifndef JUSTE_TIMELOG_H
+#define JUSTE_TIMELOG_H
+
+#include "juste/app.h"
+
+/* Logs x (x->expert login, x->mandate code, work_date, minutes, note).
+ * An expert logs only for themselves; admin acting with --as is that
+ * expert.  Fills x->id and x->uuid. */
+juste_status timelog_add(struct app *a, struct entry *x, struct juste_err *e);
+
+/* Changes date, minutes, note or mandate of entry x->id; owner only. */
+juste_status timelog_edit(struct app *a, const struct entry *x, struct juste_err *e);
+
+juste_status timelog_remove(struct app *a, int64_t id, struct juste_err *e);
+
+#endif

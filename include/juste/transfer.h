@@ -1,0 +1,35 @@
+/*
+ * transfer.h - import and export of the centre's data as CSV (RFC 4180,
+ * libcsv) and JSON (jansson).
+ *
+ * The columns are the same both ways, so that an export imported into an
+ * empty database gives the same data back.  An import is one transaction:
+ * the first bad row stops it with "FILE:LINE: why" and nothing is written;
+ * a dry run validates everything and writes nothing.  Entries are streamed:
+ * memory stays flat whatever the file's size.
+ */
+#ifndef JUSTE_TRANSFER_H
+#define JUSTE_TRANSFER_H
+
+#include <stdio.h>
+#include "juste/app.h"
+
+enum transfer_kind { KIND_ORGS, KIND_EXPERTS, KIND_SERVICES, KIND_PROGRAMS, KIND_MANDATES, KIND_ENTRIES };
+enum transfer_format { FORMAT_CSV, FORMAT_JSON, FORMAT_TABLE };
+
+juste_status transfer_kind_parse(const char *s, enum transfer_kind *k, struct juste_err *e);
+juste_status transfer_format_parse(const char *s, enum transfer_format *f, struct juste_err *e);
+
+struct import_result {
+	long rows;        /* data rows read */
+	long inserted;    /* rows written (0 on a dry run) */
+};
+
+juste_status transfer_import(struct app *a, enum transfer_kind k, const char *path, int dry_run,
+	struct import_result *r, struct juste_err *e);
+
+/* Entries take from/to (ISO, inclusive, NULL = open); other kinds ignore them. */
+juste_status transfer_export(struct app *a, enum transfer_kind k, enum transfer_format f,
+	const char *from, const char *to, FILE *out, struct juste_err *e);
+
+#endif

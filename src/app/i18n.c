@@ -1,0 +1,70 @@
+/*
+ * i18n.c - locale and message catalogue.
+ *
+ * A fresh Debian has no locale but C.UTF-8; glibc's gettext ignores
+ * LANGUAGE under the plain "C" locale, so juste falls back to C.UTF-8, which
+ * also gives ncursesw its wide characters.
+ */
+#include <limits.h>
+#include <stdio.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "juste/err.h"
+#include "juste/i18n.h"
+
+static const char *translate(const char *msgid)
+{
+	return gettext(msgid);
+}
+
+/* The build tree keeps catalogues in <builddir>/po/<lang>/LC_MESSAGES. */
+static void bind_catalogue(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			char dir[PATH_MAX + 32];
+			*slash = '\0';
+			snprintf(dir, sizeof dir, "%s/po/en/LC_MESSAGES/juste.mo", exe);
+			struct stat sb;
+			if (stat(dir, &sb) == 0) {
+				snprintf(dir, sizeof dir, "%s/po", exe);
+				bindtextdomain("juste", dir);
+				return;
+			}
+		}
+	}
+	bindtextdomain("juste", LOCALEDIR);
+}
+
+void i18n_init(const char *argv0, const char *language)
+{
+	(void)argv0;
+	const char *loc = setlocale(LC_ALL, "");
+	if (!loc || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0)
+		setlocale(LC_ALL, "C.UTF-8");
+	if (language && *language) {
+		const char *env = getenv("LANGUAGE");
+		if (!env || !*env)
+			setenv("LANGUAGE", language, 1);
+	}
+	bind_catalogue();
+	bind_textdomain_codeset("juste", "UTF-8");
+	textdomain("juste");
+	err_translate = translate;
+}
+
+const char *i18n_language(void)
+{
+	const char *env = getenv("LANGUAGE");
+	if (env && strncmp(env, "en", 2) == 0)
+		return "en";
+	return "fr";
+}

@@ -1,0 +1,1061 @@
+/*
+ * invoicing.c - drafts, issue, credit notes, reading and the journal.
+ *
+ * One builder makes the drafts of a month for both `draft` and `issue`:
+ * it reads what is unbilled (store), prices each entry with pricing_price()
+ * (the one place rates are found), rounds billed minutes up to the billing
+ * increment, groups and totals with the core (invoice.c), and writes the
+ * drafts.  `issue` runs the same builder inside its own transaction and
+ * numbers the drafts there, so what is issued is exactly the data of that
+ * instant, never a stale preview, and all of it or none.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "juste/i18n.h"
+#include "juste/invoice_pdf.h"
+#include "juste/invoicing.h"
+#include "juste/money.h"
+#include "juste/pricing.h"
+#include "juste/store_rates.h"
+
+#define ROLES_WRITE (ROLE_COMMIS | ROLE_ADMIN)
+#define ROLES_READ (ROLE_COMMIS | ROLE_GESTIONNAIRE | ROLE_ADMIN)
+/* How many missing-rate entries a draft names before summing up the rest. */
+#define BLOCKERS_NAMED 5
+
+/* ------------------------------------------------------------ the builder */
+
+struct b_expert {
+	int64_t id;
+	char login[LOGIN_LEN];
+	char name[NAME_LEN];
+};
+
+struct b_mandate {
+	int64_t id;
+	char code[CODE_LEN];
+	char title[NAME_LEN];
+	int forfait;
+	int64_t service_id;
+	int increment;
+	size_t client;
+	int64_t fee_cents;         /* > 0 when a forfait line is due this month */
+};
+
+struct b_client {
+	int64_t id;
+	char code[CODE_LEN];
+	char category[WORD_LEN];
+	int increment;
+};
+
+/* An unbilled entry, kept lean: a month's catch-up may hold many. */
+struct b_entry {
+	int64_t id;
+	int64_t expert_id;
+	size_t expert, mandate;
+	int minutes;
+	char work_date[ISO_LEN];
+	char *note;
+};
+
+struct b_timer {
+	int64_t client_id;
+	char text[CODE_LEN + LOGIN_LEN + 8];
+};
+
+struct builder {
+	struct app *a;
+	char period[PERIOD_LEN];
+	char first[ISO_LEN], last[ISO_LEN];
+	const char *org;
+	struct b_expert *experts;
+	size_t nexperts, capexperts;
+	int *xmap;                 /* open addressing: expert id -> index + 1 */
+	size_t xmapcap;
+	struct b_mandate *mandates;
+	size_t nmandates, capmandates;
+	struct b_client *clients;
+	size_t nclients, capclients;
+	struct b_entry *entries;
+	size_t nentries, capentries;
+	struct forfait_due *forfaits;
+	size_t nforfaits, capforfaits;
+	struct b_timer *timers;
+	size_t ntimers, captimers;
+	struct rate_book book;
+	juste_status failed;       /* set by a callback that could not grow */
+	/* output of the writer */
+	int64_t *ids;
+	size_t nids, capids;
+	struct invoicing_run *run;
+};
+
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return 0;
+	size_t c = *cap ? *cap * 2 : 64;
+	while (c < need)
+		c *= 2;
+	void *q = realloc(*p, c * size);
+	if (!q)
+		return -1;
+	*p = q;
+	*cap = c;
+	return 0;
+}
+
+static void builder_free(struct builder *b)
+{
+	for (size_t i = 0; i < b->nentries; i++)
+		free(b->entries[i].note);
+	free(b->entries);
+	free(b->experts);
+	free(b->xmap);
+	free(b->mandates);
+	free(b->clients);
+	free(b->forfaits);
+	free(b->timers);
+	free(b->ids);
+	pricing_book_free(&b->book);
+}
+
+static size_t xhash(int64_t id, size_t cap)
+{
+	return (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ull >> 20) & (cap - 1);
+}
+
+/* Index of expert id, adding it; (size_t)-1 when out of memory. */
+static size_t expert_index(struct builder *b, int64_t id, const char *login, const char *name)
+{
+	if (b->nexperts * 2 >= b->xmapcap) {
+		size_t cap = b->xmapcap ? b->xmapcap * 2 : 256;
+		int *m = calloc(cap, sizeof *m);
+		if (!m)
+			return (size_t)-1;
+		for (size_t i = 0; i < b->nexperts; i++) {
+			size_t h = xhash(b->experts[i].id, cap);
+			while (m[h])
+				h = (h + 1) & (cap - 1);
+			m[h] = (int)i + 1;
+		}
+		free(b->xmap);
+		b->xmap = m;
+		b->xmapcap = cap;
+	}
+	size_t h = xhash(id, b->xmapcap);
+	while (b->xmap[h]) {
+		if (b->experts[b->xmap[h] - 1].id == id)
+			return (size_t)b->xmap[h] - 1;
+		h = (h + 1) & (b->xmapcap - 1);
+	}
+	if (grow((void **)&b->experts, &b->capexperts, b->nexperts + 1, sizeof *b->experts))
+		return (size_t)-1;
+	struct b_expert *x = &b->experts[b->nexperts];
+	x->id = id;
+	snprintf(x->login, sizeof x->login, "%s", login);
+	snprintf(x->name, sizeof x->name, "%s", name);
+	b->xmap[h] = (int)++b->nexperts;
+	return b->nexperts - 1;
+}
+
+/* Rows come ordered by client code then mandate code, so a new client or
+ * mandate is one that differs from the last. */
+static int on_unbilled(void *ctx, const struct unbilled_entry *u)
+{
+	struct builder *b = ctx;
+	if (!b->nclients || b->clients[b->nclients - 1].id != u->client_id) {
+		if (grow((void **)&b->clients, &b->capclients, b->nclients + 1, sizeof *b->clients))
+			goto oom;
+		struct b_client *c = &b->clients[b->nclients++];
+		memset(c, 0, sizeof *c);
+		c->id = u->client_id;
+		snprintf(c->code, sizeof c->code, "%s", u->client_code);
+		snprintf(c->category, sizeof c->category, "%s", u->client_category);
+		c->increment = u->client_increment;
+	}
+	if (!b->nmandates || b->mandates[b->nmandates - 1].id != u->mandate_id) {
+		if (grow((void **)&b->mandates, &b->capmandates, b->nmandates + 1, sizeof *b->mandates))
+			goto oom;
+		struct b_mandate *m = &b->mandates[b->nmandates++];
+		memset(m, 0, sizeof *m);
+		m->id = u->mandate_id;
+		snprintf(m->code, sizeof m->code, "%s", u->mandate_code);
+		snprintf(m->title, sizeof m->title, "%s", u->mandate_title);
+		m->forfait = strcmp(u->billing, "forfait") == 0;
+		m->service_id = u->service_id;
+		m->increment = u->mandate_increment;
+		m->client = b->nclients - 1;
+	}
+	size_t xi = expert_index(b, u->expert_id, u->expert_login, u->expert_name);
+	if (xi == (size_t)-1 || grow((void **)&b->entries, &b->capentries, b->nentries + 1, sizeof *b->entries))
+		goto oom;
+	struct b_entry *x = &b->entries[b->nentries];
+	x->id = u->entry_id;
+	x->expert_id = u->expert_id;
+	x->expert = xi;
+	x->mandate = b->nmandates - 1;
+	x->minutes = u->minutes;
+	snprintf(x->work_date, sizeof x->work_date, "%s", u->work_date);
+	x->note = strdup(u->note);
+	if (!x->note)
+		goto oom;
+	b->nentries++;
+	return 0;
+oom:
+	b->failed = JUSTE_ENOMEM;
+	return 1;
+}
+
+static int on_forfait(void *ctx, const struct forfait_due *f)
+{
+	struct builder *b = ctx;
+	if (grow((void **)&b->forfaits, &b->capforfaits, b->nforfaits + 1, sizeof *b->forfaits)) {
+		b->failed = JUSTE_ENOMEM;
+		return 1;
+	}
+	b->forfaits[b->nforfaits++] = *f;
+	return 0;
+}
+
+static int on_timer(void *ctx, int64_t client_id, const char *mandate_code, const char *login)
+{
+	struct builder *b = ctx;
+	if (grow((void **)&b->timers, &b->captimers, b->ntimers + 1, sizeof *b->timers)) {
+		b->failed = JUSTE_ENOMEM;
+		return 1;
+	}
+	struct b_timer *t = &b->timers[b->ntimers++];
+	t->client_id = client_id;
+	snprintf(t->text, sizeof t->text, "%s (%s)", mandate_code, login);
+	return 0;
+}
+
+/* Appends one line of text to a warnings or blockers buffer. */
+static void text_add(char *buf, size_t n, const char *line)
+{
+	size_t len = strlen(buf);
+	if (len + 1 >= n)
+		return;
+	snprintf(buf + len, n - len, "%s%s", len ? "\n" : "", line);
+}
+
+/* "Alice Bélanger, Bob Côté": distinct names in order of first appearance. */
+static void names_add(char *buf, size_t n, const char *name)
+{
+	size_t len = strlen(name);
+	for (const char *p = buf; (p = strstr(p, name)); p += len)
+		if ((p == buf || p[-1] == ' ') && (p[len] == '\0' || p[len] == ','))
+			return;
+	size_t cur = strlen(buf);
+	snprintf(buf + cur, n - cur, "%s%s", cur ? ", " : "", name);
+}
+
+/* A draft being assembled for one client. */
+struct draft {
+	struct invoice_rec rec;
+	struct invoice_line_rec *lines;
+	size_t nlines, caplines;
+	struct invoice_item *items;       /* hourly entries, grouped */
+	size_t nitems;
+	size_t *forfait_entries;          /* indexes into b->entries, with their line */
+	size_t *forfait_line;
+	size_t nforfait_entries;
+	int late, entries;
+};
+
+static void draft_free(struct draft *d)
+{
+	free(d->lines);
+	free(d->items);
+	free(d->forfait_entries);
+	free(d->forfait_line);
+}
+
+static struct invoice_line_rec *draft_line(struct draft *d)
+{
+	if (grow((void **)&d->lines, &d->caplines, d->nlines + 1, sizeof *d->lines))
+		return NULL;
+	struct invoice_line_rec *l = &d->lines[d->nlines++];
+	memset(l, 0, sizeof *l);
+	l->pos = (int)d->nlines;
+	return l;
+}
+
+static void line_dates(struct invoice_line_rec *l, const char *date)
+{
+	if (!l->first_date[0] || strcmp(date, l->first_date) < 0)
+		snprintf(l->first_date, sizeof l->first_date, "%s", date);
+	if (!l->last_date[0] || strcmp(date, l->last_date) > 0)
+		snprintf(l->last_date, sizeof l->last_date, "%s", date);
+}
+
+/* Builds the draft of client ci with entries [e0, e1) and forfaits
+ * [f0, f1), then writes it.  Entries of a forfait mandate are attached to
+ * its forfait line when one is due this month; otherwise they wait. */
+static juste_status build_client(struct builder *b, const struct b_client *c, size_t e0, size_t e1,
+	size_t f0, size_t f1, struct juste_err *e)
+{
+	struct app *a = b->a;
+	struct draft d;
+	memset(&d, 0, sizeof d);
+	struct invoice_rec *r = &d.rec;
+	struct org o;
+	juste_status st = store_org_get(a->store, c->code, &o, e);
+	if (st)
+		return st;
+	snprintf(r->kind, sizeof r->kind, "invoice");
+	r->client_id = c->id;
+	snprintf(r->client_code, sizeof r->client_code, "%s", c->code);
+	snprintf(r->client_name, sizeof r->client_name, "%s", o.name);
+	snprintf(r->client_address, sizeof r->client_address, "%s", o.address);
+	snprintf(r->period, sizeof r->period, "%s", b->period);
+	snprintf(r->payment_terms, sizeof r->payment_terms, "%s", a->cfg.payment_terms);
+	r->tps_rate = a->cfg.tps_rate;
+	r->tvq_rate = a->cfg.tvq_rate;
+	if (o.tax_exempt)
+		snprintf(r->tax_exempt_reason, sizeof r->tax_exempt_reason, "%s",
+			_("Client exonéré de la TPS et de la TVQ : aucune taxe n'est facturée."));
+	char line[NOTE_LEN];
+	if (!o.address[0]) {
+		snprintf(line, sizeof line, _("adresse de facturation manquante : complétez l'organisation %s "
+			"(colonne address de « juste import orgs »)"), c->code);
+		text_add(r->blockers, sizeof r->blockers, line);
+	}
+
+	/* Forfait lines first know their mandates; entries attach below. */
+	d.items = calloc(e1 - e0 + 1, sizeof *d.items);
+	d.forfait_entries = calloc(e1 - e0 + 1, sizeof *d.forfait_entries);
+	d.forfait_line = calloc(e1 - e0 + 1, sizeof *d.forfait_line);
+	if (!d.items || !d.forfait_entries || !d.forfait_line) {
+		draft_free(&d);
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	}
+	int missing = 0;
+	for (size_t i = e0; i < e1; i++) {
+		const struct b_entry *x = &b->entries[i];
+		const struct b_mandate *m = &b->mandates[x->mandate];
+		int late = strcmp(x->work_date, b->first) < 0;
+		if (m->forfait) {
+			if (m->fee_cents <= 0)
+				continue;   /* its month is billed: the entry waits for the next forfait line */
+			d.forfait_entries[d.nforfait_entries++] = i;
+		} else {
+			int inc = m->increment > 0 ? m->increment : c->increment;
+			int billed = invoice_billed_minutes(x->minutes, inc);
+			struct price_query q = {
+				.entry_id = x->id, .mandate_id = m->id, .mandate_code = m->code, .client_id = c->id,
+				.service_id = m->service_id, .category = c->category, .work_date = x->work_date,
+				.minutes = billed,
+			};
+			struct priced p;
+			struct juste_err pe = { 0 };
+			if (pricing_price(&b->book, &q, &p, &pe) != JUSTE_OK) {
+				if (++missing <= BLOCKERS_NAMED)
+					text_add(r->blockers, sizeof r->blockers, pe.msg);
+				continue;
+			}
+			struct invoice_item *it = &d.items[d.nitems++];
+			it->entry_id = x->id;
+			it->mandate_order = (int64_t)x->mandate;   /* mandates come by code */
+			it->mandate_id = m->id;
+			it->rate_cents = p.rate_cents;
+			it->logged_minutes = x->minutes;
+			it->billed_minutes = billed;
+			it->order = (int64_t)i;
+		}
+		d.entries++;
+		d.late += late;
+	}
+	if (missing > BLOCKERS_NAMED) {
+		snprintf(line, sizeof line, _("… et %d autres saisies sans taux"), missing - BLOCKERS_NAMED);
+		text_add(r->blockers, sizeof r->blockers, line);
+	}
+	if (missing) {
+		snprintf(line, sizeof line, _("%d saisie(s) sans taux : ajoutez le taux manquant (juste rate …) puis refaites le brouillon"),
+			missing);
+		text_add(r->blockers, sizeof r->blockers, line);
+	}
+
+	struct invoice_group *groups = NULL;
+	size_t ngroups = 0;
+	st = invoice_group_items(d.items, d.nitems, &groups, &ngroups, e);
+	if (st) {
+		draft_free(&d);
+		return st;
+	}
+	int64_t subtotal = 0;
+	for (size_t g = 0; g < ngroups; g++) {
+		struct invoice_line_rec *l = draft_line(&d);
+		if (!l)
+			goto oom;
+		const struct b_mandate *m = &b->mandates[(size_t)d.items[groups[g].first].mandate_order];
+		snprintf(l->kind, sizeof l->kind, "hours");
+		l->mandate_id = m->id;
+		snprintf(l->mandate_code, sizeof l->mandate_code, "%s", m->code);
+		snprintf(l->mandate_title, sizeof l->mandate_title, "%s", m->title);
+		l->rate_cents = groups[g].rate_cents;
+		l->logged_minutes = groups[g].logged_minutes;
+		l->billed_minutes = groups[g].billed_minutes;
+		l->amount_cents = groups[g].amount_cents;
+		snprintf(l->description, sizeof l->description, "%s", m->title);
+		for (size_t k = groups[g].first; k < groups[g].first + groups[g].count; k++) {
+			const struct b_entry *x = &b->entries[(size_t)d.items[k].order];
+			names_add(l->experts, sizeof l->experts, b->experts[x->expert].name);
+			line_dates(l, x->work_date);
+		}
+		subtotal += l->amount_cents;
+	}
+	for (size_t f = f0; f < f1; f++) {
+		const struct forfait_due *fd = &b->forfaits[f];
+		struct invoice_line_rec *l = draft_line(&d);
+		if (!l)
+			goto oom;
+		snprintf(l->kind, sizeof l->kind, "forfait");
+		l->mandate_id = fd->mandate_id;
+		snprintf(l->mandate_code, sizeof l->mandate_code, "%s", fd->mandate_code);
+		snprintf(l->mandate_title, sizeof l->mandate_title, "%s", fd->mandate_title);
+		l->amount_cents = fd->fee_cents;
+		snprintf(l->description, sizeof l->description, _("Forfait mensuel %s : %s"), b->period, fd->mandate_title);
+		for (size_t k = 0; k < d.nforfait_entries; k++) {
+			const struct b_entry *x = &b->entries[d.forfait_entries[k]];
+			if (b->mandates[x->mandate].id != fd->mandate_id)
+				continue;
+			d.forfait_line[k] = d.nlines - 1;
+			l->logged_minutes += x->minutes;
+			l->billed_minutes += x->minutes;
+			names_add(l->experts, sizeof l->experts, b->experts[x->expert].name);
+			line_dates(l, x->work_date);
+		}
+		subtotal += l->amount_cents;
+	}
+	invoice_amounts(subtotal, r->tps_rate, r->tvq_rate, r->tax_exempt_reason[0] != '\0', &r->amounts);
+
+	if (d.late) {
+		snprintf(line, sizeof line, _("%d saisie(s) en retard (antérieures au %s) incluse(s)"), d.late, b->first);
+		text_add(r->warnings, sizeof r->warnings, line);
+	}
+	for (size_t t = 0; t < b->ntimers; t++)
+		if (b->timers[t].client_id == c->id) {
+			snprintf(line, sizeof line, _("minuterie en cours sur %s : arrêtez-la avant d'émettre"), b->timers[t].text);
+			text_add(r->warnings, sizeof r->warnings, line);
+		}
+
+	if (d.nlines == 0 && !r->blockers[0]) {
+		free(groups);
+		draft_free(&d);
+		return JUSTE_OK;   /* nothing to bill for this client */
+	}
+
+	/* Write: the invoice, its lines, then the entry links. */
+	st = store_invoice_insert(a->store, r, e);
+	for (size_t i = 0; !st && i < d.nlines; i++) {
+		d.lines[i].invoice_id = r->id;
+		st = store_invoice_line_insert(a->store, &d.lines[i], e);
+	}
+	for (size_t k = 0; !st && k < d.nitems; k++) {
+		const struct b_entry *x = &b->entries[(size_t)d.items[k].order];
+		struct invoice_entry_rec link = {
+			.invoice_id = r->id, .line_id = d.lines[d.items[k].line].id, .entry_id = x->id,
+			.expert_id = x->expert_id, .logged_minutes = x->minutes,
+			.billed_minutes = d.items[k].billed_minutes, .late = strcmp(x->work_date, b->first) < 0,
+		};
+		snprintf(link.work_date, sizeof link.work_date, "%s", x->work_date);
+		snprintf(link.note, sizeof link.note, "%s", x->note);
+		st = store_invoice_entry_insert(a->store, &link, e);
+	}
+	for (size_t k = 0; !st && k < d.nforfait_entries; k++) {
+		const struct b_entry *x = &b->entries[d.forfait_entries[k]];
+		struct invoice_entry_rec link = {
+			.invoice_id = r->id, .line_id = d.lines[d.forfait_line[k]].id, .entry_id = x->id,
+			.expert_id = x->expert_id, .logged_minutes = x->minutes, .billed_minutes = x->minutes,
+			.late = strcmp(x->work_date, b->first) < 0,
+		};
+		snprintf(link.work_date, sizeof link.work_date, "%s", x->work_date);
+		snprintf(link.note, sizeof link.note, "%s", x->note);
+		st = store_invoice_entry_insert(a->store, &link, e);
+	}
+	if (!st) {
+		if (grow((void **)&b->ids, &b->capids, b->nids + 1, sizeof *b->ids))
+			goto oom;
+		b->ids[b->nids++] = r->id;
+		b->run->drafts++;
+		b->run->held += r->blockers[0] != '\0';
+		b->run->late += d.late;
+		b->run->entries += d.entries;
+		b->run->subtotal_cents += r->amounts.subtotal_cents;
+		b->run->total_cents += r->amounts.total_cents;
+	}
+	free(groups);
+	draft_free(&d);
+	return st;
+oom:
+	free(groups);
+	draft_free(&d);
+	return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+}
+
+static int client_cmp_code(const void *pa, const void *pb)
+{
+	return strcmp(((const struct b_client *)pa)->code, ((const struct b_client *)pb)->code);
+}
+
+/* Reads, prices and writes the month's drafts.  The caller holds the
+ * transaction. */
+static juste_status build(struct builder *b, struct juste_err *e)
+{
+	struct store *s = b->a->store;
+	int deleted = 0;
+	juste_status st = store_invoice_delete_drafts(s, b->period, b->org, &deleted, e);
+	if (!st)
+		st = store_rate_book_load(s, &b->book, e);
+	if (!st)
+		st = store_invoice_unbilled(s, b->last, b->org, on_unbilled, b, e);
+	if (!st && !b->failed)
+		st = store_invoice_forfaits_due(s, b->period, b->first, b->last, b->org, on_forfait, b, e);
+	if (!st && !b->failed)
+		st = store_invoice_running_timers(s, on_timer, b, e);
+	if (!st && b->failed)
+		st = err_set(e, b->failed, N_("mémoire insuffisante"));
+	if (st)
+		return st;
+
+	/* Mark the forfait mandates due this month; add clients that have a
+	 * forfait but no unbilled entry. */
+	for (size_t f = 0; f < b->nforfaits; f++) {
+		const struct forfait_due *fd = &b->forfaits[f];
+		for (size_t m = 0; m < b->nmandates; m++)
+			if (b->mandates[m].id == fd->mandate_id)
+				b->mandates[m].fee_cents = fd->fee_cents;
+		int have = 0;
+		for (size_t c = 0; c < b->nclients && !have; c++)
+			have = b->clients[c].id == fd->client_id;
+		if (!have) {
+			if (grow((void **)&b->clients, &b->capclients, b->nclients + 1, sizeof *b->clients))
+				return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+			struct b_client *c = &b->clients[b->nclients++];
+			memset(c, 0, sizeof *c);
+			c->id = fd->client_id;
+			snprintf(c->code, sizeof c->code, "%s", fd->client_code);
+		}
+	}
+	/* Clients are by code; entries of client k are contiguous in the
+	 * order the first nc clients were seen.  Find each client's range. */
+	size_t *e_first = calloc(b->nclients + 1, sizeof *e_first);
+	size_t *e_count = calloc(b->nclients + 1, sizeof *e_count);
+	if (!e_first || !e_count) {
+		free(e_first);
+		free(e_count);
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	}
+	for (size_t i = 0; i < b->nentries; i++) {
+		size_t c = b->mandates[b->entries[i].mandate].client;
+		if (e_count[c]++ == 0)
+			e_first[c] = i;
+	}
+	/* Walk clients by code: those only known from forfaits were appended. */
+	struct b_client *order = malloc((b->nclients + 1) * sizeof *order);
+	size_t *orig = malloc((b->nclients + 1) * sizeof *orig);
+	if (!order || !orig) {
+		free(order);
+		free(orig);
+		free(e_first);
+		free(e_count);
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	}
+	memcpy(order, b->clients, b->nclients * sizeof *order);
+	qsort(order, b->nclients, sizeof *order, client_cmp_code);
+	for (size_t k = 0; k < b->nclients; k++)
+		for (size_t c = 0; c < b->nclients; c++)
+			if (b->clients[c].id == order[k].id)
+				orig[k] = c;
+	for (size_t k = 0; !st && k < b->nclients; k++) {
+		size_t c = orig[k];
+		/* the client's category and increment: a forfait-only client
+		 * needs neither (no hourly line) */
+		size_t f0 = b->nforfaits, f1 = b->nforfaits;
+		for (size_t f = 0; f < b->nforfaits; f++)
+			if (b->forfaits[f].client_id == b->clients[c].id) {
+				if (f0 == b->nforfaits)
+					f0 = f;
+				f1 = f + 1;
+			}
+		if (f0 == b->nforfaits)
+			f0 = f1 = 0;
+		st = build_client(b, &b->clients[c], e_first[c], e_first[c] + e_count[c], f0, f1, e);
+	}
+	free(order);
+	free(orig);
+	free(e_first);
+	free(e_count);
+	return st;
+}
+
+static juste_status builder_init(struct builder *b, struct app *a, const char *month, const char *org,
+	struct invoicing_run *run, struct juste_err *e)
+{
+	memset(b, 0, sizeof *b);
+	b->a = a;
+	b->org = org && *org ? org : NULL;
+	b->run = run;
+	pricing_book_init(&b->book);
+	date_t first, last;
+	juste_status st = invoice_period_parse(month, b->period, &first, &last, e);
+	if (st)
+		return err_prefix(e, N_("mois : "));
+	date_format(first, b->first);
+	date_format(last, b->last);
+	memset(run, 0, sizeof *run);
+	snprintf(run->period, sizeof run->period, "%s", b->period);
+	if (b->org) {
+		struct org o;
+		st = store_org_get(a->store, b->org, &o, e);
+	}
+	return st;
+}
+
+static juste_status report(struct app *a, const struct builder *b, invoicing_cb cb, void *ctx,
+	struct juste_err *e)
+{
+	if (!cb)
+		return JUSTE_OK;
+	struct invoice_rec *r = malloc(sizeof *r);
+	if (!r)
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	juste_status st = JUSTE_OK;
+	for (size_t i = 0; !st && i < b->nids; i++) {
+		st = store_invoice_get_id(a->store, b->ids[i], r, e);
+		if (!st && cb(ctx, r))
+			break;
+	}
+	free(r);
+	return st;
+}
+
+juste_status invoicing_draft(struct app *a, const char *month, const char *org, invoicing_cb cb, void *ctx,
+	struct invoicing_run *run, struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLES_WRITE, _("préparer la facturation"), e);
+	if (st)
+		return st;
+	struct builder b;
+	st = builder_init(&b, a, month, org, run, e);
+	if (!st)
+		st = store_begin(a->store, e);
+	if (!st) {
+		st = build(&b, e);
+		if (st)
+			store_rollback(a->store);
+		else
+			st = store_commit(a->store, e);
+	}
+	if (!st)
+		st = report(a, &b, cb, ctx, e);
+	builder_free(&b);
+	return st;
+}
+
+/* A test hook to prove a run is all or nothing: after N invoices are
+ * numbered inside the transaction, fail ("N") or die by SIGKILL
+ * ("kill:N").  Either way the transaction is never committed, so it can
+ * only ever leave the database as it was. */
+static juste_status test_interrupt(int issued, struct juste_err *e)
+{
+	const char *h = getenv("JUSTE_TEST_ISSUE_ABORT_AFTER");
+	if (!h || !*h)
+		return JUSTE_OK;
+	int kill = strncmp(h, "kill:", 5) == 0;
+	int n = atoi(kill ? h + 5 : h);
+	if (issued < n)
+		return JUSTE_OK;
+	if (kill)
+		raise(SIGKILL);
+	return err_set(e, JUSTE_EIO, N_("émission interrompue après %d factures (JUSTE_TEST_ISSUE_ABORT_AFTER) : rien n'a été émis"),
+		issued);
+}
+
+static juste_status number_next(struct app *a, const char *kind, date_t issued, int *year, int *seq,
+	char number[INVOICE_NUMBER_LEN], struct juste_err *e)
+{
+	int m, d;
+	date_to_ymd(issued, year, &m, &d);
+	juste_status st = store_invoice_next_seq(a->store, kind, *year, seq, e);
+	if (!st)
+		st = invoice_number_format(strcmp(kind, "credit") == 0 ? a->cfg.credit_pattern : a->cfg.invoice_pattern,
+			*year, *seq, number, INVOICE_NUMBER_LEN, e);
+	return st;
+}
+
+juste_status invoicing_issue(struct app *a, const char *month, const char *org, const char *issue_date,
+	invoicing_cb cb, void *ctx, struct invoicing_run *run, struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLES_WRITE, _("émettre des factures"), e);
+	if (st)
+		return st;
+	date_t issued = app_today();
+	if (issue_date && *issue_date && date_parse(issue_date, &issued, e))
+		return err_prefix(e, N_("date d'émission : "));
+	char issued_on[ISO_LEN], due_on[ISO_LEN];
+	date_format(issued, issued_on);
+	date_format(invoice_due_date(issued, a->cfg.payment_days), due_on);
+
+	struct builder b;
+	st = builder_init(&b, a, month, org, run, e);
+	if (!st && strcmp(issued_on, b.first) < 0)
+		st = err_set(e, JUSTE_EINVAL, N_("date d'émission %s antérieure au mois facturé %s"), issued_on, b.period);
+	if (!st)
+		st = store_begin(a->store, e);
+	if (st) {
+		builder_free(&b);
+		return st;
+	}
+	st = build(&b, e);
+	struct invoice_rec *r = malloc(sizeof *r);
+	if (!r && !st)
+		st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	run->subtotal_cents = run->total_cents = 0;
+	for (size_t i = 0; !st && i < b.nids; i++) {
+		st = store_invoice_get_id(a->store, b.ids[i], r, e);
+		if (st || r->blockers[0] || r->line_count == 0)
+			continue;   /* held back: stays a draft listing what to fix */
+		int year, seq;
+		char number[INVOICE_NUMBER_LEN];
+		st = number_next(a, "invoice", issued, &year, &seq, number, e);
+		if (!st)
+			st = store_invoice_issue(a->store, r->id, number, year, seq, issued_on, due_on, e);
+		if (!st) {
+			run->issued++;
+			run->subtotal_cents += r->amounts.subtotal_cents;
+			run->total_cents += r->amounts.total_cents;
+			st = test_interrupt(run->issued, e);
+		}
+	}
+	free(r);
+	if (st) {
+		store_rollback(a->store);
+		builder_free(&b);
+		return st;
+	}
+	st = store_commit(a->store, e);
+	/* the issued invoices, and the drafts held back with what to fix */
+	if (!st)
+		st = report(a, &b, cb, ctx, e);
+	builder_free(&b);
+	return st;
+}
+
+/* ---------------------------------------------------------------- credits */
+
+static int on_line_copy(void *ctx, const struct invoice_line_rec *l)
+{
+	struct draft *d = ctx;
+	struct invoice_line_rec *c = draft_line(d);
+	if (!c)
+		return 1;
+	int pos = c->pos;
+	*c = *l;
+	c->pos = pos;
+	c->id = 0;
+	return 0;
+}
+
+juste_status invoicing_credit(struct app *a, const char *number, const char *reason, int64_t amount_cents,
+	const char *issue_date, struct invoice_rec *out, struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLES_WRITE, _("émettre des notes de crédit"), e);
+	if (st)
+		return st;
+	if (!reason || !*reason)
+		return err_set(e, JUSTE_EUSAGE, N_("une note de crédit doit donner sa raison (--reason)"));
+	if (strlen(reason) >= sizeof out->credit_reason)
+		return err_set(e, JUSTE_EINVAL, N_("raison trop longue"));
+	if (amount_cents < 0)
+		return err_set(e, JUSTE_EINVAL, N_("montant à créditer négatif : donnez le montant avant taxes, positif"));
+	date_t issued = app_today();
+	if (issue_date && *issue_date && date_parse(issue_date, &issued, e))
+		return err_prefix(e, N_("date d'émission : "));
+	char issued_on[ISO_LEN], due_on[ISO_LEN];
+	date_format(issued, issued_on);
+	date_format(issued, due_on);   /* a credit is not a claim: no term */
+
+	struct draft d;
+	memset(&d, 0, sizeof d);
+	struct invoice_rec *inv = malloc(sizeof *inv);
+	if (!inv)
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	st = store_begin(a->store, e);
+	if (st) {
+		free(inv);
+		return st;
+	}
+	st = store_invoice_get(a->store, number, inv, e);
+	if (!st && (strcmp(inv->kind, "invoice") != 0 || strcmp(inv->status, "issued") != 0))
+		st = err_set(e, JUSTE_EINVAL, N_("%s n'est pas une facture émise"), number);
+	if (!st && inv->fully_credited)
+		st = err_set(e, JUSTE_ECONFLICT, N_("%s est déjà entièrement créditée"), number);
+	if (!st && strcmp(issued_on, inv->issued_on) < 0)
+		st = err_set(e, JUSTE_EINVAL, N_("date de la note de crédit %s antérieure à la facture (%s)"), issued_on, inv->issued_on);
+	struct invoice_amounts credited = { 0 };
+	int full_before = 0;
+	if (!st)
+		st = store_invoice_credited(a->store, inv->id, &credited, &full_before, e);
+	struct invoice_rec *r = &d.rec;
+	if (!st) {
+		snprintf(r->kind, sizeof r->kind, "credit");
+		r->client_id = inv->client_id;
+		snprintf(r->client_code, sizeof r->client_code, "%s", inv->client_code);
+		snprintf(r->client_name, sizeof r->client_name, "%s", inv->client_name);
+		snprintf(r->client_address, sizeof r->client_address, "%s", inv->client_address);
+		snprintf(r->period, sizeof r->period, "%s", inv->period);
+		snprintf(r->payment_terms, sizeof r->payment_terms, "%s", inv->payment_terms);
+		r->tps_rate = inv->tps_rate;
+		r->tvq_rate = inv->tvq_rate;
+		snprintf(r->tax_exempt_reason, sizeof r->tax_exempt_reason, "%s", inv->tax_exempt_reason);
+		r->credited_id = inv->id;
+		snprintf(r->credit_reason, sizeof r->credit_reason, "%s", reason);
+		r->credit_full = amount_cents == 0;
+		if (amount_cents == 0) {
+			invoice_credit_full(&inv->amounts, &credited, &r->amounts);
+			/* the invoice's lines, reversed, so the note shows what it cancels */
+			st = store_invoice_lines(a->store, inv->id, on_line_copy, &d, e);
+			for (size_t i = 0; !st && i < d.nlines; i++) {
+				struct invoice_line_rec *l = &d.lines[i];
+				char desc[NOTE_LEN];
+				snprintf(desc, sizeof desc, "%s", l->description);
+				snprintf(l->description, sizeof l->description, _("Annulation : %.2000s"), desc);
+				snprintf(l->kind, sizeof l->kind, "credit");
+				l->amount_cents = -l->amount_cents;
+				l->logged_minutes = -l->logged_minutes;
+				l->billed_minutes = -l->billed_minutes;
+				l->rate_cents = 0;
+			}
+			if (!st && credited.subtotal_cents != 0) {
+				struct invoice_line_rec *l = draft_line(&d);
+				if (!l) {
+					st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+				} else {
+					snprintf(l->kind, sizeof l->kind, "credit");
+					l->amount_cents = -credited.subtotal_cents;
+					snprintf(l->description, sizeof l->description, "%s",
+						_("Moins les notes de crédit partielles déjà émises sur cette facture"));
+				}
+			}
+		} else {
+			st = invoice_credit_partial(amount_cents, inv->amounts.subtotal_cents, credited.subtotal_cents,
+				inv->tps_rate, inv->tvq_rate, inv->tax_exempt_reason[0] != '\0', &r->amounts, e);
+			struct invoice_line_rec *l = st ? NULL : draft_line(&d);
+			if (!st && !l)
+				st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+			if (l) {
+				snprintf(l->kind, sizeof l->kind, "credit");
+				l->amount_cents = r->amounts.subtotal_cents;
+				snprintf(l->description, sizeof l->description, _("Crédit partiel : %.2000s"), reason);
+			}
+		}
+	}
+	if (!st)
+		st = store_invoice_insert(a->store, r, e);
+	for (size_t i = 0; !st && i < d.nlines; i++) {
+		d.lines[i].invoice_id = r->id;
+		st = store_invoice_line_insert(a->store, &d.lines[i], e);
+	}
+	int year = 0, seq = 0;
+	char num[INVOICE_NUMBER_LEN] = "";
+	if (!st)
+		st = number_next(a, "credit", issued, &year, &seq, num, e);
+	if (!st)
+		st = store_invoice_issue(a->store, r->id, num, year, seq, issued_on, due_on, e);
+	if (!st)
+		st = store_commit(a->store, e);
+	else
+		store_rollback(a->store);
+	if (!st)
+		st = store_invoice_get_id(a->store, r->id, out, e);
+	free(inv);
+	draft_free(&d);
+	return st;
+}
+
+juste_status invoicing_set_increment(struct app *a, int is_org, const char *code, int minutes,
+	struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLES_WRITE, _("fixer l'incrément de facturation"), e);
+	if (st)
+		return st;
+	if (minutes < 0 || minutes > 240)
+		return err_set(e, JUSTE_EINVAL, N_("incrément de facturation invalide : %d min (1 à 240, ou 0 pour aucun)"), minutes);
+	return store_invoice_set_increment(a->store, is_org, code, minutes, e);
+}
+
+/* ---------------------------------------------------------------- reading */
+
+juste_status invoicing_list(struct app *a, const struct invoice_filter *f, store_invoice_cb cb, void *ctx,
+	struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLES_READ, _("consulter les factures"), e);
+	return st ? st : store_invoice_list(a->store, f, cb, ctx, e);
+}
+
+struct doc_fill {
+	struct invoice_doc *d;
+	size_t caplines, capentries;
+	int oom;
+};
+
+static int on_doc_line(void *ctx, const struct invoice_line_rec *l)
+{
+	struct doc_fill *f = ctx;
+	if (grow((void **)&f->d->lines, &f->caplines, f->d->nlines + 1, sizeof *f->d->lines)) {
+		f->oom = 1;
+		return 1;
+	}
+	f->d->lines[f->d->nlines++] = *l;
+	return 0;
+}
+
+static int on_doc_entry(void *ctx, const struct invoice_entry_rec *x)
+{
+	struct doc_fill *f = ctx;
+	if (grow((void **)&f->d->entries, &f->capentries, f->d->nentries + 1, sizeof *f->d->entries)) {
+		f->oom = 1;
+		return 1;
+	}
+	f->d->entries[f->d->nentries++] = *x;
+	return 0;
+}
+
+static juste_status load_rest(struct app *a, struct invoice_doc *d, struct juste_err *e)
+{
+	struct doc_fill f = { .d = d };
+	juste_status st = store_invoice_lines(a->store, d->rec.id, on_doc_line, &f, e);
+	if (!st)
+		st = store_invoice_entries(a->store, d->rec.id, on_doc_entry, &f, e);
+	if (!st && f.oom)
+		st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	if (st)
+		invoicing_doc_free(d);
+	return st;
+}
+
+juste_status invoicing_load(struct app *a, const char *number, struct invoice_doc *d, struct juste_err *e)
+{
+	memset(d, 0, sizeof *d);
+	juste_status st = app_require(a, ROLES_READ, _("consulter les factures"), e);
+	if (st)
+		return st;
+	if (number[0] == '#') {
+		char *end;
+		long long id = strtoll(number + 1, &end, 10);
+		if (*end || id <= 0)
+			return err_set(e, JUSTE_EUSAGE, N_("facture inconnue : %s"), number);
+		return invoicing_load_id(a, id, d, e);
+	}
+	st = store_invoice_get(a->store, number, &d->rec, e);
+	return st ? st : load_rest(a, d, e);
+}
+
+juste_status invoicing_load_id(struct app *a, int64_t id, struct invoice_doc *d, struct juste_err *e)
+{
+	memset(d, 0, sizeof *d);
+	juste_status st = app_require(a, ROLES_READ, _("consulter les factures"), e);
+	if (!st)
+		st = store_invoice_get_id(a->store, id, &d->rec, e);
+	return st ? st : load_rest(a, d, e);
+}
+
+void invoicing_doc_free(struct invoice_doc *d)
+{
+	if (!d)
+		return;
+	free(d->lines);
+	free(d->entries);
+	d->lines = NULL;
+	d->entries = NULL;
+	d->nlines = d->nentries = 0;
+}
+
+juste_status invoicing_printed(struct app *a, struct invoice_doc *d, int *copy, struct juste_err *e)
+{
+	*copy = 0;
+	if (strcmp(d->rec.status, "issued") != 0)
+		return JUSTE_OK;
+	juste_status st = app_require(a, ROLES_READ, _("imprimer les factures"), e);
+	if (!st)
+		st = store_invoice_reprint(a->store, d->rec.id, e);
+	if (!st) {
+		*copy = d->rec.reprints > 0;
+		d->rec.reprints++;
+	}
+	return st;
+}
+
+juste_status invoicing_journal(struct app *a, const char *from, const char *to, store_invoice_cb cb, void *ctx,
+	struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLES_WRITE, _("produire le journal des ventes"), e);
+	if (st)
+		return st;
+	struct invoice_filter f = { .status = "issued", .from = from, .to = to };
+	return store_invoice_list(a->store, &f, cb, ctx, e);
+}
+
+struct pdf_month {
+	int64_t *ids;
+	size_t n, cap;
+	int oom;
+};
+
+static int on_pdf_month(void *ctx, const struct invoice_rec *r)
+{
+	struct pdf_month *m = ctx;
+	if (grow((void **)&m->ids, &m->cap, m->n + 1, sizeof *m->ids)) {
+		m->oom = 1;
+		return 1;
+	}
+	m->ids[m->n++] = r->id;
+	return 0;
+}
+
+juste_status invoicing_pdf_month(struct app *a, const char *month, const char *org, const char *dir,
+	invoicing_file_cb cb, void *ctx, struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLES_WRITE, _("imprimer les factures du mois"), e);
+	if (st)
+		return st;
+	char period[PERIOD_LEN];
+	st = invoice_period_parse(month, period, NULL, NULL, e);
+	if (st)
+		return err_prefix(e, N_("mois : "));
+	if (mkdir(dir, 0775) != 0 && errno != EEXIST)
+		return err_set(e, JUSTE_EIO, N_("impossible de créer le dossier %s : %s"), dir, strerror(errno));
+	struct pdf_month m = { 0 };
+	struct invoice_filter f = { .period = period, .client = org, .status = "issued" };
+	st = store_invoice_list(a->store, &f, on_pdf_month, &m, e);
+	if (!st && m.oom)
+		st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	struct invoice_doc d;
+	memset(&d, 0, sizeof d);
+	for (size_t i = 0; !st && i < m.n; i++) {
+		st = invoicing_load_id(a, m.ids[i], &d, e);
+		int copy = 0;
+		char path[4096];
+		if (!st && snprintf(path, sizeof path, "%s/%s.pdf", dir, d.rec.number) >= (int)sizeof path)
+			st = err_set(e, JUSTE_EINVAL, N_("chemin trop long : %s"), dir);
+		/* counted once written, so a failed write is no print */
+		if (!st)
+			st = invoice_pdf_write(&a->cfg, &d, d.rec.reprints > 0, path, e);
+		if (!st)
+			st = invoicing_printed(a, &d, &copy, e);
+		if (!st && cb && cb(ctx, &d.rec, path))
+			i = m.n;
+		invoicing_doc_free(&d);
+	}
+	free(m.ids);
+	return st;
+}

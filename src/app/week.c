@@ -1,0 +1,569 @@
+/*
+ * week.c - the expert's week: one model for the CLI grid and the TUI
+ * screen, cell semantics, pins, the timer and closed months.  Every write
+ * goes through timelog (role, rules, locks, 24 h) or one store call, each
+ * its own transaction.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "juste/duration.h"
+#include "juste/i18n.h"
+#include "juste/timelog.h"
+#include "juste/week.h"
+
+#define RECENT_DAYS 120
+
+void week_free(struct week *w)
+{
+	if (!w)
+		return;
+	free(w->rows);
+	free(w->entries);
+	w->rows = NULL;
+	w->entries = NULL;
+	w->nrows = w->nentries = 0;
+}
+
+struct load_ctx {
+	struct week *w;
+	int cap;
+	juste_status st;
+};
+
+static int add_row(void *p, const struct week_mandate *m)
+{
+	struct load_ctx *l = p;
+	struct week *w = l->w;
+	if (w->nrows == l->cap) {
+		int cap = l->cap ? l->cap * 2 : 16;
+		struct week_row *r = realloc(w->rows, (size_t)cap * sizeof *r);
+		if (!r) {
+			l->st = JUSTE_ENOMEM;
+			return 1;
+		}
+		w->rows = r;
+		l->cap = cap;
+	}
+	struct week_row *r = &w->rows[w->nrows++];
+	memset(r, 0, sizeof *r);
+	r->m = *m;
+	for (int d = 0; d < WEEK_DAYS; d++)
+		r->cell[d].first = -1;
+	return 0;
+}
+
+static int add_entry(void *p, const struct entry *x)
+{
+	struct load_ctx *l = p;
+	struct week *w = l->w;
+	int row = -1;
+	for (int i = 0; i < w->nrows; i++)
+		if (w->rows[i].m.id == x->mandate_id) {
+			row = i;
+			break;
+		}
+	date_t d;
+	if (row < 0 || date_parse(x->work_date, &d, NULL) != JUSTE_OK)
+		return 0;
+	int day = (int)(d - w->monday);
+	if (day < 0 || day >= WEEK_DAYS)
+		return 0;
+	if (w->nentries == l->cap) {
+		int cap = l->cap ? l->cap * 2 : 32;
+		struct week_entry *n = realloc(w->entries, (size_t)cap * sizeof *n);
+		if (!n) {
+			l->st = JUSTE_ENOMEM;
+			return 1;
+		}
+		w->entries = n;
+		l->cap = cap;
+	}
+	struct week_entry *en = &w->entries[w->nentries];
+	memset(en, 0, sizeof *en);
+	en->id = x->id;
+	en->row = row;
+	en->day = day;
+	en->minutes = x->minutes;
+	snprintf(en->note, sizeof en->note, "%s", x->note);
+	struct week_cell *c = &w->rows[row].cell[day];
+	if (c->first < 0)
+		c->first = w->nentries;
+	c->nentries++;
+	c->minutes += x->minutes;
+	w->rows[row].total += x->minutes;
+	w->day_total[day] += x->minutes;
+	w->total += x->minutes;
+	w->nentries++;
+	return 0;
+}
+
+juste_status week_load(struct app *a, const char *login, date_t day, struct week *w, struct juste_err *e)
+{
+	memset(w, 0, sizeof *w);
+	if (!login || !*login)
+		login = a->user.login;
+	if (!app_may_see_expert(a, login))
+		return err_set(e, JUSTE_EDENIED, N_("permission refusée : les heures de %s ne sont pas les vôtres"), login);
+	struct expert x;
+	juste_status st = store_expert_get(a->store, login, &x, e);
+	if (st)
+		return st;
+	snprintf(w->login, sizeof w->login, "%s", x.login);
+	snprintf(w->name, sizeof w->name, "%s", x.name);
+	w->expert_id = x.id;
+	w->capacity = x.weekly_minutes;
+	w->monday = date_monday(day);
+	for (int d = 0; d < WEEK_DAYS; d++) {
+		date_format(w->monday + d, w->day[d]);
+		st = store_entry_locked(a->store, 0, w->day[d], w->day_why[d], sizeof w->day_why[d], &w->day_locked[d], e);
+		if (st)
+			return st;
+	}
+	struct load_ctx l = { .w = w };
+	st = store_week_rows(a->store, w->expert_id, w->day[0], w->day[6], add_row, &l, e);
+	if (!st && l.st)
+		st = err_set(e, l.st, N_("mémoire insuffisante"));
+	l.cap = 0;
+	if (!st)
+		st = store_week_entries(a->store, w->expert_id, w->day[0], w->day[6], add_entry, &l, e);
+	if (!st && l.st)
+		st = err_set(e, l.st, N_("mémoire insuffisante"));
+	/* Locks are asked entry by entry, after the walk, so that a later
+	 * reason (an issued invoice) needs no change here. */
+	for (int i = 0; !st && i < w->nentries; i++) {
+		struct week_entry *en = &w->entries[i];
+		st = store_entry_locked(a->store, en->id, NULL, en->why, sizeof en->why, &en->locked, e);
+		if (!st && en->locked)
+			w->rows[en->row].cell[en->day].locked = 1;
+	}
+	for (int r = 0; r < w->nrows; r++)
+		for (int d = 0; d < WEEK_DAYS; d++)
+			if (w->day_locked[d])
+				w->rows[r].cell[d].locked = 1;
+	if (st)
+		week_free(w);
+	return st;
+}
+
+int week_find_row(const struct week *w, const char *code)
+{
+	for (int i = 0; i < w->nrows; i++)
+		if (strcmp(w->rows[i].m.code, code) == 0)
+			return i;
+	return -1;
+}
+
+juste_status week_parse_cell(const char *s, int *minutes, struct juste_err *e)
+{
+	while (isspace((unsigned char)*s))
+		s++;
+	size_t n = strlen(s);
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	if (n == 0 || (n == 1 && s[0] == '0')) {
+		*minutes = 0;
+		return JUSTE_OK;
+	}
+	char buf[DURATION_BUF];
+	if (n >= sizeof buf)
+		return err_set(e, JUSTE_EINVAL, N_("durée invalide : '%s'"), s);
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return duration_parse(buf, minutes, e);
+}
+
+static const struct week_entry *find_entry(const struct week *w, int64_t id)
+{
+	for (int i = 0; i < w->nentries; i++)
+		if (w->entries[i].id == id)
+			return &w->entries[i];
+	return NULL;
+}
+
+juste_status week_cell_writable(const struct week *w, int row, int day, struct juste_err *e)
+{
+	if (row < 0 || row >= w->nrows || day < 0 || day >= WEEK_DAYS)
+		return err_set(e, JUSTE_EINVAL, N_("aucune ligne ici : ajoutez un mandat avec n"));
+	if (w->day_locked[day])
+		return err_set(e, JUSTE_ECONFLICT, N_("verrouillé : %s"), w->day_why[day]);
+	for (int i = 0; i < w->nentries; i++) {
+		const struct week_entry *en = &w->entries[i];
+		if (en->row == row && en->day == day && en->locked)
+			return err_set(e, JUSTE_ECONFLICT, N_("verrouillé : %s"), en->why);
+	}
+	return JUSTE_OK;
+}
+
+juste_status week_set_cell(struct app *a, const struct week *w, int row, int day, int minutes,
+	int *what, struct juste_err *e)
+{
+	*what = 0;
+	juste_status st = week_cell_writable(w, row, day, e);
+	if (st)
+		return st;
+	const struct week_row *r = &w->rows[row];
+	const struct week_cell *c = &r->cell[day];
+	if (c->nentries > 1)
+		return err_set(e, JUSTE_EINVAL, N_("%d saisies ce jour-là : Entrée pour les modifier une à une"), c->nentries);
+	if (minutes == 0) {
+		if (c->nentries == 0)
+			return JUSTE_OK;
+		st = timelog_remove(a, w->entries[c->first].id, e);
+		if (!st)
+			*what = 'd';
+		return st;
+	}
+	struct entry x;
+	if (c->nentries == 0) {
+		memset(&x, 0, sizeof x);
+		snprintf(x.expert, sizeof x.expert, "%s", w->login);
+		snprintf(x.mandate, sizeof x.mandate, "%s", r->m.code);
+		snprintf(x.work_date, sizeof x.work_date, "%s", w->day[day]);
+		x.minutes = minutes;
+		st = timelog_add(a, &x, e);
+		if (!st)
+			*what = 'a';
+		return st;
+	}
+	st = week_set_entry(a, w, w->entries[c->first].id, minutes, e);
+	if (!st)
+		*what = 'e';
+	return st;
+}
+
+juste_status week_set_entry(struct app *a, const struct week *w, int64_t entry_id, int minutes, struct juste_err *e)
+{
+	const struct week_entry *en = find_entry(w, entry_id);
+	if (!en)
+		return err_set(e, JUSTE_ENOTFOUND, N_("saisie inconnue : #%lld"), (long long)entry_id);
+	if (en->locked)
+		return err_set(e, JUSTE_ECONFLICT, N_("verrouillé : %s"), en->why);
+	if (minutes == 0)
+		return timelog_remove(a, entry_id, e);
+	struct entry x;
+	juste_status st = store_entry_get(a->store, entry_id, &x, e);
+	if (st)
+		return st;
+	x.minutes = minutes;
+	return timelog_edit(a, &x, e);
+}
+
+juste_status week_set_note(struct app *a, const struct week *w, int64_t entry_id, const char *note, struct juste_err *e)
+{
+	const struct week_entry *en = find_entry(w, entry_id);
+	if (!en)
+		return err_set(e, JUSTE_ENOTFOUND, N_("saisie inconnue : #%lld"), (long long)entry_id);
+	if (en->locked)
+		return err_set(e, JUSTE_ECONFLICT, N_("verrouillé : %s"), en->why);
+	struct entry x;
+	if (strlen(note) >= sizeof x.note)
+		return err_set(e, JUSTE_EINVAL, N_("note trop longue (%zu octets au plus)"), sizeof x.note - 1);
+	juste_status st = store_entry_get(a->store, entry_id, &x, e);
+	if (st)
+		return st;
+	snprintf(x.note, sizeof x.note, "%s", note);
+	return timelog_edit(a, &x, e);
+}
+
+juste_status week_delete_entry(struct app *a, const struct week *w, int64_t entry_id, struct juste_err *e)
+{
+	const struct week_entry *en = find_entry(w, entry_id);
+	if (!en)
+		return err_set(e, JUSTE_ENOTFOUND, N_("saisie inconnue : #%lld"), (long long)entry_id);
+	if (en->locked)
+		return err_set(e, JUSTE_ECONFLICT, N_("verrouillé : %s"), en->why);
+	return timelog_remove(a, entry_id, e);
+}
+
+/* Pins change only the owner's own screen. */
+static juste_status may_pin(struct app *a, const struct week *w, struct juste_err *e)
+{
+	if (strcmp(a->user.login, w->login) == 0)
+		return JUSTE_OK;
+	return err_set(e, JUSTE_EDENIED, N_("permission refusée : la semaine de %s n'est pas la vôtre"), w->login);
+}
+
+static juste_status mandate_open_in_week(const struct week *w, const struct mandate *m, struct juste_err *e)
+{
+	if (strcmp(m->opened_on, w->day[6]) > 0 || (m->closed_on[0] && strcmp(m->closed_on, w->day[0]) < 0))
+		return err_set(e, JUSTE_EINVAL, N_("le mandat %s n'est pas ouvert cette semaine (%s au %s)"),
+			m->code, m->opened_on, m->closed_on[0] ? m->closed_on : "…");
+	return JUSTE_OK;
+}
+
+juste_status week_add_row(struct app *a, const struct week *w, const char *code, struct juste_err *e)
+{
+	juste_status st = may_pin(a, w, e);
+	if (st)
+		return st;
+	if (week_find_row(w, code) >= 0)
+		return JUSTE_OK;
+	struct mandate m;
+	st = store_mandate_get(a->store, code, &m, e);
+	if (!st)
+		st = mandate_open_in_week(w, &m, e);
+	return st ? st : store_pin_add(a->store, w->expert_id, m.id, w->day[0], e);
+}
+
+juste_status week_toggle_pin(struct app *a, const struct week *w, int row, int *pinned_now, struct juste_err *e)
+{
+	juste_status st = may_pin(a, w, e);
+	if (st)
+		return st;
+	if (row < 0 || row >= w->nrows)
+		return err_set(e, JUSTE_EINVAL, N_("aucune ligne ici : ajoutez un mandat avec n"));
+	const struct week_mandate *m = &w->rows[row].m;
+	if (m->pinned == 2) {
+		*pinned_now = 0;
+		return store_pin_remove(a->store, w->expert_id, m->id, NULL, e);
+	}
+	*pinned_now = 1;
+	return store_pin_add(a->store, w->expert_id, m->id, "", e);
+}
+
+struct copy_ctx {
+	struct app *a;
+	const struct week *w;
+	int added;
+	juste_status st;
+	struct juste_err *e;
+};
+
+static int copy_row(void *p, const struct week_mandate *m)
+{
+	struct copy_ctx *c = p;
+	if (week_find_row(c->w, m->code) >= 0)
+		return 0;
+	/* a mandate closed since then is not carried over */
+	if (m->closed_on[0] && strcmp(m->closed_on, c->w->day[0]) < 0)
+		return 0;
+	c->st = store_pin_add(c->a->store, c->w->expert_id, m->id, c->w->day[0], c->e);
+	if (c->st)
+		return 1;
+	c->added++;
+	return 0;
+}
+
+juste_status week_copy_previous(struct app *a, const struct week *w, int *added, struct juste_err *e)
+{
+	*added = 0;
+	juste_status st = may_pin(a, w, e);
+	if (st)
+		return st;
+	char mon[ISO_LEN], sun[ISO_LEN];
+	date_format(w->monday - 7, mon);
+	date_format(w->monday - 1, sun);
+	struct copy_ctx c = { .a = a, .w = w, .e = e };
+	st = store_begin(a->store, e);
+	if (st)
+		return st;
+	st = store_week_rows(a->store, w->expert_id, mon, sun, copy_row, &c, e);
+	if (!st)
+		st = c.st;
+	if (st) {
+		store_rollback(a->store);
+		return st;
+	}
+	st = store_commit(a->store, e);
+	if (!st)
+		*added = c.added;
+	return st;
+}
+
+struct pick_ctx {
+	struct week_mandate *v;
+	int n, cap;
+	juste_status st;
+};
+
+static int add_pick(void *p, const struct week_mandate *m)
+{
+	struct pick_ctx *c = p;
+	if (c->n == c->cap) {
+		int cap = c->cap ? c->cap * 2 : 256;
+		struct week_mandate *v = realloc(c->v, (size_t)cap * sizeof *v);
+		if (!v) {
+			c->st = JUSTE_ENOMEM;
+			return 1;
+		}
+		c->v = v;
+		c->cap = cap;
+	}
+	c->v[c->n++] = *m;
+	return 0;
+}
+
+static int pick_cmp(const void *pa, const void *pb)
+{
+	const struct week_mandate *a = pa, *b = pb;
+	int c = strcmp(b->last_used, a->last_used);   /* recent first, "" last */
+	return c ? c : strcmp(a->code, b->code);
+}
+
+juste_status week_pickable(struct app *a, const struct week *w, struct week_mandate **out, int *n,
+	struct juste_err *e)
+{
+	*out = NULL;
+	*n = 0;
+	char since[ISO_LEN];
+	date_format(w->monday - RECENT_DAYS, since);
+	struct pick_ctx c = { 0 };
+	juste_status st = store_week_pickable(a->store, w->expert_id, w->day[0], w->day[6], since, add_pick, &c, e);
+	if (!st && c.st)
+		st = err_set(e, c.st, N_("mémoire insuffisante"));
+	if (st) {
+		free(c.v);
+		return st;
+	}
+	if (c.n)
+		qsort(c.v, (size_t)c.n, sizeof *c.v, pick_cmp);
+	*out = c.v;
+	*n = c.n;
+	return JUSTE_OK;
+}
+
+/* ------------------------------------------------------------------ timer */
+
+char *week_elapsed_format(long s, char *buf, size_t n)
+{
+	if (s < 0)
+		s = 0;
+	snprintf(buf, n, "%ld:%02ld:%02ld", s / 3600, (s / 60) % 60, s % 60);
+	return buf;
+}
+
+static void timer_fill(struct week_timer *t, const struct store_timer *s)
+{
+	memset(t, 0, sizeof *t);
+	t->running = 1;
+	snprintf(t->mandate, sizeof t->mandate, "%s", s->mandate);
+	snprintf(t->title, sizeof t->title, "%s", s->title);
+	snprintf(t->work_date, sizeof t->work_date, "%s", s->work_date);
+	t->started_at = s->started_at;
+	t->elapsed = (long)(time(NULL) - s->started_at);
+}
+
+juste_status week_timer_status(struct app *a, struct week_timer *t, struct juste_err *e)
+{
+	struct store_timer s;
+	int found = 0;
+	memset(t, 0, sizeof *t);
+	juste_status st = store_timer_get(a->store, a->user.id, &s, &found, e);
+	if (!st && found)
+		timer_fill(t, &s);
+	return st;
+}
+
+juste_status week_timer_start(struct app *a, const char *mandate, struct week_timer *t, struct juste_err *e)
+{
+	struct store_timer s;
+	int found = 0;
+	juste_status st = store_timer_get(a->store, a->user.id, &s, &found, e);
+	if (st)
+		return st;
+	if (found)
+		return err_set(e, JUSTE_ECONFLICT, N_("un chronomètre tourne déjà sur %s depuis le %s : arrêtez-le d'abord"),
+			s.mandate, s.work_date);
+	struct mandate m;
+	st = store_mandate_get(a->store, mandate, &m, e);
+	if (st)
+		return st;
+	memset(&s, 0, sizeof s);
+	s.expert_id = a->user.id;
+	s.mandate_id = m.id;
+	s.started_at = (int64_t)time(NULL);
+	date_format(app_today(), s.work_date);
+	/* Refuse now what stop would refuse: a closed mandate, a closed month. */
+	if (strcmp(m.opened_on, s.work_date) > 0 || (m.closed_on[0] && strcmp(m.closed_on, s.work_date) < 0))
+		return err_set(e, JUSTE_EINVAL, N_("le mandat %s n'est pas ouvert le %s"), m.code, s.work_date);
+	char why[WEEK_WHY_LEN];
+	int locked = 0;
+	st = store_entry_locked(a->store, 0, s.work_date, why, sizeof why, &locked, e);
+	if (st)
+		return st;
+	if (locked)
+		return err_set(e, JUSTE_ECONFLICT, N_("verrouillé : %s"), why);
+	st = store_timer_insert(a->store, &s, e);
+	if (!st && t) {
+		snprintf(s.mandate, sizeof s.mandate, "%s", m.code);
+		snprintf(s.title, sizeof s.title, "%s", m.title);
+		timer_fill(t, &s);
+	}
+	return st;
+}
+
+juste_status week_timer_stop(struct app *a, struct entry *x, struct juste_err *e)
+{
+	juste_status st = store_begin(a->store, e);
+	if (st)
+		return st;
+	struct store_timer s;
+	int found = 0;
+	st = store_timer_get(a->store, a->user.id, &s, &found, e);
+	if (!st && !found)
+		st = err_set(e, JUSTE_ENOTFOUND, N_("aucun chronomètre en marche"));
+	long secs = found ? (long)(time(NULL) - s.started_at) : 0;
+	long minutes = secs <= 0 ? 1 : (secs + 59) / 60;
+	if (!st && minutes > DURATION_MAX_MINUTES)
+		st = err_set(e, JUSTE_EINVAL, N_("le chronomètre tourne depuis plus de 24 h : annulez-le (juste timer cancel) et saisissez vos heures"));
+	if (!st)
+		st = store_timer_delete(a->store, a->user.id, e);
+	if (!st) {
+		memset(x, 0, sizeof *x);
+		snprintf(x->expert, sizeof x->expert, "%s", a->user.login);
+		snprintf(x->mandate, sizeof x->mandate, "%s", s.mandate);
+		snprintf(x->work_date, sizeof x->work_date, "%s", s.work_date);
+		snprintf(x->note, sizeof x->note, "%s", s.note);
+		x->minutes = (int)minutes;
+		st = timelog_add(a, x, e);
+	}
+	if (st) {
+		store_rollback(a->store);
+		return st;
+	}
+	return store_commit(a->store, e);
+}
+
+juste_status week_timer_cancel(struct app *a, struct juste_err *e)
+{
+	return store_timer_delete(a->store, a->user.id, e);
+}
+
+/* ----------------------------------------------------------------- months */
+
+static juste_status month_arg(const char *s, char out[8], struct juste_err *e)
+{
+	int y, m;
+	juste_status st = date_month_parse(s, &y, &m, e);
+	if (st)
+		return st;
+	snprintf(out, 8, "%04d-%02d", y, m);
+	return JUSTE_OK;
+}
+
+juste_status week_month_close(struct app *a, const char *month, struct juste_err *e)
+{
+	char mo[8];
+	juste_status st = app_require(a, ROLE_GESTIONNAIRE | ROLE_ADMIN, _("fermer un mois"), e);
+	if (!st)
+		st = month_arg(month, mo, e);
+	return st ? st : store_month_close(a->store, mo, a->user.login, e);
+}
+
+juste_status week_month_reopen(struct app *a, const char *month, struct juste_err *e)
+{
+	char mo[8];
+	juste_status st = app_require(a, ROLE_GESTIONNAIRE | ROLE_ADMIN, _("rouvrir un mois"), e);
+	if (!st)
+		st = month_arg(month, mo, e);
+	return st ? st : store_month_reopen(a->store, mo, e);
+}
+
+juste_status week_month_list(struct app *a, store_month_cb cb, void *ctx, struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLE_GESTIONNAIRE | ROLE_ADMIN, _("lister les mois fermés"), e);
+	return st ? st : store_month_list(a->store, cb, ctx, e);
+}

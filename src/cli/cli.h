@@ -1,0 +1,62 @@
+/*
+ * cli.h - the command-line front end: one table of commands, one file per
+ * command family.  A command parses its own options (getopt_long), calls the
+ * use cases of the app layer, and prints.  It returns a juste_status; main()
+ * prints the message and maps it to the exit code (0 ok, 1 refused or
+ * failed, 2 usage).
+ */
+#ifndef JUSTE_CLI_H
+#define JUSTE_CLI_H
+
+#include "juste/app.h"
+#include "juste/err.h"
+
+struct cli {
+	struct app app;
+	const char *db_path;      /* --db */
+	const char *config_path;  /* --config */
+	const char *as_login;     /* --as */
+};
+
+enum cli_needs {
+	CLI_NEEDS_NOTHING = 0,
+	CLI_NEEDS_DB = 1,         /* open the configured database */
+	CLI_NEEDS_USER = 2 | 1    /* and identify the current user */
+};
+
+typedef juste_status (*cli_fn)(struct cli *c, int argc, char **argv, struct juste_err *e);
+
+struct cli_command {
+	const char *name;
+	const char *usage;        /* N_() msgid: synopsis and options */
+	const char *summary;      /* N_() msgid: one line */
+	cli_fn fn;
+	int needs;
+};
+
+/* argv[0] is the command name; getopt_long state is reset before each. */
+juste_status cli_init(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_import(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_export(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_log(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_entries(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_entry(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_audit(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_check(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_demo(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_rate(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_week(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_timer(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_month(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_tui(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_cost(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_invoice(struct cli *c, int argc, char **argv, struct juste_err *e);
+
+/* Prints the usage of command `name` to stdout (for --help). */
+void cli_usage(const char *name);
+
+/* Shared option parsing helpers: each refuses bad input with a message
+ * naming the option. */
+juste_status cli_opt_date(const char *opt, const char *arg, char out[11], struct juste_err *e);
+
+#endif

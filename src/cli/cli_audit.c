@@ -1,0 +1,93 @@
+/*
+ * cli_audit.c - juste audit and juste check.
+ */
+#include <getopt.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/out.h"
+#include "juste/i18n.h"
+
+static int audit_row(void *p, const struct audit_row *r)
+{
+	long *n = p;
+	char who[2 * LOGIN_LEN + 8];
+	if (r->as_login[0])
+		snprintf(who, sizeof who, "%s→%s", r->actor, r->as_login);
+	else
+		snprintf(who, sizeof who, "%s", r->actor);
+	char ent[48];
+	snprintf(ent, sizeof ent, "%s#%lld", r->entity, (long long)r->entity_id);
+	printf("%s  ", r->at);
+	out_cell(stdout, who, 16);
+	printf("  ");
+	out_cell(stdout, r->action, 6);
+	printf("  ");
+	out_cell(stdout, ent, 14);
+	printf("  %s%s%s\n", r->before ? r->before : "", r->before && r->after ? " → " : "", r->after ? r->after : "");
+	(*n)++;
+	return 0;
+}
+
+juste_status cli_audit(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	static const struct option opts[] = {
+		{ "from", required_argument, NULL, 'f' }, { "to", required_argument, NULL, 't' },
+		{ "expert", required_argument, NULL, 'x' }, { "entity", required_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 } };
+	static const char *entities[] = { "entry", "mandate", "org", "expert", "service", "program", "rate", "invoice" };
+	juste_status st = app_require(&c->app, ROLE_GESTIONNAIRE | ROLE_ADMIN, _("lire le journal"), e);
+	if (st)
+		return st;
+	char from[11] = "", to[11] = "";
+	struct audit_filter f = { 0 };
+	int o;
+	while (!st && (o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		switch (o) {
+		case 'f': st = cli_opt_date("--from", optarg, from, e); f.from = from; break;
+		case 't': st = cli_opt_date("--to", optarg, to, e); f.to = to; break;
+		case 'x': f.expert = optarg; break;
+		case 'n': {
+			int ok = 0;
+			for (size_t i = 0; i < sizeof entities / sizeof entities[0]; i++)
+				ok |= strcmp(entities[i], optarg) == 0;
+			if (!ok)
+				return err_set(e, JUSTE_EUSAGE, N_("--entity : '%s' inconnu (entry, mandate, org, expert, service, program, rate, invoice)"), optarg);
+			f.entity = optarg;
+			break;
+		}
+		default: return err_set(e, JUSTE_EUSAGE, N_("option inconnue ; voir juste audit --help"));
+		}
+	}
+	if (st)
+		return st;
+	long n = 0;
+	st = store_audit_query(c->app.store, &f, audit_row, &n, e);
+	if (!st)
+		printf(_("%ld modifications\n"), n);
+	return st;
+}
+
+static int finding(void *p, const char *line)
+{
+	(void)p;
+	printf("%s\n", line);
+	return 0;
+}
+
+juste_status cli_check(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	if (argc > 1)
+		return err_set(e, JUSTE_EUSAGE, N_("check ne prend pas d'argument : %s"), argv[1]);
+	juste_status st = app_require(&c->app, ROLE_OFFICE, _("vérifier la base"), e);
+	if (st)
+		return st;
+	int count = 0;
+	st = store_check(c->app.store, finding, NULL, &count, e);
+	if (st)
+		return st;
+	if (count)
+		return err_set(e, JUSTE_ECONFLICT, N_("%d problème(s) trouvé(s)"), count);
+	printf(_("Aucun problème : intégrité, clés étrangères et règles du domaine vérifiées.\n"));
+	return JUSTE_OK;
+}

@@ -1,0 +1,165 @@
+/*
+ * cli_demo.c - juste demo: builds the demonstration database and says what
+ * is in it.
+ *
+ * The demo never touches the configured database: it opens its own file
+ * ($XDG_DATA_HOME/juste/demo.db unless --db says otherwise), which main()
+ * leaves alone since the command needs no database.  The store stays open
+ * in c->app when the command returns (main() closes it), so that a later
+ * `--open` only has to identify the user and start the TUI after
+ * demo_make().
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "juste/demo.h"
+#include "tui/tui.h"
+#include "juste/duration.h"
+#include "juste/i18n.h"
+
+#define NBSP "\u00a0"
+
+/* 123456 -> "123 456" with U+00A0 between groups. */
+static char *fmt_count(int64_t v, char *buf, size_t n)
+{
+	char digits[32];
+	int len = snprintf(digits, sizeof digits, "%lld", (long long)(v < 0 ? -v : v));
+	size_t at = 0;
+	if (v < 0 && at + 1 < n)
+		buf[at++] = '-';
+	for (int i = 0; i < len && at + 3 < n; i++) {
+		if (i > 0 && (len - i) % 3 == 0) {
+			memcpy(buf + at, NBSP, 2);
+			at += 2;
+		}
+		buf[at++] = digits[i];
+	}
+	buf[at] = '\0';
+	return buf;
+}
+
+/* Growth of b over a as "+15,0 %" (tenths, half away from zero). */
+static char *fmt_growth(int64_t a, int64_t b, char *buf, size_t n)
+{
+	if (a <= 0) {
+		snprintf(buf, n, "—");
+		return buf;
+	}
+	int64_t num = (b - a) * 1000, t = (num >= 0 ? num + a / 2 : num - a / 2) / a;
+	snprintf(buf, n, "%s%lld,%lld" NBSP "%%", t < 0 ? "-" : "+", (long long)(t < 0 ? -t : t) / 10,
+		(long long)(t < 0 ? -t : t) % 10);
+	return buf;
+}
+
+/* Opens the demo file and fills it; on failure nothing is left behind.
+ * The one function a `--open` option would call before the TUI. */
+static juste_status demo_make(struct cli *c, const char *path, struct demo_summary *sum,
+	struct juste_err *e)
+{
+	juste_status st = demo_open(&c->app, path, e);
+	if (st)
+		return st;
+	st = demo_build(&c->app, sum, e);
+	if (st)
+		demo_discard(&c->app, path);
+	return st;
+}
+
+static void print_year(const struct demo_summary *s, int i, struct fy_start fs)
+{
+	const struct demo_year *y = &s->years[i];
+	char name[16], h[DURATION_BUF], n1[32], g[32];
+	fy_name(y->fy, fs, name, sizeof name);
+	printf(_("Exercice %s (%s au %s)\n"), name, y->from, y->to);
+	duration_format_hours_fr((long)y->billable_minutes, h, sizeof h);
+	if (i > 0 && s->years[i - 1].fy == y->fy - 1 && s->years[i - 1].complete && y->complete)
+		printf(_("  Heures facturables %s : %s h (%s)\n"), name, h,
+			fmt_growth(s->years[i - 1].billable_minutes, y->billable_minutes, g, sizeof g));
+	else
+		printf(_("  Heures facturables %s : %s h\n"), name, h);
+	duration_format_hours_fr((long)y->internal_minutes, h, sizeof h);
+	printf(_("  Heures internes : %s h\n"), h);
+	duration_format_hours_fr((long)y->full_management_minutes, h, sizeof h);
+	printf(_("  dont membres sous entière gestion : %s h\n"), h);
+	printf(_("  Saisies : %s ; mandats ouverts : %d ; organisations servies : %d\n"),
+		fmt_count(y->entries, n1, sizeof n1), y->mandates, y->beneficiaries);
+	int before = y->members_at_end - y->new_members;
+	printf(_("  Membres en fin d'exercice : %d, dont %d nouveaux (%s)\n"), y->members_at_end,
+		y->new_members, fmt_growth(before, y->members_at_end, g, sizeof g));
+}
+
+static void print_summary(const char *path, const struct demo_summary *s, struct fy_start fs)
+{
+	char n1[32];
+	printf(_("Base de démonstration : %s\n"), path);
+	printf(_("Personnes : %d (%d professionnels, %d formateurs, %d directions ; %d à temps partiel)\n"),
+		s->experts, s->by_function[DEMO_PROFESSIONNEL], s->by_function[DEMO_FORMATEUR],
+		s->by_function[DEMO_DIRECTION], s->part_time);
+	printf(_("  rôles : %d commis, %d gestionnaires, %d admins (dont vous, %s, à la direction)\n"),
+		s->by_role[DEMO_COMMIS], s->by_role[DEMO_GESTIONNAIRE], s->by_role[DEMO_ADMIN],
+		s->user_login);
+	printf(_("Organisations : %d\n"), s->orgs);
+	printf(_("  membres : %d (%d membres utilisateurs, %d auxiliaires, %d de soutien), "
+		"dont %d sous entière gestion\n"), s->members, s->by_category[DEMO_MEMBRE],
+		s->by_category[DEMO_AUXILIAIRE], s->by_category[DEMO_SOUTIEN], s->full_management);
+	printf(_("  entreprises fédérées : %d ; autres non-membres : %d\n"), s->enterprises,
+		s->by_category[DEMO_NON_MEMBRE] - s->enterprises);
+	printf(_("Services : %d ; programmes de financement : %d\n"), s->services, s->programs);
+	printf(_("Mandats : %s (%d à l'heure, %d au forfait, %d internes)\n"),
+		fmt_count(s->mandates, n1, sizeof n1), s->by_billing[DEMO_HORAIRE],
+		s->by_billing[DEMO_FORFAIT], s->by_billing[DEMO_NON_FACTURABLE]);
+	printf(_("Saisies de temps : %s\n"), fmt_count(s->entries, n1, sizeof n1));
+	for (int i = 0; i < s->nyears; i++)
+		print_year(s, i, fs);
+	if (s->client_without_address[0])
+		printf(_("Client sans adresse (bloque sa facturation, pour la démonstration) : %s\n"),
+			s->client_without_address);
+	printf(_("Pour l'utiliser : juste --db %s COMMANDE\n"), path);
+}
+
+juste_status cli_demo(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	static const struct option opts[] = {
+		{ "db", required_argument, NULL, 'd' }, { "quiet", no_argument, NULL, 'q' },
+		{ "open", no_argument, NULL, 'o' }, { NULL, 0, NULL, 0 } };
+	const char *path = c->db_path;
+	bool quiet = false, open = false;
+	int o;
+	while ((o = getopt_long(argc, argv, "+q", opts, NULL)) != -1) {
+		switch (o) {
+		case 'd': path = optarg; break;
+		case 'q': quiet = true; break;
+		case 'o': open = true; break;
+		default: return err_set(e, JUSTE_EUSAGE, N_("option inconnue ; voir juste demo --help"));
+		}
+	}
+	if (optind < argc)
+		return err_set(e, JUSTE_EUSAGE, N_("demo ne prend pas d'argument : %s"), argv[optind]);
+
+	char def[PATH_MAX];
+	if (!path || !*path) {
+		juste_status st = demo_default_path(def, sizeof def, e);
+		if (st)
+			return st;
+		path = def;
+	}
+	struct demo_summary sum;
+	juste_status st = demo_make(c, path, &sum, e);
+	if (st)
+		return st;
+	if (!quiet)
+		print_summary(path, &sum, c->app.cfg.fy_start.month ? c->app.cfg.fy_start : FY_START_DEFAULT);
+	/* --open: the full-screen interface on the demo, as its admin */
+	if (open) {
+		st = app_identify(&c->app, NULL, e);
+		if (!st)
+			st = tui_run(&c->app, e);
+		return st;
+	}
+	return JUSTE_OK;
+}

@@ -1,0 +1,672 @@
+/*
+ * cli_invoice.c - juste invoice draft|issue|credit|list|show|pdf|journal|
+ * increment.  Thin: parsing and printing around the invoicing use cases.
+ */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/out.h"
+#include "juste/duration.h"
+#include "juste/i18n.h"
+#include "juste/invoice_pdf.h"
+#include "juste/invoicing.h"
+#include "juste/money.h"
+
+static juste_status usage(struct juste_err *e)
+{
+	return err_set(e, JUSTE_EUSAGE, N_("usage : juste invoice draft|issue|credit|list|show|pdf|journal|increment … (voir juste invoice --help)"));
+}
+
+/* Prints each line of a multi-line text with a prefix. */
+static void print_lines(const char *prefix, const char *text)
+{
+	const char *p = text;
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		int len = nl ? (int)(nl - p) : (int)strlen(p);
+		printf("%s%.*s\n", prefix, len, p);
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+}
+
+static void print_summary_row(const struct invoice_rec *r)
+{
+	char sub[MONEY_BUF], tot[MONEY_BUF], label[64];
+	if (r->number[0])
+		snprintf(label, sizeof label, "%s", r->number);
+	else
+		snprintf(label, sizeof label, r->blockers[0] ? _("RETENU #%lld") : _("brouillon #%lld"), (long long)r->id);
+	out_cell(stdout, label, 16);
+	fputs("  ", stdout);
+	out_cell(stdout, r->client_code, 10);
+	fputs("  ", stdout);
+	out_cell(stdout, r->client_name, 32);
+	fputs("  ", stdout);
+	char lines[32];
+	snprintf(lines, sizeof lines, _("%d lignes"), r->line_count);
+	out_cell(stdout, lines, -10);
+	fputs("  ", stdout);
+	out_cell(stdout, money_format_fr(r->amounts.subtotal_cents, sub, sizeof sub), -16);
+	fputs("  ", stdout);
+	out_cell(stdout, money_format_fr(r->amounts.total_cents, tot, sizeof tot), -16);
+	if (r->tax_exempt_reason[0])
+		fputs(_("  exonéré"), stdout);
+	putchar('\n');
+	if (r->blockers[0])
+		print_lines(_("    à corriger : "), r->blockers);
+	if (r->warnings[0])
+		print_lines(_("    attention : "), r->warnings);
+}
+
+static int on_run_row(void *ctx, const struct invoice_rec *r)
+{
+	(void)ctx;
+	print_summary_row(r);
+	return 0;
+}
+
+static juste_status month_cmd(struct cli *c, int argc, char **argv, int issue, struct juste_err *e)
+{
+	static const struct option opts[] = {
+		{ "org", required_argument, NULL, 'o' }, { "date", required_argument, NULL, 'd' }, { NULL, 0, NULL, 0 } };
+	const char *org = NULL;
+	char date[11] = "";
+	int o;
+	juste_status st = JUSTE_OK;
+	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (o) {
+		case 'o': org = optarg; break;
+		case 'd':
+			if (!issue)
+				return usage(e);
+			st = cli_opt_date("--date", optarg, date, e);
+			break;
+		default: return usage(e);
+		}
+	}
+	if (st)
+		return st;
+	if (optind + 1 != argc)
+		return err_set(e, JUSTE_EUSAGE, issue ? N_("usage : juste invoice issue MOIS [--org CODE] [--date DATE]")
+			: N_("usage : juste invoice draft MOIS [--org CODE]"));
+	struct invoicing_run run;
+	char tot[MONEY_BUF], sub[MONEY_BUF];
+	if (!issue) {
+		st = invoicing_draft(&c->app, argv[optind], org, on_run_row, NULL, &run, e);
+		if (st)
+			return st;
+		printf(_("%d brouillons pour %s (%d retenus), %ld saisies dont %d en retard ; sous-total %s, total %s\n"),
+			run.drafts, run.period, run.held, run.entries, run.late,
+			money_format_fr(run.subtotal_cents, sub, sizeof sub), money_format_fr(run.total_cents, tot, sizeof tot));
+		return JUSTE_OK;
+	}
+	st = invoicing_issue(&c->app, argv[optind], org, date[0] ? date : NULL, on_run_row, NULL, &run, e);
+	if (st)
+		return st;
+	printf(_("%d factures émises pour %s ; sous-total %s, total %s"), run.issued, run.period,
+		money_format_fr(run.subtotal_cents, sub, sizeof sub), money_format_fr(run.total_cents, tot, sizeof tot));
+	if (run.held)
+		printf(_(" ; %d retenues : voir « à corriger »"), run.held);
+	putchar('\n');
+	return JUSTE_OK;
+}
+
+static juste_status credit_cmd(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	static const struct option opts[] = {
+		{ "reason", required_argument, NULL, 'r' }, { "amount", required_argument, NULL, 'a' },
+		{ "date", required_argument, NULL, 'd' }, { NULL, 0, NULL, 0 } };
+	const char *reason = NULL;
+	int64_t amount = 0;
+	char date[11] = "";
+	int o;
+	juste_status st = JUSTE_OK;
+	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (o) {
+		case 'r': reason = optarg; break;
+		case 'a':
+			st = money_parse(optarg, &amount, e);
+			if (st)
+				return err_prefix(e, "--amount : ");
+			if (amount <= 0)
+				return err_set(e, JUSTE_EINVAL, N_("--amount : montant positif attendu, avant taxes (%s)"), optarg);
+			break;
+		case 'd': st = cli_opt_date("--date", optarg, date, e); break;
+		default: return usage(e);
+		}
+	}
+	if (st)
+		return st;
+	if (optind + 1 != argc || !reason)
+		return err_set(e, JUSTE_EUSAGE, N_("usage : juste invoice credit NUMÉRO --reason \"…\" [--amount 120.00] [--date DATE]"));
+	struct invoice_rec *r = malloc(sizeof *r);
+	if (!r)
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	st = invoicing_credit(&c->app, argv[optind], reason, amount, date[0] ? date : NULL, r, e);
+	if (!st) {
+		char sub[MONEY_BUF], tps[MONEY_BUF], tvq[MONEY_BUF], tot[MONEY_BUF];
+		printf(_("Note de crédit %s émise le %s sur %s (%s) : sous-total %s, TPS %s, TVQ %s, total %s\n"),
+			r->number, r->issued_on, r->credited_number, r->credit_full ? _("complète") : _("partielle"),
+			money_format_fr(r->amounts.subtotal_cents, sub, sizeof sub),
+			money_format_fr(r->amounts.tps_cents, tps, sizeof tps),
+			money_format_fr(r->amounts.tvq_cents, tvq, sizeof tvq),
+			money_format_fr(r->amounts.total_cents, tot, sizeof tot));
+		if (r->credit_full)
+			printf(_("Les saisies de %s peuvent être facturées de nouveau.\n"), r->credited_number);
+	}
+	free(r);
+	return st;
+}
+
+/* ------------------------------------------------------------------- list */
+
+struct list_ctx {
+	int fmt;   /* 0 table, 1 csv, 2 json */
+	long n;
+	json_t *arr;
+};
+
+static json_t *rec_json(const struct invoice_rec *r)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "id", json_integer(r->id));
+	json_object_set_new(o, "uuid", json_string(r->uuid));
+	json_object_set_new(o, "kind", json_string(r->kind));
+	json_object_set_new(o, "status", json_string(r->status));
+	json_object_set_new(o, "number", r->number[0] ? json_string(r->number) : json_null());
+	json_object_set_new(o, "client", json_string(r->client_code));
+	json_object_set_new(o, "client_name", json_string(r->client_name));
+	json_object_set_new(o, "client_address", json_string(r->client_address));
+	json_object_set_new(o, "period", json_string(r->period));
+	json_object_set_new(o, "issued_on", r->issued_on[0] ? json_string(r->issued_on) : json_null());
+	json_object_set_new(o, "due_on", r->due_on[0] ? json_string(r->due_on) : json_null());
+	json_object_set_new(o, "payment_terms", json_string(r->payment_terms));
+	json_object_set_new(o, "tps_rate", json_integer(r->tps_rate));
+	json_object_set_new(o, "tvq_rate", json_integer(r->tvq_rate));
+	json_object_set_new(o, "subtotal_cents", json_integer(r->amounts.subtotal_cents));
+	json_object_set_new(o, "tps_cents", json_integer(r->amounts.tps_cents));
+	json_object_set_new(o, "tvq_cents", json_integer(r->amounts.tvq_cents));
+	json_object_set_new(o, "total_cents", json_integer(r->amounts.total_cents));
+	json_object_set_new(o, "tax_exempt", json_boolean(r->tax_exempt_reason[0] != '\0'));
+	json_object_set_new(o, "tax_exempt_reason", json_string(r->tax_exempt_reason));
+	json_object_set_new(o, "credits_invoice", r->credited_number[0] ? json_string(r->credited_number) : json_null());
+	json_object_set_new(o, "credit_reason", json_string(r->credit_reason));
+	json_object_set_new(o, "credit_full", json_boolean(r->credit_full));
+	json_object_set_new(o, "credited_cents", json_integer(r->credited_cents));
+	json_object_set_new(o, "fully_credited", json_boolean(r->fully_credited));
+	json_object_set_new(o, "reprints", json_integer(r->reprints));
+	json_object_set_new(o, "line_count", json_integer(r->line_count));
+	json_object_set_new(o, "warnings", json_string(r->warnings));
+	json_object_set_new(o, "blockers", json_string(r->blockers));
+	return o;
+}
+
+static int on_list(void *ctx, const struct invoice_rec *r)
+{
+	struct list_ctx *l = ctx;
+	l->n++;
+	if (l->fmt == 2) {
+		json_array_append_new(l->arr, rec_json(r));
+	} else if (l->fmt == 1) {
+		char id[24], sub[MONEY_BUF], tps[MONEY_BUF], tvq[MONEY_BUF], tot[MONEY_BUF];
+		snprintf(id, sizeof id, "%lld", (long long)r->id);
+		const char *f[] = { id, r->number, r->kind, r->status, r->period, r->issued_on, r->due_on, r->client_code,
+			r->client_name, money_format_plain(r->amounts.subtotal_cents, sub, sizeof sub),
+			money_format_plain(r->amounts.tps_cents, tps, sizeof tps),
+			money_format_plain(r->amounts.tvq_cents, tvq, sizeof tvq),
+			money_format_plain(r->amounts.total_cents, tot, sizeof tot), r->credited_number };
+		out_csv_row(stdout, f, 14);
+	} else {
+		print_summary_row(r);
+	}
+	return 0;
+}
+
+static juste_status list_cmd(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	static const struct option opts[] = {
+		{ "month", required_argument, NULL, 'm' }, { "org", required_argument, NULL, 'o' },
+		{ "status", required_argument, NULL, 's' }, { "kind", required_argument, NULL, 'k' },
+		{ "format", required_argument, NULL, 'F' }, { NULL, 0, NULL, 0 } };
+	struct invoice_filter f = { 0 };
+	struct list_ctx l = { 0 };
+	char period[PERIOD_LEN];
+	int o;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (o) {
+		case 'm':
+			if (invoice_period_parse(optarg, period, NULL, NULL, e))
+				return err_prefix(e, "--month : ");
+			f.period = period;
+			break;
+		case 'o': f.client = optarg; break;
+		case 's':
+			if (strcmp(optarg, "draft") && strcmp(optarg, "issued"))
+				return err_set(e, JUSTE_EUSAGE, N_("--status : draft ou issued"));
+			f.status = optarg;
+			break;
+		case 'k':
+			if (strcmp(optarg, "invoice") && strcmp(optarg, "credit"))
+				return err_set(e, JUSTE_EUSAGE, N_("--kind : invoice ou credit"));
+			f.kind = optarg;
+			break;
+		case 'F':
+			if (strcmp(optarg, "table") == 0)
+				l.fmt = 0;
+			else if (strcmp(optarg, "csv") == 0)
+				l.fmt = 1;
+			else if (strcmp(optarg, "json") == 0)
+				l.fmt = 2;
+			else
+				return err_set(e, JUSTE_EUSAGE, N_("format inconnu '%s' (table, csv ou json)"), optarg);
+			break;
+		default: return usage(e);
+		}
+	}
+	if (optind != argc)
+		return err_set(e, JUSTE_EUSAGE, N_("argument en trop : %s"), argv[optind]);
+	if (l.fmt == 1) {
+		const char *h[] = { "id", "number", "kind", "status", "period", "issued_on", "due_on", "client",
+			"client_name", "subtotal", "tps", "tvq", "total", "credits_invoice" };
+		out_csv_row(stdout, h, 14);
+	}
+	if (l.fmt == 2)
+		l.arr = json_array();
+	juste_status st = invoicing_list(&c->app, &f, on_list, &l, e);
+	if (!st && l.fmt == 2) {
+		char *s = json_dumps(l.arr, JSON_INDENT(2));
+		puts(s ? s : "[]");
+		free(s);
+	}
+	json_decref(l.arr);
+	if (!st && l.fmt == 0)
+		printf(_("%ld factures\n"), l.n);
+	return st;
+}
+
+/* ------------------------------------------------------------------- show */
+
+/* Label and amount aligned by display width (NBSPs are 2 bytes). */
+static void total_row(const char *label, int64_t cents)
+{
+	char a[MONEY_BUF];
+	out_cell(stdout, label, 60);
+	out_cell(stdout, money_format_fr(cents, a, sizeof a), -32);
+	putchar('\n');
+}
+
+static void show_text(const struct invoice_doc *d)
+{
+	const struct invoice_rec *r = &d->rec;
+	char a[MONEY_BUF], rt[32], h[DURATION_BUF];
+	int credit = strcmp(r->kind, "credit") == 0;
+	printf("%s %s\n", credit ? _("NOTE DE CRÉDIT") : _("FACTURE"), r->number[0] ? r->number : _("BROUILLON"));
+	if (!r->number[0])
+		printf(_("Brouillon #%lld (non émis)\n"), (long long)r->id);
+	printf(_("Client : %s — %s\n"), r->client_code, r->client_name);
+	print_lines(_("         "), r->client_address[0] ? r->client_address : "—");
+	printf(_("Période : %s"), r->period);
+	if (r->issued_on[0])
+		printf(_("   Émise le : %s"), r->issued_on);
+	if (r->due_on[0] && !credit)
+		printf(_("   Échéance : %s"), r->due_on);
+	putchar('\n');
+	if (credit)
+		printf(_("Corrige la facture %s (%s) — raison : %s\n"), r->credited_number,
+			r->credit_full ? _("annulation complète") : _("crédit partiel"), r->credit_reason);
+	putchar('\n');
+	for (size_t i = 0; i < d->nlines; i++) {
+		const struct invoice_line_rec *l = &d->lines[i];
+		printf("%2d  ", l->pos);
+		char desc[NOTE_LEN + CODE_LEN + 8];
+		if (l->mandate_code[0])
+			snprintf(desc, sizeof desc, "%s %s", l->mandate_code, strcmp(l->kind, "hours") == 0 ? l->mandate_title : l->description);
+		else
+			snprintf(desc, sizeof desc, "%s", l->description);
+		out_cell(stdout, desc, 44);
+		fputs("  ", stdout);
+		char qty[64] = "";
+		if (strcmp(l->kind, "hours") == 0) {
+			char rate[MONEY_BUF];
+			snprintf(qty, sizeof qty, _("%s h × %s/h"), duration_format_hours_fr(l->billed_minutes, h, sizeof h),
+				money_format_fr(l->rate_cents, rate, sizeof rate));
+		} else if (strcmp(l->kind, "forfait") == 0) {
+			snprintf(qty, sizeof qty, "%s", _("forfait"));
+		}
+		out_cell(stdout, qty, 26);
+		fputs("  ", stdout);
+		out_cell(stdout, money_format_fr(l->amount_cents, a, sizeof a), -16);
+		putchar('\n');
+		if (l->experts[0] || l->first_date[0])
+			printf(_("      %s ; %s au %s\n"), l->experts, l->first_date, l->last_date);
+	}
+	char label[64];
+	putchar('\n');
+	total_row(_("Sous-total"), r->amounts.subtotal_cents);
+	snprintf(label, sizeof label, _("TPS (%s)"), money_rate_format_fr(r->tps_rate, rt, sizeof rt));
+	total_row(label, r->amounts.tps_cents);
+	snprintf(label, sizeof label, _("TVQ (%s)"), money_rate_format_fr(r->tvq_rate, rt, sizeof rt));
+	total_row(label, r->amounts.tvq_cents);
+	total_row(_("Total"), r->amounts.total_cents);
+	if (r->tax_exempt_reason[0])
+		printf("%s\n", r->tax_exempt_reason);
+	if (!credit)
+		printf(_("Conditions de paiement : %s\n"), r->payment_terms);
+	if (r->credited_cents)
+		printf(_("Crédité : %s%s\n"), money_format_fr(r->credited_cents, a, sizeof a),
+			r->fully_credited ? _(" (entièrement)") : "");
+	if (r->blockers[0])
+		print_lines(_("À corriger : "), r->blockers);
+	if (r->warnings[0])
+		print_lines(_("Attention : "), r->warnings);
+	if (d->nentries) {
+		printf(_("\nDétail des saisies (%zu) :\n"), d->nentries);
+		for (size_t i = 0; i < d->nentries; i++) {
+			const struct invoice_entry_rec *x = &d->entries[i];
+			char lg[DURATION_BUF], bl[DURATION_BUF];
+			printf("  %s  ", x->work_date);
+			out_cell(stdout, x->expert_login, 12);
+			fputs("  ", stdout);
+			out_cell(stdout, x->mandate_code, 12);
+			printf(_("  %7s  facturé %7s  "), duration_format(x->logged_minutes, lg, sizeof lg),
+				duration_format(x->billed_minutes, bl, sizeof bl));
+			if (x->late)
+				fputs(_("[en retard] "), stdout);
+			printf("%s\n", x->note);
+		}
+	}
+}
+
+static json_t *doc_json(const struct invoice_doc *d)
+{
+	json_t *o = rec_json(&d->rec);
+	json_t *lines = json_array(), *entries = json_array();
+	for (size_t i = 0; i < d->nlines; i++) {
+		const struct invoice_line_rec *l = &d->lines[i];
+		json_t *j = json_object();
+		json_object_set_new(j, "pos", json_integer(l->pos));
+		json_object_set_new(j, "kind", json_string(l->kind));
+		json_object_set_new(j, "mandate", l->mandate_code[0] ? json_string(l->mandate_code) : json_null());
+		json_object_set_new(j, "mandate_title", json_string(l->mandate_title));
+		json_object_set_new(j, "description", json_string(l->description));
+		json_object_set_new(j, "experts", json_string(l->experts));
+		json_object_set_new(j, "first_date", l->first_date[0] ? json_string(l->first_date) : json_null());
+		json_object_set_new(j, "last_date", l->last_date[0] ? json_string(l->last_date) : json_null());
+		json_object_set_new(j, "rate_cents", l->rate_cents ? json_integer(l->rate_cents) : json_null());
+		json_object_set_new(j, "logged_minutes", json_integer(l->logged_minutes));
+		json_object_set_new(j, "billed_minutes", json_integer(l->billed_minutes));
+		json_object_set_new(j, "amount_cents", json_integer(l->amount_cents));
+		json_array_append_new(lines, j);
+	}
+	for (size_t i = 0; i < d->nentries; i++) {
+		const struct invoice_entry_rec *x = &d->entries[i];
+		json_t *j = json_object();
+		json_object_set_new(j, "entry_id", json_integer(x->entry_id));
+		json_object_set_new(j, "line", json_integer(x->line_pos));
+		json_object_set_new(j, "date", json_string(x->work_date));
+		json_object_set_new(j, "expert", json_string(x->expert_login));
+		json_object_set_new(j, "expert_name", json_string(x->expert_name));
+		json_object_set_new(j, "mandate", json_string(x->mandate_code));
+		json_object_set_new(j, "logged_minutes", json_integer(x->logged_minutes));
+		json_object_set_new(j, "billed_minutes", json_integer(x->billed_minutes));
+		json_object_set_new(j, "late", json_boolean(x->late));
+		json_object_set_new(j, "note", json_string(x->note));
+		json_array_append_new(entries, j);
+	}
+	json_object_set_new(o, "lines", lines);
+	json_object_set_new(o, "entries", entries);
+	return o;
+}
+
+static juste_status show_cmd(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'F' }, { "output", required_argument, NULL, 'O' }, { NULL, 0, NULL, 0 } };
+	const char *fmt = "text", *out = NULL;
+	int o;
+	while ((o = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (o) {
+		case 'F': fmt = optarg; break;
+		case 'o':
+		case 'O': out = optarg; break;
+		default: return usage(e);
+		}
+	}
+	if (strcmp(fmt, "text") && strcmp(fmt, "json") && strcmp(fmt, "pdf"))
+		return err_set(e, JUSTE_EUSAGE, N_("format inconnu '%s' (text, json ou pdf)"), fmt);
+	if (optind + 1 != argc)
+		return err_set(e, JUSTE_EUSAGE, N_("usage : juste invoice show NUMÉRO [--format text|json|pdf] [-o FICHIER]"));
+	struct invoice_doc d;
+	juste_status st = invoicing_load(&c->app, argv[optind], &d, e);
+	if (st)
+		return st;
+	if (strcmp(fmt, "pdf") == 0) {
+		char path[4096];
+		if (out)
+			snprintf(path, sizeof path, "%s", out);
+		else if (d.rec.number[0])
+			snprintf(path, sizeof path, "%s.pdf", d.rec.number);
+		else
+			snprintf(path, sizeof path, "brouillon-%lld.pdf", (long long)d.rec.id);
+		int issued = strcmp(d.rec.status, "issued") == 0, copy = 0;
+		st = invoice_pdf_write(&c->app.cfg, &d, issued && d.rec.reprints > 0, path, e);
+		if (!st)
+			st = invoicing_printed(&c->app, &d, &copy, e);
+		if (!st)
+			printf(copy ? _("%s écrit (COPIE)\n") : _("%s écrit\n"), path);
+	} else {
+		FILE *f = stdout;
+		if (out && !(f = fopen(out, "w")))
+			st = err_set(e, JUSTE_EIO, N_("impossible d'écrire %s"), out);
+		if (!st && strcmp(fmt, "json") == 0) {
+			json_t *j = doc_json(&d);
+			char *s = json_dumps(j, JSON_INDENT(2));
+			fprintf(f, "%s\n", s ? s : "null");
+			free(s);
+			json_decref(j);
+		} else if (!st) {
+			if (f != stdout) {
+				/* text goes to stdout only; keep it simple */
+				fclose(f);
+				f = stdout;
+				st = err_set(e, JUSTE_EUSAGE, N_("-o s'applique aux formats json et pdf"));
+			} else {
+				show_text(&d);
+			}
+		}
+		if (f && f != stdout && fclose(f) != 0 && !st)
+			st = err_set(e, JUSTE_EIO, N_("impossible d'écrire %s"), out);
+	}
+	invoicing_doc_free(&d);
+	return st;
+}
+
+/* -------------------------------------------------------------------- pdf */
+
+static int on_pdf(void *ctx, const struct invoice_rec *r, const char *path)
+{
+	(*(int *)ctx)++;
+	printf(r->reprints > 0 ? _("%s (COPIE)\n") : "%s\n", path);
+	return 0;
+}
+
+static juste_status pdf_cmd(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	static const struct option opts[] = {
+		{ "output", required_argument, NULL, 'o' }, { "org", required_argument, NULL, 'g' }, { NULL, 0, NULL, 0 } };
+	const char *dir = NULL, *org = NULL;
+	int o;
+	while ((o = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+		switch (o) {
+		case 'o': dir = optarg; break;
+		case 'g': org = optarg; break;
+		default: return usage(e);
+		}
+	}
+	if (optind + 1 != argc || !dir)
+		return err_set(e, JUSTE_EUSAGE, N_("usage : juste invoice pdf MOIS -o DOSSIER [--org CODE]"));
+	int n = 0;
+	juste_status st = invoicing_pdf_month(&c->app, argv[optind], org, dir, on_pdf, &n, e);
+	if (!st)
+		printf(_("%d PDF écrits dans %s\n"), n, dir);
+	return st;
+}
+
+/* ---------------------------------------------------------------- journal */
+
+struct journal_ctx {
+	int csv;
+	long n;
+	struct invoice_amounts sum;
+};
+
+static int on_journal(void *ctx, const struct invoice_rec *r)
+{
+	struct journal_ctx *j = ctx;
+	char sub[MONEY_BUF], tps[MONEY_BUF], tvq[MONEY_BUF], tot[MONEY_BUF];
+	j->n++;
+	j->sum.subtotal_cents += r->amounts.subtotal_cents;
+	j->sum.tps_cents += r->amounts.tps_cents;
+	j->sum.tvq_cents += r->amounts.tvq_cents;
+	j->sum.total_cents += r->amounts.total_cents;
+	if (j->csv) {
+		const char *f[] = { r->number, r->kind, r->issued_on, r->client_code, r->client_name,
+			money_format_plain(r->amounts.subtotal_cents, sub, sizeof sub),
+			money_format_plain(r->amounts.tps_cents, tps, sizeof tps),
+			money_format_plain(r->amounts.tvq_cents, tvq, sizeof tvq),
+			money_format_plain(r->amounts.total_cents, tot, sizeof tot), r->credited_number };
+		out_csv_row(stdout, f, 10);
+		return 0;
+	}
+	out_cell(stdout, r->number, 14);
+	printf("  %s  ", r->issued_on);
+	out_cell(stdout, r->client_code, 10);
+	fputs("  ", stdout);
+	out_cell(stdout, r->client_name, 28);
+	fputs("  ", stdout);
+	out_cell(stdout, money_format_fr(r->amounts.subtotal_cents, sub, sizeof sub), -15);
+	fputs("  ", stdout);
+	out_cell(stdout, money_format_fr(r->amounts.tps_cents, tps, sizeof tps), -12);
+	fputs("  ", stdout);
+	out_cell(stdout, money_format_fr(r->amounts.tvq_cents, tvq, sizeof tvq), -12);
+	fputs("  ", stdout);
+	out_cell(stdout, money_format_fr(r->amounts.total_cents, tot, sizeof tot), -15);
+	putchar('\n');
+	return 0;
+}
+
+static juste_status journal_cmd(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	static const struct option opts[] = {
+		{ "from", required_argument, NULL, 'f' }, { "to", required_argument, NULL, 't' },
+		{ "format", required_argument, NULL, 'F' }, { NULL, 0, NULL, 0 } };
+	char from[11] = "", to[11] = "";
+	struct journal_ctx j = { 0 };
+	int o;
+	juste_status st = JUSTE_OK;
+	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (o) {
+		case 'f': st = cli_opt_date("--from", optarg, from, e); break;
+		case 't': st = cli_opt_date("--to", optarg, to, e); break;
+		case 'F':
+			if (strcmp(optarg, "csv") == 0)
+				j.csv = 1;
+			else if (strcmp(optarg, "table") != 0)
+				return err_set(e, JUSTE_EUSAGE, N_("format inconnu '%s' (table ou csv)"), optarg);
+			break;
+		default: return usage(e);
+		}
+	}
+	if (st)
+		return st;
+	if (optind != argc || !from[0] || !to[0])
+		return err_set(e, JUSTE_EUSAGE, N_("usage : juste invoice journal --from DATE --to DATE [--format table|csv]"));
+	if (j.csv) {
+		const char *h[] = { "number", "kind", "date", "client", "client_name", "subtotal", "tps", "tvq", "total",
+			"credits_invoice" };
+		out_csv_row(stdout, h, 10);
+	}
+	st = invoicing_journal(&c->app, from, to, on_journal, &j, e);
+	if (st)
+		return st;
+	char sub[MONEY_BUF], tps[MONEY_BUF], tvq[MONEY_BUF], tot[MONEY_BUF];
+	if (j.csv) {
+		const char *f[] = { "TOTAL", "", "", "", "",
+			money_format_plain(j.sum.subtotal_cents, sub, sizeof sub),
+			money_format_plain(j.sum.tps_cents, tps, sizeof tps),
+			money_format_plain(j.sum.tvq_cents, tvq, sizeof tvq),
+			money_format_plain(j.sum.total_cents, tot, sizeof tot), "" };
+		out_csv_row(stdout, f, 10);
+	} else {
+		printf(_("%ld pièces du %s au %s ; sous-total %s, TPS %s, TVQ %s, total %s\n"), j.n, from, to,
+			money_format_fr(j.sum.subtotal_cents, sub, sizeof sub), money_format_fr(j.sum.tps_cents, tps, sizeof tps),
+			money_format_fr(j.sum.tvq_cents, tvq, sizeof tvq), money_format_fr(j.sum.total_cents, tot, sizeof tot));
+	}
+	return JUSTE_OK;
+}
+
+/* -------------------------------------------------------------- increment */
+
+static juste_status increment_cmd(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	static const struct option opts[] = {
+		{ "mandate", required_argument, NULL, 'm' }, { "org", required_argument, NULL, 'o' }, { NULL, 0, NULL, 0 } };
+	const char *code = NULL;
+	int is_org = 0, o, n = 0;
+	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (o) {
+		case 'm': code = optarg; is_org = 0; n++; break;
+		case 'o': code = optarg; is_org = 1; n++; break;
+		default: return usage(e);
+		}
+	}
+	if (n != 1 || optind + 1 != argc)
+		return err_set(e, JUSTE_EUSAGE, N_("usage : juste invoice increment --mandate CODE|--org CODE MINUTES|none"));
+	int minutes = 0;
+	if (strcmp(argv[optind], "none") != 0) {
+		char *end;
+		long v = strtol(argv[optind], &end, 10);
+		if (!*argv[optind] || *end || v < 1 || v > 240)
+			return err_set(e, JUSTE_EINVAL, N_("incrément invalide '%s' : 1 à 240 minutes, ou none"), argv[optind]);
+		minutes = (int)v;
+	}
+	juste_status st = invoicing_set_increment(&c->app, is_org, code, minutes, e);
+	if (!st) {
+		if (minutes)
+			printf(_("%s : heures facturées par tranches de %d min\n"), code, minutes);
+		else
+			printf(_("%s : heures facturées à la minute\n"), code);
+	}
+	return st;
+}
+
+juste_status cli_invoice(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	if (argc < 2)
+		return usage(e);
+	const char *sub = argv[1];
+	argc--;
+	argv++;
+	if (strcmp(sub, "draft") == 0)
+		return month_cmd(c, argc, argv, 0, e);
+	if (strcmp(sub, "issue") == 0)
+		return month_cmd(c, argc, argv, 1, e);
+	if (strcmp(sub, "credit") == 0)
+		return credit_cmd(c, argc, argv, e);
+	if (strcmp(sub, "list") == 0)
+		return list_cmd(c, argc, argv, e);
+	if (strcmp(sub, "show") == 0)
+		return show_cmd(c, argc, argv, e);
+	if (strcmp(sub, "pdf") == 0)
+		return pdf_cmd(c, argc, argv, e);
+	if (strcmp(sub, "journal") == 0)
+		return journal_cmd(c, argc, argv, e);
+	if (strcmp(sub, "increment") == 0)
+		return increment_cmd(c, argc, argv, e);
+	return err_set(e, JUSTE_EUSAGE, N_("sous-commande inconnue : %s (draft, issue, credit, list, show, pdf, journal, increment)"), sub);
+}

@@ -1,0 +1,325 @@
+/*
+ * cli_time.c - juste log, juste entries, juste entry edit|rm.
+ */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/out.h"
+#include "juste/duration.h"
+#include "juste/i18n.h"
+#include "juste/money.h"
+#include "juste/rates.h"
+#include "juste/timelog.h"
+#include "juste/transfer.h"
+
+static juste_status parse_id(const char *s, int64_t *id, struct juste_err *e)
+{
+	char *end;
+	long long v = strtoll(s, &end, 10);
+	if (!*s || *end || v <= 0)
+		return err_set(e, JUSTE_EUSAGE, N_("numéro de saisie invalide : '%s'"), s);
+	*id = v;
+	return JUSTE_OK;
+}
+
+static void print_entry(const char *verb, const struct entry *x)
+{
+	char dur[DURATION_BUF];
+	printf(_("%s #%lld : %s %s %s %s"), verb, (long long)x->id, x->work_date, x->expert,
+		duration_format(x->minutes, dur, sizeof dur), x->mandate);
+	if (x->note[0])
+		printf(" « %s »", x->note);
+	putchar('\n');
+}
+
+juste_status cli_log(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	static const struct option opts[] = { { "date", required_argument, NULL, 'd' }, { NULL, 0, NULL, 0 } };
+	struct entry x;
+	memset(&x, 0, sizeof x);
+	date_format(app_today(), x.work_date);
+	int o;
+	while ((o = getopt_long(argc, argv, "+d:", opts, NULL)) != -1) {
+		if (o != 'd')
+			return err_set(e, JUSTE_EUSAGE, N_("usage : %s"), _("juste log [--date DATE] DURÉE MANDAT [NOTE]"));
+		juste_status st = cli_opt_date("--date", optarg, x.work_date, e);
+		if (st)
+			return st;
+	}
+	int rest = argc - optind;
+	if (rest < 2 || rest > 3)
+		return err_set(e, JUSTE_EUSAGE, N_("usage : %s"), _("juste log [--date DATE] DURÉE MANDAT [NOTE]"));
+	juste_status st = duration_parse(argv[optind], &x.minutes, e);
+	if (st)
+		return st;
+	if (strlen(argv[optind + 1]) >= sizeof x.mandate)
+		return err_set(e, JUSTE_EINVAL, N_("mandat inconnu : '%s'"), argv[optind + 1]);
+	snprintf(x.mandate, sizeof x.mandate, "%s", argv[optind + 1]);
+	if (rest == 3) {
+		if (strlen(argv[optind + 2]) >= sizeof x.note)
+			return err_set(e, JUSTE_EINVAL, N_("note trop longue (%zu octets au plus)"), sizeof x.note - 1);
+		snprintf(x.note, sizeof x.note, "%s", argv[optind + 2]);
+	}
+	snprintf(x.expert, sizeof x.expert, "%s", c->app.user.login);
+	st = timelog_add(&c->app, &x, e);
+	if (st)
+		return st;
+	print_entry(_("Saisi"), &x);
+	return JUSTE_OK;
+}
+
+/* ---------------------------------------------------------------- entries */
+
+struct list_ctx {
+	enum transfer_format fmt;
+	long count;
+	long minutes;
+	long billable;
+	FILE *out;
+	/* --priced: the book is loaded once, each streamed row priced */
+	struct rates_pricer *pricer;
+	long unpriced;
+	int64_t amount;
+};
+
+/* The price of an hourly entry; the others have none (forfait is billed
+ * by the month, non_facturable not at all).  Fills the three cells. */
+static void price_row(struct list_ctx *l, const struct entry *x, char *rate, char *amount, char *rule,
+	size_t n, struct priced *p)
+{
+	rate[0] = amount[0] = rule[0] = '\0';
+	memset(p, 0, sizeof *p);
+	if (strcmp(x->billing, "horaire") != 0)
+		return;
+	if (rates_pricer_price(l->pricer, x->id, x->mandate_id, x->work_date, x->minutes, p, NULL) != JUSTE_OK) {
+		l->unpriced++;
+		snprintf(rule, n, "%s", l->fmt == FORMAT_TABLE ? _("AUCUN TAUX") : "none");
+		return;
+	}
+	l->amount += p->amount_cents;
+	if (l->fmt == FORMAT_TABLE) {
+		money_format_fr(p->rate_cents, rate, n);
+		money_format_fr(p->amount_cents, amount, n);
+		pricing_rule_short(p->row, rule, n);
+	} else {
+		money_format_plain(p->rate_cents, rate, n);
+		snprintf(amount, n, "%lld", (long long)p->amount_cents);
+		snprintf(rule, n, "%s:%s", pricing_rule_word(p->row->rule), p->row->valid_from);
+	}
+}
+
+static int list_row(void *p, const struct entry *x)
+{
+	struct list_ctx *l = p;
+	char dur[DURATION_BUF], id[24], min[16];
+	char rate[MONEY_BUF], amount[MONEY_BUF], rule[64];
+	struct priced pr;
+	snprintf(id, sizeof id, "%lld", (long long)x->id);
+	duration_format(x->minutes, dur, sizeof dur);
+	if (l->pricer)
+		price_row(l, x, rate, amount, rule, sizeof rule < sizeof rate ? sizeof rule : sizeof rate, &pr);
+	switch (l->fmt) {
+	case FORMAT_TABLE:
+		out_cell(l->out, id, -7);
+		fputs("  ", l->out);
+		fputs(x->work_date, l->out);
+		fputs("  ", l->out);
+		out_cell(l->out, x->expert, 12);
+		fputs("  ", l->out);
+		out_cell(l->out, x->mandate, 14);
+		fputs("  ", l->out);
+		out_cell(l->out, x->client, 10);
+		fputs("  ", l->out);
+		out_cell(l->out, dur, -7);
+		fputs("  ", l->out);
+		if (l->pricer) {
+			out_cell(l->out, rate, -11);
+			fputs("  ", l->out);
+			out_cell(l->out, amount, -12);
+			fputs("  ", l->out);
+			out_cell(l->out, rule, 18);
+			fputs("  ", l->out);
+		}
+		out_cell(l->out, x->note, 40);
+		fputc('\n', l->out);
+		break;
+	case FORMAT_CSV: {
+		snprintf(min, sizeof min, "%d", x->minutes);
+		const char *f[] = { id, x->uuid, x->work_date, x->expert, x->mandate, x->client, x->billing, min, x->note,
+			l->pricer ? rate : NULL, l->pricer ? amount : NULL, l->pricer ? rule : NULL };
+		out_csv_row(l->out, f, l->pricer ? 12 : 9);
+		break;
+	}
+	case FORMAT_JSON: {
+		json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:s}",
+			"id", (json_int_t)x->id, "uuid", x->uuid, "date", x->work_date, "expert", x->expert,
+			"mandate", x->mandate, "client", x->client, "billing", x->billing,
+			"minutes", x->minutes, "note", x->note);
+		if (o && l->pricer) {
+			int has = pr.row != NULL;
+			json_object_set_new(o, "rate", has ? json_string(rate) : json_null());
+			json_object_set_new(o, "rate_cents", has ? json_integer(pr.rate_cents) : json_null());
+			json_object_set_new(o, "amount_cents", has ? json_integer(pr.amount_cents) : json_null());
+			json_object_set_new(o, "rule", rule[0] ? json_string(rule) : json_null());
+		}
+		char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+		fprintf(l->out, "%s  %s", l->count ? ",\n" : "", s ? s : "null");
+		free(s);
+		json_decref(o);
+		break;
+	}
+	}
+	l->count++;
+	l->minutes += x->minutes;
+	if (strcmp(x->billing, "non_facturable") != 0)
+		l->billable += x->minutes;
+	return 0;
+}
+
+juste_status cli_entries(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	static const struct option opts[] = {
+		{ "from", required_argument, NULL, 'f' }, { "to", required_argument, NULL, 't' },
+		{ "expert", required_argument, NULL, 'x' }, { "mandate", required_argument, NULL, 'm' },
+		{ "org", required_argument, NULL, 'o' }, { "format", required_argument, NULL, 'F' },
+		{ "priced", no_argument, NULL, 'p' }, { NULL, 0, NULL, 0 } };
+	char from[11] = "", to[11] = "";
+	struct entry_filter f = { 0 };
+	struct list_ctx l = { .fmt = FORMAT_TABLE, .out = stdout };
+	struct rates_pricer pricer;
+	int priced = 0;
+	int o;
+	juste_status st = JUSTE_OK;
+	while (!st && (o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		switch (o) {
+		case 'f': st = cli_opt_date("--from", optarg, from, e); f.from = from; break;
+		case 't': st = cli_opt_date("--to", optarg, to, e); f.to = to; break;
+		case 'x': f.expert = optarg; break;
+		case 'm': f.mandate = optarg; break;
+		case 'o': f.org = optarg; break;
+		case 'F': st = transfer_format_parse(optarg, &l.fmt, e); break;
+		case 'p': priced = 1; break;
+		default: return err_set(e, JUSTE_EUSAGE, N_("option inconnue ; voir juste entries --help"));
+		}
+	}
+	if (st)
+		return st;
+	if (optind < argc)
+		return err_set(e, JUSTE_EUSAGE, N_("argument en trop : %s"), argv[optind]);
+	/* An expert reads only their own time. */
+	if (!(c->app.role & ROLE_OFFICE)) {
+		if (f.expert && strcmp(f.expert, c->app.user.login) != 0)
+			return err_set(e, JUSTE_EDENIED, N_("permission refusée : les heures de %s ne sont pas les vôtres"), f.expert);
+		f.expert = c->app.user.login;
+	}
+	if (priced) {
+		st = rates_pricer_load(&c->app, &pricer, e);
+		if (st)
+			return st;
+		l.pricer = &pricer;
+	}
+	if (l.fmt == FORMAT_CSV) {
+		const char *h[] = { "id", "uuid", "date", "expert", "mandate", "client", "billing", "minutes", "note",
+			"rate", "amount_cents", "rule" };
+		out_csv_row(stdout, h, priced ? 12 : 9);
+	} else if (l.fmt == FORMAT_JSON) {
+		fputs("[\n", stdout);
+	}
+	st = store_entry_query(c->app.store, &f, list_row, &l, e);
+	rates_pricer_free(l.pricer);
+	if (st)
+		return st;
+	if (l.fmt == FORMAT_JSON) {
+		fputs(l.count ? "\n]\n" : "]\n", stdout);
+	} else if (l.fmt == FORMAT_TABLE) {
+		char tot[DURATION_BUF], bill[DURATION_BUF];
+		printf(_("%ld saisies, total %s h, dont facturable %s h\n"), l.count,
+			duration_format_hours_fr(l.minutes, tot, sizeof tot),
+			duration_format_hours_fr(l.billable, bill, sizeof bill));
+		if (priced) {
+			char amt[MONEY_BUF];
+			printf(_("montant des heures facturables à l'heure : %s\n"), money_format_fr(l.amount, amt, sizeof amt));
+		}
+	}
+	/* never a silent 0: unpriced hours are an error once listed */
+	if (priced && l.unpriced)
+		return err_set(e, JUSTE_EINVAL, N_("%ld saisies facturables sans taux (voir juste rate check)"), l.unpriced);
+	return JUSTE_OK;
+}
+
+/* ------------------------------------------------------------------ entry */
+
+static juste_status entry_edit(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	static const struct option opts[] = {
+		{ "date", required_argument, NULL, 'd' }, { "duration", required_argument, NULL, 'u' },
+		{ "mandate", required_argument, NULL, 'm' }, { "note", required_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 } };
+	if (argc < 2)
+		return err_set(e, JUSTE_EUSAGE, N_("usage : juste entry edit ID [--date DATE] [--duration DURÉE] [--mandate CODE] [--note NOTE]"));
+	int64_t id;
+	juste_status st = parse_id(argv[1], &id, e);
+	if (st)
+		return st;
+	struct entry x;
+	st = store_entry_get(c->app.store, id, &x, e);
+	if (st)
+		return st;
+	optind = 2;
+	int o, changed = 0;
+	while (!st && (o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		changed++;
+		switch (o) {
+		case 'd': st = cli_opt_date("--date", optarg, x.work_date, e); break;
+		case 'u': st = duration_parse(optarg, &x.minutes, e); break;
+		case 'm':
+			if (strlen(optarg) >= sizeof x.mandate)
+				return err_set(e, JUSTE_EINVAL, N_("mandat inconnu : '%s'"), optarg);
+			snprintf(x.mandate, sizeof x.mandate, "%s", optarg);
+			x.mandate_id = 0;
+			break;
+		case 'n':
+			if (strlen(optarg) >= sizeof x.note)
+				return err_set(e, JUSTE_EINVAL, N_("note trop longue (%zu octets au plus)"), sizeof x.note - 1);
+			snprintf(x.note, sizeof x.note, "%s", optarg);
+			break;
+		default: return err_set(e, JUSTE_EUSAGE, N_("option inconnue ; voir juste entry --help"));
+		}
+	}
+	if (st)
+		return st;
+	if (!changed)
+		return err_set(e, JUSTE_EUSAGE, N_("rien à modifier : donnez --date, --duration, --mandate ou --note"));
+	st = timelog_edit(&c->app, &x, e);
+	if (st)
+		return st;
+	print_entry(_("Modifié"), &x);
+	return JUSTE_OK;
+}
+
+juste_status cli_entry(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	if (argc < 2)
+		return err_set(e, JUSTE_EUSAGE, N_("usage : juste entry edit|rm ID …"));
+	if (strcmp(argv[1], "edit") == 0)
+		return entry_edit(c, argc - 1, argv + 1, e);
+	if (strcmp(argv[1], "rm") == 0) {
+		if (argc != 3)
+			return err_set(e, JUSTE_EUSAGE, N_("usage : juste entry rm ID"));
+		int64_t id;
+		struct entry x;
+		juste_status st = parse_id(argv[2], &id, e);
+		if (!st)
+			st = store_entry_get(c->app.store, id, &x, e);
+		if (!st)
+			st = timelog_remove(&c->app, id, e);
+		if (st)
+			return st;
+		print_entry(_("Supprimé"), &x);
+		return JUSTE_OK;
+	}
+	return err_set(e, JUSTE_EUSAGE, N_("sous-commande inconnue : %s (edit ou rm)"), argv[1]);
+}

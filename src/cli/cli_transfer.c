@@ -1,0 +1,179 @@
+/*
+ * cli_transfer.c - `juste import` and `juste export`.
+ *
+ *   juste import KIND FILE.csv [--dry-run]
+ *   juste export KIND [--format csv|json] [--from DATE] [--to DATE] [-o FILE]
+ *
+ * The work is transfer_import() and transfer_export(); this file parses the
+ * options and says what happened.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "juste/i18n.h"
+#include "juste/transfer.h"
+
+/* getopt_long's own messages are English and go straight to stderr: keep
+ * them quiet and say it ourselves, through the caller. */
+static juste_status cli_bad_option(int ch, char **argv, struct juste_err *e)
+{
+	const char *arg = argv[optind - 1];
+
+	if (ch == ':')
+		return err_set(e, JUSTE_EUSAGE, N_("option '%s' : argument manquant"), arg);
+	return err_set(e, JUSTE_EUSAGE, N_("option inconnue '%s'"), arg);
+}
+
+static juste_status cli_kind(const char *s, enum transfer_kind *k, struct juste_err *e)
+{
+	if (transfer_kind_parse(s, k, e) == JUSTE_OK)
+		return JUSTE_OK;
+	if (e != NULL)
+		e->code = JUSTE_EUSAGE;
+	return JUSTE_EUSAGE;
+}
+
+/* "4 000" with a no-break space in French, "4,000" in English. */
+static char *cli_count(long n, char *buf, size_t size)
+{
+	const char *sep = strcmp(i18n_language(), "en") == 0 ? "," : "\xC2\xA0";
+	char digits[32];
+	size_t len, w = 0;
+
+	snprintf(digits, sizeof digits, "%ld", n < 0 ? 0 : n);
+	len = strlen(digits);
+	for (size_t i = 0; i < len && w + 4 < size; i++) {
+		if (i > 0 && (len - i) % 3 == 0)
+			w += (size_t)snprintf(buf + w, size - w, "%s", sep);
+		buf[w++] = digits[i];
+	}
+	buf[w] = '\0';
+	return buf;
+}
+
+juste_status cli_import(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	static const struct option opts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct import_result r;
+	enum transfer_kind k;
+	const char *path;
+	char count[48];
+	int ch, dry_run = 0;
+	juste_status st;
+
+	optind = 0;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":n", opts, NULL)) != -1) {
+		if (ch != 'n')
+			return cli_bad_option(ch, argv, e);
+		dry_run = 1;
+	}
+	if (argc - optind != 2)
+		return err_set(e, JUSTE_EUSAGE,
+			N_("usage : juste import orgs|experts|services|programs|mandates|entries FICHIER.csv [--dry-run]"));
+	if ((st = cli_kind(argv[optind], &k, e)) != JUSTE_OK)
+		return st;
+	path = argv[optind + 1];
+	if ((st = transfer_import(&c->app, k, path, dry_run, &r, e)) != JUSTE_OK)
+		return st;
+	cli_count(r.rows, count, sizeof count);
+	if (dry_run)
+		printf(ngettext("%s : %s ligne valide (essai, rien n'est écrit)\n",
+			"%s : %s lignes valides (essai, rien n'est écrit)\n",
+			(unsigned long)r.rows), path, count);
+	else
+		printf(ngettext("%s : %s ligne importée\n", "%s : %s lignes importées\n",
+			(unsigned long)r.rows), path, count);
+	return JUSTE_OK;
+}
+
+struct export_opts {
+	enum transfer_kind kind;
+	enum transfer_format format;
+	char from[11], to[11];
+	const char *output;       /* NULL = stdout */
+};
+
+static juste_status export_opt(int ch, const char *arg, struct export_opts *o,
+	struct juste_err *e)
+{
+	switch (ch) {
+	case 'f':
+		if (transfer_format_parse(arg, &o->format, e) != JUSTE_OK ||
+		    o->format == FORMAT_TABLE)
+			return err_set(e, JUSTE_EUSAGE, N_("--format : csv ou json, pas '%s'"), arg);
+		return JUSTE_OK;
+	case 'F':
+		return cli_opt_date("--from", arg, o->from, e);
+	case 'T':
+		return cli_opt_date("--to", arg, o->to, e);
+	case 'o':
+		o->output = arg;
+		return JUSTE_OK;
+	default:
+		return err_set(e, JUSTE_EUSAGE, N_("option inconnue"));
+	}
+}
+
+static juste_status export_parse(int argc, char **argv, struct export_opts *o,
+	struct juste_err *e)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "from", required_argument, NULL, 'F' },
+		{ "to", required_argument, NULL, 'T' },
+		{ "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 }
+	};
+	juste_status st;
+	int ch;
+
+	memset(o, 0, sizeof *o);
+	o->format = FORMAT_CSV;
+	optind = 0;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":f:o:", opts, NULL)) != -1) {
+		if (ch == '?' || ch == ':')
+			return cli_bad_option(ch, argv, e);
+		/* A bad date keeps the status cli_opt_date gives it. */
+		if ((st = export_opt(ch, optarg, o, e)) != JUSTE_OK)
+			return st;
+	}
+	if (argc - optind != 1)
+		return err_set(e, JUSTE_EUSAGE,
+			N_("usage : juste export TYPE [--format csv|json] [--from DATE] [--to DATE] [-o FICHIER]"));
+	if (o->from[0] != '\0' && o->to[0] != '\0' && strcmp(o->from, o->to) > 0)
+		return err_set(e, JUSTE_EUSAGE, N_("--from %s est après --to %s"), o->from, o->to);
+	return cli_kind(argv[optind], &o->kind, e);
+}
+
+juste_status cli_export(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	struct export_opts o;
+	FILE *out = stdout;
+	juste_status st;
+
+	if ((st = export_parse(argc, argv, &o, e)) != JUSTE_OK)
+		return st;
+	if (o.output != NULL && (out = fopen(o.output, "w")) == NULL)
+		return err_set(e, JUSTE_EIO, N_("%s : ouverture impossible : %s"), o.output,
+			strerror(errno));
+	st = transfer_export(&c->app, o.kind, o.format, o.from[0] ? o.from : NULL,
+		o.to[0] ? o.to : NULL, out, e);
+	if (out == stdout)
+		return st;
+	if (fclose(out) != 0 && st == JUSTE_OK)
+		st = err_set(e, JUSTE_EIO, N_("%s : écriture impossible : %s"), o.output,
+			strerror(errno));
+	/* A half-written export is worse than none. */
+	if (st != JUSTE_OK)
+		unlink(o.output);
+	return st;
+}

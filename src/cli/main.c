@@ -1,0 +1,284 @@
+/*
+ * main.c - global options, the table of commands, and the only place that
+ * prints an error and chooses the exit code.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "juste/i18n.h"
+
+static const struct cli_command commands[] = {
+	{ "init", N_("juste init"),
+	  N_("crée la base de données et vous y inscrit comme admin"), cli_init, CLI_NEEDS_NOTHING },
+	{ "import", N_("juste import orgs|experts|services|programs|mandates|entries FICHIER.csv [--dry-run]\n"
+	  "  --dry-run   valide tout le fichier sans rien écrire"),
+	  N_("importe un fichier CSV, en entier ou pas du tout"), cli_import, CLI_NEEDS_USER },
+	{ "export", N_("juste export orgs|experts|services|programs|mandates|entries [--format csv|json]\n"
+	  "             [--from DATE] [--to DATE] [-o FICHIER]"),
+	  N_("exporte les données avec les mêmes colonnes que l'import"), cli_export, CLI_NEEDS_USER },
+	{ "log", N_("juste log [--date DATE] DURÉE MANDAT [NOTE]\n"
+	  "  DURÉE : 1h30, 1:30, 90m, 1,5 ou 1.5 ; DATE : AAAA-MM-JJ (aujourd'hui par défaut)"),
+	  N_("saisit des heures sur un mandat"), cli_log, CLI_NEEDS_USER },
+	{ "entries", N_("juste entries [--from DATE] [--to DATE] [--expert LOGIN] [--mandate CODE]\n"
+	  "              [--org CODE] [--format table|csv|json] [--priced]\n"
+	  "  --priced    ajoute le taux, le montant et la règle qui a choisi le taux (juste rate explain)"),
+	  N_("liste les saisies, avec les totaux"), cli_entries, CLI_NEEDS_USER },
+	{ "entry", N_("juste entry edit ID [--date DATE] [--duration DURÉE] [--mandate CODE] [--note NOTE]\n"
+	  "juste entry rm ID"),
+	  N_("modifie ou supprime une de vos saisies"), cli_entry, CLI_NEEDS_USER },
+	{ "audit", N_("juste audit [--from DATE] [--to DATE] [--expert LOGIN]\n"
+	  "            [--entity entry|mandate|org|expert|service|program|rate|invoice]"),
+	  N_("journal des modifications (gestionnaire, admin)"), cli_audit, CLI_NEEDS_USER },
+	{ "check", N_("juste check"),
+	  N_("vérifie l'intégrité de la base et les règles du domaine"), cli_check, CLI_NEEDS_USER },
+	{ "demo", N_("juste demo [--db CHEMIN] [--quiet] [--open]\n"
+	  "  construit la base de démonstration ($XDG_DATA_HOME/juste/demo.db par défaut) ;\n"
+	  "  --open l'ouvre ensuite dans l'interface plein écran"),
+	  N_("construit une base de démonstration réaliste"), cli_demo, CLI_NEEDS_NOTHING },
+	{ "rate", N_("juste rate import FICHIER.csv [--name NOM] [--correction]\n"
+	  "juste rate negotiate (--mandate CODE | --org CODE --service CODE) --rate MONTANT --from DATE [--to DATE]\n"
+	  "juste rate list [--at DATE]\n"
+	  "juste rate show [--at DATE] [--format table|csv|json]\n"
+	  "juste rate explain --mandate CODE [--date DATE]\n"
+	  "juste rate check [--from DATE] [--to DATE]\n"
+	  "juste rate propose --fy 2020-2021 [--from DATE] [--format table|json] [--adopt --from DATE [--name NOM]]\n"
+	  "\n"
+	  "  import     une nouvelle table, colonnes valid_from,service,category,rate (une seule date) ;\n"
+	  "             tout le fichier ou rien.  Une table n'est jamais modifiée ni supprimée (la base le\n"
+	  "             refuse) : une correction est une nouvelle table ; --correction l'autorise à la même\n"
+	  "             date, la plus récente l'emporte alors.  Admin.\n"
+	  "  negotiate  taux négocié d'un mandat, ou d'une organisation pour un service, à partir de --from ;\n"
+	  "             il prend fin après --to (inclus) ou quand le taux négocié suivant commence.  Admin.\n"
+	  "  list       les tables (* : en vigueur à DATE) et les taux négociés avec leur état\n"
+	  "  show       la table en vigueur à DATE (aujourd'hui par défaut) ; en csv, les colonnes de l'import\n"
+	  "  explain    le taux d'une heure du mandat à DATE et la règle qui l'a choisi : le taux négocié\n"
+	  "             du mandat, puis celui du client pour le service, puis la table (service, catégorie)\n"
+	  "  check      les saisies facturables à l'heure sans taux ; code 1 s'il y en a (commis,\n"
+	  "             gestionnaire, admin).  Rien n'est jamais facturé à 0.\n"
+	  "  propose    taux au juste coût tirés des données de l'exercice (juste cost import) ; --adopt\n"
+	  "             en fait une nouvelle table à partir de --from (admin).  Gestionnaire, admin."),
+	  N_("tables de taux, taux négociés, explication et calcul des taux au juste coût"), cli_rate, CLI_NEEDS_USER },
+	{ "cost", N_("juste cost import FICHIER.csv\n"
+	  "  colonnes fy,item,code,services,headcount,salary_mass,benefits_rate,hours_per_expert,amount ;\n"
+	  "  item level : un niveau d'expertise (code, services séparés par des espaces, effectif, masse\n"
+	  "  salariale, taux d'avantages sociaux en %, heures facturables visées par personne) ;\n"
+	  "  item overhead : frais généraux (amount ; plusieurs lignes s'additionnent) ;\n"
+	  "  item surplus : l'excédent prévu (amount).  Un exercice par fichier ; le réimporter le remplace.\n"
+	  "  Gestionnaire, admin."),
+	  N_("données de coûts d'un exercice pour le calcul des taux au juste coût"), cli_cost, CLI_NEEDS_USER },
+	{ "week", N_("juste week [--date DATE] [--format table|csv|json]\n"
+	  "  la semaine (lundi à dimanche) qui contient DATE (aujourd'hui par défaut), comme l'écran\n"
+	  "  Ma semaine : mandats saisis ou épinglés, minutes par jour, totaux, capacité ; * verrouillé"),
+	  N_("votre semaine : heures par mandat et par jour"), cli_week, CLI_NEEDS_USER },
+	{ "timer", N_("juste timer start MANDAT | stop | status | cancel\n"
+	  "  un chronomètre par personne, gardé dans la base (visible de tout terminal) ; stop saisit le\n"
+	  "  temps arrondi à la minute supérieure (1 min au moins) au jour où il a démarré"),
+	  N_("chronomètre : démarrer, arrêter (et saisir), état, annuler"), cli_timer, CLI_NEEDS_USER },
+	{ "month", N_("juste month close|reopen AAAA-MM\n"
+	  "juste month list\n"
+	  "  un mois fermé : la base refuse d'y ajouter, modifier ou supprimer des saisies.\n"
+	  "  Gestionnaire, admin."),
+	  N_("ferme ou rouvre un mois (gestionnaire, admin)"), cli_month, CLI_NEEDS_USER },
+	{ "invoice", N_("juste invoice draft AAAA-MM [--org CODE]\n"
+	  "juste invoice issue AAAA-MM [--org CODE] [--date DATE]\n"
+	  "juste invoice credit NUMÉRO --reason \"…\" [--amount 120.00] [--date DATE]\n"
+	  "juste invoice list [--month AAAA-MM] [--org CODE] [--status draft|issued] [--kind invoice|credit]\n"
+	  "                   [--format table|csv|json]\n"
+	  "juste invoice show NUMÉRO|#ID [--format text|json|pdf] [-o FICHIER]\n"
+	  "juste invoice pdf AAAA-MM -o DOSSIER [--org CODE]\n"
+	  "juste invoice journal --from DATE --to DATE [--format table|csv]\n"
+	  "juste invoice increment (--mandate CODE | --org CODE) MINUTES|none\n"
+	  "\n"
+	  "  draft      un brouillon par client : les saisies facturables non facturées jusqu'à la fin du\n"
+	  "             mois (les plus anciennes marquées en retard), par mandat et taux, plus les forfaits\n"
+	  "             du mois ; remplace les brouillons du mois ; un client à corriger (saisie sans taux,\n"
+	  "             adresse manquante) est retenu avec la liste de ce qu'il faut corriger\n"
+	  "  issue      refait les brouillons et les émet tous en une transaction : numéros sans trou,\n"
+	  "             date d'émission (aujourd'hui par défaut), échéance ; saisies verrouillées\n"
+	  "  credit     note de crédit : complète (annule la facture et libère ses saisies) ou partielle\n"
+	  "             (--amount, avant taxes, avec sa propre TPS et TVQ)\n"
+	  "  show       une facture ; en json, tous les champs (montants en _cents) ; en pdf, le document\n"
+	  "             à envoyer (une réimpression porte la mention COPIE)\n"
+	  "  pdf        un fichier NUMÉRO.pdf par facture et note de crédit émise du mois\n"
+	  "  journal    journal des ventes : une ligne par pièce émise, totaux à la fin\n"
+	  "  increment  facturer par tranches de MINUTES (arrondi supérieur par saisie) un mandat ou un client\n"
+	  "  Commis, admin ; list et show : aussi gestionnaire."),
+	  N_("facturation mensuelle : brouillons, émission, notes de crédit, PDF, journal"), cli_invoice, CLI_NEEDS_USER },
+	{ "tui", N_("juste tui\n"
+	  "  l'interface plein écran (aussi « juste » sans commande, dans un terminal)"),
+	  N_("interface plein écran : Ma semaine"), cli_tui, CLI_NEEDS_USER },
+};
+
+#define NCOMMANDS (sizeof commands / sizeof commands[0])
+
+static const struct cli_command *find_command(const char *name)
+{
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+void cli_usage(const char *name)
+{
+	const struct cli_command *c = find_command(name);
+	if (!c)
+		return;
+	printf(_("Usage : %s\n"), _(c->usage));
+	printf("\n%s\n", _(c->summary));
+	printf(_("\nOptions globales (avant la commande) : --db CHEMIN, --config FICHIER, --as LOGIN\n"));
+}
+
+static void usage_all(FILE *out)
+{
+	fprintf(out, _("Usage : juste [--db CHEMIN] [--config FICHIER] [--as LOGIN] COMMANDE [OPTIONS]\n\n"
+		"Temps, facturation au juste coût et rapport annuel d'un centre de services partagés.\n\n"
+		"Commandes :\n"));
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(out, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
+	fprintf(out, _("\nOptions globales :\n"
+		"  --db CHEMIN       base de données à utiliser (sinon celle de la configuration)\n"
+		"  --config FICHIER  fichier de configuration (sinon $JUSTE_CONFIG, ~/.config/juste/juste.ini,\n"
+		"                    /etc/juste/juste.ini)\n"
+		"  --as LOGIN        agir pour quelqu'un d'autre (admin seulement ; inscrit au journal)\n"
+		"  -h, --help        cette aide ; « juste COMMANDE --help » pour une commande\n"
+		"  --version         version\n\n"
+		"Voir juste(1) et juste.ini(5).\n"));
+}
+
+static int exit_code(juste_status st)
+{
+	switch (st) {
+	case JUSTE_OK:
+		return 0;
+	case JUSTE_EUSAGE:
+		return 2;
+	default:
+		return 1;
+	}
+}
+
+static int fail(struct juste_err *e)
+{
+	fprintf(stderr, _("juste : %s\n"), e->msg);
+	return exit_code(e->code);
+}
+
+/* Global options come before the command, so that a command's own options
+ * (--db for demo, say) never clash with them. */
+static int parse_globals(struct cli *c, int argc, char **argv, int *first, struct juste_err *e)
+{
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+		const char **slot = NULL;
+		if (strcmp(a, "--db") == 0)
+			slot = &c->db_path;
+		else if (strcmp(a, "--config") == 0)
+			slot = &c->config_path;
+		else if (strcmp(a, "--as") == 0)
+			slot = &c->as_login;
+		else if (strncmp(a, "--db=", 5) == 0)
+			c->db_path = a + 5;
+		else if (strncmp(a, "--config=", 9) == 0)
+			c->config_path = a + 9;
+		else if (strncmp(a, "--as=", 5) == 0)
+			c->as_login = a + 5;
+		else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
+			return 'h';
+		else if (strcmp(a, "--version") == 0)
+			return 'v';
+		else
+			return err_set(e, JUSTE_EUSAGE, N_("option inconnue : %s (voir juste --help)"), a);
+		if (slot) {
+			if (i + 1 >= argc)
+				return err_set(e, JUSTE_EUSAGE, N_("%s demande une valeur"), a);
+			*slot = argv[++i];
+		}
+	}
+	*first = i;
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli c;
+	struct juste_err e = { 0 };
+	memset(&c, 0, sizeof c);
+	i18n_init(argv[0], NULL);
+
+	int first = argc;
+	int g = parse_globals(&c, argc, argv, &first, &e);
+	if (g == 'h') {
+		usage_all(stdout);
+		return 0;
+	}
+	if (g == 'v') {
+		printf("juste %s\n", JUSTE_VERSION);
+		return 0;
+	}
+	if (g)
+		return fail(&e);
+
+	juste_status st = config_load(&c.app.cfg, c.config_path, &e);
+	if (st)
+		return fail(&e);
+	if (c.app.cfg.language[0])
+		i18n_init(argv[0], c.app.cfg.language);
+
+	/* No command: the full-screen interface in a terminal, the usage
+	 * otherwise (a script, a pipe). */
+	static char tui_name[] = "tui";
+	static char *tui_argv[] = { tui_name, NULL };
+	if (first >= argc) {
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			usage_all(stdout);
+			return 0;
+		}
+		argv = tui_argv;
+		argc = 1;
+		first = 0;
+	}
+	const struct cli_command *cmd = find_command(argv[first]);
+	if (!cmd) {
+		err_set(&e, JUSTE_EUSAGE, N_("commande inconnue : %s (voir juste --help)"), argv[first]);
+		return fail(&e);
+	}
+	int cargc = argc - first;
+	char **cargv = argv + first;
+	if (cargc > 1 && (strcmp(cargv[1], "--help") == 0 || strcmp(cargv[1], "-h") == 0)) {
+		cli_usage(cmd->name);
+		return 0;
+	}
+	if (cmd->needs & CLI_NEEDS_DB) {
+		st = app_open(&c.app, c.db_path, 0, &e);
+		if (!st && (cmd->needs & CLI_NEEDS_USER) == CLI_NEEDS_USER)
+			st = app_identify(&c.app, c.as_login, &e);
+		if (st) {
+			app_close(&c.app);
+			return fail(&e);
+		}
+	} else if (c.as_login) {
+		err_set(&e, JUSTE_EUSAGE, N_("--as ne s'applique pas à « %s »"), cmd->name);
+		return fail(&e);
+	}
+	optind = 0;   /* glibc: a full reset of getopt for the command */
+	st = cmd->fn(&c, cargc, cargv, &e);
+	app_close(&c.app);
+	if (fflush(stdout) != 0 && !st)
+		st = err_set(&e, JUSTE_EIO, N_("écriture impossible sur la sortie standard"));
+	return st ? fail(&e) : 0;
+}
+
+juste_status cli_opt_date(const char *opt, const char *arg, char out[11], struct juste_err *e)
+{
+	date_t d;
+	if (date_parse(arg, &d, e) != JUSTE_OK)
+		return err_prefix(e, "%s : ", opt);
+	date_format(d, out);
+	return JUSTE_OK;
+}

@@ -1,0 +1,420 @@
+/*
+ * store.c - the connection: open, pragmas, migrations, transactions, and the
+ * helpers every other store file uses.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <uuid/uuid.h>
+
+#include "store/migrations.h"
+#include "store/store_internal.h"
+
+/* Long enough that fifty people logging at once queue instead of failing:
+ * a write transaction of juste lasts milliseconds. */
+#define STORE_BUSY_TIMEOUT_MS 30000
+
+static char *xstrdup(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+/* The audit triggers ask the connection who is acting.  A connection that
+ * never said (a raw sqlite3 shell) cannot write audited tables at all. */
+static void fn_actor(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *s = sqlite3_user_data(ctx);
+	(void)argc;
+	(void)argv;
+	if (!s->actor) {
+		sqlite3_result_error(ctx, "juste: unknown actor", -1);
+		return;
+	}
+	sqlite3_result_text(ctx, s->actor, -1, SQLITE_TRANSIENT);
+}
+
+static void fn_as(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *s = sqlite3_user_data(ctx);
+	(void)argc;
+	(void)argv;
+	if (s->as_login)
+		sqlite3_result_text(ctx, s->as_login, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_result_null(ctx);
+}
+
+static void fn_bulk(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *s = sqlite3_user_data(ctx);
+	(void)argc;
+	(void)argv;
+	sqlite3_result_int(ctx, s->bulk);
+}
+
+static juste_status mkdir_parents(const char *path, struct juste_err *e)
+{
+	char *dir = strdup(path);
+	if (!dir)
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	char *slash = strrchr(dir, '/');
+	if (!slash || slash == dir) {
+		free(dir);
+		return JUSTE_OK;
+	}
+	*slash = '\0';
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0775) != 0 && errno != EEXIST) {
+			juste_status st = err_set(e, JUSTE_EIO, N_("impossible de créer le dossier %s : %s"), dir, strerror(errno));
+			free(dir);
+			return st;
+		}
+		*p = '/';
+	}
+	juste_status st = JUSTE_OK;
+	if (mkdir(dir, 0775) != 0 && errno != EEXIST)
+		st = err_set(e, JUSTE_EIO, N_("impossible de créer le dossier %s : %s"), dir, strerror(errno));
+	free(dir);
+	return st;
+}
+
+static juste_status exec(struct store *s, const char *sql, const char *what, struct juste_err *e)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
+	if (rc == SQLITE_OK)
+		return JUSTE_OK;
+	juste_status st = store_fail(s, rc, what, e);
+	sqlite3_free(msg);
+	return st;
+}
+
+static int user_version(struct store *s)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Each migration runs in its own IMMEDIATE transaction and re-reads the
+ * version inside it, so two processes opening a new database at once apply
+ * each file exactly once. */
+static juste_status migrate(struct store *s, struct juste_err *e)
+{
+	int v = user_version(s);
+	if (v > store_migrations_count)
+		return err_set(e, JUSTE_EIO, N_("%s : base de données d'une version plus récente de juste (schéma %d, connu %d)"),
+			s->path, v, store_migrations_count);
+	while (v < store_migrations_count) {
+		juste_status st = exec(s, "BEGIN IMMEDIATE", "migration", e);
+		if (st)
+			return st;
+		v = user_version(s);
+		if (v >= store_migrations_count) {
+			exec(s, "COMMIT", "migration", NULL);
+			break;
+		}
+		const struct migration *m = &store_migrations[v];
+		char pragma[64];
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
+		st = exec(s, m->sql, m->name, e);
+		if (!st)
+			st = exec(s, pragma, m->name, e);
+		if (!st)
+			st = exec(s, "COMMIT", m->name, e);
+		if (st) {
+			exec(s, "ROLLBACK", m->name, NULL);
+			return err_prefix(e, N_("migration %s : "), m->name);
+		}
+		v++;
+	}
+	return JUSTE_OK;
+}
+
+juste_status store_open(const char *path, int flags, struct store **out, struct juste_err *e)
+{
+	*out = NULL;
+	if (!path || !*path)
+		return err_set(e, JUSTE_EINVAL, N_("chemin de base de données vide"));
+	if (!(flags & STORE_CREATE) && access(path, F_OK) != 0)
+		return err_set(e, JUSTE_ENOTFOUND, N_("base de données introuvable : %s (créez-la avec « juste init »)"), path);
+	if (flags & STORE_CREATE) {
+		juste_status st = mkdir_parents(path, e);
+		if (st)
+			return st;
+	}
+	struct store *s = calloc(1, sizeof *s);
+	if (!s)
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	s->path = xstrdup(path);
+	int oflags = (flags & STORE_READONLY) ? SQLITE_OPEN_READONLY
+		: SQLITE_OPEN_READWRITE | ((flags & STORE_CREATE) ? SQLITE_OPEN_CREATE : 0);
+	int rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		juste_status st = err_set(e, JUSTE_EIO, N_("impossible d'ouvrir %s : %s"), path,
+			s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		store_close(s);
+		return st;
+	}
+	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_create_function(s->db, "juste_actor", 0, SQLITE_UTF8, s, fn_actor, NULL, NULL);
+	sqlite3_create_function(s->db, "juste_as", 0, SQLITE_UTF8, s, fn_as, NULL, NULL);
+	sqlite3_create_function(s->db, "juste_bulk", 0, SQLITE_UTF8, s, fn_bulk, NULL, NULL);
+
+	/* WAL lets readers (the manager's screens) run beside writers; FULL
+	 * makes a commit durable across power loss, not only a crash. */
+	juste_status st = exec(s, "PRAGMA foreign_keys = ON", path, e);
+	if (!st && !(flags & STORE_READONLY)) {
+		st = exec(s, "PRAGMA journal_mode = WAL", path, e);
+		if (!st)
+			st = exec(s, "PRAGMA synchronous = FULL", path, e);
+		/* 32 MB of page cache: enough for the hot index pages of a
+		 * million-entry import, well under its 64 MB budget. */
+		if (!st)
+			st = exec(s, "PRAGMA cache_size = -32768", path, e);
+		/* Trigger statements keep a statement journal; on disk that is
+		 * a dozen writes per inserted row. */
+		if (!st)
+			st = exec(s, "PRAGMA temp_store = MEMORY", path, e);
+		if (!st)
+			st = migrate(s, e);
+	}
+	if (!st && user_version(s) < 1)
+		st = err_set(e, JUSTE_EIO, N_("%s n'est pas une base de données juste"), path);
+	if (st) {
+		store_close(s);
+		return st;
+	}
+	*out = s;
+	return JUSTE_OK;
+}
+
+void store_close(struct store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < STORE_MAX_STMTS; i++)
+		sqlite3_finalize(s->stmts[i]);
+	if (s->db) {
+		if (s->in_tx)
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close_v2(s->db);
+	}
+	free(s->path);
+	free(s->actor);
+	free(s->as_login);
+	free(s);
+}
+
+const char *store_path(const struct store *s)
+{
+	return s->path;
+}
+
+int store_schema_version(struct store *s)
+{
+	return user_version(s);
+}
+
+void store_set_actor(struct store *s, const char *actor, const char *as_login)
+{
+	free(s->actor);
+	free(s->as_login);
+	s->actor = xstrdup(actor);
+	s->as_login = (as_login && *as_login) ? xstrdup(as_login) : NULL;
+}
+
+juste_status store_begin(struct store *s, struct juste_err *e)
+{
+	if (s->in_tx)
+		return err_set(e, JUSTE_EINVAL, N_("transaction déjà ouverte"));
+	juste_status st = exec(s, "BEGIN IMMEDIATE", "BEGIN", e);
+	if (!st)
+		s->in_tx = 1;
+	return st;
+}
+
+juste_status store_commit(struct store *s, struct juste_err *e)
+{
+	if (!s->in_tx)
+		return err_set(e, JUSTE_EINVAL, N_("aucune transaction ouverte"));
+	juste_status st = exec(s, "COMMIT", "COMMIT", e);
+	if (st) {
+		exec(s, "ROLLBACK", "ROLLBACK", NULL);
+	}
+	s->in_tx = 0;
+	return st;
+}
+
+void store_rollback(struct store *s)
+{
+	if (!s || !s->in_tx)
+		return;
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	s->in_tx = 0;
+	s->bulk = 0;
+}
+
+juste_status store_bulk_begin(struct store *s, struct juste_err *e)
+{
+	if (!s->in_tx)
+		return err_set(e, JUSTE_EINVAL, N_("import en bloc hors transaction"));
+	s->bulk = 1;
+	s->bulk_first = s->bulk_last = s->bulk_rows = 0;
+	return JUSTE_OK;
+}
+
+juste_status store_bulk_end(struct store *s, const char *label, struct juste_err *e)
+{
+	if (!s->bulk)
+		return JUSTE_OK;
+	s->bulk = 0;
+	if (s->bulk_rows == 0)
+		return JUSTE_OK;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "INSERT INTO audit(actor, as_login, entity, entity_id, action, after) "
+		"VALUES (juste_actor(), juste_as(), 'entry', ?1, 'insert', "
+		"json_object('import', ?2, 'rows', ?3, 'first_id', ?1, 'last_id', ?4))", -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, sqlite3_errcode(s->db), "audit", e);
+	sqlite3_bind_int64(st, 1, s->bulk_first);
+	sqlite3_bind_text(st, 2, label, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, s->bulk_rows);
+	sqlite3_bind_int64(st, 4, s->bulk_last);
+	juste_status r = store_step_done(s, st, "audit", e);
+	sqlite3_finalize(st);
+	return r;
+}
+
+bool store_in_transaction(const struct store *s)
+{
+	return s->in_tx != 0;
+}
+
+/* UUID version 7 (RFC 9562): libuuid's random bytes behind a 48-bit
+ * millisecond timestamp.  Time-ordered ids land at the right edge of the
+ * uuid index instead of at random pages, which keeps an import of a million
+ * entries from thrashing the page cache. */
+void store_uuid(char out[UUID_LEN])
+{
+	uuid_t u;
+	struct timespec ts;
+	uuid_generate_random(u);
+	clock_gettime(CLOCK_REALTIME, &ts);
+	uint64_t ms = (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+	for (int i = 0; i < 6; i++)
+		u[i] = (unsigned char)(ms >> (40 - 8 * i));
+	u[6] = (unsigned char)(0x70 | (u[6] & 0x0f));
+	u[8] = (unsigned char)(0x80 | (u[8] & 0x3f));
+	uuid_unparse_lower(u, out);
+}
+
+sqlite3_stmt *store_stmt(struct store *s, int id, const char *sql, struct juste_err *e)
+{
+	if (id < 0 || id >= STORE_MAX_STMTS) {
+		err_set(e, JUSTE_EIO, "store: statement %d out of range", id);
+		return NULL;
+	}
+	sqlite3_stmt *st = s->stmts[id];
+	if (!st) {
+		if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+			err_set(e, JUSTE_EIO, N_("requête invalide : %s"), sqlite3_errmsg(s->db));
+			return NULL;
+		}
+		s->stmts[id] = st;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+/* Messages raised by triggers start with "juste:"; they are mapped to the
+ * translated text here so the schema stays free of any language. */
+static const struct {
+	const char *raised;
+	const char *msg;
+} trigger_msgs[] = {
+	{ "juste: more than 24 h in one day for one person", N_("plus de 24 h en une journée pour une même personne") },
+	{ "juste: unknown actor", N_("écriture refusée : utilisateur inconnu (passez par juste)") },
+	{ "juste: entry on an issued invoice", N_("saisie sur une facture émise : elle ne peut plus être modifiée ni supprimée") },
+	{ "juste: entry kept with an issued invoice", N_("saisie conservée avec une facture émise (même créditée) : elle ne peut être supprimée") },
+	{ "juste: issued invoice is read-only", N_("facture émise : elle ne se modifie ni ne se supprime (faites une note de crédit)") },
+	{ "juste: invoice totals differ from its lines", N_("les totaux de la facture ne correspondent pas à ses lignes") },
+	{ "juste: invoice number out of sequence", N_("numéro de facture hors séquence (la numérotation doit rester sans trou)") },
+	{ "juste: entry already billed", N_("une saisie est déjà sur une autre facture émise") },
+	{ "juste: credit note does not match its invoice", N_("la note de crédit ne correspond à aucune facture émise de ce client") },
+	{ "juste: credit exceeds its invoice", N_("le crédit dépasse le solde de la facture") },
+};
+
+juste_status store_fail(struct store *s, int rc, const char *what, struct juste_err *e)
+{
+	const char *msg = sqlite3_errmsg(s->db);
+	for (size_t i = 0; i < sizeof trigger_msgs / sizeof trigger_msgs[0]; i++)
+		if (strstr(msg, trigger_msgs[i].raised))
+			return err_set(e, JUSTE_ECONFLICT, "%s : %s", what, err_translate ? err_translate(trigger_msgs[i].msg) : trigger_msgs[i].msg);
+	switch (rc) {
+	case SQLITE_CONSTRAINT_UNIQUE:
+	case SQLITE_CONSTRAINT_PRIMARYKEY:
+		return err_set(e, JUSTE_ECONFLICT, N_("%s existe déjà"), what);
+	case SQLITE_CONSTRAINT_FOREIGNKEY:
+		return err_set(e, JUSTE_ECONFLICT, N_("%s : référencé ailleurs ou référence inconnue"), what);
+	case SQLITE_CONSTRAINT_CHECK:
+	case SQLITE_CONSTRAINT_NOTNULL:
+		return err_set(e, JUSTE_EINVAL, N_("%s : valeur refusée par la base (%s)"), what, msg);
+	case SQLITE_CONSTRAINT_TRIGGER:
+		return err_set(e, JUSTE_ECONFLICT, "%s : %s", what, msg);
+	case SQLITE_BUSY:
+	case SQLITE_BUSY_SNAPSHOT:
+	case SQLITE_LOCKED:
+		return err_set(e, JUSTE_EBUSY, N_("%s : base de données occupée, réessayez"), what);
+	case SQLITE_FULL:
+		return err_set(e, JUSTE_EIO, N_("%s : disque plein, rien n'a été écrit"), what);
+	default:
+		return err_set(e, JUSTE_EIO, N_("%s : erreur de base de données : %s"), what, msg);
+	}
+}
+
+void store_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s && *s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+void store_bind_id(sqlite3_stmt *st, int i, int64_t id)
+{
+	if (id > 0)
+		sqlite3_bind_int64(st, i, id);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+void store_col_text(sqlite3_stmt *st, int i, char *buf, size_t n)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	if (!t) {
+		buf[0] = '\0';
+		return;
+	}
+	snprintf(buf, n, "%s", (const char *)t);
+}
+
+juste_status store_step_done(struct store *s, sqlite3_stmt *st, const char *what, struct juste_err *e)
+{
+	int rc = sqlite3_step(st);
+	juste_status r = (rc == SQLITE_DONE || rc == SQLITE_ROW) ? JUSTE_OK : store_fail(s, rc, what, e);
+	sqlite3_reset(st);
+	return r;
+}

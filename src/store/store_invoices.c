@@ -1,0 +1,589 @@
+/*
+ * store_invoices.c - invoices, credit notes, lines, entry links, number
+ * sequences and billing increments.
+ *
+ * "Standing" invoices (issued, kind invoice, not reversed by a full credit
+ * note) are what makes an entry billed; the view invoices_standing of
+ * sql/004 says so once for the triggers and for these queries.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "juste/store_invoices.h"
+#include "store/store_internal.h"
+
+enum {
+	ST_INV_UNBILLED_ALL = ST_INVOICE_BASE,
+	ST_INV_UNBILLED_ONE,
+	ST_INV_FORFAITS,
+	ST_INV_OF_ENTRY,
+	ST_INV_DELETE_DRAFTS,
+	ST_INV_INSERT,
+	ST_INV_LINE_INSERT,
+	ST_INV_ENTRY_INSERT,
+	ST_INV_NEXT_SEQ,
+	ST_INV_ISSUE,
+	ST_INV_REPRINT,
+	ST_INV_INC_MANDATE,
+	ST_INV_INC_ORG,
+	ST_INV_GET,
+	ST_INV_GET_ID,
+	ST_INV_LINES,
+	ST_INV_ENTRIES,
+	ST_INV_CREDITED,
+	ST_INV_HAS_TIMERS,
+	ST_INV_LAST = ST_INVOICE_BASE + 59
+};
+
+#define UNBILLED_SQL \
+	"SELECT e.id, e.work_date, e.minutes, e.note, e.expert_id, x.login, x.name, " \
+	"m.id, m.code, m.title, m.billing, m.service_id, coalesce(m.billing_increment_minutes, 0), " \
+	"c.id, c.code, c.category, coalesce(c.billing_increment_minutes, 0) " \
+	"FROM mandates m JOIN orgs c ON c.id = m.client_id " \
+	"JOIN entries e ON e.mandate_id = m.id JOIN experts x ON x.id = e.expert_id " \
+	"WHERE m.billing <> 'non_facturable' AND e.work_date <= ?1 %s" \
+	"AND NOT EXISTS (SELECT 1 FROM invoice_entries l JOIN invoices_standing i ON i.id = l.invoice_id " \
+	"WHERE l.entry_id = e.id) " \
+	"ORDER BY c.code, m.code, e.work_date, e.id"
+
+juste_status store_invoice_unbilled(struct store *s, const char *to, const char *client_code,
+	store_unbilled_cb cb, void *ctx, struct juste_err *e)
+{
+	char sql[1024];
+	int one = client_code && *client_code;
+	snprintf(sql, sizeof sql, UNBILLED_SQL, one ? "AND c.code = ?2 " : "");
+	sqlite3_stmt *st = store_stmt(s, one ? ST_INV_UNBILLED_ONE : ST_INV_UNBILLED_ALL, sql, e);
+	if (!st)
+		return JUSTE_EIO;
+	sqlite3_bind_text(st, 1, to, -1, SQLITE_STATIC);
+	if (one)
+		sqlite3_bind_text(st, 2, client_code, -1, SQLITE_STATIC);
+	struct unbilled_entry u;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&u, 0, sizeof u);
+		u.entry_id = sqlite3_column_int64(st, 0);
+		store_col_text(st, 1, u.work_date, sizeof u.work_date);
+		u.minutes = sqlite3_column_int(st, 2);
+		store_col_text(st, 3, u.note, sizeof u.note);
+		u.expert_id = sqlite3_column_int64(st, 4);
+		store_col_text(st, 5, u.expert_login, sizeof u.expert_login);
+		store_col_text(st, 6, u.expert_name, sizeof u.expert_name);
+		u.mandate_id = sqlite3_column_int64(st, 7);
+		store_col_text(st, 8, u.mandate_code, sizeof u.mandate_code);
+		store_col_text(st, 9, u.mandate_title, sizeof u.mandate_title);
+		store_col_text(st, 10, u.billing, sizeof u.billing);
+		u.service_id = sqlite3_column_int64(st, 11);
+		u.mandate_increment = sqlite3_column_int(st, 12);
+		u.client_id = sqlite3_column_int64(st, 13);
+		store_col_text(st, 14, u.client_code, sizeof u.client_code);
+		store_col_text(st, 15, u.client_category, sizeof u.client_category);
+		u.client_increment = sqlite3_column_int(st, 16);
+		if (cb(ctx, &u))
+			break;
+	}
+	juste_status r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "entries", e);
+	sqlite3_reset(st);
+	return r;
+}
+
+juste_status store_invoice_forfaits_due(struct store *s, const char *period, const char *first,
+	const char *last, const char *client_code, store_forfait_cb cb, void *ctx, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_INV_FORFAITS,
+		"SELECT m.id, m.code, m.title, m.monthly_fee_cents, c.id, c.code "
+		"FROM mandates m JOIN orgs c ON c.id = m.client_id "
+		"WHERE m.billing = 'forfait' AND m.opened_on <= ?3 AND (m.closed_on IS NULL OR m.closed_on >= ?2) "
+		"AND (?4 IS NULL OR c.code = ?4) "
+		"AND NOT EXISTS (SELECT 1 FROM invoice_lines l JOIN invoices_standing i ON i.id = l.invoice_id "
+		"WHERE l.mandate_id = m.id AND l.kind = 'forfait' AND i.period = ?1) "
+		"ORDER BY c.code, m.code", e);
+	if (!st)
+		return JUSTE_EIO;
+	sqlite3_bind_text(st, 1, period, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, first, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, last, -1, SQLITE_STATIC);
+	store_bind_text(st, 4, client_code);
+	struct forfait_due f;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&f, 0, sizeof f);
+		f.mandate_id = sqlite3_column_int64(st, 0);
+		store_col_text(st, 1, f.mandate_code, sizeof f.mandate_code);
+		store_col_text(st, 2, f.mandate_title, sizeof f.mandate_title);
+		f.fee_cents = sqlite3_column_int64(st, 3);
+		f.client_id = sqlite3_column_int64(st, 4);
+		store_col_text(st, 5, f.client_code, sizeof f.client_code);
+		if (cb(ctx, &f))
+			break;
+	}
+	juste_status r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "mandates", e);
+	sqlite3_reset(st);
+	return r;
+}
+
+juste_status store_invoice_running_timers(struct store *s, store_timer_cb cb, void *ctx, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_INV_HAS_TIMERS,
+		"SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'timers'", e);
+	if (!st)
+		return JUSTE_EIO;
+	int rc = sqlite3_step(st);
+	int has = rc == SQLITE_ROW && sqlite3_column_int(st, 0) > 0;
+	sqlite3_reset(st);
+	if (!has)
+		return JUSTE_OK;
+	/* The table belongs to migration 003; a row there is a running timer.
+	 * Prepared here (not cached) because its shape is not ours. */
+	sqlite3_stmt *q;
+	if (sqlite3_prepare_v2(s->db,
+		"SELECT m.client_id, m.code, x.login FROM timers t JOIN mandates m ON m.id = t.mandate_id "
+		"JOIN experts x ON x.id = t.expert_id ORDER BY m.code, x.login", -1, &q, NULL) != SQLITE_OK)
+		return JUSTE_OK;   /* a timers table of another shape: nothing we can say */
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(q, 1);
+		const char *login = (const char *)sqlite3_column_text(q, 2);
+		if (cb(ctx, sqlite3_column_int64(q, 0), code ? code : "", login ? login : ""))
+			break;
+	}
+	juste_status r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "timers", e);
+	sqlite3_finalize(q);
+	return r;
+}
+
+juste_status store_invoice_of_entry(struct store *s, int64_t entry_id, char number[INVOICE_NUMBER_LEN],
+	struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_INV_OF_ENTRY,
+		"SELECT i.number FROM invoice_entries l JOIN invoices_standing i ON i.id = l.invoice_id "
+		"WHERE l.entry_id = ?1 LIMIT 1", e);
+	if (!st)
+		return JUSTE_EIO;
+	sqlite3_bind_int64(st, 1, entry_id);
+	number[0] = '\0';
+	int rc = sqlite3_step(st);
+	juste_status r = JUSTE_OK;
+	if (rc == SQLITE_ROW)
+		store_col_text(st, 0, number, INVOICE_NUMBER_LEN);
+	else if (rc != SQLITE_DONE)
+		r = store_fail(s, rc, "invoice", e);
+	sqlite3_reset(st);
+	return r;
+}
+
+/* ---------------------------------------------------------------- writing */
+
+juste_status store_invoice_delete_drafts(struct store *s, const char *period, const char *client_code,
+	int *deleted, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_INV_DELETE_DRAFTS,
+		"DELETE FROM invoices WHERE status = 'draft' AND period = ?1 "
+		"AND (?2 IS NULL OR client_id = (SELECT id FROM orgs WHERE code = ?2))", e);
+	if (!st)
+		return JUSTE_EIO;
+	sqlite3_bind_text(st, 1, period, -1, SQLITE_STATIC);
+	store_bind_text(st, 2, client_code);
+	juste_status r = store_step_done(s, st, period, e);
+	if (!r && deleted)
+		*deleted = sqlite3_changes(s->db);
+	return r;
+}
+
+juste_status store_invoice_insert(struct store *s, struct invoice_rec *r, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_INV_INSERT,
+		"INSERT INTO invoices(uuid, kind, status, client_id, client_name, client_address, period, "
+		"payment_terms, tps_rate, tvq_rate, subtotal_cents, tps_cents, tvq_cents, total_cents, "
+		"tax_exempt_reason, credited_id, credit_reason, credit_full, warnings, blockers) "
+		"VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)", e);
+	if (!st)
+		return JUSTE_EIO;
+	if (!r->uuid[0])
+		store_uuid(r->uuid);
+	sqlite3_bind_text(st, 1, r->uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, r->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, r->client_id);
+	sqlite3_bind_text(st, 4, r->client_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, r->client_address, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, r->period, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, r->payment_terms, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 8, r->tps_rate);
+	sqlite3_bind_int(st, 9, r->tvq_rate);
+	sqlite3_bind_int64(st, 10, r->amounts.subtotal_cents);
+	sqlite3_bind_int64(st, 11, r->amounts.tps_cents);
+	sqlite3_bind_int64(st, 12, r->amounts.tvq_cents);
+	sqlite3_bind_int64(st, 13, r->amounts.total_cents);
+	sqlite3_bind_text(st, 14, r->tax_exempt_reason, -1, SQLITE_STATIC);
+	store_bind_id(st, 15, r->credited_id);
+	sqlite3_bind_text(st, 16, r->credit_reason, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 17, r->credit_full);
+	sqlite3_bind_text(st, 18, r->warnings, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 19, r->blockers, -1, SQLITE_STATIC);
+	char what[96];
+	snprintf(what, sizeof what, "facture de %s (%s)", r->client_code, r->period);
+	juste_status rc = store_step_done(s, st, what, e);
+	if (!rc)
+		r->id = sqlite3_last_insert_rowid(s->db);
+	return rc;
+}
+
+juste_status store_invoice_line_insert(struct store *s, struct invoice_line_rec *l, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_INV_LINE_INSERT,
+		"INSERT INTO invoice_lines(invoice_id, pos, kind, mandate_id, mandate_code, mandate_title, "
+		"rate_cents, logged_minutes, billed_minutes, amount_cents, description, experts, first_date, last_date) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", e);
+	if (!st)
+		return JUSTE_EIO;
+	sqlite3_bind_int64(st, 1, l->invoice_id);
+	sqlite3_bind_int(st, 2, l->pos);
+	sqlite3_bind_text(st, 3, l->kind, -1, SQLITE_STATIC);
+	store_bind_id(st, 4, l->mandate_id);
+	sqlite3_bind_text(st, 5, l->mandate_code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, l->mandate_title, -1, SQLITE_STATIC);
+	store_bind_id(st, 7, l->rate_cents);
+	sqlite3_bind_int64(st, 8, l->logged_minutes);
+	sqlite3_bind_int64(st, 9, l->billed_minutes);
+	sqlite3_bind_int64(st, 10, l->amount_cents);
+	sqlite3_bind_text(st, 11, l->description, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, l->experts, -1, SQLITE_STATIC);
+	store_bind_text(st, 13, l->first_date);
+	store_bind_text(st, 14, l->last_date);
+	char what[96];
+	snprintf(what, sizeof what, "ligne %d (%s)", l->pos, l->mandate_code);
+	juste_status r = store_step_done(s, st, what, e);
+	if (!r)
+		l->id = sqlite3_last_insert_rowid(s->db);
+	return r;
+}
+
+juste_status store_invoice_entry_insert(struct store *s, const struct invoice_entry_rec *x, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_INV_ENTRY_INSERT,
+		"INSERT INTO invoice_entries(invoice_id, line_id, entry_id, expert_id, work_date, note, "
+		"logged_minutes, billed_minutes, late) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", e);
+	if (!st)
+		return JUSTE_EIO;
+	sqlite3_bind_int64(st, 1, x->invoice_id);
+	sqlite3_bind_int64(st, 2, x->line_id);
+	sqlite3_bind_int64(st, 3, x->entry_id);
+	sqlite3_bind_int64(st, 4, x->expert_id);
+	sqlite3_bind_text(st, 5, x->work_date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, x->note, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 7, x->logged_minutes);
+	sqlite3_bind_int(st, 8, x->billed_minutes);
+	sqlite3_bind_int(st, 9, x->late ? 1 : 0);
+	char what[48];
+	snprintf(what, sizeof what, "saisie #%lld", (long long)x->entry_id);
+	return store_step_done(s, st, what, e);
+}
+
+juste_status store_invoice_next_seq(struct store *s, const char *kind, int year, int *seq, struct juste_err *e)
+{
+	/* Outside a transaction the number would be committed on its own and
+	 * lost if the issue then failed: a gap. */
+	if (!s->in_tx)
+		return err_set(e, JUSTE_EINVAL, "store_invoice_next_seq: no transaction");
+	sqlite3_stmt *st = store_stmt(s, ST_INV_NEXT_SEQ,
+		"INSERT INTO invoice_sequences(kind, year, last) VALUES (?1, ?2, 1) "
+		"ON CONFLICT(kind, year) DO UPDATE SET last = last + 1 RETURNING last", e);
+	if (!st)
+		return JUSTE_EIO;
+	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, year);
+	int rc = sqlite3_step(st);
+	juste_status r = JUSTE_OK;
+	if (rc == SQLITE_ROW)
+		*seq = sqlite3_column_int(st, 0);
+	else
+		r = store_fail(s, rc, "numérotation", e);
+	/* RETURNING: the row change is only complete once stepped to DONE */
+	if (!r && sqlite3_step(st) != SQLITE_DONE)
+		r = store_fail(s, sqlite3_errcode(s->db), "numérotation", e);
+	sqlite3_reset(st);
+	return r;
+}
+
+juste_status store_invoice_issue(struct store *s, int64_t id, const char *number, int seq_year, int seq,
+	const char *issued_on, const char *due_on, struct juste_err *e)
+{
+	if (!s->in_tx)
+		return err_set(e, JUSTE_EINVAL, "store_invoice_issue: no transaction");
+	sqlite3_stmt *st = store_stmt(s, ST_INV_ISSUE,
+		"UPDATE invoices SET status = 'issued', number = ?2, seq_year = ?3, seq = ?4, issued_on = ?5, "
+		"due_on = ?6, warnings = '' WHERE id = ?1 AND status = 'draft'", e);
+	if (!st)
+		return JUSTE_EIO;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, number, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, seq_year);
+	sqlite3_bind_int(st, 4, seq);
+	sqlite3_bind_text(st, 5, issued_on, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, due_on, -1, SQLITE_STATIC);
+	juste_status r = store_step_done(s, st, number, e);
+	if (!r && sqlite3_changes(s->db) != 1)
+		r = err_set(e, JUSTE_ECONFLICT, N_("%s : le brouillon a changé entre-temps"), number);
+	return r;
+}
+
+juste_status store_invoice_reprint(struct store *s, int64_t id, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_INV_REPRINT,
+		"UPDATE invoices SET reprints = reprints + 1 WHERE id = ?1 AND status = 'issued'", e);
+	if (!st)
+		return JUSTE_EIO;
+	sqlite3_bind_int64(st, 1, id);
+	return store_step_done(s, st, "facture", e);
+}
+
+juste_status store_invoice_set_increment(struct store *s, int is_org, const char *code, int minutes,
+	struct juste_err *e)
+{
+	sqlite3_stmt *st = is_org
+		? store_stmt(s, ST_INV_INC_ORG, "UPDATE orgs SET billing_increment_minutes = ?2 WHERE code = ?1", e)
+		: store_stmt(s, ST_INV_INC_MANDATE, "UPDATE mandates SET billing_increment_minutes = ?2 WHERE code = ?1", e);
+	if (!st)
+		return JUSTE_EIO;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	if (minutes > 0)
+		sqlite3_bind_int(st, 2, minutes);
+	else
+		sqlite3_bind_null(st, 2);
+	juste_status r = store_step_done(s, st, code, e);
+	if (!r && sqlite3_changes(s->db) == 0)
+		r = err_set(e, JUSTE_ENOTFOUND, is_org ? N_("organisation inconnue : '%s'") : N_("mandat inconnu : '%s'"), code);
+	return r;
+}
+
+/* ---------------------------------------------------------------- reading */
+
+#define INVOICE_COLS \
+	"i.id, i.uuid, i.kind, i.status, coalesce(i.number, ''), coalesce(i.seq_year, 0), coalesce(i.seq, 0), " \
+	"i.client_id, o.code, i.client_name, i.client_address, o.email, i.period, i.issued_on, i.due_on, " \
+	"i.payment_terms, i.tps_rate, i.tvq_rate, i.subtotal_cents, i.tps_cents, i.tvq_cents, i.total_cents, " \
+	"i.tax_exempt_reason, i.credited_id, ci.number, i.credit_reason, i.credit_full, i.reprints, " \
+	"i.warnings, i.blockers, " \
+	"(SELECT count(*) FROM invoice_lines WHERE invoice_id = i.id), " \
+	"(SELECT coalesce(sum(c.subtotal_cents), 0) FROM invoices c WHERE c.credited_id = i.id AND c.status = 'issued'), " \
+	"EXISTS (SELECT 1 FROM invoices c WHERE c.credited_id = i.id AND c.status = 'issued' AND c.credit_full = 1)"
+#define INVOICE_FROM " FROM invoices i JOIN orgs o ON o.id = i.client_id LEFT JOIN invoices ci ON ci.id = i.credited_id"
+
+static void invoice_read(sqlite3_stmt *st, struct invoice_rec *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	store_col_text(st, 1, r->uuid, sizeof r->uuid);
+	store_col_text(st, 2, r->kind, sizeof r->kind);
+	store_col_text(st, 3, r->status, sizeof r->status);
+	store_col_text(st, 4, r->number, sizeof r->number);
+	r->seq_year = sqlite3_column_int(st, 5);
+	r->seq = sqlite3_column_int(st, 6);
+	r->client_id = sqlite3_column_int64(st, 7);
+	store_col_text(st, 8, r->client_code, sizeof r->client_code);
+	store_col_text(st, 9, r->client_name, sizeof r->client_name);
+	store_col_text(st, 10, r->client_address, sizeof r->client_address);
+	store_col_text(st, 11, r->client_email, sizeof r->client_email);
+	store_col_text(st, 12, r->period, sizeof r->period);
+	store_col_text(st, 13, r->issued_on, sizeof r->issued_on);
+	store_col_text(st, 14, r->due_on, sizeof r->due_on);
+	store_col_text(st, 15, r->payment_terms, sizeof r->payment_terms);
+	r->tps_rate = sqlite3_column_int(st, 16);
+	r->tvq_rate = sqlite3_column_int(st, 17);
+	r->amounts.subtotal_cents = sqlite3_column_int64(st, 18);
+	r->amounts.tps_cents = sqlite3_column_int64(st, 19);
+	r->amounts.tvq_cents = sqlite3_column_int64(st, 20);
+	r->amounts.total_cents = sqlite3_column_int64(st, 21);
+	store_col_text(st, 22, r->tax_exempt_reason, sizeof r->tax_exempt_reason);
+	r->credited_id = sqlite3_column_int64(st, 23);
+	store_col_text(st, 24, r->credited_number, sizeof r->credited_number);
+	store_col_text(st, 25, r->credit_reason, sizeof r->credit_reason);
+	r->credit_full = sqlite3_column_int(st, 26);
+	r->reprints = sqlite3_column_int(st, 27);
+	store_col_text(st, 28, r->warnings, sizeof r->warnings);
+	store_col_text(st, 29, r->blockers, sizeof r->blockers);
+	r->line_count = sqlite3_column_int(st, 30);
+	r->credited_cents = sqlite3_column_int64(st, 31);
+	r->fully_credited = sqlite3_column_int(st, 32);
+}
+
+static juste_status get_one(struct store *s, sqlite3_stmt *st, const char *what, struct invoice_rec *out,
+	struct juste_err *e)
+{
+	int rc = sqlite3_step(st);
+	juste_status r = JUSTE_OK;
+	if (rc == SQLITE_ROW)
+		invoice_read(st, out);
+	else if (rc == SQLITE_DONE)
+		r = err_set(e, JUSTE_ENOTFOUND, N_("facture inconnue : %s"), what);
+	else
+		r = store_fail(s, rc, what, e);
+	sqlite3_reset(st);
+	return r;
+}
+
+juste_status store_invoice_get(struct store *s, const char *number, struct invoice_rec *out, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_INV_GET, "SELECT " INVOICE_COLS INVOICE_FROM " WHERE i.number = ?1", e);
+	if (!st)
+		return JUSTE_EIO;
+	sqlite3_bind_text(st, 1, number, -1, SQLITE_STATIC);
+	return get_one(s, st, number, out, e);
+}
+
+juste_status store_invoice_get_id(struct store *s, int64_t id, struct invoice_rec *out, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_INV_GET_ID, "SELECT " INVOICE_COLS INVOICE_FROM " WHERE i.id = ?1", e);
+	if (!st)
+		return JUSTE_EIO;
+	sqlite3_bind_int64(st, 1, id);
+	char what[32];
+	snprintf(what, sizeof what, "#%lld", (long long)id);
+	return get_one(s, st, what, out, e);
+}
+
+juste_status store_invoice_list(struct store *s, const struct invoice_filter *f, store_invoice_cb cb,
+	void *ctx, struct juste_err *e)
+{
+	/* The shape varies with the filters set; values are always bound. */
+	char where[512] = "";
+	const char *args[8];
+	int n = 0;
+	struct { const char *cond, *val; } conds[] = {
+		{ "i.period = ?", f->period }, { "o.code = ?", f->client }, { "i.status = ?", f->status },
+		{ "i.kind = ?", f->kind }, { "i.issued_on >= ?", f->from }, { "i.issued_on <= ?", f->to },
+	};
+	for (size_t k = 0; k < sizeof conds / sizeof conds[0]; k++) {
+		if (!conds[k].val || !*conds[k].val)
+			continue;
+		size_t len = strlen(where);
+		snprintf(where + len, sizeof where - len, "%s%s%d", n ? " AND " : " WHERE ", conds[k].cond, n + 1);
+		args[n++] = conds[k].val;
+	}
+	char sql[2048];
+	snprintf(sql, sizeof sql, "SELECT " INVOICE_COLS INVOICE_FROM "%s "
+		"ORDER BY i.status = 'issued', i.issued_on, i.kind = 'credit', i.seq_year, i.seq, o.code, i.id", where);
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, sqlite3_errcode(s->db), "invoices", e);
+	for (int i = 0; i < n; i++)
+		sqlite3_bind_text(st, i + 1, args[i], -1, SQLITE_STATIC);
+	struct invoice_rec *r = malloc(sizeof *r);
+	if (!r) {
+		sqlite3_finalize(st);
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	}
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		invoice_read(st, r);
+		if (cb(ctx, r))
+			break;
+	}
+	juste_status res = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "invoices", e);
+	free(r);
+	sqlite3_finalize(st);
+	return res;
+}
+
+juste_status store_invoice_lines(struct store *s, int64_t invoice_id, store_invoice_line_cb cb, void *ctx,
+	struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_INV_LINES,
+		"SELECT id, invoice_id, pos, kind, coalesce(mandate_id, 0), mandate_code, mandate_title, "
+		"coalesce(rate_cents, 0), logged_minutes, billed_minutes, amount_cents, description, experts, "
+		"first_date, last_date FROM invoice_lines WHERE invoice_id = ?1 ORDER BY pos", e);
+	if (!st)
+		return JUSTE_EIO;
+	sqlite3_bind_int64(st, 1, invoice_id);
+	struct invoice_line_rec *l = malloc(sizeof *l);
+	if (!l)
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(l, 0, sizeof *l);
+		l->id = sqlite3_column_int64(st, 0);
+		l->invoice_id = sqlite3_column_int64(st, 1);
+		l->pos = sqlite3_column_int(st, 2);
+		store_col_text(st, 3, l->kind, sizeof l->kind);
+		l->mandate_id = sqlite3_column_int64(st, 4);
+		store_col_text(st, 5, l->mandate_code, sizeof l->mandate_code);
+		store_col_text(st, 6, l->mandate_title, sizeof l->mandate_title);
+		l->rate_cents = sqlite3_column_int64(st, 7);
+		l->logged_minutes = sqlite3_column_int64(st, 8);
+		l->billed_minutes = sqlite3_column_int64(st, 9);
+		l->amount_cents = sqlite3_column_int64(st, 10);
+		store_col_text(st, 11, l->description, sizeof l->description);
+		store_col_text(st, 12, l->experts, sizeof l->experts);
+		store_col_text(st, 13, l->first_date, sizeof l->first_date);
+		store_col_text(st, 14, l->last_date, sizeof l->last_date);
+		if (cb(ctx, l))
+			break;
+	}
+	juste_status r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "invoice_lines", e);
+	free(l);
+	sqlite3_reset(st);
+	return r;
+}
+
+juste_status store_invoice_entries(struct store *s, int64_t invoice_id, store_invoice_entry_cb cb, void *ctx,
+	struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_INV_ENTRIES,
+		"SELECT l.invoice_id, l.line_id, l.entry_id, il.pos, l.expert_id, x.login, x.name, il.mandate_code, "
+		"l.work_date, l.note, l.logged_minutes, l.billed_minutes, l.late "
+		"FROM invoice_entries l JOIN invoice_lines il ON il.id = l.line_id JOIN experts x ON x.id = l.expert_id "
+		"WHERE l.invoice_id = ?1 ORDER BY il.pos, l.work_date, x.login, l.entry_id", e);
+	if (!st)
+		return JUSTE_EIO;
+	sqlite3_bind_int64(st, 1, invoice_id);
+	struct invoice_entry_rec *x = malloc(sizeof *x);
+	if (!x)
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(x, 0, sizeof *x);
+		x->invoice_id = sqlite3_column_int64(st, 0);
+		x->line_id = sqlite3_column_int64(st, 1);
+		x->entry_id = sqlite3_column_int64(st, 2);
+		x->line_pos = sqlite3_column_int(st, 3);
+		x->expert_id = sqlite3_column_int64(st, 4);
+		store_col_text(st, 5, x->expert_login, sizeof x->expert_login);
+		store_col_text(st, 6, x->expert_name, sizeof x->expert_name);
+		store_col_text(st, 7, x->mandate_code, sizeof x->mandate_code);
+		store_col_text(st, 8, x->work_date, sizeof x->work_date);
+		store_col_text(st, 9, x->note, sizeof x->note);
+		x->logged_minutes = sqlite3_column_int(st, 10);
+		x->billed_minutes = sqlite3_column_int(st, 11);
+		x->late = sqlite3_column_int(st, 12);
+		if (cb(ctx, x))
+			break;
+	}
+	juste_status r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "invoice_entries", e);
+	free(x);
+	sqlite3_reset(st);
+	return r;
+}
+
+juste_status store_invoice_credited(struct store *s, int64_t invoice_id, struct invoice_amounts *sum,
+	int *full, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_INV_CREDITED,
+		"SELECT coalesce(sum(subtotal_cents), 0), coalesce(sum(tps_cents), 0), coalesce(sum(tvq_cents), 0), "
+		"coalesce(sum(total_cents), 0), coalesce(max(credit_full), 0) FROM invoices "
+		"WHERE credited_id = ?1 AND status = 'issued'", e);
+	if (!st)
+		return JUSTE_EIO;
+	sqlite3_bind_int64(st, 1, invoice_id);
+	int rc = sqlite3_step(st);
+	juste_status r = JUSTE_OK;
+	if (rc == SQLITE_ROW) {
+		sum->subtotal_cents = sqlite3_column_int64(st, 0);
+		sum->tps_cents = sqlite3_column_int64(st, 1);
+		sum->tvq_cents = sqlite3_column_int64(st, 2);
+		sum->total_cents = sqlite3_column_int64(st, 3);
+		*full = sqlite3_column_int(st, 4);
+	} else {
+		r = store_fail(s, rc, "invoices", e);
+	}
+	sqlite3_reset(st);
+	return r;
+}

@@ -1,0 +1,90 @@
+/*
+ * keys.h - key bindings as data.
+ *
+ * One X-macro lists every action: its scope, its name in the [keys]
+ * section of juste.ini, its default keys, a short label for the bottom bar
+ * and the help line `?` shows.  The same table yields the enum, the parser
+ * of the configuration and the help screen, so they cannot disagree.
+ *
+ * In juste.ini, `action = key, key` replaces the action's default keys.
+ * Key names: a character (`q`, `[`, `é`), `^X` (control), ENTER, TAB,
+ * BTAB (shift-tab), ESC, SPACE, BACKSPACE, DEL, LEFT, RIGHT, UP, DOWN,
+ * HOME, END, PGUP, PGDN, F1 ... F12, and COMMA for `,`.
+ *
+ * Editing keys inside a text field (arrows, Home/End, ^A ^E ^U ^K ^W,
+ * Backspace, Delete, Enter, Esc) are fixed, like in a shell.
+ */
+#ifndef JUSTE_TUI_KEYS_H
+#define JUSTE_TUI_KEYS_H
+
+#include <stddef.h>
+#include <wchar.h>
+#include "juste/config.h"
+#include "juste/err.h"
+
+/* Scopes: G global (every screen), M moving in lists and tables (every
+ * screen that has one), W the week screen.  Later screens add theirs. */
+enum key_scope { KS_G = 1, KS_M = 2, KS_W = 4 };
+
+#define KEY_ACTIONS(X) \
+	X(QUIT,      KS_G, "quit",        "q",          N_("quitter"),   N_("quitter juste (confirme s'il reste quelque chose à enregistrer)")) \
+	X(HELP,      KS_G, "help",        "?, F1",      N_("aide"),      N_("aide de cet écran")) \
+	X(NEXT_VIEW, KS_G, "next_screen", "TAB",        N_("écran"),     N_("écran suivant")) \
+	X(PREV_VIEW, KS_G, "prev_screen", "BTAB",       N_("écran"),     N_("écran précédent")) \
+	X(REDRAW,    KS_G, "redraw",      "^L",         N_("redessiner"), N_("redessiner l'écran")) \
+	X(LEFT,      KS_M, "left",        "LEFT, h",    N_("gauche"),    N_("colonne précédente")) \
+	X(RIGHT,     KS_M, "right",       "RIGHT, l",   N_("droite"),    N_("colonne suivante")) \
+	X(UP,        KS_M, "up",          "UP, k",      N_("haut"),      N_("ligne précédente")) \
+	X(DOWN,      KS_M, "down",        "DOWN, j",    N_("bas"),       N_("ligne suivante")) \
+	X(PAGE_UP,   KS_M, "page_up",     "PGUP",       N_("page"),      N_("page précédente")) \
+	X(PAGE_DOWN, KS_M, "page_down",   "PGDN",       N_("page"),      N_("page suivante")) \
+	X(FIRST,     KS_M, "first",       "HOME, g",    N_("début"),     N_("première ligne")) \
+	X(LAST,      KS_M, "last",        "END, G",     N_("fin"),       N_("dernière ligne")) \
+	X(EDIT,      KS_M, "edit",        "ENTER",      N_("modifier"),  N_("modifier la cellule (la liste des saisies s'il y en a plusieurs) ; un chiffre commence la saisie d'une durée")) \
+	X(PREV_WEEK, KS_W, "prev_week",   "[",          N_("sem. préc."), N_("semaine précédente")) \
+	X(NEXT_WEEK, KS_W, "next_week",   "]",          N_("sem. suiv."), N_("semaine suivante")) \
+	X(TODAY,     KS_W, "today",       "t",          N_("aujourd'hui"), N_("revenir à la semaine d'aujourd'hui")) \
+	X(ADD_ROW,   KS_W, "add_row",     "n",          N_("ajouter"),   N_("ajouter une ligne : chercher un mandat par code, titre ou client")) \
+	X(NOTE,      KS_W, "note",        "N",          N_("note"),      N_("modifier la note de la saisie sous le curseur")) \
+	X(DELETE,    KS_W, "delete",      "d, DEL",     N_("suppr."),    N_("supprimer la saisie sous le curseur (après confirmation)")) \
+	X(COPY_WEEK, KS_W, "copy_week",   "c",          N_("copier"),    N_("reprendre les lignes de la semaine dernière (sans les heures)")) \
+	X(TIMER,     KS_W, "timer",       "s",          N_("chrono"),    N_("démarrer le chronomètre sur la ligne, ou l'arrêter et saisir le temps")) \
+	X(PIN,       KS_W, "pin",         "p",          N_("épingler"),  N_("épingler la ligne sur toutes les semaines, ou la désépingler"))
+
+#define KEY_ACTION_ENUM(id, scope, name, keys, label, help) ACT_##id,
+enum action {
+	ACT_NONE = 0,
+	KEY_ACTIONS(KEY_ACTION_ENUM)
+	ACT_COUNT
+};
+#undef KEY_ACTION_ENUM
+
+/* A key as get_wch gives it: a character, or a curses KEY_* code marked
+ * with KEYS_FUNC so the two never collide. */
+#define KEYS_FUNC 0x200000
+static inline int keys_code(int is_func, wint_t ch)
+{
+	return is_func ? (KEYS_FUNC | (int)ch) : (int)ch;
+}
+
+/* Defaults, then the [keys] of the configuration; a bad action or key name
+ * is "juste.ini: [keys] NAME: why" and nothing is changed. */
+juste_status keys_load(const struct config *c, struct juste_err *e);
+
+/* The action bound to key in the given scopes, ACT_NONE when none.  The
+ * narrowest scope wins (a screen's own keys before the global ones). */
+enum action keys_lookup(int scopes, int key);
+
+int keys_scope(enum action a);
+const char *keys_name(enum action a);
+const char *keys_label(enum action a);     /* translated */
+const char *keys_help(enum action a);      /* translated */
+/* The keys bound now, as the user writes them: "LEFT, h". */
+const char *keys_bound(enum action a);
+/* The first bound key, for the bottom bar: "←", "q", "F1". */
+void keys_first(enum action a, char *buf, size_t n);
+
+/* Parses one key name; returns -1 when unknown. */
+int keys_parse_one(const char *name);
+
+#endif

@@ -1,0 +1,494 @@
+/*
+ * tui.c - the main loop: top bar (screens the role may open, running
+ * timer), the current screen, the message line, the bottom bar of main
+ * keys; help, switching screens, quitting; and the modal dialogs screens
+ * use.  Everything is redrawn from the models on each pass, so a resize
+ * (KEY_RESIZE from ncurses) is just another redraw.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "juste/i18n.h"
+#include "tui/tui.h"
+#include "tui/view.h"
+
+#define MIN_LINES 10
+#define MIN_COLS 40
+#define TIMER_REREAD_S 2
+
+static long mono_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec;
+}
+
+static int allowed(const struct tui *t, int i)
+{
+	return (tui_views[i]->roles & t->app->role) != 0;
+}
+
+/* ------------------------------------------------------------- messages */
+
+void tui_info(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(t->msg, sizeof t->msg, fmt, ap);
+	va_end(ap);
+	t->msg_role = TR_INFO;
+}
+
+void tui_error(struct tui *t, const struct juste_err *e)
+{
+	snprintf(t->msg, sizeof t->msg, "%s", e->msg[0] ? e->msg : _("refusé"));
+	t->msg_role = TR_ERROR;
+}
+
+void tui_clear_message(struct tui *t)
+{
+	t->msg[0] = '\0';
+}
+
+void tui_timer_refresh(struct tui *t)
+{
+	struct week_timer tm;
+	struct juste_err e = { 0 };
+	if (week_timer_status(t->app, &tm, &e) == JUSTE_OK)
+		t->timer = tm;
+	t->timer_read_at = mono_now();
+}
+
+int tui_getkey(int *is_func, wint_t *ch)
+{
+	int r = get_wch(ch);
+	if (r == ERR)
+		return ERR;
+	*is_func = r == KEY_CODE_YES;
+	if (*is_func && *ch == KEY_ENTER) {
+		*is_func = 0;
+		*ch = '\r';
+	}
+	if (!*is_func && *ch == '\n')
+		*ch = '\r';
+	return OK;
+}
+
+/* ----------------------------------------------------------------- bars */
+
+static void draw_top(struct tui *t)
+{
+	attr_t bar = term_attr(TR_TOPBAR);
+	w_fill(0, 0, COLS, bar);
+	int x = w_text(0, 0, " juste ", 7, W_LEFT, bar | A_BOLD);
+	for (int i = 0; i < tui_nviews; i++) {
+		if (!allowed(t, i))
+			continue;
+		char tab[128];
+		snprintf(tab, sizeof tab, " F%d %s ", tui_views[i]->fkey, _(tui_views[i]->title));
+		int w = w_width(tab);
+		if (x + w >= COLS)
+			break;
+		x += w_text(0, x, tab, w, W_LEFT, i == t->cur ? term_attr(TR_TAB_ACTIVE) : bar);
+	}
+	char right[NAME_LEN + WORD_LEN + 64];
+	attr_t ra = bar;
+	if (t->timer.running) {
+		char el[32];
+		long secs = (long)(time(NULL) - t->timer.started_at);
+		snprintf(right, sizeof right, " %s %s %s ", _("Chrono"), t->timer.mandate,
+			week_elapsed_format(secs, el, sizeof el));
+		ra = term_attr(TR_TIMER);
+	} else {
+		snprintf(right, sizeof right, " %s (%s) ", t->app->user.name, t->app->user.role);
+	}
+	int rw = w_width(right);
+	if (rw > COLS - x - 1)
+		rw = COLS - x - 1;
+	if (rw > 0)
+		w_text(0, COLS - rw, right, rw, W_RIGHT, ra);
+}
+
+static int bar_item_width(enum action a)
+{
+	char k[32];
+	keys_first(a, k, sizeof k);
+	return w_width(k) + 1 + w_width(keys_label(a)) + 2;
+}
+
+static int bar_item(int x, enum action a)
+{
+	char k[40], item[96];
+	keys_first(a, k + 1, sizeof k - 1);
+	k[0] = ' ';
+	snprintf(item, sizeof item, " %s ", keys_label(a));
+	x += w_text(LINES - 1, x, k, w_width(k), W_LEFT, term_attr(TR_KEY));
+	return x + w_text(LINES - 1, x, item, w_width(item), W_LEFT, term_attr(TR_BOTTOMBAR));
+}
+
+/* The screen's main keys, then help and quit, which always show: the
+ * screen's last items give way first on a narrow terminal. */
+static void draw_bottom(struct tui *t)
+{
+	w_fill(LINES - 1, 0, COLS, term_attr(TR_BOTTOMBAR));
+	const struct view *v = tui_views[t->cur];
+	int room = COLS - bar_item_width(ACT_HELP) - bar_item_width(ACT_QUIT);
+	int n = 0, used = 0;
+	while (n < v->nbar && used + bar_item_width(v->bar[n]) <= room)
+		used += bar_item_width(v->bar[n++]);
+	int x = 0;
+	for (int i = 0; i < n; i++)
+		x = bar_item(x, v->bar[i]);
+	if (room >= 0) {
+		x = bar_item(x, ACT_HELP);
+		bar_item(x, ACT_QUIT);
+	}
+}
+
+static void draw_message(struct tui *t)
+{
+	w_fill(LINES - 2, 0, COLS, A_NORMAL);
+	if (t->msg[0])
+		w_text(LINES - 2, 0, t->msg, COLS, W_LEFT, term_attr(t->msg_role));
+}
+
+void tui_draw(struct tui *t)
+{
+	curs_set(0);
+	erase();
+	if (LINES < MIN_LINES || COLS < MIN_COLS) {
+		w_text(0, 0, _("Terminal trop petit"), COLS, W_LEFT, A_BOLD);
+		refresh();
+		return;
+	}
+	/* a timer started or stopped from another terminal shows up here */
+	if (mono_now() - t->timer_read_at >= TIMER_REREAD_S)
+		tui_timer_refresh(t);
+	draw_top(t);
+	const struct view *v = tui_views[t->cur];
+	v->draw(t, t->state[t->cur], 1, LINES - 3, COLS);
+	draw_message(t);
+	draw_bottom(t);
+	refresh();
+}
+
+/* --------------------------------------------------------------- dialogs */
+
+int tui_confirm(struct tui *t, const char *question)
+{
+	char yes[96];
+	snprintf(yes, sizeof yes, "%s", _("[o] oui    [n] non"));
+	for (;;) {
+		if (term_quit_requested())
+			return 0;
+		tui_draw(t);
+		if (LINES >= MIN_LINES && COLS >= MIN_COLS) {
+			int w = w_width(question) + 6;
+			if (w < 40)
+				w = 40;
+			if (w > COLS - 2)
+				w = COLS - 2;
+			int x = (COLS - w) / 2, y = (LINES - 6) / 2;
+			w_box(y, x, 6, w, _("Confirmer"), term_attr(TR_DIALOG));
+			w_text(y + 2, x + 2, question, w - 4, W_LEFT, term_attr(TR_DIALOG) | A_BOLD);
+			w_text(y + 3, x + 2, yes, w - 4, W_LEFT, term_attr(TR_DIALOG));
+			refresh();
+		}
+		int f;
+		wint_t ch;
+		if (tui_getkey(&f, &ch) == ERR || (f && ch == KEY_RESIZE))
+			continue;
+		if (!f && (ch == 'o' || ch == 'O' || ch == 'y' || ch == 'Y'))
+			return 1;
+		if (!f && (ch == 'n' || ch == 'N' || ch == 27 || ch == 'q'))
+			return 0;
+	}
+}
+
+int tui_input(struct tui *t, const char *prompt, const char *initial, char *out, size_t n)
+{
+	struct w_input in;
+	w_input_set(&in, initial);
+	char saved[sizeof t->msg];
+	snprintf(saved, sizeof saved, "%s", t->msg);
+	tui_clear_message(t);
+	int result = 0;
+	for (;;) {
+		if (term_quit_requested())
+			break;
+		tui_draw(t);
+		if (LINES >= MIN_LINES && COLS >= MIN_COLS) {
+			int pw = w_width(prompt) + 1;
+			if (pw > COLS / 2)
+				pw = COLS / 2;
+			w_text(LINES - 2, 0, prompt, pw, W_LEFT, A_BOLD);
+			curs_set(1);
+			w_input_draw(&in, LINES - 2, pw, COLS - pw, A_UNDERLINE);
+			refresh();
+		}
+		int f;
+		wint_t ch;
+		if (tui_getkey(&f, &ch) == ERR || (f && ch == KEY_RESIZE))
+			continue;
+		enum w_input_result r = w_input_key(&in, f, ch);
+		if (r == W_INPUT_DONE) {
+			w_input_get(&in, out, n);
+			result = 1;
+			break;
+		}
+		if (r == W_INPUT_CANCEL)
+			break;
+	}
+	curs_set(0);
+	return result;
+}
+
+int tui_pick(struct tui *t, const char *title, const char *const *labels, const char *const *search, int n,
+	int search_mode, const enum action *extra, int nextra, enum action *act)
+{
+	struct w_picker p;
+	if (act)
+		*act = ACT_NONE;
+	if (w_picker_init(&p, labels, search, n) != 0)
+		return -1;
+	int chosen = -1;
+	for (;;) {
+		if (term_quit_requested())
+			break;
+		tui_draw(t);
+		int w = COLS - 4, h = LINES - 4;
+		if (w > 110)
+			w = 110;
+		int x = (COLS - w) / 2, y = 2;
+		if (LINES >= MIN_LINES && COLS >= MIN_COLS) {
+			w_box(y, x, h, w, title, term_attr(TR_DIALOG));
+			if (search_mode)
+				curs_set(1);
+			w_picker_draw(&p, y + 1, x + 2, h - 2, w - 4, search_mode, _("Rechercher :"));
+			refresh();
+		}
+		int f;
+		wint_t ch;
+		if (tui_getkey(&f, &ch) == ERR || (f && ch == KEY_RESIZE))
+			continue;
+		int page = h - 4 > 1 ? h - 4 : 1;
+		if (f && (ch == KEY_UP || ch == KEY_DOWN || ch == KEY_PPAGE || ch == KEY_NPAGE)) {
+			w_picker_move(&p, ch == KEY_UP ? -1 : ch == KEY_DOWN ? 1 : ch == KEY_PPAGE ? -page : page, 0);
+			continue;
+		}
+		if (!f && (ch == 16 || ch == 14)) {              /* ^P ^N */
+			w_picker_move(&p, ch == 16 ? -1 : 1, 0);
+			continue;
+		}
+		if (!f && ch == '\r') {
+			chosen = w_picker_current(&p);
+			break;
+		}
+		if (!f && ch == 27)
+			break;
+		if (search_mode) {
+			if (w_input_key(&p.query, f, ch) == W_INPUT_CHANGED)
+				w_picker_filter(&p);
+			continue;
+		}
+		enum action a = keys_lookup(KS_M | KS_W, keys_code(f, ch));
+		if (a == ACT_UP || a == ACT_DOWN) {
+			w_picker_move(&p, a == ACT_UP ? -1 : 1, 0);
+			continue;
+		}
+		if (a == ACT_QUIT)
+			break;
+		for (int i = 0; i < nextra; i++)
+			if (a != ACT_NONE && extra[i] == a) {
+				chosen = w_picker_current(&p);
+				if (act)
+					*act = a;
+				goto done;
+			}
+	}
+done:
+	curs_set(0);
+	w_picker_free(&p);
+	return chosen;
+}
+
+/* ------------------------------------------------------------------ help */
+
+static void help(struct tui *t)
+{
+	const struct view *v = tui_views[t->cur];
+	char lines[ACT_COUNT + 16][256];
+	int n = 0;
+	for (int a = 1; a < ACT_COUNT; a++) {
+		if (!(keys_scope((enum action)a) & (KS_G | v->scopes)))
+			continue;
+		snprintf(lines[n++], sizeof lines[0], "%-14s %s", keys_bound((enum action)a), keys_help((enum action)a));
+	}
+	snprintf(lines[n++], sizeof lines[0], "%-14s %s", "F2 … F6", _("changer d'écran"));
+	snprintf(lines[n++], sizeof lines[0], "%-14s %s", "0-9", _("taper une durée dans la cellule : 1h30, 1:30, 90m, 1,5 ; 0 supprime"));
+	snprintf(lines[n++], sizeof lines[0], "%s", _("Les touches se changent dans la section [keys] de juste.ini."));
+	int top = 0;
+	for (;;) {
+		tui_draw(t);
+		int h = LINES - 2, w = COLS - 2;
+		if (LINES >= MIN_LINES && COLS >= MIN_COLS) {
+			char title[128];
+			snprintf(title, sizeof title, _("Aide — %s"), _(v->title));
+			w_box(1, 1, h, w, title, term_attr(TR_DIALOG));
+			int body = h - 2;
+			if (top > n - body)
+				top = n - body;
+			if (top < 0)
+				top = 0;
+			for (int i = 0; i < body && top + i < n; i++)
+				w_text(2 + i, 3, lines[top + i], w - 4, W_LEFT, term_attr(TR_DIALOG));
+			refresh();
+		}
+		int f;
+		wint_t ch;
+		if (term_quit_requested())
+			return;
+		if (tui_getkey(&f, &ch) == ERR || (f && ch == KEY_RESIZE))
+			continue;
+		enum action a = keys_lookup(KS_M, keys_code(f, ch));
+		if (a == ACT_DOWN || a == ACT_PAGE_DOWN)
+			top += a == ACT_DOWN ? 1 : LINES / 2;
+		else if (a == ACT_UP || a == ACT_PAGE_UP)
+			top -= a == ACT_UP ? 1 : LINES / 2;
+		else
+			return;
+	}
+}
+
+/* ------------------------------------------------------------- the loop */
+
+static juste_status open_view(struct tui *t, int i, struct juste_err *e)
+{
+	if (t->opened[i])
+		return JUSTE_OK;
+	const struct view *v = tui_views[i];
+	t->state[i] = calloc(1, v->state_size ? v->state_size : 1);
+	if (!t->state[i])
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	juste_status st = v->open ? v->open(t, t->state[i], e) : JUSTE_OK;
+	if (st) {
+		free(t->state[i]);
+		t->state[i] = NULL;
+		return st;
+	}
+	t->opened[i] = 1;
+	return JUSTE_OK;
+}
+
+static void switch_to(struct tui *t, int i)
+{
+	struct juste_err e = { 0 };
+	if (i < 0 || i >= tui_nviews || !allowed(t, i))
+		return;
+	if (open_view(t, i, &e) != JUSTE_OK) {
+		tui_error(t, &e);
+		return;
+	}
+	t->cur = i;
+}
+
+static void cycle(struct tui *t, int dir)
+{
+	for (int k = 1; k <= tui_nviews; k++) {
+		int i = ((t->cur + dir * k) % tui_nviews + tui_nviews) % tui_nviews;
+		if (allowed(t, i)) {
+			switch_to(t, i);
+			return;
+		}
+	}
+}
+
+static void handle_key(struct tui *t, int f, wint_t ch)
+{
+	const struct view *v = tui_views[t->cur];
+	if (f && ch >= (wint_t)KEY_F(2) && ch <= (wint_t)KEY_F(12)) {
+		for (int i = 0; i < tui_nviews; i++)
+			if (KEY_F(tui_views[i]->fkey) == (int)ch) {
+				switch_to(t, i);
+				return;
+			}
+	}
+	enum action a = keys_lookup(KS_G | v->scopes, keys_code(f, ch));
+	tui_clear_message(t);
+	if (v->request(t, t->state[t->cur], a, f, ch) == VIEW_HANDLED)
+		return;
+	switch (a) {
+	case ACT_QUIT:
+		for (int i = 0; i < tui_nviews; i++) {
+			if (t->opened[i] && tui_views[i]->unsaved && tui_views[i]->unsaved(t, t->state[i])
+				&& !tui_confirm(t, _("Des modifications ne sont pas enregistrées. Quitter quand même ?")))
+				return;
+		}
+		t->quit = 1;
+		break;
+	case ACT_HELP: help(t); break;
+	case ACT_NEXT_VIEW: cycle(t, 1); break;
+	case ACT_PREV_VIEW: cycle(t, -1); break;
+	case ACT_REDRAW: clearok(curscr, TRUE); break;
+	default: break;
+	}
+}
+
+static void close_all(struct tui *t)
+{
+	for (int i = 0; i < tui_nviews; i++) {
+		if (t->opened[i] && tui_views[i]->close)
+			tui_views[i]->close(t, t->state[i]);
+		free(t->state[i]);
+		t->state[i] = NULL;
+		t->opened[i] = 0;
+	}
+}
+
+juste_status tui_run(struct app *a, struct juste_err *e)
+{
+	juste_status st = keys_load(&a->cfg, e);
+	if (st)
+		return st;
+	struct tui t;
+	memset(&t, 0, sizeof t);
+	t.app = a;
+	t.cur = -1;
+	for (int i = 0; i < tui_nviews && t.cur < 0; i++)
+		if (allowed(&t, i))
+			t.cur = i;
+	if (t.cur < 0)
+		return err_set(e, JUSTE_EDENIED, N_("permission refusée : aucun écran pour le rôle %s"), a->user.role);
+	/* The first screen's data is read before the terminal is taken, so an
+	 * error is printed on a normal terminal. */
+	st = open_view(&t, t.cur, e);
+	if (st)
+		return st;
+	tui_timer_refresh(&t);
+	st = term_init(e);
+	if (st) {
+		close_all(&t);
+		return st;
+	}
+	term_set_user_role(a->role);
+	timeout(1000);
+	tui_draw(&t);
+	if (getenv("JUSTE_TUI_BENCH")) {
+		close_all(&t);
+		term_finish();
+		return JUSTE_OK;
+	}
+	while (!t.quit && !term_quit_requested()) {
+		int f;
+		wint_t ch;
+		if (tui_getkey(&f, &ch) == OK && !(f && ch == KEY_RESIZE))
+			handle_key(&t, f, ch);
+		if (!t.quit && !term_quit_requested())
+			tui_draw(&t);
+	}
+	close_all(&t);
+	term_finish();
+	return JUSTE_OK;
+}

@@ -1,0 +1,473 @@
+/*
+ * widgets.c - text by display width, table, text input, picker, boxes.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "tui/widgets.h"
+
+/* ------------------------------------------------------------------ text */
+
+/* Decodes one UTF-8 character; a bad byte becomes '?' and advances one. */
+static int next_wc(const char *s, wchar_t *wc)
+{
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	size_t n = mbrtowc(wc, s, MB_CUR_MAX, &st);
+	if (n == (size_t)-1 || n == (size_t)-2 || n == 0) {
+		*wc = L'?';
+		return 1;
+	}
+	return (int)n;
+}
+
+static int wc_cols(wchar_t wc)
+{
+	int w = wcwidth(wc);
+	return w < 0 ? 1 : w;          /* control characters are shown as '?' */
+}
+
+int w_width(const char *s)
+{
+	int w = 0;
+	while (*s) {
+		wchar_t wc;
+		s += next_wc(s, &wc);
+		w += wc_cols(wc);
+	}
+	return w;
+}
+
+void w_fill(int y, int x, int width, attr_t attr)
+{
+	if (width <= 0)
+		return;
+	attrset(attr);
+	mvhline(y, x, ' ', width);
+	attrset(A_NORMAL);
+}
+
+int w_text(int y, int x, const char *s, int width, enum w_align align, attr_t attr)
+{
+	if (width <= 0)
+		return 0;
+	wchar_t out[512];
+	int n = 0, used = 0;
+	int total = w_width(s);
+	int cut = total > width;
+	int room = cut ? width - 1 : width;
+	const char *p = s;
+	while (*p && n < (int)(sizeof out / sizeof out[0]) - 2) {
+		wchar_t wc;
+		p += next_wc(p, &wc);
+		int cw = wc_cols(wc);
+		if (wcwidth(wc) < 0)
+			wc = L'?';
+		if (used + cw > room)
+			break;
+		out[n++] = wc;
+		used += cw;
+	}
+	if (cut) {
+		out[n++] = L'…';
+		used++;
+	}
+	out[n] = L'\0';
+	int pad = width - used, left = 0;
+	if (align == W_RIGHT)
+		left = pad;
+	else if (align == W_CENTER)
+		left = pad / 2;
+	w_fill(y, x, width, attr);
+	attrset(attr);
+	mvaddnwstr(y, x + left, out, n);
+	attrset(A_NORMAL);
+	return width;
+}
+
+void w_box(int y, int x, int h, int w, const char *title, attr_t attr)
+{
+	for (int i = 0; i < h; i++)
+		w_fill(y + i, x, w, attr);
+	attrset(attr);
+	mvhline(y, x + 1, ACS_HLINE, w - 2);
+	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
+	mvvline(y + 1, x, ACS_VLINE, h - 2);
+	mvvline(y + 1, x + w - 1, ACS_VLINE, h - 2);
+	mvaddch(y, x, ACS_ULCORNER);
+	mvaddch(y, x + w - 1, ACS_URCORNER);
+	mvaddch(y + h - 1, x, ACS_LLCORNER);
+	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+	attrset(A_NORMAL);
+	if (title && *title) {
+		int tw = w_width(title) + 2;
+		if (tw > w - 4)
+			tw = w - 4;
+		char t[512];
+		snprintf(t, sizeof t, " %s ", title);
+		w_text(y, x + 2, t, tw, W_LEFT, attr | A_BOLD);
+	}
+}
+
+/* ----------------------------------------------------------------- table */
+
+void w_table_clamp(struct w_table *t, int body_h)
+{
+	if (t->cur_row >= t->nrows)
+		t->cur_row = t->nrows - 1;
+	if (t->cur_row < 0)
+		t->cur_row = 0;
+	if (t->cur_col >= t->ncursor_cols)
+		t->cur_col = t->ncursor_cols - 1;
+	if (t->cur_col < 0)
+		t->cur_col = 0;
+	if (body_h < 1)
+		body_h = 1;
+	if (t->cur_row < t->top)
+		t->top = t->cur_row;
+	if (t->cur_row >= t->top + body_h)
+		t->top = t->cur_row - body_h + 1;
+	if (t->top > t->nrows - body_h)
+		t->top = t->nrows - body_h;
+	if (t->top < 0)
+		t->top = 0;
+}
+
+static void table_row(struct w_table *t, int y, int x, int row, w_table_cell_fn cell, void *ctx)
+{
+	int cx = x;
+	for (int c = 0; c < t->ncols; c++) {
+		char buf[512];
+		enum term_role role = TR_NORMAL;
+		buf[0] = '\0';
+		cell(ctx, row, c, buf, sizeof buf, &role);
+		if (row >= 0 && row < t->nrows && row == t->cur_row) {
+			if (c == t->first_cursor_col + t->cur_col)
+				role = TR_CURSOR;
+			else if (role == TR_NORMAL)
+				role = TR_CURSOR_ROW;
+		}
+		w_text(y, cx, buf, t->widths[c], t->align[c], term_attr(role));
+		cx += t->widths[c];
+	}
+}
+
+int w_table_draw(struct w_table *t, int y, int x, int h, w_table_cell_fn cell, void *ctx)
+{
+	int body_h = h - (t->header ? 1 : 0) - (t->footer ? 1 : 0);
+	w_table_clamp(t, body_h);
+	int line = y;
+	if (t->header && line < y + h)
+		table_row(t, line++, x, -1, cell, ctx);
+	for (int r = t->top; r < t->nrows && r < t->top + body_h; r++)
+		table_row(t, line++, x, r, cell, ctx);
+	if (t->footer && line < y + h)
+		table_row(t, line++, x, t->nrows, cell, ctx);
+	return line - y;
+}
+
+/* ----------------------------------------------------------------- input */
+
+void w_input_set(struct w_input *in, const char *utf8)
+{
+	memset(in, 0, sizeof *in);
+	const char *p = utf8 ? utf8 : "";
+	while (*p && in->len < W_INPUT_MAX - 1) {
+		wchar_t wc;
+		p += next_wc(p, &wc);
+		in->buf[in->len++] = wc;
+	}
+	in->buf[in->len] = L'\0';
+	in->pos = in->len;
+}
+
+void w_input_get(const struct w_input *in, char *out, size_t n)
+{
+	size_t used = 0;
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	for (int i = 0; i < in->len; i++) {
+		char mb[8];
+		size_t k = wcrtomb(mb, in->buf[i], &st);
+		if (k == (size_t)-1 || used + k + 1 > n)
+			break;
+		memcpy(out + used, mb, k);
+		used += k;
+	}
+	if (n)
+		out[used < n ? used : n - 1] = '\0';
+}
+
+static void input_delete(struct w_input *in, int from, int to)
+{
+	if (from < 0)
+		from = 0;
+	if (to > in->len)
+		to = in->len;
+	if (from >= to)
+		return;
+	memmove(in->buf + from, in->buf + to, (size_t)(in->len - to + 1) * sizeof in->buf[0]);
+	in->len -= to - from;
+	if (in->pos > to)
+		in->pos -= to - from;
+	else if (in->pos > from)
+		in->pos = from;
+}
+
+enum w_input_result w_input_key(struct w_input *in, int is_func, wint_t ch)
+{
+	if (is_func) {
+		switch (ch) {
+		case KEY_LEFT: if (in->pos > 0) in->pos--; return W_INPUT_CONT;
+		case KEY_RIGHT: if (in->pos < in->len) in->pos++; return W_INPUT_CONT;
+		case KEY_HOME: in->pos = 0; return W_INPUT_CONT;
+		case KEY_END: in->pos = in->len; return W_INPUT_CONT;
+		case KEY_BACKSPACE:
+			if (in->pos == 0)
+				return W_INPUT_CONT;
+			input_delete(in, in->pos - 1, in->pos);
+			return W_INPUT_CHANGED;
+		case KEY_DC:
+			if (in->pos >= in->len)
+				return W_INPUT_CONT;
+			input_delete(in, in->pos, in->pos + 1);
+			return W_INPUT_CHANGED;
+		case KEY_ENTER: return W_INPUT_DONE;
+		default: return W_INPUT_CONT;
+		}
+	}
+	switch (ch) {
+	case '\r': case '\n': return W_INPUT_DONE;
+	case 27: return W_INPUT_CANCEL;
+	case 1: in->pos = 0; return W_INPUT_CONT;                 /* ^A */
+	case 5: in->pos = in->len; return W_INPUT_CONT;           /* ^E */
+	case 2: if (in->pos > 0) in->pos--; return W_INPUT_CONT;  /* ^B */
+	case 6: if (in->pos < in->len) in->pos++; return W_INPUT_CONT; /* ^F */
+	case 8: case 127:                                         /* ^H, DEL */
+		if (in->pos == 0)
+			return W_INPUT_CONT;
+		input_delete(in, in->pos - 1, in->pos);
+		return W_INPUT_CHANGED;
+	case 4:                                                   /* ^D */
+		if (in->pos >= in->len)
+			return W_INPUT_CONT;
+		input_delete(in, in->pos, in->pos + 1);
+		return W_INPUT_CHANGED;
+	case 21: input_delete(in, 0, in->pos); return W_INPUT_CHANGED;        /* ^U */
+	case 11: input_delete(in, in->pos, in->len); return W_INPUT_CHANGED;  /* ^K */
+	case 23: {                                                /* ^W: word back */
+		int p = in->pos;
+		while (p > 0 && iswspace((wint_t)in->buf[p - 1]))
+			p--;
+		while (p > 0 && !iswspace((wint_t)in->buf[p - 1]))
+			p--;
+		input_delete(in, p, in->pos);
+		return W_INPUT_CHANGED;
+	}
+	default:
+		break;
+	}
+	if (ch < ' ' || !iswprint(ch) || in->len >= W_INPUT_MAX - 1)
+		return W_INPUT_CONT;
+	memmove(in->buf + in->pos + 1, in->buf + in->pos, (size_t)(in->len - in->pos + 1) * sizeof in->buf[0]);
+	in->buf[in->pos++] = (wchar_t)ch;
+	in->len++;
+	return W_INPUT_CHANGED;
+}
+
+void w_input_draw(struct w_input *in, int y, int x, int width, attr_t attr)
+{
+	if (width < 2)
+		return;
+	/* scroll so the cursor stays inside, counting display columns */
+	if (in->pos < in->off)
+		in->off = in->pos;
+	for (;;) {
+		int cols = 0;
+		for (int i = in->off; i < in->pos; i++)
+			cols += wc_cols(in->buf[i]);
+		if (cols < width - 1 || in->off >= in->pos)
+			break;
+		in->off++;
+	}
+	w_fill(y, x, width, attr);
+	int cols = 0, curx = x, i;
+	attrset(attr);
+	for (i = in->off; i < in->len; i++) {
+		int cw = wc_cols(in->buf[i]);
+		if (cols + cw > width)
+			break;
+		if (i == in->pos)
+			curx = x + cols;
+		wchar_t one[2] = { iswprint((wint_t)in->buf[i]) ? in->buf[i] : L'?', L'\0' };
+		mvaddnwstr(y, x + cols, one, 1);
+		cols += cw;
+	}
+	if (in->pos >= i)
+		curx = x + cols;
+	attrset(A_NORMAL);
+	move(y, curx);
+}
+
+/* ---------------------------------------------------------------- picker */
+
+/* Base letter of the accented Latin letters French and its neighbours
+ * use; 0 when wc has none. */
+static wchar_t unaccent(wchar_t wc)
+{
+	static const struct { const wchar_t *from; wchar_t to; } map[] = {
+		{ L"àáâãäåā", L'a' }, { L"çćč", L'c' }, { L"èéêëēę", L'e' }, { L"ìíîïī", L'i' },
+		{ L"ñń", L'n' }, { L"òóôõöøō", L'o' }, { L"ùúûüū", L'u' }, { L"ýÿ", L'y' },
+		{ L"šś", L's' }, { L"žźż", L'z' }, { L"ł", L'l' },
+	};
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (wcschr(map[i].from, wc))
+			return map[i].to;
+	return 0;
+}
+
+void w_fold(const char *s, wchar_t *out, size_t n)
+{
+	size_t k = 0;
+	if (n == 0)
+		return;
+	while (*s && k + 3 < n) {
+		wchar_t wc;
+		s += next_wc(s, &wc);
+		wc = (wchar_t)towlower((wint_t)wc);
+		if (wc < 0x80) {
+			out[k++] = wc;
+			continue;
+		}
+		wchar_t b = unaccent(wc);
+		if (b) {
+			out[k++] = b;
+		} else if (wc == L'œ') {
+			out[k++] = L'o';
+			out[k++] = L'e';
+		} else if (wc == L'æ') {
+			out[k++] = L'a';
+			out[k++] = L'e';
+		} else if (wc == L'’') {
+			out[k++] = L'\'';
+		} else {
+			out[k++] = wc;
+		}
+	}
+	out[k] = L'\0';
+}
+
+int w_picker_init(struct w_picker *p, const char *const *labels, const char *const *search, int n)
+{
+	memset(p, 0, sizeof *p);
+	p->n = n;
+	p->labels = labels;
+	p->folded = calloc((size_t)(n ? n : 1), sizeof *p->folded);
+	p->match = calloc((size_t)(n ? n : 1), sizeof *p->match);
+	if (!p->folded || !p->match) {
+		w_picker_free(p);
+		return -1;
+	}
+	for (int i = 0; i < n; i++) {
+		wchar_t tmp[1024];
+		w_fold(search ? search[i] : labels[i], tmp, sizeof tmp / sizeof tmp[0]);
+		p->folded[i] = wcsdup(tmp);
+		if (!p->folded[i]) {
+			w_picker_free(p);
+			return -1;
+		}
+	}
+	w_picker_filter(p);
+	return 0;
+}
+
+void w_picker_free(struct w_picker *p)
+{
+	if (!p)
+		return;
+	if (p->folded)
+		for (int i = 0; i < p->n; i++)
+			free(p->folded[i]);
+	free(p->folded);
+	free(p->match);
+	p->folded = NULL;
+	p->match = NULL;
+	p->n = p->nmatch = 0;
+}
+
+void w_picker_filter(struct w_picker *p)
+{
+	char q[W_INPUT_MAX * 4];
+	wchar_t fq[W_INPUT_MAX];
+	w_input_get(&p->query, q, sizeof q);
+	w_fold(q, fq, sizeof fq / sizeof fq[0]);
+	/* split the folded query into words, in place */
+	wchar_t *words[32];
+	int nw = 0;
+	wchar_t *save = NULL;
+	for (wchar_t *w = wcstok(fq, L" \t", &save); w && nw < 32; w = wcstok(NULL, L" \t", &save))
+		words[nw++] = w;
+	p->nmatch = 0;
+	for (int i = 0; i < p->n; i++) {
+		int ok = 1;
+		for (int k = 0; k < nw && ok; k++)
+			ok = wcsstr(p->folded[i], words[k]) != NULL;
+		if (ok)
+			p->match[p->nmatch++] = i;
+	}
+	p->cur = 0;
+	p->top = 0;
+}
+
+int w_picker_current(const struct w_picker *p)
+{
+	if (p->nmatch == 0 || p->cur < 0 || p->cur >= p->nmatch)
+		return -1;
+	return p->match[p->cur];
+}
+
+void w_picker_move(struct w_picker *p, int delta, int page)
+{
+	(void)page;
+	p->cur += delta;
+	if (p->cur >= p->nmatch)
+		p->cur = p->nmatch - 1;
+	if (p->cur < 0)
+		p->cur = 0;
+}
+
+void w_picker_draw(struct w_picker *p, int y, int x, int h, int w, int with_query, const char *prompt)
+{
+	int line = y;
+	if (with_query) {
+		int pw = w_text(line, x, prompt, w_width(prompt) + 1 < w / 2 ? w_width(prompt) + 1 : w / 2, W_LEFT, term_attr(TR_DIALOG) | A_BOLD);
+		line++;
+		(void)pw;
+	}
+	int list_h = y + h - line - 1;
+	if (list_h < 1)
+		list_h = 1;
+	if (p->cur < p->top)
+		p->top = p->cur;
+	if (p->cur >= p->top + list_h)
+		p->top = p->cur - list_h + 1;
+	if (p->top < 0)
+		p->top = 0;
+	for (int i = 0; i < list_h; i++) {
+		int k = p->top + i;
+		if (k < p->nmatch) {
+			enum term_role r = k == p->cur ? TR_CURSOR : TR_DIALOG;
+			w_text(line + i, x, p->labels[p->match[k]], w, W_LEFT, term_attr(r));
+		} else {
+			w_fill(line + i, x, w, term_attr(TR_DIALOG));
+		}
+	}
+	char st[64];
+	snprintf(st, sizeof st, "%d / %d", p->nmatch, p->n);
+	w_text(y + h - 1, x, st, w, W_RIGHT, term_attr(TR_DIM));
+	if (with_query) {
+		int pw = w_width(prompt) + 1 < w / 2 ? w_width(prompt) + 1 : w / 2;
+		w_input_draw(&p->query, y, x + pw, w - pw, term_attr(TR_DIALOG) | A_UNDERLINE);
+	}
+}

@@ -1,0 +1,298 @@
+/* Unit tests for invoice.c: taxes per invoice on DOMAIN.md's worked
+ * examples and on random invoices checked against an independent
+ * computation, grouping, billing increments, credit notes, numbers. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "juste/invoice.h"
+#include "juste/money.h"
+
+#define TPS 5000
+#define TVQ 9975
+
+static void amounts_eq(int64_t sub, int64_t tps, int64_t tvq, int64_t total, int exempt)
+{
+	struct invoice_amounts a;
+	invoice_amounts(sub, TPS, TVQ, exempt, &a);
+	assert_int_equal(a.subtotal_cents, sub);
+	assert_int_equal(a.tps_cents, tps);
+	assert_int_equal(a.tvq_cents, tvq);
+	assert_int_equal(a.total_cents, total);
+}
+
+static void test_domain_examples(void **state)
+{
+	(void)state;
+	/* DOMAIN.md: subtotal -> TPS, TVQ, total */
+	amounts_eq(1250, 63, 125, 1438, 0);
+	amounts_eq(1010, 51, 101, 1162, 0);
+	amounts_eq(10000, 500, 998, 11498, 0);
+	amounts_eq(9999, 500, 997, 11496, 0);
+	/* credit notes: half away from zero, the exact mirror */
+	amounts_eq(-1250, -63, -125, -1438, 0);
+	amounts_eq(-1010, -51, -101, -1162, 0);
+	/* exempt: no tax at all */
+	amounts_eq(1250, 0, 0, 1250, 1);
+	amounts_eq(0, 0, 0, 0, 0);
+}
+
+/* Independent computation: DOMAIN.md's formulas for s >= 0, mirrored. */
+static int64_t ind_tps(int64_t s)
+{
+	return s >= 0 ? (s * 5 + 50) / 100 : -((-s * 5 + 50) / 100);
+}
+
+static int64_t ind_tvq(int64_t s)
+{
+	return s >= 0 ? (s * 9975 + 50000) / 100000 : -((-s * 9975 + 50000) / 100000);
+}
+
+static int64_t ind_line(int64_t minutes, int64_t rate)
+{
+	return (minutes * rate + 30) / 60;
+}
+
+static void test_random_invoices(void **state)
+{
+	(void)state;
+	srand(20200331);
+	for (int inv = 0; inv < 2000; inv++) {
+		size_t n = (size_t)(1 + rand() % 60);
+		struct invoice_item *items = calloc(n, sizeof *items);
+		assert_non_null(items);
+		int64_t rates[4] = { 9500, 8200, 11075, 6499 };
+		for (size_t i = 0; i < n; i++) {
+			items[i].entry_id = (int64_t)i + 1;
+			items[i].mandate_id = 1 + rand() % 5;
+			items[i].mandate_order = items[i].mandate_id;
+			items[i].rate_cents = rates[rand() % 4];
+			items[i].logged_minutes = 1 + rand() % 600;
+			int inc = (int[]){ 0, 6, 15, 30 }[rand() % 4];
+			items[i].billed_minutes = invoice_billed_minutes(items[i].logged_minutes, inc);
+			items[i].order = (int64_t)i;
+		}
+		/* expected: sum per (mandate, rate) of minutes, then one rounding per line */
+		int64_t mins[6][4] = { { 0 } };
+		for (size_t i = 0; i < n; i++)
+			for (int r = 0; r < 4; r++)
+				if (items[i].rate_cents == rates[r])
+					mins[items[i].mandate_id][r] += items[i].billed_minutes;
+		int64_t sub = 0;
+		size_t expect_lines = 0;
+		for (int m = 1; m <= 5; m++)
+			for (int r = 0; r < 4; r++)
+				if (mins[m][r]) {
+					sub += ind_line(mins[m][r], rates[r]);
+					expect_lines++;
+				}
+		struct invoice_group *g;
+		size_t ng;
+		assert_int_equal(invoice_group_items(items, n, &g, &ng, NULL), JUSTE_OK);
+		assert_int_equal(ng, expect_lines);
+		int64_t got = 0;
+		size_t covered = 0;
+		for (size_t k = 0; k < ng; k++) {
+			got += g[k].amount_cents;
+			covered += g[k].count;
+			if (k)
+				assert_true(g[k - 1].mandate_id < g[k].mandate_id
+					|| (g[k - 1].mandate_id == g[k].mandate_id && g[k - 1].rate_cents < g[k].rate_cents));
+		}
+		assert_int_equal(got, sub);
+		assert_int_equal(covered, n);
+		struct invoice_amounts a;
+		invoice_amounts(sub, TPS, TVQ, 0, &a);
+		assert_int_equal(a.tps_cents, ind_tps(sub));
+		assert_int_equal(a.tvq_cents, ind_tvq(sub));
+		assert_int_equal(a.total_cents, sub + ind_tps(sub) + ind_tvq(sub));
+		/* and a credit of the whole is the exact mirror */
+		invoice_amounts(-sub, TPS, TVQ, 0, &a);
+		assert_int_equal(a.tps_cents, ind_tps(-sub));
+		assert_int_equal(a.tvq_cents, ind_tvq(-sub));
+		free(g);
+		free(items);
+	}
+}
+
+static void test_grouping(void **state)
+{
+	(void)state;
+	/* two mandates, one with two rates (a rate table changed mid-month) */
+	struct invoice_item it[] = {
+		{ .entry_id = 1, .mandate_order = 2, .mandate_id = 20, .rate_cents = 9500, .logged_minutes = 90, .billed_minutes = 90, .order = 0 },
+		{ .entry_id = 2, .mandate_order = 1, .mandate_id = 10, .rate_cents = 8000, .logged_minutes = 7, .billed_minutes = 15, .order = 1 },
+		{ .entry_id = 3, .mandate_order = 2, .mandate_id = 20, .rate_cents = 9800, .logged_minutes = 60, .billed_minutes = 60, .order = 2 },
+		{ .entry_id = 4, .mandate_order = 2, .mandate_id = 20, .rate_cents = 9500, .logged_minutes = 7, .billed_minutes = 7, .order = 3 },
+		{ .entry_id = 5, .mandate_order = 1, .mandate_id = 10, .rate_cents = 8000, .logged_minutes = 30, .billed_minutes = 30, .order = 4 },
+	};
+	struct invoice_group *g;
+	size_t ng;
+	assert_int_equal(invoice_group_items(it, 5, &g, &ng, NULL), JUSTE_OK);
+	assert_int_equal(ng, 3);
+	assert_int_equal(g[0].mandate_id, 10);
+	assert_int_equal(g[0].logged_minutes, 37);
+	assert_int_equal(g[0].billed_minutes, 45);
+	assert_int_equal(g[0].amount_cents, 6000);         /* 45 min at 80,00 */
+	assert_int_equal(g[0].count, 2);
+	assert_int_equal(g[1].mandate_id, 20);
+	assert_int_equal(g[1].rate_cents, 9500);
+	assert_int_equal(g[1].billed_minutes, 97);
+	assert_int_equal(g[1].amount_cents, 15358);        /* (97 * 9500 + 30) / 60 */
+	assert_int_equal(g[2].rate_cents, 9800);
+	assert_int_equal(g[2].amount_cents, 9800);
+	/* items sorted, each knows its line, entries of a line in input order */
+	assert_int_equal(it[0].entry_id, 2);
+	assert_int_equal(it[1].entry_id, 5);
+	assert_int_equal(it[2].entry_id, 1);
+	assert_int_equal(it[3].entry_id, 4);
+	assert_int_equal(it[3].line, 1);
+	assert_int_equal(it[4].line, 2);
+	free(g);
+	/* nothing to group */
+	assert_int_equal(invoice_group_items(it, 0, &g, &ng, NULL), JUSTE_OK);
+	assert_null(g);
+	assert_int_equal(ng, 0);
+	/* a zero rate is never priced silently */
+	struct juste_err e = { 0 };
+	it[0].rate_cents = 0;
+	assert_int_equal(invoice_group_items(it, 5, &g, &ng, &e), JUSTE_EINVAL);
+	assert_non_null(strstr(e.msg, "#2"));
+}
+
+static void test_increments(void **state)
+{
+	(void)state;
+	assert_int_equal(invoice_billed_minutes(7, 15), 15);
+	assert_int_equal(invoice_billed_minutes(15, 15), 15);
+	assert_int_equal(invoice_billed_minutes(16, 15), 30);
+	assert_int_equal(invoice_billed_minutes(1, 6), 6);
+	assert_int_equal(invoice_billed_minutes(61, 60), 120);
+	assert_int_equal(invoice_billed_minutes(7, 0), 7);
+	assert_int_equal(invoice_billed_minutes(7, 1), 7);
+	assert_int_equal(invoice_billed_minutes(1440, 7), 1442);
+	for (int m = 1; m <= 1440; m++)
+		for (int inc = 1; inc <= 60; inc++) {
+			int b = invoice_billed_minutes(m, inc);
+			assert_true(b >= m && b - m < inc && b % inc == 0);
+		}
+}
+
+static void test_credit_partial(void **state)
+{
+	(void)state;
+	struct invoice_amounts a;
+	struct juste_err e = { 0 };
+	/* 12,50 credited on a 100,00 invoice: its own taxes, half away from zero */
+	assert_int_equal(invoice_credit_partial(1250, 10000, 0, TPS, TVQ, 0, &a, &e), JUSTE_OK);
+	assert_int_equal(a.subtotal_cents, -1250);
+	assert_int_equal(a.tps_cents, -63);
+	assert_int_equal(a.tvq_cents, -125);
+	assert_int_equal(a.total_cents, -1438);
+	/* exempt invoice: exempt credit */
+	assert_int_equal(invoice_credit_partial(1250, 10000, 0, TPS, TVQ, 1, &a, &e), JUSTE_OK);
+	assert_int_equal(a.total_cents, -1250);
+	/* never more than what is left */
+	assert_int_equal(invoice_credit_partial(9000, 10000, -1250, TPS, TVQ, 0, &a, &e), JUSTE_EINVAL);
+	assert_int_equal(invoice_credit_partial(8750, 10000, -1250, TPS, TVQ, 0, &a, &e), JUSTE_OK);
+	assert_int_equal(invoice_credit_partial(0, 10000, 0, TPS, TVQ, 0, &a, &e), JUSTE_EINVAL);
+	assert_int_equal(invoice_credit_partial(-5, 10000, 0, TPS, TVQ, 0, &a, &e), JUSTE_EINVAL);
+}
+
+static void test_credit_full(void **state)
+{
+	(void)state;
+	struct invoice_amounts inv, part, full, credited;
+	invoice_amounts(9999, TPS, TVQ, 0, &inv);
+	/* no earlier credit: the exact negative */
+	memset(&credited, 0, sizeof credited);
+	invoice_credit_full(&inv, &credited, &full);
+	assert_int_equal(full.subtotal_cents, -9999);
+	assert_int_equal(full.tps_cents, -500);
+	assert_int_equal(full.tvq_cents, -997);
+	assert_int_equal(full.total_cents, -11496);
+	/* after partial credits, what is left, so everything nets to zero */
+	srand(7);
+	for (int k = 0; k < 500; k++) {
+		int64_t s = 1 + rand() % 500000;
+		invoice_amounts(s, TPS, TVQ, 0, &inv);
+		memset(&credited, 0, sizeof credited);
+		int parts = rand() % 4;
+		for (int p = 0; p < parts; p++) {
+			int64_t left = s + credited.subtotal_cents;
+			if (left <= 0)
+				break;
+			int64_t amt = 1 + rand() % left;
+			assert_int_equal(invoice_credit_partial(amt, s, credited.subtotal_cents, TPS, TVQ, 0, &part, NULL), JUSTE_OK);
+			credited.subtotal_cents += part.subtotal_cents;
+			credited.tps_cents += part.tps_cents;
+			credited.tvq_cents += part.tvq_cents;
+			credited.total_cents += part.total_cents;
+		}
+		invoice_credit_full(&inv, &credited, &full);
+		assert_int_equal(inv.subtotal_cents + credited.subtotal_cents + full.subtotal_cents, 0);
+		assert_int_equal(inv.tps_cents + credited.tps_cents + full.tps_cents, 0);
+		assert_int_equal(inv.tvq_cents + credited.tvq_cents + full.tvq_cents, 0);
+		assert_int_equal(inv.total_cents + credited.total_cents + full.total_cents, 0);
+		assert_true(full.subtotal_cents <= 0);
+	}
+}
+
+static void test_numbers(void **state)
+{
+	(void)state;
+	char b[INVOICE_NUMBER_LEN];
+	struct juste_err e = { 0 };
+	assert_int_equal(invoice_number_format("F{year}-{seq:4}", 2020, 12, b, sizeof b, &e), JUSTE_OK);
+	assert_string_equal(b, "F2020-0012");
+	assert_int_equal(invoice_number_format("NC{year}-{seq:4}", 2020, 1, b, sizeof b, &e), JUSTE_OK);
+	assert_string_equal(b, "NC2020-0001");
+	assert_int_equal(invoice_number_format("F{year}-{seq:4}", 2021, 12345, b, sizeof b, &e), JUSTE_OK);
+	assert_string_equal(b, "F2021-12345");
+	assert_int_equal(invoice_number_format("{seq}", 2020, 7, b, sizeof b, &e), JUSTE_OK);
+	assert_string_equal(b, "7");
+	assert_int_equal(invoice_number_format("FAC-{seq:6}/{year}", 2020, 42, b, sizeof b, &e), JUSTE_OK);
+	assert_string_equal(b, "FAC-000042/2020");
+	assert_int_equal(invoice_number_format("F{year}", 2020, 1, b, sizeof b, &e), JUSTE_EINVAL);
+	assert_int_equal(invoice_number_format("F{seq}{seq}", 2020, 1, b, sizeof b, &e), JUSTE_EINVAL);
+	assert_int_equal(invoice_number_format("F{month}{seq}", 2020, 1, b, sizeof b, &e), JUSTE_EINVAL);
+	assert_int_equal(invoice_number_format("F{year}-{seq:4}", 2020, 1, b, 8, &e), JUSTE_EINVAL);
+}
+
+static void test_dates(void **state)
+{
+	(void)state;
+	char period[PERIOD_LEN], buf[DATE_BUF];
+	date_t first, last;
+	assert_int_equal(invoice_period_parse("2020-02", period, &first, &last, NULL), JUSTE_OK);
+	assert_string_equal(period, "2020-02");
+	assert_string_equal(date_format(first, buf), "2020-02-01");
+	assert_string_equal(date_format(last, buf), "2020-02-29");
+	assert_int_equal(invoice_period_parse("2020-13", period, &first, &last, NULL), JUSTE_EINVAL);
+	assert_int_equal(invoice_period_parse("mars", period, &first, &last, NULL), JUSTE_EINVAL);
+	date_t d;
+	assert_int_equal(date_parse("2020-04-01", &d, NULL), JUSTE_OK);
+	assert_string_equal(date_format(invoice_due_date(d, 30), buf), "2020-05-01");
+	assert_string_equal(date_format(invoice_due_date(d, 0), buf), "2020-04-01");
+	assert_int_equal(date_parse("2020-12-15", &d, NULL), JUSTE_OK);
+	assert_string_equal(date_format(invoice_due_date(d, 30), buf), "2021-01-14");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_domain_examples),
+		cmocka_unit_test(test_random_invoices),
+		cmocka_unit_test(test_grouping),
+		cmocka_unit_test(test_increments),
+		cmocka_unit_test(test_credit_partial),
+		cmocka_unit_test(test_credit_full),
+		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_dates),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
