@@ -21,4 +21,8 @@
 juste_status invoice_pdf_write(const struct config *cfg, const struct invoice_doc *d, int copy,
 	const char *path, struct juste_err *e);
 
+/* Releases the fonts loaded by invoice_pdf_write (call once, when done
+ * printing; writing again afterwards is fine). */
+void invoice_pdf_shutdown(void);
+
 #endif

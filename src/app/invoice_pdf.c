@@ -8,6 +8,7 @@
  */
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,6 +22,17 @@
 #define PT_PER_MM (72.0 / 25.4)
 #define MARGIN (18 * PT_PER_MM)
 #define FOOTER 28.0
+
+static PangoFontMap *font_map;
+
+void invoice_pdf_shutdown(void)
+{
+	if (font_map)
+		g_object_unref(font_map);
+	font_map = NULL;
+	cairo_debug_reset_static_data();
+	FcFini();
+}
 
 struct pdf {
 	cairo_surface_t *surface;
@@ -386,7 +398,14 @@ juste_status invoice_pdf_write(const struct config *cfg, const struct invoice_do
 	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_AUTHOR, cfg->centre_name);
 	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_CREATOR, "juste " JUSTE_VERSION);
 	p.cr = cairo_create(p.surface);
-	p.lay = pango_cairo_create_layout(p.cr);
+	/* our own font map, so that invoice_pdf_shutdown() can release what
+	 * fontconfig and pango cache (the default map lives forever) */
+	if (!font_map)
+		font_map = pango_cairo_font_map_new();
+	PangoContext *ctx = pango_font_map_create_context(font_map);
+	pango_cairo_update_context(p.cr, ctx);
+	p.lay = pango_layout_new(ctx);
+	g_object_unref(ctx);
 	pango_layout_set_wrap(p.lay, PANGO_WRAP_WORD_CHAR);
 	p.regular = pango_font_description_from_string("DejaVu Sans 9");
 	p.bold = pango_font_description_from_string("DejaVu Sans Bold 9");

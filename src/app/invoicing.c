@@ -1057,5 +1057,6 @@ juste_status invoicing_pdf_month(struct app *a, const char *month, const char *o
 		invoicing_doc_free(&d);
 	}
 	free(m.ids);
+	invoice_pdf_shutdown();
 	return st;
 }

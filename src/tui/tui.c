@@ -324,10 +324,12 @@ static void help(struct tui *t)
 	for (int a = 1; a < ACT_COUNT; a++) {
 		if (!(keys_scope((enum action)a) & (KS_G | v->scopes)))
 			continue;
-		snprintf(lines[n++], sizeof lines[0], "%-14s %s", keys_bound((enum action)a), keys_help((enum action)a));
+		/* the action's name is what [keys] in juste.ini uses */
+		snprintf(lines[n++], sizeof lines[0], "%-11s %-12s %s", keys_bound((enum action)a),
+			keys_name((enum action)a), keys_help((enum action)a));
 	}
-	snprintf(lines[n++], sizeof lines[0], "%-14s %s", "F2 … F6", _("changer d'écran"));
-	snprintf(lines[n++], sizeof lines[0], "%-14s %s", "0-9", _("taper une durée dans la cellule : 1h30, 1:30, 90m, 1,5 ; 0 supprime"));
+	snprintf(lines[n++], sizeof lines[0], "%-11s %-12s %s", "F2 … F6", "", _("changer d'écran"));
+	snprintf(lines[n++], sizeof lines[0], "%-11s %-12s %s", "0-9", "", _("taper une durée : 1h30, 1:30, 90m, 1,5 ; 0 supprime"));
 	snprintf(lines[n++], sizeof lines[0], "%s", _("Les touches se changent dans la section [keys] de juste.ini."));
 	int top = 0;
 	for (;;) {

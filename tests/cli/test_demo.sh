@@ -23,13 +23,11 @@ billable_hours() {
 }
 
 # --- build ------------------------------------------------------------------
-start=$(date +%s%N)
+# (its speed is measured by tests/bench, not asserted here)
 OUT=$("$JUSTE" demo --db "$DB" 2>"$T/stderr"); RC=$?
 ERR=$(cat "$T/stderr")
-elapsed=$((($(date +%s%N) - start) / 1000000))
 expect_rc 0 "demo builds"
 [ "$RC" = 0 ] || finish
-between "$elapsed" 0 20000 "demo runs in under 20 s (ms)"
 expect_out "Base de démonstration : $DB" "summary names the file"
 expect_out "Heures facturables 2019-2020 : 75" "summary gives 2019-2020 hours"
 expect_out "(+15,0" "summary gives the growth"

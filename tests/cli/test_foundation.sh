@@ -107,7 +107,9 @@ if [ "$(id -u)" = 0 ] && command -v useradd >/dev/null && command -v setpriv >/d
   printf 'login,name,function,role,weekly_hours,started_on,left_on\n%s,Ulysse Test,professionnel,expert,35,2015-01-01,\n' "$U" > "$T/u.csv"
   j import experts "$T/u.csv"
   uid=$(id -u "$U"); gid=$(id -g "$U")
-  as_u() { setpriv --reuid="$uid" --regid="$gid" --clear-groups env HOME="$T" "$JUSTE" --db "$DB" "$@"; }
+  # the build tree may sit under a home the user cannot enter (/root)
+  cp "$JUSTE" "$T/juste-bin" && chmod 755 "$T/juste-bin"
+  as_u() { setpriv --reuid="$uid" --regid="$gid" --clear-groups env HOME="$T" "$T/juste-bin" --db "$DB" "$@"; }
   out=$(as_u --as alice entries 2>&1); rc=$?
   [ "$rc" = 1 ] && case "$out" in *permission*) true;; *) false;; esac \
     && ok "a real non-admin user is refused --as" || not_ok "non-admin --as: rc $rc, $out"

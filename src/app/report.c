@@ -1,0 +1,984 @@
+/*
+ * report.c - the annual activity report: gathering the figures of a fiscal
+ * year and the one before from the store, the utilisation and members
+ * reports, the ristourne, and the data the manager enters for the report
+ * (finance figures, business-development log, experts' profiles).
+ *
+ * Everything heavy is an aggregate in SQL (store_report.c); this file only
+ * places the rows it gets into struct report_annual.  The arithmetic of
+ * percentages and the ristourne split are in the core (report.c).
+ */
+#include <csv.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "juste/i18n.h"
+#include "juste/money.h"
+#include "juste/report_app.h"
+
+#define ROLES_REPORT (ROLE_GESTIONNAIRE | ROLE_ADMIN)
+
+
+/* ------------------------------------------------------------------------
+ * Small CSV files: records with their line numbers
+ * ------------------------------------------------------------------------ */
+
+#define SMALL_CSV_MAX (4 * 1024 * 1024)
+#define SMALL_FIELDS 16
+
+struct small_rec {
+	long line;
+	int n;
+	char *f[SMALL_FIELDS];
+};
+
+struct small_csv {
+	struct small_rec *recs;
+	size_t n, cap;
+	/* parser state */
+	long line, rec_line;
+	struct small_rec cur;
+	int too_many, nomem;
+};
+
+static void small_free(struct small_csv *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		for (int k = 0; k < c->recs[i].n; k++)
+			free(c->recs[i].f[k]);
+	for (int k = 0; k < c->cur.n; k++)
+		free(c->cur.f[k]);
+	free(c->recs);
+	memset(c, 0, sizeof *c);
+}
+
+static void small_field(void *s, size_t n, void *data)
+{
+	struct small_csv *c = data;
+	if (c->cur.n == 0)
+		c->rec_line = c->line;
+	for (size_t i = 0; i < n; i++)
+		if (((const char *)s)[i] == '\n')
+			c->line++;
+	if (c->cur.n >= SMALL_FIELDS) {
+		c->too_many = 1;
+		return;
+	}
+	char *v = malloc(n + 1);
+	if (!v) {
+		c->nomem = 1;
+		return;
+	}
+	if (n)
+		memcpy(v, s, n);
+	v[n] = '\0';
+	c->cur.f[c->cur.n++] = v;
+}
+
+static void small_row(int ch, void *data)
+{
+	struct small_csv *c = data;
+	if (c->cur.n > 0) {
+		if (c->n == c->cap) {
+			size_t cap = c->cap ? c->cap * 2 : 64;
+			struct small_rec *r = realloc(c->recs, cap * sizeof *r);
+			if (!r) {
+				c->nomem = 1;
+				for (int k = 0; k < c->cur.n; k++)
+					free(c->cur.f[k]);
+				memset(&c->cur, 0, sizeof c->cur);
+				return;
+			}
+			c->recs = r;
+			c->cap = cap;
+		}
+		c->cur.line = c->rec_line;
+		c->recs[c->n++] = c->cur;
+		memset(&c->cur, 0, sizeof c->cur);
+	}
+	if (ch == '\n')
+		c->line++;
+}
+
+/* Reads path whole; the header is recs[0]. */
+static juste_status small_read(const char *path, struct small_csv *c, struct juste_err *e)
+{
+	memset(c, 0, sizeof *c);
+	c->line = 1;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return err_set(e, JUSTE_EIO, N_("%s : ouverture impossible : %s"), path, strerror(errno));
+	char *buf = malloc(SMALL_CSV_MAX);
+	if (!buf) {
+		fclose(f);
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	}
+	size_t n = fread(buf, 1, SMALL_CSV_MAX, f);
+	int rerr = ferror(f), more = !feof(f);
+	fclose(f);
+	if (rerr || more) {
+		free(buf);
+		return err_set(e, rerr ? JUSTE_EIO : JUSTE_EINVAL, rerr ? N_("%s : lecture impossible") :
+			N_("%s : fichier trop grand pour cet import"), path);
+	}
+	const char *p = buf;
+	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3, n -= 3;
+	struct csv_parser parser;
+	csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
+	juste_status st = JUSTE_OK;
+	if (csv_parse(&parser, p, n, small_field, small_row, c) != n || csv_fini(&parser, small_field, small_row, c) != 0)
+		st = err_set(e, JUSTE_EINVAL, N_("%s:%ld: guillemet mal placé ou jamais fermé"), path, c->line);
+	csv_free(&parser);
+	free(buf);
+	if (!st && c->nomem)
+		st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	if (!st && c->too_many)
+		st = err_set(e, JUSTE_EINVAL, N_("%s : trop de colonnes"), path);
+	if (!st && c->n == 0)
+		st = err_set(e, JUSTE_EINVAL, N_("%s : fichier vide (il faut une ligne d'en-tête)"), path);
+	if (st)
+		small_free(c);
+	return st;
+}
+
+/* Maps header names to column slots; every name must be known, the
+ * required ones present. */
+static juste_status small_header(const char *path, const struct small_csv *c, const char *const *cols, int ncols,
+	unsigned required, int *pos, struct juste_err *e)
+{
+	for (int k = 0; k < ncols; k++)
+		pos[k] = -1;
+	const struct small_rec *h = &c->recs[0];
+	for (int i = 0; i < h->n; i++) {
+		int k = 0;
+		while (k < ncols && strcmp(h->f[i], cols[k]) != 0)
+			k++;
+		if (k == ncols)
+			return err_set(e, JUSTE_EINVAL, N_("%s:%ld: colonne inconnue '%s'"), path, h->line, h->f[i]);
+		if (pos[k] >= 0)
+			return err_set(e, JUSTE_EINVAL, N_("%s:%ld: colonne '%s' en double"), path, h->line, h->f[i]);
+		pos[k] = i;
+	}
+	for (int k = 0; k < ncols; k++)
+		if ((required & (1u << k)) && pos[k] < 0)
+			return err_set(e, JUSTE_EINVAL, N_("%s:%ld: colonne obligatoire manquante : '%s'"), path, h->line, cols[k]);
+	return JUSTE_OK;
+}
+
+static const char *small_get(const struct small_rec *r, const int *pos, int k)
+{
+	return pos[k] >= 0 && pos[k] < r->n ? r->f[pos[k]] : "";
+}
+
+/* ------------------------------------------------------------------------
+ * Words
+ * ------------------------------------------------------------------------ */
+
+static const char *const partner_words[RP_NPARTNERS] = { "reseaux", "obnl", "relayeurs" };
+static const char *const kind_words[RK_NKINDS] = { "evenement", "rencontre" };
+static const char *const function_words[RF_NFUNCTIONS] = { "professionnel", "formateur", "direction" };
+static const char *const category_words[RC_NCATEGORIES] = { "membre", "auxiliaire", "soutien", "non_membre" };
+
+static int word_index(const char *const *words, int n, const char *s)
+{
+	for (int i = 0; s && i < n; i++)
+		if (strcmp(words[i], s) == 0)
+			return i;
+	return -1;
+}
+
+int report_partner_parse(const char *s)
+{
+	return word_index(partner_words, RP_NPARTNERS, s);
+}
+
+int report_kind_parse(const char *s)
+{
+	return word_index(kind_words, RK_NKINDS, s);
+}
+
+const char *report_partner_label(int p)
+{
+	static const char *const labels[RP_NPARTNERS] = {
+		N_("Réseaux coopératifs et mutualistes"),
+		N_("Regroupements sectoriels et territoriaux d'OBNL"),
+		N_("Partenaires relayeurs"),
+	};
+	return p >= 0 && p < RP_NPARTNERS ? _(labels[p]) : "";
+}
+
+juste_status report_format_parse(const char *s, enum report_format *f, struct juste_err *e)
+{
+	static const char *const words[] = { "text", "md", "csv", "json", "pdf", "table" };
+	int i = word_index(words, (int)(sizeof words / sizeof words[0]), s);
+	if (i < 0)
+		return err_set(e, JUSTE_EUSAGE, N_("format inconnu '%s' (text, md, csv, json, pdf, table)"), s ? s : "");
+	*f = (enum report_format)i;
+	return JUSTE_OK;
+}
+
+juste_status report_by_parse(const char *s, enum report_by *by, struct juste_err *e)
+{
+	static const char *const words[REPORT_BY_COUNT] = { "expert", "mandate", "org", "program", "service" };
+	int i = word_index(words, REPORT_BY_COUNT, s);
+	if (i < 0)
+		return err_set(e, JUSTE_EUSAGE, N_("--by : '%s' inconnu (expert, mandate, org, program, service)"),
+			s ? s : "");
+	*by = (enum report_by)i;
+	return JUSTE_OK;
+}
+
+static struct fy_start fs_of(const struct app *a)
+{
+	return a->cfg.fy_start.month ? a->cfg.fy_start : FY_START_DEFAULT;
+}
+
+static juste_status nomem(struct juste_err *e)
+{
+	return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+}
+
+/* ------------------------------------------------------------------------
+ * The annual report
+ * ------------------------------------------------------------------------ */
+
+static void year_init(struct report_year *y, int fy, struct fy_start fs)
+{
+	memset(y, 0, sizeof *y);
+	y->fy = fy;
+	fy_name(fy, fs, y->name, sizeof y->name);
+	date_t first = fy_first(fy, fs);
+	date_format(first, y->first);
+	date_format(fy_last(fy, fs), y->last);
+	int yy, mm, dd;
+	date_to_ymd(first, &yy, &mm, &dd);
+	for (int i = 0; i < 12; i++) {
+		snprintf(y->months[i], sizeof y->months[i], "%04d-%02d", yy, mm);
+		date_month_add(&yy, &mm, 1);
+	}
+}
+
+struct month_ctx {
+	struct report_annual *r;
+	int month_aligned;   /* the fiscal year starts on a 1st: months add up to years */
+};
+
+static int on_month(void *ctx, const char *month, int64_t billable, int64_t internal)
+{
+	struct month_ctx *m = ctx;
+	for (int k = 0; k < 3; k++) {
+		struct report_year *y = &m->r->y[k];
+		for (int i = 0; i < 12; i++) {
+			if (strcmp(y->months[i], month) != 0)
+				continue;
+			/* a year starting mid-month shares its first month with
+			 * the year before: the chart shows the calendar month */
+			y->month_billable[i] += billable;
+			if (m->month_aligned) {
+				y->billable_minutes += billable;
+				y->internal_minutes += internal;
+			}
+		}
+	}
+	return 0;
+}
+
+struct sum_ctx { int64_t billable, internal; };
+
+static int on_sum(void *ctx, const struct report_group *g)
+{
+	struct sum_ctx *s = ctx;
+	s->billable += g->billable;
+	s->internal += g->internal;
+	return 0;
+}
+
+static int category_of(const char *word)
+{
+	int c = word_index(category_words, RC_NCATEGORIES, word);
+	return c < 0 ? RC_NON_MEMBRE : c;
+}
+
+static int on_client(void *ctx, const struct report_client *c)
+{
+	struct report_year *y = ctx;
+	int64_t net = c->invoiced_cents + c->credited_cents;
+	int cat = category_of(c->category);
+	y->invoiced_cents += c->invoiced_cents;
+	y->credited_cents += c->credited_cents;
+	y->net_cents += net;
+	y->invoices += c->invoices;
+	y->credits += c->credits;
+	y->revenue_by_category[cat] += net;
+	if (cat == RC_MEMBRE || cat == RC_AUXILIAIRE) {
+		y->revenue_with_members += net;
+		if (c->full_management)
+			y->revenue_full_management += net;
+		else
+			y->revenue_other_members += net;
+	}
+	return 0;
+}
+
+static juste_status year_revenue(struct app *a, struct report_year *y, struct juste_err *e)
+{
+	juste_status st = store_report_revenue_by_client(a->store, y->first, y->last, on_client, y, e);
+	if (st)
+		return st;
+	st = store_report_finance_get(a->store, y->fy, &y->fin, e);
+	if (st)
+		return st;
+	if (y->invoices + y->credits > 0) {
+		y->has_products = 1;
+		y->products_from_invoices = 1;
+		y->products_cents = y->net_cents;
+	} else if (y->fin.has & FIN_ACTUAL_PRODUCTS) {
+		y->has_products = 1;
+		y->products_cents = y->fin.actual_products_cents;
+	}
+	return JUSTE_OK;
+}
+
+struct program_ctx {
+	struct report_annual *r;
+	int slot;            /* 0 previous year, 1 the year */
+	int revenue;
+	int nomem;
+};
+
+static struct report_program *program_slot(struct report_annual *r, const char *code, const char *name)
+{
+	for (size_t i = 0; i < r->nprograms; i++)
+		if (strcmp(r->programs[i].code, code) == 0)
+			return &r->programs[i];
+	struct report_program *p = realloc(r->programs, (r->nprograms + 1) * sizeof *p);
+	if (!p)
+		return NULL;
+	r->programs = p;
+	p = &r->programs[r->nprograms++];
+	memset(p, 0, sizeof *p);
+	snprintf(p->code, sizeof p->code, "%s", code);
+	snprintf(p->name, sizeof p->name, "%s", name);
+	return p;
+}
+
+static int on_program_minutes(void *ctx, const struct report_group *g)
+{
+	struct program_ctx *c = ctx;
+	if (g->billable == 0)
+		return 0;
+	struct report_program *p = program_slot(c->r, g->key, g->label);
+	if (!p)
+		return c->nomem = 1;
+	p->minutes[c->slot] += g->billable;
+	return 0;
+}
+
+static int on_program_revenue(void *ctx, const char *code, const char *name, int64_t net)
+{
+	struct program_ctx *c = ctx;
+	struct report_program *p = program_slot(c->r, code, name);
+	if (!p)
+		return c->nomem = 1;
+	p->revenue_cents[c->slot] += net;
+	return 0;
+}
+
+static int program_cmp(const void *pa, const void *pb)
+{
+	const struct report_program *a = pa, *b = pb;
+	/* the programs first by code, no program last */
+	if (!a->code[0] != !b->code[0])
+		return !a->code[0] ? 1 : -1;
+	return strcmp(a->code, b->code);
+}
+
+struct expert_ctx {
+	struct report_annual *r;
+	date_t first, last;
+	int nomem;
+};
+
+static int on_expert(void *ctx, const struct report_group *g)
+{
+	struct expert_ctx *c = ctx;
+	struct report_annual *r = c->r;
+	struct report_expert *x = realloc(r->experts, (r->nexperts + 1) * sizeof *x);
+	if (!x)
+		return c->nomem = 1;
+	r->experts = x;
+	x = &r->experts[r->nexperts++];
+	memset(x, 0, sizeof *x);
+	snprintf(x->login, sizeof x->login, "%s", g->key);
+	snprintf(x->name, sizeof x->name, "%s", g->label);
+	snprintf(x->function, sizeof x->function, "%s", g->function);
+	x->billable = g->billable;
+	x->internal = g->internal;
+	date_t from = c->first, to = c->last, t;
+	if (g->started_on[0] && date_parse(g->started_on, &t, NULL) == JUSTE_OK && t > from)
+		from = t;
+	if (g->left_on[0] && date_parse(g->left_on, &t, NULL) == JUSTE_OK && t < to)
+		to = t;
+	x->capacity = report_capacity(g->weekly_minutes, report_weekdays(from, to));
+	if (x->capacity > 0) {
+		r->capacity_total += x->capacity;
+		r->billable_total += x->billable;
+	}
+	return 0;
+}
+
+struct people_ctx {
+	struct report_annual *r;
+	int year;
+};
+
+static int on_person(void *ctx, const struct report_person *p)
+{
+	struct people_ctx *c = ctx;
+	struct report_annual *r = c->r;
+	int f = word_index(function_words, RF_NFUNCTIONS, p->function);
+	if (f >= 0)
+		r->people_by_function[f]++;
+	r->people++;
+	if (strcmp(p->gender, "F") == 0)
+		r->women++;
+	else if (strcmp(p->gender, "M") == 0)
+		r->men++;
+	else if (strcmp(p->gender, "X") == 0)
+		r->other_gender++;
+	else
+		r->unknown_gender++;
+	if (p->birth_year > 0 && p->birth_year <= c->year) {
+		r->age_sum += c->year - p->birth_year;
+		r->age_n++;
+	}
+	return 0;
+}
+
+struct dev_ctx {
+	struct report_annual *r;
+	int nomem;
+};
+
+static int on_dev(void *ctx, const char *partner, const char *kind, const char *name, int64_t n)
+{
+	struct dev_ctx *c = ctx;
+	struct report_annual *r = c->r;
+	int p = report_partner_parse(partner), k = report_kind_parse(kind);
+	if (p < 0 || k < 0)
+		return 0;
+	r->dev_counts[p][k] += n;
+	struct report_dev_name *d = realloc(r->dev_names, (r->ndev_names + 1) * sizeof *d);
+	if (!d)
+		return c->nomem = 1;
+	r->dev_names = d;
+	d = &r->dev_names[r->ndev_names++];
+	memset(d, 0, sizeof *d);
+	d->partner = p;
+	d->kind = k;
+	d->n = n;
+	snprintf(d->name, sizeof d->name, "%s", name);
+	return 0;
+}
+
+void report_annual_free(struct report_annual *r)
+{
+	if (!r)
+		return;
+	free(r->programs);
+	free(r->experts);
+	free(r->dev_names);
+	r->programs = NULL;
+	r->experts = NULL;
+	r->dev_names = NULL;
+	r->nprograms = r->nexperts = r->ndev_names = 0;
+}
+
+juste_status report_annual_build(struct app *a, int fy, struct report_annual *r, struct juste_err *e)
+{
+	memset(r, 0, sizeof *r);
+	juste_status st = app_require(a, ROLES_REPORT, _("produire le rapport annuel"), e);
+	if (st)
+		return st;
+	struct fy_start fs = fs_of(a);
+	r->fy = fy;
+	r->fs = fs;
+	for (int k = 0; k < 3; k++)
+		year_init(&r->y[k], fy - 2 + k, fs);
+	struct report_year *y0 = &r->y[0], *y2 = &r->y[2];
+
+	/* hours: one pass over the three years, by month */
+	struct month_ctx mc = { r, fs.day == 1 };
+	st = store_report_minutes_by_month(a->store, y0->first, y2->last, on_month, &mc, e);
+	for (int k = 0; !st && !mc.month_aligned && k < 3; k++) {
+		struct sum_ctx s = { 0, 0 };
+		st = store_report_minutes_by(a->store, REPORT_BY_SERVICE, r->y[k].first, r->y[k].last, on_sum, &s, e);
+		r->y[k].billable_minutes = s.billable;
+		r->y[k].internal_minutes = s.internal;
+	}
+	for (int k = 0; !st && k < 3; k++)
+		st = store_report_members(a->store, r->y[k].first, r->y[k].last, &r->y[k].members_at_end,
+			&r->y[k].new_members, e);
+	for (int k = 1; !st && k < 3; k++) {
+		struct report_year *y = &r->y[k];
+		st = store_report_beneficiaries(a->store, y->first, y->last, &y->beneficiaries, e);
+		if (!st)
+			st = year_revenue(a, y, e);
+		struct program_ctx pc = { r, k - 1, 0, 0 };
+		if (!st)
+			st = store_report_minutes_by(a->store, REPORT_BY_PROGRAM, y->first, y->last, on_program_minutes,
+				&pc, e);
+		if (!st)
+			st = store_report_revenue_by_program(a->store, y->first, y->last, on_program_revenue, &pc, e);
+		if (!st && pc.nomem)
+			st = nomem(e);
+	}
+	if (!st)
+		st = store_report_finance_get(a->store, fy + 1, &r->next, e);
+	/* members sous entière gestion against the others, over the years */
+	for (int k = REPORT_HIST - 1; !st && k >= 0; k--) {
+		struct report_year h;
+		year_init(&h, fy - k, fs);
+		st = store_report_revenue_by_client(a->store, h.first, h.last, on_client, &h, e);
+		if (!st && h.invoices + h.credits > 0) {
+			int i = r->nhist++;
+			r->hist[i].fy = h.fy;
+			snprintf(r->hist[i].name, sizeof r->hist[i].name, "%s", h.name);
+			r->hist[i].full_management = h.revenue_full_management;
+			r->hist[i].other_members = h.revenue_other_members;
+		}
+	}
+	if (!st) {
+		int yy, mm, dd;
+		date_t last = fy_last(fy, fs);
+		date_to_ymd(last, &yy, &mm, &dd);
+		struct people_ctx pc = { r, yy };
+		st = store_report_people(a->store, y2->last, on_person, &pc, e);
+	}
+	if (!st) {
+		struct expert_ctx xc = { r, fy_first(fy, fs), fy_last(fy, fs), 0 };
+		st = store_report_minutes_by(a->store, REPORT_BY_EXPERT, y2->first, y2->last, on_expert, &xc, e);
+		if (!st && xc.nomem)
+			st = nomem(e);
+	}
+	if (!st) {
+		struct dev_ctx dc = { r, 0 };
+		st = store_report_devaffaire_count(a->store, y2->first, y2->last, on_dev, &dc, e);
+		if (!st && dc.nomem)
+			st = nomem(e);
+	}
+	if (st) {
+		report_annual_free(r);
+		return st;
+	}
+	if (r->nprograms > 1)
+		qsort(r->programs, r->nprograms, sizeof *r->programs, program_cmp);
+	return JUSTE_OK;
+}
+
+void report_derive(const struct report_annual *r, struct report_derived *d)
+{
+	const struct report_year *y0 = &r->y[0], *y1 = &r->y[1], *y2 = &r->y[2];
+	memset(d, 0, sizeof *d);
+	d->hours_growth_ok = report_growth(y1->billable_minutes, y2->billable_minutes, &d->hours_growth);
+	d->prev_hours_growth_ok = report_growth(y0->billable_minutes, y1->billable_minutes, &d->prev_hours_growth);
+	d->members_growth_ok = report_growth(y1->members_at_end, y2->members_at_end, &d->members_growth);
+	d->members_prev_ok = y1->members_at_end > 0;
+	if (y2->has_products && (y2->fin.has & FIN_BUDGET_PRODUCTS))
+		d->variance_products_ok = report_variance(y2->products_cents, y2->fin.budget_products_cents,
+			&d->variance_products);
+	if ((y2->fin.has & FIN_ACTUAL_EXPENSES) && (y2->fin.has & FIN_BUDGET_EXPENSES))
+		d->variance_expenses_ok = report_variance(y2->fin.actual_expenses_cents, y2->fin.budget_expenses_cents,
+			&d->variance_expenses);
+	if (y1->has_products && (y1->fin.has & FIN_ACTUAL_EXPENSES)) {
+		d->surplus_ok[0] = 1;
+		d->surplus[0] = y1->products_cents - y1->fin.actual_expenses_cents;
+	}
+	if (y2->has_products && (y2->fin.has & FIN_ACTUAL_EXPENSES)) {
+		d->surplus_ok[1] = 1;
+		d->surplus[1] = y2->products_cents - y2->fin.actual_expenses_cents;
+	}
+	if ((y2->fin.has & FIN_BUDGET_PRODUCTS) && (y2->fin.has & FIN_BUDGET_EXPENSES)) {
+		d->surplus_ok[2] = 1;
+		d->surplus[2] = y2->fin.budget_products_cents - y2->fin.budget_expenses_cents;
+	}
+	if ((r->next.has & FIN_BUDGET_PRODUCTS) && (r->next.has & FIN_BUDGET_EXPENSES)) {
+		d->surplus_ok[3] = 1;
+		d->surplus[3] = r->next.budget_products_cents - r->next.budget_expenses_cents;
+	}
+	d->members_share_ok = report_share(y2->revenue_with_members, y2->net_cents, &d->members_share);
+	for (int c = 0; c < RC_NCATEGORIES; c++)
+		d->cat_growth_ok[c] = report_growth(y1->revenue_by_category[c], y2->revenue_by_category[c],
+			&d->cat_growth[c]);
+	int64_t known = r->women + r->men + r->other_gender;
+	d->women_ok = report_share(r->women, known, &d->women);
+	d->men_ok = report_share(r->men, known, &d->men);
+	d->age_ok = report_average_tenths(r->age_sum, r->age_n, &d->age);
+	d->utilisation_ok = report_share(r->billable_total, r->capacity_total, &d->utilisation);
+}
+
+/* ------------------------------------------------------------------------
+ * Utilisation, members, ristourne
+ * ------------------------------------------------------------------------ */
+
+struct util_ctx {
+	report_util_cb cb;
+	void *ctx;
+	struct report_util_row *total;
+	enum report_by by;
+	date_t first, last;
+	int stop;
+};
+
+static int on_util(void *ctx, const struct report_group *g)
+{
+	struct util_ctx *c = ctx;
+	struct report_util_row row;
+	memset(&row, 0, sizeof row);
+	row.g = *g;
+	if (c->by == REPORT_BY_EXPERT) {
+		date_t from = c->first, to = c->last, t;
+		if (g->started_on[0] && date_parse(g->started_on, &t, NULL) == JUSTE_OK && t > from)
+			from = t;
+		if (g->left_on[0] && date_parse(g->left_on, &t, NULL) == JUSTE_OK && t < to)
+			to = t;
+		row.capacity = report_capacity(g->weekly_minutes, report_weekdays(from, to));
+	}
+	c->total->g.billable += g->billable;
+	c->total->g.internal += g->internal;
+	c->total->capacity += row.capacity;
+	if (!c->stop && c->cb && c->cb(c->ctx, &row))
+		c->stop = 1;
+	return 0;
+}
+
+juste_status report_utilisation(struct app *a, const char *from, const char *to, enum report_by by,
+	report_util_cb cb, void *ctx, struct report_util_row *total, struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLES_REPORT, _("consulter l'utilisation"), e);
+	if (st)
+		return st;
+	date_t f, t;
+	if (date_parse(from, &f, e))
+		return err_prefix(e, "--from : ");
+	if (date_parse(to, &t, e))
+		return err_prefix(e, "--to : ");
+	if (t < f)
+		return err_set(e, JUSTE_EINVAL, N_("--to %s précède --from %s"), to, from);
+	memset(total, 0, sizeof *total);
+	snprintf(total->g.label, sizeof total->g.label, "%s", _("Total"));
+	struct util_ctx c = { cb, ctx, total, by, f, t, 0 };
+	return store_report_minutes_by(a->store, by, from, to, on_util, &c, e);
+}
+
+struct members_ctx {
+	report_member_cb cb;
+	void *ctx;
+	int64_t with, total;
+	int stop;
+};
+
+static int on_member_client(void *ctx, const struct report_client *c)
+{
+	struct members_ctx *m = ctx;
+	struct report_member_row row;
+	row.c = *c;
+	row.net_cents = c->invoiced_cents + c->credited_cents;
+	int cat = category_of(c->category);
+	row.with_members = cat == RC_MEMBRE || cat == RC_AUXILIAIRE;
+	m->total += row.net_cents;
+	if (row.with_members)
+		m->with += row.net_cents;
+	if (!m->stop && m->cb && m->cb(m->ctx, &row))
+		m->stop = 1;
+	return 0;
+}
+
+juste_status report_members(struct app *a, int fy, report_member_cb cb, void *ctx, int64_t *with_members_cents,
+	int64_t *total_cents, struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLES_REPORT, _("consulter les opérations avec les membres"), e);
+	if (st)
+		return st;
+	struct report_year y;
+	year_init(&y, fy, fs_of(a));
+	struct members_ctx m = { cb, ctx, 0, 0, 0 };
+	st = store_report_revenue_by_client(a->store, y.first, y.last, on_member_client, &m, e);
+	*with_members_cents = m.with;
+	*total_cents = m.total;
+	return st;
+}
+
+struct rist_ctx {
+	struct report_ristourne_row *rows;
+	size_t n;
+	int nomem;
+};
+
+static int on_rist_client(void *ctx, const struct report_client *c)
+{
+	struct rist_ctx *r = ctx;
+	int cat = category_of(c->category);
+	int64_t net = c->invoiced_cents + c->credited_cents;
+	if ((cat != RC_MEMBRE && cat != RC_AUXILIAIRE) || net <= 0)
+		return 0;
+	struct report_ristourne_row *p = realloc(r->rows, (r->n + 1) * sizeof *p);
+	if (!p)
+		return r->nomem = 1;
+	r->rows = p;
+	p = &r->rows[r->n++];
+	memset(p, 0, sizeof *p);
+	snprintf(p->code, sizeof p->code, "%s", c->code);
+	snprintf(p->name, sizeof p->name, "%s", c->name);
+	snprintf(p->category, sizeof p->category, "%s", c->category);
+	p->business_cents = net;
+	return 0;
+}
+
+juste_status report_ristourne_compute(struct app *a, int fy, int64_t amount_cents,
+	struct report_ristourne_row **rows, size_t *n, struct juste_err *e)
+{
+	*rows = NULL;
+	*n = 0;
+	juste_status st = app_require(a, ROLES_REPORT, _("calculer la ristourne"), e);
+	if (st)
+		return st;
+	if (amount_cents <= 0)
+		return err_set(e, JUSTE_EINVAL, N_("--amount : le montant à répartir doit être positif"));
+	struct report_year y;
+	year_init(&y, fy, fs_of(a));
+	struct rist_ctx c = { NULL, 0, 0 };
+	st = store_report_revenue_by_client(a->store, y.first, y.last, on_rist_client, &c, e);
+	if (!st && c.nomem)
+		st = nomem(e);
+	int64_t *w = NULL, *s = NULL;
+	if (!st && c.n == 0)
+		st = err_set(e, JUSTE_EINVAL, N_("aucun membre admissible en %s : aucune affaire nette avec un membre"),
+			y.name);
+	if (!st) {
+		w = malloc(c.n * sizeof *w);
+		s = malloc(c.n * sizeof *s);
+		if (!w || !s)
+			st = nomem(e);
+	}
+	for (size_t i = 0; !st && i < c.n; i++)
+		w[i] = c.rows[i].business_cents;
+	if (!st)
+		st = report_ristourne(w, c.n, amount_cents, s, e);
+	for (size_t i = 0; !st && i < c.n; i++)
+		c.rows[i].share_cents = s[i];
+	free(w);
+	free(s);
+	if (st) {
+		free(c.rows);
+		return st;
+	}
+	*rows = c.rows;
+	*n = c.n;
+	return JUSTE_OK;
+}
+
+/* ------------------------------------------------------------------------
+ * Finance figures, business development, profiles
+ * ------------------------------------------------------------------------ */
+
+juste_status report_finance_set(struct app *a, const struct finance_year *f, struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLES_REPORT, _("saisir les chiffres financiers"), e);
+	if (st)
+		return st;
+	if (f->fy < 1900 || f->fy > 9998)
+		return err_set(e, JUSTE_EINVAL, N_("exercice hors limites"));
+	if (!f->has)
+		return err_set(e, JUSTE_EUSAGE, N_("aucun chiffre à enregistrer (--budget-products, --budget-expenses, "
+			"--actual-expenses, --actual-products)"));
+	const int64_t v[4] = { f->actual_products_cents, f->actual_expenses_cents, f->budget_products_cents,
+		f->budget_expenses_cents };
+	for (int i = 0; i < 4; i++)
+		if ((f->has & (1u << i)) && v[i] < 0)
+			return err_set(e, JUSTE_EINVAL, N_("un montant financier ne peut être négatif"));
+	return store_report_finance_set(a->store, f, e);
+}
+
+juste_status report_finance_get(struct app *a, int fy, struct finance_year *f, struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLES_REPORT, _("consulter les chiffres financiers"), e);
+	if (st)
+		return st;
+	return store_report_finance_get(a->store, fy, f, e);
+}
+
+/* Runs the rows of an import in one transaction, or in the caller's. */
+static juste_status tx_begin(struct app *a, int *own, struct juste_err *e)
+{
+	*own = !store_in_transaction(a->store);
+	return *own ? store_begin(a->store, e) : JUSTE_OK;
+}
+
+static juste_status tx_end(struct app *a, int own, juste_status st, struct juste_err *e)
+{
+	if (!own)
+		return st;
+	if (st) {
+		store_rollback(a->store);
+		return st;
+	}
+	return store_commit(a->store, e);
+}
+
+juste_status report_finance_import(struct app *a, const char *path, long *rows, struct juste_err *e)
+{
+	static const char *const cols[] = { "fy", "actual_products", "actual_expenses", "budget_products",
+		"budget_expenses" };
+	*rows = 0;
+	juste_status st = app_require(a, ROLES_REPORT, _("importer les chiffres financiers"), e);
+	if (st)
+		return st;
+	struct small_csv c;
+	if ((st = small_read(path, &c, e)))
+		return st;
+	int pos[5];
+	st = small_header(path, &c, cols, 5, 1u, pos, e);
+	int own = 0;
+	if (!st)
+		st = tx_begin(a, &own, e);
+	if (st) {
+		small_free(&c);
+		return st;
+	}
+	for (size_t i = 1; !st && i < c.n; i++) {
+		const struct small_rec *rec = &c.recs[i];
+		struct finance_year f;
+		memset(&f, 0, sizeof f);
+		if (fy_parse(small_get(rec, pos, 0), fs_of(a), &f.fy, e)) {
+			st = err_prefix(e, "%s:%ld: fy : ", path, rec->line);
+			break;
+		}
+		int64_t *v[4] = { &f.actual_products_cents, &f.actual_expenses_cents, &f.budget_products_cents,
+			&f.budget_expenses_cents };
+		for (int k = 1; !st && k < 5; k++) {
+			const char *s = small_get(rec, pos, k);
+			if (!*s)
+				continue;
+			if (money_parse(s, v[k - 1], e) || *v[k - 1] < 0) {
+				st = err_set(e, JUSTE_EINVAL, N_("%s:%ld: %s : montant invalide '%s'"), path, rec->line,
+					cols[k], s);
+				break;
+			}
+			f.has |= 1u << (k - 1);
+		}
+		if (!st && !f.has)
+			st = err_set(e, JUSTE_EINVAL, N_("%s:%ld: aucun montant"), path, rec->line);
+		if (!st && (st = store_report_finance_set(a->store, &f, e)))
+			err_prefix(e, "%s:%ld: ", path, rec->line);
+		if (!st)
+			(*rows)++;
+	}
+	small_free(&c);
+	st = tx_end(a, own, st, e);
+	if (st)
+		*rows = 0;
+	return st;
+}
+
+static juste_status devaffaire_check(struct devaffaire *d, struct juste_err *e)
+{
+	date_t t;
+	if (date_parse(d->on_date, &t, e))
+		return err_prefix(e, N_("date : "));
+	if (report_kind_parse(d->kind) < 0)
+		return err_set(e, JUSTE_EINVAL, N_("genre inconnu '%s' (evenement, rencontre)"), d->kind);
+	if (report_partner_parse(d->partner) < 0)
+		return err_set(e, JUSTE_EINVAL, N_("partenaire inconnu '%s' (reseaux, obnl, relayeurs)"), d->partner);
+	if (!d->name[0])
+		return err_set(e, JUSTE_EINVAL, N_("nom manquant"));
+	return JUSTE_OK;
+}
+
+juste_status report_devaffaire_add(struct app *a, struct devaffaire *d, struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLES_REPORT, _("inscrire une démarche de développement des affaires"), e);
+	if (!st)
+		st = devaffaire_check(d, e);
+	if (!st)
+		st = store_report_devaffaire_insert(a->store, d, e);
+	return st;
+}
+
+static juste_status put_field(char *dst, size_t n, const char *src, const char *col, struct juste_err *e)
+{
+	if (strlen(src) >= n)
+		return err_set(e, JUSTE_EINVAL, N_("%s : texte trop long"), col);
+	snprintf(dst, n, "%s", src);
+	return JUSTE_OK;
+}
+
+juste_status report_devaffaire_import(struct app *a, const char *path, long *rows, struct juste_err *e)
+{
+	static const char *const cols[] = { "date", "kind", "partner", "name" };
+	*rows = 0;
+	juste_status st = app_require(a, ROLES_REPORT, _("importer le développement des affaires"), e);
+	if (st)
+		return st;
+	struct small_csv c;
+	if ((st = small_read(path, &c, e)))
+		return st;
+	int pos[4];
+	st = small_header(path, &c, cols, 4, 0xfu, pos, e);
+	int own = 0;
+	if (!st)
+		st = tx_begin(a, &own, e);
+	if (st) {
+		small_free(&c);
+		return st;
+	}
+	for (size_t i = 1; !st && i < c.n; i++) {
+		const struct small_rec *rec = &c.recs[i];
+		struct devaffaire d;
+		memset(&d, 0, sizeof d);
+		st = put_field(d.on_date, sizeof d.on_date, small_get(rec, pos, 0), "date", e);
+		if (!st)
+			st = put_field(d.kind, sizeof d.kind, small_get(rec, pos, 1), "kind", e);
+		if (!st)
+			st = put_field(d.partner, sizeof d.partner, small_get(rec, pos, 2), "partner", e);
+		if (!st)
+			st = put_field(d.name, sizeof d.name, small_get(rec, pos, 3), "name", e);
+		if (!st)
+			st = devaffaire_check(&d, e);
+		if (!st)
+			st = store_report_devaffaire_insert(a->store, &d, e);
+		if (st)
+			err_prefix(e, "%s:%ld: ", path, rec->line);
+		else
+			(*rows)++;
+	}
+	small_free(&c);
+	st = tx_end(a, own, st, e);
+	if (st)
+		*rows = 0;
+	return st;
+}
+
+juste_status report_devaffaire_list(struct app *a, const char *from, const char *to, store_devaffaire_cb cb,
+	void *ctx, struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLE_OFFICE, _("consulter le développement des affaires"), e);
+	if (st)
+		return st;
+	return store_report_devaffaire_list(a->store, from, to, cb, ctx, e);
+}
+
+juste_status report_expert_profile(struct app *a, const char *login, const char *gender, int birth_year,
+	struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLE_ADMIN, _("modifier le genre et l'année de naissance"), e);
+	if (st)
+		return st;
+	if (gender && *gender && strcmp(gender, "F") && strcmp(gender, "M") && strcmp(gender, "X"))
+		return err_set(e, JUSTE_EINVAL, N_("--gender : '%s' inconnu (F, M, X, ou vide pour effacer)"), gender);
+	if (birth_year < -1 || (birth_year > 0 && (birth_year < 1900 || birth_year > 2100)))
+		return err_set(e, JUSTE_EINVAL, N_("--birth-year : %d hors limites (1900 à 2100)"), birth_year);
+	return store_report_expert_profile_set(a->store, login, gender, birth_year, e);
+}

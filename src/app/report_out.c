@@ -1,0 +1,695 @@
+/*
+ * report_out.c - the annual report as text and Markdown (French, reading
+ * like the printed report), CSV (one figure per row: field, fy, key,
+ * value) and JSON (nested, stable field names, amounts in _cents, minutes
+ * in _minutes, percentages as numbers with one decimal).
+ *
+ * Every output takes its figures from the same struct report_annual and
+ * struct report_derived, so they cannot disagree.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "juste/duration.h"
+#include "juste/i18n.h"
+#include "juste/money.h"
+#include "juste/report_app.h"
+
+#define NBSP "\xC2\xA0"
+
+static const char *const category_words[RC_NCATEGORIES] = { "membre", "auxiliaire", "soutien", "non_membre" };
+static const char *const function_words[RF_NFUNCTIONS] = { "professionnel", "formateur", "direction" };
+static const char *const partner_words[RP_NPARTNERS] = { "reseaux", "obnl", "relayeurs" };
+static const char *const kind_words[RK_NKINDS] = { "evenement", "rencontre" };
+
+static const char *category_label(int c)
+{
+	static const char *const l[RC_NCATEGORIES] = { N_("Membres utilisateurs"), N_("Membres auxiliaires"),
+		N_("Membres de soutien"), N_("Non-membres") };
+	return _(l[c]);
+}
+
+/* ------------------------------------------------------------------------
+ * Text and Markdown
+ * ------------------------------------------------------------------------ */
+
+/* Display width of UTF-8 text: one column per code point (the report's
+ * words have accents, NBSPs and dashes, no wide characters). */
+static int width(const char *s)
+{
+	int w = 0;
+	for (; *s; s++)
+		w += ((unsigned char)*s & 0xC0) != 0x80;
+	return w;
+}
+
+struct tw {
+	FILE *out;
+	int md;
+};
+
+/* One table row: text pads to the widths (negative: right-aligned); md
+ * writes pipes. */
+static void row(struct tw *t, const char *const *cells, const int *widths, int n)
+{
+	if (t->md) {
+		fputs("|", t->out);
+		for (int i = 0; i < n; i++)
+			fprintf(t->out, " %s |", cells[i]);
+		fputs("\n", t->out);
+		return;
+	}
+	fputs("  ", t->out);
+	for (int i = 0; i < n; i++) {
+		int w = widths[i] < 0 ? -widths[i] : widths[i], pad = w - width(cells[i]);
+		if (pad < 0)
+			pad = 0;
+		if (widths[i] < 0)
+			fprintf(t->out, "%*s%s", pad, "", cells[i]);
+		else
+			fprintf(t->out, "%s%*s", cells[i], pad, "");
+		fputs(i + 1 < n ? "  " : "\n", t->out);
+	}
+}
+
+static void rule(struct tw *t, const int *widths, int n)
+{
+	if (t->md) {
+		fputs("|", t->out);
+		for (int i = 0; i < n; i++)
+			fputs(widths[i] < 0 ? " ---: |" : " --- |", t->out);
+		fputs("\n", t->out);
+	}
+}
+
+static void heading(struct tw *t, const char *title)
+{
+	if (t->md)
+		fprintf(t->out, "\n## %s\n\n", title);
+	else
+		fprintf(t->out, "\n%s\n\n", title);
+}
+
+static void para(struct tw *t, const char *text)
+{
+	fprintf(t->out, t->md ? "%s\n\n" : "  %s\n", text);
+}
+
+static const char *dollars(int ok, int64_t cents, char *buf, size_t n)
+{
+	if (!ok)
+		snprintf(buf, n, "—");
+	else
+		report_dollars_fr(cents, buf, n);
+	return buf;
+}
+
+static void write_text(const struct report_annual *r, const struct report_derived *d, int md, FILE *out)
+{
+	struct tw t = { out, md };
+	const struct report_year *y1 = &r->y[1], *y2 = &r->y[2];
+	char b1[64], b2[64], b3[64], b4[64], b5[64], b6[64], line[2048];
+
+	if (md)
+		fprintf(out, _("# Rapport d'activités %s\n\n"), y2->name);
+	else
+		fprintf(out, _("RAPPORT D'ACTIVITÉS %s\n"), y2->name);
+	snprintf(line, sizeof line, _("Exercice du %s au %s ; exercice précédent : %s."), y2->first, y2->last,
+		y1->name);
+	para(&t, line);
+
+	heading(&t, _("Services aux membres"));
+	snprintf(line, sizeof line, _("Heures de services rendus : %s (%s : %s), soit une variation de %s ; "
+		"l'année précédente : %s."), report_hours_fr(y2->billable_minutes, b1, sizeof b1), y1->name,
+		report_hours_fr(y1->billable_minutes, b2, sizeof b2),
+		report_pct_signed(d->hours_growth_ok, d->hours_growth, b3, sizeof b3),
+		report_pct_signed(d->prev_hours_growth_ok, d->prev_hours_growth, b4, sizeof b4));
+	para(&t, line);
+	snprintf(line, sizeof line, _("Des interventions auprès de %s entreprises (%s : %s)."),
+		report_count_fr(y2->beneficiaries, b1, sizeof b1), y1->name,
+		report_count_fr(y1->beneficiaries, b2, sizeof b2));
+	para(&t, line);
+
+	heading(&t, _("Membrariat"));
+	snprintf(line, sizeof line, _("%s organisations membres au %s (%s au %s), dont %s nouvelles organisations "
+		"durant l'exercice : une croissance du membrariat de %s."),
+		report_count_fr(y2->members_at_end, b1, sizeof b1), y2->last,
+		report_count_fr(y1->members_at_end, b2, sizeof b2), y1->last,
+		report_count_fr(y2->new_members, b3, sizeof b3),
+		report_pct_signed(d->members_growth_ok, d->members_growth, b4, sizeof b4));
+	para(&t, line);
+
+	heading(&t, _("Affaires financières"));
+	{
+		char h1[48], h2[48], h3[48], h5[48];
+		snprintf(h1, sizeof h1, _("%s RÉEL"), y1->name);
+		snprintf(h2, sizeof h2, _("%s RÉEL"), y2->name);
+		snprintf(h3, sizeof h3, _("%s BUDGÉTÉ"), y2->name);
+		char nn[REPORT_FY_NAME];
+		fy_name(r->fy + 1, r->fs, nn, sizeof nn);
+		snprintf(h5, sizeof h5, _("%s BUDGÉTÉ"), nn);
+		const char *hdr[] = { _("DESCRIPTION"), h1, h2, h3, _("VAR"), h5 };
+		const int w[] = { 22, -16, -16, -18, -6, -18 };
+		row(&t, hdr, w, 6);
+		rule(&t, w, 6);
+		const char *c1[] = { _("PRODUITS"), dollars(y1->has_products, y1->products_cents, b1, sizeof b1),
+			dollars(y2->has_products, y2->products_cents, b2, sizeof b2),
+			dollars(y2->fin.has & FIN_BUDGET_PRODUCTS, y2->fin.budget_products_cents, b3, sizeof b3),
+			report_pct_whole_signed(d->variance_products_ok, d->variance_products, b4, sizeof b4),
+			dollars(r->next.has & FIN_BUDGET_PRODUCTS, r->next.budget_products_cents, b5, sizeof b5) };
+		row(&t, c1, w, 6);
+		const char *c2[] = { _("FRAIS D'EXPLOITATION"),
+			dollars(y1->fin.has & FIN_ACTUAL_EXPENSES, y1->fin.actual_expenses_cents, b1, sizeof b1),
+			dollars(y2->fin.has & FIN_ACTUAL_EXPENSES, y2->fin.actual_expenses_cents, b2, sizeof b2),
+			dollars(y2->fin.has & FIN_BUDGET_EXPENSES, y2->fin.budget_expenses_cents, b3, sizeof b3),
+			report_pct_whole_signed(d->variance_expenses_ok, d->variance_expenses, b4, sizeof b4),
+			dollars(r->next.has & FIN_BUDGET_EXPENSES, r->next.budget_expenses_cents, b5, sizeof b5) };
+		row(&t, c2, w, 6);
+		const char *c3[] = { _("EXCÉDENT DE L'EXERCICE"), dollars(d->surplus_ok[0], d->surplus[0], b1, sizeof b1),
+			dollars(d->surplus_ok[1], d->surplus[1], b2, sizeof b2),
+			dollars(d->surplus_ok[2], d->surplus[2], b3, sizeof b3), "",
+			dollars(d->surplus_ok[3], d->surplus[3], b5, sizeof b5) };
+		row(&t, c3, w, 6);
+		if (!md)
+			fputs("\n", out);
+	}
+	int64_t vg;
+	int vok = y1->has_products && y2->has_products && report_growth(y1->products_cents, y2->products_cents, &vg);
+	snprintf(line, sizeof line, _("Le volume d'affaires a connu une variation de %s. Produits réels : "
+		"factures émises nettes des notes de crédit, avant taxes (%s factures, %s notes de crédit)."),
+		report_pct_signed(vok, vok ? vg : 0, b1, sizeof b1), report_count_fr(y2->invoices, b2, sizeof b2),
+		report_count_fr(y2->credits, b3, sizeof b3));
+	para(&t, line);
+	if (y2->has_products && !y2->products_from_invoices) {
+		snprintf(line, sizeof line, _("Aucune facture émise en %s : produits réels tels que saisis."), y2->name);
+		para(&t, line);
+	}
+	snprintf(line, sizeof line, _("Au cours de l'exercice, la Coopérative a effectué %s de ses opérations avec "
+		"ses membres utilisateurs au sens de l'article 17 du Règlement d'application de la Loi sur les "
+		"coopératives."), report_pct(d->members_share_ok, d->members_share, b1, sizeof b1));
+	para(&t, line);
+	snprintf(line, sizeof line, _("La progression des revenus en provenance des membres et des membres "
+		"auxiliaires est respectivement de %s et %s, comparativement à l'année précédente."),
+		report_pct_signed(d->cat_growth_ok[RC_MEMBRE], d->cat_growth[RC_MEMBRE], b1, sizeof b1),
+		report_pct_signed(d->cat_growth_ok[RC_AUXILIAIRE], d->cat_growth[RC_AUXILIAIRE], b2, sizeof b2));
+	para(&t, line);
+
+	heading(&t, _("Revenus par catégorie de membres"));
+	{
+		const char *hdr[] = { _("CATÉGORIE"), y1->name, y2->name, _("VARIATION") };
+		const int w[] = { 22, -16, -16, -10 };
+		row(&t, hdr, w, 4);
+		rule(&t, w, 4);
+		for (int c = 0; c < RC_NCATEGORIES; c++) {
+			const char *cells[] = { category_label(c),
+				report_dollars_fr(y1->revenue_by_category[c], b1, sizeof b1),
+				report_dollars_fr(y2->revenue_by_category[c], b2, sizeof b2),
+				report_pct_signed(d->cat_growth_ok[c], d->cat_growth[c], b3, sizeof b3) };
+			row(&t, cells, w, 4);
+		}
+		const char *tot[] = { _("Total"), report_dollars_fr(y1->net_cents, b1, sizeof b1),
+			report_dollars_fr(y2->net_cents, b2, sizeof b2), "" };
+		row(&t, tot, w, 4);
+	}
+	if (!md)
+		fputs("\n", out);
+	para(&t, _("Part des membres sous entière gestion et des autres membres dans les revenus des membres :"));
+	if (md)
+		fputs("\n", out);
+	{
+		const char *hdr[] = { _("EXERCICE"), _("SOUS ENTIÈRE GESTION"), _("AUTRES MEMBRES") };
+		const int w[] = { 10, -22, -16 };
+		row(&t, hdr, w, 3);
+		rule(&t, w, 3);
+		for (int i = 0; i < r->nhist; i++) {
+			int64_t fm, ot;
+			int64_t whole = r->hist[i].full_management + r->hist[i].other_members;
+			int ok1 = report_share(r->hist[i].full_management, whole, &fm);
+			int ok2 = report_share(r->hist[i].other_members, whole, &ot);
+			const char *cells[] = { r->hist[i].name, report_pct(ok1, fm, b1, sizeof b1),
+				report_pct(ok2, ot, b2, sizeof b2) };
+			row(&t, cells, w, 3);
+		}
+	}
+
+	heading(&t, _("Capital humain"));
+	snprintf(line, sizeof line, _("Au %s : %s ressources professionnelles, %s formateurs, %s directions."),
+		y2->last, report_count_fr(r->people_by_function[RF_PROFESSIONNEL], b1, sizeof b1),
+		report_count_fr(r->people_by_function[RF_FORMATEUR], b2, sizeof b2),
+		report_count_fr(r->people_by_function[RF_DIRECTION], b3, sizeof b3));
+	para(&t, line);
+	char age[32];
+	if (d->age_ok)
+		snprintf(age, sizeof age, _("%lld ans"), (long long)((d->age + 5) / 10));
+	else
+		snprintf(age, sizeof age, "—");
+	snprintf(line, sizeof line, _("Femmes : %s ; hommes : %s (sur %s personnes dont le genre est connu) ; "
+		"moyenne d'âge : %s."), report_pct(d->women_ok, d->women, b1, sizeof b1),
+		report_pct(d->men_ok, d->men, b2, sizeof b2),
+		report_count_fr(r->women + r->men + r->other_gender, b3, sizeof b3), age);
+	para(&t, line);
+
+	heading(&t, _("Heures et revenus par programme de financement"));
+	{
+		char hh1[48], hh2[48], hr1[48], hr2[48];
+		snprintf(hh1, sizeof hh1, _("HEURES %s"), y1->name);
+		snprintf(hh2, sizeof hh2, _("HEURES %s"), y2->name);
+		snprintf(hr1, sizeof hr1, _("REVENUS %s"), y1->name);
+		snprintf(hr2, sizeof hr2, _("REVENUS %s"), y2->name);
+		const char *hdr[] = { _("PROGRAMME"), hh1, hh2, hr1, hr2 };
+		const int w[] = { 34, -16, -16, -20, -20 };
+		row(&t, hdr, w, 5);
+		rule(&t, w, 5);
+		for (size_t i = 0; i < r->nprograms; i++) {
+			const struct report_program *p = &r->programs[i];
+			char label[NAME_LEN + CODE_LEN + 8];
+			if (p->code[0])
+				snprintf(label, sizeof label, "%s", p->code);
+			else
+				snprintf(label, sizeof label, "%s", _("(sans programme)"));
+			const char *cells[] = { label, report_hours_fr(p->minutes[0], b1, sizeof b1),
+				report_hours_fr(p->minutes[1], b2, sizeof b2),
+				report_dollars_fr(p->revenue_cents[0], b3, sizeof b3),
+				report_dollars_fr(p->revenue_cents[1], b4, sizeof b4) };
+			row(&t, cells, w, 5);
+		}
+	}
+
+	heading(&t, _("Développement des affaires"));
+	for (int p = 0; p < RP_NPARTNERS; p++) {
+		snprintf(line, sizeof line, _("Relations d'affaires : %s"), report_partner_label(p));
+		if (md)
+			fprintf(out, "### %s\n\n", line);
+		else
+			fprintf(out, "  %s\n", line);
+		for (int k = 0; k < RK_NKINDS; k++) {
+			const char *what = k == RK_EVENEMENT ? _("Participation à des événements")
+				: _("Rencontres de développement");
+			fprintf(out, md ? "- %s : %lld\n" : "    %s : %lld\n", what, (long long)r->dev_counts[p][k]);
+			for (size_t i = 0; i < r->ndev_names; i++) {
+				const struct report_dev_name *n = &r->dev_names[i];
+				if (n->partner == p && n->kind == k)
+					fprintf(out, md ? "  - %s\n" : "      - %s\n", n->name);
+			}
+		}
+		if (md)
+			fputs("\n", out);
+	}
+
+	heading(&t, _("Utilisation"));
+	snprintf(line, sizeof line, _("Taux d'utilisation global : %s (%s facturables sur une capacité de %s)."),
+		report_pct(d->utilisation_ok, d->utilisation, b1, sizeof b1),
+		report_hours_fr(r->billable_total, b2, sizeof b2), report_hours_fr(r->capacity_total, b3, sizeof b3));
+	para(&t, line);
+	if (md)
+		fputs("\n", out);
+	else
+		fputs("\n", out);
+	{
+		const char *hdr[] = { _("PERSONNE"), _("FONCTION"), _("FACTURABLES"), _("INTERNES"), _("CAPACITÉ"),
+			_("UTILISATION") };
+		const int w[] = { 30, 14, -12, -10, -10, -11 };
+		row(&t, hdr, w, 6);
+		rule(&t, w, 6);
+		for (size_t i = 0; i < r->nexperts; i++) {
+			const struct report_expert *x = &r->experts[i];
+			int64_t u;
+			int ok = report_share(x->billable, x->capacity, &u);
+			const char *cells[] = { x->name, x->function, report_hours_fr(x->billable, b1, sizeof b1),
+				report_hours_fr(x->internal, b2, sizeof b2), report_hours_fr(x->capacity, b3, sizeof b3),
+				report_pct(ok, u, b6, sizeof b6) };
+			row(&t, cells, w, 6);
+		}
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * CSV: field,fy,key,value
+ * ------------------------------------------------------------------------ */
+
+static void csv_text(FILE *out, const char *s)
+{
+	if (!strpbrk(s, ",\"\n\r")) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+static void csv_row(FILE *out, const char *field, const char *fy, const char *key, const char *value)
+{
+	csv_text(out, field);
+	fputc(',', out);
+	csv_text(out, fy);
+	fputc(',', out);
+	csv_text(out, key);
+	fputc(',', out);
+	csv_text(out, value);
+	fputc('\n', out);
+}
+
+static void csv_int(FILE *out, const char *field, const char *fy, const char *key, int64_t v)
+{
+	char b[32];
+	snprintf(b, sizeof b, "%lld", (long long)v);
+	csv_row(out, field, fy, key, b);
+}
+
+static void csv_opt(FILE *out, const char *field, const char *fy, const char *key, int ok, int64_t v)
+{
+	if (ok)
+		csv_int(out, field, fy, key, v);
+	else
+		csv_row(out, field, fy, key, "");
+}
+
+static void csv_pct(FILE *out, const char *field, const char *fy, const char *key, int ok, int64_t tenths)
+{
+	char b[32];
+	csv_row(out, field, fy, key, report_pct_plain(ok, tenths, b, sizeof b));
+}
+
+static void write_csv(const struct report_annual *r, const struct report_derived *d, FILE *out)
+{
+	const struct report_year *y2 = &r->y[2];
+	const char *fy = y2->name;
+	fputs("field,fy,key,value\n", out);
+	for (int k = 0; k < 3; k++) {
+		const struct report_year *y = &r->y[k];
+		csv_int(out, "billable_minutes", y->name, "", y->billable_minutes);
+		csv_int(out, "internal_minutes", y->name, "", y->internal_minutes);
+		csv_int(out, "members_at_end", y->name, "", y->members_at_end);
+		csv_int(out, "new_members", y->name, "", y->new_members);
+		if (k == 0)
+			continue;
+		for (int i = 0; i < 12; i++)
+			csv_int(out, "billable_minutes_by_month", y->name, y->months[i], y->month_billable[i]);
+		csv_int(out, "beneficiaries", y->name, "", y->beneficiaries);
+		csv_int(out, "invoiced_cents", y->name, "", y->invoiced_cents);
+		csv_int(out, "credited_cents", y->name, "", y->credited_cents);
+		csv_int(out, "invoices", y->name, "", y->invoices);
+		csv_int(out, "credit_notes", y->name, "", y->credits);
+		csv_opt(out, "products_actual_cents", y->name, "", y->has_products, y->products_cents);
+		csv_row(out, "products_source", y->name, "", !y->has_products ? "" :
+			y->products_from_invoices ? "invoices" : "entered");
+		csv_opt(out, "expenses_actual_cents", y->name, "", y->fin.has & FIN_ACTUAL_EXPENSES,
+			y->fin.actual_expenses_cents);
+		csv_opt(out, "products_budget_cents", y->name, "", y->fin.has & FIN_BUDGET_PRODUCTS,
+			y->fin.budget_products_cents);
+		csv_opt(out, "expenses_budget_cents", y->name, "", y->fin.has & FIN_BUDGET_EXPENSES,
+			y->fin.budget_expenses_cents);
+		for (int c = 0; c < RC_NCATEGORIES; c++)
+			csv_int(out, "revenue_by_category_cents", y->name, category_words[c], y->revenue_by_category[c]);
+		csv_int(out, "revenue_full_management_cents", y->name, "", y->revenue_full_management);
+		csv_int(out, "revenue_other_members_cents", y->name, "", y->revenue_other_members);
+		csv_int(out, "revenue_with_members_cents", y->name, "", y->revenue_with_members);
+	}
+	char nn[REPORT_FY_NAME];
+	fy_name(r->fy + 1, r->fs, nn, sizeof nn);
+	csv_opt(out, "products_budget_cents", nn, "", r->next.has & FIN_BUDGET_PRODUCTS, r->next.budget_products_cents);
+	csv_opt(out, "expenses_budget_cents", nn, "", r->next.has & FIN_BUDGET_EXPENSES, r->next.budget_expenses_cents);
+	csv_opt(out, "surplus_actual_cents", r->y[1].name, "", d->surplus_ok[0], d->surplus[0]);
+	csv_opt(out, "surplus_actual_cents", fy, "", d->surplus_ok[1], d->surplus[1]);
+	csv_opt(out, "surplus_budget_cents", fy, "", d->surplus_ok[2], d->surplus[2]);
+	csv_opt(out, "surplus_budget_cents", nn, "", d->surplus_ok[3], d->surplus[3]);
+	csv_pct(out, "hours_growth_pct", fy, "", d->hours_growth_ok, d->hours_growth);
+	csv_pct(out, "hours_growth_pct", r->y[1].name, "", d->prev_hours_growth_ok, d->prev_hours_growth);
+	csv_pct(out, "members_growth_pct", fy, "", d->members_growth_ok, d->members_growth);
+	csv_pct(out, "products_variance_pct", fy, "", d->variance_products_ok, d->variance_products);
+	csv_pct(out, "expenses_variance_pct", fy, "", d->variance_expenses_ok, d->variance_expenses);
+	csv_pct(out, "operations_with_members_pct", fy, "", d->members_share_ok, d->members_share);
+	for (int c = 0; c < RC_NCATEGORIES; c++)
+		csv_pct(out, "revenue_growth_pct", fy, category_words[c], d->cat_growth_ok[c], d->cat_growth[c]);
+	for (int i = 0; i < r->nhist; i++) {
+		csv_int(out, "full_management_revenue_cents", r->hist[i].name, "", r->hist[i].full_management);
+		csv_int(out, "other_members_revenue_cents", r->hist[i].name, "", r->hist[i].other_members);
+	}
+	for (int f = 0; f < RF_NFUNCTIONS; f++)
+		csv_int(out, "people", fy, function_words[f], r->people_by_function[f]);
+	csv_int(out, "people_women", fy, "", r->women);
+	csv_int(out, "people_men", fy, "", r->men);
+	csv_int(out, "people_other_gender", fy, "", r->other_gender);
+	csv_int(out, "people_unknown_gender", fy, "", r->unknown_gender);
+	csv_pct(out, "women_pct", fy, "", d->women_ok, d->women);
+	csv_pct(out, "men_pct", fy, "", d->men_ok, d->men);
+	csv_pct(out, "average_age", fy, "", d->age_ok, d->age);
+	for (size_t i = 0; i < r->nprograms; i++) {
+		const struct report_program *p = &r->programs[i];
+		csv_int(out, "program_billable_minutes", r->y[1].name, p->code, p->minutes[0]);
+		csv_int(out, "program_billable_minutes", fy, p->code, p->minutes[1]);
+		csv_int(out, "program_revenue_cents", r->y[1].name, p->code, p->revenue_cents[0]);
+		csv_int(out, "program_revenue_cents", fy, p->code, p->revenue_cents[1]);
+	}
+	for (int p = 0; p < RP_NPARTNERS; p++)
+		for (int k = 0; k < RK_NKINDS; k++) {
+			char key[48];
+			snprintf(key, sizeof key, "%s/%s", partner_words[p], kind_words[k]);
+			csv_int(out, "devaffaires_count", fy, key, r->dev_counts[p][k]);
+		}
+	for (size_t i = 0; i < r->ndev_names; i++) {
+		const struct report_dev_name *n = &r->dev_names[i];
+		char key[NAME_LEN + 48];
+		snprintf(key, sizeof key, "%s/%s/%s", partner_words[n->partner], kind_words[n->kind], n->name);
+		csv_int(out, "devaffaires_name_count", fy, key, n->n);
+	}
+	csv_int(out, "utilisation_billable_minutes", fy, "", r->billable_total);
+	csv_int(out, "utilisation_capacity_minutes", fy, "", r->capacity_total);
+	csv_pct(out, "utilisation_pct", fy, "", d->utilisation_ok, d->utilisation);
+	for (size_t i = 0; i < r->nexperts; i++) {
+		const struct report_expert *x = &r->experts[i];
+		int64_t u;
+		int ok = report_share(x->billable, x->capacity, &u);
+		csv_int(out, "expert_billable_minutes", fy, x->login, x->billable);
+		csv_int(out, "expert_internal_minutes", fy, x->login, x->internal);
+		csv_int(out, "expert_capacity_minutes", fy, x->login, x->capacity);
+		csv_pct(out, "expert_utilisation_pct", fy, x->login, ok, u);
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * JSON
+ * ------------------------------------------------------------------------ */
+
+static json_t *jint(int64_t v)
+{
+	return json_integer((json_int_t)v);
+}
+
+static json_t *jopt(int ok, int64_t v)
+{
+	return ok ? jint(v) : json_null();
+}
+
+static json_t *jpct(int ok, int64_t tenths)
+{
+	return ok ? json_real((double)tenths / 10.0) : json_null();
+}
+
+static json_t *json_year(const struct report_year *y, int full)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "fy", json_string(y->name));
+	json_object_set_new(o, "first", json_string(y->first));
+	json_object_set_new(o, "last", json_string(y->last));
+	json_object_set_new(o, "billable_minutes", jint(y->billable_minutes));
+	json_object_set_new(o, "internal_minutes", jint(y->internal_minutes));
+	json_object_set_new(o, "members_at_end", jint(y->members_at_end));
+	json_object_set_new(o, "new_members", jint(y->new_members));
+	if (!full)
+		return o;
+	json_t *m = json_array();
+	for (int i = 0; i < 12; i++) {
+		json_t *x = json_object();
+		json_object_set_new(x, "month", json_string(y->months[i]));
+		json_object_set_new(x, "billable_minutes", jint(y->month_billable[i]));
+		json_array_append_new(m, x);
+	}
+	json_object_set_new(o, "billable_minutes_by_month", m);
+	json_object_set_new(o, "beneficiaries", jint(y->beneficiaries));
+	json_object_set_new(o, "invoiced_cents", jint(y->invoiced_cents));
+	json_object_set_new(o, "credited_cents", jint(y->credited_cents));
+	json_object_set_new(o, "invoices", jint(y->invoices));
+	json_object_set_new(o, "credit_notes", jint(y->credits));
+	json_object_set_new(o, "products_actual_cents", jopt(y->has_products, y->products_cents));
+	json_object_set_new(o, "products_source", !y->has_products ? json_null() :
+		json_string(y->products_from_invoices ? "invoices" : "entered"));
+	json_object_set_new(o, "expenses_actual_cents", jopt(y->fin.has & FIN_ACTUAL_EXPENSES,
+		y->fin.actual_expenses_cents));
+	json_object_set_new(o, "products_budget_cents", jopt(y->fin.has & FIN_BUDGET_PRODUCTS,
+		y->fin.budget_products_cents));
+	json_object_set_new(o, "expenses_budget_cents", jopt(y->fin.has & FIN_BUDGET_EXPENSES,
+		y->fin.budget_expenses_cents));
+	json_t *c = json_object();
+	for (int k = 0; k < RC_NCATEGORIES; k++)
+		json_object_set_new(c, category_words[k], jint(y->revenue_by_category[k]));
+	json_object_set_new(o, "revenue_by_category_cents", c);
+	json_object_set_new(o, "revenue_full_management_cents", jint(y->revenue_full_management));
+	json_object_set_new(o, "revenue_other_members_cents", jint(y->revenue_other_members));
+	json_object_set_new(o, "revenue_with_members_cents", jint(y->revenue_with_members));
+	return o;
+}
+
+static json_t *json_report(const struct report_annual *r, const struct report_derived *d)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "fy", json_string(r->y[2].name));
+	json_object_set_new(o, "previous_fy", json_string(r->y[1].name));
+	json_t *ys = json_array();
+	for (int k = 0; k < 3; k++)
+		json_array_append_new(ys, json_year(&r->y[k], k > 0));
+	json_object_set_new(o, "years", ys);
+	char nn[REPORT_FY_NAME];
+	fy_name(r->fy + 1, r->fs, nn, sizeof nn);
+	json_t *nx = json_object();
+	json_object_set_new(nx, "fy", json_string(nn));
+	json_object_set_new(nx, "products_budget_cents", jopt(r->next.has & FIN_BUDGET_PRODUCTS,
+		r->next.budget_products_cents));
+	json_object_set_new(nx, "expenses_budget_cents", jopt(r->next.has & FIN_BUDGET_EXPENSES,
+		r->next.budget_expenses_cents));
+	json_object_set_new(nx, "surplus_budget_cents", jopt(d->surplus_ok[3], d->surplus[3]));
+	json_object_set_new(o, "next_year", nx);
+
+	json_t *g = json_object();
+	json_object_set_new(g, "hours_growth_pct", jpct(d->hours_growth_ok, d->hours_growth));
+	json_object_set_new(g, "previous_hours_growth_pct", jpct(d->prev_hours_growth_ok, d->prev_hours_growth));
+	json_object_set_new(g, "members_growth_pct", jpct(d->members_growth_ok, d->members_growth));
+	json_object_set_new(g, "products_variance_pct", jpct(d->variance_products_ok, d->variance_products));
+	json_object_set_new(g, "expenses_variance_pct", jpct(d->variance_expenses_ok, d->variance_expenses));
+	json_object_set_new(g, "surplus_previous_actual_cents", jopt(d->surplus_ok[0], d->surplus[0]));
+	json_object_set_new(g, "surplus_actual_cents", jopt(d->surplus_ok[1], d->surplus[1]));
+	json_object_set_new(g, "surplus_budget_cents", jopt(d->surplus_ok[2], d->surplus[2]));
+	json_object_set_new(g, "operations_with_members_pct", jpct(d->members_share_ok, d->members_share));
+	json_t *cg = json_object();
+	for (int c = 0; c < RC_NCATEGORIES; c++)
+		json_object_set_new(cg, category_words[c], jpct(d->cat_growth_ok[c], d->cat_growth[c]));
+	json_object_set_new(g, "revenue_growth_pct", cg);
+	json_object_set_new(o, "figures", g);
+
+	json_t *h = json_array();
+	for (int i = 0; i < r->nhist; i++) {
+		json_t *x = json_object();
+		int64_t fm;
+		int ok = report_share(r->hist[i].full_management, r->hist[i].full_management + r->hist[i].other_members,
+			&fm);
+		json_object_set_new(x, "fy", json_string(r->hist[i].name));
+		json_object_set_new(x, "full_management_cents", jint(r->hist[i].full_management));
+		json_object_set_new(x, "other_members_cents", jint(r->hist[i].other_members));
+		json_object_set_new(x, "full_management_pct", jpct(ok, fm));
+		json_array_append_new(h, x);
+	}
+	json_object_set_new(o, "full_management_share", h);
+
+	json_t *p = json_object();
+	for (int f = 0; f < RF_NFUNCTIONS; f++)
+		json_object_set_new(p, function_words[f], jint(r->people_by_function[f]));
+	json_object_set_new(p, "total", jint(r->people));
+	json_object_set_new(p, "women", jint(r->women));
+	json_object_set_new(p, "men", jint(r->men));
+	json_object_set_new(p, "other_gender", jint(r->other_gender));
+	json_object_set_new(p, "unknown_gender", jint(r->unknown_gender));
+	json_object_set_new(p, "women_pct", jpct(d->women_ok, d->women));
+	json_object_set_new(p, "men_pct", jpct(d->men_ok, d->men));
+	json_object_set_new(p, "average_age", jpct(d->age_ok, d->age));
+	json_object_set_new(o, "people", p);
+
+	json_t *pr = json_array();
+	for (size_t i = 0; i < r->nprograms; i++) {
+		const struct report_program *q = &r->programs[i];
+		json_t *x = json_object();
+		json_object_set_new(x, "code", json_string(q->code));
+		json_object_set_new(x, "name", json_string(q->name));
+		json_object_set_new(x, "previous_billable_minutes", jint(q->minutes[0]));
+		json_object_set_new(x, "billable_minutes", jint(q->minutes[1]));
+		json_object_set_new(x, "previous_revenue_cents", jint(q->revenue_cents[0]));
+		json_object_set_new(x, "revenue_cents", jint(q->revenue_cents[1]));
+		json_array_append_new(pr, x);
+	}
+	json_object_set_new(o, "programs", pr);
+
+	json_t *dv = json_array();
+	for (int q = 0; q < RP_NPARTNERS; q++) {
+		json_t *x = json_object();
+		json_object_set_new(x, "partner", json_string(partner_words[q]));
+		for (int k = 0; k < RK_NKINDS; k++)
+			json_object_set_new(x, kind_words[k], jint(r->dev_counts[q][k]));
+		json_t *names = json_array();
+		for (size_t i = 0; i < r->ndev_names; i++) {
+			const struct report_dev_name *n = &r->dev_names[i];
+			if (n->partner != q)
+				continue;
+			json_t *y = json_object();
+			json_object_set_new(y, "kind", json_string(kind_words[n->kind]));
+			json_object_set_new(y, "name", json_string(n->name));
+			json_object_set_new(y, "count", jint(n->n));
+			json_array_append_new(names, y);
+		}
+		json_object_set_new(x, "names", names);
+		json_array_append_new(dv, x);
+	}
+	json_object_set_new(o, "devaffaires", dv);
+
+	json_t *u = json_object();
+	json_object_set_new(u, "billable_minutes", jint(r->billable_total));
+	json_object_set_new(u, "capacity_minutes", jint(r->capacity_total));
+	json_object_set_new(u, "utilisation_pct", jpct(d->utilisation_ok, d->utilisation));
+	json_t *xs = json_array();
+	for (size_t i = 0; i < r->nexperts; i++) {
+		const struct report_expert *x = &r->experts[i];
+		int64_t v;
+		int ok = report_share(x->billable, x->capacity, &v);
+		json_t *y = json_object();
+		json_object_set_new(y, "login", json_string(x->login));
+		json_object_set_new(y, "name", json_string(x->name));
+		json_object_set_new(y, "function", json_string(x->function));
+		json_object_set_new(y, "billable_minutes", jint(x->billable));
+		json_object_set_new(y, "internal_minutes", jint(x->internal));
+		json_object_set_new(y, "capacity_minutes", jint(x->capacity));
+		json_object_set_new(y, "utilisation_pct", jpct(ok, v));
+		json_array_append_new(xs, y);
+	}
+	json_object_set_new(u, "experts", xs);
+	json_object_set_new(o, "utilisation", u);
+	return o;
+}
+
+juste_status report_annual_write(const struct report_annual *r, enum report_format f, FILE *out,
+	struct juste_err *e)
+{
+	struct report_derived d;
+	report_derive(r, &d);
+	switch (f) {
+	case REPORT_TEXT:
+	case REPORT_TABLE:
+		write_text(r, &d, 0, out);
+		break;
+	case REPORT_MD:
+		write_text(r, &d, 1, out);
+		break;
+	case REPORT_CSV:
+		write_csv(r, &d, out);
+		break;
+	case REPORT_JSON: {
+		json_t *o = json_report(r, &d);
+		if (!o)
+			return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+		int rc = json_dumpf(o, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+		json_decref(o);
+		fputc('\n', out);
+		if (rc != 0)
+			return err_set(e, JUSTE_EIO, N_("écriture du rapport impossible"));
+		break;
+	}
+	default:
+		return err_set(e, JUSTE_EINVAL, N_("format non pris en charge ici"));
+	}
+	if (ferror(out))
+		return err_set(e, JUSTE_EIO, N_("écriture du rapport impossible"));
+	return JUSTE_OK;
+}

@@ -1,0 +1,439 @@
+/*
+ * report_pdf.c - the annual report as a PDF (cairo + pango), with three
+ * charts drawn as vector bars: billable hours by month for both years,
+ * revenue by member category, actual against budget.
+ *
+ * The figures are those of report_annual_write (same struct, same
+ * formatters); the invoice PDF's helpers are private to invoice_pdf.c, so
+ * this file has its own small layout code in the same style: top-down,
+ * a new page when the next block does not fit.
+ */
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "juste/i18n.h"
+#include "juste/report_app.h"
+
+#define PT_PER_MM (72.0 / 25.4)
+#define MARGIN (18 * PT_PER_MM)
+
+static PangoFontMap *font_map;
+
+void report_pdf_shutdown(void)
+{
+	if (font_map)
+		g_object_unref(font_map);
+	font_map = NULL;
+	cairo_debug_reset_static_data();
+	FcFini();
+}
+
+struct rp {
+	cairo_surface_t *surface;
+	cairo_t *cr;
+	PangoLayout *lay;
+	PangoFontDescription *regular, *bold, *small, *title, *h2;
+	double w, h, y;
+	int page;
+	const struct config *cfg;
+	const struct report_annual *r;
+	struct report_derived d;
+};
+
+static double text(struct rp *p, double x, double y, double width, const char *s,
+	const PangoFontDescription *font, PangoAlignment align)
+{
+	pango_layout_set_font_description(p->lay, font);
+	pango_layout_set_width(p->lay, (int)(width * PANGO_SCALE));
+	pango_layout_set_alignment(p->lay, align);
+	pango_layout_set_text(p->lay, s, -1);
+	int lw, lh;
+	pango_layout_get_size(p->lay, &lw, &lh);
+	cairo_move_to(p->cr, x, y);
+	pango_cairo_show_layout(p->cr, p->lay);
+	return (double)lh / PANGO_SCALE;
+}
+
+static void footer(struct rp *p)
+{
+	char buf[128];
+	snprintf(buf, sizeof buf, _("Rapport d'activités %s — page %d"), p->r->y[2].name, p->page);
+	cairo_save(p->cr);
+	cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
+	text(p, MARGIN, p->h - MARGIN + 6, p->w - 2 * MARGIN, buf, p->small, PANGO_ALIGN_RIGHT);
+	text(p, MARGIN, p->h - MARGIN + 6, p->w - 2 * MARGIN, p->cfg->centre_name, p->small, PANGO_ALIGN_LEFT);
+	cairo_restore(p->cr);
+}
+
+static void need(struct rp *p, double height)
+{
+	if (p->y + height <= p->h - MARGIN)
+		return;
+	footer(p);
+	cairo_show_page(p->cr);
+	p->page++;
+	p->y = MARGIN;
+}
+
+static void heading(struct rp *p, const char *s)
+{
+	need(p, 60);
+	p->y += 8;
+	cairo_set_source_rgb(p->cr, 0.1, 0.3, 0.5);
+	p->y += text(p, MARGIN, p->y, p->w - 2 * MARGIN, s, p->h2, PANGO_ALIGN_LEFT) + 4;
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+}
+
+static void para(struct rp *p, const char *s)
+{
+	need(p, 30);
+	p->y += text(p, MARGIN, p->y, p->w - 2 * MARGIN, s, p->regular, PANGO_ALIGN_LEFT) + 4;
+}
+
+/* A table row: cells at fractions of the width; the first left-aligned,
+ * the others right-aligned. */
+static void trow(struct rp *p, const char *const *cells, const double *cols, int n, int bold)
+{
+	need(p, 14);
+	double x = MARGIN, W = p->w - 2 * MARGIN, hmax = 0;
+	for (int i = 0; i < n; i++) {
+		double cw = cols[i] * W;
+		double hh = text(p, x + 2, p->y, cw - 4, cells[i], bold ? p->bold : p->small,
+			i == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+		if (hh > hmax)
+			hmax = hh;
+		x += cw;
+	}
+	p->y += hmax + 2;
+}
+
+/* A grouped bar chart: ngroups groups of nseries bars, values >= 0 in any
+ * unit; labels under the groups; legend with the series' names. */
+struct chart {
+	const char *title;
+	int ngroups, nseries;
+	const char *const *group_labels;
+	const char *const *series_labels;
+	const double *values;            /* [group * nseries + series] */
+	const char *unit;                /* for the top value of the axis */
+};
+
+static const double series_rgb[3][3] = { { 0.62, 0.74, 0.86 }, { 0.12, 0.36, 0.6 }, { 0.85, 0.55, 0.2 } };
+
+static void chart(struct rp *p, const struct chart *c)
+{
+	const double H = 150, top_pad = 18, label_h = 24;
+	need(p, H + top_pad + label_h + 20);
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	p->y += text(p, MARGIN, p->y, p->w - 2 * MARGIN, c->title, p->bold, PANGO_ALIGN_LEFT) + 4;
+	double max = 0;
+	for (int i = 0; i < c->ngroups * c->nseries; i++)
+		if (c->values[i] > max)
+			max = c->values[i];
+	if (max <= 0)
+		max = 1;
+	double x0 = MARGIN + 40, x1 = p->w - MARGIN, y0 = p->y + top_pad, yb = y0 + H;
+	/* axis and a grid line at the maximum */
+	cairo_set_line_width(p->cr, 0.5);
+	cairo_set_source_rgb(p->cr, 0.6, 0.6, 0.6);
+	cairo_move_to(p->cr, x0, y0);
+	cairo_line_to(p->cr, x1, y0);
+	cairo_stroke(p->cr);
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	cairo_move_to(p->cr, x0, yb);
+	cairo_line_to(p->cr, x1, yb);
+	cairo_stroke(p->cr);
+	char buf[64];
+	snprintf(buf, sizeof buf, "%.0f %s", max, c->unit);
+	text(p, MARGIN - 10, y0 - 5, 48, buf, p->small, PANGO_ALIGN_RIGHT);
+	double gw = (x1 - x0) / c->ngroups, bw = gw * 0.8 / c->nseries;
+	for (int g = 0; g < c->ngroups; g++) {
+		double gx = x0 + g * gw + gw * 0.1;
+		for (int s = 0; s < c->nseries; s++) {
+			double v = c->values[g * c->nseries + s], h = v / max * H;
+			cairo_set_source_rgb(p->cr, series_rgb[s % 3][0], series_rgb[s % 3][1], series_rgb[s % 3][2]);
+			cairo_rectangle(p->cr, gx + s * bw, yb - h, bw * 0.92, h);
+			cairo_fill(p->cr);
+		}
+		cairo_set_source_rgb(p->cr, 0, 0, 0);
+		text(p, x0 + g * gw, yb + 3, gw, c->group_labels[g], p->small, PANGO_ALIGN_CENTER);
+	}
+	/* legend */
+	double lx = x0;
+	double ly = yb + label_h;
+	for (int s = 0; s < c->nseries; s++) {
+		cairo_set_source_rgb(p->cr, series_rgb[s % 3][0], series_rgb[s % 3][1], series_rgb[s % 3][2]);
+		cairo_rectangle(p->cr, lx, ly + 2, 8, 8);
+		cairo_fill(p->cr);
+		cairo_set_source_rgb(p->cr, 0, 0, 0);
+		text(p, lx + 12, ly, 150, c->series_labels[s], p->small, PANGO_ALIGN_LEFT);
+		lx += 160;
+	}
+	p->y = ly + 18;
+}
+
+static const char *dl(int ok, int64_t cents, char *buf, size_t n)
+{
+	if (!ok)
+		snprintf(buf, n, "—");
+	else
+		report_dollars_fr(cents, buf, n);
+	return buf;
+}
+
+static void body(struct rp *p)
+{
+	const struct report_annual *r = p->r;
+	const struct report_derived *d = &p->d;
+	const struct report_year *y1 = &r->y[1], *y2 = &r->y[2];
+	char b1[64], b2[64], b3[64], b4[64], b5[64], line[1024];
+
+	cairo_set_source_rgb(p->cr, 0.1, 0.3, 0.5);
+	snprintf(line, sizeof line, _("Rapport d'activités %s"), y2->name);
+	p->y += text(p, MARGIN, p->y, p->w - 2 * MARGIN, line, p->title, PANGO_ALIGN_LEFT) + 2;
+	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	p->y += text(p, MARGIN, p->y, p->w - 2 * MARGIN, p->cfg->centre_name, p->regular, PANGO_ALIGN_LEFT) + 8;
+
+	heading(p, _("Services aux membres"));
+	snprintf(line, sizeof line, _("Heures de services rendus : %s (%s : %s), soit une variation de %s ; "
+		"l'année précédente : %s."), report_hours_fr(y2->billable_minutes, b1, sizeof b1), y1->name,
+		report_hours_fr(y1->billable_minutes, b2, sizeof b2),
+		report_pct_signed(d->hours_growth_ok, d->hours_growth, b3, sizeof b3),
+		report_pct_signed(d->prev_hours_growth_ok, d->prev_hours_growth, b4, sizeof b4));
+	para(p, line);
+	snprintf(line, sizeof line, _("Des interventions auprès de %s entreprises (%s : %s)."),
+		report_count_fr(y2->beneficiaries, b1, sizeof b1), y1->name,
+		report_count_fr(y1->beneficiaries, b2, sizeof b2));
+	para(p, line);
+	snprintf(line, sizeof line, _("%s organisations membres au %s, dont %s nouvelles : une croissance du "
+		"membrariat de %s."), report_count_fr(y2->members_at_end, b1, sizeof b1), y2->last,
+		report_count_fr(y2->new_members, b2, sizeof b2),
+		report_pct_signed(d->members_growth_ok, d->members_growth, b3, sizeof b3));
+	para(p, line);
+	{
+		const char *months[12];
+		char mlab[12][8];
+		double v[24];
+		for (int i = 0; i < 12; i++) {
+			snprintf(mlab[i], sizeof mlab[i], "%.2s", y2->months[i] + 5);
+			months[i] = mlab[i];
+			v[2 * i] = (double)y1->month_billable[i] / 60.0;
+			v[2 * i + 1] = (double)y2->month_billable[i] / 60.0;
+		}
+		const char *series[] = { y1->name, y2->name };
+		struct chart c = { _("Heures facturables par mois"), 12, 2, months, series, v, "h" };
+		chart(p, &c);
+	}
+
+	heading(p, _("Affaires financières"));
+	{
+		char h1[48], h2[48], h3[48], h5[48], nn[REPORT_FY_NAME];
+		snprintf(h1, sizeof h1, _("%s réel"), y1->name);
+		snprintf(h2, sizeof h2, _("%s réel"), y2->name);
+		snprintf(h3, sizeof h3, _("%s budgété"), y2->name);
+		fy_name(r->fy + 1, r->fs, nn, sizeof nn);
+		snprintf(h5, sizeof h5, _("%s budgété"), nn);
+		const double cols[] = { 0.24, 0.16, 0.16, 0.16, 0.1, 0.18 };
+		const char *hdr[] = { _("Description"), h1, h2, h3, _("Var."), h5 };
+		trow(p, hdr, cols, 6, 1);
+		const char *c1[] = { _("Produits"), dl(y1->has_products, y1->products_cents, b1, sizeof b1),
+			dl(y2->has_products, y2->products_cents, b2, sizeof b2),
+			dl(y2->fin.has & FIN_BUDGET_PRODUCTS, y2->fin.budget_products_cents, b3, sizeof b3),
+			report_pct_whole_signed(d->variance_products_ok, d->variance_products, b4, sizeof b4),
+			dl(r->next.has & FIN_BUDGET_PRODUCTS, r->next.budget_products_cents, b5, sizeof b5) };
+		trow(p, c1, cols, 6, 0);
+		const char *c2[] = { _("Frais d'exploitation"),
+			dl(y1->fin.has & FIN_ACTUAL_EXPENSES, y1->fin.actual_expenses_cents, b1, sizeof b1),
+			dl(y2->fin.has & FIN_ACTUAL_EXPENSES, y2->fin.actual_expenses_cents, b2, sizeof b2),
+			dl(y2->fin.has & FIN_BUDGET_EXPENSES, y2->fin.budget_expenses_cents, b3, sizeof b3),
+			report_pct_whole_signed(d->variance_expenses_ok, d->variance_expenses, b4, sizeof b4),
+			dl(r->next.has & FIN_BUDGET_EXPENSES, r->next.budget_expenses_cents, b5, sizeof b5) };
+		trow(p, c2, cols, 6, 0);
+		const char *c3[] = { _("Excédent de l'exercice"), dl(d->surplus_ok[0], d->surplus[0], b1, sizeof b1),
+			dl(d->surplus_ok[1], d->surplus[1], b2, sizeof b2), dl(d->surplus_ok[2], d->surplus[2], b3, sizeof b3),
+			"", dl(d->surplus_ok[3], d->surplus[3], b5, sizeof b5) };
+		trow(p, c3, cols, 6, 0);
+		p->y += 6;
+	}
+	snprintf(line, sizeof line, _("Au cours de l'exercice, la Coopérative a effectué %s de ses opérations avec "
+		"ses membres utilisateurs au sens de l'article 17 du Règlement d'application de la Loi sur les "
+		"coopératives."), report_pct(d->members_share_ok, d->members_share, b1, sizeof b1));
+	para(p, line);
+	snprintf(line, sizeof line, _("La progression des revenus en provenance des membres et des membres "
+		"auxiliaires est respectivement de %s et %s, comparativement à l'année précédente."),
+		report_pct_signed(d->cat_growth_ok[RC_MEMBRE], d->cat_growth[RC_MEMBRE], b1, sizeof b1),
+		report_pct_signed(d->cat_growth_ok[RC_AUXILIAIRE], d->cat_growth[RC_AUXILIAIRE], b2, sizeof b2));
+	para(p, line);
+	{
+		double v[4] = {
+			(double)y2->products_cents / 100.0, (double)y2->fin.budget_products_cents / 100.0,
+			(double)y2->fin.actual_expenses_cents / 100.0, (double)y2->fin.budget_expenses_cents / 100.0 };
+		const char *groups[] = { _("Produits"), _("Frais d'exploitation") };
+		const char *series[] = { _("Réel"), _("Budget") };
+		char title[96];
+		snprintf(title, sizeof title, _("Réel et budget %s"), y2->name);
+		struct chart c = { title, 2, 2, groups, series, v, "$" };
+		chart(p, &c);
+	}
+	{
+		double v[2 * RC_NCATEGORIES];
+		const char *groups[RC_NCATEGORIES] = { _("Membres"), _("Auxiliaires"), _("Soutien"), _("Non-membres") };
+		for (int c = 0; c < RC_NCATEGORIES; c++) {
+			v[2 * c] = (double)y1->revenue_by_category[c] / 100.0;
+			v[2 * c + 1] = (double)y2->revenue_by_category[c] / 100.0;
+		}
+		const char *series[] = { y1->name, y2->name };
+		struct chart c = { _("Revenus par catégorie de membres"), RC_NCATEGORIES, 2, groups, series, v, "$" };
+		chart(p, &c);
+	}
+	{
+		const double cols[] = { 0.4, 0.3, 0.3 };
+		const char *hdr[] = { _("Exercice"), _("Sous entière gestion"), _("Autres membres") };
+		trow(p, hdr, cols, 3, 1);
+		for (int i = 0; i < r->nhist; i++) {
+			int64_t fm, ot, whole = r->hist[i].full_management + r->hist[i].other_members;
+			int ok1 = report_share(r->hist[i].full_management, whole, &fm);
+			int ok2 = report_share(r->hist[i].other_members, whole, &ot);
+			const char *cells[] = { r->hist[i].name, report_pct(ok1, fm, b1, sizeof b1),
+				report_pct(ok2, ot, b2, sizeof b2) };
+			trow(p, cells, cols, 3, 0);
+		}
+	}
+
+	heading(p, _("Capital humain"));
+	char age[32];
+	if (d->age_ok)
+		snprintf(age, sizeof age, _("%lld ans"), (long long)((d->age + 5) / 10));
+	else
+		snprintf(age, sizeof age, "—");
+	snprintf(line, sizeof line, _("Au %s : %s ressources professionnelles, %s formateurs, %s directions. "
+		"Femmes : %s ; hommes : %s ; moyenne d'âge : %s."), y2->last,
+		report_count_fr(r->people_by_function[RF_PROFESSIONNEL], b1, sizeof b1),
+		report_count_fr(r->people_by_function[RF_FORMATEUR], b2, sizeof b2),
+		report_count_fr(r->people_by_function[RF_DIRECTION], b3, sizeof b3),
+		report_pct(d->women_ok, d->women, b4, sizeof b4), report_pct(d->men_ok, d->men, b5, sizeof b5), age);
+	para(p, line);
+
+	heading(p, _("Heures et revenus par programme de financement"));
+	{
+		const double cols[] = { 0.28, 0.18, 0.18, 0.18, 0.18 };
+		const char *hdr[] = { _("Programme"), y1->name, y2->name, y1->name, y2->name };
+		trow(p, hdr, cols, 5, 1);
+		for (size_t i = 0; i < r->nprograms; i++) {
+			const struct report_program *q = &r->programs[i];
+			const char *cells[] = { q->code[0] ? q->code : _("(sans programme)"),
+				report_hours_fr(q->minutes[0], b1, sizeof b1), report_hours_fr(q->minutes[1], b2, sizeof b2),
+				report_dollars_fr(q->revenue_cents[0], b3, sizeof b3),
+				report_dollars_fr(q->revenue_cents[1], b4, sizeof b4) };
+			trow(p, cells, cols, 5, 0);
+		}
+	}
+
+	heading(p, _("Développement des affaires"));
+	for (int q = 0; q < RP_NPARTNERS; q++) {
+		need(p, 40);
+		p->y += text(p, MARGIN, p->y, p->w - 2 * MARGIN, report_partner_label(q), p->bold, PANGO_ALIGN_LEFT) + 2;
+		for (int k = 0; k < RK_NKINDS; k++) {
+			snprintf(line, sizeof line, "%s : %lld", k == RK_EVENEMENT ? _("Participation à des événements")
+				: _("Rencontres de développement"), (long long)r->dev_counts[q][k]);
+			para(p, line);
+			for (size_t i = 0; i < r->ndev_names; i++) {
+				const struct report_dev_name *n = &r->dev_names[i];
+				if (n->partner != q || n->kind != k)
+					continue;
+				need(p, 12);
+				snprintf(line, sizeof line, "– %s", n->name);
+				p->y += text(p, MARGIN + 14, p->y, p->w - 2 * MARGIN - 14, line, p->small, PANGO_ALIGN_LEFT);
+			}
+			p->y += 3;
+		}
+	}
+
+	heading(p, _("Utilisation"));
+	snprintf(line, sizeof line, _("Taux d'utilisation global : %s (%s facturables sur une capacité de %s)."),
+		report_pct(d->utilisation_ok, d->utilisation, b1, sizeof b1),
+		report_hours_fr(r->billable_total, b2, sizeof b2), report_hours_fr(r->capacity_total, b3, sizeof b3));
+	para(p, line);
+	{
+		const double cols[] = { 0.34, 0.16, 0.13, 0.12, 0.12, 0.13 };
+		const char *hdr[] = { _("Personne"), _("Fonction"), _("Facturables"), _("Internes"), _("Capacité"),
+			_("Utilisation") };
+		trow(p, hdr, cols, 6, 1);
+		for (size_t i = 0; i < r->nexperts; i++) {
+			const struct report_expert *x = &r->experts[i];
+			int64_t u;
+			int ok = report_share(x->billable, x->capacity, &u);
+			const char *cells[] = { x->name, x->function, report_hours_fr(x->billable, b1, sizeof b1),
+				report_hours_fr(x->internal, b2, sizeof b2), report_hours_fr(x->capacity, b3, sizeof b3),
+				report_pct(ok, u, b4, sizeof b4) };
+			trow(p, cells, cols, 6, 0);
+		}
+	}
+}
+
+juste_status report_annual_pdf(const struct config *cfg, const struct report_annual *r, const char *path,
+	struct juste_err *e)
+{
+	struct rp p;
+	memset(&p, 0, sizeof p);
+	p.cfg = cfg;
+	p.r = r;
+	report_derive(r, &p.d);
+	if (strcmp(cfg->paper, "Letter") == 0) {
+		p.w = 612.0;
+		p.h = 792.0;
+	} else {
+		p.w = 210 * PT_PER_MM;
+		p.h = 297 * PT_PER_MM;
+	}
+	p.surface = cairo_pdf_surface_create(path, p.w, p.h);
+	if (cairo_surface_status(p.surface) != CAIRO_STATUS_SUCCESS) {
+		juste_status st = err_set(e, JUSTE_EIO, N_("impossible d'écrire %s : %s"), path,
+			cairo_status_to_string(cairo_surface_status(p.surface)));
+		cairo_surface_destroy(p.surface);
+		return st;
+	}
+	char title[128];
+	snprintf(title, sizeof title, _("Rapport d'activités %s"), r->y[2].name);
+	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_TITLE, title);
+	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_AUTHOR, cfg->centre_name);
+	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_CREATOR, "juste " JUSTE_VERSION);
+	p.cr = cairo_create(p.surface);
+	if (!font_map)
+		font_map = pango_cairo_font_map_new();
+	PangoContext *ctx = pango_font_map_create_context(font_map);
+	pango_cairo_update_context(p.cr, ctx);
+	p.lay = pango_layout_new(ctx);
+	g_object_unref(ctx);
+	pango_layout_set_wrap(p.lay, PANGO_WRAP_WORD_CHAR);
+	p.regular = pango_font_description_from_string("DejaVu Sans 9");
+	p.bold = pango_font_description_from_string("DejaVu Sans Bold 8");
+	p.small = pango_font_description_from_string("DejaVu Sans 7.5");
+	p.h2 = pango_font_description_from_string("DejaVu Sans Bold 12");
+	p.title = pango_font_description_from_string("DejaVu Sans Bold 18");
+	p.page = 1;
+	p.y = MARGIN;
+	body(&p);
+	footer(&p);
+	cairo_show_page(p.cr);
+	pango_font_description_free(p.regular);
+	pango_font_description_free(p.bold);
+	pango_font_description_free(p.small);
+	pango_font_description_free(p.h2);
+	pango_font_description_free(p.title);
+	g_object_unref(p.lay);
+	cairo_destroy(p.cr);
+	cairo_surface_finish(p.surface);
+	cairo_status_t cs = cairo_surface_status(p.surface);
+	cairo_surface_destroy(p.surface);
+	if (cs != CAIRO_STATUS_SUCCESS) {
+		unlink(path);
+		return err_set(e, JUSTE_EIO, N_("impossible d'écrire %s : %s"), path, cairo_status_to_string(cs));
+	}
+	return JUSTE_OK;
+}

@@ -1,0 +1,423 @@
+/*
+ * store_report.c - finance figures, the business-development log, experts'
+ * profiles, and the aggregates of the annual report.  Statements use the
+ * slots ST_REPORT_BASE .. +39.
+ *
+ * The time aggregates first sum the entries of the range per mandate (or
+ * per mandate and month, per expert and mandate) in one pass over the
+ * entries_date index, then join that small result with mandates and
+ * organisations: the big table is read once per question, and no row per
+ * entry ever leaves SQLite.
+ */
+#include <string.h>
+
+#include "juste/store_report.h"
+#include "store/store_internal.h"
+
+enum {
+	RP_FIN_SET = ST_REPORT_BASE, RP_FIN_GET,
+	RP_DEV_INSERT, RP_DEV_LIST, RP_DEV_COUNT,
+	RP_PROFILE_SET, RP_PEOPLE_AT, RP_PEOPLE_ALL,
+	RP_MONTHS, RP_BENEF,
+	RP_BY_EXPERT, RP_BY_MANDATE, RP_BY_ORG, RP_BY_PROGRAM, RP_BY_SERVICE,
+	RP_MEMBERS,
+	RP_REV_CLIENT, RP_REV_PROGRAM,
+	RP_LAST
+};
+_Static_assert(RP_LAST <= ST_REPORT_BASE + 40, "store_report.c uses at most 40 statement slots");
+
+#define BILLABLE "m.billing <> 'non_facturable'"
+
+static juste_status walk_end(struct store *s, sqlite3_stmt *st, int rc, const char *what, struct juste_err *e)
+{
+	juste_status r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, what, e);
+	sqlite3_reset(st);
+	return r;
+}
+
+/* ---------------------------------------------------------------- finance */
+
+static void bind_opt(sqlite3_stmt *st, int i, unsigned has, unsigned bit, int64_t v)
+{
+	if (has & bit)
+		sqlite3_bind_int64(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+juste_status store_report_finance_set(struct store *s, const struct finance_year *f, struct juste_err *e)
+{
+	/* ?6..?9 say which fields to overwrite, so that setting one figure
+	 * keeps the others */
+	sqlite3_stmt *st = store_stmt(s, RP_FIN_SET,
+		"INSERT INTO finance_years(fy, actual_products_cents, actual_expenses_cents, budget_products_cents, "
+		"budget_expenses_cents) VALUES (?1, ?2, ?3, ?4, ?5) "
+		"ON CONFLICT(fy) DO UPDATE SET "
+		"actual_products_cents = CASE WHEN ?6 THEN excluded.actual_products_cents ELSE actual_products_cents END, "
+		"actual_expenses_cents = CASE WHEN ?7 THEN excluded.actual_expenses_cents ELSE actual_expenses_cents END, "
+		"budget_products_cents = CASE WHEN ?8 THEN excluded.budget_products_cents ELSE budget_products_cents END, "
+		"budget_expenses_cents = CASE WHEN ?9 THEN excluded.budget_expenses_cents ELSE budget_expenses_cents END, "
+		"updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", e);
+	if (!st)
+		return JUSTE_EIO;
+	sqlite3_bind_int(st, 1, f->fy);
+	bind_opt(st, 2, f->has, FIN_ACTUAL_PRODUCTS, f->actual_products_cents);
+	bind_opt(st, 3, f->has, FIN_ACTUAL_EXPENSES, f->actual_expenses_cents);
+	bind_opt(st, 4, f->has, FIN_BUDGET_PRODUCTS, f->budget_products_cents);
+	bind_opt(st, 5, f->has, FIN_BUDGET_EXPENSES, f->budget_expenses_cents);
+	sqlite3_bind_int(st, 6, !!(f->has & FIN_ACTUAL_PRODUCTS));
+	sqlite3_bind_int(st, 7, !!(f->has & FIN_ACTUAL_EXPENSES));
+	sqlite3_bind_int(st, 8, !!(f->has & FIN_BUDGET_PRODUCTS));
+	sqlite3_bind_int(st, 9, !!(f->has & FIN_BUDGET_EXPENSES));
+	char what[64];
+	snprintf(what, sizeof what, "finances %d", f->fy);
+	return store_step_done(s, st, what, e);
+}
+
+juste_status store_report_finance_get(struct store *s, int fy, struct finance_year *out, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, RP_FIN_GET,
+		"SELECT actual_products_cents, actual_expenses_cents, budget_products_cents, budget_expenses_cents "
+		"FROM finance_years WHERE fy = ?1", e);
+	if (!st)
+		return JUSTE_EIO;
+	memset(out, 0, sizeof *out);
+	out->fy = fy;
+	sqlite3_bind_int(st, 1, fy);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		static const unsigned bits[4] = { FIN_ACTUAL_PRODUCTS, FIN_ACTUAL_EXPENSES, FIN_BUDGET_PRODUCTS,
+			FIN_BUDGET_EXPENSES };
+		int64_t *v[4] = { &out->actual_products_cents, &out->actual_expenses_cents,
+			&out->budget_products_cents, &out->budget_expenses_cents };
+		for (int i = 0; i < 4; i++) {
+			if (sqlite3_column_type(st, i) != SQLITE_NULL) {
+				out->has |= bits[i];
+				*v[i] = sqlite3_column_int64(st, i);
+			}
+		}
+	}
+	return walk_end(s, st, rc, "finances", e);
+}
+
+/* ---------------------------------------------------------- devaffaires */
+
+juste_status store_report_devaffaire_insert(struct store *s, struct devaffaire *d, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, RP_DEV_INSERT,
+		"INSERT INTO devaffaires(uuid, on_date, kind, partner, name) VALUES (?1, ?2, ?3, ?4, ?5)", e);
+	if (!st)
+		return JUSTE_EIO;
+	if (!d->uuid[0])
+		store_uuid(d->uuid);
+	store_bind_text(st, 1, d->uuid);
+	store_bind_text(st, 2, d->on_date);
+	store_bind_text(st, 3, d->kind);
+	store_bind_text(st, 4, d->partner);
+	store_bind_text(st, 5, d->name);
+	char what[NAME_LEN + 32];
+	snprintf(what, sizeof what, "'%s'", d->name);
+	juste_status r = store_step_done(s, st, what, e);
+	if (!r)
+		d->id = sqlite3_last_insert_rowid(s->db);
+	return r;
+}
+
+juste_status store_report_devaffaire_list(struct store *s, const char *from, const char *to,
+	store_devaffaire_cb cb, void *ctx, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, RP_DEV_LIST,
+		"SELECT id, uuid, on_date, kind, partner, name FROM devaffaires "
+		"WHERE (?1 IS NULL OR on_date >= ?1) AND (?2 IS NULL OR on_date <= ?2) ORDER BY on_date, id", e);
+	if (!st)
+		return JUSTE_EIO;
+	store_bind_text(st, 1, from);
+	store_bind_text(st, 2, to);
+	struct devaffaire d;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&d, 0, sizeof d);
+		d.id = sqlite3_column_int64(st, 0);
+		store_col_text(st, 1, d.uuid, sizeof d.uuid);
+		store_col_text(st, 2, d.on_date, sizeof d.on_date);
+		store_col_text(st, 3, d.kind, sizeof d.kind);
+		store_col_text(st, 4, d.partner, sizeof d.partner);
+		store_col_text(st, 5, d.name, sizeof d.name);
+		if (cb(ctx, &d))
+			break;
+	}
+	return walk_end(s, st, rc, "devaffaires", e);
+}
+
+juste_status store_report_devaffaire_count(struct store *s, const char *from, const char *to,
+	store_devaffaire_count_cb cb, void *ctx, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, RP_DEV_COUNT,
+		"SELECT partner, kind, name, count(*), min(on_date) AS first, min(id) AS fid FROM devaffaires "
+		"WHERE (?1 IS NULL OR on_date >= ?1) AND (?2 IS NULL OR on_date <= ?2) "
+		"GROUP BY partner, kind, name ORDER BY partner, kind, first, fid", e);
+	if (!st)
+		return JUSTE_EIO;
+	store_bind_text(st, 1, from);
+	store_bind_text(st, 2, to);
+	char partner[WORD_LEN], kind[WORD_LEN], name[NAME_LEN];
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		store_col_text(st, 0, partner, sizeof partner);
+		store_col_text(st, 1, kind, sizeof kind);
+		store_col_text(st, 2, name, sizeof name);
+		if (cb(ctx, partner, kind, name, sqlite3_column_int64(st, 3)))
+			break;
+	}
+	return walk_end(s, st, rc, "devaffaires", e);
+}
+
+/* ---------------------------------------------------------------- people */
+
+juste_status store_report_expert_profile_set(struct store *s, const char *login, const char *gender,
+	int birth_year, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, RP_PROFILE_SET,
+		"UPDATE experts SET gender = CASE WHEN ?4 THEN ?2 ELSE gender END, "
+		"birth_year = CASE WHEN ?5 THEN ?3 ELSE birth_year END WHERE login = ?1", e);
+	if (!st)
+		return JUSTE_EIO;
+	store_bind_text(st, 1, login);
+	store_bind_text(st, 2, gender);
+	if (birth_year > 0)
+		sqlite3_bind_int(st, 3, birth_year);
+	else
+		sqlite3_bind_null(st, 3);
+	sqlite3_bind_int(st, 4, gender != NULL);
+	sqlite3_bind_int(st, 5, birth_year >= 0);
+	char what[LOGIN_LEN + 16];
+	snprintf(what, sizeof what, "expert '%s'", login);
+	juste_status r = store_step_done(s, st, what, e);
+	if (!r && sqlite3_changes(s->db) == 0)
+		r = err_set(e, JUSTE_ENOTFOUND, N_("expert inconnu : '%s'"), login);
+	return r;
+}
+
+#define PERSON_COLS "login, name, function, coalesce(gender, ''), coalesce(birth_year, 0), weekly_minutes, " \
+	"started_on, left_on"
+
+juste_status store_report_people(struct store *s, const char *at, store_person_cb cb, void *ctx,
+	struct juste_err *e)
+{
+	sqlite3_stmt *st = at
+		? store_stmt(s, RP_PEOPLE_AT, "SELECT " PERSON_COLS " FROM experts "
+			"WHERE (started_on IS NULL OR started_on <= ?1) AND (left_on IS NULL OR left_on >= ?1) "
+			"ORDER BY login", e)
+		: store_stmt(s, RP_PEOPLE_ALL, "SELECT " PERSON_COLS " FROM experts ORDER BY login", e);
+	if (!st)
+		return JUSTE_EIO;
+	if (at)
+		store_bind_text(st, 1, at);
+	struct report_person p;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&p, 0, sizeof p);
+		store_col_text(st, 0, p.login, sizeof p.login);
+		store_col_text(st, 1, p.name, sizeof p.name);
+		store_col_text(st, 2, p.function, sizeof p.function);
+		store_col_text(st, 3, p.gender, sizeof p.gender);
+		p.birth_year = sqlite3_column_int(st, 4);
+		p.weekly_minutes = sqlite3_column_int(st, 5);
+		store_col_text(st, 6, p.started_on, sizeof p.started_on);
+		store_col_text(st, 7, p.left_on, sizeof p.left_on);
+		if (cb(ctx, &p))
+			break;
+	}
+	return walk_end(s, st, rc, "experts", e);
+}
+
+/* ------------------------------------------------------------------ time */
+
+juste_status store_report_minutes_by_month(struct store *s, const char *from, const char *to,
+	store_month_cb cb, void *ctx, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, RP_MONTHS,
+		"SELECT t.month, sum(CASE WHEN " BILLABLE " THEN t.minutes ELSE 0 END), "
+		"sum(CASE WHEN " BILLABLE " THEN 0 ELSE t.minutes END) "
+		"FROM (SELECT substr(work_date, 1, 7) AS month, mandate_id, sum(minutes) AS minutes FROM entries "
+		"      WHERE work_date BETWEEN ?1 AND ?2 GROUP BY month, mandate_id) t "
+		"JOIN mandates m ON m.id = t.mandate_id GROUP BY t.month ORDER BY t.month", e);
+	if (!st)
+		return JUSTE_EIO;
+	store_bind_text(st, 1, from);
+	store_bind_text(st, 2, to);
+	char month[8];
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		store_col_text(st, 0, month, sizeof month);
+		if (cb(ctx, month, sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2)))
+			break;
+	}
+	return walk_end(s, st, rc, "entries", e);
+}
+
+juste_status store_report_beneficiaries(struct store *s, const char *from, const char *to, int64_t *n,
+	struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, RP_BENEF,
+		"SELECT count(DISTINCT m.beneficiary_id) "
+		"FROM (SELECT DISTINCT mandate_id FROM entries WHERE work_date BETWEEN ?1 AND ?2) t "
+		"JOIN mandates m ON m.id = t.mandate_id WHERE " BILLABLE, e);
+	if (!st)
+		return JUSTE_EIO;
+	store_bind_text(st, 1, from);
+	store_bind_text(st, 2, to);
+	*n = 0;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	return walk_end(s, st, rc, "entries", e);
+}
+
+/* Minutes of the range per mandate, the inner part of every grouping. */
+#define PER_MANDATE "(SELECT mandate_id, sum(minutes) AS minutes FROM entries " \
+	"WHERE work_date BETWEEN ?1 AND ?2 GROUP BY mandate_id)"
+#define SPLIT "sum(CASE WHEN " BILLABLE " THEN t.minutes ELSE 0 END), " \
+	"sum(CASE WHEN " BILLABLE " THEN 0 ELSE t.minutes END)"
+
+juste_status store_report_minutes_by(struct store *s, enum report_by by, const char *from, const char *to,
+	store_group_cb cb, void *ctx, struct juste_err *e)
+{
+	/* columns: key, label, billable, internal, function, weekly, started, left */
+	static const char *const sql[REPORT_BY_COUNT] = {
+		[REPORT_BY_EXPERT] =
+		"SELECT x.login, x.name, coalesce(t.b, 0), coalesce(t.i, 0), x.function, x.weekly_minutes, "
+		"x.started_on, x.left_on FROM experts x LEFT JOIN ("
+		"  SELECT t.expert_id AS expert_id, "
+		"    sum(CASE WHEN " BILLABLE " THEN t.minutes ELSE 0 END) AS b, "
+		"    sum(CASE WHEN " BILLABLE " THEN 0 ELSE t.minutes END) AS i FROM ("
+		"    SELECT expert_id, mandate_id, sum(minutes) AS minutes FROM entries "
+		"    WHERE work_date BETWEEN ?1 AND ?2 GROUP BY expert_id, mandate_id) t "
+		"  JOIN mandates m ON m.id = t.mandate_id GROUP BY t.expert_id) t "
+		"ON t.expert_id = x.id "
+		"WHERE t.expert_id IS NOT NULL "
+		"   OR ((x.started_on IS NULL OR x.started_on <= ?2) AND (x.left_on IS NULL OR x.left_on >= ?1)) "
+		"ORDER BY x.login",
+		[REPORT_BY_MANDATE] =
+		"SELECT m.code, m.title, " SPLIT ", '', 0, NULL, NULL FROM " PER_MANDATE " t "
+		"JOIN mandates m ON m.id = t.mandate_id GROUP BY m.id ORDER BY m.code",
+		[REPORT_BY_ORG] =
+		"SELECT o.code, o.name, " SPLIT ", '', 0, NULL, NULL FROM " PER_MANDATE " t "
+		"JOIN mandates m ON m.id = t.mandate_id JOIN orgs o ON o.id = m.client_id GROUP BY o.id ORDER BY o.code",
+		[REPORT_BY_PROGRAM] =
+		"SELECT coalesce(p.code, ''), coalesce(p.name, ''), " SPLIT ", '', 0, NULL, NULL FROM " PER_MANDATE " t "
+		"JOIN mandates m ON m.id = t.mandate_id LEFT JOIN programs p ON p.id = m.program_id "
+		"GROUP BY p.id ORDER BY p.code IS NULL, p.code",
+		[REPORT_BY_SERVICE] =
+		"SELECT v.code, v.name, " SPLIT ", '', 0, NULL, NULL FROM " PER_MANDATE " t "
+		"JOIN mandates m ON m.id = t.mandate_id JOIN services v ON v.id = m.service_id "
+		"GROUP BY v.id ORDER BY v.code",
+	};
+	if ((int)by < 0 || by >= REPORT_BY_COUNT)
+		return err_set(e, JUSTE_EINVAL, N_("regroupement inconnu"));
+	sqlite3_stmt *st = store_stmt(s, RP_BY_EXPERT + (int)by, sql[by], e);
+	if (!st)
+		return JUSTE_EIO;
+	store_bind_text(st, 1, from);
+	store_bind_text(st, 2, to);
+	struct report_group g;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&g, 0, sizeof g);
+		store_col_text(st, 0, g.key, sizeof g.key);
+		store_col_text(st, 1, g.label, sizeof g.label);
+		g.billable = sqlite3_column_int64(st, 2);
+		g.internal = sqlite3_column_int64(st, 3);
+		store_col_text(st, 4, g.function, sizeof g.function);
+		g.weekly_minutes = sqlite3_column_int(st, 5);
+		store_col_text(st, 6, g.started_on, sizeof g.started_on);
+		store_col_text(st, 7, g.left_on, sizeof g.left_on);
+		if (cb(ctx, &g))
+			break;
+	}
+	return walk_end(s, st, rc, "entries", e);
+}
+
+/* ----------------------------------------------------------------- orgs */
+
+juste_status store_report_members(struct store *s, const char *first, const char *last, int64_t *at_end,
+	int64_t *new_members, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, RP_MEMBERS,
+		"SELECT count(*), coalesce(sum(joined_on IS NOT NULL AND joined_on >= ?1), 0) FROM orgs "
+		"WHERE category IN ('membre', 'auxiliaire', 'soutien') "
+		"AND (joined_on IS NULL OR joined_on <= ?2) AND (left_on IS NULL OR left_on > ?2)", e);
+	if (!st)
+		return JUSTE_EIO;
+	store_bind_text(st, 1, first);
+	store_bind_text(st, 2, last);
+	*at_end = *new_members = 0;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*at_end = sqlite3_column_int64(st, 0);
+		*new_members = sqlite3_column_int64(st, 1);
+	}
+	return walk_end(s, st, rc, "orgs", e);
+}
+
+/* -------------------------------------------------------------- revenue */
+
+juste_status store_report_revenue_by_client(struct store *s, const char *from, const char *to,
+	store_client_cb cb, void *ctx, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, RP_REV_CLIENT,
+		"SELECT o.code, o.name, o.category, o.full_management, "
+		"sum(CASE WHEN i.kind = 'invoice' THEN i.subtotal_cents ELSE 0 END), "
+		"sum(CASE WHEN i.kind = 'credit' THEN i.subtotal_cents ELSE 0 END), "
+		"sum(i.kind = 'invoice'), sum(i.kind = 'credit') "
+		"FROM invoices i JOIN orgs o ON o.id = i.client_id "
+		"WHERE i.status = 'issued' AND i.issued_on BETWEEN ?1 AND ?2 "
+		"GROUP BY o.id ORDER BY o.code", e);
+	if (!st)
+		return JUSTE_EIO;
+	store_bind_text(st, 1, from);
+	store_bind_text(st, 2, to);
+	struct report_client c;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&c, 0, sizeof c);
+		store_col_text(st, 0, c.code, sizeof c.code);
+		store_col_text(st, 1, c.name, sizeof c.name);
+		store_col_text(st, 2, c.category, sizeof c.category);
+		c.full_management = sqlite3_column_int(st, 3);
+		c.invoiced_cents = sqlite3_column_int64(st, 4);
+		c.credited_cents = sqlite3_column_int64(st, 5);
+		c.invoices = sqlite3_column_int64(st, 6);
+		c.credits = sqlite3_column_int64(st, 7);
+		if (cb(ctx, &c))
+			break;
+	}
+	return walk_end(s, st, rc, "invoices", e);
+}
+
+juste_status store_report_revenue_by_program(struct store *s, const char *from, const char *to,
+	store_program_rev_cb cb, void *ctx, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, RP_REV_PROGRAM,
+		"SELECT coalesce(p.code, ''), coalesce(p.name, ''), sum(t.amount) FROM ("
+		"  SELECT coalesce(l.mandate_id, (SELECT f.mandate_id FROM invoice_lines f "
+		"    WHERE f.invoice_id = i.credited_id AND f.mandate_id IS NOT NULL ORDER BY f.pos LIMIT 1)) AS mandate_id, "
+		"    l.amount_cents AS amount "
+		"  FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id "
+		"  WHERE i.status = 'issued' AND i.issued_on BETWEEN ?1 AND ?2) t "
+		"LEFT JOIN mandates m ON m.id = t.mandate_id LEFT JOIN programs p ON p.id = m.program_id "
+		"GROUP BY p.id ORDER BY p.code IS NULL, p.code", e);
+	if (!st)
+		return JUSTE_EIO;
+	store_bind_text(st, 1, from);
+	store_bind_text(st, 2, to);
+	char code[CODE_LEN], name[NAME_LEN];
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		store_col_text(st, 0, code, sizeof code);
+		store_col_text(st, 1, name, sizeof name);
+		if (cb(ctx, code, name, sqlite3_column_int64(st, 2)))
+			break;
+	}
+	return walk_end(s, st, rc, "invoices", e);
+}
