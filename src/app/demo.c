@@ -28,7 +28,11 @@
 
 #include "juste/demo.h"
 #include "juste/i18n.h"
+#include "juste/invoicing.h"
+#include "juste/money.h"
+#include "juste/rates.h"
 #include "juste/rules.h"
+#include "juste/store_report.h"
 
 #define DEMO_SEED 0x4a55535445323032ULL   /* "JUSTE202" */
 #define DATE_OPEN_END INT32_MAX
@@ -1941,6 +1945,277 @@ const char *demo_category_word(enum demo_category c)
 	return c >= 0 && c < DEMO_NCATEGORIES ? category_words[c] : "";
 }
 
+/* ------------------------------------------------------------------------
+ * The annual report's side of the demo (issue 7): the finance figures of
+ * the report, its business-development log, genders and birth years, rate
+ * tables calibrated so that the invoices land on the report's products,
+ * and the invoices themselves, issued month by month on the last day of
+ * each month of both demo years, with one full and one partial credit
+ * note.  Runs after the main transaction: rates and finance in one
+ * transaction, then each month's run in its own (invoicing_issue owns its
+ * transaction).  A failure here fails demo_build, and the CLI discards the
+ * file, so a demo is still all or nothing.
+ */
+
+/* The report's figures, in dollars. */
+static const struct { int fy; int64_t ap, ae, bp, be; unsigned has; } demo_finance[] = {
+	{ 2018, 3569964, 3494916, 0, 0, FIN_ACTUAL_PRODUCTS | FIN_ACTUAL_EXPENSES },
+	{ 2019, 0, 4405109, 4146109, 4100351, FIN_ACTUAL_EXPENSES | FIN_BUDGET_PRODUCTS | FIN_BUDGET_EXPENSES },
+	{ 2020, 0, 0, 3951783, 3878239, FIN_BUDGET_PRODUCTS | FIN_BUDGET_EXPENSES },
+};
+
+/* Products the invoices of each demo year are calibrated on (cents). */
+#define PRODUCTS_2018 (3569964LL * 100)
+#define PRODUCTS_2019 (4475852LL * 100)
+
+static const struct dev_seed {
+	const char *partner, *kind;
+	int count;
+	const char *names[8];
+} dev_seeds[] = {
+	{ "reseaux", "evenement", 16, { "Assises du Conseil québécois de la coopération et de la mutualité (CQCM)",
+		"Congrès de Coopératives et mutuelles Canada (CMC)", "Golf de la relève du CQCM",
+		"Forum Québec-Ontario sur l'économie sociale", "Plan stratégique et brunch SOCODEVI" } },
+	{ "reseaux", "rencontre", 16, { "Rencontre des réseaux",
+		"Coopérative de développement régional du Québec (CDRQ)", "La Capitale", "SSQ (événement)" } },
+	{ "obnl", "evenement", 7, { "Assemblée générale annuelle de la Table régionale d'économie sociale de "
+		"Chaudière-Appalaches (TRESCA)", "Congrès annuel du Collectif des entreprises d'insertion du Québec",
+		"Assemblée générale annuelle de la Corporation de développement économique communautaire (CDEC) de Québec",
+		"Réseau des Sociétés d'aide au développement des collectivités (SADC) et des Centres d'aide aux "
+		"entreprises (CAE)" } },
+	{ "obnl", "rencontre", 32, { "Commission nationale des parents francophones (CNPF)",
+		"Groupe Femmes, Politique et Démocratie", "Guilde du jeu vidéo du Québec",
+		"Pôle d'économie sociale de la Vallée-du-Haut-St-Laurent", "Administration régionale Baie-James (ARBJ)",
+		"Fédération des communautés francophones et acadienne du Canada (FCFAC)",
+		"Conseil d'économie sociale de l'île de Montréal (CÉSIM)" } },
+	{ "relayeurs", "evenement", 21, { "Co-organisation d'un événement avec le TIESS : Diagnostic 360 et juridique",
+		"Réouverture de La Station (Fonds d'emprunt)",
+		"Perspective 2020 de la Chambre de commerce et d'industrie de Québec (CCIQ)",
+		"Association of Cooperative Educators Institute (panel)", "Expo Entrepreneurs Pro (panel)" } },
+	{ "relayeurs", "rencontre", 10, { "Chantier de l'économie sociale", "MRC de Memphrémagog", "Ville de Montréal",
+		"RISQ et Cap Finance", "Forces AVENIR", "CCIQ", "PME Montréal" } },
+};
+
+/* Hourly rates of 2019-2020 before calibration, by service (cents). */
+static const int64_t demo_base_rate[NSERVICES] = {
+	[SVC_COMPTA] = 6200, [SVC_FIN] = 7800, [SVC_PAIE] = 5800, [SVC_RH] = 8000, [SVC_JUR] = 9500,
+	[SVC_TI] = 8500, [SVC_COM] = 7200, [SVC_MKT] = 7500, [SVC_GOUV] = 8200, [SVC_DO] = 8800,
+	[SVC_STRAT] = 9200, [SVC_FORM] = 7000,
+};
+/* Per client category, in percent; the year before was 4 % cheaper. */
+static const int64_t demo_cat_pct[DEMO_NCATEGORIES] = { 100, 105, 105, 112 };
+
+static int64_t demo_rate_base(int svc, int cat, int fy)
+{
+	int64_t r = demo_base_rate[svc] * demo_cat_pct[cat] / 100;
+	return fy == 2018 ? r * 96 / 100 : r;
+}
+
+static bool name_in(const char *first, const char *const *list, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(first, list[i]) == 0)
+			return true;
+	return false;
+}
+
+static juste_status demo_profiles(struct gen *g, struct juste_err *e)
+{
+	struct rng r = rng_make((enum stream)(S_BUDGET + 1), 45, 0);
+	int years[N_EXPERTS];
+	int64_t sum = 0;
+	for (int i = 0; i < g->nx; i++) {
+		years[i] = rng_range(&r, 1956, 1994);
+		sum += 2020 - years[i];
+	}
+	/* an average age of 45 on 2020-03-31, as the report says */
+	int shift = (int)((sum - 45LL * g->nx) / g->nx);
+	juste_status st = JUSTE_OK;
+	for (int i = 0; !st && i < g->nx; i++) {
+		char first[NAME_LEN];
+		snprintf(first, sizeof first, "%s", g->x[i].x.name);
+		char *sp = strchr(first, ' ');
+		if (sp)
+			*sp = '\0';
+		const char *gender = name_in(first, female_names, (int)(sizeof female_names / sizeof *female_names)) ? "F"
+			: name_in(first, male_names, (int)(sizeof male_names / sizeof *male_names)) ? "M" : "";
+		st = store_report_expert_profile_set(g->a->store, g->x[i].x.login, gender, years[i] + shift, e);
+	}
+	return st;
+}
+
+static juste_status demo_devaffaires(struct gen *g, struct juste_err *e)
+{
+	date_t first = fy_first(2019, g->fs);
+	juste_status st = JUSTE_OK;
+	int k = 0;
+	for (size_t s = 0; !st && s < sizeof dev_seeds / sizeof *dev_seeds; s++) {
+		const struct dev_seed *d = &dev_seeds[s];
+		int nn = 0;
+		while (nn < 8 && d->names[nn])
+			nn++;
+		for (int i = 0; !st && i < d->count; i++, k++) {
+			struct devaffaire v;
+			memset(&v, 0, sizeof v);
+			date_t t = next_weekday(first + (date_t)((i * 360 + (int)s * 11) / d->count));
+			put_date(v.on_date, t);
+			snprintf(v.kind, sizeof v.kind, "%s", d->kind);
+			snprintf(v.partner, sizeof v.partner, "%s", d->partner);
+			snprintf(v.name, sizeof v.name, "%s", d->names[i % nn]);
+			st = store_report_devaffaire_insert(g->a->store, &v, e);
+		}
+	}
+	return st;
+}
+
+static juste_status demo_finances(struct gen *g, struct juste_err *e)
+{
+	juste_status st = JUSTE_OK;
+	for (size_t i = 0; !st && i < sizeof demo_finance / sizeof *demo_finance; i++) {
+		struct finance_year f = { demo_finance[i].fy, demo_finance[i].has, demo_finance[i].ap * 100,
+			demo_finance[i].ae * 100, demo_finance[i].bp * 100, demo_finance[i].be * 100 };
+		st = store_report_finance_set(g->a->store, &f, e);
+	}
+	return st;
+}
+
+/* Whether the client of mandate k can be invoiced (the one without an
+ * address is held back on purpose). */
+static bool demo_billed_client(const struct gen *g, const struct d_mandate *m)
+{
+	return g->o[m->client].o.address[0] != '\0';
+}
+
+/* A table per demo year whose rates make that year's invoices come to its
+ * products: the fixed fees are known, the hours at the base rates give a
+ * factor, and each rate is its base times that factor (integers only). */
+static juste_status demo_rates(struct gen *g, struct juste_err *e)
+{
+	for (int fy = 2018; fy <= 2019; fy++) {
+		date_t first = fy_first(fy, g->fs), last = fy_last(fy, g->fs);
+		if (last >= g->today)
+			continue;   /* a year not over: no table, no invoices */
+		int64_t weight = 0, fees = 0;
+		for (size_t i = 0; i < g->nen; i++) {
+			const struct d_entry *d = &g->en[i];
+			const struct d_mandate *m = &g->m[d->mandate];
+			if (d->date < first || d->date > last || m->billing != DEMO_HORAIRE || !demo_billed_client(g, m))
+				continue;
+			weight += (int64_t)d->minutes * demo_rate_base(m->svc, g->o[m->client].cat, fy);
+		}
+		for (int k = 0; k < g->nm; k++) {
+			const struct d_mandate *m = &g->m[k];
+			if (m->billing != DEMO_FORFAIT || !demo_billed_client(g, m))
+				continue;
+			int y, mo, dd;
+			date_to_ymd(first, &y, &mo, &dd);
+			for (int i = 0; i < 12; i++, date_month_add(&y, &mo, 1)) {
+				date_t mf = date_month_first(y, mo), ml = date_month_last(y, mo);
+				if (m->open <= ml && (m->close == DATE_OPEN_END || m->close >= mf))
+					fees += m->m.monthly_fee_cents;
+			}
+		}
+		int64_t hourly = (fy == 2018 ? PRODUCTS_2018 : PRODUCTS_2019) - fees;
+		if (weight <= 0 || hourly <= 0)
+			return err_set(e, JUSTE_EINVAL, N_("démo : calibrage des taux impossible"));
+		struct rate_row rows[NSERVICES * DEMO_NCATEGORIES];
+		size_t n = 0;
+		for (int s = 0; s < NSERVICES; s++) {
+			for (int c = 0; c < DEMO_NCATEGORIES; c++) {
+				struct rate_row *r = &rows[n++];
+				memset(r, 0, sizeof *r);
+				r->rule = RATE_TABLE;
+				snprintf(r->service_code, sizeof r->service_code, "%s", services[s].code);
+				snprintf(r->category, sizeof r->category, "%s", category_words[c]);
+				r->rate_cents = money_div_round(demo_rate_base(s, c, fy) * hourly * 60, weight);
+			}
+		}
+		char name[NAME_LEN], from[ISO_LEN];
+		put_date(from, first);
+		snprintf(name, sizeof name, "Taux %d-%d", fy, fy + 1);
+		juste_status st = rates_table_insert(g->a, name, from, rows, n, NULL, e);
+		if (st)
+			return err_prefix(e, N_("démo : table de taux : "));
+	}
+	return JUSTE_OK;
+}
+
+struct demo_issued {
+	char numbers[2][INVOICE_NUMBER_LEN];
+	int n;
+};
+
+static int demo_on_issued(void *ctx, const struct invoice_rec *r)
+{
+	struct demo_issued *d = ctx;
+	if (d->n < 2 && strcmp(r->status, "issued") == 0 && r->amounts.subtotal_cents > 50000)
+		snprintf(d->numbers[d->n++], INVOICE_NUMBER_LEN, "%s", r->number);
+	return 0;
+}
+
+/* Each complete month of both demo years, issued on its last day; after
+ * October 2019, a full credit note (its entries are billed again in
+ * November) and a partial one. */
+static juste_status demo_invoices(struct gen *g, struct juste_err *e)
+{
+	juste_status st = JUSTE_OK;
+	for (int fy = 2018; !st && fy <= 2019; fy++) {
+		date_t first = fy_first(fy, g->fs);
+		int y, m, d;
+		date_to_ymd(first, &y, &m, &d);
+		for (int i = 0; !st && i < 12; i++, date_month_add(&y, &m, 1)) {
+			date_t ml = date_month_last(y, m);
+			if (ml >= g->today || (fy == 2018 && fy_last(2018, g->fs) >= g->today))
+				break;
+			char month[PERIOD_LEN], day[ISO_LEN];
+			snprintf(month, sizeof month, "%04d-%02d", y, m);
+			put_date(day, ml);
+			struct demo_issued is = { .n = 0 };
+			struct invoicing_run run;
+			st = invoicing_issue(g->a, month, NULL, day, demo_on_issued, &is, &run, e);
+			if (!st && y == 2019 && m == 10 && is.n == 2) {
+				struct invoice_rec cr;
+				char cday[ISO_LEN];
+				put_date(cday, ml + 7);
+				st = invoicing_credit(g->a, is.numbers[0], "Facture adressée au mauvais client ; refaite en novembre",
+					0, cday, &cr, e);
+				if (!st)
+					st = invoicing_credit(g->a, is.numbers[1], "Escompte consenti sur la formation", 25000,
+						cday, &cr, e);
+			}
+			if (st)
+				err_prefix(e, N_("démo : facturation %s : "), month);
+		}
+	}
+	return st;
+}
+
+static juste_status demo_report_extras(struct gen *g, struct juste_err *e)
+{
+	struct app *a = g->a;
+	/* the invoking user, admin: rates, invoices and finance need a role */
+	juste_status st = app_identify(a, NULL, e);
+	if (st)
+		return st;
+	st = store_begin(a->store, e);
+	if (st)
+		return st;
+	st = demo_finances(g, e);
+	if (!st)
+		st = demo_devaffaires(g, e);
+	if (!st)
+		st = demo_profiles(g, e);
+	if (!st)
+		st = demo_rates(g, e);
+	if (!st)
+		st = store_commit(a->store, e);
+	if (st) {
+		store_rollback(a->store);
+		return st;
+	}
+	return demo_invoices(g, e);
+}
+
 static void plan_segments(struct gen *g)
 {
 	g->nseg = 0;
@@ -2022,6 +2297,8 @@ juste_status demo_build(struct app *a, struct demo_summary *sum, struct juste_er
 				store_rollback(a->store);
 		}
 	}
+	if (!st)
+		st = demo_report_extras(g, e);
 	if (!st && sum)
 		summarise(g, sum);
 	gen_free(g);

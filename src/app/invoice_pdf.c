@@ -8,7 +8,6 @@
  */
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 #include <string.h>
@@ -30,8 +29,9 @@ void invoice_pdf_shutdown(void)
 	if (font_map)
 		g_object_unref(font_map);
 	font_map = NULL;
-	cairo_debug_reset_static_data();
-	FcFini();
+	/* Neither FcFini() nor cairo_debug_reset_static_data() here: pango
+	 * finishes with fontconfig on its own thread, and either call can
+	 * then abort on a cache still in use. */
 }
 
 struct pdf {

@@ -51,6 +51,11 @@ juste_status cli_month(struct cli *c, int argc, char **argv, struct juste_err *e
 juste_status cli_tui(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_cost(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_invoice(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_report(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_finance(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_devaffaires(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_expert(struct cli *c, int argc, char **argv, struct juste_err *e);
 
 /* Prints the usage of command `name` to stdout (for --help). */
 void cli_usage(const char *name);

@@ -260,7 +260,7 @@ static juste_status entry_edit(struct cli *c, int argc, char **argv, struct just
 		{ NULL, 0, NULL, 0 } };
 	if (argc < 2)
 		return err_set(e, JUSTE_EUSAGE, N_("usage : juste entry edit ID [--date DATE] [--duration DURÉE] [--mandate CODE] [--note NOTE]"));
-	int64_t id;
+	int64_t id = 0;
 	juste_status st = parse_id(argv[1], &id, e);
 	if (st)
 		return st;
@@ -309,7 +309,7 @@ juste_status cli_entry(struct cli *c, int argc, char **argv, struct juste_err *e
 	if (strcmp(argv[1], "rm") == 0) {
 		if (argc != 3)
 			return err_set(e, JUSTE_EUSAGE, N_("usage : juste entry rm ID"));
-		int64_t id;
+		int64_t id = 0;
 		struct entry x;
 		juste_status st = parse_id(argv[2], &id, e);
 		if (!st)

@@ -108,6 +108,46 @@ static const struct cli_command commands[] = {
 	  "  increment  facturer par tranches de MINUTES (arrondi supérieur par saisie) un mandat ou un client\n"
 	  "  Commis, admin ; list et show : aussi gestionnaire."),
 	  N_("facturation mensuelle : brouillons, émission, notes de crédit, PDF, journal"), cli_invoice, CLI_NEEDS_USER },
+	{ "report", N_("juste report annual [--fy 2019-2020] [--format text|md|csv|json|pdf] [-o FICHIER]\n"
+	  "juste report utilisation --from DATE --to DATE [--by expert|mandate|org|program|service]\n"
+	  "                         [--format table|csv|json]\n"
+	  "juste report members --fy 2019-2020 [--format table|csv|json]\n"
+	  "\n"
+	  "  annual       le rapport d'activités de l'exercice (le dernier complet par défaut) avec\n"
+	  "               l'exercice précédent : heures rendues, entreprises servies, membrariat, produits\n"
+	  "               (factures émises nettes des notes de crédit, avant taxes, par date d'émission),\n"
+	  "               frais et budgets (juste finance), revenus par catégorie, opérations avec les\n"
+	  "               membres, personnes, programmes, développement des affaires, utilisation ;\n"
+	  "               csv et json : tous les chiffres (montants en _cents) ; pdf : avec graphiques\n"
+	  "  utilisation  heures facturables et internes, capacité et taux d'utilisation\n"
+	  "  members      revenus par organisation et part des opérations faites avec les membres\n"
+	  "  Gestionnaire, admin."),
+	  N_("rapport annuel d'activités, utilisation, opérations avec les membres"), cli_report, CLI_NEEDS_USER },
+	{ "finance", N_("juste finance set --fy 2019-2020 [--budget-products MONTANT] [--budget-expenses MONTANT]\n"
+	  "                  [--actual-expenses MONTANT] [--actual-products MONTANT]\n"
+	  "juste finance show --fy 2019-2020\n"
+	  "juste finance import FICHIER.csv\n"
+	  "  chiffres financiers de l'exercice pour le rapport (en dollars) ; set ne change que les montants\n"
+	  "  donnés ; import : colonnes fy,actual_products,actual_expenses,budget_products,budget_expenses\n"
+	  "  (case vide = inchangé), tout ou rien.  Les produits réels viennent des factures ; le montant\n"
+	  "  saisi ne sert que pour un exercice sans facture émise.  Gestionnaire, admin."),
+	  N_("produits, frais d'exploitation et budgets d'un exercice"), cli_finance, CLI_NEEDS_USER },
+	{ "devaffaires", N_("juste devaffaires add [--date DATE] --kind evenement|rencontre --partner reseaux|obnl|relayeurs\n"
+	  "                      --name \"…\"\n"
+	  "juste devaffaires list [--fy 2019-2020 | --from DATE --to DATE] [--format table|csv|json]\n"
+	  "juste devaffaires import FICHIER.csv\n"
+	  "  le journal du développement des affaires ; import : colonnes date,kind,partner,name, tout ou\n"
+	  "  rien.  add et import : gestionnaire, admin ; list : commis, gestionnaire, admin."),
+	  N_("journal du développement des affaires"), cli_devaffaires, CLI_NEEDS_USER },
+	{ "ristourne", N_("juste ristourne --fy 2019-2020 --amount 50000.00 [--format table|csv|json]\n"
+	  "  répartit le montant entre les membres (membres utilisateurs et auxiliaires) au prorata de\n"
+	  "  leurs affaires de l'exercice, avant taxes et nettes des notes de crédit ; les cents restants\n"
+	  "  vont aux plus forts restes, la somme des parts est exactement le montant.  Gestionnaire, admin."),
+	  N_("répartition d'une ristourne entre les membres"), cli_ristourne, CLI_NEEDS_USER },
+	{ "expert", N_("juste expert set LOGIN [--gender F|M|X] [--birth-year AAAA]\n"
+	  "  genre et année de naissance (facultatifs ; une valeur vide les efface), pour le rapport\n"
+	  "  annuel ; visibles des seuls gestionnaires et admins.  Admin."),
+	  N_("genre et année de naissance d'un expert (admin)"), cli_expert, CLI_NEEDS_USER },
 	{ "tui", N_("juste tui\n"
 	  "  l'interface plein écran (aussi « juste » sans commande, dans un terminal)"),
 	  N_("interface plein écran : Ma semaine"), cli_tui, CLI_NEEDS_USER },

@@ -14,7 +14,7 @@ j --as alice log --date 2020-03-16 1h INT "premier"; expect_rc 0 "first entry"
 j --as alice log --date 2020-03-16 30m INT "second"; expect_rc 0 "second entry, same cell"
 j --as alice log --date 2020-03-17 45m INT "seul"; expect_rc 0 "single entry"
 
-juste_pid() { pgrep -P "$(tm display -p -t t '#{pane_pid}')" | head -1; }
+juste_pid() { pgrep -P "$(tm display -p -t "$S" '#{pane_pid}')" | head -1; }
 
 # --- crash signal: the terminal comes back ----------------------------------
 tui_start 80x24 --as alice tui
@@ -22,7 +22,7 @@ see "Semaine du 2020-03-16" "started"
 pid=$(juste_pid)
 [ -n "$pid" ] && kill -SEGV "$pid"
 see "EXIT=139" "SIGSEGV kills juste with the signal"
-screen
+wait_for "icanon"
 case "$SCREEN" in *-icanon*) not_ok "terminal left in raw mode after a crash";; *icanon*) ok "terminal modes restored after a crash";; *) not_ok "no stty output: $SCREEN";; esac
 
 # --- SIGTERM: a clean exit ----------------------------------------------------
@@ -31,17 +31,18 @@ see "Semaine du 2020-03-16" "started again"
 pid=$(juste_pid)
 [ -n "$pid" ] && kill -TERM "$pid"
 see "EXIT=0" "SIGTERM ends juste through its normal path"
+wait_for "icanon"
 case "$SCREEN" in *-icanon*) not_ok "terminal left in raw mode after SIGTERM";; *icanon*) ok "terminal restored after SIGTERM";; esac
 
 # --- colours, and NO_COLOR ------------------------------------------------------
 tui_start 80x24 --as alice tui
 see "Semaine du 2020-03-16" "colour screen"
-tm capture-pane -p -e -t t | grep -q $'\e\\[[0-9;]*4[0-7]m\|\e\\[[0-9;]*48;' && ok "colours by role" || not_ok "no colour on a colour terminal"
+tm capture-pane -p -e -t "$S" | grep -q $'\e\\[[0-9;]*4[0-7]m\|\e\\[[0-9;]*48;' && ok "colours by role" || not_ok "no colour on a colour terminal"
 tui_quit
 TUI_ENV="NO_COLOR=1" tui_start 80x24 --as alice tui
 see "Semaine du 2020-03-16" "NO_COLOR screen"
-tm capture-pane -p -e -t t | grep -q $'\e\\[[0-9;]*[34][0-7]m\|\e\\[[0-9;]*[34]8;' && not_ok "colours despite NO_COLOR" || ok "NO_COLOR: monochrome"
-tm capture-pane -p -e -t t | grep -q $'\e\\[[0-9;]*7m' && ok "monochrome uses reverse video for bars and cursor" || not_ok "no reverse video in monochrome"
+tm capture-pane -p -e -t "$S" | grep -q $'\e\\[[0-9;]*[34][0-7]m\|\e\\[[0-9;]*[34]8;' && not_ok "colours despite NO_COLOR" || ok "NO_COLOR: monochrome"
+tm capture-pane -p -e -t "$S" | grep -q $'\e\\[[0-9;]*7m' && ok "monochrome uses reverse video for bars and cursor" || not_ok "no reverse video in monochrome"
 
 # --- help from the key table --------------------------------------------------
 keys '?'

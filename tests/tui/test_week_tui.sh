@@ -74,9 +74,9 @@ see "Semaine du 2020-03-16 au 2020-03-22" "[ comes back"
 see "6h15 / 35h00" "the hours are still there"
 
 # --- resize in the middle ------------------------------------------------------
-tm resize-window -t t -x 100 -y 30
+tm resize-window -t "$S" -x 100 -y 30
 see "Semaine du 2020-03-16" "redrawn after growing"
-tm resize-window -t t -x "${SIZE%x*}" -y "${SIZE#*x}"
+tm resize-window -t "$S" -x "${SIZE%x*}" -y "${SIZE#*x}"
 sleep 0.2
 see "M-3 Plan strat" "redrawn after shrinking back"
 keys t

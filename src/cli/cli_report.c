@@ -1,0 +1,755 @@
+/*
+ * cli_report.c - juste report annual|utilisation|members, juste finance,
+ * juste devaffaires, juste ristourne, juste expert set.  Thin: options are
+ * parsed here, the figures come from report_app.h.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/out.h"
+#include "juste/duration.h"
+#include "juste/i18n.h"
+#include "juste/money.h"
+#include "juste/report_app.h"
+
+static struct fy_start fs_of(const struct cli *c)
+{
+	return c->app.cfg.fy_start.month ? c->app.cfg.fy_start : FY_START_DEFAULT;
+}
+
+static juste_status opt_fy(const struct cli *c, const char *arg, int *fy, struct juste_err *e)
+{
+	if (fy_parse(arg, fs_of(c), fy, e))
+		return err_prefix(e, "--fy : ");
+	return JUSTE_OK;
+}
+
+/* Opens -o FILE (or stdout); *close says whether to fclose. */
+static juste_status open_out(const char *path, FILE **out, struct juste_err *e)
+{
+	if (!path || strcmp(path, "-") == 0) {
+		*out = stdout;
+		return JUSTE_OK;
+	}
+	*out = fopen(path, "w");
+	if (!*out)
+		return err_set(e, JUSTE_EIO, N_("%s : ouverture impossible : %s"), path, strerror(errno));
+	return JUSTE_OK;
+}
+
+static juste_status close_out(FILE *out, juste_status st, struct juste_err *e)
+{
+	if (out == stdout)
+		return st;
+	if (fclose(out) != 0 && !st)
+		st = err_set(e, JUSTE_EIO, N_("écriture impossible"));
+	return st;
+}
+
+static juste_status usage_err(const char *cmd, struct juste_err *e)
+{
+	return err_set(e, JUSTE_EUSAGE, N_("usage incorrect ; voir juste %s --help"), cmd);
+}
+
+/* ------------------------------------------------------------ report annual */
+
+static juste_status report_annual(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	static const struct option opts[] = { { "fy", required_argument, NULL, 'y' },
+		{ "format", required_argument, NULL, 'f' }, { "output", required_argument, NULL, 'o' },
+		{ NULL, 0, NULL, 0 } };
+	int fy = -1, o;
+	enum report_format fmt = REPORT_TEXT;
+	const char *path = NULL;
+	juste_status st;
+	while ((o = getopt_long(argc, argv, "+o:", opts, NULL)) != -1) {
+		switch (o) {
+		case 'y':
+			if ((st = opt_fy(c, optarg, &fy, e)))
+				return st;
+			break;
+		case 'f':
+			if ((st = report_format_parse(optarg, &fmt, e)))
+				return st;
+			break;
+		case 'o': path = optarg; break;
+		default: return usage_err("report", e);
+		}
+	}
+	if (optind < argc)
+		return usage_err("report", e);
+	if (fy < 0)
+		fy = fy_of(app_today(), fs_of(c)) - 1;   /* the last complete year */
+	if (fmt == REPORT_PDF && !path)
+		return err_set(e, JUSTE_EUSAGE, N_("--format pdf demande -o FICHIER.pdf"));
+	struct report_annual r;
+	st = report_annual_build(&c->app, fy, &r, e);
+	if (st)
+		return st;
+	if (fmt == REPORT_PDF) {
+		st = report_annual_pdf(&c->app.cfg, &r, path, e);
+		report_pdf_shutdown();
+		if (!st)
+			printf(_("%s écrit\n"), path);
+	} else {
+		FILE *out;
+		st = open_out(path, &out, e);
+		if (!st) {
+			st = report_annual_write(&r, fmt, out, e);
+			st = close_out(out, st, e);
+		}
+	}
+	report_annual_free(&r);
+	return st;
+}
+
+/* -------------------------------------------------------- report utilisation */
+
+struct util_out {
+	enum report_format fmt;
+	enum report_by by;
+	json_t *rows;
+};
+
+static void util_cells(const struct util_out *u, const struct report_util_row *r, char cells[7][NAME_LEN])
+{
+	int64_t t;
+	int ok = report_share(r->g.billable, r->capacity, &t);
+	int64_t share;
+	int sok = report_share(r->g.billable, r->g.billable + r->g.internal, &share);
+	int plain = u->fmt != REPORT_TABLE;
+	snprintf(cells[0], NAME_LEN, "%s", r->g.key);
+	snprintf(cells[1], NAME_LEN, "%s", r->g.label);
+	if (plain) {
+		snprintf(cells[2], NAME_LEN, "%lld", (long long)r->g.billable);
+		snprintf(cells[3], NAME_LEN, "%lld", (long long)r->g.internal);
+		snprintf(cells[4], NAME_LEN, "%lld", (long long)r->capacity);
+		report_pct_plain(ok, t, cells[5], NAME_LEN);
+		report_pct_plain(sok, share, cells[6], NAME_LEN);
+	} else {
+		duration_format_hours_fr((long)r->g.billable, cells[2], NAME_LEN);
+		duration_format_hours_fr((long)r->g.internal, cells[3], NAME_LEN);
+		if (u->by == REPORT_BY_EXPERT)
+			duration_format_hours_fr((long)r->capacity, cells[4], NAME_LEN);
+		else
+			snprintf(cells[4], NAME_LEN, "—");
+		report_pct(ok, t, cells[5], NAME_LEN);
+		report_pct(sok, share, cells[6], NAME_LEN);
+	}
+}
+
+static void util_print(struct util_out *u, const struct report_util_row *r)
+{
+	char cells[7][NAME_LEN];
+	util_cells(u, r, cells);
+	if (u->fmt == REPORT_CSV) {
+		const char *f[] = { cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6] };
+		out_csv_row(stdout, f, 7);
+	} else if (u->fmt == REPORT_JSON) {
+		json_t *o = json_object();
+		json_object_set_new(o, "key", json_string(r->g.key));
+		json_object_set_new(o, "label", json_string(r->g.label));
+		json_object_set_new(o, "billable_minutes", json_integer(r->g.billable));
+		json_object_set_new(o, "internal_minutes", json_integer(r->g.internal));
+		json_object_set_new(o, "capacity_minutes", json_integer(r->capacity));
+		int64_t t;
+		int ok = report_share(r->g.billable, r->capacity, &t);
+		json_object_set_new(o, "utilisation_pct", ok ? json_real((double)t / 10.0) : json_null());
+		ok = report_share(r->g.billable, r->g.billable + r->g.internal, &t);
+		json_object_set_new(o, "billable_share_pct", ok ? json_real((double)t / 10.0) : json_null());
+		json_array_append_new(u->rows, o);
+	} else {
+		out_cell(stdout, cells[0], 14);
+		fputs(" ", stdout);
+		out_cell(stdout, cells[1], 34);
+		fputs(" ", stdout);
+		out_cell(stdout, cells[2], -12);
+		fputs(" ", stdout);
+		out_cell(stdout, cells[3], -12);
+		fputs(" ", stdout);
+		out_cell(stdout, cells[4], -12);
+		fputs(" ", stdout);
+		out_cell(stdout, cells[5], -11);
+		fputs(" ", stdout);
+		out_cell(stdout, cells[6], -11);
+		fputs("\n", stdout);
+	}
+}
+
+static int on_util_row(void *ctx, const struct report_util_row *r)
+{
+	util_print(ctx, r);
+	return 0;
+}
+
+static juste_status report_utilisation_cmd(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	static const struct option opts[] = { { "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' }, { "by", required_argument, NULL, 'b' },
+		{ "format", required_argument, NULL, 'F' }, { NULL, 0, NULL, 0 } };
+	char from[ISO_LEN] = "", to[ISO_LEN] = "";
+	enum report_by by = REPORT_BY_EXPERT;
+	struct util_out u = { REPORT_TABLE, REPORT_BY_EXPERT, NULL };
+	juste_status st;
+	int o;
+	while ((o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		switch (o) {
+		case 'f': if ((st = cli_opt_date("--from", optarg, from, e))) return st; break;
+		case 't': if ((st = cli_opt_date("--to", optarg, to, e))) return st; break;
+		case 'b': if ((st = report_by_parse(optarg, &by, e))) return st; break;
+		case 'F':
+			if ((st = report_format_parse(optarg, &u.fmt, e)))
+				return st;
+			if (u.fmt == REPORT_TEXT)
+				u.fmt = REPORT_TABLE;
+			if (u.fmt != REPORT_TABLE && u.fmt != REPORT_CSV && u.fmt != REPORT_JSON)
+				return err_set(e, JUSTE_EUSAGE, N_("--format : table, csv ou json"));
+			break;
+		default: return usage_err("report", e);
+		}
+	}
+	if (optind < argc || !from[0] || !to[0])
+		return err_set(e, JUSTE_EUSAGE, N_("report utilisation demande --from DATE et --to DATE"));
+	u.by = by;
+	static const char *const by_words[] = { "expert", "mandate", "org", "program", "service" };
+	if (u.fmt == REPORT_CSV) {
+		const char *h[] = { by_words[by], "label", "billable_minutes", "internal_minutes", "capacity_minutes",
+			"utilisation_pct", "billable_share_pct" };
+		out_csv_row(stdout, h, 7);
+	} else if (u.fmt == REPORT_JSON) {
+		u.rows = json_array();
+	} else {
+		struct report_util_row h;
+		memset(&h, 0, sizeof h);
+		out_cell(stdout, _("CODE"), 14);
+		fputs(" ", stdout);
+		out_cell(stdout, _("NOM"), 34);
+		fputs(" ", stdout);
+		out_cell(stdout, _("FACTURABLES"), -12);
+		fputs(" ", stdout);
+		out_cell(stdout, _("INTERNES"), -12);
+		fputs(" ", stdout);
+		out_cell(stdout, _("CAPACITÉ"), -12);
+		fputs(" ", stdout);
+		out_cell(stdout, _("UTILISATION"), -11);
+		fputs(" ", stdout);
+		out_cell(stdout, _("FACT./TOTAL"), -11);
+		fputs("\n", stdout);
+	}
+	struct report_util_row total;
+	st = report_utilisation(&c->app, from, to, by, on_util_row, &u, &total, e);
+	if (!st) {
+		if (u.fmt == REPORT_JSON) {
+			json_t *o = json_object();
+			json_object_set_new(o, "from", json_string(from));
+			json_object_set_new(o, "to", json_string(to));
+			json_object_set_new(o, "by", json_string(by_words[by]));
+			json_object_set_new(o, "rows", u.rows);
+			u.rows = json_array();
+			util_print(&u, &total);
+			json_object_set(o, "total", json_array_get(u.rows, 0));
+			json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+			fputc('\n', stdout);
+			json_decref(o);
+		} else if (u.fmt == REPORT_TABLE) {
+			snprintf(total.g.key, sizeof total.g.key, "%s", _("TOTAL"));
+			util_print(&u, &total);
+		}
+	}
+	json_decref(u.rows);
+	return st;
+}
+
+/* ------------------------------------------------------------ report members */
+
+struct members_out {
+	enum report_format fmt;
+	json_t *rows;
+	int64_t total;
+};
+
+static int on_member(void *ctx, const struct report_member_row *r)
+{
+	struct members_out *m = ctx;
+	/* the share needs the total: rows are kept and printed at the end */
+	json_t *o = json_object();
+	json_object_set_new(o, "code", json_string(r->c.code));
+	json_object_set_new(o, "name", json_string(r->c.name));
+	json_object_set_new(o, "category", json_string(r->c.category));
+	json_object_set_new(o, "full_management", json_boolean(r->c.full_management));
+	json_object_set_new(o, "with_members", json_boolean(r->with_members));
+	json_object_set_new(o, "invoiced_cents", json_integer(r->c.invoiced_cents));
+	json_object_set_new(o, "credited_cents", json_integer(r->c.credited_cents));
+	json_object_set_new(o, "net_cents", json_integer(r->net_cents));
+	json_array_append_new(m->rows, o);
+	return 0;
+}
+
+static juste_status report_members_cmd(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	static const struct option opts[] = { { "fy", required_argument, NULL, 'y' },
+		{ "format", required_argument, NULL, 'F' }, { NULL, 0, NULL, 0 } };
+	int fy = -1, o;
+	struct members_out m = { REPORT_TABLE, NULL, 0 };
+	juste_status st;
+	while ((o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		switch (o) {
+		case 'y': if ((st = opt_fy(c, optarg, &fy, e))) return st; break;
+		case 'F':
+			if ((st = report_format_parse(optarg, &m.fmt, e)))
+				return st;
+			if (m.fmt == REPORT_TEXT)
+				m.fmt = REPORT_TABLE;
+			if (m.fmt != REPORT_TABLE && m.fmt != REPORT_CSV && m.fmt != REPORT_JSON)
+				return err_set(e, JUSTE_EUSAGE, N_("--format : table, csv ou json"));
+			break;
+		default: return usage_err("report", e);
+		}
+	}
+	if (optind < argc || fy < 0)
+		return err_set(e, JUSTE_EUSAGE, N_("report members demande --fy AAAA-AAAA"));
+	m.rows = json_array();
+	int64_t with = 0, total = 0;
+	st = report_members(&c->app, fy, on_member, &m, &with, &total, e);
+	if (st) {
+		json_decref(m.rows);
+		return st;
+	}
+	char name[REPORT_FY_NAME];
+	fy_name(fy, fs_of(c), name, sizeof name);
+	int64_t share;
+	int sok = report_share(with, total, &share);
+	size_t i;
+	json_t *row;
+	json_array_foreach(m.rows, i, row) {
+		int64_t s;
+		int ok = report_share(json_integer_value(json_object_get(row, "net_cents")), total, &s);
+		json_object_set_new(row, "share_pct", ok ? json_real((double)s / 10.0) : json_null());
+	}
+	if (m.fmt == REPORT_JSON) {
+		json_t *o = json_object();
+		json_object_set_new(o, "fy", json_string(name));
+		json_object_set_new(o, "total_cents", json_integer(total));
+		json_object_set_new(o, "with_members_cents", json_integer(with));
+		json_object_set_new(o, "operations_with_members_pct", sok ? json_real((double)share / 10.0) : json_null());
+		json_object_set(o, "organisations", m.rows);
+		json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+		fputc('\n', stdout);
+		json_decref(o);
+	} else if (m.fmt == REPORT_CSV) {
+		const char *h[] = { "code", "name", "category", "full_management", "with_members", "invoiced_cents",
+			"credited_cents", "net_cents", "share_pct" };
+		out_csv_row(stdout, h, 9);
+		json_array_foreach(m.rows, i, row) {
+			char f[9][NAME_LEN];
+			snprintf(f[0], sizeof f[0], "%s", json_string_value(json_object_get(row, "code")));
+			snprintf(f[1], sizeof f[1], "%s", json_string_value(json_object_get(row, "name")));
+			snprintf(f[2], sizeof f[2], "%s", json_string_value(json_object_get(row, "category")));
+			snprintf(f[3], sizeof f[3], "%d", json_is_true(json_object_get(row, "full_management")));
+			snprintf(f[4], sizeof f[4], "%d", json_is_true(json_object_get(row, "with_members")));
+			snprintf(f[5], sizeof f[5], "%lld", (long long)json_integer_value(json_object_get(row, "invoiced_cents")));
+			snprintf(f[6], sizeof f[6], "%lld", (long long)json_integer_value(json_object_get(row, "credited_cents")));
+			int64_t net = json_integer_value(json_object_get(row, "net_cents")), s;
+			snprintf(f[7], sizeof f[7], "%lld", (long long)net);
+			int ok = report_share(net, total, &s);
+			report_pct_plain(ok, s, f[8], sizeof f[8]);
+			const char *p[9] = { f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8] };
+			out_csv_row(stdout, p, 9);
+		}
+	} else {
+		char b1[MONEY_BUF], b2[32];
+		printf(_("Opérations avec les membres, exercice %s\n"), name);
+		out_cell(stdout, _("CODE"), 16);
+		fputs(" ", stdout);
+		out_cell(stdout, _("ORGANISATION"), 40);
+		fputs(" ", stdout);
+		out_cell(stdout, _("CATÉGORIE"), 11);
+		fputs(" ", stdout);
+		out_cell(stdout, _("NET AVANT TAXES"), -18);
+		fputs(" ", stdout);
+		out_cell(stdout, _("PART"), -8);
+		fputs("\n", stdout);
+		json_array_foreach(m.rows, i, row) {
+			int64_t net = json_integer_value(json_object_get(row, "net_cents")), s;
+			char cat[48];
+			snprintf(cat, sizeof cat, "%s%s", json_string_value(json_object_get(row, "category")),
+				json_is_true(json_object_get(row, "full_management")) ? "*" : "");
+			out_cell(stdout, json_string_value(json_object_get(row, "code")), 16);
+			fputs(" ", stdout);
+			out_cell(stdout, json_string_value(json_object_get(row, "name")), 40);
+			fputs(" ", stdout);
+			out_cell(stdout, cat, 11);
+			fputs(" ", stdout);
+			out_cell(stdout, money_format_fr(net, b1, sizeof b1), -18);
+			fputs(" ", stdout);
+			int ok = report_share(net, total, &s);
+			out_cell(stdout, report_pct(ok, s, b2, sizeof b2), -8);
+			fputs("\n", stdout);
+		}
+		printf(_("Total : %s ; avec les membres (membres et auxiliaires) : %s, soit %s des opérations.\n"),
+			money_format_fr(total, b1, sizeof b1), money_format_fr(with, (char[MONEY_BUF]){ 0 }, MONEY_BUF),
+			report_pct(sok, share, b2, sizeof b2));
+		printf(_("* sous entière gestion\n"));
+	}
+	json_decref(m.rows);
+	return JUSTE_OK;
+}
+
+juste_status cli_report(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	if (argc < 2)
+		return usage_err("report", e);
+	const char *sub = argv[1];
+	argc--;
+	argv++;
+	if (strcmp(sub, "annual") == 0)
+		return report_annual(c, argc, argv, e);
+	if (strcmp(sub, "utilisation") == 0)
+		return report_utilisation_cmd(c, argc, argv, e);
+	if (strcmp(sub, "members") == 0)
+		return report_members_cmd(c, argc, argv, e);
+	return err_set(e, JUSTE_EUSAGE, N_("report : sous-commande inconnue '%s' (annual, utilisation, members)"), sub);
+}
+
+/* ------------------------------------------------------------------ finance */
+
+static juste_status opt_money(const char *opt, const char *arg, int64_t *cents, struct juste_err *e)
+{
+	if (money_parse(arg, cents, e))
+		return err_prefix(e, "%s : ", opt);
+	if (*cents < 0)
+		return err_set(e, JUSTE_EINVAL, N_("%s : montant négatif"), opt);
+	return JUSTE_OK;
+}
+
+static void print_fin(const struct finance_year *f, const char *name)
+{
+	char b[MONEY_BUF];
+	printf(_("Exercice %s\n"), name);
+	printf(_("  produits réels saisis : %s\n"), f->has & FIN_ACTUAL_PRODUCTS ?
+		money_format_fr(f->actual_products_cents, b, sizeof b) : "—");
+	printf(_("  frais d'exploitation réels : %s\n"), f->has & FIN_ACTUAL_EXPENSES ?
+		money_format_fr(f->actual_expenses_cents, b, sizeof b) : "—");
+	printf(_("  produits budgétés : %s\n"), f->has & FIN_BUDGET_PRODUCTS ?
+		money_format_fr(f->budget_products_cents, b, sizeof b) : "—");
+	printf(_("  frais d'exploitation budgétés : %s\n"), f->has & FIN_BUDGET_EXPENSES ?
+		money_format_fr(f->budget_expenses_cents, b, sizeof b) : "—");
+}
+
+juste_status cli_finance(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	if (argc < 2)
+		return usage_err("finance", e);
+	const char *sub = argv[1];
+	argc--;
+	argv++;
+	juste_status st;
+	if (strcmp(sub, "import") == 0) {
+		if (argc != 2)
+			return usage_err("finance", e);
+		long rows = 0;
+		st = report_finance_import(&c->app, argv[1], &rows, e);
+		if (!st)
+			printf(_("%ld exercice(s) mis à jour\n"), rows);
+		return st;
+	}
+	if (strcmp(sub, "set") != 0 && strcmp(sub, "show") != 0)
+		return err_set(e, JUSTE_EUSAGE, N_("finance : sous-commande inconnue '%s' (set, show, import)"), sub);
+	static const struct option opts[] = { { "fy", required_argument, NULL, 'y' },
+		{ "actual-products", required_argument, NULL, 'P' }, { "actual-expenses", required_argument, NULL, 'E' },
+		{ "budget-products", required_argument, NULL, 'p' }, { "budget-expenses", required_argument, NULL, 'e' },
+		{ NULL, 0, NULL, 0 } };
+	struct finance_year f;
+	memset(&f, 0, sizeof f);
+	f.fy = -1;
+	int o;
+	while ((o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		switch (o) {
+		case 'y': st = opt_fy(c, optarg, &f.fy, e); break;
+		case 'P': st = opt_money("--actual-products", optarg, &f.actual_products_cents, e);
+			f.has |= FIN_ACTUAL_PRODUCTS; break;
+		case 'E': st = opt_money("--actual-expenses", optarg, &f.actual_expenses_cents, e);
+			f.has |= FIN_ACTUAL_EXPENSES; break;
+		case 'p': st = opt_money("--budget-products", optarg, &f.budget_products_cents, e);
+			f.has |= FIN_BUDGET_PRODUCTS; break;
+		case 'e': st = opt_money("--budget-expenses", optarg, &f.budget_expenses_cents, e);
+			f.has |= FIN_BUDGET_EXPENSES; break;
+		default: return usage_err("finance", e);
+		}
+		if (st)
+			return st;
+	}
+	if (optind < argc || f.fy < 0)
+		return err_set(e, JUSTE_EUSAGE, N_("finance %s demande --fy AAAA-AAAA"), sub);
+	char name[REPORT_FY_NAME];
+	fy_name(f.fy, fs_of(c), name, sizeof name);
+	if (strcmp(sub, "set") == 0) {
+		if (f.has == 0)
+			return err_set(e, JUSTE_EUSAGE, N_("finance set : donnez au moins un montant"));
+		if ((st = report_finance_set(&c->app, &f, e)))
+			return st;
+	}
+	struct finance_year now;
+	if ((st = report_finance_get(&c->app, f.fy, &now, e)))
+		return st;
+	print_fin(&now, name);
+	return JUSTE_OK;
+}
+
+/* -------------------------------------------------------------- devaffaires */
+
+struct dev_out {
+	enum report_format fmt;
+	json_t *rows;
+	long n;
+};
+
+static int on_dev_row(void *ctx, const struct devaffaire *d)
+{
+	struct dev_out *o = ctx;
+	o->n++;
+	if (o->fmt == REPORT_CSV) {
+		const char *f[] = { d->on_date, d->kind, d->partner, d->name };
+		out_csv_row(stdout, f, 4);
+	} else if (o->fmt == REPORT_JSON) {
+		json_t *j = json_object();
+		json_object_set_new(j, "date", json_string(d->on_date));
+		json_object_set_new(j, "kind", json_string(d->kind));
+		json_object_set_new(j, "partner", json_string(d->partner));
+		json_object_set_new(j, "name", json_string(d->name));
+		json_array_append_new(o->rows, j);
+	} else {
+		printf("%s  ", d->on_date);
+		out_cell(stdout, d->kind, 10);
+		fputs(" ", stdout);
+		out_cell(stdout, d->partner, 10);
+		printf(" %s\n", d->name);
+	}
+	return 0;
+}
+
+juste_status cli_devaffaires(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	if (argc < 2)
+		return usage_err("devaffaires", e);
+	const char *sub = argv[1];
+	argc--;
+	argv++;
+	juste_status st;
+	if (strcmp(sub, "import") == 0) {
+		if (argc != 2)
+			return usage_err("devaffaires", e);
+		long rows = 0;
+		st = report_devaffaire_import(&c->app, argv[1], &rows, e);
+		if (!st)
+			printf(_("%ld démarche(s) importée(s)\n"), rows);
+		return st;
+	}
+	static const struct option opts[] = { { "date", required_argument, NULL, 'd' },
+		{ "kind", required_argument, NULL, 'k' }, { "partner", required_argument, NULL, 'p' },
+		{ "name", required_argument, NULL, 'n' }, { "from", required_argument, NULL, 'f' },
+		{ "to", required_argument, NULL, 't' }, { "fy", required_argument, NULL, 'y' },
+		{ "format", required_argument, NULL, 'F' }, { NULL, 0, NULL, 0 } };
+	struct devaffaire d;
+	memset(&d, 0, sizeof d);
+	date_format(app_today(), d.on_date);
+	char from[ISO_LEN] = "", to[ISO_LEN] = "";
+	struct dev_out out = { REPORT_TABLE, NULL, 0 };
+	int o, fy = -1;
+	while ((o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		st = JUSTE_OK;
+		switch (o) {
+		case 'd': st = cli_opt_date("--date", optarg, d.on_date, e); break;
+		case 'k': snprintf(d.kind, sizeof d.kind, "%s", optarg); break;
+		case 'p': snprintf(d.partner, sizeof d.partner, "%s", optarg); break;
+		case 'n':
+			if (strlen(optarg) >= sizeof d.name)
+				return err_set(e, JUSTE_EINVAL, N_("--name : trop long"));
+			snprintf(d.name, sizeof d.name, "%s", optarg);
+			break;
+		case 'f': st = cli_opt_date("--from", optarg, from, e); break;
+		case 't': st = cli_opt_date("--to", optarg, to, e); break;
+		case 'y': st = opt_fy(c, optarg, &fy, e); break;
+		case 'F':
+			st = report_format_parse(optarg, &out.fmt, e);
+			if (!st && out.fmt == REPORT_TEXT)
+				out.fmt = REPORT_TABLE;
+			if (!st && out.fmt != REPORT_TABLE && out.fmt != REPORT_CSV && out.fmt != REPORT_JSON)
+				st = err_set(e, JUSTE_EUSAGE, N_("--format : table, csv ou json"));
+			break;
+		default: return usage_err("devaffaires", e);
+		}
+		if (st)
+			return st;
+	}
+	if (optind < argc)
+		return usage_err("devaffaires", e);
+	if (strcmp(sub, "add") == 0) {
+		if (!d.kind[0] || !d.partner[0] || !d.name[0])
+			return err_set(e, JUSTE_EUSAGE, N_("devaffaires add demande --kind, --partner et --name"));
+		if ((st = report_devaffaire_add(&c->app, &d, e)))
+			return st;
+		printf(_("Inscrit #%lld : %s %s %s « %s »\n"), (long long)d.id, d.on_date, d.kind, d.partner, d.name);
+		return JUSTE_OK;
+	}
+	if (strcmp(sub, "list") != 0)
+		return err_set(e, JUSTE_EUSAGE, N_("devaffaires : sous-commande inconnue '%s' (add, list, import)"), sub);
+	if (fy >= 0) {
+		date_format(fy_first(fy, fs_of(c)), from);
+		date_format(fy_last(fy, fs_of(c)), to);
+	}
+	if (out.fmt == REPORT_CSV) {
+		const char *h[] = { "date", "kind", "partner", "name" };
+		out_csv_row(stdout, h, 4);
+	} else if (out.fmt == REPORT_JSON) {
+		out.rows = json_array();
+	}
+	st = report_devaffaire_list(&c->app, from[0] ? from : NULL, to[0] ? to : NULL, on_dev_row, &out, e);
+	if (!st && out.fmt == REPORT_JSON) {
+		json_dumpf(out.rows, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		fputc('\n', stdout);
+	} else if (!st && out.fmt == REPORT_TABLE) {
+		printf(_("%ld démarche(s)\n"), out.n);
+	}
+	json_decref(out.rows);
+	return st;
+}
+
+/* ---------------------------------------------------------------- ristourne */
+
+juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	static const struct option opts[] = { { "fy", required_argument, NULL, 'y' },
+		{ "amount", required_argument, NULL, 'a' }, { "format", required_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 } };
+	int fy = -1, o, have_amount = 0;
+	int64_t amount = 0;
+	enum report_format fmt = REPORT_TABLE;
+	juste_status st;
+	while ((o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		switch (o) {
+		case 'y': if ((st = opt_fy(c, optarg, &fy, e))) return st; break;
+		case 'a': if ((st = opt_money("--amount", optarg, &amount, e))) return st; have_amount = 1; break;
+		case 'F':
+			if ((st = report_format_parse(optarg, &fmt, e)))
+				return st;
+			if (fmt == REPORT_TEXT)
+				fmt = REPORT_TABLE;
+			if (fmt != REPORT_TABLE && fmt != REPORT_CSV && fmt != REPORT_JSON)
+				return err_set(e, JUSTE_EUSAGE, N_("--format : table, csv ou json"));
+			break;
+		default: return usage_err("ristourne", e);
+		}
+	}
+	if (optind < argc || fy < 0 || !have_amount)
+		return err_set(e, JUSTE_EUSAGE, N_("ristourne demande --fy AAAA-AAAA et --amount MONTANT"));
+	struct report_ristourne_row *rows;
+	size_t n;
+	st = report_ristourne_compute(&c->app, fy, amount, &rows, &n, e);
+	if (st)
+		return st;
+	char name[REPORT_FY_NAME];
+	fy_name(fy, fs_of(c), name, sizeof name);
+	int64_t business = 0, sum = 0;
+	for (size_t i = 0; i < n; i++) {
+		business += rows[i].business_cents;
+		sum += rows[i].share_cents;
+	}
+	char b1[MONEY_BUF], b2[MONEY_BUF];
+	if (fmt == REPORT_CSV) {
+		const char *h[] = { "code", "name", "category", "business_cents", "share_cents", "share" };
+		out_csv_row(stdout, h, 6);
+		for (size_t i = 0; i < n; i++) {
+			char bc[32], sc[32];
+			snprintf(bc, sizeof bc, "%lld", (long long)rows[i].business_cents);
+			snprintf(sc, sizeof sc, "%lld", (long long)rows[i].share_cents);
+			const char *f[] = { rows[i].code, rows[i].name, rows[i].category, bc, sc,
+				money_format_plain(rows[i].share_cents, b1, sizeof b1) };
+			out_csv_row(stdout, f, 6);
+		}
+	} else if (fmt == REPORT_JSON) {
+		json_t *o2 = json_object(), *a = json_array();
+		json_object_set_new(o2, "fy", json_string(name));
+		json_object_set_new(o2, "amount_cents", json_integer(amount));
+		json_object_set_new(o2, "business_cents", json_integer(business));
+		for (size_t i = 0; i < n; i++) {
+			json_t *r = json_object();
+			json_object_set_new(r, "code", json_string(rows[i].code));
+			json_object_set_new(r, "name", json_string(rows[i].name));
+			json_object_set_new(r, "category", json_string(rows[i].category));
+			json_object_set_new(r, "business_cents", json_integer(rows[i].business_cents));
+			json_object_set_new(r, "share_cents", json_integer(rows[i].share_cents));
+			json_array_append_new(a, r);
+		}
+		json_object_set_new(o2, "members", a);
+		json_dumpf(o2, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		fputc('\n', stdout);
+		json_decref(o2);
+	} else {
+		printf(_("Ristourne %s : %s répartis entre %zu membres au prorata de leurs affaires nettes avant taxes\n"),
+			name, money_format_fr(amount, b1, sizeof b1), n);
+		out_cell(stdout, _("CODE"), 16);
+		fputs(" ", stdout);
+		out_cell(stdout, _("MEMBRE"), 40);
+		fputs(" ", stdout);
+		out_cell(stdout, _("AFFAIRES"), -18);
+		fputs(" ", stdout);
+		out_cell(stdout, _("RISTOURNE"), -14);
+		fputs("\n", stdout);
+		for (size_t i = 0; i < n; i++) {
+			out_cell(stdout, rows[i].code, 16);
+			fputs(" ", stdout);
+			out_cell(stdout, rows[i].name, 40);
+			fputs(" ", stdout);
+			out_cell(stdout, money_format_fr(rows[i].business_cents, b1, sizeof b1), -18);
+			fputs(" ", stdout);
+			out_cell(stdout, money_format_fr(rows[i].share_cents, b2, sizeof b2), -14);
+			fputs("\n", stdout);
+		}
+		printf(_("Total : %s sur %s d'affaires\n"), money_format_fr(sum, b1, sizeof b1),
+			money_format_fr(business, b2, sizeof b2));
+	}
+	free(rows);
+	return JUSTE_OK;
+}
+
+/* ------------------------------------------------------------- expert set */
+
+juste_status cli_expert(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	if (argc < 3 || strcmp(argv[1], "set") != 0)
+		return usage_err("expert", e);
+	const char *login = argv[2];
+	argc -= 2;
+	argv += 2;
+	static const struct option opts[] = { { "gender", required_argument, NULL, 'g' },
+		{ "birth-year", required_argument, NULL, 'b' }, { NULL, 0, NULL, 0 } };
+	const char *gender = NULL;
+	int birth = -1, o;
+	while ((o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		switch (o) {
+		case 'g': gender = optarg; break;
+		case 'b': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (!*optarg)
+				v = 0;   /* "" clears it */
+			else if (*end || v < 1900 || v > 2100)
+				return err_set(e, JUSTE_EINVAL, N_("--birth-year : '%s' n'est pas une année (1900 à 2100)"), optarg);
+			birth = (int)v;
+			break;
+		}
+		default: return usage_err("expert", e);
+		}
+	}
+	if (optind < argc || (!gender && birth < 0))
+		return err_set(e, JUSTE_EUSAGE, N_("expert set LOGIN demande --gender F|M|X et/ou --birth-year AAAA"));
+	juste_status st = report_expert_profile(&c->app, login, gender, birth, e);
+	if (!st)
+		printf(_("Expert %s mis à jour\n"), login);
+	return st;
+}
