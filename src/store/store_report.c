@@ -277,11 +277,12 @@ juste_status store_report_beneficiaries(struct store *s, const char *from, const
 	return walk_end(s, st, rc, "entries", e);
 }
 
-/* Minutes of the range per mandate, the inner part of every grouping. */
-#define PER_MANDATE "(SELECT mandate_id, sum(minutes) AS minutes FROM entries " \
-	"WHERE work_date BETWEEN ?1 AND ?2 GROUP BY mandate_id)"
-#define SPLIT "sum(CASE WHEN " BILLABLE " THEN t.minutes ELSE 0 END), " \
-	"sum(CASE WHEN " BILLABLE " THEN 0 ELSE t.minutes END)"
+/* The entries of the range joined with their mandate, summed straight into
+ * the few groups asked for: cheaper than summing per mandate first, since
+ * the temporary b-tree of the grouping stays small. */
+#define SPLIT "sum(CASE WHEN " BILLABLE " THEN e.minutes ELSE 0 END), " \
+	"sum(CASE WHEN " BILLABLE " THEN 0 ELSE e.minutes END)"
+#define RANGE "FROM entries e JOIN mandates m ON m.id = e.mandate_id WHERE e.work_date BETWEEN ?1 AND ?2 "
 
 juste_status store_report_minutes_by(struct store *s, enum report_by by, const char *from, const char *to,
 	store_group_cb cb, void *ctx, struct juste_err *e)
@@ -291,30 +292,30 @@ juste_status store_report_minutes_by(struct store *s, enum report_by by, const c
 		[REPORT_BY_EXPERT] =
 		"SELECT x.login, x.name, coalesce(t.b, 0), coalesce(t.i, 0), x.function, x.weekly_minutes, "
 		"x.started_on, x.left_on FROM experts x LEFT JOIN ("
-		"  SELECT t.expert_id AS expert_id, "
-		"    sum(CASE WHEN " BILLABLE " THEN t.minutes ELSE 0 END) AS b, "
-		"    sum(CASE WHEN " BILLABLE " THEN 0 ELSE t.minutes END) AS i FROM ("
-		"    SELECT expert_id, mandate_id, sum(minutes) AS minutes FROM entries "
-		"    WHERE work_date BETWEEN ?1 AND ?2 GROUP BY expert_id, mandate_id) t "
-		"  JOIN mandates m ON m.id = t.mandate_id GROUP BY t.expert_id) t "
-		"ON t.expert_id = x.id "
+		"  SELECT e.expert_id AS expert_id, "
+		"    sum(CASE WHEN " BILLABLE " THEN e.minutes ELSE 0 END) AS b, "
+		"    sum(CASE WHEN " BILLABLE " THEN 0 ELSE e.minutes END) AS i "
+		"  " RANGE "GROUP BY e.expert_id) t ON t.expert_id = x.id "
 		"WHERE t.expert_id IS NOT NULL "
 		"   OR ((x.started_on IS NULL OR x.started_on <= ?2) AND (x.left_on IS NULL OR x.left_on >= ?1)) "
 		"ORDER BY x.login",
 		[REPORT_BY_MANDATE] =
-		"SELECT m.code, m.title, " SPLIT ", '', 0, NULL, NULL FROM " PER_MANDATE " t "
-		"JOIN mandates m ON m.id = t.mandate_id GROUP BY m.id ORDER BY m.code",
+		"SELECT m.code, m.title, " SPLIT ", '', 0, NULL, NULL " RANGE "GROUP BY m.id ORDER BY m.code",
 		[REPORT_BY_ORG] =
-		"SELECT o.code, o.name, " SPLIT ", '', 0, NULL, NULL FROM " PER_MANDATE " t "
-		"JOIN mandates m ON m.id = t.mandate_id JOIN orgs o ON o.id = m.client_id GROUP BY o.id ORDER BY o.code",
+		"SELECT o.code, o.name, t.b, t.i, '', 0, NULL, NULL FROM ("
+		"  SELECT m.client_id AS client_id, sum(CASE WHEN " BILLABLE " THEN e.minutes ELSE 0 END) AS b, "
+		"  sum(CASE WHEN " BILLABLE " THEN 0 ELSE e.minutes END) AS i " RANGE "GROUP BY m.client_id) t "
+		"JOIN orgs o ON o.id = t.client_id ORDER BY o.code",
 		[REPORT_BY_PROGRAM] =
-		"SELECT coalesce(p.code, ''), coalesce(p.name, ''), " SPLIT ", '', 0, NULL, NULL FROM " PER_MANDATE " t "
-		"JOIN mandates m ON m.id = t.mandate_id LEFT JOIN programs p ON p.id = m.program_id "
-		"GROUP BY p.id ORDER BY p.code IS NULL, p.code",
+		"SELECT coalesce(p.code, ''), coalesce(p.name, ''), t.b, t.i, '', 0, NULL, NULL FROM ("
+		"  SELECT m.program_id AS program_id, sum(CASE WHEN " BILLABLE " THEN e.minutes ELSE 0 END) AS b, "
+		"  sum(CASE WHEN " BILLABLE " THEN 0 ELSE e.minutes END) AS i " RANGE "GROUP BY m.program_id) t "
+		"LEFT JOIN programs p ON p.id = t.program_id ORDER BY p.code IS NULL, p.code",
 		[REPORT_BY_SERVICE] =
-		"SELECT v.code, v.name, " SPLIT ", '', 0, NULL, NULL FROM " PER_MANDATE " t "
-		"JOIN mandates m ON m.id = t.mandate_id JOIN services v ON v.id = m.service_id "
-		"GROUP BY v.id ORDER BY v.code",
+		"SELECT v.code, v.name, t.b, t.i, '', 0, NULL, NULL FROM ("
+		"  SELECT m.service_id AS service_id, sum(CASE WHEN " BILLABLE " THEN e.minutes ELSE 0 END) AS b, "
+		"  sum(CASE WHEN " BILLABLE " THEN 0 ELSE e.minutes END) AS i " RANGE "GROUP BY m.service_id) t "
+		"JOIN services v ON v.id = t.service_id ORDER BY v.code",
 	};
 	if ((int)by < 0 || by >= REPORT_BY_COUNT)
 		return err_set(e, JUSTE_EINVAL, N_("regroupement inconnu"));
