@@ -46,6 +46,12 @@ juste_status app_require(const struct app *a, int roles, const char *what, struc
  * themselves, or any office role. */
 bool app_may_see_expert(const struct app *a, const char *login);
 
+/* Runs fn(a, arg, e) in one transaction, or inside the caller's when one
+ * is already open (an import, the demo), so that a use case is atomic
+ * whether it is called alone or as part of a larger run. */
+juste_status app_in_tx(struct app *a, juste_status (*fn)(struct app *, void *, struct juste_err *),
+	void *arg, struct juste_err *e);
+
 /* Today's date.  Tests fix it with JUSTE_TODAY=YYYY-MM-DD; that only moves
  * the default date of commands, which every user may set explicitly. */
 date_t app_today(void);

@@ -83,6 +83,22 @@ bool app_may_see_expert(const struct app *a, const char *login)
 	return (a->role & ROLE_OFFICE) || strcmp(a->user.login, login) == 0;
 }
 
+juste_status app_in_tx(struct app *a, juste_status (*fn)(struct app *, void *, struct juste_err *),
+	void *arg, struct juste_err *e)
+{
+	if (store_in_transaction(a->store))
+		return fn(a, arg, e);
+	juste_status st = store_begin(a->store, e);
+	if (st)
+		return st;
+	st = fn(a, arg, e);
+	if (st) {
+		store_rollback(a->store);
+		return st;
+	}
+	return store_commit(a->store, e);
+}
+
 date_t app_today(void)
 {
 	const char *fixed = getenv("JUSTE_TODAY");

@@ -644,17 +644,19 @@ juste_status invoicing_draft(struct app *a, const char *month, const char *org, 
 	juste_status st = app_require(a, ROLES_WRITE, _("préparer la facturation"), e);
 	if (st)
 		return st;
+	/* Everything read inside the write transaction: nothing this process
+	 * read before it can be stale, and it never upgrades a read to a write. */
 	struct builder b;
+	st = store_begin(a->store, e);
+	if (st)
+		return st;
 	st = builder_init(&b, a, month, org, run, e);
 	if (!st)
-		st = store_begin(a->store, e);
-	if (!st) {
 		st = build(&b, e);
-		if (st)
-			store_rollback(a->store);
-		else
-			st = store_commit(a->store, e);
-	}
+	if (st)
+		store_rollback(a->store);
+	else
+		st = store_commit(a->store, e);
 	if (!st)
 		st = report(a, &b, cb, ctx, e);
 	builder_free(&b);
@@ -706,16 +708,14 @@ juste_status invoicing_issue(struct app *a, const char *month, const char *org, 
 	date_format(invoice_due_date(issued, a->cfg.payment_days), due_on);
 
 	struct builder b;
+	st = store_begin(a->store, e);
+	if (st)
+		return st;
 	st = builder_init(&b, a, month, org, run, e);
 	if (!st && strcmp(issued_on, b.first) < 0)
 		st = err_set(e, JUSTE_EINVAL, N_("date d'émission %s antérieure au mois facturé %s"), issued_on, b.period);
 	if (!st)
-		st = store_begin(a->store, e);
-	if (st) {
-		builder_free(&b);
-		return st;
-	}
-	st = build(&b, e);
+		st = build(&b, e);
 	struct invoice_rec *r = malloc(sizeof *r);
 	if (!r && !st)
 		st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));

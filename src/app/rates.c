@@ -170,22 +170,6 @@ static const char *small_get(const struct small_rec *r, const int *pos, int k)
 	return pos[k] >= 0 && pos[k] < r->n ? r->f[pos[k]] : "";
 }
 
-/* Runs fn inside a transaction unless the caller already holds one. */
-static juste_status in_tx(struct app *a, juste_status (*fn)(struct app *, void *, struct juste_err *),
-	void *arg, struct juste_err *e)
-{
-	if (store_in_transaction(a->store))
-		return fn(a, arg, e);
-	juste_status st = store_begin(a->store, e);
-	if (st)
-		return st;
-	st = fn(a, arg, e);
-	if (st) {
-		store_rollback(a->store);
-		return st;
-	}
-	return store_commit(a->store, e);
-}
 
 static juste_status check_date(const char *what, const char *s, struct juste_err *e)
 {
@@ -440,7 +424,7 @@ juste_status rates_table_insert(struct app *a, const char *name, const char *val
 		return err_set(e, JUSTE_EINVAL, N_("nom de table trop long (%d octets au plus)"), NAME_LEN - 1);
 	struct table_args t = { .name = name, .valid_from = valid_from, .rows = rows, .n = n,
 		.default_name = default_name };
-	st = in_tx(a, do_table_insert, &t, e);
+	st = app_in_tx(a, do_table_insert, &t, e);
 	if (!st && table_id)
 		*table_id = t.table_id;
 	return st;

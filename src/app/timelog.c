@@ -54,22 +54,6 @@ static juste_status unlocked(struct app *a, int64_t id, const char *date, struct
 	return st;
 }
 
-/* Runs fn inside a transaction unless the caller already holds one. */
-static juste_status in_tx(struct app *a, juste_status (*fn)(struct app *, void *, struct juste_err *),
-	void *arg, struct juste_err *e)
-{
-	if (store_in_transaction(a->store))
-		return fn(a, arg, e);
-	juste_status st = store_begin(a->store, e);
-	if (st)
-		return st;
-	st = fn(a, arg, e);
-	if (st) {
-		store_rollback(a->store);
-		return st;
-	}
-	return store_commit(a->store, e);
-}
 
 static juste_status do_add(struct app *a, void *arg, struct juste_err *e)
 {
@@ -83,7 +67,7 @@ static juste_status do_add(struct app *a, void *arg, struct juste_err *e)
 juste_status timelog_add(struct app *a, struct entry *x, struct juste_err *e)
 {
 	juste_status st = may_write(a, x->expert, e);
-	return st ? st : in_tx(a, do_add, x, e);
+	return st ? st : app_in_tx(a, do_add, x, e);
 }
 
 static juste_status do_edit(struct app *a, void *arg, struct juste_err *e)
@@ -107,7 +91,7 @@ static juste_status do_edit(struct app *a, void *arg, struct juste_err *e)
 
 juste_status timelog_edit(struct app *a, const struct entry *x, struct juste_err *e)
 {
-	return in_tx(a, do_edit, (void *)x, e);
+	return app_in_tx(a, do_edit, (void *)x, e);
 }
 
 static juste_status do_remove(struct app *a, void *arg, struct juste_err *e)
@@ -124,5 +108,5 @@ static juste_status do_remove(struct app *a, void *arg, struct juste_err *e)
 
 juste_status timelog_remove(struct app *a, int64_t id, struct juste_err *e)
 {
-	return in_tx(a, do_remove, &id, e);
+	return app_in_tx(a, do_remove, &id, e);
 }

@@ -31,7 +31,8 @@ enum stmt_id {
 	ST_RATES_BASE = ST_FIRST_FREE,          /* store_rates.c: 40 */
 	ST_WEEK_BASE = ST_RATES_BASE + 40,      /* store_week.c: 40 */
 	ST_INVOICE_BASE = ST_WEEK_BASE + 40,    /* store_invoices.c: 60 */
-	ST_REPORT_BASE = ST_INVOICE_BASE + 60   /* store_report.c: 40 */
+	ST_REPORT_BASE = ST_INVOICE_BASE + 60,  /* store_report.c: 40 */
+	ST_OFFICE_BASE = ST_REPORT_BASE + 40    /* store_office.c: 20 */
 };
 
 struct store {

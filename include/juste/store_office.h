@@ -1,0 +1,40 @@
+/*
+ * store_office.h - the few aggregates the office screens (issue 6) need
+ * that no other module reads: per invoice of a month, its billed minutes
+ * and late entries; per mandate with a budget, what it has used.  Only
+ * src/store/store_office.c implements these.
+ *
+ * Both are bounded: the first by the month's invoices (invoices_period,
+ * then the primary keys of invoice_lines and invoice_entries); the second
+ * by the mandates that have a budget (entries_mandate_date per mandate,
+ * one GROUP BY on invoice_lines).
+ */
+#ifndef JUSTE_STORE_OFFICE_H
+#define JUSTE_STORE_OFFICE_H
+
+#include <stdint.h>
+#include "juste/store.h"
+
+/* Per invoice (draft or issued) of period "2020-03": billed minutes of its
+ * lines and how many of its entries are late. */
+typedef int (*store_office_inv_cb)(void *ctx, int64_t invoice_id, int64_t billed_minutes, int64_t late);
+juste_status store_office_invoice_stats(struct store *s, const char *period, store_office_inv_cb cb, void *ctx,
+	struct juste_err *e);
+
+/* A mandate with a budget in hours or dollars and what it has used:
+ * minutes of all its entries, and the pre-tax amounts of the lines of
+ * issued invoices and credit notes that name it. */
+struct store_budget {
+	char code[CODE_LEN];
+	char title[NAME_LEN];
+	char client[CODE_LEN];
+	char billing[WORD_LEN];
+	char closed_on[ISO_LEN];
+	int64_t budget_minutes, budget_cents;
+	int64_t used_minutes, used_cents;
+};
+typedef int (*store_budget_cb)(void *ctx, const struct store_budget *b);
+/* By mandate code. */
+juste_status store_office_budgets(struct store *s, store_budget_cb cb, void *ctx, struct juste_err *e);
+
+#endif
