@@ -67,6 +67,7 @@ struct office_util_row {
 	int64_t capacity, logged, billable, internal;   /* minutes over the period */
 	int pct_ok;
 	int64_t pct;                  /* billable / capacity, tenths of a percent */
+	int weekly_minutes;           /* capacity per week */
 	int64_t last_week;            /* minutes logged last week */
 	int mark;                     /* enum office_mark, from last week */
 };
@@ -119,6 +120,13 @@ struct office_clients {
  * Gestionnaire, admin. */
 juste_status office_clients_load(struct app *a, date_t today, struct office_clients *c, struct juste_err *e);
 void office_clients_free(struct office_clients *c);
+
+/* --- lists (gestionnaire, admin) -------------------------------------------- */
+
+juste_status office_orgs(struct app *a, store_org_cb cb, void *ctx, struct juste_err *e);
+juste_status office_experts(struct app *a, store_expert_cb cb, void *ctx, struct juste_err *e);
+juste_status office_refs(struct app *a, enum ref_kind k, store_ref_cb cb, void *ctx, struct juste_err *e);
+juste_status office_mandates(struct app *a, store_mandate_cb cb, void *ctx, struct juste_err *e);
 
 /* --- changes (admin) -------------------------------------------------------- */
 

@@ -85,9 +85,9 @@ juste_status store_report_people(struct store *s, const char *at, store_person_c
 /* --- time ------------------------------------------------------------------- */
 
 /* Minutes per month ("2020-03") over [from, to], billable and internal. */
-typedef int (*store_month_cb)(void *ctx, const char *month, int64_t billable, int64_t internal);
+typedef int (*store_report_month_cb)(void *ctx, const char *month, int64_t billable, int64_t internal);
 juste_status store_report_minutes_by_month(struct store *s, const char *from, const char *to,
-	store_month_cb cb, void *ctx, struct juste_err *e);
+	store_report_month_cb cb, void *ctx, struct juste_err *e);
 
 /* Distinct beneficiaries with billable minutes in [from, to]. */
 juste_status store_report_beneficiaries(struct store *s, const char *from, const char *to, int64_t *n,

@@ -417,7 +417,7 @@ juste_status rates_table_insert(struct app *a, const char *name, const char *val
 	char defname[NAME_LEN - 8];
 	int default_name = !name || !*name;
 	if (default_name) {
-		snprintf(defname, sizeof defname, _("Taux %s"), valid_from);
+		snprintf(defname, sizeof defname, "Taux %s", valid_from);
 		name = defname;
 	}
 	if (strlen(name) >= NAME_LEN)

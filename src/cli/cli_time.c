@@ -31,7 +31,7 @@ static void print_entry(const char *verb, const struct entry *x)
 	printf(_("%s #%lld : %s %s %s %s"), verb, (long long)x->id, x->work_date, x->expert,
 		duration_format(x->minutes, dur, sizeof dur), x->mandate);
 	if (x->note[0])
-		printf(" « %s »", x->note);
+		printf(_(" « %s »"), x->note);
 	putchar('\n');
 }
 

@@ -179,7 +179,7 @@ static void usage_all(FILE *out)
 		"Temps, facturation au juste coût et rapport annuel d'un centre de services partagés.\n\n"
 		"Commandes :\n"));
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(out, "  %-9s %s\n", commands[i].name, _(commands[i].summary));
+		fprintf(out, "  %-12s %s\n", commands[i].name, _(commands[i].summary));
 	fprintf(out, _("\nOptions globales :\n"
 		"  --db CHEMIN       base de données à utiliser (sinon celle de la configuration)\n"
 		"  --config FICHIER  fichier de configuration (sinon $JUSTE_CONFIG, ~/.config/juste/juste.ini,\n"

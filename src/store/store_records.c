@@ -27,7 +27,8 @@ juste_status store_id_by_code(struct store *s, int stmt_id, const char *table, c
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
-		return err_set(e, JUSTE_ENOTFOUND, N_("%s inconnu : '%s'"), what, code);
+		return err_set(e, JUSTE_ENOTFOUND, N_("%s introuvable : '%s'"),
+			err_translate ? err_translate(what) : what, code);
 	return store_fail(s, rc, what, e);
 }
 
@@ -181,7 +182,7 @@ static juste_status org_bind(struct store *s, sqlite3_stmt *st, const struct org
 {
 	int64_t parent = 0;
 	if (o->parent[0]) {
-		juste_status r = store_id_by_code(s, ST_ORG_ID, "orgs", o->parent, "parent", &parent, e);
+		juste_status r = store_id_by_code(s, ST_ORG_ID, "orgs", o->parent, N_("organisation parente"), &parent, e);
 		if (r)
 			return r;
 	}
@@ -348,7 +349,7 @@ juste_status store_ref_get(struct store *s, enum ref_kind k, const char *code, s
 	if (rc == SQLITE_ROW)
 		ref_read(st, out);
 	else if (rc == SQLITE_DONE)
-		r = err_set(e, JUSTE_ENOTFOUND, N_("%s inconnu : '%s'"), q->what, code);
+		r = err_set(e, JUSTE_ENOTFOUND, N_("%s inconnu : '%s'"), err_translate ? err_translate(q->what) : q->what, code);
 	else
 		r = store_fail(s, rc, code, e);
 	sqlite3_reset(st);

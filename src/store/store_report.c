@@ -234,7 +234,7 @@ juste_status store_report_people(struct store *s, const char *at, store_person_c
 /* ------------------------------------------------------------------ time */
 
 juste_status store_report_minutes_by_month(struct store *s, const char *from, const char *to,
-	store_month_cb cb, void *ctx, struct juste_err *e)
+	store_report_month_cb cb, void *ctx, struct juste_err *e)
 {
 	sqlite3_stmt *st = store_stmt(s, RP_MONTHS,
 		/* by day first: the entries_date index gives the days in order,

@@ -147,7 +147,7 @@ juste_status keys_load(const struct config *c, struct juste_err *e)
 
 enum action keys_lookup(int scopes, int key)
 {
-	static const int order[] = { KS_W, KS_M, KS_G };
+	static const int order[] = { KS_W, KS_B, KS_U, KS_D, KS_O, KS_M, KS_G };
 	for (size_t o = 0; o < sizeof order / sizeof order[0]; o++) {
 		if (!(scopes & order[o]))
 			continue;

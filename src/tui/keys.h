@@ -24,7 +24,10 @@
 
 /* Scopes: G global (every screen), M moving in lists and tables (every
  * screen that has one), W the week screen.  Later screens add theirs. */
-enum key_scope { KS_G = 1, KS_M = 2, KS_W = 4 };
+enum key_scope { KS_G = 1, KS_M = 2, KS_W = 4,
+	/* issue 6: O the office screens' shared keys, B Facturation,
+	 * U Utilisation, D Données */
+	KS_O = 8, KS_B = 16, KS_U = 32, KS_D = 64 };
 
 #define KEY_ACTIONS(X) \
 	X(QUIT,      KS_G, "quit",        "q",          N_("quitter"),   N_("quitter juste (confirme s'il reste quelque chose à enregistrer)")) \
@@ -49,7 +52,25 @@ enum key_scope { KS_G = 1, KS_M = 2, KS_W = 4 };
 	X(DELETE,    KS_W, "delete",      "d, DEL",     N_("suppr."),    N_("supprimer la saisie sous le curseur (après confirmation)")) \
 	X(COPY_WEEK, KS_W, "copy_week",   "c",          N_("copier"),    N_("reprendre les lignes de la semaine dernière (sans les heures)")) \
 	X(TIMER,     KS_W, "timer",       "s",          N_("chrono"),    N_("démarrer le chronomètre sur la ligne, ou l'arrêter et saisir le temps")) \
-	X(PIN,       KS_W, "pin",         "p",          N_("épingler"),  N_("épingler la ligne sur toutes les semaines, ou la désépingler"))
+	X(PIN,       KS_W, "pin",         "p",          N_("épingler"),  N_("épingler la ligne sur toutes les semaines, ou la désépingler")) \
+	X(REFRESH,   KS_O, "refresh",     "r, ^R",      N_("actualiser"), N_("relire les données (ce qu'un autre poste a fait depuis)")) \
+	X(BACK,      KS_O, "back",        "ESC, BACKSPACE", N_("retour"), N_("revenir à la liste précédente")) \
+	X(NEXT_TAB,  KS_O, "next_tab",    ">, .",       N_("onglet"),    N_("onglet suivant")) \
+	X(PREV_TAB,  KS_O, "prev_tab",    "<, COMMA",   N_("onglet"),    N_("onglet précédent")) \
+	X(SEARCH,    KS_O, "search",      "/",          N_("chercher"),  N_("filtrer la liste (code, nom ; sans accents ni casse)")) \
+	X(PREV_MONTH, KS_B, "prev_month", "[",          N_("mois préc."), N_("mois précédent")) \
+	X(NEXT_MONTH, KS_B, "next_month", "]",          N_("mois suiv."), N_("mois suivant")) \
+	X(DRAFT,     KS_B, "draft",       "d",          N_("brouillons"), N_("refaire les brouillons du mois (remplace les brouillons, jamais une facture émise)")) \
+	X(ISSUE,     KS_B, "issue",       "i",          N_("émettre"),   N_("émettre le mois : toutes les factures sans blocage, numérotées en une transaction (après confirmation)")) \
+	X(PDF,       KS_B, "pdf",         "p",          N_("PDF"),       N_("écrire les PDF des factures et notes de crédit émises du mois")) \
+	X(CREDIT,    KS_B, "credit",      "C",          N_("note créd."), N_("note de crédit sur la facture émise sous le curseur (motif, totale ou partielle)")) \
+	X(SORT,      KS_U, "sort",        "s",          N_("trier"),     N_("trier par la colonne du curseur ; encore une fois pour inverser")) \
+	X(PERIOD,    KS_U, "period",      "p",          N_("période"),   N_("semaine, mois ou exercice à ce jour")) \
+	X(PREV_PERIOD, KS_U, "prev_period", "[",        N_("préc."),     N_("période précédente")) \
+	X(NEXT_PERIOD, KS_U, "next_period", "]",        N_("suiv."),     N_("période suivante")) \
+	X(ADD,       KS_D, "add",         "a",          N_("ajouter"),   N_("ajouter un élément à la liste (admin)")) \
+	X(CLOSE_ITEM, KS_D, "close_item", "x",          N_("fermer"),    N_("fermer le mandat, ou désactiver l'expert (date de départ) (admin)")) \
+	X(CLOSE_MONTH, KS_D, "close_month", "M",        N_("fermer mois"), N_("fermer un mois : ses saisies sont verrouillées pour tous (admin)"))
 
 #define KEY_ACTION_ENUM(id, scope, name, keys, label, help) ACT_##id,
 enum action {

@@ -136,7 +136,7 @@ static void draw_bottom(struct tui *t)
 	const struct view *v = tui_views[t->cur];
 	int room = COLS - bar_item_width(ACT_HELP) - bar_item_width(ACT_QUIT);
 	int n = 0, used = 0;
-	while (n < v->nbar && used + bar_item_width(v->bar[n]) <= room)
+	while (allowed(t, t->cur) && n < v->nbar && used + bar_item_width(v->bar[n]) <= room)
 		used += bar_item_width(v->bar[n++]);
 	int x = 0;
 	for (int i = 0; i < n; i++)
@@ -168,7 +168,14 @@ void tui_draw(struct tui *t)
 		tui_timer_refresh(t);
 	draw_top(t);
 	const struct view *v = tui_views[t->cur];
-	v->draw(t, t->state[t->cur], 1, LINES - 3, COLS);
+	if (allowed(t, t->cur)) {
+		v->draw(t, t->state[t->cur], 1, LINES - 3, COLS);
+	} else {
+		/* reached by its key without the role: the refusal, nothing else */
+		char why[256];
+		snprintf(why, sizeof why, _("%s : permission refusée pour le rôle %s"), _(v->title), t->app->user.role);
+		w_text(2, 1, why, COLS - 2, W_LEFT, term_attr(TR_ERROR));
+	}
 	draw_message(t);
 	draw_bottom(t);
 	refresh();
@@ -314,6 +321,49 @@ done:
 	return chosen;
 }
 
+int tui_form(struct tui *t, const char *title, struct w_form *fm, int (*submit)(struct tui *t, void *ctx,
+	struct w_form *fm), void *ctx)
+{
+	int result = 0;
+	for (;;) {
+		if (term_quit_requested())
+			break;
+		tui_draw(t);
+		if (LINES >= MIN_LINES && COLS >= MIN_COLS) {
+			int w = COLS - 4, h = fm->n + 5;
+			for (int i = 0; i < fm->n; i++)
+				h += fm->f[i].error[0] != '\0';
+			h += fm->error[0] != '\0';
+			if (w > 110)
+				w = 110;
+			if (h > LINES - 2)
+				h = LINES - 2;
+			int x = (COLS - w) / 2, y = (LINES - h) / 2;
+			w_box(y, x, h, w, title, term_attr(TR_DIALOG));
+			w_text(y + h - 2, x + 2, _("⏎ enregistrer   ↑ ↓ Tab champ   Échap annuler"), w - 4, W_LEFT,
+				term_attr(TR_DIM));
+			w_form_draw(fm, y + 1, x + 2, h - 3, w - 4);
+			refresh();
+		}
+		int f;
+		wint_t ch;
+		if (tui_getkey(&f, &ch) == ERR || (f && ch == KEY_RESIZE))
+			continue;
+		enum w_form_result r = w_form_key(fm, f, ch);
+		if (r == W_FORM_CANCEL)
+			break;
+		if (r == W_FORM_SUBMIT) {
+			w_form_clear_errors(fm);
+			if (submit(t, ctx, fm)) {
+				result = 1;
+				break;
+			}
+		}
+	}
+	curs_set(0);
+	return result;
+}
+
 /* ------------------------------------------------------------------ help */
 
 static void help(struct tui *t)
@@ -387,8 +437,16 @@ static juste_status open_view(struct tui *t, int i, struct juste_err *e)
 static void switch_to(struct tui *t, int i)
 {
 	struct juste_err e = { 0 };
-	if (i < 0 || i >= tui_nviews || !allowed(t, i))
+	if (i < 0 || i >= tui_nviews)
 		return;
+	if (!allowed(t, i)) {
+		/* the screen is shown empty with the refusal: its data is never
+		 * read (open is not called) */
+		app_require(t->app, tui_views[i]->roles, _(tui_views[i]->title), &e);
+		tui_error(t, &e);
+		t->cur = i;
+		return;
+	}
 	if (open_view(t, i, &e) != JUSTE_OK) {
 		tui_error(t, &e);
 		return;
@@ -417,9 +475,11 @@ static void handle_key(struct tui *t, int f, wint_t ch)
 				return;
 			}
 	}
-	enum action a = keys_lookup(KS_G | v->scopes, keys_code(f, ch));
-	tui_clear_message(t);
-	if (v->request(t, t->state[t->cur], a, f, ch) == VIEW_HANDLED)
+	int ok = allowed(t, t->cur);
+	enum action a = keys_lookup(ok ? KS_G | v->scopes : KS_G, keys_code(f, ch));
+	if (ok)
+		tui_clear_message(t);
+	if (ok && v->request(t, t->state[t->cur], a, f, ch) == VIEW_HANDLED)
 		return;
 	switch (a) {
 	case ACT_QUIT:

@@ -6,6 +6,7 @@
 
 const struct view *const tui_views[] = {
 	&view_week,
+	&view_report,
 };
 
 const int tui_nviews = (int)(sizeof tui_views / sizeof tui_views[0]);

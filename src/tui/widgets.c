@@ -471,3 +471,160 @@ void w_picker_draw(struct w_picker *p, int y, int x, int h, int w, int with_quer
 		w_input_draw(&p->query, y, x + pw, w - pw, term_attr(TR_DIALOG) | A_UNDERLINE);
 	}
 }
+
+/* ------------------------------------------------------------------ form */
+
+static void form_store(struct w_form *fm)
+{
+	if (fm->loaded && fm->cur >= 0 && fm->cur < fm->n && !fm->f[fm->cur].readonly)
+		w_input_get(&fm->in, fm->f[fm->cur].value, sizeof fm->f[fm->cur].value);
+	fm->loaded = 0;
+}
+
+static void form_load(struct w_form *fm)
+{
+	if (fm->loaded || fm->cur < 0 || fm->cur >= fm->n)
+		return;
+	w_input_set(&fm->in, fm->f[fm->cur].value);
+	fm->loaded = 1;
+}
+
+int w_form_add(struct w_form *fm, const char *name, const char *label, const char *value, int readonly,
+	const char *hint)
+{
+	if (fm->n >= W_FORM_MAX)
+		return -1;
+	struct w_form_field *f = &fm->f[fm->n];
+	memset(f, 0, sizeof *f);
+	f->name = name;
+	f->label = label;
+	f->hint = hint;
+	f->readonly = readonly;
+	snprintf(f->value, sizeof f->value, "%s", value ? value : "");
+	/* the cursor starts on the first field that can change */
+	if (fm->n == 0 || (fm->f[fm->cur].readonly && !readonly))
+		fm->cur = fm->n;
+	return fm->n++;
+}
+
+const char *w_form_value(struct w_form *fm, const char *name)
+{
+	form_store(fm);
+	for (int i = 0; i < fm->n; i++)
+		if (strcmp(fm->f[i].name, name) == 0)
+			return fm->f[i].value;
+	return "";
+}
+
+void w_form_clear_errors(struct w_form *fm)
+{
+	fm->error[0] = '\0';
+	for (int i = 0; i < fm->n; i++)
+		fm->f[i].error[0] = '\0';
+}
+
+void w_form_error(struct w_form *fm, const char *field, const char *msg)
+{
+	for (int i = 0; field && *field && i < fm->n; i++)
+		if (strcmp(fm->f[i].name, field) == 0) {
+			snprintf(fm->f[i].error, sizeof fm->f[i].error, "%s", msg);
+			form_store(fm);
+			fm->cur = i;
+			return;
+		}
+	snprintf(fm->error, sizeof fm->error, "%s", msg);
+}
+
+static void form_move(struct w_form *fm, int d)
+{
+	form_store(fm);
+	int i = fm->cur;
+	for (int k = 0; k < fm->n; k++) {
+		i = (i + d + fm->n) % fm->n;
+		if (!fm->f[i].readonly)
+			break;
+	}
+	fm->cur = i;
+}
+
+enum w_form_result w_form_key(struct w_form *fm, int is_func, wint_t ch)
+{
+	if (fm->n == 0)
+		return W_FORM_CANCEL;
+	if (is_func && (ch == KEY_UP || ch == KEY_BTAB)) {
+		form_move(fm, -1);
+		return W_FORM_CONT;
+	}
+	if ((is_func && ch == KEY_DOWN) || (!is_func && ch == '\t')) {
+		form_move(fm, 1);
+		return W_FORM_CONT;
+	}
+	if (!is_func && (ch == '\r' || ch == '\n')) {
+		form_store(fm);
+		return W_FORM_SUBMIT;
+	}
+	if (!is_func && ch == 27) {
+		form_store(fm);
+		return W_FORM_CANCEL;
+	}
+	if (fm->f[fm->cur].readonly)
+		return W_FORM_CONT;
+	form_load(fm);
+	w_input_key(&fm->in, is_func, ch);
+	return W_FORM_CONT;
+}
+
+void w_form_draw(struct w_form *fm, int y, int x, int h, int w)
+{
+	int lw = 0;
+	for (int i = 0; i < fm->n; i++)
+		if (w_width(fm->f[i].label) + 2 > lw)
+			lw = w_width(fm->f[i].label) + 2;
+	if (lw > w / 3)
+		lw = w / 3;
+	int vw = w - lw;
+	attr_t norm = term_attr(TR_DIALOG), err = term_attr(TR_ERROR);
+	/* lines each field takes: 1, plus 1 for its error */
+	int need = 0;
+	for (int i = 0; i < fm->n; i++)
+		need += 1 + (fm->f[i].error[0] != '\0');
+	need += fm->error[0] != '\0';
+	/* when it does not fit, start so that the current field shows */
+	int first = 0, used = 0;
+	if (need > h) {
+		for (int i = fm->cur; i >= 0; i--) {
+			used += 1 + (fm->f[i].error[0] != '\0');
+			if (used > h)
+				break;
+			first = i;
+		}
+	}
+	int line = y, cur_y = -1;
+	for (int i = first; i < fm->n && line < y + h; i++) {
+		struct w_form_field *f = &fm->f[i];
+		attr_t la = norm | (i == fm->cur ? A_BOLD : 0);
+		char label[256];
+		snprintf(label, sizeof label, "%s%s", f->error[0] ? "✗ " : "", f->label);
+		w_text(line, x, label, lw, W_LEFT, f->error[0] ? err : la);
+		if (i == fm->cur && !f->readonly) {
+			cur_y = line;
+		} else if (f->value[0] || !f->hint) {
+			w_text(line, x + lw, f->value, vw, W_LEFT, f->readonly ? term_attr(TR_LOCKED) : norm | A_UNDERLINE);
+		} else {
+			w_text(line, x + lw, f->hint, vw, W_LEFT, term_attr(TR_DIM));
+		}
+		line++;
+		if (f->error[0] && line < y + h) {
+			char msg[JUSTE_ERR_MAX + 8];
+			snprintf(msg, sizeof msg, "↳ %s", f->error);
+			w_text(line++, x + lw, msg, vw, W_LEFT, err);
+		}
+	}
+	if (fm->error[0] && line < y + h)
+		w_text(line, x, fm->error, w, W_LEFT, err);
+	if (cur_y >= 0) {
+		form_load(fm);
+		curs_set(1);
+		w_input_draw(&fm->in, cur_y, x + lw, vw, norm | A_UNDERLINE | A_BOLD);
+	}
+}

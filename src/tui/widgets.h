@@ -92,4 +92,47 @@ void w_picker_draw(struct w_picker *p, int y, int x, int h, int w, int with_quer
 /* Lower-case, accent-free wide copy of s (for searching). */
 void w_fold(const char *s, wchar_t *out, size_t n);
 
+/* ---- form (issue 6) ------------------------------------------------ */
+/* Labelled one-line fields edited in place: the field under the cursor is
+ * a w_input; ↑ ↓ Tab move between fields.  A refusal from the app layer
+ * names its field (err.field), and w_form_error() shows the message on a
+ * line right under that field, in the error colour, and moves the cursor
+ * there; other messages go under the last field. */
+#define W_FORM_VALUE 512
+#define W_FORM_MAX 16
+
+struct w_form_field {
+	const char *name;             /* as err.field names it: "code" */
+	const char *label;            /* shown (translated) */
+	const char *hint;             /* shown dim after an empty value, or NULL */
+	char value[W_FORM_VALUE];
+	char error[JUSTE_ERR_MAX];
+	int readonly;                 /* e.g. the code when editing */
+};
+
+struct w_form {
+	struct w_form_field f[W_FORM_MAX];
+	int n;
+	int cur;
+	char error[JUSTE_ERR_MAX];    /* a refusal naming no field */
+	struct w_input in;            /* the current field being edited */
+	int loaded;                   /* in holds f[cur].value */
+};
+
+enum w_form_result { W_FORM_CONT, W_FORM_SUBMIT, W_FORM_CANCEL };
+
+/* Adds a field; returns its index (-1 when full). */
+int w_form_add(struct w_form *fm, const char *name, const char *label, const char *value, int readonly,
+	const char *hint);
+/* The value of the field called name ("" when none). */
+const char *w_form_value(struct w_form *fm, const char *name);
+void w_form_clear_errors(struct w_form *fm);
+/* Puts msg next to the field called `field` (or under the form when no
+ * field has that name) and moves the cursor to it. */
+void w_form_error(struct w_form *fm, const char *field, const char *msg);
+/* ↑ ↓ Tab BTab move, Enter submits, Esc cancels, other keys edit. */
+enum w_form_result w_form_key(struct w_form *fm, int is_func, wint_t ch);
+/* Draws at (y, x) in h lines and w columns; places the terminal cursor. */
+void w_form_draw(struct w_form *fm, int y, int x, int h, int w);
+
 #endif
