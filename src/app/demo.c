@@ -1593,7 +1593,12 @@ static const char *const *notes_of(const struct gen *g, const struct d_mandate *
 		l = internals[m->internal].notes;
 		*n = count_list(l, NELEMS(internals[0].notes));
 	} else {
-		l = services[m->fm_team ? g->x[expert].svc : m->svc].notes;
+		/* an if, not a ?: -- gcc -O2 with UBSan saw the ?: as reading
+		 * `expert` uninitialised (-Werror=maybe-uninitialized) */
+		enum svc sv = m->svc;
+		if (m->fm_team)
+			sv = g->x[expert].svc;
+		l = services[sv].notes;
 		*n = count_list(l, NELEMS(services[0].notes));
 	}
 	return l;

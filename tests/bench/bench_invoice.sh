@@ -4,10 +4,11 @@
 # under 10 s.
 # usage: tests/bench/bench_invoice.sh [JUSTE] [--big]   (an optimised build: build/juste)
 #
-# 1. The demo database (`juste demo`, today = 2020-04-06), with the sample
-#    rate tables of tests/fixtures/rates when the demo has none.  Everything
-#    up to February is issued first (one catch-up run, timed too), then
-#    March is drafted, issued and printed: what the clerk does on April 1st.
+# 1. The demo database (`juste demo`, today = 2020-04-29), with the sample
+#    rate tables of tests/fixtures/rates when the demo has none.  The demo
+#    issues every finished month itself; whatever is still unbilled up to
+#    March is issued by a catch-up run (timed too), then April is drafted,
+#    issued and printed: what the clerk does at the end of the month.
 # 2. With --big, the same on a copy of the 1 000 000-entry benchmark
 #    database (make_bench_db.sh: ~380 clients, ~7 000 entries a month):
 #    the catch-up run bills a decade at once, then one month is timed.
@@ -20,7 +21,7 @@ juste=$(realpath "${1:-$here/../../build/juste}")
 big=${2:-}
 tmp=$(mktemp -d /tmp/juste-bench-invoice.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-export JUSTE_TODAY=2020-04-06
+export JUSTE_TODAY=2020-04-29
 
 # best_of N LABEL TARGET_S CMD... : runs CMD N times, prints the best time
 best_of() {
@@ -87,7 +88,7 @@ echo "== demo database"
 "$juste" demo --db "$tmp/demo.db" --quiet >/dev/null
 rates_if_missing "$tmp/demo.db"
 echo "  $(sqlite3 "$tmp/demo.db" "select count(*) from entries") entries, $(sqlite3 "$tmp/demo.db" "select count(*) from orgs") organisations"
-month "$tmp/demo.db" 2020-02 2020-03-02 2020-03 2020-04-01
+month "$tmp/demo.db" 2020-03 2020-04-01 2020-04 2020-04-30
 
 if [ "$big" = "--big" ]; then
   echo "== 1 000 000-entry benchmark database"

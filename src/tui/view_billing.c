@@ -1,0 +1,643 @@
+/*
+ * view_billing.c - Facturation: the clerk's billing desk for one month.
+ *
+ * Three levels, Esc going back: the month (one row per invoice: drafts by
+ * client, then issued invoices and credit notes, with the month's totals),
+ * one invoice (its lines, then what blocks it and what to watch), and the
+ * entries behind one line.  Every action calls invoicing.h, the functions
+ * `juste invoice` calls; the screen keeps only what office_bill_month_load
+ * read and reads it again after each action and on `r`.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "juste/duration.h"
+#include "juste/i18n.h"
+#include "juste/invoicing.h"
+#include "juste/money.h"
+#include "juste/office.h"
+#include "juste/rates.h"
+#include "tui/view.h"
+
+enum { LV_MONTH, LV_DOC, LV_ENTRIES };
+
+#define MCOLS 8
+#define DCOLS 5
+#define ECOLS 5
+
+struct bill_state {
+	int level;
+	char month[PERIOD_LEN];
+	struct office_bill_month m;
+	struct w_table mt;
+	int mw[MCOLS];
+	enum w_align ma[MCOLS];
+	/* one invoice */
+	struct invoice_doc doc;
+	int doc_loaded;
+	char *notes[64];              /* blockers then warnings, pointing into doc.rec */
+	int nblockers, nnotes;
+	struct w_table dt;
+	int dw[DCOLS];
+	enum w_align da[DCOLS];
+	/* the entries of one line */
+	int line;
+	int *ent;                     /* indexes into doc.entries */
+	int nent;
+	struct w_table et;
+	int ew[ECOLS];
+	enum w_align ea[ECOLS];
+};
+
+static juste_status reload(struct tui *t, struct bill_state *s, struct juste_err *e)
+{
+	struct office_bill_month m;
+	juste_status st = office_bill_month_load(t->app, s->month, &m, e);
+	if (st)
+		return st;
+	office_bill_month_free(&s->m);
+	s->m = m;
+	s->mt.nrows = (int)m.n;
+	return JUSTE_OK;
+}
+
+static void reload_or_say(struct tui *t, struct bill_state *s)
+{
+	struct juste_err e = { 0 };
+	if (reload(t, s, &e))
+		tui_error(t, &e);
+}
+
+static void doc_close(struct bill_state *s)
+{
+	if (s->doc_loaded)
+		invoicing_doc_free(&s->doc);
+	s->doc_loaded = 0;
+	free(s->ent);
+	s->ent = NULL;
+	s->nent = 0;
+	s->nnotes = s->nblockers = 0;
+}
+
+/* Splits a buffer of lines in place, adding them to s->notes. */
+static void notes_add(struct bill_state *s, char *text)
+{
+	char *save = NULL;
+	for (char *l = strtok_r(text, "\n", &save); l && s->nnotes < 64; l = strtok_r(NULL, "\n", &save))
+		if (*l)
+			s->notes[s->nnotes++] = l;
+}
+
+static juste_status doc_open(struct tui *t, struct bill_state *s, int64_t id, struct juste_err *e)
+{
+	doc_close(s);
+	juste_status st = invoicing_load_id(t->app, id, &s->doc, e);
+	if (st)
+		return st;
+	s->doc_loaded = 1;
+	notes_add(s, s->doc.rec.blockers);
+	s->nblockers = s->nnotes;
+	notes_add(s, s->doc.rec.warnings);
+	s->dt.nrows = (int)s->doc.nlines + s->nnotes;
+	s->dt.cur_row = s->dt.top = 0;
+	return JUSTE_OK;
+}
+
+static juste_status bill_open(struct tui *t, void *state, struct juste_err *e)
+{
+	struct bill_state *s = state;
+	/* on the first days of a month the clerk bills the month before */
+	int y, m, d;
+	date_to_ymd(app_today(), &y, &m, &d);
+	date_month_add(&y, &m, -1);
+	snprintf(s->month, sizeof s->month, "%04d-%02d", y, m);
+	struct w_table *tabs[3] = { &s->mt, &s->dt, &s->et };
+	int *ws[3] = { s->mw, s->dw, s->ew };
+	enum w_align *as[3] = { s->ma, s->da, s->ea };
+	int nc[3] = { MCOLS, DCOLS, ECOLS };
+	for (int i = 0; i < 3; i++) {
+		tabs[i]->ncols = nc[i];
+		tabs[i]->first_cursor_col = 0;
+		tabs[i]->ncursor_cols = 1;
+		tabs[i]->header = 1;
+		tabs[i]->widths = ws[i];
+		tabs[i]->align = as[i];
+		for (int c = 0; c < nc[i]; c++)
+			as[i][c] = c == 0 ? W_LEFT : W_RIGHT;
+	}
+	s->mt.footer = 1;
+	s->da[1] = W_LEFT;
+	s->ea[1] = W_LEFT;
+	s->ea[4] = W_LEFT;
+	/* open = a month switch, never a write: drafting is `d` */
+	return reload(t, s, e);
+}
+
+static void bill_close(struct tui *t, void *state)
+{
+	(void)t;
+	struct bill_state *s = state;
+	office_bill_month_free(&s->m);
+	doc_close(s);
+}
+
+/* ------------------------------------------------------------------ draw */
+
+static void hours(int64_t minutes, char *buf, size_t n)
+{
+	duration_format_hours_fr((long)minutes, buf, n);
+}
+
+static const char *rec_state(const struct invoice_rec *r)
+{
+	if (strcmp(r->status, "draft") == 0)
+		return r->blockers[0] ? _("retenu") : _("brouillon");
+	return r->number;
+}
+
+static void month_cell(void *ctx, int row, int col, char *buf, size_t n, enum term_role *role)
+{
+	struct bill_state *s = ctx;
+	static const char *const head[MCOLS] = { N_("Client"), N_("N° / état"), N_("Heures"), N_("Sous-total"),
+		N_("Taxes"), N_("Total"), N_("Ret."), N_("Bloc.") };
+	char m[MONEY_BUF];
+	if (row < 0) {
+		*role = TR_HEADER;
+		snprintf(buf, n, "%s", _(head[col]));
+		return;
+	}
+	int64_t minutes, sub, tax, total, late;
+	int blockers = 0;
+	const struct invoice_rec *r = NULL;
+	if (row >= s->mt.nrows) {
+		*role = TR_TOTAL;
+		minutes = s->m.minutes;
+		sub = s->m.subtotal_cents;
+		tax = s->m.tps_cents + s->m.tvq_cents;
+		total = s->m.total_cents;
+		late = s->m.late;
+		blockers = s->m.held;
+	} else {
+		const struct office_bill_row *b = &s->m.rows[row];
+		r = &b->rec;
+		minutes = b->billed_minutes;
+		sub = r->amounts.subtotal_cents;
+		tax = r->amounts.tps_cents + r->amounts.tvq_cents;
+		total = r->amounts.total_cents;
+		late = b->late;
+		for (const char *p = r->blockers; *p; p++)
+			blockers += *p == '\n' || p[1] == '\0';
+		if (blockers)
+			*role = TR_OVER;
+		else if (strcmp(r->status, "issued") == 0)
+			*role = TR_LOCKED;
+	}
+	switch (col) {
+	case 0:
+		if (r)
+			snprintf(buf, n, "%s%s %s", strcmp(r->kind, "credit") == 0 ? "NC " : "", r->client_code,
+				r->client_name);
+		else
+			snprintf(buf, n, _("Total du mois (%d factures)"), s->m.drafts + s->m.issued);
+		break;
+	case 1: snprintf(buf, n, "%s", r ? rec_state(r) : ""); break;
+	case 2: hours(minutes, buf, n); break;
+	case 3: snprintf(buf, n, "%s", money_format_fr(sub, m, sizeof m)); break;
+	case 4: snprintf(buf, n, "%s", money_format_fr(tax, m, sizeof m)); break;
+	case 5: snprintf(buf, n, "%s", money_format_fr(total, m, sizeof m)); break;
+	case 6: snprintf(buf, n, "%lld", (long long)late); break;
+	default: snprintf(buf, n, "%d", blockers); break;
+	}
+}
+
+static void doc_cell(void *ctx, int row, int col, char *buf, size_t n, enum term_role *role)
+{
+	struct bill_state *s = ctx;
+	static const char *const head[DCOLS] = { N_("Mandat"), N_("Description"), N_("Heures"), N_("Taux"),
+		N_("Montant") };
+	char m[MONEY_BUF];
+	if (row < 0) {
+		*role = TR_HEADER;
+		snprintf(buf, n, "%s", _(head[col]));
+		return;
+	}
+	if (row >= (int)s->doc.nlines) {
+		int k = row - (int)s->doc.nlines;
+		if (k >= s->nnotes)
+			return;
+		*role = k < s->nblockers ? TR_ERROR : TR_DIM;
+		if (col == 0)
+			snprintf(buf, n, "%s", k < s->nblockers ? _("BLOCAGE") : _("note"));
+		else if (col == 1)
+			snprintf(buf, n, "%s", s->notes[k]);
+		return;
+	}
+	const struct invoice_line_rec *l = &s->doc.lines[row];
+	switch (col) {
+	case 0: snprintf(buf, n, "%s", l->mandate_code); break;
+	case 1: snprintf(buf, n, "%s%s%s", l->description[0] ? l->description : l->mandate_title,
+			l->experts[0] ? " · " : "", l->experts); break;
+	case 2: hours(l->billed_minutes, buf, n); break;
+	case 3: if (l->rate_cents) money_format_fr(l->rate_cents, buf, n); break;
+	default: snprintf(buf, n, "%s", money_format_fr(l->amount_cents, m, sizeof m)); break;
+	}
+}
+
+static void entry_cell(void *ctx, int row, int col, char *buf, size_t n, enum term_role *role)
+{
+	struct bill_state *s = ctx;
+	static const char *const head[ECOLS] = { N_("Date"), N_("Expert"), N_("Saisi"), N_("Facturé"), N_("Note") };
+	char d[DURATION_BUF];
+	if (row < 0) {
+		*role = TR_HEADER;
+		snprintf(buf, n, "%s", _(head[col]));
+		return;
+	}
+	const struct invoice_entry_rec *x = &s->doc.entries[s->ent[row]];
+	if (x->late)
+		*role = TR_OVER;
+	switch (col) {
+	case 0: snprintf(buf, n, "%s%s", x->work_date, x->late ? "*" : ""); break;
+	case 1: snprintf(buf, n, "%s", x->expert_name); break;
+	case 2: snprintf(buf, n, "%s", duration_format(x->logged_minutes, d, sizeof d)); break;
+	case 3: snprintf(buf, n, "%s", duration_format(x->billed_minutes, d, sizeof d)); break;
+	default: snprintf(buf, n, " %s", x->note); break;
+	}
+}
+
+static void bill_draw(struct tui *t, void *state, int y, int h, int w)
+{
+	(void)t;
+	struct bill_state *s = state;
+	char title[512];
+	attr_t ta = term_attr(TR_TITLE);
+	if (s->level == LV_MONTH) {
+		snprintf(title, sizeof title, _(" Facturation · mois %s · %d brouillon(s) dont %d retenu(s) · %d émise(s) · %d note(s) de crédit"),
+			s->month, s->m.drafts, s->m.held, s->m.issued, s->m.credits);
+		w_text(y, 0, title, w, W_LEFT, ta);
+		int fixed = 11 + 8 + 14 + 12 + 14 + 5 + 6;
+		s->mw[0] = w - fixed;
+		s->mw[1] = 11; s->mw[2] = 8; s->mw[3] = 14; s->mw[4] = 12; s->mw[5] = 14; s->mw[6] = 5; s->mw[7] = 6;
+		if (s->m.n == 0) {
+			w_text(y + 2, 1, _("Aucune facture pour ce mois : d fait les brouillons ; [ ] change de mois"), w - 2,
+				W_LEFT, term_attr(TR_DIM));
+			return;
+		}
+		w_table_draw(&s->mt, y + 1, 0, h - 2, month_cell, s);
+		w_text(y + h - 1, 0, _("⏎ détail · d brouillons · i émettre · p PDF · C note de crédit · r actualiser"), w,
+			W_LEFT, term_attr(TR_DIM));
+		return;
+	}
+	const struct invoice_rec *r = &s->doc.rec;
+	char tot[MONEY_BUF];
+	snprintf(title, sizeof title, _(" %s %s · %s · %s · total %s"), strcmp(r->kind, "credit") == 0 ?
+		_("Note de crédit") : _("Facture"), rec_state(r), r->client_code, r->client_name,
+		money_format_fr(r->amounts.total_cents, tot, sizeof tot));
+	w_text(y, 0, title, w, W_LEFT, ta);
+	if (s->level == LV_DOC) {
+		s->dw[0] = 14; s->dw[2] = 9; s->dw[3] = 12; s->dw[4] = 14;
+		s->dw[1] = w - 14 - 9 - 12 - 14;
+		w_table_draw(&s->dt, y + 1, 0, h - 2, doc_cell, s);
+		w_text(y + h - 1, 0, _("⏎ saisies de la ligne, ou le détail du blocage · Échap retour"), w, W_LEFT,
+			term_attr(TR_DIM));
+	} else {
+		s->ew[0] = 12; s->ew[2] = 7; s->ew[3] = 8;
+		s->ew[1] = (w - 27) / 3;
+		s->ew[4] = w - 27 - s->ew[1];
+		w_table_draw(&s->et, y + 1, 0, h - 2, entry_cell, s);
+		w_text(y + h - 1, 0, _("* saisie en retard (d'un mois précédent) · Échap retour"), w, W_LEFT,
+			term_attr(TR_DIM));
+	}
+}
+
+/* --------------------------------------------------------------- actions */
+
+static const struct office_bill_row *cur_bill(struct bill_state *s)
+{
+	if (s->m.n == 0 || s->mt.cur_row < 0 || s->mt.cur_row >= (int)s->m.n)
+		return NULL;
+	return &s->m.rows[s->mt.cur_row];
+}
+
+static void say(struct tui *t, juste_status code, const char *msg)
+{
+	struct juste_err e = { 0 };
+	err_set(&e, code, "%s", msg);
+	tui_error(t, &e);
+}
+
+static void draft(struct tui *t, struct bill_state *s)
+{
+	struct invoicing_run run;
+	struct juste_err e = { 0 };
+	if (invoicing_draft(t->app, s->month, NULL, NULL, NULL, &run, &e)) {
+		tui_error(t, &e);
+		return;
+	}
+	reload_or_say(t, s);
+	char m[MONEY_BUF];
+	tui_info(t, _("Brouillons du mois %s : %d (dont %d retenu(s)), %ld saisie(s), %d en retard, total %s"),
+		s->month, run.drafts, run.held, run.entries, run.late, money_format_fr(run.total_cents, m, sizeof m));
+}
+
+static void issue(struct tui *t, struct bill_state *s)
+{
+	/* what another clerk did since is read first: the dialog says what
+	 * will really be issued, and issuing recomputes inside its own
+	 * transaction anyway, so a second run issues nothing twice */
+	reload_or_say(t, s);
+	int n = 0;
+	int64_t total = 0;
+	for (size_t i = 0; i < s->m.n; i++) {
+		const struct invoice_rec *r = &s->m.rows[i].rec;
+		if (strcmp(r->status, "draft") == 0 && strcmp(r->kind, "invoice") == 0 && !r->blockers[0]) {
+			n++;
+			total += r->amounts.total_cents;
+		}
+	}
+	if (n == 0) {
+		say(t, JUSTE_EINVAL, s->m.issued ? _("rien à émettre : le mois est déjà émis (r pour relire)")
+			: _("rien à émettre : faites d'abord les brouillons (d)"));
+		return;
+	}
+	char q[256], m[MONEY_BUF];
+	snprintf(q, sizeof q, _("Émettre %d facture(s) du mois %s, total %s (%d retenue(s)) ?"), n, s->month,
+		money_format_fr(total, m, sizeof m), s->m.held);
+	if (!tui_confirm(t, q)) {
+		tui_info(t, _("Rien n'a été émis"));
+		return;
+	}
+	struct invoicing_run run;
+	struct juste_err e = { 0 };
+	if (invoicing_issue(t->app, s->month, NULL, NULL, NULL, NULL, &run, &e)) {
+		tui_error(t, &e);
+		return;
+	}
+	reload_or_say(t, s);
+	tui_info(t, _("%d facture(s) émise(s) pour %s, total %s ; %d retenue(s)"), run.issued, s->month,
+		money_format_fr(run.total_cents, m, sizeof m), run.held);
+}
+
+static int on_pdf(void *ctx, const struct invoice_rec *r, const char *path)
+{
+	(void)r;
+	(void)path;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+static void pdf(struct tui *t, struct bill_state *s)
+{
+	char dir[1024], def[64];
+	snprintf(def, sizeof def, "factures-%s", s->month);
+	if (!tui_input(t, _("Dossier des PDF :"), def, dir, sizeof dir) || !dir[0])
+		return;
+	int n = 0;
+	struct juste_err e = { 0 };
+	if (invoicing_pdf_month(t->app, s->month, NULL, dir, on_pdf, &n, &e)) {
+		tui_error(t, &e);
+		return;
+	}
+	tui_info(t, _("%d PDF écrit(s) dans %s"), n, dir);
+}
+
+static void credit(struct tui *t, struct bill_state *s)
+{
+	const struct invoice_rec *r = s->level == LV_MONTH ? (cur_bill(s) ? &cur_bill(s)->rec : NULL)
+		: &s->doc.rec;
+	if (!r || strcmp(r->status, "issued") != 0 || strcmp(r->kind, "invoice") != 0) {
+		say(t, JUSTE_EINVAL, _("une note de crédit se fait sur une facture émise : placez le curseur sur une facture"));
+		return;
+	}
+	char number[INVOICE_NUMBER_LEN], reason[NOTE_LEN], amount[64], prompt[160];
+	snprintf(number, sizeof number, "%s", r->number);
+	snprintf(prompt, sizeof prompt, _("Note de crédit sur %s — motif :"), number);
+	if (!tui_input(t, prompt, "", reason, sizeof reason))
+		return;
+	snprintf(prompt, sizeof prompt, _("Montant avant taxes (vide = toute la facture) :"));
+	if (!tui_input(t, prompt, "", amount, sizeof amount))
+		return;
+	int64_t cents = 0;
+	struct juste_err e = { 0 };
+	if (amount[0] && money_parse(amount, &cents, &e)) {
+		tui_error(t, &e);
+		return;
+	}
+	char q[256], m[MONEY_BUF];
+	if (cents)
+		snprintf(q, sizeof q, _("Créditer %s avant taxes sur %s ?"), money_format_fr(cents, m, sizeof m), number);
+	else
+		snprintf(q, sizeof q, _("Créditer toute la facture %s (ses saisies redeviennent facturables) ?"), number);
+	if (!tui_confirm(t, q)) {
+		tui_info(t, _("Aucune note de crédit"));
+		return;
+	}
+	struct invoice_rec out;
+	if (invoicing_credit(t->app, number, reason, cents, NULL, &out, &e)) {
+		tui_error(t, &e);
+		return;
+	}
+	reload_or_say(t, s);
+	tui_info(t, _("Note de crédit %s émise sur %s : %s"), out.number, number,
+		money_format_fr(out.amounts.total_cents, m, sizeof m));
+}
+
+/* Enter on a blocker: the mandate (and why it has no rate) or the
+ * organisation it names, so the clerk knows what to fix and who fixes it. */
+static void blocker(struct tui *t, struct bill_state *s, const char *text)
+{
+	char lines[12][512];
+	int n = 0;
+	snprintf(lines[n++], sizeof lines[0], "%s", text);
+	char code[CODE_LEN] = "";
+	const char *p = strchr(text, '(');
+	if (p) {
+		size_t k = strcspn(p + 1, ",)");
+		if (k < sizeof code)
+			snprintf(code, sizeof code, "%.*s", (int)k, p + 1);
+	}
+	struct juste_err e = { 0 };
+	if (code[0]) {
+		struct mandate *m = calloc(1, sizeof *m);
+		if (m && store_mandate_get(t->app->store, code, m, &e) == JUSTE_OK) {
+			snprintf(lines[n++], sizeof lines[0], _("Mandat %s : %s"), m->code, m->title);
+			snprintf(lines[n++], sizeof lines[0], _("Client %s · service %s · facturation %s · ouvert le %s"),
+				m->client, m->service, m->billing, m->opened_on);
+			struct rate_book b;
+			struct rates_explanation ex;
+			char date[ISO_LEN] = "";
+			const char *d = strchr(p, ',');
+			if (d)
+				snprintf(date, sizeof date, "%.10s", d + 2);
+			if (date[0] && rates_book_load(t->app, &b, &e) == JUSTE_OK) {
+				if (rates_explain(t->app, &b, code, date, &ex, &e) == JUSTE_OK) {
+					if (ex.priced.row) {
+						char why[256];
+						snprintf(lines[n++], sizeof lines[0], _("Taux le %s : %s"), date,
+							pricing_explain(&ex.priced, why, sizeof why));
+					} else {
+						snprintf(lines[n++], sizeof lines[0], _("Taux le %s : %s"), date, ex.why);
+					}
+				}
+				pricing_book_free(&b);
+			}
+			snprintf(lines[n++], sizeof lines[0], "%s",
+				_("À faire : un taux négocié du mandat ou une ligne de la table de taux (admin : juste rate), puis d"));
+		}
+		free(m);
+	} else if (strstr(text, "adresse")) {
+		struct org o;
+		if (store_org_get(t->app->store, s->doc.rec.client_code, &o, &e) == JUSTE_OK) {
+			snprintf(lines[n++], sizeof lines[0], _("Organisation %s : %s (%s)"), o.code, o.name, o.category);
+			snprintf(lines[n++], sizeof lines[0], _("Adresse : %s"), o.address[0] ? o.address : _("(aucune)"));
+			snprintf(lines[n++], sizeof lines[0], _("Courriel : %s"), o.email);
+			snprintf(lines[n++], sizeof lines[0], "%s",
+				_("À faire : compléter l'adresse (admin : écran Données, organisations), puis d"));
+		}
+	}
+	const char *lp[12];
+	for (int i = 0; i < n; i++)
+		lp[i] = lines[i];
+	tui_pick(t, _("Blocage — Échap pour revenir"), lp, NULL, n, 0, NULL, 0, NULL);
+}
+
+static void enter(struct tui *t, struct bill_state *s)
+{
+	struct juste_err e = { 0 };
+	if (s->level == LV_MONTH) {
+		const struct office_bill_row *b = cur_bill(s);
+		if (!b)
+			return;
+		if (doc_open(t, s, b->rec.id, &e)) {
+			tui_error(t, &e);
+			return;
+		}
+		s->level = LV_DOC;
+		return;
+	}
+	if (s->level != LV_DOC)
+		return;
+	int row = s->dt.cur_row;
+	if (row >= (int)s->doc.nlines) {
+		int k = row - (int)s->doc.nlines;
+		if (k < s->nnotes)
+			blocker(t, s, s->notes[k]);
+		return;
+	}
+	const struct invoice_line_rec *l = &s->doc.lines[row];
+	free(s->ent);
+	s->ent = calloc(s->doc.nentries + 1, sizeof *s->ent);
+	s->nent = 0;
+	if (!s->ent)
+		return;
+	for (size_t i = 0; i < s->doc.nentries; i++)
+		if (s->doc.entries[i].line_id == l->id || (s->doc.entries[i].line_id == 0 && s->doc.entries[i].line_pos == l->pos))
+			s->ent[s->nent++] = (int)i;
+	if (s->nent == 0) {
+		say(t, JUSTE_ENOTFOUND, _("aucune saisie derrière cette ligne (forfait ou crédit)"));
+		return;
+	}
+	s->line = row;
+	s->et.nrows = s->nent;
+	s->et.cur_row = s->et.top = 0;
+	s->level = LV_ENTRIES;
+}
+
+static void move(struct w_table *tab, enum action a, int nrows)
+{
+	int page = LINES - 8 > 1 ? LINES - 8 : 1;
+	switch (a) {
+	case ACT_UP: tab->cur_row--; break;
+	case ACT_DOWN: tab->cur_row++; break;
+	case ACT_PAGE_UP: tab->cur_row -= page; break;
+	case ACT_PAGE_DOWN: tab->cur_row += page; break;
+	case ACT_FIRST: tab->cur_row = 0; break;
+	case ACT_LAST: tab->cur_row = nrows - 1; break;
+	default: break;
+	}
+	if (tab->cur_row >= nrows)
+		tab->cur_row = nrows - 1;
+	if (tab->cur_row < 0)
+		tab->cur_row = 0;
+}
+
+static enum view_result bill_request(struct tui *t, void *state, enum action a, int f, wint_t ch)
+{
+	(void)f;
+	(void)ch;
+	struct bill_state *s = state;
+	struct w_table *tab = s->level == LV_MONTH ? &s->mt : s->level == LV_DOC ? &s->dt : &s->et;
+	switch (a) {
+	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN: case ACT_FIRST: case ACT_LAST:
+		move(tab, a, tab->nrows);
+		return VIEW_HANDLED;
+	case ACT_EDIT: enter(t, s); return VIEW_HANDLED;
+	case ACT_BACK:
+		if (s->level == LV_MONTH)
+			return VIEW_IGNORED;
+		s->level--;
+		if (s->level == LV_MONTH)
+			doc_close(s);
+		return VIEW_HANDLED;
+	case ACT_REFRESH:
+		doc_close(s);
+		s->level = LV_MONTH;
+		reload_or_say(t, s);
+		if (t->msg_role != TR_ERROR || !t->msg[0])
+			tui_info(t, _("Relu : mois %s"), s->month);
+		return VIEW_HANDLED;
+	case ACT_PREV_MONTH:
+	case ACT_NEXT_MONTH: {
+		int y, m;
+		struct juste_err e = { 0 };
+		date_month_parse(s->month, &y, &m, &e);
+		date_month_add(&y, &m, a == ACT_PREV_MONTH ? -1 : 1);
+		snprintf(s->month, sizeof s->month, "%04d-%02d", y, m);
+		doc_close(s);
+		s->level = LV_MONTH;
+		s->mt.cur_row = s->mt.top = 0;
+		reload_or_say(t, s);
+		return VIEW_HANDLED;
+	}
+	case ACT_DRAFT:
+		doc_close(s);
+		s->level = LV_MONTH;
+		draft(t, s);
+		return VIEW_HANDLED;
+	case ACT_ISSUE:
+		doc_close(s);
+		s->level = LV_MONTH;
+		issue(t, s);
+		return VIEW_HANDLED;
+	case ACT_PDF: pdf(t, s); return VIEW_HANDLED;
+	case ACT_CREDIT:
+		credit(t, s);
+		if (s->level != LV_MONTH) {
+			doc_close(s);
+			s->level = LV_MONTH;
+		}
+		return VIEW_HANDLED;
+	default:
+		return VIEW_IGNORED;
+	}
+}
+
+static const enum action bill_bar[] = {
+	ACT_EDIT, ACT_PREV_MONTH, ACT_NEXT_MONTH, ACT_DRAFT, ACT_ISSUE, ACT_PDF, ACT_CREDIT, ACT_REFRESH, ACT_BACK,
+};
+
+const struct view view_billing = {
+	.name = "billing",
+	.title = N_("Facturation"),
+	.fkey = 3,
+	.roles = ROLE_COMMIS | ROLE_ADMIN,
+	.scopes = KS_M | KS_O | KS_B,
+	.state_size = sizeof(struct bill_state),
+	.open = bill_open,
+	.draw = bill_draw,
+	.request = bill_request,
+	.unsaved = NULL,
+	.bar = bill_bar,
+	.nbar = (int)(sizeof bill_bar / sizeof bill_bar[0]),
+	.close = bill_close,
+};
