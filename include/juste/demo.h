@@ -12,7 +12,14 @@
  * and 75 100 h) plus the current fiscal year up to today.
  *
  * Everything goes through the store functions the CLI and the importer use,
- * in one transaction, and every entry passes rules_entry_validate().  The
+ * in one transaction, and every entry passes rules_entry_validate().
+ * Then (issue 7) the annual report's side: the report's finance figures,
+ * its business-development log, genders and birth years (average age 45),
+ * one rate table per demo year calibrated so that the year's invoices come
+ * to the report's products (3 569 964 $ and 4 475 852 $), and the invoices
+ * of every complete month of both demo years issued on the month's last day
+ * with invoicing_issue() (one transaction per month), with one full and one
+ * partial credit note in November 2019.  The
  * same seed and the same app_today() give the same records (uuids aside,
  * which come from libuuid).  E-mail addresses use the reserved `.example`
  * domain so that nothing can ever be sent to a real organisation; the

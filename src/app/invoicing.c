@@ -569,8 +569,12 @@ static juste_status build(struct builder *b, struct juste_err *e)
 		free(e_count);
 		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 	}
-	memcpy(order, b->clients, b->nclients * sizeof *order);
-	qsort(order, b->nclients, sizeof *order, client_cmp_code);
+	/* nothing to bill (another clerk issued it all) is a normal case;
+	 * memcpy and qsort must not see NULL then */
+	if (b->nclients) {
+		memcpy(order, b->clients, b->nclients * sizeof *order);
+		qsort(order, b->nclients, sizeof *order, client_cmp_code);
+	}
 	for (size_t k = 0; k < b->nclients; k++)
 		for (size_t c = 0; c < b->nclients; c++)
 			if (b->clients[c].id == order[k].id)

@@ -10,7 +10,6 @@
  */
 #include <cairo-pdf.h>
 #include <cairo.h>
-#include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 #include <string.h>
@@ -29,8 +28,9 @@ void report_pdf_shutdown(void)
 	if (font_map)
 		g_object_unref(font_map);
 	font_map = NULL;
-	cairo_debug_reset_static_data();
-	FcFini();
+	/* Neither cairo_debug_reset_static_data() nor FcFini(): pango may
+	 * still hold fontconfig state, and either call then aborts now and
+	 * then (seen in repeated runs); tests/lsan.supp covers the caches. */
 }
 
 struct rp {
@@ -119,8 +119,8 @@ struct chart {
 	int ngroups, nseries;
 	const char *const *group_labels;
 	const char *const *series_labels;
-	const double *values;            /* [group * nseries + series] */
-	const char *unit;                /* for the top value of the axis */
+	const int64_t *values;           /* [group * nseries + series]: cents or minutes */
+	int money;                       /* values are cents (else minutes) */
 };
 
 static const double series_rgb[3][3] = { { 0.62, 0.74, 0.86 }, { 0.12, 0.36, 0.6 }, { 0.85, 0.55, 0.2 } };
@@ -131,13 +131,13 @@ static void chart(struct rp *p, const struct chart *c)
 	need(p, H + top_pad + label_h + 20);
 	cairo_set_source_rgb(p->cr, 0, 0, 0);
 	p->y += text(p, MARGIN, p->y, p->w - 2 * MARGIN, c->title, p->bold, PANGO_ALIGN_LEFT) + 4;
-	double max = 0;
+	int64_t max = 0;
 	for (int i = 0; i < c->ngroups * c->nseries; i++)
 		if (c->values[i] > max)
 			max = c->values[i];
 	if (max <= 0)
 		max = 1;
-	double x0 = MARGIN + 40, x1 = p->w - MARGIN, y0 = p->y + top_pad, yb = y0 + H;
+	double x0 = MARGIN + 4, x1 = p->w - MARGIN, y0 = p->y + top_pad, yb = y0 + H;
 	/* axis and a grid line at the maximum */
 	cairo_set_line_width(p->cr, 0.5);
 	cairo_set_source_rgb(p->cr, 0.6, 0.6, 0.6);
@@ -149,13 +149,18 @@ static void chart(struct rp *p, const struct chart *c)
 	cairo_line_to(p->cr, x1, yb);
 	cairo_stroke(p->cr);
 	char buf[64];
-	snprintf(buf, sizeof buf, "%.0f %s", max, c->unit);
-	text(p, MARGIN - 10, y0 - 5, 48, buf, p->small, PANGO_ALIGN_RIGHT);
+	/* the axis' top value above it, formatted from the integer figure;
+	 * floating point is only the bars' geometry */
+	if (c->money)
+		report_dollars_fr(max, buf, sizeof buf);
+	else
+		report_hours_fr(max, buf, sizeof buf);
+	text(p, x0, y0 - 11, 200, buf, p->small, PANGO_ALIGN_LEFT);
 	double gw = (x1 - x0) / c->ngroups, bw = gw * 0.8 / c->nseries;
 	for (int g = 0; g < c->ngroups; g++) {
 		double gx = x0 + g * gw + gw * 0.1;
 		for (int s = 0; s < c->nseries; s++) {
-			double v = c->values[g * c->nseries + s], h = v / max * H;
+			double h = (double)c->values[g * c->nseries + s] / (double)max * H;
 			cairo_set_source_rgb(p->cr, series_rgb[s % 3][0], series_rgb[s % 3][1], series_rgb[s % 3][2]);
 			cairo_rectangle(p->cr, gx + s * bw, yb - h, bw * 0.92, h);
 			cairo_fill(p->cr);
@@ -218,15 +223,15 @@ static void body(struct rp *p)
 	{
 		const char *months[12];
 		char mlab[12][8];
-		double v[24];
+		int64_t v[24];
 		for (int i = 0; i < 12; i++) {
 			snprintf(mlab[i], sizeof mlab[i], "%.2s", y2->months[i] + 5);
 			months[i] = mlab[i];
-			v[2 * i] = (double)y1->month_billable[i] / 60.0;
-			v[2 * i + 1] = (double)y2->month_billable[i] / 60.0;
+			v[2 * i] = y1->month_billable[i];
+			v[2 * i + 1] = y2->month_billable[i];
 		}
 		const char *series[] = { y1->name, y2->name };
-		struct chart c = { _("Heures facturables par mois"), 12, 2, months, series, v, "h" };
+		struct chart c = { _("Heures facturables par mois"), 12, 2, months, series, v, 0 };
 		chart(p, &c);
 	}
 
@@ -270,25 +275,24 @@ static void body(struct rp *p)
 		report_pct_signed(d->cat_growth_ok[RC_AUXILIAIRE], d->cat_growth[RC_AUXILIAIRE], b2, sizeof b2));
 	para(p, line);
 	{
-		double v[4] = {
-			(double)y2->products_cents / 100.0, (double)y2->fin.budget_products_cents / 100.0,
-			(double)y2->fin.actual_expenses_cents / 100.0, (double)y2->fin.budget_expenses_cents / 100.0 };
+		const int64_t v[4] = { y2->products_cents, y2->fin.budget_products_cents, y2->fin.actual_expenses_cents,
+			y2->fin.budget_expenses_cents };
 		const char *groups[] = { _("Produits"), _("Frais d'exploitation") };
 		const char *series[] = { _("Réel"), _("Budget") };
 		char title[96];
 		snprintf(title, sizeof title, _("Réel et budget %s"), y2->name);
-		struct chart c = { title, 2, 2, groups, series, v, "$" };
+		struct chart c = { title, 2, 2, groups, series, v, 1 };
 		chart(p, &c);
 	}
 	{
-		double v[2 * RC_NCATEGORIES];
+		int64_t v[2 * RC_NCATEGORIES];
 		const char *groups[RC_NCATEGORIES] = { _("Membres"), _("Auxiliaires"), _("Soutien"), _("Non-membres") };
 		for (int c = 0; c < RC_NCATEGORIES; c++) {
-			v[2 * c] = (double)y1->revenue_by_category[c] / 100.0;
-			v[2 * c + 1] = (double)y2->revenue_by_category[c] / 100.0;
+			v[2 * c] = y1->revenue_by_category[c];
+			v[2 * c + 1] = y2->revenue_by_category[c];
 		}
 		const char *series[] = { y1->name, y2->name };
-		struct chart c = { _("Revenus par catégorie de membres"), RC_NCATEGORIES, 2, groups, series, v, "$" };
+		struct chart c = { _("Revenus par catégorie de membres"), RC_NCATEGORIES, 2, groups, series, v, 1 };
 		chart(p, &c);
 	}
 	{

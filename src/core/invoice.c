@@ -59,7 +59,8 @@ juste_status invoice_group_items(struct invoice_item *items, size_t n, struct in
 		    || items[i].billed_minutes < items[i].logged_minutes)
 			return err_set(e, JUSTE_EINVAL, N_("saisie #%lld : taux ou durée invalide"),
 				(long long)items[i].entry_id);
-	qsort(items, n, sizeof *items, item_cmp);
+	if (n > 1)
+		qsort(items, n, sizeof *items, item_cmp);
 	/* At most n groups; shrink would only save a few bytes. */
 	struct invoice_group *g = calloc(n, sizeof *g);
 	if (!g)

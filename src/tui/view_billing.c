@@ -275,9 +275,12 @@ static void bill_draw(struct tui *t, void *state, int y, int h, int w)
 		snprintf(title, sizeof title, _(" Facturation · mois %s · %d brouillon(s) dont %d retenu(s) · %d émise(s) · %d note(s) de crédit"),
 			s->month, s->m.drafts, s->m.held, s->m.issued, s->m.credits);
 		w_text(y, 0, title, w, W_LEFT, ta);
-		int fixed = 11 + 8 + 14 + 12 + 14 + 5 + 6;
-		s->mw[0] = w - fixed;
-		s->mw[1] = 11; s->mw[2] = 8; s->mw[3] = 14; s->mw[4] = 12; s->mw[5] = 14; s->mw[6] = 5; s->mw[7] = 6;
+		static const int narrow[MCOLS] = { 0, 11, 9, 13, 12, 13, 5, 6 }, wide[MCOLS] = { 0, 12, 10, 16, 14, 16, 6, 7 };
+		s->mw[0] = w;
+		for (int c = 1; c < MCOLS; c++) {
+			s->mw[c] = w >= 120 ? wide[c] : narrow[c];
+			s->mw[0] -= s->mw[c];
+		}
 		if (s->m.n == 0) {
 			w_text(y + 2, 1, _("Aucune facture pour ce mois : d fait les brouillons ; [ ] change de mois"), w - 2,
 				W_LEFT, term_attr(TR_DIM));
@@ -301,9 +304,9 @@ static void bill_draw(struct tui *t, void *state, int y, int h, int w)
 		w_text(y + h - 1, 0, _("⏎ saisies de la ligne, ou le détail du blocage · Échap retour"), w, W_LEFT,
 			term_attr(TR_DIM));
 	} else {
-		s->ew[0] = 12; s->ew[2] = 7; s->ew[3] = 8;
-		s->ew[1] = (w - 27) / 3;
-		s->ew[4] = w - 27 - s->ew[1];
+		s->ew[0] = 12; s->ew[2] = 7; s->ew[3] = 9;
+		s->ew[1] = (w - 28) / 3;
+		s->ew[4] = w - 28 - s->ew[1];
 		w_table_draw(&s->et, y + 1, 0, h - 2, entry_cell, s);
 		w_text(y + h - 1, 0, _("* saisie en retard (d'un mois précédent) · Échap retour"), w, W_LEFT,
 			term_attr(TR_DIM));
@@ -543,7 +546,7 @@ static void enter(struct tui *t, struct bill_state *s)
 	s->level = LV_ENTRIES;
 }
 
-static void move(struct w_table *tab, enum action a, int nrows)
+static void move_cursor(struct w_table *tab, enum action a, int nrows)
 {
 	int page = LINES - 8 > 1 ? LINES - 8 : 1;
 	switch (a) {
@@ -569,7 +572,7 @@ static enum view_result bill_request(struct tui *t, void *state, enum action a, 
 	struct w_table *tab = s->level == LV_MONTH ? &s->mt : s->level == LV_DOC ? &s->dt : &s->et;
 	switch (a) {
 	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN: case ACT_FIRST: case ACT_LAST:
-		move(tab, a, tab->nrows);
+		move_cursor(tab, a, tab->nrows);
 		return VIEW_HANDLED;
 	case ACT_EDIT: enter(t, s); return VIEW_HANDLED;
 	case ACT_BACK:

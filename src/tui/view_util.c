@@ -242,6 +242,31 @@ static void client_cell(void *ctx, int row, int col, char *buf, size_t n, enum t
 	}
 }
 
+/* Right-aligned columns keep one space on their right. */
+static void pad(int col, char *buf, size_t n)
+{
+	if (col > 0 && strlen(buf) + 2 < n)
+		strcat(buf, " ");
+}
+
+static void padded_expert_cell(void *ctx, int row, int col, char *buf, size_t n, enum term_role *role)
+{
+	expert_cell(ctx, row, col, buf, n, role);
+	pad(col, buf, n);
+}
+
+static void padded_budget_cell(void *ctx, int row, int col, char *buf, size_t n, enum term_role *role)
+{
+	budget_cell(ctx, row, col, buf, n, role);
+	pad(col, buf, n);
+}
+
+static void padded_client_cell(void *ctx, int row, int col, char *buf, size_t n, enum term_role *role)
+{
+	client_cell(ctx, row, col, buf, n, role);
+	pad(col, buf, n);
+}
+
 static void week_cell(void *ctx, int row, int col, char *buf, size_t n, enum term_role *role)
 {
 	struct util_state *s = ctx;
@@ -339,32 +364,32 @@ static void util_draw(struct tui *t, void *state, int y, int h, int w)
 	int *wd = s->widths[s->tab];
 	const char *legend;
 	if (s->tab == TAB_EXPERTS) {
-		int num = w >= 120 ? 12 : 8;
-		int last = w >= 120 ? 18 : 13;
-		wd[0] = w - 5 * num - last;
-		for (int c = 1; c < XCOLS - 1; c++)
-			wd[c] = num;
-		wd[XCOLS - 1] = last;
-		w_table_draw(tb, y + 1, 0, h - 2, expert_cell, s);
+		static const int narrow[XCOLS] = { 0, 11, 9, 12, 9, 9, 12 }, wide[XCOLS] = { 0, 13, 12, 14, 12, 10, 18 };
+		wd[0] = w;
+		for (int c = 1; c < XCOLS; c++) {
+			wd[c] = w >= 120 ? wide[c] : narrow[c];
+			wd[0] -= wd[c];
+		}
+		w_table_draw(tb, y + 1, 0, h - 2, padded_expert_cell, s);
 		legend = _("s trier (colonne du curseur) · p période · [ ] préc./suiv. · ⏎ semaine · ⚠ peu ou rien saisi la semaine passée");
 	} else if (s->tab == TAB_MANDATES) {
-		int hcol = w >= 120 ? 10 : 7, mcol = w >= 120 ? 14 : 11;
+		int hcol = w >= 120 ? 10 : 8, mcol = w >= 120 ? 15 : 12;
 		wd[1] = wd[2] = wd[3] = hcol;
 		wd[4] = wd[5] = wd[6] = mcol;
-		wd[7] = 9;
-		wd[0] = w - 3 * hcol - 3 * mcol - 9;
+		wd[7] = 10;
+		wd[0] = w - 3 * hcol - 3 * mcol - 10;
 		if (s->nb == 0)
 			w_text(y + 2, 1, _("Aucun mandat n'a de budget"), w - 2, W_LEFT, term_attr(TR_DIM));
 		else
-			w_table_draw(tb, y + 1, 0, h - 2, budget_cell, s);
+			w_table_draw(tb, y + 1, 0, h - 2, padded_budget_cell, s);
 		legend = _("! plus de 80 % du budget · !! plus de 100 % · $ utilisés : factures émises, nettes des notes de crédit");
 	} else {
-		int hcol = w >= 120 ? 11 : 8, mcol = w >= 120 ? 15 : 12, g = 9;
+		int hcol = w >= 120 ? 11 : 9, mcol = w >= 120 ? 15 : 13, g = 9;
 		wd[1] = wd[2] = hcol;
 		wd[4] = wd[5] = mcol;
 		wd[3] = wd[6] = g;
 		wd[0] = w - 2 * hcol - 2 * mcol - 2 * g;
-		w_table_draw(tb, y + 1, 0, h - 2, client_cell, s);
+		w_table_draw(tb, y + 1, 0, h - 2, padded_client_cell, s);
 		legend = _("exercice à ce jour contre les mêmes jours l'an dernier · revenus : factures émises nettes, avant taxes");
 	}
 	w_text(y + h - 1, 0, legend, w, W_LEFT, term_attr(TR_DIM));

@@ -6,6 +6,9 @@
 
 const struct view *const tui_views[] = {
 	&view_week,
+	&view_billing,
+	&view_util,
+	&view_data,
 	&view_report,
 };
 

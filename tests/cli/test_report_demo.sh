@@ -16,11 +16,8 @@ between() {
   fi
 }
 
-start=$(date +%s%N)
 "$JUSTE" demo --db "$DB" --quiet >/dev/null 2>"$T/demo.err" || { not_ok "demo: $(cat "$T/demo.err")"; finish; }
-elapsed=$((($(date +%s%N) - start) / 1000000))
 ok "demo builds with its invoices"
-between "$elapsed" 0 30000 "demo with invoices in reasonable time (ms)"
 
 j report annual --fy 2019-2020 --format json -o "$T/r.json"; expect_rc 0 "report of the demo"
 q() { jq -r "$1" "$T/r.json"; }
