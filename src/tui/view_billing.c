@@ -198,7 +198,7 @@ static void month_cell(void *ctx, int row, int col, char *buf, size_t n, enum te
 			snprintf(buf, n, "%s%s %s", strcmp(r->kind, "credit") == 0 ? "NC " : "", r->client_code,
 				r->client_name);
 		else
-			snprintf(buf, n, _("Total du mois (%d factures)"), s->m.drafts + s->m.issued);
+			snprintf(buf, n, _("Total (%d factures)"), s->m.drafts + s->m.issued);
 		break;
 	case 1: snprintf(buf, n, "%s", r ? rec_state(r) : ""); break;
 	case 2: hours(minutes, buf, n); break;

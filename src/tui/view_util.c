@@ -105,7 +105,8 @@ static juste_status util_open(struct tui *t, void *state, struct juste_err *e)
 	for (int i = 0; i < NTABS; i++) {
 		struct w_table *tb = &s->tab_t[i];
 		tb->ncols = i == TAB_EXPERTS ? XCOLS : i == TAB_MANDATES ? BCOLS : CCOLS;
-		tb->header = tb->footer = i != TAB_MANDATES;
+		tb->header = 1;
+		tb->footer = i != TAB_MANDATES;
 		tb->widths = s->widths[i];
 		tb->align = s->align[i];
 		tb->first_cursor_col = 0;
@@ -318,8 +319,8 @@ static void draw_week(struct util_state *s, int y, int h, int width)
 		s->ww[i] = dw;
 	s->ww[WCOLS - 1] = dw + 1;
 	char title[512], d1[DURATION_BUF], d2[DURATION_BUF];
-	snprintf(title, sizeof title, _(" Semaine du %s au %s · %s · %s / %s · lecture seule"), w->day[0], w->day[6],
-		w->name, duration_format(w->total, d1, sizeof d1), duration_format(w->capacity, d2, sizeof d2));
+	snprintf(title, sizeof title, _(" %s · lecture seule · semaine du %s au %s · %s / %s"), w->name, w->day[0],
+		w->day[6], duration_format(w->total, d1, sizeof d1), duration_format(w->capacity, d2, sizeof d2));
 	w_text(y, 0, title, width, W_LEFT, term_attr(TR_TITLE));
 	s->wt.nrows = w->nrows;
 	w_table_draw(&s->wt, y + 1, 0, h - 2, week_cell, s);
@@ -364,7 +365,7 @@ static void util_draw(struct tui *t, void *state, int y, int h, int w)
 	int *wd = s->widths[s->tab];
 	const char *legend;
 	if (s->tab == TAB_EXPERTS) {
-		static const int narrow[XCOLS] = { 0, 11, 9, 12, 9, 9, 12 }, wide[XCOLS] = { 0, 13, 12, 14, 12, 10, 18 };
+		static const int narrow[XCOLS] = { 0, 10, 9, 13, 9, 9, 12 }, wide[XCOLS] = { 0, 13, 12, 14, 12, 10, 18 };
 		wd[0] = w;
 		for (int c = 1; c < XCOLS; c++) {
 			wd[c] = w >= 120 ? wide[c] : narrow[c];
@@ -373,11 +374,11 @@ static void util_draw(struct tui *t, void *state, int y, int h, int w)
 		w_table_draw(tb, y + 1, 0, h - 2, padded_expert_cell, s);
 		legend = _("s trier (colonne du curseur) · p période · [ ] préc./suiv. · ⏎ semaine · ⚠ peu ou rien saisi la semaine passée");
 	} else if (s->tab == TAB_MANDATES) {
-		int hcol = w >= 120 ? 10 : 8, mcol = w >= 120 ? 15 : 12;
+		int hcol = w >= 120 ? 10 : 7, mcol = w >= 120 ? 15 : 11, pcol = w >= 120 ? 10 : 8;
 		wd[1] = wd[2] = wd[3] = hcol;
 		wd[4] = wd[5] = wd[6] = mcol;
-		wd[7] = 10;
-		wd[0] = w - 3 * hcol - 3 * mcol - 10;
+		wd[7] = pcol;
+		wd[0] = w - 3 * hcol - 3 * mcol - pcol;
 		if (s->nb == 0)
 			w_text(y + 2, 1, _("Aucun mandat n'a de budget"), w - 2, W_LEFT, term_attr(TR_DIM));
 		else

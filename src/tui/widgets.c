@@ -617,7 +617,8 @@ void w_form_draw(struct w_form *fm, int y, int x, int h, int w)
 		if (f->error[0] && line < y + h) {
 			char msg[JUSTE_ERR_MAX + 8];
 			snprintf(msg, sizeof msg, "↳ %s", f->error);
-			w_text(line++, x + lw, msg, vw, W_LEFT, err);
+			/* the whole width under the field: the message is the point */
+			w_text(line++, x + 2, msg, w - 2, W_LEFT, err);
 		}
 	}
 	if (fm->error[0] && line < y + h)

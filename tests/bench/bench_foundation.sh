@@ -10,11 +10,11 @@ db=/tmp/juste-bench.db
 echo "== import (builds $db)"
 python3 "$here/make_bench_db.py" "$juste" "$db" 1000000
 
-echo "== entries --format csv over the whole database: peak memory"
+echo "== entries --format csv: peak memory stays flat (bounded by the 32 MB page cache)"
 python3 - "$juste" "$db" <<'PY'
 import os, subprocess, sys, time
 juste, db = sys.argv[1], sys.argv[2]
-for rows in ("--to=2010-03-31", ""):
+for rows in ("--to=2010-03-31", "--to=2014-12-31", ""):
     args = [juste, "--db", db, "entries", "--format", "csv"] + ([rows] if rows else [])
     t = time.monotonic()
     p = subprocess.Popen(args, stdout=subprocess.PIPE)
@@ -30,7 +30,7 @@ juste, db = sys.argv[1], sys.argv[2]
 times = []
 for i in range(20):
     t = time.monotonic()
-    subprocess.run([juste, "--db", db, "--as", "x01", "log", "--date", "2009-06-0%d" % (1 + i % 5), "15m", "B-00001", "bench"],
+    subprocess.run([juste, "--db", db, "--as", "x01", "log", "--date", "2019-08-%02d" % (5 + i % 5), "15m", "B-00001", "bench"],
                    check=True, stdout=subprocess.DEVNULL)
     times.append((time.monotonic() - t) * 1000)
 times.sort()
