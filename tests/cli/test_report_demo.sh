@@ -35,6 +35,9 @@ expect_eq "$(q '.next_year.products_budget_cents'),$(q '.next_year.expenses_budg
 expect_eq "$(q '.years[1].expenses_actual_cents')" 349491600 "2018-2019 expenses"
 expect_eq "$(q '.years[2].members_at_end'),$(q '.years[2].new_members')" "82,26" "82 members, 26 new"
 between "$(q '.figures.members_growth_pct')" 40 50 "membership growth about 45 %"
+# the seed: revenue from members +22 %, from auxiliary members +44 %
+between "$(q '.figures.revenue_growth_pct.membre')" 17 27 "revenue from members grows about 22 %"
+between "$(q '.figures.revenue_growth_pct.auxiliaire')" 34 54 "revenue from auxiliary members grows about 44 %"
 expect_eq "$(q '.figures.operations_with_members_pct')" 100 "100 % of operations with members"
 expect_eq "$(q '.people.professionnel'),$(q '.people.formateur'),$(q '.people.direction')" "47,20,6" "47 / 20 / 6 people"
 between "$(q '.people.average_age')" 44 46 "average age about 45"
