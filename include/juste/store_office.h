@@ -4,10 +4,11 @@
  * and late entries; per mandate with a budget, what it has used.  Only
  * src/store/store_office.c implements these.
  *
- * Both are bounded: the first by the month's invoices (invoices_period,
- * then the primary keys of invoice_lines and invoice_entries); the second
- * by the mandates that have a budget (entries_mandate_date per mandate,
- * one GROUP BY on invoice_lines).
+ * The first is bounded by the month's invoices (invoices_period, then the
+ * primary keys of invoice_lines and invoice_entries).  The second reads
+ * every entry once, in one sequential pass summed in C (a budget counts all the
+ * time ever logged on its mandate): the screen reads it when its tab is
+ * first shown and keeps it until refreshed.
  */
 #ifndef JUSTE_STORE_OFFICE_H
 #define JUSTE_STORE_OFFICE_H

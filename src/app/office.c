@@ -607,7 +607,7 @@ static juste_status none_after(struct app *a, struct entry_filter *f, const char
 	st = store_entry_query(a->store, f, on_any, x, e);
 	if (!st && x->id)
 		st = err_set_field(e, field, JUSTE_ECONFLICT,
-			N_("%s : la saisie #%lld du %s (%s, %s) est postérieure au %s"), field, (long long)x->id,
+			N_("la saisie #%lld du %s (%s, %s) est postérieure au %s"), (long long)x->id,
 			x->work_date, x->expert, x->mandate, date);
 	free(x);
 	return st;

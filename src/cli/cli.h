@@ -56,6 +56,10 @@ juste_status cli_finance(struct cli *c, int argc, char **argv, struct juste_err 
 juste_status cli_devaffaires(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_expert(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_mandate(struct cli *c, int argc, char **argv, struct juste_err *e);
+/* `juste expert deactivate LOGIN [--date DATE]`: argv[0] is "deactivate". */
+juste_status cli_expert_deactivate(struct cli *c, int argc, char **argv, struct juste_err *e);
 
 /* Prints the usage of command `name` to stdout (for --help). */
 void cli_usage(const char *name);

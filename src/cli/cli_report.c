@@ -721,6 +721,8 @@ juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_er
 
 juste_status cli_expert(struct cli *c, int argc, char **argv, struct juste_err *e)
 {
+	if (argc >= 2 && strcmp(argv[1], "deactivate") == 0)
+		return cli_expert_deactivate(c, argc - 1, argv + 1, e);
 	if (argc < 3 || strcmp(argv[1], "set") != 0)
 		return usage_err("expert", e);
 	const char *login = argv[2];

@@ -145,12 +145,25 @@ static const struct cli_command commands[] = {
 	  "  vont aux plus forts restes, la somme des parts est exactement le montant.  Gestionnaire, admin."),
 	  N_("répartition d'une ristourne entre les membres"), cli_ristourne, CLI_NEEDS_USER },
 	{ "expert", N_("juste expert set LOGIN [--gender F|M|X] [--birth-year AAAA]\n"
-	  "  genre et année de naissance (facultatifs ; une valeur vide les efface), pour le rapport\n"
-	  "  annuel ; visibles des seuls gestionnaires et admins.  Admin."),
-	  N_("genre et année de naissance d'un expert (admin)"), cli_expert, CLI_NEEDS_USER },
+	  "juste expert deactivate LOGIN [--date DATE]\n"
+	  "  set : genre et année de naissance (facultatifs ; une valeur vide les efface), pour le\n"
+	  "  rapport annuel ; visibles des seuls gestionnaires et admins.\n"
+	  "  deactivate : l'expert a quitté le centre à DATE (aujourd'hui par défaut) ; refusé s'il a\n"
+	  "  des saisies après.  Admin."),
+	  N_("genre, année de naissance ou départ d'un expert (admin)"), cli_expert, CLI_NEEDS_USER },
+	{ "org", N_("juste org add CODE --name NOM [--category membre|auxiliaire|soutien|non_membre] [--parent CODE]\n"
+	  "              [--full-management 0|1] [--tax-exempt 0|1] [--joined DATE] [--left DATE]\n"
+	  "              [--email COURRIEL] [--address ADRESSE]\n"
+	  "juste org edit CODE [les mêmes options : seules celles données changent]\n"
+	  "  la validation de « juste import orgs » ; une erreur nomme l'option fautive.  Admin."),
+	  N_("ajoute ou modifie une organisation (admin)"), cli_org, CLI_NEEDS_USER },
+	{ "mandate", N_("juste mandate close CODE [--date DATE]\n"
+	  "  ferme le mandat à DATE (aujourd'hui par défaut) : plus aucune saisie après ; refusé s'il en a déjà.\n"
+	  "  Admin."),
+	  N_("ferme un mandat (admin)"), cli_mandate, CLI_NEEDS_USER },
 	{ "tui", N_("juste tui\n"
 	  "  l'interface plein écran (aussi « juste » sans commande, dans un terminal)"),
-	  N_("interface plein écran : Ma semaine"), cli_tui, CLI_NEEDS_USER },
+	  N_("interface plein écran : semaine, facturation, utilisation, données, rapport"), cli_tui, CLI_NEEDS_USER },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

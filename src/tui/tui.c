@@ -523,6 +523,12 @@ juste_status tui_run(struct app *a, struct juste_err *e)
 			t.cur = i;
 	if (t.cur < 0)
 		return err_set(e, JUSTE_EDENIED, N_("permission refusée : aucun écran pour le rôle %s"), a->user.role);
+	/* JUSTE_TUI_SCREEN=billing|util|data|... opens on that screen when the
+	 * role allows it (benchmarks, and a start-up choice) */
+	const char *first = getenv("JUSTE_TUI_SCREEN");
+	for (int i = 0; first && i < tui_nviews; i++)
+		if (strcmp(tui_views[i]->name, first) == 0 && allowed(&t, i))
+			t.cur = i;
 	/* The first screen's data is read before the terminal is taken, so an
 	 * error is printed on a normal terminal. */
 	st = open_view(&t, t.cur, e);

@@ -5,6 +5,8 @@
  *
  * JUSTE_TUI_BENCH=1 draws the first screen once and returns (benchmarks):
  * it reads nothing from the keyboard and writes nothing to the database.
+ * JUSTE_TUI_SCREEN=NAME (week, billing, util, data, ...) opens on that
+ * screen when the role allows it.
  */
 #ifndef JUSTE_TUI_TUI_H
 #define JUSTE_TUI_TUI_H

@@ -642,7 +642,13 @@ static void rate_rows(struct tui *t, struct data_state *s)
 	char (*lines)[160] = calloc(b.n + 1, sizeof *lines);
 	const char **lp = calloc(b.n + 1, sizeof *lp);
 	int n = 0;
-	for (size_t i = 0; lines && lp && i < b.n; i++) {
+	if (!lines || !lp) {
+		free(lines);
+		free(lp);
+		pricing_book_free(&b);
+		return;
+	}
+	for (size_t i = 0; i < b.n; i++) {
 		const struct rate_row *r = &b.rows[i];
 		if (r->rule != RATE_TABLE || r->table_id != ti->id)
 			continue;
@@ -652,10 +658,10 @@ static void rate_rows(struct tui *t, struct data_state *s)
 		lp[n] = lines[n];
 		n++;
 	}
-	char title[256];
-	snprintf(title, sizeof title, _("%s — en vigueur dès %s (%d lignes)"), ti->name, ti->valid_from, n);
-	if (lines && lp)
-		tui_pick(t, title, lp, NULL, n, 0, NULL, 0, NULL);
+	char title[NAME_LEN + 64];
+	const char *fmt = _("%s — en vigueur dès %s (%d lignes)");
+	snprintf(title, sizeof title, fmt, ti->name, ti->valid_from, n);
+	tui_pick(t, title, lp, NULL, n, 0, NULL, 0, NULL);
 	free(lines);
 	free(lp);
 	pricing_book_free(&b);

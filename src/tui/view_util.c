@@ -79,7 +79,7 @@ static juste_status load_tab(struct tui *t, struct util_state *s, int tab, struc
 		s->tab_t[tab].nrows = (int)n;
 	} else {
 		struct office_clients c;
-		if ((st = office_clients_load(t->app, s->day, &c, e)))
+		if ((st = office_clients_load(t->app, app_today(), &c, e)))
 			return st;
 		office_clients_free(&s->c);
 		s->c = c;

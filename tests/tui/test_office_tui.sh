@@ -77,25 +77,32 @@ see "F4 Utilisation" "the manager's top bar lists Utilisation"
 keys F4
 see "mois : 2020-04-01 au 2020-04-30" "Utilisation opens on this month"
 keys p
-see "exercice à ce jour : 2019-04-01 au 2020-04-02" "p cycles to the fiscal year to date"
+see "exercice à ce jour : 2020-04-01" "p cycles to the fiscal year to date"
+keys p
+see "semaine : 2020-03-30 au 2020-04-05" "then to the week"
 see "⚠ < ½" "alice logged less than half her capacity last week"
 see "⚠ rien" "bob logged nothing last week"
+keys p '['
+see "mois : 2020-03-01 au 2020-03-31" "back to the month, [ goes to March"
+first_row() { screen; printf '%s\n' "$SCREEN" | grep -E "^(Alice|Bob|Carole|Gilles|root)" | head -1; }
 keys Right Right Right s
 see "Facturable ▼" "s sorts by the column under the cursor"
+case "$(first_row)" in *"Alice Bélanger"*"3,00"*) ok "the most billable expert comes first";; *) not_ok "sort order: $(first_row)";; esac
 screen
-first=$(printf '%s\n' "$SCREEN" | grep -E "^(Alice|Bob|Carole|Gilles|root)" | head -1)
-case "$first" in *"Alice Bélanger"*) ok "the most billable expert comes first";; *) not_ok "sort order: $first";; esac
+second=$(printf '%s\n' "$SCREEN" | grep -E "^(Alice|Bob|Carole|Gilles|root)" | sed -n 2p)
+case "$second" in *"Bob Côté"*"1,50"*) ok "then the next one";; *) not_ok "second row: $second";; esac
 keys s
 see "Facturable ▲" "s again reverses"
+case "$(first_row)" in *"Alice"*) not_ok "not reversed: $(first_row)";; *) ok "the least billable first";; esac
 keys s g Enter
 see "Alice Bélanger · lecture seule" "Enter opens the expert's week, read-only"
-see "1h00" "with her hours"
+see "2h00" "with her hours (week of 2020-03-02)"
 type_text "2"
 see "lecture seule : seul l'expert" "typing is refused"
 keys Escape '>'
 see "budgets des mandats" "the mandates tab"
 see "M-1 Budg" "the mandate with a budget"
-see "4,5 %" "its share used"
+see $'4,5\xc2\xa0%' "its share used"
 keys '>'
 see "Revenus N-1" "the clients tab"
 see "327,50" "revenue this year, net of the credit note"
@@ -121,6 +128,22 @@ see "Fermer 2020-03 ?" "and confirms"
 keys o
 see "Mois 2020-03 fermé" "the month is closed"
 expect_eq "$(sql "select count(*) from closed_months where month = '2020-03'")" "1" "closed in the database"
+keys 2
+see "Fonction" "2 shows the experts"
+keys /; type_text "cote"; keys Enter
+see "1 / 5" "searching 'cote' (no accent) finds Bob Côté"
+keys x
+see "bob a quitté le" "x asks for the expert's last day"
+keys Enter
+see "Expert bob désactivé : départ le 2020-04-02" "the expert is deactivated"
+expect_eq "$(sql "select left_on from experts where login = 'bob'")" "2020-04-02" "left_on in the database"
+keys 5 /; type_text "M-1"; keys Enter x
+see "Fermer le mandat M-1 le" "x on a mandate asks for its closing date"
+keys C-u; type_text "2020-03-01"; keys Enter
+see "postérieure au 2020-03-01" "closing before its last entry is refused"
+keys x Enter
+see "Mandat M-1 fermé le 2020-04-02" "closed today"
+expect_eq "$(sql "select closed_on from mandates where code = 'M-1'")" "2020-04-02" "closed_on in the database"
 tui_quit
 
 # --- the expert: locked cells; none of the office screens ----------------------------
