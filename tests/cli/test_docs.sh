@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Every command is documented: it has --help in both languages, the manual
+# describes it, and juste.ini(5) describes every key of the shipped file.
+. "$SRCDIR/tests/cli/lib.sh"
+cmds=$("$JUSTE" --help | awk '/^Commandes/ {on = 1; next} on && /^  [a-z]/ {print $1} on && /^$/ {on = 0}')
+[ -n "$cmds" ] && ok "the help lists the commands" || not_ok "no command found in juste --help"
+for c in $cmds; do
+  out=$("$JUSTE" "$c" --help 2>&1); rc=$?
+  [ "$rc" = 0 ] && case "$out" in *"juste $c"*) true;; *) false;; esac && ok "juste $c --help" || not_ok "juste $c --help (rc $rc)"
+  en=$(LANGUAGE=en "$JUSTE" "$c" --help 2>&1)
+  case "$en" in "Usage: "*) [ "$en" != "$out" ] && ok "juste $c --help in English" || not_ok "juste $c --help is not translated";;
+    *) not_ok "juste $c --help in English: $en";; esac
+  grep -q "juste $c\\b\|juste\\\\fR \\\\fB$c\|\\\\fBjuste $c" "$SRCDIR/man/juste.1" && ok "man juste documents $c" || not_ok "man/juste.1 lacks '$c'"
+done
+for key in $(sed -n 's/^;\?\([a-z_]*\) *=.*/\1/p' "$SRCDIR/conf/juste.ini" | sort -u); do
+  grep -q "^\.B $key\$" "$SRCDIR/man/juste.ini.5" && ok "juste.ini(5) documents $key" || not_ok "juste.ini(5) lacks $key"
+done
+man -l "$SRCDIR/man/juste.1" >/dev/null 2>"$T/man.err" || true
+grep -qi "error" "$T/man.err" && not_ok "man/juste.1 renders with errors" || ok "man/juste.1 renders"
+finish
