@@ -488,9 +488,12 @@ static void blocker(struct tui *t, struct bill_state *s, const char *text)
 				_("À faire : un taux négocié du mandat ou une ligne de la table de taux (admin : juste rate), puis d"));
 		}
 		free(m);
-	} else if (strstr(text, "adresse")) {
+	} else {
+		/* Not a mandate: the client itself (its address).  Decided from
+		 * the record, not from the words of the stored message, which are
+		 * in the language of whoever drafted. */
 		struct org o;
-		if (store_org_get(t->app->store, s->doc.rec.client_code, &o, &e) == JUSTE_OK) {
+		if (store_org_get(t->app->store, s->doc.rec.client_code, &o, &e) == JUSTE_OK && !o.address[0]) {
 			snprintf(lines[n++], sizeof lines[0], _("Organisation %s : %s (%s)"), o.code, o.name, o.category);
 			snprintf(lines[n++], sizeof lines[0], _("Adresse : %s"), o.address[0] ? o.address : _("(aucune)"));
 			snprintf(lines[n++], sizeof lines[0], _("Courriel : %s"), o.email);
