@@ -11,164 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <csv.h>
 
 #include "juste/i18n.h"
+#include "juste/smallcsv.h"
 #include "juste/money.h"
 #include "juste/rates.h"
 #include "juste/rules.h"
 
-/* ------------------------------------------------------------------------
- * Small CSV files: records with their line numbers
- * ------------------------------------------------------------------------ */
-
-#define SMALL_CSV_MAX (4 * 1024 * 1024)
-#define SMALL_FIELDS 16
-
-struct small_rec {
-	long line;
-	int n;
-	char *f[SMALL_FIELDS];
-};
-
-struct small_csv {
-	struct small_rec *recs;
-	size_t n, cap;
-	/* parser state */
-	long line, rec_line;
-	struct small_rec cur;
-	int too_many, nomem;
-};
-
-static void small_free(struct small_csv *c)
-{
-	for (size_t i = 0; i < c->n; i++)
-		for (int k = 0; k < c->recs[i].n; k++)
-			free(c->recs[i].f[k]);
-	for (int k = 0; k < c->cur.n; k++)
-		free(c->cur.f[k]);
-	free(c->recs);
-	memset(c, 0, sizeof *c);
-}
-
-static void small_field(void *s, size_t n, void *data)
-{
-	struct small_csv *c = data;
-	if (c->cur.n == 0)
-		c->rec_line = c->line;
-	for (size_t i = 0; i < n; i++)
-		if (((const char *)s)[i] == '\n')
-			c->line++;
-	if (c->cur.n >= SMALL_FIELDS) {
-		c->too_many = 1;
-		return;
-	}
-	char *v = malloc(n + 1);
-	if (!v) {
-		c->nomem = 1;
-		return;
-	}
-	if (n)
-		memcpy(v, s, n);
-	v[n] = '\0';
-	c->cur.f[c->cur.n++] = v;
-}
-
-static void small_row(int ch, void *data)
-{
-	struct small_csv *c = data;
-	if (c->cur.n > 0) {
-		if (c->n == c->cap) {
-			size_t cap = c->cap ? c->cap * 2 : 64;
-			struct small_rec *r = realloc(c->recs, cap * sizeof *r);
-			if (!r) {
-				c->nomem = 1;
-				for (int k = 0; k < c->cur.n; k++)
-					free(c->cur.f[k]);
-				memset(&c->cur, 0, sizeof c->cur);
-				return;
-			}
-			c->recs = r;
-			c->cap = cap;
-		}
-		c->cur.line = c->rec_line;
-		c->recs[c->n++] = c->cur;
-		memset(&c->cur, 0, sizeof c->cur);
-	}
-	if (ch == '\n')
-		c->line++;
-}
-
-/* Reads path whole; the header is recs[0]. */
-static juste_status small_read(const char *path, struct small_csv *c, struct juste_err *e)
-{
-	memset(c, 0, sizeof *c);
-	c->line = 1;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return err_set(e, JUSTE_EIO, N_("%s : ouverture impossible : %s"), path, strerror(errno));
-	char *buf = malloc(SMALL_CSV_MAX);
-	if (!buf) {
-		fclose(f);
-		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
-	}
-	size_t n = fread(buf, 1, SMALL_CSV_MAX, f);
-	int rerr = ferror(f), more = !feof(f);
-	fclose(f);
-	if (rerr || more) {
-		free(buf);
-		return err_set(e, rerr ? JUSTE_EIO : JUSTE_EINVAL, rerr ? N_("%s : lecture impossible") :
-			N_("%s : fichier trop grand pour une table de taux"), path);
-	}
-	const char *p = buf;
-	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-		p += 3, n -= 3;
-	struct csv_parser parser;
-	csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
-	juste_status st = JUSTE_OK;
-	if (csv_parse(&parser, p, n, small_field, small_row, c) != n || csv_fini(&parser, small_field, small_row, c) != 0)
-		st = err_set(e, JUSTE_EINVAL, N_("%s:%ld: guillemet mal placé ou jamais fermé"), path, c->line);
-	csv_free(&parser);
-	free(buf);
-	if (!st && c->nomem)
-		st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
-	if (!st && c->too_many)
-		st = err_set(e, JUSTE_EINVAL, N_("%s : trop de colonnes"), path);
-	if (!st && c->n == 0)
-		st = err_set(e, JUSTE_EINVAL, N_("%s : fichier vide (il faut une ligne d'en-tête)"), path);
-	if (st)
-		small_free(c);
-	return st;
-}
-
-/* Maps header names to column slots; every name must be known, the
- * required ones present. */
-static juste_status small_header(const char *path, const struct small_csv *c, const char *const *cols, int ncols,
-	unsigned required, int *pos, struct juste_err *e)
-{
-	for (int k = 0; k < ncols; k++)
-		pos[k] = -1;
-	const struct small_rec *h = &c->recs[0];
-	for (int i = 0; i < h->n; i++) {
-		int k = 0;
-		while (k < ncols && strcmp(h->f[i], cols[k]) != 0)
-			k++;
-		if (k == ncols)
-			return err_set(e, JUSTE_EINVAL, N_("%s:%ld: colonne inconnue '%s'"), path, h->line, h->f[i]);
-		if (pos[k] >= 0)
-			return err_set(e, JUSTE_EINVAL, N_("%s:%ld: colonne '%s' en double"), path, h->line, h->f[i]);
-		pos[k] = i;
-	}
-	for (int k = 0; k < ncols; k++)
-		if ((required & (1u << k)) && pos[k] < 0)
-			return err_set(e, JUSTE_EINVAL, N_("%s:%ld: colonne obligatoire manquante : '%s'"), path, h->line, cols[k]);
-	return JUSTE_OK;
-}
-
-static const char *small_get(const struct small_rec *r, const int *pos, int k)
-{
-	return pos[k] >= 0 && pos[k] < r->n ? r->f[pos[k]] : "";
-}
 
 
 static juste_status check_date(const char *what, const char *s, struct juste_err *e)
@@ -439,23 +288,23 @@ juste_status rates_import(struct app *a, const char *path, const char *name, int
 	juste_status st = app_require(a, ROLE_ADMIN, _("importer une table de taux"), e);
 	if (st)
 		return st;
-	struct small_csv c;
-	if ((st = small_read(path, &c, e)))
+	struct smallcsv c;
+	if ((st = smallcsv_read(path, &c, e)))
 		return st;
 	int pos[RC_N];
 	struct rate_row *rows = NULL;
 	size_t n = 0;
 	char from[ISO_LEN] = "";
-	st = small_header(path, &c, cols, RC_N, 0xf, pos, e);
+	st = smallcsv_header(path, &c, cols, RC_N, 0xf, pos, e);
 	if (!st && c.n < 2)
 		st = err_set(e, JUSTE_EINVAL, N_("%s : aucune ligne de taux"), path);
 	if (!st && !(rows = calloc(c.n, sizeof *rows)))
 		st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 	for (size_t i = 1; !st && i < c.n; i++) {
-		const struct small_rec *r = &c.recs[i];
+		const struct smallcsv_rec *r = &c.recs[i];
 		struct rate_row *row = &rows[n];
-		const char *vf = small_get(r, pos, RC_FROM), *sv = small_get(r, pos, RC_SERVICE);
-		const char *cat = small_get(r, pos, RC_CATEGORY), *rate = small_get(r, pos, RC_RATE);
+		const char *vf = smallcsv_get(r, pos, RC_FROM), *sv = smallcsv_get(r, pos, RC_SERVICE);
+		const char *cat = smallcsv_get(r, pos, RC_CATEGORY), *rate = smallcsv_get(r, pos, RC_RATE);
 		if (r->n != c.recs[0].n)
 			st = err_set(e, JUSTE_EINVAL, N_("%d champs au lieu de %d"), r->n, c.recs[0].n);
 		else if ((st = check_date("valid_from", vf, e)))
@@ -504,7 +353,7 @@ juste_status rates_import(struct app *a, const char *path, const char *name, int
 	if (!st && nrows)
 		*nrows = n;
 	free(rows);
-	small_free(&c);
+	smallcsv_free(&c);
 	return st;
 }
 
@@ -575,14 +424,14 @@ static juste_status parse_count(const char *col, const char *s, int64_t max, int
 	return JUSTE_OK;
 }
 
-static juste_status cost_level_row(struct cost_year *y, const struct small_rec *r, const int *pos, struct juste_err *e)
+static juste_status cost_level_row(struct cost_year *y, const struct smallcsv_rec *r, const int *pos, struct juste_err *e)
 {
 	if (y->n >= COSTCALC_MAX_LEVELS)
 		return err_set(e, JUSTE_EINVAL, N_("%d niveaux au plus"), COSTCALC_MAX_LEVELS);
 	size_t i = y->n;
 	struct cost_level *l = &y->levels[i];
 	memset(l, 0, sizeof *l);
-	const char *code = small_get(r, pos, CC_CODE);
+	const char *code = smallcsv_get(r, pos, CC_CODE);
 	juste_status st = rules_code_validate("code", code, e);
 	if (st)
 		return st;
@@ -590,19 +439,19 @@ static juste_status cost_level_row(struct cost_year *y, const struct small_rec *
 	for (size_t k = 0; k < i; k++)
 		if (strcmp(y->levels[k].code, code) == 0)
 			return err_set(e, JUSTE_EINVAL, N_("niveau %s en double"), code);
-	if ((st = parse_count("headcount", small_get(r, pos, CC_HEADCOUNT), 100000, &l->headcount, e)))
+	if ((st = parse_count("headcount", smallcsv_get(r, pos, CC_HEADCOUNT), 100000, &l->headcount, e)))
 		return st;
-	if ((st = parse_count("hours_per_expert", small_get(r, pos, CC_HOURS), 8784, &l->hours_per_expert, e)))
+	if ((st = parse_count("hours_per_expert", smallcsv_get(r, pos, CC_HOURS), 8784, &l->hours_per_expert, e)))
 		return st;
-	if ((st = money_parse(small_get(r, pos, CC_SALARY), &l->salary_cents, e)))
+	if ((st = money_parse(smallcsv_get(r, pos, CC_SALARY), &l->salary_cents, e)))
 		return err_prefix(e, "salary_mass : ");
 	if (l->salary_cents < 0)
 		return err_set(e, JUSTE_EINVAL, N_("salary_mass : négative"));
-	if ((st = money_rate_parse(small_get(r, pos, CC_BENEFITS), &l->benefits_rate, e)))
+	if ((st = money_rate_parse(smallcsv_get(r, pos, CC_BENEFITS), &l->benefits_rate, e)))
 		return err_prefix(e, "benefits_rate : ");
 	/* services: codes separated by spaces */
 	char buf[COST_SERVICES_MAX * CODE_LEN];
-	snprintf(buf, sizeof buf, "%s", small_get(r, pos, CC_SERVICES));
+	snprintf(buf, sizeof buf, "%s", smallcsv_get(r, pos, CC_SERVICES));
 	char *save = NULL;
 	y->nservices[i] = 0;
 	for (char *t = strtok_r(buf, " \t;", &save); t; t = strtok_r(NULL, " \t;", &save)) {
@@ -628,22 +477,22 @@ juste_status rates_cost_import(struct app *a, const char *path, int *fy, struct 
 	juste_status st = app_require(a, ROLE_ADMIN | ROLE_GESTIONNAIRE, _("saisir les données de coûts"), e);
 	if (st)
 		return st;
-	struct small_csv c;
-	if ((st = small_read(path, &c, e)))
+	struct smallcsv c;
+	if ((st = smallcsv_read(path, &c, e)))
 		return st;
 	struct cost_year *y = calloc(1, sizeof *y);
 	int pos[CC_N], have_fy = 0, surplus = 0;
 	if (!y)
 		st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 	if (!st)
-		st = small_header(path, &c, cols, CC_N, (1u << CC_FY) | (1u << CC_ITEM), pos, e);
+		st = smallcsv_header(path, &c, cols, CC_N, (1u << CC_FY) | (1u << CC_ITEM), pos, e);
 	for (size_t i = 1; !st && i < c.n; i++) {
-		const struct small_rec *r = &c.recs[i];
-		const char *item = small_get(r, pos, CC_ITEM);
+		const struct smallcsv_rec *r = &c.recs[i];
+		const char *item = smallcsv_get(r, pos, CC_ITEM);
 		int rfy;
 		if (r->n != c.recs[0].n)
 			st = err_set(e, JUSTE_EINVAL, N_("%d champs au lieu de %d"), r->n, c.recs[0].n);
-		else if ((st = fy_parse(small_get(r, pos, CC_FY), a->cfg.fy_start, &rfy, e)))
+		else if ((st = fy_parse(smallcsv_get(r, pos, CC_FY), a->cfg.fy_start, &rfy, e)))
 			err_prefix(e, "fy : ");
 		else if (have_fy && rfy != y->fy)
 			st = err_set(e, JUSTE_EINVAL, N_("fy : un fichier, un exercice"));
@@ -651,7 +500,7 @@ juste_status rates_cost_import(struct app *a, const char *path, int *fy, struct 
 			st = cost_level_row(y, r, pos, e);
 		else if (strcmp(item, "overhead") == 0 || strcmp(item, "surplus") == 0) {
 			int64_t amount;
-			if ((st = money_parse(small_get(r, pos, CC_AMOUNT), &amount, e)))
+			if ((st = money_parse(smallcsv_get(r, pos, CC_AMOUNT), &amount, e)))
 				err_prefix(e, "amount : ");
 			else if (item[0] == 'o' && amount < 0)
 				st = err_set(e, JUSTE_EINVAL, N_("amount : des frais généraux ne sont pas négatifs"));
@@ -697,7 +546,7 @@ juste_status rates_cost_import(struct app *a, const char *path, int *fy, struct 
 	if (!st && fy)
 		*fy = y->fy;
 	free(y);
-	small_free(&c);
+	smallcsv_free(&c);
 	return st;
 }
 

@@ -8,169 +8,18 @@
  * places the rows it gets into struct report_annual.  The arithmetic of
  * percentages and the ristourne split are in the core (report.c).
  */
-#include <csv.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "juste/i18n.h"
+#include "juste/smallcsv.h"
 #include "juste/money.h"
 #include "juste/report_app.h"
 
 #define ROLES_REPORT (ROLE_GESTIONNAIRE | ROLE_ADMIN)
 
 
-/* ------------------------------------------------------------------------
- * Small CSV files: records with their line numbers
- * ------------------------------------------------------------------------ */
-
-#define SMALL_CSV_MAX (4 * 1024 * 1024)
-#define SMALL_FIELDS 16
-
-struct small_rec {
-	long line;
-	int n;
-	char *f[SMALL_FIELDS];
-};
-
-struct small_csv {
-	struct small_rec *recs;
-	size_t n, cap;
-	/* parser state */
-	long line, rec_line;
-	struct small_rec cur;
-	int too_many, nomem;
-};
-
-static void small_free(struct small_csv *c)
-{
-	for (size_t i = 0; i < c->n; i++)
-		for (int k = 0; k < c->recs[i].n; k++)
-			free(c->recs[i].f[k]);
-	for (int k = 0; k < c->cur.n; k++)
-		free(c->cur.f[k]);
-	free(c->recs);
-	memset(c, 0, sizeof *c);
-}
-
-static void small_field(void *s, size_t n, void *data)
-{
-	struct small_csv *c = data;
-	if (c->cur.n == 0)
-		c->rec_line = c->line;
-	for (size_t i = 0; i < n; i++)
-		if (((const char *)s)[i] == '\n')
-			c->line++;
-	if (c->cur.n >= SMALL_FIELDS) {
-		c->too_many = 1;
-		return;
-	}
-	char *v = malloc(n + 1);
-	if (!v) {
-		c->nomem = 1;
-		return;
-	}
-	if (n)
-		memcpy(v, s, n);
-	v[n] = '\0';
-	c->cur.f[c->cur.n++] = v;
-}
-
-static void small_row(int ch, void *data)
-{
-	struct small_csv *c = data;
-	if (c->cur.n > 0) {
-		if (c->n == c->cap) {
-			size_t cap = c->cap ? c->cap * 2 : 64;
-			struct small_rec *r = realloc(c->recs, cap * sizeof *r);
-			if (!r) {
-				c->nomem = 1;
-				for (int k = 0; k < c->cur.n; k++)
-					free(c->cur.f[k]);
-				memset(&c->cur, 0, sizeof c->cur);
-				return;
-			}
-			c->recs = r;
-			c->cap = cap;
-		}
-		c->cur.line = c->rec_line;
-		c->recs[c->n++] = c->cur;
-		memset(&c->cur, 0, sizeof c->cur);
-	}
-	if (ch == '\n')
-		c->line++;
-}
-
-/* Reads path whole; the header is recs[0]. */
-static juste_status small_read(const char *path, struct small_csv *c, struct juste_err *e)
-{
-	memset(c, 0, sizeof *c);
-	c->line = 1;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return err_set(e, JUSTE_EIO, N_("%s : ouverture impossible : %s"), path, strerror(errno));
-	char *buf = malloc(SMALL_CSV_MAX);
-	if (!buf) {
-		fclose(f);
-		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
-	}
-	size_t n = fread(buf, 1, SMALL_CSV_MAX, f);
-	int rerr = ferror(f), more = !feof(f);
-	fclose(f);
-	if (rerr || more) {
-		free(buf);
-		return err_set(e, rerr ? JUSTE_EIO : JUSTE_EINVAL, rerr ? N_("%s : lecture impossible") :
-			N_("%s : fichier trop grand pour cet import"), path);
-	}
-	const char *p = buf;
-	if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-		p += 3, n -= 3;
-	struct csv_parser parser;
-	csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
-	juste_status st = JUSTE_OK;
-	if (csv_parse(&parser, p, n, small_field, small_row, c) != n || csv_fini(&parser, small_field, small_row, c) != 0)
-		st = err_set(e, JUSTE_EINVAL, N_("%s:%ld: guillemet mal placé ou jamais fermé"), path, c->line);
-	csv_free(&parser);
-	free(buf);
-	if (!st && c->nomem)
-		st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
-	if (!st && c->too_many)
-		st = err_set(e, JUSTE_EINVAL, N_("%s : trop de colonnes"), path);
-	if (!st && c->n == 0)
-		st = err_set(e, JUSTE_EINVAL, N_("%s : fichier vide (il faut une ligne d'en-tête)"), path);
-	if (st)
-		small_free(c);
-	return st;
-}
-
-/* Maps header names to column slots; every name must be known, the
- * required ones present. */
-static juste_status small_header(const char *path, const struct small_csv *c, const char *const *cols, int ncols,
-	unsigned required, int *pos, struct juste_err *e)
-{
-	for (int k = 0; k < ncols; k++)
-		pos[k] = -1;
-	const struct small_rec *h = &c->recs[0];
-	for (int i = 0; i < h->n; i++) {
-		int k = 0;
-		while (k < ncols && strcmp(h->f[i], cols[k]) != 0)
-			k++;
-		if (k == ncols)
-			return err_set(e, JUSTE_EINVAL, N_("%s:%ld: colonne inconnue '%s'"), path, h->line, h->f[i]);
-		if (pos[k] >= 0)
-			return err_set(e, JUSTE_EINVAL, N_("%s:%ld: colonne '%s' en double"), path, h->line, h->f[i]);
-		pos[k] = i;
-	}
-	for (int k = 0; k < ncols; k++)
-		if ((required & (1u << k)) && pos[k] < 0)
-			return err_set(e, JUSTE_EINVAL, N_("%s:%ld: colonne obligatoire manquante : '%s'"), path, h->line, cols[k]);
-	return JUSTE_OK;
-}
-
-static const char *small_get(const struct small_rec *r, const int *pos, int k)
-{
-	return pos[k] >= 0 && pos[k] < r->n ? r->f[pos[k]] : "";
-}
 
 /* ------------------------------------------------------------------------
  * Words
@@ -836,30 +685,30 @@ juste_status report_finance_import(struct app *a, const char *path, long *rows, 
 	juste_status st = app_require(a, ROLES_REPORT, _("importer les chiffres financiers"), e);
 	if (st)
 		return st;
-	struct small_csv c;
-	if ((st = small_read(path, &c, e)))
+	struct smallcsv c;
+	if ((st = smallcsv_read(path, &c, e)))
 		return st;
 	int pos[5];
-	st = small_header(path, &c, cols, 5, 1u, pos, e);
+	st = smallcsv_header(path, &c, cols, 5, 1u, pos, e);
 	int own = 0;
 	if (!st)
 		st = tx_begin(a, &own, e);
 	if (st) {
-		small_free(&c);
+		smallcsv_free(&c);
 		return st;
 	}
 	for (size_t i = 1; !st && i < c.n; i++) {
-		const struct small_rec *rec = &c.recs[i];
+		const struct smallcsv_rec *rec = &c.recs[i];
 		struct finance_year f;
 		memset(&f, 0, sizeof f);
-		if (fy_parse(small_get(rec, pos, 0), fs_of(a), &f.fy, e)) {
+		if (fy_parse(smallcsv_get(rec, pos, 0), fs_of(a), &f.fy, e)) {
 			st = err_prefix(e, "%s:%ld: fy : ", path, rec->line);
 			break;
 		}
 		int64_t *v[4] = { &f.actual_products_cents, &f.actual_expenses_cents, &f.budget_products_cents,
 			&f.budget_expenses_cents };
 		for (int k = 1; !st && k < 5; k++) {
-			const char *s = small_get(rec, pos, k);
+			const char *s = smallcsv_get(rec, pos, k);
 			if (!*s)
 				continue;
 			if (money_parse(s, v[k - 1], e) || *v[k - 1] < 0) {
@@ -876,7 +725,7 @@ juste_status report_finance_import(struct app *a, const char *path, long *rows, 
 		if (!st)
 			(*rows)++;
 	}
-	small_free(&c);
+	smallcsv_free(&c);
 	st = tx_end(a, own, st, e);
 	if (st)
 		*rows = 0;
@@ -922,29 +771,29 @@ juste_status report_devaffaire_import(struct app *a, const char *path, long *row
 	juste_status st = app_require(a, ROLES_REPORT, _("importer le développement des affaires"), e);
 	if (st)
 		return st;
-	struct small_csv c;
-	if ((st = small_read(path, &c, e)))
+	struct smallcsv c;
+	if ((st = smallcsv_read(path, &c, e)))
 		return st;
 	int pos[4];
-	st = small_header(path, &c, cols, 4, 0xfu, pos, e);
+	st = smallcsv_header(path, &c, cols, 4, 0xfu, pos, e);
 	int own = 0;
 	if (!st)
 		st = tx_begin(a, &own, e);
 	if (st) {
-		small_free(&c);
+		smallcsv_free(&c);
 		return st;
 	}
 	for (size_t i = 1; !st && i < c.n; i++) {
-		const struct small_rec *rec = &c.recs[i];
+		const struct smallcsv_rec *rec = &c.recs[i];
 		struct devaffaire d;
 		memset(&d, 0, sizeof d);
-		st = put_field(d.on_date, sizeof d.on_date, small_get(rec, pos, 0), "date", e);
+		st = put_field(d.on_date, sizeof d.on_date, smallcsv_get(rec, pos, 0), "date", e);
 		if (!st)
-			st = put_field(d.kind, sizeof d.kind, small_get(rec, pos, 1), "kind", e);
+			st = put_field(d.kind, sizeof d.kind, smallcsv_get(rec, pos, 1), "kind", e);
 		if (!st)
-			st = put_field(d.partner, sizeof d.partner, small_get(rec, pos, 2), "partner", e);
+			st = put_field(d.partner, sizeof d.partner, smallcsv_get(rec, pos, 2), "partner", e);
 		if (!st)
-			st = put_field(d.name, sizeof d.name, small_get(rec, pos, 3), "name", e);
+			st = put_field(d.name, sizeof d.name, smallcsv_get(rec, pos, 3), "name", e);
 		if (!st)
 			st = devaffaire_check(&d, e);
 		if (!st)
@@ -954,7 +803,7 @@ juste_status report_devaffaire_import(struct app *a, const char *path, long *row
 		else
 			(*rows)++;
 	}
-	small_free(&c);
+	smallcsv_free(&c);
 	st = tx_end(a, own, st, e);
 	if (st)
 		*rows = 0;
