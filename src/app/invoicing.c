@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "juste/i18n.h"
+#include "juste/mem.h"
 #include "juste/invoice_pdf.h"
 #include "juste/invoicing.h"
 #include "juste/money.h"
@@ -96,20 +97,6 @@ struct builder {
 	struct invoicing_run *run;
 };
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return 0;
-	size_t c = *cap ? *cap * 2 : 64;
-	while (c < need)
-		c *= 2;
-	void *q = realloc(*p, c * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
 
 static void builder_free(struct builder *b)
 {
@@ -155,7 +142,7 @@ static size_t expert_index(struct builder *b, int64_t id, const char *login, con
 			return (size_t)b->xmap[h] - 1;
 		h = (h + 1) & (b->xmapcap - 1);
 	}
-	if (grow((void **)&b->experts, &b->capexperts, b->nexperts + 1, sizeof *b->experts))
+	if (mem_grow((void **)&b->experts, &b->capexperts, b->nexperts + 1, sizeof *b->experts))
 		return (size_t)-1;
 	struct b_expert *x = &b->experts[b->nexperts];
 	x->id = id;
@@ -171,7 +158,7 @@ static int on_unbilled(void *ctx, const struct unbilled_entry *u)
 {
 	struct builder *b = ctx;
 	if (!b->nclients || b->clients[b->nclients - 1].id != u->client_id) {
-		if (grow((void **)&b->clients, &b->capclients, b->nclients + 1, sizeof *b->clients))
+		if (mem_grow((void **)&b->clients, &b->capclients, b->nclients + 1, sizeof *b->clients))
 			goto oom;
 		struct b_client *c = &b->clients[b->nclients++];
 		memset(c, 0, sizeof *c);
@@ -181,7 +168,7 @@ static int on_unbilled(void *ctx, const struct unbilled_entry *u)
 		c->increment = u->client_increment;
 	}
 	if (!b->nmandates || b->mandates[b->nmandates - 1].id != u->mandate_id) {
-		if (grow((void **)&b->mandates, &b->capmandates, b->nmandates + 1, sizeof *b->mandates))
+		if (mem_grow((void **)&b->mandates, &b->capmandates, b->nmandates + 1, sizeof *b->mandates))
 			goto oom;
 		struct b_mandate *m = &b->mandates[b->nmandates++];
 		memset(m, 0, sizeof *m);
@@ -194,7 +181,7 @@ static int on_unbilled(void *ctx, const struct unbilled_entry *u)
 		m->client = b->nclients - 1;
 	}
 	size_t xi = expert_index(b, u->expert_id, u->expert_login, u->expert_name);
-	if (xi == (size_t)-1 || grow((void **)&b->entries, &b->capentries, b->nentries + 1, sizeof *b->entries))
+	if (xi == (size_t)-1 || mem_grow((void **)&b->entries, &b->capentries, b->nentries + 1, sizeof *b->entries))
 		goto oom;
 	struct b_entry *x = &b->entries[b->nentries];
 	x->id = u->entry_id;
@@ -216,7 +203,7 @@ oom:
 static int on_forfait(void *ctx, const struct forfait_due *f)
 {
 	struct builder *b = ctx;
-	if (grow((void **)&b->forfaits, &b->capforfaits, b->nforfaits + 1, sizeof *b->forfaits)) {
+	if (mem_grow((void **)&b->forfaits, &b->capforfaits, b->nforfaits + 1, sizeof *b->forfaits)) {
 		b->failed = JUSTE_ENOMEM;
 		return 1;
 	}
@@ -227,7 +214,7 @@ static int on_forfait(void *ctx, const struct forfait_due *f)
 static int on_timer(void *ctx, int64_t client_id, const char *mandate_code, const char *login)
 {
 	struct builder *b = ctx;
-	if (grow((void **)&b->timers, &b->captimers, b->ntimers + 1, sizeof *b->timers)) {
+	if (mem_grow((void **)&b->timers, &b->captimers, b->ntimers + 1, sizeof *b->timers)) {
 		b->failed = JUSTE_ENOMEM;
 		return 1;
 	}
@@ -280,7 +267,7 @@ static void draft_free(struct draft *d)
 
 static struct invoice_line_rec *draft_line(struct draft *d)
 {
-	if (grow((void **)&d->lines, &d->caplines, d->nlines + 1, sizeof *d->lines))
+	if (mem_grow((void **)&d->lines, &d->caplines, d->nlines + 1, sizeof *d->lines))
 		return NULL;
 	struct invoice_line_rec *l = &d->lines[d->nlines++];
 	memset(l, 0, sizeof *l);
@@ -482,7 +469,7 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 		st = store_invoice_entry_insert(a->store, &link, e);
 	}
 	if (!st) {
-		if (grow((void **)&b->ids, &b->capids, b->nids + 1, sizeof *b->ids))
+		if (mem_grow((void **)&b->ids, &b->capids, b->nids + 1, sizeof *b->ids))
 			goto oom;
 		b->ids[b->nids++] = r->id;
 		b->run->drafts++;
@@ -537,7 +524,7 @@ static juste_status build(struct builder *b, struct juste_err *e)
 		for (size_t c = 0; c < b->nclients && !have; c++)
 			have = b->clients[c].id == fd->client_id;
 		if (!have) {
-			if (grow((void **)&b->clients, &b->capclients, b->nclients + 1, sizeof *b->clients))
+			if (mem_grow((void **)&b->clients, &b->capclients, b->nclients + 1, sizeof *b->clients))
 				return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 			struct b_client *c = &b->clients[b->nclients++];
 			memset(c, 0, sizeof *c);
@@ -915,7 +902,7 @@ struct doc_fill {
 static int on_doc_line(void *ctx, const struct invoice_line_rec *l)
 {
 	struct doc_fill *f = ctx;
-	if (grow((void **)&f->d->lines, &f->caplines, f->d->nlines + 1, sizeof *f->d->lines)) {
+	if (mem_grow((void **)&f->d->lines, &f->caplines, f->d->nlines + 1, sizeof *f->d->lines)) {
 		f->oom = 1;
 		return 1;
 	}
@@ -926,7 +913,7 @@ static int on_doc_line(void *ctx, const struct invoice_line_rec *l)
 static int on_doc_entry(void *ctx, const struct invoice_entry_rec *x)
 {
 	struct doc_fill *f = ctx;
-	if (grow((void **)&f->d->entries, &f->capentries, f->d->nentries + 1, sizeof *f->d->entries)) {
+	if (mem_grow((void **)&f->d->entries, &f->capentries, f->d->nentries + 1, sizeof *f->d->entries)) {
 		f->oom = 1;
 		return 1;
 	}
@@ -1018,7 +1005,7 @@ struct pdf_month {
 static int on_pdf_month(void *ctx, const struct invoice_rec *r)
 {
 	struct pdf_month *m = ctx;
-	if (grow((void **)&m->ids, &m->cap, m->n + 1, sizeof *m->ids)) {
+	if (mem_grow((void **)&m->ids, &m->cap, m->n + 1, sizeof *m->ids)) {
 		m->oom = 1;
 		return 1;
 	}

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "juste/i18n.h"
+#include "juste/mem.h"
 #include "juste/invoicing.h"
 #include "juste/office.h"
 #include "juste/report.h"
@@ -16,20 +17,6 @@
 #define ROLES_BILL_READ (ROLE_COMMIS | ROLE_GESTIONNAIRE | ROLE_ADMIN)
 #define ROLES_MANAGE (ROLE_GESTIONNAIRE | ROLE_ADMIN)
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return 0;
-	size_t c = *cap ? *cap * 2 : 64;
-	while (c < need)
-		c *= 2;
-	void *q = realloc(*p, c * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
 
 /* ------------------------------------------------------------ periods */
 
@@ -76,7 +63,7 @@ struct bill_ctx {
 static int on_bill(void *ctx, const struct invoice_rec *r)
 {
 	struct bill_ctx *c = ctx;
-	if (grow((void **)&c->m->rows, &c->cap, c->m->n + 1, sizeof *c->m->rows)) {
+	if (mem_grow((void **)&c->m->rows, &c->cap, c->m->n + 1, sizeof *c->m->rows)) {
 		c->failed = 1;
 		return 1;
 	}
@@ -161,7 +148,7 @@ struct util_ctx {
 static int on_util_row(void *ctx, const struct report_util_row *r)
 {
 	struct util_ctx *c = ctx;
-	if (grow((void **)&c->u->rows, &c->cap, c->u->n + 1, sizeof *c->u->rows)) {
+	if (mem_grow((void **)&c->u->rows, &c->cap, c->u->n + 1, sizeof *c->u->rows)) {
 		c->failed = 1;
 		return 1;
 	}
@@ -297,7 +284,7 @@ struct budget_ctx {
 static int on_budget(void *ctx, const struct store_budget *b)
 {
 	struct budget_ctx *c = ctx;
-	if (grow((void **)&c->rows, &c->cap, c->n + 1, sizeof *c->rows)) {
+	if (mem_grow((void **)&c->rows, &c->cap, c->n + 1, sizeof *c->rows)) {
 		c->failed = 1;
 		return 1;
 	}
@@ -365,7 +352,7 @@ static struct office_client_row *client_row(struct clients_ctx *k, const char *c
 	for (size_t i = 0; i < k->c->n; i++)
 		if (strcmp(k->c->rows[i].code, code) == 0)
 			return &k->c->rows[i];
-	if (grow((void **)&k->c->rows, &k->cap, k->c->n + 1, sizeof *k->c->rows)) {
+	if (mem_grow((void **)&k->c->rows, &k->cap, k->c->n + 1, sizeof *k->c->rows)) {
 		k->failed = 1;
 		return NULL;
 	}
