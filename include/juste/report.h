@@ -41,6 +41,9 @@ char *report_pct_whole_signed(int valid, int64_t tenths, char *buf, size_t n);
 char *report_count_fr(int64_t v, char *buf, size_t n);
 /* Whole dollars "4 475 852 $" (cents rounded half away from zero). */
 char *report_dollars_fr(int64_t cents, char *buf, size_t n);
+/* The same, or "—" when the figure is unknown (ok == 0): a missing budget
+ * is not a zero. */
+const char *report_dollars_or_dash(int ok, int64_t cents, char *buf, size_t n);
 /* Whole hours "75 100 h" from minutes (half up). */
 char *report_hours_fr(int64_t minutes, char *buf, size_t n);
 

@@ -6,79 +6,40 @@
  * the document's number.  Amounts go through money_format_fr and rates
  * through money_rate_format_fr, so the PDF says exactly what `show` says.
  */
-#include <cairo-pdf.h>
-#include <cairo.h>
-#include <pango/pangocairo.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/invoice_pdf.h"
 #include "juste/money.h"
+#include "juste/pdfdoc.h"
 
-#define PT_PER_MM (72.0 / 25.4)
-#define MARGIN (18 * PT_PER_MM)
+#define MARGIN PDFDOC_MARGIN
 #define FOOTER 28.0
-
-static PangoFontMap *font_map;
 
 void invoice_pdf_shutdown(void)
 {
-	if (font_map)
-		g_object_unref(font_map);
-	font_map = NULL;
-	/* Neither FcFini() nor cairo_debug_reset_static_data() here: pango
-	 * finishes with fontconfig on its own thread, and either call can
-	 * then abort on a cache still in use. */
+	pdfdoc_shutdown();
 }
 
 struct pdf {
-	cairo_surface_t *surface;
-	cairo_t *cr;
-	PangoLayout *lay;
+	struct pdfdoc doc;
 	PangoFontDescription *regular, *bold, *small, *small_bold, *title, *big;
-	double w, h, y;
-	int page;
 	const struct config *cfg;
 	const struct invoice_doc *d;
 	int copy;
 };
 
-/* Lays s out in [x, x + width) and returns its height; draws it unless
- * measure_only. */
-static double text_at(struct pdf *p, double x, double y, double width, const char *s,
-	const PangoFontDescription *font, PangoAlignment align, int measure_only)
-{
-	pango_layout_set_font_description(p->lay, font);
-	pango_layout_set_width(p->lay, (int)(width * PANGO_SCALE));
-	pango_layout_set_alignment(p->lay, align);
-	pango_layout_set_text(p->lay, s, -1);
-	int lw, lh;
-	pango_layout_get_size(p->lay, &lw, &lh);
-	if (!measure_only) {
-		cairo_move_to(p->cr, x, y);
-		pango_cairo_show_layout(p->cr, p->lay);
-	}
-	return (double)lh / PANGO_SCALE;
-}
-
-static double text(struct pdf *p, double x, double y, double width, const char *s,
-	const PangoFontDescription *font, PangoAlignment align)
-{
-	return text_at(p, x, y, width, s, font, align, 0);
-}
-
 static void rule(struct pdf *p, double y, double grey, double lw)
 {
-	cairo_save(p->cr);
-	cairo_set_source_rgb(p->cr, grey, grey, grey);
-	cairo_set_line_width(p->cr, lw);
-	cairo_move_to(p->cr, MARGIN, y);
-	cairo_line_to(p->cr, p->w - MARGIN, y);
-	cairo_stroke(p->cr);
-	cairo_restore(p->cr);
+	cairo_save(p->doc.cr);
+	cairo_set_source_rgb(p->doc.cr, grey, grey, grey);
+	cairo_set_line_width(p->doc.cr, lw);
+	cairo_move_to(p->doc.cr, MARGIN, y);
+	cairo_line_to(p->doc.cr, p->doc.w - MARGIN, y);
+	cairo_stroke(p->doc.cr);
+	cairo_restore(p->doc.cr);
 }
 
 static int is_credit(const struct pdf *p)
@@ -103,43 +64,37 @@ static void stamp(struct pdf *p)
 		: p->copy ? _("COPIE") : NULL;
 	if (!word)
 		return;
-	cairo_save(p->cr);
-	cairo_set_source_rgb(p->cr, 0.75, 0.1, 0.1);
-	text(p, MARGIN, MARGIN - 30, p->w - 2 * MARGIN, word, p->title, PANGO_ALIGN_CENTER);
-	cairo_restore(p->cr);
+	cairo_save(p->doc.cr);
+	cairo_set_source_rgb(p->doc.cr, 0.75, 0.1, 0.1);
+	pdfdoc_text(&p->doc, MARGIN, MARGIN - 30, p->doc.w - 2 * MARGIN, word, p->title, PANGO_ALIGN_CENTER);
+	cairo_restore(p->doc.cr);
 }
 
 static void footer(struct pdf *p)
 {
 	char buf[256];
-	snprintf(buf, sizeof buf, _("%s %s — page %d"), doc_title(p), doc_number(p), p->page);
-	cairo_save(p->cr);
-	cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
-	text(p, MARGIN, p->h - MARGIN + 6, p->w - 2 * MARGIN, buf, p->small, PANGO_ALIGN_RIGHT);
-	text(p, MARGIN, p->h - MARGIN + 6, p->w - 2 * MARGIN, p->cfg->centre_name, p->small, PANGO_ALIGN_LEFT);
-	cairo_restore(p->cr);
+	snprintf(buf, sizeof buf, _("%s %s — page %d"), doc_title(p), doc_number(p), p->doc.page);
+	pdfdoc_footer(&p->doc, p->small, p->cfg->centre_name, buf);
 }
 
 /* A continuation page: a short header with the number. */
 static void new_page(struct pdf *p, const char *heading)
 {
 	footer(p);
-	cairo_show_page(p->cr);
-	p->page++;
+	pdfdoc_next_page(&p->doc);
 	stamp(p);
 	char buf[256];
 	snprintf(buf, sizeof buf, "%s %s", doc_title(p), doc_number(p));
-	p->y = MARGIN;
-	text(p, MARGIN, p->y, p->w - 2 * MARGIN, buf, p->bold, PANGO_ALIGN_LEFT);
-	p->y += text(p, MARGIN, p->y, p->w - 2 * MARGIN, p->d->rec.client_name, p->regular, PANGO_ALIGN_RIGHT) + 6;
+	pdfdoc_text(&p->doc, MARGIN, p->doc.y, p->doc.w - 2 * MARGIN, buf, p->bold, PANGO_ALIGN_LEFT);
+	p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, p->doc.w - 2 * MARGIN, p->d->rec.client_name, p->regular, PANGO_ALIGN_RIGHT) + 6;
 	if (heading) {
-		p->y += text(p, MARGIN, p->y, p->w - 2 * MARGIN, heading, p->big, PANGO_ALIGN_LEFT) + 6;
+		p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, p->doc.w - 2 * MARGIN, heading, p->big, PANGO_ALIGN_LEFT) + 6;
 	}
 }
 
 static void ensure(struct pdf *p, double need, const char *heading, void (*table_head)(struct pdf *))
 {
-	if (p->y + need <= p->h - MARGIN - FOOTER)
+	if (p->doc.y + need <= p->doc.h - MARGIN - FOOTER)
 		return;
 	new_page(p, heading);
 	if (table_head)
@@ -152,27 +107,27 @@ static void letterhead(struct pdf *p)
 {
 	const struct config *c = p->cfg;
 	const struct invoice_rec *r = &p->d->rec;
-	double col = (p->w - 2 * MARGIN) * 0.5;
+	double col = (p->doc.w - 2 * MARGIN) * 0.5;
 	double y = MARGIN;
-	y += text(p, MARGIN, y, col, c->centre_name, p->big, PANGO_ALIGN_LEFT) + 2;
+	y += pdfdoc_text(&p->doc, MARGIN, y, col, c->centre_name, p->big, PANGO_ALIGN_LEFT) + 2;
 	char addr[ADDR_LEN + 8];
 	snprintf(addr, sizeof addr, "%s", c->centre_address);
-	y += text(p, MARGIN, y, col, addr, p->regular, PANGO_ALIGN_LEFT);
+	y += pdfdoc_text(&p->doc, MARGIN, y, col, addr, p->regular, PANGO_ALIGN_LEFT);
 	char buf[512];
 	if (c->centre_phone[0] || c->centre_email[0]) {
 		snprintf(buf, sizeof buf, "%s%s%s", c->centre_phone, c->centre_phone[0] && c->centre_email[0] ? "\n" : "",
 			c->centre_email);
-		y += text(p, MARGIN, y, col, buf, p->regular, PANGO_ALIGN_LEFT);
+		y += pdfdoc_text(&p->doc, MARGIN, y, col, buf, p->regular, PANGO_ALIGN_LEFT);
 	}
 	snprintf(buf, sizeof buf, _("TPS : %s\nTVQ : %s"), c->tps_number, c->tvq_number);
-	y += text(p, MARGIN, y + 4, col, buf, p->regular, PANGO_ALIGN_LEFT) + 4;
+	y += pdfdoc_text(&p->doc, MARGIN, y + 4, col, buf, p->regular, PANGO_ALIGN_LEFT) + 4;
 
 	/* right column: what this is */
-	double rx = MARGIN + col, rw = p->w - MARGIN - rx;
+	double rx = MARGIN + col, rw = p->doc.w - MARGIN - rx;
 	double ry = MARGIN;
-	ry += text(p, rx, ry, rw, doc_title(p), p->title, PANGO_ALIGN_RIGHT);
+	ry += pdfdoc_text(&p->doc, rx, ry, rw, doc_title(p), p->title, PANGO_ALIGN_RIGHT);
 	snprintf(buf, sizeof buf, _("N° %s"), doc_number(p));
-	ry += text(p, rx, ry, rw, buf, p->big, PANGO_ALIGN_RIGHT) + 4;
+	ry += pdfdoc_text(&p->doc, rx, ry, rw, buf, p->big, PANGO_ALIGN_RIGHT) + 4;
 	char when[512];
 	if (r->issued_on[0])
 		snprintf(when, sizeof when, _("Date d'émission : %s\nPériode facturée : %s"), r->issued_on, r->period);
@@ -182,31 +137,31 @@ static void letterhead(struct pdf *p)
 		size_t len = strlen(when);
 		snprintf(when + len, sizeof when - len, _("\nÉchéance : %s"), r->due_on);
 	}
-	ry += text(p, rx, ry, rw, when, p->regular, PANGO_ALIGN_RIGHT);
-	p->y = (y > ry ? y : ry) + 14;
-	rule(p, p->y, 0.2, 1.0);
-	p->y += 10;
+	ry += pdfdoc_text(&p->doc, rx, ry, rw, when, p->regular, PANGO_ALIGN_RIGHT);
+	p->doc.y = (y > ry ? y : ry) + 14;
+	rule(p, p->doc.y, 0.2, 1.0);
+	p->doc.y += 10;
 
 	/* the client, and for a credit note what it corrects and why */
-	double y0 = p->y;
-	double cy = p->y;
-	cy += text(p, MARGIN, cy, col, is_credit(p) ? _("Client :") : _("Facturé à :"), p->bold, PANGO_ALIGN_LEFT);
-	cy += text(p, MARGIN, cy, col, r->client_name, p->regular, PANGO_ALIGN_LEFT);
-	cy += text(p, MARGIN, cy, col, r->client_address[0] ? r->client_address : "—", p->regular, PANGO_ALIGN_LEFT);
+	double y0 = p->doc.y;
+	double cy = p->doc.y;
+	cy += pdfdoc_text(&p->doc, MARGIN, cy, col, is_credit(p) ? _("Client :") : _("Facturé à :"), p->bold, PANGO_ALIGN_LEFT);
+	cy += pdfdoc_text(&p->doc, MARGIN, cy, col, r->client_name, p->regular, PANGO_ALIGN_LEFT);
+	cy += pdfdoc_text(&p->doc, MARGIN, cy, col, r->client_address[0] ? r->client_address : "—", p->regular, PANGO_ALIGN_LEFT);
 	double ky = y0;
 	if (is_credit(p)) {
 		snprintf(buf, sizeof buf, _("Corrige la facture %s"), r->credited_number);
-		ky += text(p, rx, ky, rw, buf, p->bold, PANGO_ALIGN_RIGHT);
+		ky += pdfdoc_text(&p->doc, rx, ky, rw, buf, p->bold, PANGO_ALIGN_RIGHT);
 		char reason[NOTE_LEN + 32];
 		snprintf(reason, sizeof reason, _("Raison : %s"), r->credit_reason);
-		ky += text(p, rx, ky, rw, reason, p->regular, PANGO_ALIGN_RIGHT);
-		ky += text(p, rx, ky, rw, r->credit_full ? _("Annulation complète de la facture")
+		ky += pdfdoc_text(&p->doc, rx, ky, rw, reason, p->regular, PANGO_ALIGN_RIGHT);
+		ky += pdfdoc_text(&p->doc, rx, ky, rw, r->credit_full ? _("Annulation complète de la facture")
 			: _("Crédit partiel"), p->regular, PANGO_ALIGN_RIGHT);
 	} else {
 		snprintf(buf, sizeof buf, _("Client : %s"), r->client_code);
-		ky += text(p, rx, ky, rw, buf, p->small, PANGO_ALIGN_RIGHT);
+		ky += pdfdoc_text(&p->doc, rx, ky, rw, buf, p->small, PANGO_ALIGN_RIGHT);
 	}
-	p->y = (cy > ky ? cy : ky) + 16;
+	p->doc.y = (cy > ky ? cy : ky) + 16;
 }
 
 /* Columns of the lines table: description | hours | rate | amount. */
@@ -216,19 +171,19 @@ static void letterhead(struct pdf *p)
 
 static void lines_head(struct pdf *p)
 {
-	double right = p->w - MARGIN;
+	double right = p->doc.w - MARGIN;
 	double desc_w = right - MARGIN - COL_AMOUNT - COL_RATE - COL_HOURS;
-	text(p, MARGIN, p->y, desc_w, _("Service (mandat, experts, dates)"), p->bold, PANGO_ALIGN_LEFT);
-	text(p, MARGIN + desc_w, p->y, COL_HOURS, _("Heures"), p->bold, PANGO_ALIGN_RIGHT);
-	text(p, MARGIN + desc_w + COL_HOURS, p->y, COL_RATE, _("Taux"), p->bold, PANGO_ALIGN_RIGHT);
-	p->y += text(p, right - COL_AMOUNT, p->y, COL_AMOUNT, _("Montant"), p->bold, PANGO_ALIGN_RIGHT) + 3;
-	rule(p, p->y, 0.4, 0.6);
-	p->y += 4;
+	pdfdoc_text(&p->doc, MARGIN, p->doc.y, desc_w, _("Service (mandat, experts, dates)"), p->bold, PANGO_ALIGN_LEFT);
+	pdfdoc_text(&p->doc, MARGIN + desc_w, p->doc.y, COL_HOURS, _("Heures"), p->bold, PANGO_ALIGN_RIGHT);
+	pdfdoc_text(&p->doc, MARGIN + desc_w + COL_HOURS, p->doc.y, COL_RATE, _("Taux"), p->bold, PANGO_ALIGN_RIGHT);
+	p->doc.y += pdfdoc_text(&p->doc, right - COL_AMOUNT, p->doc.y, COL_AMOUNT, _("Montant"), p->bold, PANGO_ALIGN_RIGHT) + 3;
+	rule(p, p->doc.y, 0.4, 0.6);
+	p->doc.y += 4;
 }
 
 static void lines_table(struct pdf *p)
 {
-	double right = p->w - MARGIN;
+	double right = p->doc.w - MARGIN;
 	double desc_w = right - MARGIN - COL_AMOUNT - COL_RATE - COL_HOURS;
 	lines_head(p);
 	for (size_t i = 0; i < p->d->nlines; i++) {
@@ -257,56 +212,56 @@ static void lines_table(struct pdf *p)
 			duration_format_hours_fr(l->billed_minutes, hours, sizeof hours);
 		}
 		money_format_fr(l->amount_cents, amount, sizeof amount);
-		double hgt = text_at(p, MARGIN, p->y, desc_w - 6, desc, p->regular, PANGO_ALIGN_LEFT, 1);
+		double hgt = pdfdoc_measure(&p->doc, desc_w - 6, desc, p->regular, PANGO_ALIGN_LEFT);
 		ensure(p, hgt + 4, NULL, lines_head);
-		text(p, MARGIN, p->y, desc_w - 6, desc, p->regular, PANGO_ALIGN_LEFT);
-		text(p, MARGIN + desc_w, p->y, COL_HOURS, hours, p->regular, PANGO_ALIGN_RIGHT);
-		text(p, MARGIN + desc_w + COL_HOURS, p->y, COL_RATE, rate, p->regular, PANGO_ALIGN_RIGHT);
-		text(p, right - COL_AMOUNT, p->y, COL_AMOUNT, amount, p->regular, PANGO_ALIGN_RIGHT);
-		p->y += hgt + 4;
-		rule(p, p->y - 2, 0.85, 0.4);
+		pdfdoc_text(&p->doc, MARGIN, p->doc.y, desc_w - 6, desc, p->regular, PANGO_ALIGN_LEFT);
+		pdfdoc_text(&p->doc, MARGIN + desc_w, p->doc.y, COL_HOURS, hours, p->regular, PANGO_ALIGN_RIGHT);
+		pdfdoc_text(&p->doc, MARGIN + desc_w + COL_HOURS, p->doc.y, COL_RATE, rate, p->regular, PANGO_ALIGN_RIGHT);
+		pdfdoc_text(&p->doc, right - COL_AMOUNT, p->doc.y, COL_AMOUNT, amount, p->regular, PANGO_ALIGN_RIGHT);
+		p->doc.y += hgt + 4;
+		rule(p, p->doc.y - 2, 0.85, 0.4);
 	}
 }
 
 static void totals(struct pdf *p)
 {
 	const struct invoice_rec *r = &p->d->rec;
-	double right = p->w - MARGIN;
+	double right = p->doc.w - MARGIN;
 	double lw = 200, aw = COL_AMOUNT + 10;
 	double lx = right - aw - lw;
 	char a[MONEY_BUF], rt[32], label[128];
 	ensure(p, 110, NULL, NULL);
-	p->y += 6;
-	text(p, lx, p->y, lw, _("Sous-total"), p->regular, PANGO_ALIGN_RIGHT);
-	p->y += text(p, right - aw, p->y, aw, money_format_fr(r->amounts.subtotal_cents, a, sizeof a), p->regular, PANGO_ALIGN_RIGHT) + 2;
+	p->doc.y += 6;
+	pdfdoc_text(&p->doc, lx, p->doc.y, lw, _("Sous-total"), p->regular, PANGO_ALIGN_RIGHT);
+	p->doc.y += pdfdoc_text(&p->doc, right - aw, p->doc.y, aw, money_format_fr(r->amounts.subtotal_cents, a, sizeof a), p->regular, PANGO_ALIGN_RIGHT) + 2;
 	snprintf(label, sizeof label, _("TPS (%s)"), money_rate_format_fr(r->tps_rate, rt, sizeof rt));
-	text(p, lx, p->y, lw, label, p->regular, PANGO_ALIGN_RIGHT);
-	p->y += text(p, right - aw, p->y, aw, money_format_fr(r->amounts.tps_cents, a, sizeof a), p->regular, PANGO_ALIGN_RIGHT) + 2;
+	pdfdoc_text(&p->doc, lx, p->doc.y, lw, label, p->regular, PANGO_ALIGN_RIGHT);
+	p->doc.y += pdfdoc_text(&p->doc, right - aw, p->doc.y, aw, money_format_fr(r->amounts.tps_cents, a, sizeof a), p->regular, PANGO_ALIGN_RIGHT) + 2;
 	snprintf(label, sizeof label, _("TVQ (%s)"), money_rate_format_fr(r->tvq_rate, rt, sizeof rt));
-	text(p, lx, p->y, lw, label, p->regular, PANGO_ALIGN_RIGHT);
-	p->y += text(p, right - aw, p->y, aw, money_format_fr(r->amounts.tvq_cents, a, sizeof a), p->regular, PANGO_ALIGN_RIGHT) + 4;
-	cairo_save(p->cr);
-	cairo_set_line_width(p->cr, 1.0);
-	cairo_move_to(p->cr, lx + 60, p->y - 1);
-	cairo_line_to(p->cr, right, p->y - 1);
-	cairo_stroke(p->cr);
-	cairo_restore(p->cr);
-	p->y += 3;
-	text(p, lx, p->y, lw, is_credit(p) ? _("Total crédité") : _("Total"), p->big, PANGO_ALIGN_RIGHT);
-	p->y += text(p, right - aw, p->y, aw, money_format_fr(r->amounts.total_cents, a, sizeof a), p->big, PANGO_ALIGN_RIGHT) + 10;
+	pdfdoc_text(&p->doc, lx, p->doc.y, lw, label, p->regular, PANGO_ALIGN_RIGHT);
+	p->doc.y += pdfdoc_text(&p->doc, right - aw, p->doc.y, aw, money_format_fr(r->amounts.tvq_cents, a, sizeof a), p->regular, PANGO_ALIGN_RIGHT) + 4;
+	cairo_save(p->doc.cr);
+	cairo_set_line_width(p->doc.cr, 1.0);
+	cairo_move_to(p->doc.cr, lx + 60, p->doc.y - 1);
+	cairo_line_to(p->doc.cr, right, p->doc.y - 1);
+	cairo_stroke(p->doc.cr);
+	cairo_restore(p->doc.cr);
+	p->doc.y += 3;
+	pdfdoc_text(&p->doc, lx, p->doc.y, lw, is_credit(p) ? _("Total crédité") : _("Total"), p->big, PANGO_ALIGN_RIGHT);
+	p->doc.y += pdfdoc_text(&p->doc, right - aw, p->doc.y, aw, money_format_fr(r->amounts.total_cents, a, sizeof a), p->big, PANGO_ALIGN_RIGHT) + 10;
 	if (r->tax_exempt_reason[0])
-		p->y += text(p, MARGIN, p->y, right - MARGIN, r->tax_exempt_reason, p->bold, PANGO_ALIGN_LEFT) + 6;
+		p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, right - MARGIN, r->tax_exempt_reason, p->bold, PANGO_ALIGN_LEFT) + 6;
 	char terms[512];
 	if (is_credit(p))
 		snprintf(terms, sizeof terms, _("Ce montant est porté au crédit de votre compte."));
 	else
 		snprintf(terms, sizeof terms, _("Conditions de paiement : %s. Échéance : %s."), r->payment_terms,
 			r->due_on[0] ? r->due_on : _("à l'émission"));
-	p->y += text(p, MARGIN, p->y, right - MARGIN, terms, p->regular, PANGO_ALIGN_LEFT) + 4;
+	p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, right - MARGIN, terms, p->regular, PANGO_ALIGN_LEFT) + 4;
 	if (p->d->nentries) {
 		char more[128];
 		snprintf(more, sizeof more, _("Détail des %zu saisies aux pages suivantes."), p->d->nentries);
-		p->y += text(p, MARGIN, p->y, right - MARGIN, more, p->small, PANGO_ALIGN_LEFT);
+		p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, right - MARGIN, more, p->small, PANGO_ALIGN_LEFT);
 	}
 }
 
@@ -320,20 +275,20 @@ static void totals(struct pdf *p)
 static void detail_head(struct pdf *p)
 {
 	double x = MARGIN;
-	double note_w = p->w - 2 * MARGIN - D_DATE - D_EXPERT - D_MANDATE - 2 * D_MIN;
-	text(p, x, p->y, D_DATE - 4, _("Date"), p->small_bold, PANGO_ALIGN_LEFT);
+	double note_w = p->doc.w - 2 * MARGIN - D_DATE - D_EXPERT - D_MANDATE - 2 * D_MIN;
+	pdfdoc_text(&p->doc, x, p->doc.y, D_DATE - 4, _("Date"), p->small_bold, PANGO_ALIGN_LEFT);
 	x += D_DATE;
-	text(p, x, p->y, D_EXPERT, _("Expert"), p->small_bold, PANGO_ALIGN_LEFT);
+	pdfdoc_text(&p->doc, x, p->doc.y, D_EXPERT, _("Expert"), p->small_bold, PANGO_ALIGN_LEFT);
 	x += D_EXPERT;
-	text(p, x, p->y, D_MANDATE, _("Mandat"), p->small_bold, PANGO_ALIGN_LEFT);
+	pdfdoc_text(&p->doc, x, p->doc.y, D_MANDATE, _("Mandat"), p->small_bold, PANGO_ALIGN_LEFT);
 	x += D_MANDATE;
-	text(p, x, p->y, D_MIN, _("Saisi"), p->small_bold, PANGO_ALIGN_RIGHT);
+	pdfdoc_text(&p->doc, x, p->doc.y, D_MIN, _("Saisi"), p->small_bold, PANGO_ALIGN_RIGHT);
 	x += D_MIN;
-	text(p, x, p->y, D_MIN, _("Facturé"), p->small_bold, PANGO_ALIGN_RIGHT);
+	pdfdoc_text(&p->doc, x, p->doc.y, D_MIN, _("Facturé"), p->small_bold, PANGO_ALIGN_RIGHT);
 	x += D_MIN + 8;
-	p->y += text(p, x, p->y, note_w - 8, _("Note"), p->small_bold, PANGO_ALIGN_LEFT) + 2;
-	rule(p, p->y, 0.4, 0.6);
-	p->y += 3;
+	p->doc.y += pdfdoc_text(&p->doc, x, p->doc.y, note_w - 8, _("Note"), p->small_bold, PANGO_ALIGN_LEFT) + 2;
+	rule(p, p->doc.y, 0.4, 0.6);
+	p->doc.y += 3;
 }
 
 static void detail(struct pdf *p)
@@ -343,30 +298,30 @@ static void detail(struct pdf *p)
 	const char *heading = _("Détail des heures");
 	new_page(p, heading);
 	detail_head(p);
-	double note_w = p->w - 2 * MARGIN - D_DATE - D_EXPERT - D_MANDATE - 2 * D_MIN - 8;
+	double note_w = p->doc.w - 2 * MARGIN - D_DATE - D_EXPERT - D_MANDATE - 2 * D_MIN - 8;
 	for (size_t i = 0; i < p->d->nentries; i++) {
 		const struct invoice_entry_rec *x = &p->d->entries[i];
 		char logged[DURATION_BUF], billed[DURATION_BUF], note[NOTE_LEN + 16];
 		duration_format(x->logged_minutes, logged, sizeof logged);
 		duration_format(x->billed_minutes, billed, sizeof billed);
 		snprintf(note, sizeof note, "%s%s", x->late ? _("(en retard) ") : "", x->note);
-		double hgt = text_at(p, 0, 0, note_w, note, p->small, PANGO_ALIGN_LEFT, 1);
+		double hgt = pdfdoc_measure(&p->doc, note_w, note, p->small, PANGO_ALIGN_LEFT);
 		if (hgt < 10)
 			hgt = 10;
 		ensure(p, hgt + 2, heading, detail_head);
 		double xx = MARGIN;
-		text(p, xx, p->y, D_DATE, x->work_date, p->small, PANGO_ALIGN_LEFT);
+		pdfdoc_text(&p->doc, xx, p->doc.y, D_DATE, x->work_date, p->small, PANGO_ALIGN_LEFT);
 		xx += D_DATE;
-		text(p, xx, p->y, D_EXPERT - 4, x->expert_name, p->small, PANGO_ALIGN_LEFT);
+		pdfdoc_text(&p->doc, xx, p->doc.y, D_EXPERT - 4, x->expert_name, p->small, PANGO_ALIGN_LEFT);
 		xx += D_EXPERT;
-		text(p, xx, p->y, D_MANDATE - 4, x->mandate_code, p->small, PANGO_ALIGN_LEFT);
+		pdfdoc_text(&p->doc, xx, p->doc.y, D_MANDATE - 4, x->mandate_code, p->small, PANGO_ALIGN_LEFT);
 		xx += D_MANDATE;
-		text(p, xx, p->y, D_MIN, logged, p->small, PANGO_ALIGN_RIGHT);
+		pdfdoc_text(&p->doc, xx, p->doc.y, D_MIN, logged, p->small, PANGO_ALIGN_RIGHT);
 		xx += D_MIN;
-		text(p, xx, p->y, D_MIN, billed, p->small, PANGO_ALIGN_RIGHT);
+		pdfdoc_text(&p->doc, xx, p->doc.y, D_MIN, billed, p->small, PANGO_ALIGN_RIGHT);
 		xx += D_MIN + 8;
-		text(p, xx, p->y, note_w, note, p->small, PANGO_ALIGN_LEFT);
-		p->y += hgt + 2;
+		pdfdoc_text(&p->doc, xx, p->doc.y, note_w, note, p->small, PANGO_ALIGN_LEFT);
+		p->doc.y += hgt + 2;
 	}
 }
 
@@ -378,43 +333,17 @@ juste_status invoice_pdf_write(const struct config *cfg, const struct invoice_do
 	p.cfg = cfg;
 	p.d = d;
 	p.copy = copy;
-	if (strcmp(cfg->paper, "Letter") == 0) {
-		p.w = 612.0;
-		p.h = 792.0;
-	} else {
-		p.w = 210 * PT_PER_MM;
-		p.h = 297 * PT_PER_MM;
-	}
-	p.surface = cairo_pdf_surface_create(path, p.w, p.h);
-	if (cairo_surface_status(p.surface) != CAIRO_STATUS_SUCCESS) {
-		juste_status st = err_set(e, JUSTE_EIO, N_("impossible d'écrire %s : %s"), path,
-			cairo_status_to_string(cairo_surface_status(p.surface)));
-		cairo_surface_destroy(p.surface);
-		return st;
-	}
 	char title[128];
 	snprintf(title, sizeof title, "%s %s", doc_title(&p), doc_number(&p));
-	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_TITLE, title);
-	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_AUTHOR, cfg->centre_name);
-	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_CREATOR, "juste " JUSTE_VERSION);
-	p.cr = cairo_create(p.surface);
-	/* our own font map, so that invoice_pdf_shutdown() can release what
-	 * fontconfig and pango cache (the default map lives forever) */
-	if (!font_map)
-		font_map = pango_cairo_font_map_new();
-	PangoContext *ctx = pango_font_map_create_context(font_map);
-	pango_cairo_update_context(p.cr, ctx);
-	p.lay = pango_layout_new(ctx);
-	g_object_unref(ctx);
-	pango_layout_set_wrap(p.lay, PANGO_WRAP_WORD_CHAR);
-	p.regular = pango_font_description_from_string("DejaVu Sans 9");
-	p.bold = pango_font_description_from_string("DejaVu Sans Bold 9");
-	p.small = pango_font_description_from_string("DejaVu Sans 7.5");
-	p.small_bold = pango_font_description_from_string("DejaVu Sans Bold 7.5");
-	p.big = pango_font_description_from_string("DejaVu Sans Bold 11");
-	p.title = pango_font_description_from_string("DejaVu Sans Bold 18");
-	p.page = 1;
-	cairo_set_source_rgb(p.cr, 0, 0, 0);
+	juste_status st = pdfdoc_open(&p.doc, cfg, path, title, e);
+	if (st != JUSTE_OK)
+		return st;
+	p.regular = pdfdoc_font(&p.doc, "DejaVu Sans 9");
+	p.bold = pdfdoc_font(&p.doc, "DejaVu Sans Bold 9");
+	p.small = pdfdoc_font(&p.doc, "DejaVu Sans 7.5");
+	p.small_bold = pdfdoc_font(&p.doc, "DejaVu Sans Bold 7.5");
+	p.big = pdfdoc_font(&p.doc, "DejaVu Sans Bold 11");
+	p.title = pdfdoc_font(&p.doc, "DejaVu Sans Bold 18");
 
 	stamp(&p);
 	letterhead(&p);
@@ -422,22 +351,5 @@ juste_status invoice_pdf_write(const struct config *cfg, const struct invoice_do
 	totals(&p);
 	detail(&p);
 	footer(&p);
-	cairo_show_page(p.cr);
-
-	pango_font_description_free(p.regular);
-	pango_font_description_free(p.bold);
-	pango_font_description_free(p.small);
-	pango_font_description_free(p.small_bold);
-	pango_font_description_free(p.big);
-	pango_font_description_free(p.title);
-	g_object_unref(p.lay);
-	cairo_destroy(p.cr);
-	cairo_surface_finish(p.surface);
-	cairo_status_t cs = cairo_surface_status(p.surface);
-	cairo_surface_destroy(p.surface);
-	if (cs != CAIRO_STATUS_SUCCESS) {
-		unlink(path);
-		return err_set(e, JUSTE_EIO, N_("impossible d'écrire %s : %s"), path, cairo_status_to_string(cs));
-	}
-	return JUSTE_OK;
+	return pdfdoc_close(&p.doc, path, e);
 }

@@ -96,14 +96,6 @@ static void para(struct tw *t, const char *text)
 	fprintf(t->out, t->md ? "%s\n\n" : "  %s\n", text);
 }
 
-static const char *dollars(int ok, int64_t cents, char *buf, size_t n)
-{
-	if (!ok)
-		snprintf(buf, n, "—");
-	else
-		report_dollars_fr(cents, buf, n);
-	return buf;
-}
 
 static void write_text(const struct report_annual *r, const struct report_derived *d, int md, FILE *out)
 {
@@ -153,23 +145,23 @@ static void write_text(const struct report_annual *r, const struct report_derive
 		const int w[] = { 22, -16, -16, -18, -6, -18 };
 		row(&t, hdr, w, 6);
 		rule(&t, w, 6);
-		const char *c1[] = { _("PRODUITS"), dollars(y1->has_products, y1->products_cents, b1, sizeof b1),
-			dollars(y2->has_products, y2->products_cents, b2, sizeof b2),
-			dollars(y2->fin.has & FIN_BUDGET_PRODUCTS, y2->fin.budget_products_cents, b3, sizeof b3),
+		const char *c1[] = { _("PRODUITS"), report_dollars_or_dash(y1->has_products, y1->products_cents, b1, sizeof b1),
+			report_dollars_or_dash(y2->has_products, y2->products_cents, b2, sizeof b2),
+			report_dollars_or_dash(y2->fin.has & FIN_BUDGET_PRODUCTS, y2->fin.budget_products_cents, b3, sizeof b3),
 			report_pct_whole_signed(d->variance_products_ok, d->variance_products, b4, sizeof b4),
-			dollars(r->next.has & FIN_BUDGET_PRODUCTS, r->next.budget_products_cents, b5, sizeof b5) };
+			report_dollars_or_dash(r->next.has & FIN_BUDGET_PRODUCTS, r->next.budget_products_cents, b5, sizeof b5) };
 		row(&t, c1, w, 6);
 		const char *c2[] = { _("FRAIS D'EXPLOITATION"),
-			dollars(y1->fin.has & FIN_ACTUAL_EXPENSES, y1->fin.actual_expenses_cents, b1, sizeof b1),
-			dollars(y2->fin.has & FIN_ACTUAL_EXPENSES, y2->fin.actual_expenses_cents, b2, sizeof b2),
-			dollars(y2->fin.has & FIN_BUDGET_EXPENSES, y2->fin.budget_expenses_cents, b3, sizeof b3),
+			report_dollars_or_dash(y1->fin.has & FIN_ACTUAL_EXPENSES, y1->fin.actual_expenses_cents, b1, sizeof b1),
+			report_dollars_or_dash(y2->fin.has & FIN_ACTUAL_EXPENSES, y2->fin.actual_expenses_cents, b2, sizeof b2),
+			report_dollars_or_dash(y2->fin.has & FIN_BUDGET_EXPENSES, y2->fin.budget_expenses_cents, b3, sizeof b3),
 			report_pct_whole_signed(d->variance_expenses_ok, d->variance_expenses, b4, sizeof b4),
-			dollars(r->next.has & FIN_BUDGET_EXPENSES, r->next.budget_expenses_cents, b5, sizeof b5) };
+			report_dollars_or_dash(r->next.has & FIN_BUDGET_EXPENSES, r->next.budget_expenses_cents, b5, sizeof b5) };
 		row(&t, c2, w, 6);
-		const char *c3[] = { _("EXCÉDENT DE L'EXERCICE"), dollars(d->surplus_ok[0], d->surplus[0], b1, sizeof b1),
-			dollars(d->surplus_ok[1], d->surplus[1], b2, sizeof b2),
-			dollars(d->surplus_ok[2], d->surplus[2], b3, sizeof b3), "",
-			dollars(d->surplus_ok[3], d->surplus[3], b5, sizeof b5) };
+		const char *c3[] = { _("EXCÉDENT DE L'EXERCICE"), report_dollars_or_dash(d->surplus_ok[0], d->surplus[0], b1, sizeof b1),
+			report_dollars_or_dash(d->surplus_ok[1], d->surplus[1], b2, sizeof b2),
+			report_dollars_or_dash(d->surplus_ok[2], d->surplus[2], b3, sizeof b3), "",
+			report_dollars_or_dash(d->surplus_ok[3], d->surplus[3], b5, sizeof b5) };
 		row(&t, c3, w, 6);
 		if (!md)
 			fputs("\n", out);

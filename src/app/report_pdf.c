@@ -4,95 +4,60 @@
  * revenue by member category, actual against budget.
  *
  * The figures are those of report_annual_write (same struct, same
- * formatters); the invoice PDF's helpers are private to invoice_pdf.c, so
- * this file has its own small layout code in the same style: top-down,
- * a new page when the next block does not fit.
+ * formatters); the page set-up, text and page breaks are pdfdoc's, shared
+ * with the invoice PDF; the layout here is its own, in the same style:
+ * top-down, a new page when the next block does not fit.
  */
-#include <cairo-pdf.h>
-#include <cairo.h>
-#include <pango/pangocairo.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "juste/i18n.h"
+#include "juste/pdfdoc.h"
 #include "juste/report_app.h"
 
-#define PT_PER_MM (72.0 / 25.4)
-#define MARGIN (18 * PT_PER_MM)
-
-static PangoFontMap *font_map;
+#define MARGIN PDFDOC_MARGIN
 
 void report_pdf_shutdown(void)
 {
-	if (font_map)
-		g_object_unref(font_map);
-	font_map = NULL;
-	/* Neither cairo_debug_reset_static_data() nor FcFini(): pango may
-	 * still hold fontconfig state, and either call then aborts now and
-	 * then (seen in repeated runs); tests/lsan.supp covers the caches. */
+	pdfdoc_shutdown();
 }
 
 struct rp {
-	cairo_surface_t *surface;
-	cairo_t *cr;
-	PangoLayout *lay;
+	struct pdfdoc doc;
 	PangoFontDescription *regular, *bold, *small, *title, *h2;
-	double w, h, y;
-	int page;
 	const struct config *cfg;
 	const struct report_annual *r;
 	struct report_derived d;
 };
 
-static double text(struct rp *p, double x, double y, double width, const char *s,
-	const PangoFontDescription *font, PangoAlignment align)
-{
-	pango_layout_set_font_description(p->lay, font);
-	pango_layout_set_width(p->lay, (int)(width * PANGO_SCALE));
-	pango_layout_set_alignment(p->lay, align);
-	pango_layout_set_text(p->lay, s, -1);
-	int lw, lh;
-	pango_layout_get_size(p->lay, &lw, &lh);
-	cairo_move_to(p->cr, x, y);
-	pango_cairo_show_layout(p->cr, p->lay);
-	return (double)lh / PANGO_SCALE;
-}
-
 static void footer(struct rp *p)
 {
 	char buf[128];
-	snprintf(buf, sizeof buf, _("Rapport d'activités %s — page %d"), p->r->y[2].name, p->page);
-	cairo_save(p->cr);
-	cairo_set_source_rgb(p->cr, 0.35, 0.35, 0.35);
-	text(p, MARGIN, p->h - MARGIN + 6, p->w - 2 * MARGIN, buf, p->small, PANGO_ALIGN_RIGHT);
-	text(p, MARGIN, p->h - MARGIN + 6, p->w - 2 * MARGIN, p->cfg->centre_name, p->small, PANGO_ALIGN_LEFT);
-	cairo_restore(p->cr);
+	snprintf(buf, sizeof buf, _("Rapport d'activités %s — page %d"), p->r->y[2].name, p->doc.page);
+	pdfdoc_footer(&p->doc, p->small, p->cfg->centre_name, buf);
 }
 
 static void need(struct rp *p, double height)
 {
-	if (p->y + height <= p->h - MARGIN)
+	if (p->doc.y + height <= p->doc.h - MARGIN)
 		return;
 	footer(p);
-	cairo_show_page(p->cr);
-	p->page++;
-	p->y = MARGIN;
+	pdfdoc_next_page(&p->doc);
 }
 
 static void heading(struct rp *p, const char *s)
 {
 	need(p, 60);
-	p->y += 8;
-	cairo_set_source_rgb(p->cr, 0.1, 0.3, 0.5);
-	p->y += text(p, MARGIN, p->y, p->w - 2 * MARGIN, s, p->h2, PANGO_ALIGN_LEFT) + 4;
-	cairo_set_source_rgb(p->cr, 0, 0, 0);
+	p->doc.y += 8;
+	cairo_set_source_rgb(p->doc.cr, 0.1, 0.3, 0.5);
+	p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, p->doc.w - 2 * MARGIN, s, p->h2, PANGO_ALIGN_LEFT) + 4;
+	cairo_set_source_rgb(p->doc.cr, 0, 0, 0);
 }
 
 static void para(struct rp *p, const char *s)
 {
 	need(p, 30);
-	p->y += text(p, MARGIN, p->y, p->w - 2 * MARGIN, s, p->regular, PANGO_ALIGN_LEFT) + 4;
+	p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, p->doc.w - 2 * MARGIN, s, p->regular, PANGO_ALIGN_LEFT) + 4;
 }
 
 /* A table row: cells at fractions of the width; the first left-aligned,
@@ -100,16 +65,16 @@ static void para(struct rp *p, const char *s)
 static void trow(struct rp *p, const char *const *cells, const double *cols, int n, int bold)
 {
 	need(p, 14);
-	double x = MARGIN, W = p->w - 2 * MARGIN, hmax = 0;
+	double x = MARGIN, W = p->doc.w - 2 * MARGIN, hmax = 0;
 	for (int i = 0; i < n; i++) {
 		double cw = cols[i] * W;
-		double hh = text(p, x + 2, p->y, cw - 4, cells[i], bold ? p->bold : p->small,
+		double hh = pdfdoc_text(&p->doc, x + 2, p->doc.y, cw - 4, cells[i], bold ? p->bold : p->small,
 			i == 0 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
 		if (hh > hmax)
 			hmax = hh;
 		x += cw;
 	}
-	p->y += hmax + 2;
+	p->doc.y += hmax + 2;
 }
 
 /* A grouped bar chart: ngroups groups of nseries bars, values >= 0 in any
@@ -129,25 +94,25 @@ static void chart(struct rp *p, const struct chart *c)
 {
 	const double H = 150, top_pad = 18, label_h = 24;
 	need(p, H + top_pad + label_h + 20);
-	cairo_set_source_rgb(p->cr, 0, 0, 0);
-	p->y += text(p, MARGIN, p->y, p->w - 2 * MARGIN, c->title, p->bold, PANGO_ALIGN_LEFT) + 4;
+	cairo_set_source_rgb(p->doc.cr, 0, 0, 0);
+	p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, p->doc.w - 2 * MARGIN, c->title, p->bold, PANGO_ALIGN_LEFT) + 4;
 	int64_t max = 0;
 	for (int i = 0; i < c->ngroups * c->nseries; i++)
 		if (c->values[i] > max)
 			max = c->values[i];
 	if (max <= 0)
 		max = 1;
-	double x0 = MARGIN + 4, x1 = p->w - MARGIN, y0 = p->y + top_pad, yb = y0 + H;
+	double x0 = MARGIN + 4, x1 = p->doc.w - MARGIN, y0 = p->doc.y + top_pad, yb = y0 + H;
 	/* axis and a grid line at the maximum */
-	cairo_set_line_width(p->cr, 0.5);
-	cairo_set_source_rgb(p->cr, 0.6, 0.6, 0.6);
-	cairo_move_to(p->cr, x0, y0);
-	cairo_line_to(p->cr, x1, y0);
-	cairo_stroke(p->cr);
-	cairo_set_source_rgb(p->cr, 0, 0, 0);
-	cairo_move_to(p->cr, x0, yb);
-	cairo_line_to(p->cr, x1, yb);
-	cairo_stroke(p->cr);
+	cairo_set_line_width(p->doc.cr, 0.5);
+	cairo_set_source_rgb(p->doc.cr, 0.6, 0.6, 0.6);
+	cairo_move_to(p->doc.cr, x0, y0);
+	cairo_line_to(p->doc.cr, x1, y0);
+	cairo_stroke(p->doc.cr);
+	cairo_set_source_rgb(p->doc.cr, 0, 0, 0);
+	cairo_move_to(p->doc.cr, x0, yb);
+	cairo_line_to(p->doc.cr, x1, yb);
+	cairo_stroke(p->doc.cr);
 	char buf[64];
 	/* the axis' top value above it, formatted from the integer figure;
 	 * floating point is only the bars' geometry */
@@ -155,41 +120,33 @@ static void chart(struct rp *p, const struct chart *c)
 		report_dollars_fr(max, buf, sizeof buf);
 	else
 		report_hours_fr(max, buf, sizeof buf);
-	text(p, x0, y0 - 11, 200, buf, p->small, PANGO_ALIGN_LEFT);
+	pdfdoc_text(&p->doc, x0, y0 - 11, 200, buf, p->small, PANGO_ALIGN_LEFT);
 	double gw = (x1 - x0) / c->ngroups, bw = gw * 0.8 / c->nseries;
 	for (int g = 0; g < c->ngroups; g++) {
 		double gx = x0 + g * gw + gw * 0.1;
 		for (int s = 0; s < c->nseries; s++) {
 			double h = (double)c->values[g * c->nseries + s] / (double)max * H;
-			cairo_set_source_rgb(p->cr, series_rgb[s % 3][0], series_rgb[s % 3][1], series_rgb[s % 3][2]);
-			cairo_rectangle(p->cr, gx + s * bw, yb - h, bw * 0.92, h);
-			cairo_fill(p->cr);
+			cairo_set_source_rgb(p->doc.cr, series_rgb[s % 3][0], series_rgb[s % 3][1], series_rgb[s % 3][2]);
+			cairo_rectangle(p->doc.cr, gx + s * bw, yb - h, bw * 0.92, h);
+			cairo_fill(p->doc.cr);
 		}
-		cairo_set_source_rgb(p->cr, 0, 0, 0);
-		text(p, x0 + g * gw, yb + 3, gw, c->group_labels[g], p->small, PANGO_ALIGN_CENTER);
+		cairo_set_source_rgb(p->doc.cr, 0, 0, 0);
+		pdfdoc_text(&p->doc, x0 + g * gw, yb + 3, gw, c->group_labels[g], p->small, PANGO_ALIGN_CENTER);
 	}
 	/* legend */
 	double lx = x0;
 	double ly = yb + label_h;
 	for (int s = 0; s < c->nseries; s++) {
-		cairo_set_source_rgb(p->cr, series_rgb[s % 3][0], series_rgb[s % 3][1], series_rgb[s % 3][2]);
-		cairo_rectangle(p->cr, lx, ly + 2, 8, 8);
-		cairo_fill(p->cr);
-		cairo_set_source_rgb(p->cr, 0, 0, 0);
-		text(p, lx + 12, ly, 150, c->series_labels[s], p->small, PANGO_ALIGN_LEFT);
+		cairo_set_source_rgb(p->doc.cr, series_rgb[s % 3][0], series_rgb[s % 3][1], series_rgb[s % 3][2]);
+		cairo_rectangle(p->doc.cr, lx, ly + 2, 8, 8);
+		cairo_fill(p->doc.cr);
+		cairo_set_source_rgb(p->doc.cr, 0, 0, 0);
+		pdfdoc_text(&p->doc, lx + 12, ly, 150, c->series_labels[s], p->small, PANGO_ALIGN_LEFT);
 		lx += 160;
 	}
-	p->y = ly + 18;
+	p->doc.y = ly + 18;
 }
 
-static const char *dl(int ok, int64_t cents, char *buf, size_t n)
-{
-	if (!ok)
-		snprintf(buf, n, "—");
-	else
-		report_dollars_fr(cents, buf, n);
-	return buf;
-}
 
 static void body(struct rp *p)
 {
@@ -198,11 +155,11 @@ static void body(struct rp *p)
 	const struct report_year *y1 = &r->y[1], *y2 = &r->y[2];
 	char b1[64], b2[64], b3[64], b4[64], b5[64], line[1024];
 
-	cairo_set_source_rgb(p->cr, 0.1, 0.3, 0.5);
+	cairo_set_source_rgb(p->doc.cr, 0.1, 0.3, 0.5);
 	snprintf(line, sizeof line, _("Rapport d'activités %s"), y2->name);
-	p->y += text(p, MARGIN, p->y, p->w - 2 * MARGIN, line, p->title, PANGO_ALIGN_LEFT) + 2;
-	cairo_set_source_rgb(p->cr, 0, 0, 0);
-	p->y += text(p, MARGIN, p->y, p->w - 2 * MARGIN, p->cfg->centre_name, p->regular, PANGO_ALIGN_LEFT) + 8;
+	p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, p->doc.w - 2 * MARGIN, line, p->title, PANGO_ALIGN_LEFT) + 2;
+	cairo_set_source_rgb(p->doc.cr, 0, 0, 0);
+	p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, p->doc.w - 2 * MARGIN, p->cfg->centre_name, p->regular, PANGO_ALIGN_LEFT) + 8;
 
 	heading(p, _("Services aux membres"));
 	snprintf(line, sizeof line, _("Heures de services rendus : %s (%s : %s), soit une variation de %s ; "
@@ -246,24 +203,24 @@ static void body(struct rp *p)
 		const double cols[] = { 0.24, 0.16, 0.16, 0.16, 0.1, 0.18 };
 		const char *hdr[] = { _("Description"), h1, h2, h3, _("Var."), h5 };
 		trow(p, hdr, cols, 6, 1);
-		const char *c1[] = { _("Produits"), dl(y1->has_products, y1->products_cents, b1, sizeof b1),
-			dl(y2->has_products, y2->products_cents, b2, sizeof b2),
-			dl(y2->fin.has & FIN_BUDGET_PRODUCTS, y2->fin.budget_products_cents, b3, sizeof b3),
+		const char *c1[] = { _("Produits"), report_dollars_or_dash(y1->has_products, y1->products_cents, b1, sizeof b1),
+			report_dollars_or_dash(y2->has_products, y2->products_cents, b2, sizeof b2),
+			report_dollars_or_dash(y2->fin.has & FIN_BUDGET_PRODUCTS, y2->fin.budget_products_cents, b3, sizeof b3),
 			report_pct_whole_signed(d->variance_products_ok, d->variance_products, b4, sizeof b4),
-			dl(r->next.has & FIN_BUDGET_PRODUCTS, r->next.budget_products_cents, b5, sizeof b5) };
+			report_dollars_or_dash(r->next.has & FIN_BUDGET_PRODUCTS, r->next.budget_products_cents, b5, sizeof b5) };
 		trow(p, c1, cols, 6, 0);
 		const char *c2[] = { _("Frais d'exploitation"),
-			dl(y1->fin.has & FIN_ACTUAL_EXPENSES, y1->fin.actual_expenses_cents, b1, sizeof b1),
-			dl(y2->fin.has & FIN_ACTUAL_EXPENSES, y2->fin.actual_expenses_cents, b2, sizeof b2),
-			dl(y2->fin.has & FIN_BUDGET_EXPENSES, y2->fin.budget_expenses_cents, b3, sizeof b3),
+			report_dollars_or_dash(y1->fin.has & FIN_ACTUAL_EXPENSES, y1->fin.actual_expenses_cents, b1, sizeof b1),
+			report_dollars_or_dash(y2->fin.has & FIN_ACTUAL_EXPENSES, y2->fin.actual_expenses_cents, b2, sizeof b2),
+			report_dollars_or_dash(y2->fin.has & FIN_BUDGET_EXPENSES, y2->fin.budget_expenses_cents, b3, sizeof b3),
 			report_pct_whole_signed(d->variance_expenses_ok, d->variance_expenses, b4, sizeof b4),
-			dl(r->next.has & FIN_BUDGET_EXPENSES, r->next.budget_expenses_cents, b5, sizeof b5) };
+			report_dollars_or_dash(r->next.has & FIN_BUDGET_EXPENSES, r->next.budget_expenses_cents, b5, sizeof b5) };
 		trow(p, c2, cols, 6, 0);
-		const char *c3[] = { _("Excédent de l'exercice"), dl(d->surplus_ok[0], d->surplus[0], b1, sizeof b1),
-			dl(d->surplus_ok[1], d->surplus[1], b2, sizeof b2), dl(d->surplus_ok[2], d->surplus[2], b3, sizeof b3),
-			"", dl(d->surplus_ok[3], d->surplus[3], b5, sizeof b5) };
+		const char *c3[] = { _("Excédent de l'exercice"), report_dollars_or_dash(d->surplus_ok[0], d->surplus[0], b1, sizeof b1),
+			report_dollars_or_dash(d->surplus_ok[1], d->surplus[1], b2, sizeof b2), report_dollars_or_dash(d->surplus_ok[2], d->surplus[2], b3, sizeof b3),
+			"", report_dollars_or_dash(d->surplus_ok[3], d->surplus[3], b5, sizeof b5) };
 		trow(p, c3, cols, 6, 0);
-		p->y += 6;
+		p->doc.y += 6;
 	}
 	snprintf(line, sizeof line, _("Au cours de l'exercice, la Coopérative a effectué %s de ses opérations avec "
 		"ses membres utilisateurs au sens de l'article 17 du Règlement d'application de la Loi sur les "
@@ -341,7 +298,7 @@ static void body(struct rp *p)
 	heading(p, _("Développement des affaires"));
 	for (int q = 0; q < RP_NPARTNERS; q++) {
 		need(p, 40);
-		p->y += text(p, MARGIN, p->y, p->w - 2 * MARGIN, report_partner_label(q), p->bold, PANGO_ALIGN_LEFT) + 2;
+		p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, p->doc.w - 2 * MARGIN, report_partner_label(q), p->bold, PANGO_ALIGN_LEFT) + 2;
 		for (int k = 0; k < RK_NKINDS; k++) {
 			snprintf(line, sizeof line, "%s : %lld", k == RK_EVENEMENT ? _("Participation à des événements")
 				: _("Rencontres de développement"), (long long)r->dev_counts[q][k]);
@@ -352,9 +309,9 @@ static void body(struct rp *p)
 					continue;
 				need(p, 12);
 				snprintf(line, sizeof line, "– %s", n->name);
-				p->y += text(p, MARGIN + 14, p->y, p->w - 2 * MARGIN - 14, line, p->small, PANGO_ALIGN_LEFT);
+				p->doc.y += pdfdoc_text(&p->doc, MARGIN + 14, p->doc.y, p->doc.w - 2 * MARGIN - 14, line, p->small, PANGO_ALIGN_LEFT);
 			}
-			p->y += 3;
+			p->doc.y += 3;
 		}
 	}
 
@@ -388,56 +345,17 @@ juste_status report_annual_pdf(const struct config *cfg, const struct report_ann
 	p.cfg = cfg;
 	p.r = r;
 	report_derive(r, &p.d);
-	if (strcmp(cfg->paper, "Letter") == 0) {
-		p.w = 612.0;
-		p.h = 792.0;
-	} else {
-		p.w = 210 * PT_PER_MM;
-		p.h = 297 * PT_PER_MM;
-	}
-	p.surface = cairo_pdf_surface_create(path, p.w, p.h);
-	if (cairo_surface_status(p.surface) != CAIRO_STATUS_SUCCESS) {
-		juste_status st = err_set(e, JUSTE_EIO, N_("impossible d'écrire %s : %s"), path,
-			cairo_status_to_string(cairo_surface_status(p.surface)));
-		cairo_surface_destroy(p.surface);
-		return st;
-	}
 	char title[128];
 	snprintf(title, sizeof title, _("Rapport d'activités %s"), r->y[2].name);
-	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_TITLE, title);
-	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_AUTHOR, cfg->centre_name);
-	cairo_pdf_surface_set_metadata(p.surface, CAIRO_PDF_METADATA_CREATOR, "juste " JUSTE_VERSION);
-	p.cr = cairo_create(p.surface);
-	if (!font_map)
-		font_map = pango_cairo_font_map_new();
-	PangoContext *ctx = pango_font_map_create_context(font_map);
-	pango_cairo_update_context(p.cr, ctx);
-	p.lay = pango_layout_new(ctx);
-	g_object_unref(ctx);
-	pango_layout_set_wrap(p.lay, PANGO_WRAP_WORD_CHAR);
-	p.regular = pango_font_description_from_string("DejaVu Sans 9");
-	p.bold = pango_font_description_from_string("DejaVu Sans Bold 8");
-	p.small = pango_font_description_from_string("DejaVu Sans 7.5");
-	p.h2 = pango_font_description_from_string("DejaVu Sans Bold 12");
-	p.title = pango_font_description_from_string("DejaVu Sans Bold 18");
-	p.page = 1;
-	p.y = MARGIN;
+	juste_status st = pdfdoc_open(&p.doc, cfg, path, title, e);
+	if (st != JUSTE_OK)
+		return st;
+	p.regular = pdfdoc_font(&p.doc, "DejaVu Sans 9");
+	p.bold = pdfdoc_font(&p.doc, "DejaVu Sans Bold 8");
+	p.small = pdfdoc_font(&p.doc, "DejaVu Sans 7.5");
+	p.h2 = pdfdoc_font(&p.doc, "DejaVu Sans Bold 12");
+	p.title = pdfdoc_font(&p.doc, "DejaVu Sans Bold 18");
 	body(&p);
 	footer(&p);
-	cairo_show_page(p.cr);
-	pango_font_description_free(p.regular);
-	pango_font_description_free(p.bold);
-	pango_font_description_free(p.small);
-	pango_font_description_free(p.h2);
-	pango_font_description_free(p.title);
-	g_object_unref(p.lay);
-	cairo_destroy(p.cr);
-	cairo_surface_finish(p.surface);
-	cairo_status_t cs = cairo_surface_status(p.surface);
-	cairo_surface_destroy(p.surface);
-	if (cs != CAIRO_STATUS_SUCCESS) {
-		unlink(path);
-		return err_set(e, JUSTE_EIO, N_("impossible d'écrire %s : %s"), path, cairo_status_to_string(cs));
-	}
-	return JUSTE_OK;
+	return pdfdoc_close(&p.doc, path, e);
 }

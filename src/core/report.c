@@ -130,6 +130,15 @@ char *report_dollars_fr(int64_t cents, char *buf, size_t n)
 	return buf;
 }
 
+const char *report_dollars_or_dash(int ok, int64_t cents, char *buf, size_t n)
+{
+	if (!ok)
+		snprintf(buf, n, "—");
+	else
+		report_dollars_fr(cents, buf, n);
+	return buf;
+}
+
 char *report_hours_fr(int64_t minutes, char *buf, size_t n)
 {
 	char num[48];

@@ -80,6 +80,8 @@ static void test_formats(void **state)
 	assert_string_equal(report_dollars_fr(447585200, c, sizeof c), "4" NB "475" NB "852" NB "$");
 	assert_string_equal(report_dollars_fr(50, c, sizeof c), "1" NB "$");   /* half up */
 	assert_string_equal(report_dollars_fr(-150, c, sizeof c), "-2" NB "$");
+	assert_string_equal(report_dollars_or_dash(1, 447585200, c, sizeof c), "4" NB "475" NB "852" NB "$");
+	assert_string_equal(report_dollars_or_dash(0, 447585200, c, sizeof c), "—");   /* unknown, not 0 */
 	assert_string_equal(report_hours_fr(4506000, c, sizeof c), "75" NB "100" NB "h");
 }
 

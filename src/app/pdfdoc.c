@@ -1,0 +1,137 @@
+/*
+ * pdfdoc.c - the cairo + pango set-up shared by invoice_pdf.c and
+ * report_pdf.c (see pdfdoc.h for what it promises).
+ */
+#include <cairo-pdf.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "juste/i18n.h"
+#include "juste/pdfdoc.h"
+
+/* Our own font map rather than pango's default one, so that
+ * pdfdoc_shutdown() can release what fontconfig and pango cache (the
+ * default map lives forever); one for the process, shared by all PDFs. */
+static PangoFontMap *font_map;
+
+void pdfdoc_shutdown(void)
+{
+	if (font_map)
+		g_object_unref(font_map);
+	font_map = NULL;
+	/* Neither cairo_debug_reset_static_data() nor FcFini(): pango may
+	 * still hold fontconfig state (it finishes with it on its own thread),
+	 * and either call then aborts now and then; tests/lsan.supp covers
+	 * the caches. */
+}
+
+juste_status pdfdoc_open(struct pdfdoc *d, const struct config *cfg, const char *path, const char *title,
+	struct juste_err *e)
+{
+	memset(d, 0, sizeof *d);
+	if (strcmp(cfg->paper, "Letter") == 0) {
+		d->w = 612.0;
+		d->h = 792.0;
+	} else {
+		d->w = 210 * PDFDOC_PT_PER_MM;
+		d->h = 297 * PDFDOC_PT_PER_MM;
+	}
+	d->surface = cairo_pdf_surface_create(path, d->w, d->h);
+	if (cairo_surface_status(d->surface) != CAIRO_STATUS_SUCCESS) {
+		juste_status st = err_set(e, JUSTE_EIO, N_("impossible d'écrire %s : %s"), path,
+			cairo_status_to_string(cairo_surface_status(d->surface)));
+		cairo_surface_destroy(d->surface);
+		d->surface = NULL;
+		return st;
+	}
+	cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_TITLE, title);
+	cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_AUTHOR, cfg->centre_name);
+	cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_CREATOR, "juste " JUSTE_VERSION);
+	d->cr = cairo_create(d->surface);
+	if (!font_map)
+		font_map = pango_cairo_font_map_new();
+	PangoContext *ctx = pango_font_map_create_context(font_map);
+	pango_cairo_update_context(d->cr, ctx);
+	d->lay = pango_layout_new(ctx);
+	g_object_unref(ctx);
+	/* long words (addresses, notes) break rather than run off the page */
+	pango_layout_set_wrap(d->lay, PANGO_WRAP_WORD_CHAR);
+	d->page = 1;
+	d->y = PDFDOC_MARGIN;
+	cairo_set_source_rgb(d->cr, 0, 0, 0);
+	return JUSTE_OK;
+}
+
+PangoFontDescription *pdfdoc_font(struct pdfdoc *d, const char *spec)
+{
+	/* a fixed table: more fonts than this is a programming error */
+	if (d->nfonts >= PDFDOC_MAX_FONTS)
+		abort();
+	return d->fonts[d->nfonts++] = pango_font_description_from_string(spec);
+}
+
+static void lay_out(struct pdfdoc *d, double width, const char *s, const PangoFontDescription *font,
+	PangoAlignment align)
+{
+	pango_layout_set_font_description(d->lay, font);
+	pango_layout_set_width(d->lay, (int)(width * PANGO_SCALE));
+	pango_layout_set_alignment(d->lay, align);
+	pango_layout_set_text(d->lay, s, -1);
+}
+
+double pdfdoc_measure(struct pdfdoc *d, double width, const char *s, const PangoFontDescription *font,
+	PangoAlignment align)
+{
+	lay_out(d, width, s, font, align);
+	int lw, lh;
+	pango_layout_get_size(d->lay, &lw, &lh);
+	return (double)lh / PANGO_SCALE;
+}
+
+double pdfdoc_text(struct pdfdoc *d, double x, double y, double width, const char *s,
+	const PangoFontDescription *font, PangoAlignment align)
+{
+	double hgt = pdfdoc_measure(d, width, s, font, align);
+	cairo_move_to(d->cr, x, y);
+	pango_cairo_show_layout(d->cr, d->lay);
+	return hgt;
+}
+
+void pdfdoc_footer(struct pdfdoc *d, const PangoFontDescription *font, const char *left, const char *right)
+{
+	double y = d->h - PDFDOC_MARGIN + 6, width = d->w - 2 * PDFDOC_MARGIN;
+	cairo_save(d->cr);
+	cairo_set_source_rgb(d->cr, 0.35, 0.35, 0.35);
+	pdfdoc_text(d, PDFDOC_MARGIN, y, width, right, font, PANGO_ALIGN_RIGHT);
+	pdfdoc_text(d, PDFDOC_MARGIN, y, width, left, font, PANGO_ALIGN_LEFT);
+	cairo_restore(d->cr);
+}
+
+void pdfdoc_next_page(struct pdfdoc *d)
+{
+	cairo_show_page(d->cr);
+	d->page++;
+	d->y = PDFDOC_MARGIN;
+}
+
+juste_status pdfdoc_close(struct pdfdoc *d, const char *path, struct juste_err *e)
+{
+	cairo_show_page(d->cr);
+	for (int i = 0; i < d->nfonts; i++)
+		pango_font_description_free(d->fonts[i]);
+	d->nfonts = 0;
+	g_object_unref(d->lay);
+	cairo_destroy(d->cr);
+	cairo_surface_finish(d->surface);
+	cairo_status_t cs = cairo_surface_status(d->surface);
+	cairo_surface_destroy(d->surface);
+	d->lay = NULL;
+	d->cr = NULL;
+	d->surface = NULL;
+	if (cs != CAIRO_STATUS_SUCCESS) {
+		unlink(path);
+		return err_set(e, JUSTE_EIO, N_("impossible d'écrire %s : %s"), path, cairo_status_to_string(cs));
+	}
+	return JUSTE_OK;
+}
