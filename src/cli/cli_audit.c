@@ -64,7 +64,7 @@ juste_status cli_audit(struct cli *c, int argc, char **argv, struct juste_err *e
 	long n = 0;
 	st = store_audit_query(c->app.store, &f, audit_row, &n, e);
 	if (!st)
-		printf(_("%ld modifications\n"), n);
+		printf(ngettext("%ld modification\n", "%ld modifications\n", (unsigned long)n), n);
 	return st;
 }
 

@@ -48,7 +48,7 @@ static void print_summary_row(const struct invoice_rec *r)
 	out_cell(stdout, r->client_name, 32);
 	fputs("  ", stdout);
 	char lines[32];
-	snprintf(lines, sizeof lines, _("%d lignes"), r->line_count);
+	snprintf(lines, sizeof lines, ngettext("%d ligne", "%d lignes", (unsigned long)r->line_count), r->line_count);
 	out_cell(stdout, lines, -10);
 	fputs("  ", stdout);
 	out_cell(stdout, money_format_fr(r->amounts.subtotal_cents, sub, sizeof sub), -16);
@@ -285,7 +285,7 @@ static juste_status list_cmd(struct cli *c, int argc, char **argv, struct juste_
 	}
 	json_decref(l.arr);
 	if (!st && l.fmt == 0)
-		printf(_("%ld factures\n"), l.n);
+		printf(ngettext("%ld facture\n", "%ld factures\n", (unsigned long)l.n), l.n);
 	return st;
 }
 
@@ -514,7 +514,7 @@ static juste_status pdf_cmd(struct cli *c, int argc, char **argv, struct juste_e
 	int n = 0;
 	juste_status st = invoicing_pdf_month(&c->app, argv[optind], org, dir, on_pdf, &n, e);
 	if (!st)
-		printf(_("%d PDF écrits dans %s\n"), n, dir);
+		printf(ngettext("%d PDF écrit dans %s\n", "%d PDF écrits dans %s\n", (unsigned long)n), n, dir);
 	return st;
 }
 

@@ -236,7 +236,8 @@ juste_status cli_entries(struct cli *c, int argc, char **argv, struct juste_err 
 		fputs(l.count ? "\n]\n" : "]\n", stdout);
 	} else if (l.fmt == FORMAT_TABLE) {
 		char tot[DURATION_BUF], bill[DURATION_BUF];
-		printf(_("%ld saisies, total %s h, dont facturable %s h\n"), l.count,
+		printf(ngettext("%ld saisie, total %s h, dont facturable %s h\n",
+			"%ld saisies, total %s h, dont facturable %s h\n", (unsigned long)l.count), l.count,
 			duration_format_hours_fr(l.minutes, tot, sizeof tot),
 			duration_format_hours_fr(l.billable, bill, sizeof bill));
 		if (priced) {

@@ -401,7 +401,7 @@ static void pdf(struct tui *t, struct bill_state *s)
 		tui_error(t, &e);
 		return;
 	}
-	tui_info(t, _("%d PDF écrit(s) dans %s"), n, dir);
+	tui_info(t, ngettext("%d PDF écrit dans %s", "%d PDF écrits dans %s", (unsigned long)n), n, dir);
 }
 
 static void credit(struct tui *t, struct bill_state *s)

@@ -4,7 +4,7 @@
 . "$SRCDIR/tests/cli/lib.sh"
 cd "$SRCDIR"
 files=$(find src -name '*.[ch]' | LC_ALL=C sort)
-xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ -o "$T/juste.pot" $files 2>"$T/x.err" \
+xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=ngettext:1,2 -o "$T/juste.pot" $files 2>"$T/x.err" \
   && ok "xgettext reads the sources" || not_ok "xgettext: $(cat "$T/x.err")"
 missing=$(msgcmp po/en.po "$T/juste.pot" 2>&1 | grep -c 'this message is used but not defined')
 expect_eq "$missing" "0" "every message of the sources is in po/en.po"
