@@ -104,6 +104,12 @@ struct report_annual {
 /* Builds the report of fiscal year fy (2019 for 2019-2020).  Gestionnaire,
  * admin.  Free with report_annual_free(). */
 juste_status report_annual_build(struct app *a, int fy, struct report_annual *r, struct juste_err *e);
+
+/* The year a report shows when none is named: the last complete fiscal year
+ * that has time logged (a centre that started using juste mid-way, or the
+ * demo, would otherwise open on an empty year); the last complete one when
+ * nothing was ever logged. */
+int report_default_fy(struct app *a);
 void report_annual_free(struct report_annual *r);   /* NULL ok */
 
 enum report_format { REPORT_TEXT, REPORT_MD, REPORT_CSV, REPORT_JSON, REPORT_PDF, REPORT_TABLE };

@@ -33,6 +33,9 @@ struct finance_year {
 };
 
 /* Sets the fields named in f->has (others are kept), creating the year. */
+/* The latest work date before `before` ("" when none): the index answers. */
+juste_status store_report_last_work_date(struct store *s, const char *before, char out[ISO_LEN], struct juste_err *e);
+
 juste_status store_report_finance_set(struct store *s, const struct finance_year *f, struct juste_err *e);
 /* out->has = 0 when nothing was entered for fy. */
 juste_status store_report_finance_get(struct store *s, int fy, struct finance_year *out, struct juste_err *e);

@@ -831,3 +831,16 @@ juste_status report_expert_profile(struct app *a, const char *login, const char 
 		return err_set(e, JUSTE_EINVAL, N_("--birth-year : %d hors limites (1900 à 2100)"), birth_year);
 	return store_report_expert_profile_set(a->store, login, gender, birth_year, e);
 }
+
+int report_default_fy(struct app *a)
+{
+	struct fy_start fs = a->cfg.fy_start.month ? a->cfg.fy_start : FY_START_DEFAULT;
+	int current = fy_of(app_today(), fs);
+	char before[DATE_BUF], last[ISO_LEN] = "";
+	date_format(fy_first(current, fs), before);
+	date_t d;
+	if (store_report_last_work_date(a->store, before, last, NULL) == JUSTE_OK && last[0]
+	    && date_parse(last, &d, NULL) == JUSTE_OK)
+		return fy_of(d, fs);
+	return current - 1;
+}

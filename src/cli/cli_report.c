@@ -83,7 +83,7 @@ static juste_status report_annual(struct cli *c, int argc, char **argv, struct j
 	if (optind < argc)
 		return usage_err("report", e);
 	if (fy < 0)
-		fy = fy_of(app_today(), fs_of(c)) - 1;   /* the last complete year */
+		fy = report_default_fy(&c->app);
 	if (fmt == REPORT_PDF && !path)
 		return err_set(e, JUSTE_EUSAGE, N_("--format pdf demande -o FICHIER.pdf"));
 	struct report_annual r;

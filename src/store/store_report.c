@@ -22,6 +22,7 @@ enum {
 	RP_BY_EXPERT, RP_BY_MANDATE, RP_BY_ORG, RP_BY_PROGRAM, RP_BY_SERVICE,
 	RP_MEMBERS,
 	RP_REV_CLIENT, RP_REV_PROGRAM,
+	RP_LAST_DATE,
 	RP_LAST
 };
 _Static_assert(RP_LAST <= ST_REPORT_BASE + 40, "store_report.c uses at most 40 statement slots");
@@ -424,4 +425,21 @@ juste_status store_report_revenue_by_program(struct store *s, const char *from, 
 			break;
 	}
 	return walk_end(s, st, rc, "invoices", e);
+}
+
+juste_status store_report_last_work_date(struct store *s, const char *before, char out[ISO_LEN], struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, RP_LAST_DATE,
+		"SELECT max(work_date) FROM entries WHERE work_date < ?1", e);
+	if (!st)
+		return JUSTE_EIO;
+	sqlite3_bind_text(st, 1, before, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	juste_status r = JUSTE_OK;
+	if (rc == SQLITE_ROW)
+		store_col_text(st, 0, out, ISO_LEN);
+	else
+		r = store_fail(s, rc, "entries", e);
+	sqlite3_reset(st);
+	return r;
 }

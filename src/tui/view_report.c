@@ -217,9 +217,7 @@ static juste_status load(struct tui *t, struct report_state *s, int fy, struct j
 static juste_status report_open(struct tui *t, void *state, struct juste_err *e)
 {
 	struct report_state *s = state;
-	struct fy_start fs = t->app->cfg.fy_start.month ? t->app->cfg.fy_start : FY_START_DEFAULT;
-	/* the last complete fiscal year */
-	return load(t, s, fy_of(app_today(), fs) - 1, e);
+	return load(t, s, report_default_fy(t->app), e);
 }
 
 static void report_draw(struct tui *t, void *state, int y, int h, int w)

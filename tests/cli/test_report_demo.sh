@@ -51,6 +51,11 @@ expect_eq "$(q '[.years[2].billable_minutes_by_month[] | select(.billable_minute
   "hours in every month"
 expect_eq "$(sql "SELECT count(DISTINCT period) FROM invoices WHERE status = 'issued' AND kind = 'invoice'")" 24 \
   "issued invoices for every month of both years"
+j report annual --format json
+expect_eq "$(printf '%s' "$OUT" | jq -r .fy)" "2019-2020" "without --fy: the last complete year"
+# years later, with nothing logged since: still the last year that has time
+OUT=$(JUSTE_TODAY=2026-11-26 "$JUSTE" --db "$DB" report annual --format json)
+expect_eq "$(printf '%s' "$OUT" | jq -r .fy)" "2020-2021" "without --fy: the last year that has time logged, not an empty one"
 j report annual --fy 2019-2020; expect_rc 0 "text report of the demo"
 expect_out "Heures de services rendus : 75" "the text report"
 finish
