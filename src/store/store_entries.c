@@ -212,9 +212,18 @@ juste_status store_audit_query(struct store *s, const struct audit_filter *f, st
 		w.args[w.n++] = f->expert;
 	}
 	where_add(&w, "a.entity =", f->entity);
-	char sql[1024];
+	/* One journal for the reader: the audit table, the finance and
+	 * business-development log (005) and the month closings (003), which
+	 * keep their own append-only tables because the audit table's entity
+	 * CHECK predates them. */
+	char sql[2048];
 	snprintf(sql, sizeof sql, "SELECT a.id, a.at, a.actor, a.as_login, a.entity, a.entity_id, a.action, "
-		"a.before, a.after FROM audit a%s ORDER BY a.id", w.sql);
+		"a.before, a.after FROM ("
+		"  SELECT 0 AS src, id, at, actor, as_login, entity, entity_id, action, before, after FROM audit"
+		"  UNION ALL SELECT 1, id, at, actor, as_login, entity, entity_id, action, before, after FROM report_audit"
+		"  UNION ALL SELECT 2, id, at, actor, as_login, 'month', id, action, NULL,"
+		"    json_object('month', month, 'closed_by', closed_by) FROM month_log"
+		") a%s ORDER BY a.at, a.src, a.id", w.sql);
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, sqlite3_errcode(s->db), "audit", e);

@@ -92,6 +92,7 @@ j invoice credit "$inv_aux" --reason "Erreur" --date 2020-04-02; expect_rc 0 "fu
 # Finance figures (dollars), and a year kept before juste (no invoice).
 j finance set --fy 2019-2020 --budget-products 800 --budget-expenses 790 --actual-expenses 805
 expect_rc 0 "finance set"
+case "$("$JUSTE" --db "$DB" audit --entity finance 2>&1)" in *'"budget_products_cents":80000'*) ok "juste audit shows the finance figures entered";; *) not_ok "finance figures missing from juste audit";; esac
 expect_out "805,00" "finance set echoes the figures"
 j finance set --fy 2019-2020 --budget-products 800.00; expect_rc 0 "finance set keeps the other figures"
 expect_out "790,00" "a second set keeps the budget expenses"

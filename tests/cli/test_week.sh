@@ -61,6 +61,7 @@ j --as alice month close 2020-02; expect_rc 1 "an expert may not close a month";
 j --as carole month list; expect_rc 1 "nor may the clerk list them"
 j --as gilles month close 2020-3; expect_rc 1 "malformed month refused"
 j --as gilles month close 2020-03; expect_rc 0 "the manager closes March"
+j --as gilles audit --entity month; expect_out '"month":"2020-03"' "juste audit shows the closing"; expect_out "close" "as a close"
 j --as gilles month close 2020-03; expect_rc 1 "closing twice refused"; expect_err "déjà fermé" "says already closed"
 j --as gilles month list; expect_rc 0 "list"
 expect_out "2020-03  fermé par gilles" "list says who"
