@@ -76,6 +76,30 @@ int main(int argc, char **argv)
 	const char *db = argv[1];
 	int n = atoi(argv[2]), m = atoi(argv[3]);
 	long before = count_entries(db);
+	/* Draw from the UUID pool before forking: a child must get random
+	 * bytes of its own, never a copy of the parent's pool.  The random part
+	 * (after the timestamp) of the child's next UUID and the parent's next
+	 * one would be equal if the pool were shared. */
+	char warm[UUID_LEN], mine[UUID_LEN], theirs[UUID_LEN] = "";
+	store_uuid(warm);
+	int fd[2];
+	if (pipe(fd) != 0)
+		return 1;
+	pid_t kid = fork();
+	if (kid == 0) {
+		store_uuid(mine);
+		_exit(write(fd[1], mine, UUID_LEN) == UUID_LEN ? 0 : 1);
+	}
+	close(fd[1]);
+	if (read(fd[0], theirs, UUID_LEN) != UUID_LEN)
+		theirs[0] = '\0';
+	close(fd[0]);
+	waitpid(kid, NULL, 0);
+	store_uuid(mine);
+	if (!theirs[0] || strcmp(mine + 15, theirs + 15) == 0) {
+		fprintf(stderr, "a forked child reused the parent's UUID bytes: %s / %s\n", mine, theirs);
+		return 1;
+	}
 	pid_t *pids = calloc((size_t)n, sizeof *pids);
 	if (!pids || before < 0)
 		return 1;

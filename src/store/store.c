@@ -3,6 +3,7 @@
  * helpers every other store file uses.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
@@ -306,33 +307,46 @@ bool store_in_transaction(const struct store *s)
 
 /* Random bytes for UUIDs, drawn from the kernel a page at a time: asking
  * for each UUID separately (as uuid_generate_random does, mixing in rand()
- * each time) was a tenth of the cost of importing a million entries.  The
- * pool is refilled after a fork, so two processes never share bytes. */
+ * each time) was a tenth of the cost of importing a million entries.  A
+ * child of fork() empties its copy of the pool, so two processes never
+ * share bytes; checking getpid() on every call instead cost a syscall per
+ * row. */
+static unsigned char uuid_pool[4096];
+static size_t uuid_left;
+
+static void uuid_pool_forget(void)
+{
+	uuid_left = 0;
+}
+
+static void register_fork_handler(void)
+{
+	pthread_atfork(NULL, NULL, uuid_pool_forget);
+}
+
 static void uuid_random(unsigned char *out, size_t n)
 {
-	static unsigned char pool[4096];
-	static size_t left;
-	static pid_t owner;
-	if (owner != getpid() || left < n) {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	if (uuid_left < n) {
 		size_t got = 0;
-		while (got < sizeof pool) {
-			ssize_t r = getrandom(pool + got, sizeof pool - got, 0);
+		while (got < sizeof uuid_pool) {
+			ssize_t r = getrandom(uuid_pool + got, sizeof uuid_pool - got, 0);
 			if (r <= 0)
 				break;
 			got += (size_t)r;
 		}
-		if (got < sizeof pool) {
+		if (got < sizeof uuid_pool) {
 			/* no getrandom: let libuuid find its own randomness */
 			uuid_t u;
 			uuid_generate_random(u);
 			memcpy(out, u, n < sizeof u ? n : sizeof u);
 			return;
 		}
-		left = sizeof pool;
-		owner = getpid();
+		pthread_once(&once, register_fork_handler);
+		uuid_left = sizeof uuid_pool;
 	}
-	memcpy(out, pool + sizeof pool - left, n);
-	left -= n;
+	memcpy(out, uuid_pool + sizeof uuid_pool - uuid_left, n);
+	uuid_left -= n;
 }
 
 /* UUID version 7 (RFC 9562), formatted by libuuid: a 48-bit millisecond

@@ -11,6 +11,7 @@ j import experts "$T/c.csv"; expect_rc 0 "20 experts imported"
 out=$("$CONCURRENCY" "$DB" 20 200 2>&1); rc=$?
 [ "$rc" = 0 ] && ok "20 x 200 concurrent entries: $out" || not_ok "concurrent library writes: $out"
 expect_eq "$(sql 'select count(*) from entries')" "4000" "exactly 4 000 entries"
+expect_eq "$(sql 'select count(distinct uuid) from entries')" "4000" "each with its own UUID (children of one parent share no random bytes)"
 expect_eq "$(sql "select count(*) from audit where entity = 'entry'")" "4000" "and 4 000 audit rows"
 
 pids=()
