@@ -2160,17 +2160,28 @@ static int demo_on_issued(void *ctx, const struct invoice_rec *r)
 
 /* Each complete month of both demo years, issued on its last day; after
  * October 2019, a full credit note (its entries are billed again in
- * November) and a partial one. */
+ * November) and a partial one.  In the current year, every month but the
+ * last one is issued too, so that the clerk's desk opens on a normal month
+ * still to bill rather than on half a year of late entries. */
 static juste_status demo_invoices(struct gen *g, struct juste_err *e)
 {
 	juste_status st = JUSTE_OK;
-	for (int fy = 2018; !st && fy <= 2019; fy++) {
+	int ty, tm, td;
+	date_to_ymd(g->today, &ty, &tm, &td);
+	date_month_add(&ty, &tm, -1);
+	date_t to_bill = date_month_first(ty, tm);   /* last month: left to the clerk */
+	int current = fy_of(g->today, g->fs);
+	for (int fy = 2018; !st && fy <= (current > 2019 ? current : 2019); fy++) {
+		if (fy > 2019 && fy < current)
+			continue;   /* the demo has no time in the years between */
 		date_t first = fy_first(fy, g->fs);
 		int y, m, d;
 		date_to_ymd(first, &y, &m, &d);
 		for (int i = 0; !st && i < 12; i++, date_month_add(&y, &m, 1)) {
 			date_t ml = date_month_last(y, m);
 			if (ml >= g->today || (fy == 2018 && fy_last(2018, g->fs) >= g->today))
+				break;
+			if (fy == current && ml >= to_bill)
 				break;
 			char month[PERIOD_LEN], day[ISO_LEN];
 			snprintf(month, sizeof month, "%04d-%02d", y, m);
