@@ -89,27 +89,32 @@ juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e)
 	return JUSTE_OK;
 }
 
-juste_status cli_mandate(struct cli *c, int argc, char **argv, struct juste_err *e)
+/* The options of "close CODE" and "deactivate LOGIN": only --date, today
+ * by default.  argv[0] is the subject (code or login). */
+static juste_status date_only(const char *cmd, int argc, char **argv, char date[ISO_LEN], struct juste_err *e)
 {
-	if (argc < 3 || strcmp(argv[1], "close") != 0)
-		return usage_err("mandate", e);
-	const char *code = argv[2];
-	argc -= 2;
-	argv += 2;
 	static const struct option opts[] = { { "date", required_argument, NULL, 'd' }, { NULL, 0, NULL, 0 } };
-	char date[ISO_LEN];
 	date_format(app_today(), date);
 	int opt;
 	juste_status st;
 	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
 		if (opt != 'd')
-			return usage_err("mandate", e);
+			return usage_err(cmd, e);
 		if ((st = cli_opt_date("--date", optarg, date, e)))
 			return st;
 	}
-	if (optind < argc)
+	return optind < argc ? usage_err(cmd, e) : JUSTE_OK;
+}
+
+juste_status cli_mandate(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	if (argc < 3 || strcmp(argv[1], "close") != 0)
 		return usage_err("mandate", e);
-	if ((st = office_mandate_close(&c->app, code, date, e)))
+	const char *code = argv[2];
+	char date[ISO_LEN];
+	juste_status st;
+	if ((st = date_only("mandate", argc - 2, argv + 2, date, e)) ||
+	    (st = office_mandate_close(&c->app, code, date, e)))
 		return st;
 	printf(_("Mandat %s fermé le %s\n"), code, date);
 	return JUSTE_OK;
@@ -121,22 +126,10 @@ juste_status cli_expert_deactivate(struct cli *c, int argc, char **argv, struct 
 	if (argc < 2)
 		return usage_err("expert", e);
 	const char *login = argv[1];
-	argc -= 1;
-	argv += 1;
-	static const struct option opts[] = { { "date", required_argument, NULL, 'd' }, { NULL, 0, NULL, 0 } };
 	char date[ISO_LEN];
-	date_format(app_today(), date);
-	int opt;
 	juste_status st;
-	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		if (opt != 'd')
-			return usage_err("expert", e);
-		if ((st = cli_opt_date("--date", optarg, date, e)))
-			return st;
-	}
-	if (optind < argc)
-		return usage_err("expert", e);
-	if ((st = office_expert_deactivate(&c->app, login, date, e)))
+	if ((st = date_only("expert", argc - 1, argv + 1, date, e)) ||
+	    (st = office_expert_deactivate(&c->app, login, date, e)))
 		return st;
 	printf(_("Expert %s désactivé : départ le %s\n"), login, date);
 	return JUSTE_OK;
