@@ -660,76 +660,83 @@ juste_status report_finance_get(struct app *a, int fy, struct finance_year *f, s
 }
 
 /* Runs the rows of an import in one transaction, or in the caller's. */
-static juste_status tx_begin(struct app *a, int *own, struct juste_err *e)
+/* One import of a small CSV file: read it, map its header, then run
+ * `row` on every record in one transaction (the caller's, if it holds one);
+ * the first bad record stops it with "FILE:LINE: why" and nothing stays. */
+typedef juste_status (*import_row_fn)(struct app *a, const char *path, const struct smallcsv_rec *rec,
+	const int *pos, struct juste_err *e);
+
+struct import_job {
+	const char *path;
+	const struct smallcsv *c;
+	const int *pos;
+	import_row_fn row;
+	long *rows;
+};
+
+static juste_status import_run(struct app *a, void *arg, struct juste_err *e)
 {
-	*own = !store_in_transaction(a->store);
-	return *own ? store_begin(a->store, e) : JUSTE_OK;
+	struct import_job *j = arg;
+	juste_status st = JUSTE_OK;
+	for (size_t i = 1; !st && i < j->c->n; i++)
+		if (!(st = j->row(a, j->path, &j->c->recs[i], j->pos, e)))
+			(*j->rows)++;
+	return st;
 }
 
-static juste_status tx_end(struct app *a, int own, juste_status st, struct juste_err *e)
+static juste_status import_rows(struct app *a, const char *path, const char *const *cols, int ncols,
+	unsigned required, import_row_fn row, long *rows, struct juste_err *e)
 {
-	if (!own)
+	struct smallcsv c;
+	int pos[SMALLCSV_FIELDS];
+	juste_status st = smallcsv_read(path, &c, e);
+	if (st)
 		return st;
-	if (st) {
-		store_rollback(a->store);
-		return st;
+	st = smallcsv_header(path, &c, cols, ncols, required, pos, e);
+	if (!st) {
+		struct import_job j = { path, &c, pos, row, rows };
+		st = app_in_tx(a, import_run, &j, e);
 	}
-	return store_commit(a->store, e);
+	smallcsv_free(&c);
+	if (st)
+		*rows = 0;
+	return st;
+}
+
+static const char *const finance_cols[] = { "fy", "actual_products", "actual_expenses", "budget_products",
+	"budget_expenses" };
+
+static juste_status finance_row(struct app *a, const char *path, const struct smallcsv_rec *rec,
+	const int *pos, struct juste_err *e)
+{
+	struct finance_year f;
+	memset(&f, 0, sizeof f);
+	if (fy_parse(smallcsv_get(rec, pos, 0), fs_of(a), &f.fy, e))
+		return err_prefix(e, "%s:%ld: fy : ", path, rec->line);
+	int64_t *v[4] = { &f.actual_products_cents, &f.actual_expenses_cents, &f.budget_products_cents,
+		&f.budget_expenses_cents };
+	for (int k = 1; k < 5; k++) {
+		const char *s = smallcsv_get(rec, pos, k);
+		if (!*s)
+			continue;
+		if (money_parse(s, v[k - 1], e) || *v[k - 1] < 0)
+			return err_set(e, JUSTE_EINVAL, N_("%s:%ld: %s : montant invalide '%s'"), path, rec->line,
+				finance_cols[k], s);
+		f.has |= 1u << (k - 1);
+	}
+	if (!f.has)
+		return err_set(e, JUSTE_EINVAL, N_("%s:%ld: aucun montant"), path, rec->line);
+	juste_status st = store_report_finance_set(a->store, &f, e);
+	if (st)
+		err_prefix(e, "%s:%ld: ", path, rec->line);
+	return st;
 }
 
 juste_status report_finance_import(struct app *a, const char *path, long *rows, struct juste_err *e)
 {
-	static const char *const cols[] = { "fy", "actual_products", "actual_expenses", "budget_products",
-		"budget_expenses" };
 	*rows = 0;
 	juste_status st = app_require(a, ROLES_REPORT, _("importer les chiffres financiers"), e);
-	if (st)
-		return st;
-	struct smallcsv c;
-	if ((st = smallcsv_read(path, &c, e)))
-		return st;
-	int pos[5];
-	st = smallcsv_header(path, &c, cols, 5, 1u, pos, e);
-	int own = 0;
-	if (!st)
-		st = tx_begin(a, &own, e);
-	if (st) {
-		smallcsv_free(&c);
-		return st;
-	}
-	for (size_t i = 1; !st && i < c.n; i++) {
-		const struct smallcsv_rec *rec = &c.recs[i];
-		struct finance_year f;
-		memset(&f, 0, sizeof f);
-		if (fy_parse(smallcsv_get(rec, pos, 0), fs_of(a), &f.fy, e)) {
-			st = err_prefix(e, "%s:%ld: fy : ", path, rec->line);
-			break;
-		}
-		int64_t *v[4] = { &f.actual_products_cents, &f.actual_expenses_cents, &f.budget_products_cents,
-			&f.budget_expenses_cents };
-		for (int k = 1; !st && k < 5; k++) {
-			const char *s = smallcsv_get(rec, pos, k);
-			if (!*s)
-				continue;
-			if (money_parse(s, v[k - 1], e) || *v[k - 1] < 0) {
-				st = err_set(e, JUSTE_EINVAL, N_("%s:%ld: %s : montant invalide '%s'"), path, rec->line,
-					cols[k], s);
-				break;
-			}
-			f.has |= 1u << (k - 1);
-		}
-		if (!st && !f.has)
-			st = err_set(e, JUSTE_EINVAL, N_("%s:%ld: aucun montant"), path, rec->line);
-		if (!st && (st = store_report_finance_set(a->store, &f, e)))
-			err_prefix(e, "%s:%ld: ", path, rec->line);
-		if (!st)
-			(*rows)++;
-	}
-	smallcsv_free(&c);
-	st = tx_end(a, own, st, e);
-	if (st)
-		*rows = 0;
-	return st;
+	return st ? st : import_rows(a, path, finance_cols, 5, 1u, finance_row, rows, e);
 }
 
 static juste_status devaffaire_check(struct devaffaire *d, struct juste_err *e)
@@ -764,50 +771,33 @@ static juste_status put_field(char *dst, size_t n, const char *src, const char *
 	return JUSTE_OK;
 }
 
+static juste_status devaffaire_row(struct app *a, const char *path, const struct smallcsv_rec *rec,
+	const int *pos, struct juste_err *e)
+{
+	struct devaffaire d;
+	memset(&d, 0, sizeof d);
+	juste_status st = put_field(d.on_date, sizeof d.on_date, smallcsv_get(rec, pos, 0), "date", e);
+	if (!st)
+		st = put_field(d.kind, sizeof d.kind, smallcsv_get(rec, pos, 1), "kind", e);
+	if (!st)
+		st = put_field(d.partner, sizeof d.partner, smallcsv_get(rec, pos, 2), "partner", e);
+	if (!st)
+		st = put_field(d.name, sizeof d.name, smallcsv_get(rec, pos, 3), "name", e);
+	if (!st)
+		st = devaffaire_check(&d, e);
+	if (!st)
+		st = store_report_devaffaire_insert(a->store, &d, e);
+	if (st)
+		err_prefix(e, "%s:%ld: ", path, rec->line);
+	return st;
+}
+
 juste_status report_devaffaire_import(struct app *a, const char *path, long *rows, struct juste_err *e)
 {
 	static const char *const cols[] = { "date", "kind", "partner", "name" };
 	*rows = 0;
 	juste_status st = app_require(a, ROLES_REPORT, _("importer le développement des affaires"), e);
-	if (st)
-		return st;
-	struct smallcsv c;
-	if ((st = smallcsv_read(path, &c, e)))
-		return st;
-	int pos[4];
-	st = smallcsv_header(path, &c, cols, 4, 0xfu, pos, e);
-	int own = 0;
-	if (!st)
-		st = tx_begin(a, &own, e);
-	if (st) {
-		smallcsv_free(&c);
-		return st;
-	}
-	for (size_t i = 1; !st && i < c.n; i++) {
-		const struct smallcsv_rec *rec = &c.recs[i];
-		struct devaffaire d;
-		memset(&d, 0, sizeof d);
-		st = put_field(d.on_date, sizeof d.on_date, smallcsv_get(rec, pos, 0), "date", e);
-		if (!st)
-			st = put_field(d.kind, sizeof d.kind, smallcsv_get(rec, pos, 1), "kind", e);
-		if (!st)
-			st = put_field(d.partner, sizeof d.partner, smallcsv_get(rec, pos, 2), "partner", e);
-		if (!st)
-			st = put_field(d.name, sizeof d.name, smallcsv_get(rec, pos, 3), "name", e);
-		if (!st)
-			st = devaffaire_check(&d, e);
-		if (!st)
-			st = store_report_devaffaire_insert(a->store, &d, e);
-		if (st)
-			err_prefix(e, "%s:%ld: ", path, rec->line);
-		else
-			(*rows)++;
-	}
-	smallcsv_free(&c);
-	st = tx_end(a, own, st, e);
-	if (st)
-		*rows = 0;
-	return st;
+	return st ? st : import_rows(a, path, cols, 4, 0xfu, devaffaire_row, rows, e);
 }
 
 juste_status report_devaffaire_list(struct app *a, const char *from, const char *to, store_devaffaire_cb cb,

@@ -121,6 +121,11 @@ date,kind,partner,name
 CSV
 j devaffaires import "$T/dev.csv"; expect_rc 0 "devaffaires import"
 j devaffaires add --date 2019-05-01 --kind atelier --partner reseaux --name "X"; expect_rc 1 "unknown kind refused"
+printf 'date,kind,partner,name\n2019-07-01,evenement,obnl,Bonne ligne\n2019-07-02,atelier,obnl,Mauvaise ligne\n' > "$T/dev_bad.csv"
+n=$(sql 'select count(*) from devaffaires')
+j devaffaires import "$T/dev_bad.csv"; expect_rc 1 "a bad row stops the import"
+expect_err "dev_bad.csv:3:" "the message names the file and line"
+expect_eq "$(sql 'select count(*) from devaffaires')" "$n" "and the good row before it is not kept"
 j --as carole devaffaires list --fy 2019-2020 --format csv; expect_rc 0 "the billing clerk lists business development"
 expect_eq "$(printf '%s\n' "$OUT" | tail -n +2 | wc -l)" 3 "3 entries in 2019-2020"
 j --as carole devaffaires add --kind evenement --partner obnl --name "Y"; expect_rc 1 "the clerk cannot add"
