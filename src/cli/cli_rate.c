@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/out.h"
+#include "juste/csvout.h"
 #include "juste/i18n.h"
 #include "juste/money.h"
 #include "juste/rates.h"
@@ -271,10 +272,10 @@ static juste_status rate_show(struct cli *c, int argc, char **argv, struct juste
 	char m[MONEY_BUF];
 	if (fmt == FORMAT_CSV) {
 		const char *h[] = { "valid_from", "service", "category", "rate" };
-		out_csv_row(stdout, h, 4);
+		csvout_row(stdout, h, 4);
 		for (size_t i = 0; i < n; i++) {
 			const char *f[] = { t[i].valid_from, t[i].service_code, t[i].category, plain(t[i].rate_cents, m) };
-			out_csv_row(stdout, f, 4);
+			csvout_row(stdout, f, 4);
 		}
 	} else if (fmt == FORMAT_JSON) {
 		json_t *rows = json_array(), *neg = json_array();

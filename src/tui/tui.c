@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "juste/i18n.h"
+#include "juste/text.h"
 #include "tui/tui.h"
 #include "tui/view.h"
 
@@ -366,6 +367,17 @@ int tui_form(struct tui *t, const char *title, struct w_form *fm, int (*submit)(
 
 /* ------------------------------------------------------------------ help */
 
+/* "KEYS NAME HELP" in columns of 11 and 12 by display width (keys are
+ * arrows and "…"), never cut. */
+static void help_line(char *buf, size_t n, const char *keys, const char *name, const char *text)
+{
+	char k[64], nm[64];
+	int kw = text_width(keys), nw = text_width(name);
+	text_pad(keys, kw > 11 ? kw : 11, TEXT_LEFT, k, sizeof k);
+	text_pad(name, nw > 12 ? nw : 12, TEXT_LEFT, nm, sizeof nm);
+	snprintf(buf, n, "%s %s %s", k, nm, text);
+}
+
 static void help(struct tui *t)
 {
 	const struct view *v = tui_views[t->cur];
@@ -375,11 +387,11 @@ static void help(struct tui *t)
 		if (!(keys_scope((enum action)a) & (KS_G | v->scopes)))
 			continue;
 		/* the action's name is what [keys] in juste.ini uses */
-		snprintf(lines[n++], sizeof lines[0], "%-11s %-12s %s", keys_bound((enum action)a),
-			keys_name((enum action)a), keys_help((enum action)a));
+		help_line(lines[n++], sizeof lines[0], keys_bound((enum action)a), keys_name((enum action)a),
+			keys_help((enum action)a));
 	}
-	snprintf(lines[n++], sizeof lines[0], "%-11s %-12s %s", "F2 … F6", "", _("changer d'écran"));
-	snprintf(lines[n++], sizeof lines[0], "%-11s %-12s %s", "0-9", "", _("taper une durée : 1h30, 1:30, 90m, 1,5 ; 0 supprime"));
+	help_line(lines[n++], sizeof lines[0], "F2 … F6", "", _("changer d'écran"));
+	help_line(lines[n++], sizeof lines[0], "0-9", "", _("taper une durée : 1h30, 1:30, 90m, 1,5 ; 0 supprime"));
 	snprintf(lines[n++], sizeof lines[0], "%s", _("Les touches se changent dans la section [keys] de juste.ini."));
 	int top = 0;
 	for (;;) {
