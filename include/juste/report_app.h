@@ -93,7 +93,7 @@ struct report_annual {
 	int64_t age_sum, age_n;                /* ages on the last day's calendar year */
 	struct report_program *programs;
 	size_t nprograms;
-	struct report_expert *experts;
+	struct report_expert *experts;        /* by name, in French order */
 	size_t nexperts;
 	int64_t capacity_total, billable_total;   /* of experts with a capacity */
 	int64_t dev_counts[RP_NPARTNERS][RK_NKINDS];

@@ -13,6 +13,7 @@
 #include "juste/rules.h"
 #include "juste/store_office.h"
 #include "juste/store_report.h"
+#include "juste/text.h"
 
 #define ROLES_BILL_READ (ROLE_COMMIS | ROLE_GESTIONNAIRE | ROLE_ADMIN)
 #define ROLES_MANAGE (ROLE_GESTIONNAIRE | ROLE_ADMIN)
@@ -259,7 +260,7 @@ void office_util_sort(struct office_util *u, enum office_util_col col, int desc)
 			const struct office_util_row *p = &u->rows[j - 1];
 			int c;
 			if (col == OU_NAME) {
-				c = strcmp(p->name, x.name);
+				c = text_compare_fr(p->name, x.name);
 			} else {
 				int64_t a = util_key(p, col), b = util_key(&x, col);
 				c = a < b ? -1 : a > b;

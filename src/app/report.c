@@ -16,6 +16,7 @@
 #include "juste/smallcsv.h"
 #include "juste/money.h"
 #include "juste/report_app.h"
+#include "juste/text.h"
 
 #define ROLES_REPORT (ROLE_GESTIONNAIRE | ROLE_ADMIN)
 
@@ -244,6 +245,15 @@ static int program_cmp(const void *pa, const void *pb)
 	return strcmp(a->code, b->code);
 }
 
+/* The report lists people by name only: French order, the login breaking
+ * ties between namesakes. */
+static int expert_cmp(const void *pa, const void *pb)
+{
+	const struct report_expert *a = pa, *b = pb;
+	int c = text_compare_fr(a->name, b->name);
+	return c ? c : strcmp(a->login, b->login);
+}
+
 struct expert_ctx {
 	struct report_annual *r;
 	date_t first, last;
@@ -424,6 +434,8 @@ juste_status report_annual_build(struct app *a, int fy, struct report_annual *r,
 	}
 	if (r->nprograms > 1)
 		qsort(r->programs, r->nprograms, sizeof *r->programs, program_cmp);
+	if (r->nexperts > 1)
+		qsort(r->experts, r->nexperts, sizeof *r->experts, expert_cmp);
 	return JUSTE_OK;
 }
 

@@ -13,6 +13,7 @@
 #include <uuid/uuid.h>
 
 #include "store/migrations.h"
+#include "store/store_collate.h"
 #include "store/store_internal.h"
 
 /* Long enough that fifty people logging at once queue instead of failing:
@@ -175,6 +176,7 @@ juste_status store_open(const char *path, int flags, struct store **out, struct 
 	sqlite3_create_function(s->db, "juste_actor", 0, SQLITE_UTF8, s, fn_actor, NULL, NULL);
 	sqlite3_create_function(s->db, "juste_as", 0, SQLITE_UTF8, s, fn_as, NULL, NULL);
 	sqlite3_create_function(s->db, "juste_bulk", 0, SQLITE_UTF8, s, fn_bulk, NULL, NULL);
+	store_collate_register(s->db);
 
 	/* WAL lets readers (the manager's screens) run beside writers; FULL
 	 * makes a commit durable across power loss, not only a crash. */
