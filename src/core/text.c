@@ -81,6 +81,13 @@ static size_t next_cp(const uint8_t *s, size_t i, size_t n, UChar32 *c)
 
 enum glyph { G_TEXT, G_BLANK, G_MARK };   /* as is, one space, one '?' */
 
+/* Printable ASCII that nothing after it can join (the next byte is ASCII
+ * too): one column, no lookup. */
+static bool plain_at(const uint8_t *s, size_t i, size_t n)
+{
+	return s[i] >= 0x20 && s[i] < 0x7F && (i + 1 >= n || s[i + 1] < 0x80);
+}
+
 /* The grapheme cluster starting at s[i] (i < n): returns the index after
  * it, its columns and how it is shown. */
 static size_t next_cluster(const uint8_t *s, size_t i, size_t n, int *cols, enum glyph *glyph)
@@ -89,15 +96,13 @@ static size_t next_cluster(const uint8_t *s, size_t i, size_t n, int *cols, enum
 	size_t j = next_cp(s, i, n, &c);
 
 	*glyph = G_TEXT;
+	*cols = 1;
 	if (c < 0) {
-		*cols = 1;
 		*glyph = G_MARK;
 		return j;
 	}
-	if (c >= 0x20 && c < 0x7F && (j >= n || s[j] < 0x80)) {
-		*cols = 1;           /* ASCII followed by ASCII: nothing can join it */
+	if (plain_at(s, i, n))
 		return j;
-	}
 	int prev = u_getIntPropertyValue(c, UCHAR_GRAPHEME_CLUSTER_BREAK);
 	if (prev == U_GCB_CONTROL || prev == U_GCB_CR || prev == U_GCB_LF) {
 		int8_t t = u_charType(c);
@@ -159,15 +164,15 @@ static size_t next_cluster(const uint8_t *s, size_t i, size_t n, int *cols, enum
 int text_width(const char *s)
 {
 	const uint8_t *u = (const uint8_t *)s;
-	size_t n = 0;
+	size_t n = strlen(s);
 	int w = 0;
 
-	while (u[n] >= 0x20 && u[n] < 0x7F)
-		n++;
-	if (u[n] == '\0')
-		return (int)n;
-	n += strlen(s + n);
 	for (size_t i = 0; i < n;) {
+		if (plain_at(u, i, n)) {
+			w++;
+			i++;
+			continue;
+		}
 		int cols;
 		enum glyph g;
 		i = next_cluster(u, i, n, &cols, &g);
@@ -199,26 +204,42 @@ int text_fit(const char *s, int width, char *out, size_t n)
 	out[0] = '\0';
 	if (width <= 0)
 		return 0;
+	/* One walk: copy the graphemes while they fit, remembering the copy
+	 * at width - 1 columns, where "…" goes should s turn out wider.  When
+	 * out is full, keep measuring without copying. */
 	const uint8_t *u = (const uint8_t *)s;
-	size_t len = strlen(s), at = 0;
-	int total = text_width(s);
-	int room = total > width ? width - 1 : width, used = 0;
+	size_t len = strlen(s), at = 0, cut_at = 0;
+	int used = 0, written = 0, cut_cols = 0;
+	bool full = false;
 	for (size_t i = 0; i < len;) {
-		int cols;
-		enum glyph g;
-		size_t j = next_cluster(u, i, len, &cols, &g);
-		if (used + cols > room || !put_glyph(out, n, &at, s, i, j, g))
+		int cols = 1;
+		enum glyph g = G_TEXT;
+		size_t j = plain_at(u, i, len) ? i + 1 : next_cluster(u, i, len, &cols, &g);
+		if (used + cols > width) {
+			/* wider than width: the copy up to width - 1, then "…" */
+			at = cut_at;
+			written = cut_cols;
+			if (at + sizeof ELLIPSIS <= n) {
+				memcpy(out + at, ELLIPSIS, sizeof ELLIPSIS - 1);
+				at += sizeof ELLIPSIS - 1;
+				written++;
+			}
 			break;
+		}
+		if (!full && !put_glyph(out, n, &at, s, i, j, g))
+			full = true;
+		if (!full) {
+			written += cols;
+			if (written <= width - 1) {
+				cut_at = at;
+				cut_cols = written;
+			}
+		}
 		used += cols;
 		i = j;
 	}
-	if (total > width && at + sizeof ELLIPSIS <= n) {
-		memcpy(out + at, ELLIPSIS, sizeof ELLIPSIS - 1);
-		at += sizeof ELLIPSIS - 1;
-		used++;
-	}
 	out[at] = '\0';
-	return used;
+	return written;
 }
 
 int text_pad(const char *s, int width, enum text_align align, char *out, size_t n)
