@@ -54,6 +54,10 @@ int text_fit(const char *s, int width, char *out, size_t n);
  * written: width, unless out is too small. */
 int text_pad(const char *s, int width, enum text_align align, char *out, size_t n);
 
+/* As text_pad but never cut: a wider s is copied whole (up to n), like
+ * printf's "%-*s" by display width rather than by bytes. */
+int text_pad_min(const char *s, int width, enum text_align align, char *out, size_t n);
+
 /* ---- folding and searching ------------------------------------------ */
 
 /* A copy of s for searching: compatibility decomposition (NFKD), combining

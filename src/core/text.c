@@ -258,6 +258,12 @@ int text_pad(const char *s, int width, enum text_align align, char *out, size_t 
 	return used + (int)pad;
 }
 
+int text_pad_min(const char *s, int width, enum text_align align, char *out, size_t n)
+{
+	int w = text_width(s);
+	return text_pad(s, w > width ? w : width, align, out, n);
+}
+
 /* ------------------------------------------------------------------ folding */
 
 /* The letters French and its neighbours write with no decomposition to a

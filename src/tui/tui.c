@@ -372,9 +372,8 @@ int tui_form(struct tui *t, const char *title, struct w_form *fm, int (*submit)(
 static void help_line(char *buf, size_t n, const char *keys, const char *name, const char *text)
 {
 	char k[64], nm[64];
-	int kw = text_width(keys), nw = text_width(name);
-	text_pad(keys, kw > 11 ? kw : 11, TEXT_LEFT, k, sizeof k);
-	text_pad(name, nw > 12 ? nw : 12, TEXT_LEFT, nm, sizeof nm);
+	text_pad_min(keys, 11, TEXT_LEFT, k, sizeof k);
+	text_pad_min(name, 12, TEXT_LEFT, nm, sizeof nm);
 	snprintf(buf, n, "%s %s %s", k, nm, text);
 }
 

@@ -645,9 +645,10 @@ static void rate_rows(struct tui *t, struct data_state *s)
 		const struct rate_row *r = &b.rows[i];
 		if (r->rule != RATE_TABLE || r->table_id != ti->id)
 			continue;
-		char m[MONEY_BUF];
-		snprintf(lines[n], sizeof lines[0], "%-12s %-12s %14s/h", r->service_code, r->category,
-			money_format_fr(r->rate_cents, m, sizeof m));
+		/* the rate right-aligned by display width: its no-break spaces are two bytes */
+		char m[MONEY_BUF], cell[MONEY_BUF + 16];
+		text_pad_min(money_format_fr(r->rate_cents, m, sizeof m), 14, TEXT_RIGHT, cell, sizeof cell);
+		snprintf(lines[n], sizeof lines[0], "%-12s %-12s %s/h", r->service_code, r->category, cell);
 		lp[n] = lines[n];
 		n++;
 	}

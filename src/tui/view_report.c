@@ -197,10 +197,8 @@ static void draw_report(struct report_state *s, struct out *o)
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, "%s", _("Développement des affaires (événements / rencontres)"));
 	for (int p = 0; p < RP_NPARTNERS; p++) {
-		/* padded by display width, never cut */
-		const char *l = report_partner_label(p);
 		char label[256];
-		text_pad(l, text_width(l) > 50 ? text_width(l) : 50, TEXT_LEFT, label, sizeof label);
+		text_pad_min(report_partner_label(p), 50, TEXT_LEFT, label, sizeof label);
 		emit(o, TR_NORMAL, "  %s %3lld / %3lld", label, (long long)r->dev_counts[p][RK_EVENEMENT],
 			(long long)r->dev_counts[p][RK_RENCONTRE]);
 	}

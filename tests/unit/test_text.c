@@ -150,6 +150,15 @@ static void test_pad(void **state)
 	char tiny[5];
 	assert_int_equal(text_pad("ab", 8, TEXT_LEFT, tiny, sizeof tiny), 4);
 	assert_string_equal(tiny, "ab  ");
+
+	/* at least the width, never cut */
+	char out[64];
+	assert_int_equal(text_pad_min("Réseaux", 10, TEXT_LEFT, out, sizeof out), 10);
+	assert_string_equal(out, "Réseaux   ");
+	assert_int_equal(text_pad_min("95,00" NB "$", 10, TEXT_RIGHT, out, sizeof out), 10);
+	assert_string_equal(out, "   95,00" NB "$");
+	assert_int_equal(text_pad_min("Regroupements sectoriels", 5, TEXT_LEFT, out, sizeof out), 24);
+	assert_string_equal(out, "Regroupements sectoriels");
 }
 
 /* ------------------------------------------------------------- folding */
