@@ -27,7 +27,12 @@ struct store;
 
 enum store_open_flags {
 	STORE_CREATE = 1 << 0,    /* create the file (and its directory) if missing */
-	STORE_READONLY = 1 << 1
+	STORE_READONLY = 1 << 1,
+	/* The shared server's database: created 0660 for the group, and its
+	 * -wal and -shm opened now and kept (persistent WAL), because the
+	 * process soon gives up the group that may create or remove files in
+	 * the database's directory. */
+	STORE_SHARED = 1 << 2
 };
 
 juste_status store_open(const char *path, int flags, struct store **out, struct juste_err *e);
