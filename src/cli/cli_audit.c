@@ -89,6 +89,7 @@ juste_status cli_check(struct cli *c, int argc, char **argv, struct juste_err *e
 		return st;
 	if (count)
 		return err_set(e, JUSTE_ECONFLICT, N_("%d problème(s) trouvé(s)"), count);
-	printf(_("Aucun problème : intégrité, clés étrangères et règles du domaine vérifiées.\n"));
+	printf(_("Aucun problème : intégrité, clés étrangères, schéma, numérotation, montants des factures, "
+		"crédits, journaux et règles du domaine vérifiés.\n"));
 	return JUSTE_OK;
 }
