@@ -259,7 +259,7 @@ expect_findings "a journal table dropped" \
   "vérification impossible (journaux) : no such table: month_log"
 
 # --- several at once, and in English -------------------------------------------
-attack "invoices" \
+attack "invoices audit" \
   "UPDATE invoices SET tps_cents = tps_cents + 1, total_cents = total_cents + 1 WHERE id = $coop_id;
    DELETE FROM audit WHERE id = 9; DROP TRIGGER entries_day_limit_insert"
 expect_findings "three problems at once" \
