@@ -119,7 +119,7 @@ juste_status report_format_parse(const char *s, enum report_format *f, struct ju
 juste_status report_annual_write(const struct report_annual *r, enum report_format f, FILE *out,
 	struct juste_err *e);
 /* The PDF with its charts (report_pdf.c); a half-written file is removed. */
-juste_status report_annual_pdf(const struct config *cfg, const struct report_annual *r, const char *path,
+juste_status report_annual_pdf(const struct policy *cfg, const struct report_annual *r, const char *path,
 	struct juste_err *e);
 /* Releases the fonts the PDF loaded (call once when done). */
 void report_pdf_shutdown(void);

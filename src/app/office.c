@@ -36,7 +36,7 @@ void office_period_range(const struct app *a, enum office_period p, date_t day, 
 		date_format(date_month_last(y, m), to);
 		break;
 	default:
-		date_format(fy_first(fy_of(day, a->cfg.fy_start), a->cfg.fy_start), from);
+		date_format(fy_first(fy_of(day, a->policy.fy_start), a->policy.fy_start), from);
 		date_format(day, to);
 		break;
 	}
@@ -408,7 +408,7 @@ juste_status office_clients_load(struct app *a, date_t today, struct office_clie
 	juste_status st = app_require(a, ROLES_MANAGE, _("consulter les clients"), e);
 	if (st)
 		return st;
-	struct fy_start fs = a->cfg.fy_start;
+	struct fy_start fs = a->policy.fy_start;
 	int fy = fy_of(today, fs);
 	date_format(fy_first(fy - 1, fs), c->from[0]);
 	date_format(year_before(today), c->to[0]);

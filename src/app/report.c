@@ -82,7 +82,7 @@ juste_status report_by_parse(const char *s, enum report_by *by, struct juste_err
 
 static struct fy_start fs_of(const struct app *a)
 {
-	return a->cfg.fy_start.month ? a->cfg.fy_start : FY_START_DEFAULT;
+	return a->policy.fy_start.month ? a->policy.fy_start : FY_START_DEFAULT;
 }
 
 static juste_status nomem(struct juste_err *e)
@@ -836,7 +836,7 @@ juste_status report_expert_profile(struct app *a, const char *login, const char 
 
 int report_default_fy(struct app *a)
 {
-	struct fy_start fs = a->cfg.fy_start.month ? a->cfg.fy_start : FY_START_DEFAULT;
+	struct fy_start fs = a->policy.fy_start.month ? a->policy.fy_start : FY_START_DEFAULT;
 	int current = fy_of(app_today(), fs);
 	char before[DATE_BUF], last[ISO_LEN] = "";
 	date_format(fy_first(current, fs), before);

@@ -135,7 +135,7 @@ juste_status cli_demo(struct cli *c, int argc, char **argv, struct juste_err *e)
 	if (st)
 		return st;
 	if (!quiet)
-		print_summary(path, &sum, c->app.cfg.fy_start.month ? c->app.cfg.fy_start : FY_START_DEFAULT);
+		print_summary(path, &sum, c->app.policy.fy_start.month ? c->app.policy.fy_start : FY_START_DEFAULT);
 	/* --open: the full-screen interface on the demo, as its admin */
 	if (open) {
 		st = app_identify(&c->app, NULL, e);

@@ -455,7 +455,7 @@ static juste_status show_cmd(struct cli *c, int argc, char **argv, struct juste_
 		else
 			snprintf(path, sizeof path, "brouillon-%lld.pdf", (long long)d.rec.id);
 		int issued = strcmp(d.rec.status, "issued") == 0, copy = 0;
-		st = invoice_pdf_write(&c->app.cfg, &d, issued && d.rec.reprints > 0, path, e);
+		st = invoice_pdf_write(&c->app.policy, &d, issued && d.rec.reprints > 0, path, e);
 		invoice_pdf_shutdown();
 		if (!st)
 			st = invoicing_printed(&c->app, &d, &copy, e);

@@ -19,7 +19,7 @@
 
 static struct fy_start fs_of(const struct cli *c)
 {
-	return c->app.cfg.fy_start.month ? c->app.cfg.fy_start : FY_START_DEFAULT;
+	return c->app.policy.fy_start.month ? c->app.policy.fy_start : FY_START_DEFAULT;
 }
 
 static juste_status opt_fy(const struct cli *c, const char *arg, int *fy, struct juste_err *e)
@@ -92,7 +92,7 @@ static juste_status report_annual(struct cli *c, int argc, char **argv, struct j
 	if (st)
 		return st;
 	if (fmt == REPORT_PDF) {
-		st = report_annual_pdf(&c->app.cfg, &r, path, e);
+		st = report_annual_pdf(&c->app.policy, &r, path, e);
 		report_pdf_shutdown();
 		if (!st)
 			printf(_("%s écrit\n"), path);

@@ -536,7 +536,7 @@ juste_status tui_run(struct app *a, struct juste_err *e)
 		return err_set(e, JUSTE_EDENIED, N_("permission refusée : aucun écran pour le rôle %s"), a->user.role);
 	/* JUSTE_TUI_SCREEN=billing|util|data|... opens on that screen when the
 	 * role allows it (benchmarks, and a start-up choice) */
-	const char *first = getenv("JUSTE_TUI_SCREEN");
+	const char *first = secure_getenv("JUSTE_TUI_SCREEN");
 	for (int i = 0; first && i < tui_nviews; i++)
 		if (strcmp(tui_views[i]->name, first) == 0 && allowed(&t, i))
 			t.cur = i;
@@ -554,7 +554,7 @@ juste_status tui_run(struct app *a, struct juste_err *e)
 	term_set_user_role(a->role);
 	timeout(1000);
 	tui_draw(&t);
-	if (getenv("JUSTE_TUI_BENCH")) {
+	if (secure_getenv("JUSTE_TUI_BENCH")) {
 		close_all(&t);
 		term_finish();
 		return JUSTE_OK;

@@ -48,7 +48,7 @@ static void emit(struct out *o, enum term_role role, const char *fmt, ...)
 
 static int ascii_only(void)
 {
-	const char *f = getenv("JUSTE_TUI_ASCII");
+	const char *f = secure_getenv("JUSTE_TUI_ASCII");
 	if (f && *f && strcmp(f, "0") != 0)
 		return 1;
 	const char *cs = nl_langinfo(CODESET);
