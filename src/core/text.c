@@ -11,14 +11,36 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include <unicode/uchar.h>
 #include <unicode/ucol.h>
+#include <unicode/udata.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
 #include "juste/text.h"
+
+/* ------------------------------------------------------------------ ICU data */
+
+static once_flag icu_once = ONCE_FLAG_INIT;
+
+static void icu_no_files(void)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	udata_setFileAccess(UDATA_NO_FILES, &err);
+}
+
+/* Before ICU loads any data: only the data linked into ICU's library.  By
+ * default ICU first looks for single files under $ICU_DATA, a directory
+ * the user names; a set-group-id juste, which keeps the database open after
+ * giving up its group, must not parse files the user wrote (nor let them
+ * change the order of names). */
+static void icu_ready(void)
+{
+	call_once(&icu_once, icu_no_files);
+}
 
 /* ------------------------------------------------------------------ validity */
 
@@ -54,6 +76,7 @@ int text_char_width(uint32_t cp)
 		return 1;
 	if (cp > 0x10FFFF)
 		return 1;
+	icu_ready();
 	UChar32 c = (UChar32)cp;
 	int8_t t = u_charType(c);
 	if (t == U_NON_SPACING_MARK || t == U_ENCLOSING_MARK || t == U_FORMAT_CHAR)
@@ -103,6 +126,7 @@ static size_t next_cluster(const uint8_t *s, size_t i, size_t n, int *cols, enum
 	}
 	if (plain_at(s, i, n))
 		return j;
+	icu_ready();
 	int prev = u_getIntPropertyValue(c, UCHAR_GRAPHEME_CLUSTER_BREAK);
 	if (prev == U_GCB_CONTROL || prev == U_GCB_CR || prev == U_GCB_LF) {
 		int8_t t = u_charType(c);
@@ -339,6 +363,7 @@ char *text_fold(const char *s)
 		return fold_ascii(s, len);
 	if (len > INT32_MAX / 2)
 		return NULL;
+	icu_ready();
 
 	/* to UTF-16, ill-formed bytes as U+FFFD */
 	UErrorCode err = U_ZERO_ERROR;
@@ -453,6 +478,7 @@ static UCollator *fr_collator(void)
 	UCollator *c = atomic_load(&collator);
 	if (c || atomic_load(&collator_failed))
 		return c;
+	icu_ready();
 	UErrorCode err = U_ZERO_ERROR;
 	c = ucol_open("fr_CA", &err);
 	if (U_SUCCESS(err))

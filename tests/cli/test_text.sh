@@ -4,7 +4,8 @@
 # bytes: "Béatrice" before "Brigitte", "Édith" before "Zoé"); a name
 # written with decomposed accents lines up in the text tables like any
 # other; the one CSV writer quotes what its reader would otherwise trim,
-# and an export with such a note imports back unchanged.
+# and an export with such a note imports back unchanged; ICU reads no data
+# file the user could plant.
 . "$(dirname "$0")/lib.sh"
 
 seed_world
@@ -49,6 +50,19 @@ hel=$(printf '%s\n' "$rows" | grep -F "$HELENE")
 bri=$(printf '%s\n' "$rows" | grep -F "Brigitte Breton")
 expect_eq "$(printf '%s\n' "${hel%%professionnel*}" | width)" "$(printf '%s\n' "${bri%%professionnel*}" | width)" \
   "the function column starts at the same column after a decomposed name"
+# ICU would read single data files from $ICU_DATA, a directory any user
+# names, before its own: a collation there putting z and Z right after a must
+# change nothing (a set-group-id juste must not parse the user's files).
+if command -v genrb >/dev/null; then
+  icudir="$T/icu/icudt$(pkg-config --modversion icu-uc | cut -d. -f1)l/coll"
+  mkdir -p "$icudir"
+  printf 'fr_CA{\n collations{\n  standard{\n   Sequence{"&a < z <<< Z"}\n  }\n }\n}\n' > "$T/fr_CA.txt"
+  genrb -q -d "$icudir" "$T/fr_CA.txt" >/dev/null 2>&1 || not_ok "genrb"
+  OUT=$(ICU_DATA="$T/icu" "$JUSTE" --db "$DB" report annual --fy 2019-2020 2>&1)
+  expect_eq "$(names_in_order "$OUT")" "$WANT" "a collation planted in \$ICU_DATA is not read"
+else
+  ok "# SKIP genrb (icu-devtools) not installed"
+fi
 j report annual --fy 2019-2020 --format json; expect_rc 0 "annual report in JSON"
 expect_eq "$(printf '%s' "$OUT" | jq -r '[.utilisation.experts[].login] | map(select(test("^(bbreton|bnadeau|earsenault|hcote|ztremblay)$"))) | join(",")')" \
   "bnadeau,bbreton,earsenault,hcote,ztremblay" "JSON lists the people in the same order"
