@@ -79,11 +79,14 @@ juste_status app_open(struct app *a, const char *db_path, int flags, struct just
 	if (st)
 		return st;
 	store_set_actor(a->store, a->actor, NULL);
+	bool imported_now = false;
 	if (!(flags & STORE_READONLY)) {
 		bool done;
 		st = store_policy_imported(a->store, &done, e);
-		if (!st && !done)
+		if (!st && !done) {
 			st = app_in_tx(a, import_policy, NULL, e);
+			imported_now = a->cfg.nlegacy > 0;
+		}
 	}
 	if (!st)
 		st = app_policy_load(a, e);
@@ -92,8 +95,9 @@ juste_status app_open(struct app *a, const char *db_path, int flags, struct just
 		return st;
 	}
 	if (a->cfg.nlegacy && !privilege_shared() && !a->cfg.notice[0])
-		snprintf(a->cfg.notice, sizeof a->cfg.notice,
-			_("%s : les clés [centre], [fiscal], [taxes] et [invoice] ne sont plus lues : la politique du centre est dans la base (juste settings show)"),
+		snprintf(a->cfg.notice, sizeof a->cfg.notice, imported_now
+			? _("%s : ses clés [centre], [fiscal], [taxes] et [invoice] sont maintenant la politique du centre, dans la base (juste settings show) ; le fichier ne sera plus lu pour elles")
+			: _("%s : les clés [centre], [fiscal], [taxes] et [invoice] ne sont plus lues : la politique du centre est dans la base (juste settings show)"),
 			a->cfg.file);
 	return JUSTE_OK;
 }

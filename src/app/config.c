@@ -171,8 +171,7 @@ static juste_status keep_legacy(struct config *c, const char *file, const char *
 		return err_set(e, JUSTE_EINVAL, _("%s : trop de clés"), base_name(file));
 	struct config_legacy *l = &c->legacy[c->nlegacy++];
 	snprintf(l->key, sizeof l->key, "%s", key);
-	snprintf(l->value, sizeof l->value, "%s", val);
-	return JUSTE_OK;
+	return policy_get(&scratch, key, POLICY_ALWAYS, l->value, sizeof l->value, e);
 }
 
 static void add_notice(struct config *c, const char *file, const char *what)

@@ -104,7 +104,15 @@ juste_status settings_set(struct app *a, const char *key, const char *valid_from
 	struct policy p = a->policy;
 	if ((st = policy_set(&p, key, valid_from, value, e)))
 		return st;
-	struct setting_row r = { key, valid_from ? valid_from : "", value };
+	/* stored in its canonical form (a real line break, "9.975"), so that
+	 * reading it back gives the same value whatever was typed */
+	date_t on = POLICY_ALWAYS;
+	if (valid_from && *valid_from)
+		date_parse(valid_from, &on, NULL);
+	char canon[POLICY_VALUE_LEN];
+	if ((st = policy_get(&p, key, on, canon, sizeof canon, e)))
+		return st;
+	struct setting_row r = { key, valid_from ? valid_from : "", canon };
 	if ((st = store_setting_put(a->store, &r, e)))
 		return st;
 	return app_policy_load(a, e);
