@@ -282,7 +282,7 @@ struct budget_ctx {
 	int failed;
 };
 
-static int on_budget(void *ctx, const struct store_budget *b)
+static int on_budget(void *ctx, const struct mandate_budget *b)
 {
 	struct budget_ctx *c = ctx;
 	if (mem_grow((void **)&c->rows, &c->cap, c->n + 1, sizeof *c->rows)) {
@@ -450,25 +450,25 @@ void office_clients_free(struct office_clients *c)
 
 /* --------------------------------------------------------------- lists */
 
-juste_status office_orgs(struct app *a, store_org_cb cb, void *ctx, struct juste_err *e)
+juste_status office_orgs(struct app *a, office_org_cb cb, void *ctx, struct juste_err *e)
 {
 	juste_status st = app_require(a, ROLES_MANAGE, _("consulter les organisations"), e);
 	return st ? st : store_org_list(a->store, cb, ctx, e);
 }
 
-juste_status office_experts(struct app *a, store_expert_cb cb, void *ctx, struct juste_err *e)
+juste_status office_experts(struct app *a, office_expert_cb cb, void *ctx, struct juste_err *e)
 {
 	juste_status st = app_require(a, ROLES_MANAGE, _("consulter les experts"), e);
 	return st ? st : store_expert_list(a->store, cb, ctx, e);
 }
 
-juste_status office_refs(struct app *a, enum ref_kind k, store_ref_cb cb, void *ctx, struct juste_err *e)
+juste_status office_refs(struct app *a, enum ref_kind k, office_ref_cb cb, void *ctx, struct juste_err *e)
 {
 	juste_status st = app_require(a, ROLES_MANAGE, _("consulter les services et programmes"), e);
 	return st ? st : store_ref_list(a->store, k, cb, ctx, e);
 }
 
-juste_status office_mandates(struct app *a, store_mandate_cb cb, void *ctx, struct juste_err *e)
+juste_status office_mandates(struct app *a, office_mandate_cb cb, void *ctx, struct juste_err *e)
 {
 	juste_status st = app_require(a, ROLES_MANAGE, _("consulter les mandats"), e);
 	return st ? st : store_mandate_list(a->store, cb, ctx, e);

@@ -13,10 +13,11 @@
 
 
 #include "juste/i18n.h"
-#include "juste/smallcsv.h"
 #include "juste/money.h"
 #include "juste/rates.h"
 #include "juste/rules.h"
+#include "juste/smallcsv.h"
+#include "juste/store_rates.h"
 
 
 
@@ -373,7 +374,7 @@ juste_status rates_negotiate(struct app *a, struct rate_row *r, struct juste_err
 	return store_rate_negotiated_insert(a->store, r, e);
 }
 
-juste_status rates_tables(struct app *a, store_rate_table_cb cb, void *ctx, struct juste_err *e)
+juste_status rates_tables(struct app *a, rates_table_cb cb, void *ctx, struct juste_err *e)
 {
 	juste_status st = app_require(a, ROLE_ANY, _("lire les taux"), e);
 	return st ? st : store_rate_table_list(a->store, cb, ctx, e);

@@ -13,9 +13,10 @@
 #include <string.h>
 
 #include "juste/i18n.h"
-#include "juste/smallcsv.h"
 #include "juste/money.h"
 #include "juste/report_app.h"
+#include "juste/smallcsv.h"
+#include "juste/store_report.h"
 #include "juste/text.h"
 
 #define ROLES_REPORT (ROLE_GESTIONNAIRE | ROLE_ADMIN)
@@ -812,7 +813,7 @@ juste_status report_devaffaire_import(struct app *a, const char *path, long *row
 	return st ? st : import_rows(a, path, cols, 4, 0xfu, devaffaire_row, rows, e);
 }
 
-juste_status report_devaffaire_list(struct app *a, const char *from, const char *to, store_devaffaire_cb cb,
+juste_status report_devaffaire_list(struct app *a, const char *from, const char *to, report_devaffaire_cb cb,
 	void *ctx, struct juste_err *e)
 {
 	juste_status st = app_require(a, ROLE_OFFICE, _("consulter le développement des affaires"), e);

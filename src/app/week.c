@@ -11,6 +11,7 @@
 
 #include "juste/duration.h"
 #include "juste/i18n.h"
+#include "juste/store_week.h"
 #include "juste/timelog.h"
 #include "juste/week.h"
 
@@ -435,7 +436,7 @@ char *week_elapsed_format(long s, char *buf, size_t n)
 	return buf;
 }
 
-static void timer_fill(struct week_timer *t, const struct store_timer *s)
+static void timer_fill(struct week_timer *t, const struct timer_rec *s)
 {
 	memset(t, 0, sizeof *t);
 	t->running = 1;
@@ -448,7 +449,7 @@ static void timer_fill(struct week_timer *t, const struct store_timer *s)
 
 juste_status week_timer_status(struct app *a, struct week_timer *t, struct juste_err *e)
 {
-	struct store_timer s;
+	struct timer_rec s;
 	int found = 0;
 	memset(t, 0, sizeof *t);
 	juste_status st = store_timer_get(a->store, a->user.id, &s, &found, e);
@@ -459,7 +460,7 @@ juste_status week_timer_status(struct app *a, struct week_timer *t, struct juste
 
 juste_status week_timer_start(struct app *a, const char *mandate, struct week_timer *t, struct juste_err *e)
 {
-	struct store_timer s;
+	struct timer_rec s;
 	int found = 0;
 	juste_status st = store_timer_get(a->store, a->user.id, &s, &found, e);
 	if (st)
@@ -500,7 +501,7 @@ juste_status week_timer_stop(struct app *a, struct entry *x, struct juste_err *e
 	juste_status st = store_begin(a->store, e);
 	if (st)
 		return st;
-	struct store_timer s;
+	struct timer_rec s;
 	int found = 0;
 	st = store_timer_get(a->store, a->user.id, &s, &found, e);
 	if (!st && !found)
@@ -562,7 +563,7 @@ juste_status week_month_reopen(struct app *a, const char *month, struct juste_er
 	return st ? st : store_month_reopen(a->store, mo, e);
 }
 
-juste_status week_month_list(struct app *a, store_month_cb cb, void *ctx, struct juste_err *e)
+juste_status week_month_list(struct app *a, week_month_cb cb, void *ctx, struct juste_err *e)
 {
 	juste_status st = app_require(a, ROLE_GESTIONNAIRE | ROLE_ADMIN, _("lister les mois fermés"), e);
 	return st ? st : store_month_list(a->store, cb, ctx, e);

@@ -96,7 +96,7 @@ juste_status store_office_budgets(struct store *s, store_budget_cb cb, void *ctx
 		free(sums);
 		return JUSTE_EIO;
 	}
-	struct store_budget b;
+	struct mandate_budget b;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&b, 0, sizeof b);

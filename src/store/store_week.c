@@ -152,7 +152,7 @@ juste_status store_pin_remove(struct store *s, int64_t expert_id, int64_t mandat
 
 /* ----------------------------------------------------------------- timers */
 
-juste_status store_timer_get(struct store *s, int64_t expert_id, struct store_timer *out, int *found, struct juste_err *e)
+juste_status store_timer_get(struct store *s, int64_t expert_id, struct timer_rec *out, int *found, struct juste_err *e)
 {
 	*found = 0;
 	sqlite3_stmt *st = store_stmt(s, W_TIMER_GET,
@@ -180,7 +180,7 @@ juste_status store_timer_get(struct store *s, int64_t expert_id, struct store_ti
 	return r;
 }
 
-juste_status store_timer_insert(struct store *s, const struct store_timer *t, struct juste_err *e)
+juste_status store_timer_insert(struct store *s, const struct timer_rec *t, struct juste_err *e)
 {
 	sqlite3_stmt *st = store_stmt(s, W_TIMER_INSERT,
 		"INSERT INTO timers(expert_id, mandate_id, started_at, work_date, note) VALUES (?1, ?2, ?3, ?4, ?5)", e);

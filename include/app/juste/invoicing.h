@@ -25,7 +25,6 @@
 #include <stddef.h>
 #include "juste/app.h"
 #include "juste/invoice.h"
-#include "juste/store_invoices.h"
 
 /* What a draft or issue run did. */
 struct invoicing_run {
@@ -38,7 +37,8 @@ struct invoicing_run {
 	int64_t subtotal_cents, total_cents;   /* of the drafts (or of the issued ones) */
 };
 
-/* Called for each draft written (and, for issue, after it is numbered). */
+/* Called for each draft written (and, for issue, after it is numbered);
+ * for each invoice of a listing. */
 typedef int (*invoicing_cb)(void *ctx, const struct invoice_rec *r);
 
 /* month "2020-03"; org NULL = every client.  Replaces the month's drafts. */
@@ -68,7 +68,7 @@ struct invoice_doc {
 	size_t nentries;
 };
 
-juste_status invoicing_list(struct app *a, const struct invoice_filter *f, store_invoice_cb cb, void *ctx,
+juste_status invoicing_list(struct app *a, const struct invoice_filter *f, invoicing_cb cb, void *ctx,
 	struct juste_err *e);
 /* By number ("F2020-0001"), or a draft by "#id". */
 juste_status invoicing_load(struct app *a, const char *number, struct invoice_doc *d, struct juste_err *e);
@@ -88,7 +88,7 @@ juste_status invoicing_pdf_month(struct app *a, const char *month, const char *o
 	invoicing_file_cb cb, void *ctx, struct juste_err *e);
 
 /* Issued invoices and credit notes with an issue date in [from, to]. */
-juste_status invoicing_journal(struct app *a, const char *from, const char *to, store_invoice_cb cb, void *ctx,
+juste_status invoicing_journal(struct app *a, const char *from, const char *to, invoicing_cb cb, void *ctx,
 	struct juste_err *e);
 
 #endif

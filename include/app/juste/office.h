@@ -124,10 +124,14 @@ void office_clients_free(struct office_clients *c);
 
 /* --- lists (gestionnaire, admin) -------------------------------------------- */
 
-juste_status office_orgs(struct app *a, store_org_cb cb, void *ctx, struct juste_err *e);
-juste_status office_experts(struct app *a, store_expert_cb cb, void *ctx, struct juste_err *e);
-juste_status office_refs(struct app *a, enum ref_kind k, store_ref_cb cb, void *ctx, struct juste_err *e);
-juste_status office_mandates(struct app *a, store_mandate_cb cb, void *ctx, struct juste_err *e);
+typedef int (*office_org_cb)(void *ctx, const struct org *o);
+typedef int (*office_expert_cb)(void *ctx, const struct expert *x);
+typedef int (*office_ref_cb)(void *ctx, const struct refitem *r);
+typedef int (*office_mandate_cb)(void *ctx, const struct mandate *m);
+juste_status office_orgs(struct app *a, office_org_cb cb, void *ctx, struct juste_err *e);
+juste_status office_experts(struct app *a, office_expert_cb cb, void *ctx, struct juste_err *e);
+juste_status office_refs(struct app *a, enum ref_kind k, office_ref_cb cb, void *ctx, struct juste_err *e);
+juste_status office_mandates(struct app *a, office_mandate_cb cb, void *ctx, struct juste_err *e);
 
 /* --- changes (admin) -------------------------------------------------------- */
 

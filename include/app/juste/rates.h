@@ -22,7 +22,6 @@
 #include "juste/app.h"
 #include "juste/costcalc.h"
 #include "juste/pricing.h"
-#include "juste/store_rates.h"
 
 /* --- pricing entries ---------------------------------------------------- */
 
@@ -83,7 +82,8 @@ juste_status rates_import(struct app *a, const char *path, const char *name, int
 juste_status rates_negotiate(struct app *a, struct rate_row *r, struct juste_err *e);
 
 /* Sealed tables, oldest first (any role). */
-juste_status rates_tables(struct app *a, store_rate_table_cb cb, void *ctx, struct juste_err *e);
+typedef int (*rates_table_cb)(void *ctx, const struct rate_table_info *t);
+juste_status rates_tables(struct app *a, rates_table_cb cb, void *ctx, struct juste_err *e);
 
 /* --- explanation ----------------------------------------------------------- */
 

@@ -24,7 +24,6 @@
 #include <stdio.h>
 #include "juste/app.h"
 #include "juste/report.h"
-#include "juste/store_report.h"
 
 #define REPORT_FY_NAME 16
 #define REPORT_HIST 5            /* years of the full-management share */
@@ -190,7 +189,8 @@ juste_status report_finance_import(struct app *a, const char *path, long *rows, 
 juste_status report_devaffaire_add(struct app *a, struct devaffaire *d, struct juste_err *e);
 /* Columns date,kind,partner,name; all or nothing. */
 juste_status report_devaffaire_import(struct app *a, const char *path, long *rows, struct juste_err *e);
-juste_status report_devaffaire_list(struct app *a, const char *from, const char *to, store_devaffaire_cb cb,
+typedef int (*report_devaffaire_cb)(void *ctx, const struct devaffaire *d);
+juste_status report_devaffaire_list(struct app *a, const char *from, const char *to, report_devaffaire_cb cb,
 	void *ctx, struct juste_err *e);
 int report_partner_parse(const char *s);   /* enum report_partner, -1 when unknown */
 int report_kind_parse(const char *s);      /* enum report_kind, -1 */

@@ -25,7 +25,6 @@
 
 #include <stdint.h>
 #include "juste/app.h"
-#include "juste/store_week.h"
 
 #define WEEK_DAYS 7
 #define WEEK_WHY_LEN 160
@@ -131,6 +130,7 @@ char *week_elapsed_format(long seconds, char *buf, size_t n);
 /* --- months (gestionnaire, admin) --------------------------------------- */
 juste_status week_month_close(struct app *a, const char *month, struct juste_err *e);
 juste_status week_month_reopen(struct app *a, const char *month, struct juste_err *e);
-juste_status week_month_list(struct app *a, store_month_cb cb, void *ctx, struct juste_err *e);
+typedef int (*week_month_cb)(void *ctx, const struct closed_month *m);
+juste_status week_month_list(struct app *a, week_month_cb cb, void *ctx, struct juste_err *e);
 
 #endif

@@ -70,6 +70,20 @@ struct cost_result {
 
 /* Validates the input (at least one level, positive hours and headcount,
  * benefits 0..100 %) and fills lines[0..in->n-1] and *r. */
+#define COST_SERVICES_MAX 32
+
+/* The cost inputs of one fiscal year, as stored. */
+struct cost_year {
+	int fy;
+	int64_t overhead_cents;
+	int64_t surplus_cents;
+	size_t n;
+	struct cost_level levels[COSTCALC_MAX_LEVELS];
+	/* the services each level delivers, by code */
+	int nservices[COSTCALC_MAX_LEVELS];
+	char services[COSTCALC_MAX_LEVELS][COST_SERVICES_MAX][CODE_LEN];
+};
+
 juste_status costcalc_compute(const struct cost_input *in, struct cost_line *lines,
 	struct cost_result *r, struct juste_err *e);
 

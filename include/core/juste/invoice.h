@@ -188,4 +188,46 @@ struct invoice_entry_rec {
 	int late;
 };
 
+/* ------------------------------------------------- what there is to bill */
+
+/* A billable entry not on any standing invoice, with all pricing needs. */
+struct unbilled_entry {
+	int64_t entry_id;
+	char work_date[ISO_LEN];
+	int minutes;
+	char note[NOTE_LEN];
+	int64_t expert_id;
+	char expert_login[LOGIN_LEN];
+	char expert_name[NAME_LEN];
+	int64_t mandate_id;
+	char mandate_code[CODE_LEN];
+	char mandate_title[NAME_LEN];
+	char billing[WORD_LEN];           /* horaire | forfait */
+	int64_t service_id;
+	int mandate_increment;            /* 0 = none */
+	int64_t client_id;
+	char client_code[CODE_LEN];
+	char client_category[WORD_LEN];
+	int client_increment;             /* 0 = none */
+};
+
+/* A fixed-fee mandate open during [first, last] and not billed for period. */
+struct forfait_due {
+	int64_t mandate_id;
+	char mandate_code[CODE_LEN];
+	char mandate_title[NAME_LEN];
+	int64_t fee_cents;
+	int64_t client_id;
+	char client_code[CODE_LEN];
+};
+
+/* Which invoices a listing asks for. */
+struct invoice_filter {
+	const char *period;        /* "2020-03" */
+	const char *client;        /* org code */
+	const char *status;        /* draft | issued */
+	const char *kind;          /* invoice | credit */
+	const char *from, *to;     /* issue dates, inclusive */
+};
+
 #endif

@@ -91,6 +91,148 @@ struct entry {
 	char billing[WORD_LEN];
 };
 
+/* Services and funding programs: which of the two a struct refitem is. */
+enum ref_kind { REF_SERVICE, REF_PROGRAM };
+
+/* The entries a listing asks for. */
+struct entry_filter {
+	const char *from, *to;      /* ISO dates, inclusive; NULL = open */
+	const char *expert;         /* login */
+	const char *mandate;        /* code */
+	const char *org;            /* client code */
+};
+
+/* --- the expert's week -------------------------------------------------- */
+
+/* A mandate as the week grid and the picker show it. */
+struct week_mandate {
+	int64_t id;
+	char code[CODE_LEN];
+	char title[NAME_LEN];
+	char client[CODE_LEN];
+	char client_name[NAME_LEN];
+	char opened_on[ISO_LEN];
+	char closed_on[ISO_LEN];      /* "" when open-ended */
+	int pinned;                   /* 0 none, 1 this week, 2 every week */
+	char last_used[ISO_LEN];      /* recent mandates: last work date, else "" */
+};
+
+/* The running timer: one per expert. */
+struct timer_rec {
+	int64_t expert_id, mandate_id;
+	char mandate[CODE_LEN];
+	char title[NAME_LEN];
+	int64_t started_at;           /* Unix seconds */
+	char work_date[ISO_LEN];
+	char note[NOTE_LEN];
+};
+
+/* A month the manager closed: its entries no longer change. */
+struct closed_month {
+	char month[8];                /* "2020-03" */
+	char closed_by[LOGIN_LEN];
+	char closed_at[24];           /* "2020-04-05T14:03:00Z" */
+};
+
+/* --- budgets ------------------------------------------------------------ */
+
+/* A mandate with a budget in hours or dollars and what it has used:
+ * minutes of all its entries, and the pre-tax amounts of the lines of
+ * issued invoices and credit notes that name it. */
+struct mandate_budget {
+	char code[CODE_LEN];
+	char title[NAME_LEN];
+	char client[CODE_LEN];
+	char billing[WORD_LEN];
+	char closed_on[ISO_LEN];
+	int64_t budget_minutes, budget_cents;
+	int64_t used_minutes, used_cents;
+};
+
+/* --- the audit log ------------------------------------------------------ */
+
+/* One change, as the log keeps it. */
+struct audit_row {
+	int64_t id;
+	char at[24];
+	char actor[LOGIN_LEN];
+	char as_login[LOGIN_LEN];
+	char entity[WORD_LEN];
+	int64_t entity_id;
+	char action[WORD_LEN];
+	const char *before, *after;   /* JSON text, valid during the callback */
+};
+
+struct audit_filter {
+	const char *from, *to;        /* dates, inclusive, compared with `at` */
+	const char *expert;           /* actor or as_login */
+	const char *entity;
+};
+
+/* --- the annual report's records and rows ------------------------------- */
+
+/* Finance figures per fiscal year, entered by the manager. */
+enum finance_field {
+	FIN_ACTUAL_PRODUCTS = 1 << 0,
+	FIN_ACTUAL_EXPENSES = 1 << 1,
+	FIN_BUDGET_PRODUCTS = 1 << 2,
+	FIN_BUDGET_EXPENSES = 1 << 3
+};
+
+struct finance_year {
+	int fy;                          /* the calendar year it starts in */
+	unsigned has;                    /* enum finance_field bits: which are entered */
+	int64_t actual_products_cents, actual_expenses_cents;
+	int64_t budget_products_cents, budget_expenses_cents;
+};
+
+/* A business-development event or meeting. */
+struct devaffaire {
+	int64_t id;
+	char uuid[UUID_LEN];
+	char on_date[ISO_LEN];
+	char kind[WORD_LEN];             /* evenement | rencontre */
+	char partner[WORD_LEN];          /* reseaux | obnl | relayeurs */
+	char name[NAME_LEN];
+};
+
+/* An expert as the report counts them. */
+struct report_person {
+	char login[LOGIN_LEN];
+	char name[NAME_LEN];
+	char function[WORD_LEN];
+	char gender[4];                  /* "" when none */
+	int birth_year;                  /* 0 when none */
+	int weekly_minutes;
+	char started_on[ISO_LEN], left_on[ISO_LEN];
+};
+
+/* How report_group rows are grouped. */
+enum report_by { REPORT_BY_EXPERT, REPORT_BY_MANDATE, REPORT_BY_ORG, REPORT_BY_PROGRAM, REPORT_BY_SERVICE,
+	REPORT_BY_COUNT };
+
+/* Minutes of one group (an expert, a mandate, an organisation...). */
+struct report_group {
+	char key[CODE_LEN > LOGIN_LEN ? CODE_LEN : LOGIN_LEN];   /* login or code; "" = none (no program) */
+	char label[NAME_LEN];
+	int64_t billable, internal;      /* minutes */
+	/* by expert only: */
+	char function[WORD_LEN];
+	int weekly_minutes;
+	char started_on[ISO_LEN], left_on[ISO_LEN];
+};
+
+/* A client's issued invoices and credit notes over a range, pre-tax. */
+struct report_client {
+	char code[CODE_LEN];
+	char name[NAME_LEN];
+	char category[WORD_LEN];
+	int full_management;
+	int64_t invoiced_cents;          /* >= 0 */
+	int64_t credited_cents;          /* <= 0 */
+	int64_t invoices, credits;       /* how many */
+};
+
 /* Roles as bits, so that a command states the set it allows. */
 enum role_bit {
 	ROLE_EXPERT = 1 << 0,

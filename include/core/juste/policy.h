@@ -82,4 +82,11 @@ juste_status policy_get(const struct policy *p, const char *key, date_t on, char
  * invoice numbering. */
 bool policy_pattern_valid(const char *pattern);
 
+/* A stored row of the policy. */
+struct setting_row {
+	const char *key;          /* "taxes.tps_rate" */
+	const char *valid_from;   /* "" or an ISO date */
+	const char *value;
+};
+
 #endif

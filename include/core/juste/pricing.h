@@ -82,7 +82,42 @@ juste_status pricing_price(struct rate_book *b, const struct price_query *q, str
 /* "table 2019-04-01, service FIN, catégorie auxiliaire → 82,00 $/h". */
 char *pricing_explain(const struct priced *p, char *buf, size_t n);
 
-/* --- added by issue 3 ---------------------------------------------------- */
+/* --- the rows pricing reads from the store ------------------------------ */
+
+/* A sealed rate table. */
+struct rate_table_info {
+	int64_t id;
+	char uuid[UUID_LEN];
+	char name[NAME_LEN];
+	char valid_from[ISO_LEN];
+	char created_at[24];
+	int64_t rows;
+};
+
+/* What pricing needs of a mandate: its client, the client's category and
+ * its service. */
+struct rate_mandate_info {
+	int64_t mandate_id;
+	char mandate[CODE_LEN];
+	int64_t client_id;
+	char client[CODE_LEN];
+	char category[WORD_LEN];       /* the client's */
+	int64_t service_id;
+	char service[CODE_LEN];
+	char billing[WORD_LEN];
+};
+
+/* An entry as pricing sees it: the lean row of the store's walk of the
+ * hourly-billed entries. */
+struct rate_billable {
+	int64_t entry_id;
+	char expert[LOGIN_LEN];
+	int64_t mandate_id;
+	char work_date[ISO_LEN];
+	int minutes;
+};
+
+/* --- explaining a price: the rules one by one ----------------------------- */
 
 /* The row of one rule that applies to q on q->work_date, or NULL.  For the
  * negotiated rules, when the latest row started on or before the date has

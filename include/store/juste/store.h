@@ -79,7 +79,6 @@ typedef int (*store_org_cb)(void *ctx, const struct org *o);
 juste_status store_org_list(struct store *s, store_org_cb cb, void *ctx, struct juste_err *e);
 
 /* --- services and funding programs ----------------------------------- */
-enum ref_kind { REF_SERVICE, REF_PROGRAM };
 juste_status store_ref_insert(struct store *s, enum ref_kind k, struct refitem *r, struct juste_err *e);
 juste_status store_ref_update(struct store *s, enum ref_kind k, const struct refitem *r, struct juste_err *e);
 juste_status store_ref_get(struct store *s, enum ref_kind k, const char *code, struct refitem *out, struct juste_err *e);
@@ -106,32 +105,10 @@ juste_status store_entry_get(struct store *s, int64_t id, struct entry *out, str
 /* Minutes already logged by an expert on a day (for the 24 h rule). */
 juste_status store_entry_day_minutes(struct store *s, int64_t expert_id, const char *date, int *minutes, struct juste_err *e);
 
-struct entry_filter {
-	const char *from, *to;      /* ISO dates, inclusive; NULL = open */
-	const char *expert;         /* login */
-	const char *mandate;        /* code */
-	const char *org;            /* client code */
-};
 typedef int (*store_entry_cb)(void *ctx, const struct entry *x);
 /* Ordered by work_date, expert, id. */
 juste_status store_entry_query(struct store *s, const struct entry_filter *f, store_entry_cb cb, void *ctx, struct juste_err *e);
 
-/* --- audit ----------------------------------------------------------- */
-struct audit_row {
-	int64_t id;
-	char at[24];
-	char actor[LOGIN_LEN];
-	char as_login[LOGIN_LEN];
-	char entity[WORD_LEN];
-	int64_t entity_id;
-	char action[WORD_LEN];
-	const char *before, *after;   /* JSON text, valid during the callback */
-};
-struct audit_filter {
-	const char *from, *to;        /* dates, inclusive, compared with `at` */
-	const char *expert;           /* actor or as_login */
-	const char *entity;
-};
 typedef int (*store_audit_cb)(void *ctx, const struct audit_row *r);
 juste_status store_audit_query(struct store *s, const struct audit_filter *f, store_audit_cb cb, void *ctx, struct juste_err *e);
 

@@ -18,26 +18,6 @@
 
 /* --- what there is to bill ------------------------------------------- */
 
-/* A billable entry not on any standing invoice, with all pricing needs. */
-struct unbilled_entry {
-	int64_t entry_id;
-	char work_date[ISO_LEN];
-	int minutes;
-	char note[NOTE_LEN];
-	int64_t expert_id;
-	char expert_login[LOGIN_LEN];
-	char expert_name[NAME_LEN];
-	int64_t mandate_id;
-	char mandate_code[CODE_LEN];
-	char mandate_title[NAME_LEN];
-	char billing[WORD_LEN];           /* horaire | forfait */
-	int64_t service_id;
-	int mandate_increment;            /* 0 = none */
-	int64_t client_id;
-	char client_code[CODE_LEN];
-	char client_category[WORD_LEN];
-	int client_increment;             /* 0 = none */
-};
 typedef int (*store_unbilled_cb)(void *ctx, const struct unbilled_entry *u);
 /* Entries on horaire and forfait mandates with work_date <= to, of one
  * client (client_code NULL = all), not on a standing invoice; ordered by
@@ -45,15 +25,6 @@ typedef int (*store_unbilled_cb)(void *ctx, const struct unbilled_entry *u);
 juste_status store_invoice_unbilled(struct store *s, const char *to, const char *client_code,
 	store_unbilled_cb cb, void *ctx, struct juste_err *e);
 
-/* A fixed-fee mandate open during [first, last] and not billed for period. */
-struct forfait_due {
-	int64_t mandate_id;
-	char mandate_code[CODE_LEN];
-	char mandate_title[NAME_LEN];
-	int64_t fee_cents;
-	int64_t client_id;
-	char client_code[CODE_LEN];
-};
 typedef int (*store_forfait_cb)(void *ctx, const struct forfait_due *f);
 juste_status store_invoice_forfaits_due(struct store *s, const char *period, const char *first,
 	const char *last, const char *client_code, store_forfait_cb cb, void *ctx, struct juste_err *e);
@@ -100,13 +71,6 @@ juste_status store_invoice_set_increment(struct store *s, int is_org, const char
 juste_status store_invoice_get(struct store *s, const char *number, struct invoice_rec *out, struct juste_err *e);
 juste_status store_invoice_get_id(struct store *s, int64_t id, struct invoice_rec *out, struct juste_err *e);
 
-struct invoice_filter {
-	const char *period;        /* "2020-03" */
-	const char *client;        /* org code */
-	const char *status;        /* draft | issued */
-	const char *kind;          /* invoice | credit */
-	const char *from, *to;     /* issue dates, inclusive */
-};
 typedef int (*store_invoice_cb)(void *ctx, const struct invoice_rec *r);
 /* Drafts first by client, then issued ones by number order (kind, year, seq). */
 juste_status store_invoice_list(struct store *s, const struct invoice_filter *f, store_invoice_cb cb,

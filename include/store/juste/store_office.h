@@ -22,19 +22,7 @@ typedef int (*store_office_inv_cb)(void *ctx, int64_t invoice_id, int64_t billed
 juste_status store_office_invoice_stats(struct store *s, const char *period, store_office_inv_cb cb, void *ctx,
 	struct juste_err *e);
 
-/* A mandate with a budget in hours or dollars and what it has used:
- * minutes of all its entries, and the pre-tax amounts of the lines of
- * issued invoices and credit notes that name it. */
-struct store_budget {
-	char code[CODE_LEN];
-	char title[NAME_LEN];
-	char client[CODE_LEN];
-	char billing[WORD_LEN];
-	char closed_on[ISO_LEN];
-	int64_t budget_minutes, budget_cents;
-	int64_t used_minutes, used_cents;
-};
-typedef int (*store_budget_cb)(void *ctx, const struct store_budget *b);
+typedef int (*store_budget_cb)(void *ctx, const struct mandate_budget *b);
 /* By mandate code. */
 juste_status store_office_budgets(struct store *s, store_budget_cb cb, void *ctx, struct juste_err *e);
 

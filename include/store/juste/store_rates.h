@@ -23,14 +23,6 @@ juste_status store_rate_book_load(struct store *s, struct rate_book *b, struct j
 juste_status store_rate_table_insert(struct store *s, const char *name, const char *valid_from,
 	const struct rate_row *rows, size_t n, int64_t *table_id, struct juste_err *e);
 
-struct rate_table_info {
-	int64_t id;
-	char uuid[UUID_LEN];
-	char name[NAME_LEN];
-	char valid_from[ISO_LEN];
-	char created_at[24];
-	int64_t rows;
-};
 typedef int (*store_rate_table_cb)(void *ctx, const struct rate_table_info *t);
 /* Sealed tables by valid_from, then id. */
 juste_status store_rate_table_list(struct store *s, store_rate_table_cb cb, void *ctx, struct juste_err *e);
@@ -48,16 +40,6 @@ juste_status store_rate_negotiated_insert(struct store *s, struct rate_row *r, s
 
 /* --- what pricing needs of a mandate and its entries ------------------ */
 
-struct rate_mandate_info {
-	int64_t mandate_id;
-	char mandate[CODE_LEN];
-	int64_t client_id;
-	char client[CODE_LEN];
-	char category[WORD_LEN];       /* the client's */
-	int64_t service_id;
-	char service[CODE_LEN];
-	char billing[WORD_LEN];
-};
 juste_status store_rate_mandate_get(struct store *s, const char *code, struct rate_mandate_info *out,
 	struct juste_err *e);
 juste_status store_rate_mandate_get_id(struct store *s, int64_t id, struct rate_mandate_info *out,
@@ -66,14 +48,6 @@ typedef int (*store_rate_mandate_cb)(void *ctx, const struct rate_mandate_info *
 /* Every mandate, by id. */
 juste_status store_rate_mandate_list(struct store *s, store_rate_mandate_cb cb, void *ctx, struct juste_err *e);
 
-/* An entry as pricing sees it: the lean row of the walk below. */
-struct rate_billable {
-	int64_t entry_id;
-	char expert[LOGIN_LEN];
-	int64_t mandate_id;
-	char work_date[ISO_LEN];
-	int minutes;
-};
 typedef int (*store_rate_billable_cb)(void *ctx, const struct rate_billable *x);
 /* Entries on hourly-billed (horaire) mandates with from <= work_date <= to
  * (NULL = open), by work_date, id.  Streams. */
@@ -81,19 +55,6 @@ juste_status store_rate_billable_walk(struct store *s, const char *from, const c
 	store_rate_billable_cb cb, void *ctx, struct juste_err *e);
 
 /* --- cost inputs of a fiscal year ------------------------------------- */
-
-#define COST_SERVICES_MAX 32
-
-struct cost_year {
-	int fy;
-	int64_t overhead_cents;
-	int64_t surplus_cents;
-	size_t n;
-	struct cost_level levels[COSTCALC_MAX_LEVELS];
-	/* the services each level delivers, by code */
-	int nservices[COSTCALC_MAX_LEVELS];
-	char services[COSTCALC_MAX_LEVELS][COST_SERVICES_MAX][CODE_LEN];
-};
 
 /* Replaces the inputs of fiscal year y->fy (caller holds the transaction).
  * A service named twice in a year, or unknown, is refused. */

@@ -18,20 +18,6 @@
 
 /* --- finance figures entered by the manager ------------------------------ */
 
-enum finance_field {
-	FIN_ACTUAL_PRODUCTS = 1 << 0,
-	FIN_ACTUAL_EXPENSES = 1 << 1,
-	FIN_BUDGET_PRODUCTS = 1 << 2,
-	FIN_BUDGET_EXPENSES = 1 << 3
-};
-
-struct finance_year {
-	int fy;                          /* the calendar year it starts in */
-	unsigned has;                    /* enum finance_field bits: which are entered */
-	int64_t actual_products_cents, actual_expenses_cents;
-	int64_t budget_products_cents, budget_expenses_cents;
-};
-
 /* Sets the fields named in f->has (others are kept), creating the year. */
 /* The latest work date before `before` ("" when none): the index answers. */
 juste_status store_report_last_work_date(struct store *s, const char *before, char out[ISO_LEN], struct juste_err *e);
@@ -41,15 +27,6 @@ juste_status store_report_finance_set(struct store *s, const struct finance_year
 juste_status store_report_finance_get(struct store *s, int fy, struct finance_year *out, struct juste_err *e);
 
 /* --- business development -------------------------------------------------- */
-
-struct devaffaire {
-	int64_t id;
-	char uuid[UUID_LEN];
-	char on_date[ISO_LEN];
-	char kind[WORD_LEN];             /* evenement | rencontre */
-	char partner[WORD_LEN];          /* reseaux | obnl | relayeurs */
-	char name[NAME_LEN];
-};
 
 juste_status store_report_devaffaire_insert(struct store *s, struct devaffaire *d, struct juste_err *e);
 typedef int (*store_devaffaire_cb)(void *ctx, const struct devaffaire *d);
@@ -70,15 +47,6 @@ juste_status store_report_devaffaire_count(struct store *s, const char *from, co
 juste_status store_report_expert_profile_set(struct store *s, const char *login, const char *gender,
 	int birth_year, struct juste_err *e);
 
-struct report_person {
-	char login[LOGIN_LEN];
-	char name[NAME_LEN];
-	char function[WORD_LEN];
-	char gender[4];                  /* "" when none */
-	int birth_year;                  /* 0 when none */
-	int weekly_minutes;
-	char started_on[ISO_LEN], left_on[ISO_LEN];
-};
 typedef int (*store_person_cb)(void *ctx, const struct report_person *p);
 /* Experts in post on `at` (started on or before, not left before); every
  * expert when at is NULL.  By login. */
@@ -96,18 +64,6 @@ juste_status store_report_minutes_by_month(struct store *s, const char *from, co
 juste_status store_report_beneficiaries(struct store *s, const char *from, const char *to, int64_t *n,
 	struct juste_err *e);
 
-enum report_by { REPORT_BY_EXPERT, REPORT_BY_MANDATE, REPORT_BY_ORG, REPORT_BY_PROGRAM, REPORT_BY_SERVICE,
-	REPORT_BY_COUNT };
-
-struct report_group {
-	char key[CODE_LEN > LOGIN_LEN ? CODE_LEN : LOGIN_LEN];   /* login or code; "" = none (no program) */
-	char label[NAME_LEN];
-	int64_t billable, internal;      /* minutes */
-	/* by expert only: */
-	char function[WORD_LEN];
-	int weekly_minutes;
-	char started_on[ISO_LEN], left_on[ISO_LEN];
-};
 typedef int (*store_group_cb)(void *ctx, const struct report_group *g);
 /* Minutes in [from, to] grouped by expert (login; every expert in post at
  * some point of the range, even without time), mandate, organisation (the
@@ -130,15 +86,6 @@ juste_status store_report_members(struct store *s, const char *first, const char
  * date in [from, to], per client: a credit note counts in the range it is
  * issued in, whatever the date of the invoice it corrects.  Clients with
  * neither are not listed.  By code. */
-struct report_client {
-	char code[CODE_LEN];
-	char name[NAME_LEN];
-	char category[WORD_LEN];
-	int full_management;
-	int64_t invoiced_cents;          /* >= 0 */
-	int64_t credited_cents;          /* <= 0 */
-	int64_t invoices, credits;       /* how many */
-};
 typedef int (*store_client_cb)(void *ctx, const struct report_client *c);
 juste_status store_report_revenue_by_client(struct store *s, const char *from, const char *to,
 	store_client_cb cb, void *ctx, struct juste_err *e);

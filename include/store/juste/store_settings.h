@@ -7,13 +7,8 @@
 
 #include <stdbool.h>
 #include "juste/err.h"
+#include "juste/policy.h"
 #include "juste/store.h"
-
-struct setting_row {
-	const char *key;          /* "taxes.tps_rate" */
-	const char *valid_from;   /* "" or an ISO date */
-	const char *value;
-};
 
 /* Ordered by key, then valid_from ("" first).  Strings are valid during
  * the callback only. */

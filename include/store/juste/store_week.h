@@ -16,18 +16,6 @@
 #include "juste/model.h"
 #include "juste/store.h"
 
-/* A mandate as the week grid and the picker show it. */
-struct week_mandate {
-	int64_t id;
-	char code[CODE_LEN];
-	char title[NAME_LEN];
-	char client[CODE_LEN];
-	char client_name[NAME_LEN];
-	char opened_on[ISO_LEN];
-	char closed_on[ISO_LEN];      /* "" when open-ended */
-	int pinned;                   /* 0 none, 1 this week, 2 every week */
-	char last_used[ISO_LEN];      /* recent mandates: last work date, else "" */
-};
 typedef int (*store_week_mandate_cb)(void *ctx, const struct week_mandate *m);
 
 /* Mandates the expert logged between monday and sunday, plus those pinned
@@ -50,27 +38,12 @@ juste_status store_week_pickable(struct store *s, int64_t expert_id, const char 
 juste_status store_pin_add(struct store *s, int64_t expert_id, int64_t mandate_id, const char *week, struct juste_err *e);
 juste_status store_pin_remove(struct store *s, int64_t expert_id, int64_t mandate_id, const char *week, struct juste_err *e);
 
-/* --- timers: one per expert ------------------------------------------ */
-struct store_timer {
-	int64_t expert_id, mandate_id;
-	char mandate[CODE_LEN];
-	char title[NAME_LEN];
-	int64_t started_at;           /* Unix seconds */
-	char work_date[ISO_LEN];
-	char note[NOTE_LEN];
-};
 /* *found = 0 and JUSTE_OK when no timer runs. */
-juste_status store_timer_get(struct store *s, int64_t expert_id, struct store_timer *out, int *found, struct juste_err *e);
+juste_status store_timer_get(struct store *s, int64_t expert_id, struct timer_rec *out, int *found, struct juste_err *e);
 /* JUSTE_ECONFLICT when one already runs. */
-juste_status store_timer_insert(struct store *s, const struct store_timer *t, struct juste_err *e);
+juste_status store_timer_insert(struct store *s, const struct timer_rec *t, struct juste_err *e);
 juste_status store_timer_delete(struct store *s, int64_t expert_id, struct juste_err *e);
 
-/* --- closed months ---------------------------------------------------- */
-struct closed_month {
-	char month[8];                /* "2020-03" */
-	char closed_by[LOGIN_LEN];
-	char closed_at[24];           /* "2020-04-05T14:03:00Z" */
-};
 typedef int (*store_month_cb)(void *ctx, const struct closed_month *m);
 /* JUSTE_ECONFLICT when already closed. */
 juste_status store_month_close(struct store *s, const char *month, const char *closed_by, struct juste_err *e);
