@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "app/app_internal.h"
 #include "juste/demo.h"
 #include "juste/store_settings.h"
 #include "juste/i18n.h"

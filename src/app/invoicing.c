@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "app/app_internal.h"
 #include "juste/i18n.h"
 #include "juste/invoice_pdf.h"
 #include "juste/invoicing.h"

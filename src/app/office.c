@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_internal.h"
 #include "juste/i18n.h"
 #include "juste/mem.h"
 #include "juste/invoicing.h"
@@ -472,6 +473,20 @@ juste_status office_mandates(struct app *a, office_mandate_cb cb, void *ctx, str
 {
 	juste_status st = app_require(a, ROLES_MANAGE, _("consulter les mandats"), e);
 	return st ? st : store_mandate_list(a->store, cb, ctx, e);
+}
+
+/* One organisation or mandate: every office role reads them (the billing
+ * desk looks up a client's address and a mandate's rate), an expert none. */
+juste_status office_org_get(struct app *a, const char *code, struct org *out, struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLE_OFFICE, _("consulter les organisations"), e);
+	return st ? st : store_org_get(a->store, code, out, e);
+}
+
+juste_status office_mandate_get(struct app *a, const char *code, struct mandate *out, struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLE_OFFICE, _("consulter les mandats"), e);
+	return st ? st : store_mandate_get(a->store, code, out, e);
 }
 
 /* ------------------------------------------------------------- changes */

@@ -12,6 +12,7 @@
 #include <string.h>
 
 
+#include "app/app_internal.h"
 #include "juste/i18n.h"
 #include "juste/money.h"
 #include "juste/rates.h"
@@ -549,6 +550,12 @@ juste_status rates_cost_import(struct app *a, const char *path, int *fy, struct 
 	free(y);
 	smallcsv_free(&c);
 	return st;
+}
+
+juste_status rates_cost_year(struct app *a, int fy, struct cost_year *out, struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLE_ADMIN | ROLE_GESTIONNAIRE, _("calculer les taux au juste coût"), e);
+	return st ? st : store_cost_year_get(a->store, fy, out, e);
 }
 
 void rates_proposal_free(struct rates_proposal *p)

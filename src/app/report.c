@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_internal.h"
 #include "juste/i18n.h"
 #include "juste/money.h"
 #include "juste/report_app.h"

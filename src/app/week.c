@@ -5,10 +5,12 @@
  * its own transaction.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "app/app_internal.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/store_week.h"

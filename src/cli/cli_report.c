@@ -19,7 +19,7 @@
 
 static struct fy_start fs_of(const struct cli *c)
 {
-	return c->app.policy.fy_start.month ? c->app.policy.fy_start : FY_START_DEFAULT;
+	return app_policy(c->app)->fy_start.month ? app_policy(c->app)->fy_start : FY_START_DEFAULT;
 }
 
 static juste_status opt_fy(const struct cli *c, const char *arg, int *fy, struct juste_err *e)
@@ -84,15 +84,15 @@ static juste_status report_annual(struct cli *c, int argc, char **argv, struct j
 	if (optind < argc)
 		return usage_err("report", e);
 	if (fy < 0)
-		fy = report_default_fy(&c->app);
+		fy = report_default_fy(c->app);
 	if (fmt == REPORT_PDF && !path)
 		return err_set(e, JUSTE_EUSAGE, N_("--format pdf demande -o FICHIER.pdf"));
 	struct report_annual r;
-	st = report_annual_build(&c->app, fy, &r, e);
+	st = report_annual_build(c->app, fy, &r, e);
 	if (st)
 		return st;
 	if (fmt == REPORT_PDF) {
-		st = report_annual_pdf(&c->app.policy, &r, path, e);
+		st = report_annual_pdf(app_policy(c->app), &r, path, e);
 		report_pdf_shutdown();
 		if (!st)
 			printf(_("%s écrit\n"), path);
@@ -242,7 +242,7 @@ static juste_status report_utilisation_cmd(struct cli *c, int argc, char **argv,
 		fputs("\n", stdout);
 	}
 	struct report_util_row total;
-	st = report_utilisation(&c->app, from, to, by, on_util_row, &u, &total, e);
+	st = report_utilisation(c->app, from, to, by, on_util_row, &u, &total, e);
 	if (!st) {
 		if (u.fmt == REPORT_JSON) {
 			json_t *o = json_object();
@@ -315,7 +315,7 @@ static juste_status report_members_cmd(struct cli *c, int argc, char **argv, str
 		return err_set(e, JUSTE_EUSAGE, N_("report members demande --fy AAAA-AAAA"));
 	m.rows = json_array();
 	int64_t with = 0, total = 0;
-	st = report_members(&c->app, fy, on_member, &m, &with, &total, e);
+	st = report_members(c->app, fy, on_member, &m, &with, &total, e);
 	if (st) {
 		json_decref(m.rows);
 		return st;
@@ -453,7 +453,7 @@ juste_status cli_finance(struct cli *c, int argc, char **argv, struct juste_err 
 		if (argc != 2)
 			return usage_err("finance", e);
 		long rows = 0;
-		st = report_finance_import(&c->app, argv[1], &rows, e);
+		st = report_finance_import(c->app, argv[1], &rows, e);
 		if (!st)
 			printf(_("%ld exercice(s) mis à jour\n"), rows);
 		return st;
@@ -491,11 +491,11 @@ juste_status cli_finance(struct cli *c, int argc, char **argv, struct juste_err 
 	if (strcmp(sub, "set") == 0) {
 		if (f.has == 0)
 			return err_set(e, JUSTE_EUSAGE, N_("finance set : donnez au moins un montant"));
-		if ((st = report_finance_set(&c->app, &f, e)))
+		if ((st = report_finance_set(c->app, &f, e)))
 			return st;
 	}
 	struct finance_year now;
-	if ((st = report_finance_get(&c->app, f.fy, &now, e)))
+	if ((st = report_finance_get(c->app, f.fy, &now, e)))
 		return st;
 	print_fin(&now, name);
 	return JUSTE_OK;
@@ -545,7 +545,7 @@ juste_status cli_devaffaires(struct cli *c, int argc, char **argv, struct juste_
 		if (argc != 2)
 			return usage_err("devaffaires", e);
 		long rows = 0;
-		st = report_devaffaire_import(&c->app, argv[1], &rows, e);
+		st = report_devaffaire_import(c->app, argv[1], &rows, e);
 		if (!st)
 			printf(_("%ld démarche(s) importée(s)\n"), rows);
 		return st;
@@ -592,7 +592,7 @@ juste_status cli_devaffaires(struct cli *c, int argc, char **argv, struct juste_
 	if (strcmp(sub, "add") == 0) {
 		if (!d.kind[0] || !d.partner[0] || !d.name[0])
 			return err_set(e, JUSTE_EUSAGE, N_("devaffaires add demande --kind, --partner et --name"));
-		if ((st = report_devaffaire_add(&c->app, &d, e)))
+		if ((st = report_devaffaire_add(c->app, &d, e)))
 			return st;
 		printf(_("Inscrit #%lld : %s %s %s « %s »\n"), (long long)d.id, d.on_date, d.kind, d.partner, d.name);
 		return JUSTE_OK;
@@ -609,7 +609,7 @@ juste_status cli_devaffaires(struct cli *c, int argc, char **argv, struct juste_
 	} else if (out.fmt == REPORT_JSON) {
 		out.rows = json_array();
 	}
-	st = report_devaffaire_list(&c->app, from[0] ? from : NULL, to[0] ? to : NULL, on_dev_row, &out, e);
+	st = report_devaffaire_list(c->app, from[0] ? from : NULL, to[0] ? to : NULL, on_dev_row, &out, e);
 	if (!st && out.fmt == REPORT_JSON) {
 		json_dumpf(out.rows, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		fputc('\n', stdout);
@@ -650,7 +650,7 @@ juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_er
 		return err_set(e, JUSTE_EUSAGE, N_("ristourne demande --fy AAAA-AAAA et --amount MONTANT"));
 	struct report_ristourne_row *rows;
 	size_t n;
-	st = report_ristourne_compute(&c->app, fy, amount, &rows, &n, e);
+	st = report_ristourne_compute(c->app, fy, amount, &rows, &n, e);
 	if (st)
 		return st;
 	char name[REPORT_FY_NAME];
@@ -751,7 +751,7 @@ juste_status cli_expert(struct cli *c, int argc, char **argv, struct juste_err *
 	}
 	if (optind < argc || (!gender && birth < 0))
 		return err_set(e, JUSTE_EUSAGE, N_("expert set LOGIN demande --gender F|M|X et/ou --birth-year AAAA"));
-	juste_status st = report_expert_profile(&c->app, login, gender, birth, e);
+	juste_status st = report_expert_profile(c->app, login, gender, birth, e);
 	if (!st)
 		printf(_("Expert %s mis à jour\n"), login);
 	return st;

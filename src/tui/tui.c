@@ -28,7 +28,7 @@ static long mono_now(void)
 
 static int allowed(const struct tui *t, int i)
 {
-	return (tui_views[i]->roles & t->app->role) != 0;
+	return (tui_views[i]->roles & app_role(t->app)) != 0;
 }
 
 /* ------------------------------------------------------------- messages */
@@ -103,7 +103,7 @@ static void draw_top(struct tui *t)
 			week_elapsed_format(secs, el, sizeof el));
 		ra = term_attr(TR_TIMER);
 	} else {
-		snprintf(right, sizeof right, " %s (%s) ", t->app->user.name, t->app->user.role);
+		snprintf(right, sizeof right, " %s (%s) ", app_user(t->app)->name, app_user(t->app)->role);
 	}
 	int rw = w_width(right);
 	if (rw > COLS - x - 1)
@@ -174,7 +174,7 @@ void tui_draw(struct tui *t)
 	} else {
 		/* reached by its key without the role: the refusal, nothing else */
 		char why[256];
-		snprintf(why, sizeof why, _("%s : permission refusée pour le rôle %s"), _(v->title), t->app->user.role);
+		snprintf(why, sizeof why, _("%s : permission refusée pour le rôle %s"), _(v->title), app_user(t->app)->role);
 		w_text(2, 1, why, COLS - 2, W_LEFT, term_attr(TR_ERROR));
 	}
 	draw_message(t);
@@ -522,7 +522,7 @@ static void close_all(struct tui *t)
 
 juste_status tui_run(struct app *a, struct juste_err *e)
 {
-	juste_status st = keys_load(&a->cfg, e);
+	juste_status st = keys_load(app_config(a), e);
 	if (st)
 		return st;
 	struct tui t;
@@ -533,7 +533,7 @@ juste_status tui_run(struct app *a, struct juste_err *e)
 		if (allowed(&t, i))
 			t.cur = i;
 	if (t.cur < 0)
-		return err_set(e, JUSTE_EDENIED, N_("permission refusée : aucun écran pour le rôle %s"), a->user.role);
+		return err_set(e, JUSTE_EDENIED, N_("permission refusée : aucun écran pour le rôle %s"), app_user(a)->role);
 	/* JUSTE_TUI_SCREEN=billing|util|data|... opens on that screen when the
 	 * role allows it (benchmarks, and a start-up choice) */
 	const char *first = secure_getenv("JUSTE_TUI_SCREEN");
@@ -551,7 +551,7 @@ juste_status tui_run(struct app *a, struct juste_err *e)
 		close_all(&t);
 		return st;
 	}
-	term_set_user_role(a->role);
+	term_set_user_role(app_role(a));
 	timeout(1000);
 	tui_draw(&t);
 	if (secure_getenv("JUSTE_TUI_BENCH")) {

@@ -462,7 +462,7 @@ static void blocker(struct tui *t, struct bill_state *s, const char *text)
 	struct juste_err e = { 0 };
 	if (code[0]) {
 		struct mandate *m = calloc(1, sizeof *m);
-		if (m && store_mandate_get(t->app->store, code, m, &e) == JUSTE_OK) {
+		if (m && office_mandate_get(t->app, code, m, &e) == JUSTE_OK) {
 			snprintf(lines[n++], sizeof lines[0], _("Mandat %s : %s"), m->code, m->title);
 			snprintf(lines[n++], sizeof lines[0], _("Client %s · service %s · facturation %s · ouvert le %s"),
 				m->client, m->service, m->billing, m->opened_on);
@@ -493,7 +493,7 @@ static void blocker(struct tui *t, struct bill_state *s, const char *text)
 		 * the record, not from the words of the stored message, which are
 		 * in the language of whoever drafted. */
 		struct org o;
-		if (store_org_get(t->app->store, s->doc.rec.client_code, &o, &e) == JUSTE_OK && !o.address[0]) {
+		if (office_org_get(t->app, s->doc.rec.client_code, &o, &e) == JUSTE_OK && !o.address[0]) {
 			snprintf(lines[n++], sizeof lines[0], _("Organisation %s : %s (%s)"), o.code, o.name, o.category);
 			snprintf(lines[n++], sizeof lines[0], _("Adresse : %s"), o.address[0] ? o.address : _("(aucune)"));
 			snprintf(lines[n++], sizeof lines[0], _("Courriel : %s"), o.email);

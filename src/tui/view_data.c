@@ -354,7 +354,7 @@ static void data_draw(struct tui *t, void *state, int y, int h, int w)
 			W_LEFT, term_attr(TR_DIM));
 	else
 		w_table_draw(&s->tt, y + 2, 0, h - 3, cell, s);
-	const char *legend = t->app->role & ROLE_ADMIN ?
+	const char *legend = app_role(t->app) & ROLE_ADMIN ?
 		_("< > onglet · / chercher · a ajouter · ⏎ modifier · x fermer/désactiver · M fermer un mois · r relire") :
 		_("< > onglet · / chercher · ⏎ détail · r relire · lecture seule (les changements : admin)");
 	w_text(y + h - 1, 0, legend, w, W_LEFT, term_attr(TR_DIM));
@@ -609,7 +609,7 @@ static void form(struct tui *t, struct data_state *s, int create)
 		free(fm);
 		return;
 	}
-	if (!(t->app->role & ROLE_ADMIN)) {
+	if (!(app_role(t->app) & ROLE_ADMIN)) {
 		/* the manager reads the record; every field is shown, none changes */
 		for (int i = 0; i < fm->n; i++)
 			fm->f[i].readonly = 1;

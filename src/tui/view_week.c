@@ -31,7 +31,7 @@ struct week_state {
 static juste_status reload(struct tui *t, struct week_state *s, date_t day, const char *keep_code, struct juste_err *e)
 {
 	struct week next;
-	juste_status st = week_load(t->app, t->app->user.login, day, &next, e);
+	juste_status st = week_load(t->app, app_user(t->app)->login, day, &next, e);
 	if (st)
 		return st;
 	char code[CODE_LEN] = "";

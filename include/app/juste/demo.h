@@ -88,17 +88,18 @@ struct demo_summary {
  * (or not absolute). */
 juste_status demo_default_path(char *out, size_t n, struct juste_err *e);
 
-/* Prepares `path` for a fresh demo and opens it into a->store with the OS
+/* Prepares `path` for a fresh demo and opens it in a, with the OS
  * login as actor.  An existing file is removed (with its -wal and -shm)
  * only when it is an earlier demo; any other file, or the configured
  * database a->cfg.db_path, is refused with JUSTE_ECONFLICT. */
 juste_status demo_open(struct app *a, const char *path, struct juste_err *e);
 
-/* After a failed demo_build: closes a->store and removes the file (with
- * its -wal and -shm), so that a half-made demo never blocks the next run. */
+/* After a failed demo_build: closes the database of a and removes the file
+ * (with its -wal and -shm), so that a half-made demo never blocks the next
+ * run. */
 void demo_discard(struct app *a, const char *path);
 
-/* Fills the empty database open in a->store, in one transaction (rolled
+/* Fills the empty database open in a, in one transaction (rolled
  * back on any error), and describes what it made in *sum.  a->actor is the
  * invoking user, registered as admin.  Fiscal years follow a->cfg.fy_start;
  * "today" is app_today(). */

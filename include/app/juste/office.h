@@ -132,6 +132,9 @@ juste_status office_orgs(struct app *a, office_org_cb cb, void *ctx, struct just
 juste_status office_experts(struct app *a, office_expert_cb cb, void *ctx, struct juste_err *e);
 juste_status office_refs(struct app *a, enum ref_kind k, office_ref_cb cb, void *ctx, struct juste_err *e);
 juste_status office_mandates(struct app *a, office_mandate_cb cb, void *ctx, struct juste_err *e);
+/* One record by code: office roles (the billing desk reads them too). */
+juste_status office_org_get(struct app *a, const char *code, struct org *out, struct juste_err *e);
+juste_status office_mandate_get(struct app *a, const char *code, struct mandate *out, struct juste_err *e);
 
 /* --- changes (admin) -------------------------------------------------------- */
 

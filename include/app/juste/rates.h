@@ -114,6 +114,10 @@ juste_status rates_explain(struct app *a, struct rate_book *b, const char *code,
  * Gestionnaire, admin.  Fills *fy. */
 juste_status rates_cost_import(struct app *a, const char *path, int *fy, struct juste_err *e);
 
+/* The cost inputs of fiscal year fy, as stored; JUSTE_ENOTFOUND when it
+ * has none.  Gestionnaire, admin. */
+juste_status rates_cost_year(struct app *a, int fy, struct cost_year *out, struct juste_err *e);
+
 struct rates_change {
 	size_t level;                  /* index into the levels */
 	char service[CODE_LEN];
