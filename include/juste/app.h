@@ -15,10 +15,12 @@
 #include "juste/date.h"
 #include "juste/err.h"
 #include "juste/model.h"
+#include "juste/policy.h"
 #include "juste/store.h"
 
 struct app {
 	struct config cfg;
+	struct policy policy;       /* the centre's, from the database */
 	struct store *store;
 	char actor[LOGIN_LEN];      /* OS login of the real uid */
 	char as_login[LOGIN_LEN];   /* "" unless an admin acts for someone */
@@ -29,10 +31,21 @@ struct app {
 /* Login of the real uid. */
 juste_status app_os_login(char out[LOGIN_LEN], struct juste_err *e);
 
-/* Opens the database (db_path overrides the configuration's) and records
- * the OS login as the actor.  flags are store_open flags. */
+/* Opens the database (db_path overrides the configuration's), records the
+ * OS login as the actor and loads the centre's policy.  The first time a
+ * database is opened, the policy keys of the configuration that was read
+ * (cfg.legacy) are imported into it, once, audited.  flags are store_open
+ * flags. */
 juste_status app_open(struct app *a, const char *db_path, int flags, struct juste_err *e);
+
+/* Reads the centre's policy again (after `juste settings set`). */
+juste_status app_policy_load(struct app *a, struct juste_err *e);
 void app_close(struct app *a);
+
+/* The first admin of a new database: the OS user who runs `juste init`,
+ * or, when root runs it (the shared server's installation), the Unix
+ * account `login`.  Refused when the database already has people. */
+juste_status app_bootstrap_admin(struct app *a, const char *login, struct expert *out, struct juste_err *e);
 
 /* Loads the effective user: the OS login, or as_login when given, which
  * only an admin may use.  An unregistered user is refused. */
@@ -53,7 +66,8 @@ juste_status app_in_tx(struct app *a, juste_status (*fn)(struct app *, void *, s
 	void *arg, struct juste_err *e);
 
 /* Today's date.  Tests fix it with JUSTE_TODAY=YYYY-MM-DD; that only moves
- * the default date of commands, which every user may set explicitly. */
+ * the default date of commands, which every user may set explicitly, and
+ * a set-group-id juste never reads it (secure_getenv). */
 date_t app_today(void);
 
 #endif

@@ -80,6 +80,38 @@ juste_status invoice_credit_partial(int64_t amount_cents, int64_t inv_subtotal, 
 void invoice_credit_full(const struct invoice_amounts *inv, const struct invoice_amounts *credited,
 	struct invoice_amounts *out);
 
+/* What `juste check` finds wrong with an issued document's stored amounts,
+ * as bits (0 = nothing).  An invoice's taxes must be what its own copied
+ * rates give on its subtotal; a credit note's taxes are only held to
+ * add up (a partial credit may cap them at what is left uncredited), and
+ * to zero when exempt. */
+enum {
+	INVOICE_BAD_LINES = 1,    /* subtotal is not the sum of its lines */
+	INVOICE_BAD_TPS = 2,
+	INVOICE_BAD_TVQ = 4,
+	INVOICE_BAD_TOTAL = 8     /* total is not subtotal + taxes */
+};
+
+/* Compares `stored` (kind INVOICE_KIND_*) with what it should be; fills
+ * *expected with the right subtotal (lines_cents), taxes and total. */
+unsigned invoice_verify(int kind, const struct invoice_amounts *stored, int64_t lines_cents,
+	int32_t tps_rate, int32_t tvq_rate, int exempt, struct invoice_amounts *expected);
+
+/* What an invoice's issued credit notes do to it, as bits: one of its
+ * subtotal, TPS or TVQ credited beyond what it charged (OVER), or left
+ * above zero after a full credit (LEFT).  credited holds the credit notes'
+ * sums (<= 0); full says one of them is a full credit. */
+enum {
+	INVOICE_OVER_SUBTOTAL = 1,
+	INVOICE_OVER_TPS = 2,
+	INVOICE_OVER_TVQ = 4,
+	INVOICE_LEFT_SUBTOTAL = 8,
+	INVOICE_LEFT_TPS = 16,
+	INVOICE_LEFT_TVQ = 32
+};
+unsigned invoice_verify_credits(const struct invoice_amounts *inv, const struct invoice_amounts *credited,
+	int full);
+
 /* "F{year}-{seq:4}" with 2020, 12 -> "F2020-0012"; "{seq}" is unpadded.
  * JUSTE_EINVAL when the pattern is bad or the result does not fit. */
 juste_status invoice_number_format(const char *pattern, int year, int seq, char *buf, size_t n,

@@ -13,12 +13,12 @@
 #ifndef JUSTE_INVOICE_PDF_H
 #define JUSTE_INVOICE_PDF_H
 
-#include "juste/config.h"
+#include "juste/policy.h"
 #include "juste/invoicing.h"
 
 /* Writes d to path; copy = 1 marks it COPIE.  A half-written file is
  * removed on failure. */
-juste_status invoice_pdf_write(const struct config *cfg, const struct invoice_doc *d, int copy,
+juste_status invoice_pdf_write(const struct policy *cfg, const struct invoice_doc *d, int copy,
 	const char *path, struct juste_err *e);
 
 /* Releases the fonts loaded by invoice_pdf_write (call once, when done

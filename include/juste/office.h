@@ -87,7 +87,8 @@ juste_status office_util_load(struct app *a, const char *from, const char *to, d
 void office_util_free(struct office_util *u);
 
 enum office_util_col { OU_NAME, OU_CAPACITY, OU_LOGGED, OU_BILLABLE, OU_INTERNAL, OU_PCT, OU_MARK, OU_NCOLS };
-/* Stable sort of the rows by a column, descending when desc. */
+/* Stable sort of the rows by a column, descending when desc; names in
+ * French order (text_compare_fr). */
 void office_util_sort(struct office_util *u, enum office_util_col col, int desc);
 
 struct office_budget_row {

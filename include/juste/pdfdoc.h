@@ -22,7 +22,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
-#include "juste/config.h"
+#include "juste/policy.h"
 #include "juste/err.h"
 
 #define PDFDOC_PT_PER_MM (72.0 / 25.4)
@@ -43,7 +43,7 @@ struct pdfdoc {
 /* Creates path for cfg->paper, with title, the centre as author and juste
  * as creator; page 1 is current and the source is black.  On failure d
  * holds nothing to release. */
-juste_status pdfdoc_open(struct pdfdoc *d, const struct config *cfg, const char *path, const char *title,
+juste_status pdfdoc_open(struct pdfdoc *d, const struct policy *cfg, const char *path, const char *title,
 	struct juste_err *e);
 
 /* A font such as "DejaVu Sans Bold 9", freed by pdfdoc_close. */

@@ -93,7 +93,7 @@ struct report_annual {
 	int64_t age_sum, age_n;                /* ages on the last day's calendar year */
 	struct report_program *programs;
 	size_t nprograms;
-	struct report_expert *experts;
+	struct report_expert *experts;        /* by name, in French order */
 	size_t nexperts;
 	int64_t capacity_total, billable_total;   /* of experts with a capacity */
 	int64_t dev_counts[RP_NPARTNERS][RK_NKINDS];
@@ -119,7 +119,7 @@ juste_status report_format_parse(const char *s, enum report_format *f, struct ju
 juste_status report_annual_write(const struct report_annual *r, enum report_format f, FILE *out,
 	struct juste_err *e);
 /* The PDF with its charts (report_pdf.c); a half-written file is removed. */
-juste_status report_annual_pdf(const struct config *cfg, const struct report_annual *r, const char *path,
+juste_status report_annual_pdf(const struct policy *cfg, const struct report_annual *r, const char *path,
 	struct juste_err *e);
 /* Releases the fonts the PDF loaded (call once when done). */
 void report_pdf_shutdown(void);

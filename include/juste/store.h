@@ -27,7 +27,12 @@ struct store;
 
 enum store_open_flags {
 	STORE_CREATE = 1 << 0,    /* create the file (and its directory) if missing */
-	STORE_READONLY = 1 << 1
+	STORE_READONLY = 1 << 1,
+	/* The shared server's database: created 0660 for the group, and its
+	 * -wal and -shm opened now and kept (persistent WAL), because the
+	 * process soon gives up the group that may create or remove files in
+	 * the database's directory. */
+	STORE_SHARED = 1 << 2
 };
 
 juste_status store_open(const char *path, int flags, struct store **out, struct juste_err *e);
@@ -131,7 +136,11 @@ typedef int (*store_audit_cb)(void *ctx, const struct audit_row *r);
 juste_status store_audit_query(struct store *s, const struct audit_filter *f, store_audit_cb cb, void *ctx, struct juste_err *e);
 
 /* --- checks ---------------------------------------------------------- */
-/* Each finding is one translated line; returns how many through *count. */
+/* What the file holds, as someone with it in hand could have left it:
+ * SQLite's integrity and foreign keys, the schema against the migrations
+ * compiled in, gapless numbering, issued documents' amounts, credits
+ * within their invoice, no hole in the journals, the domain rules.  Each
+ * finding is one translated line; returns how many through *count. */
 typedef int (*store_finding_cb)(void *ctx, const char *finding);
 juste_status store_check(struct store *s, store_finding_cb cb, void *ctx, int *count, struct juste_err *e);
 

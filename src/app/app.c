@@ -9,6 +9,9 @@
 
 #include "juste/app.h"
 #include "juste/i18n.h"
+#include "juste/privilege.h"
+#include "juste/rules.h"
+#include "juste/store_settings.h"
 
 juste_status app_os_login(char out[LOGIN_LEN], struct juste_err *e)
 {
@@ -23,16 +26,79 @@ juste_status app_os_login(char out[LOGIN_LEN], struct juste_err *e)
 	return JUSTE_OK;
 }
 
+struct policy_ctx {
+	struct policy *p;
+	struct juste_err *e;
+	juste_status st;
+};
+
+static int policy_row(void *ctx, const struct setting_row *r)
+{
+	struct policy_ctx *c = ctx;
+	/* A row the program did not write (or a key a newer juste knows) is
+	 * refused rather than half-applied: the invoices depend on it. */
+	c->st = policy_set(c->p, r->key, r->valid_from, r->value, c->e);
+	if (c->st)
+		err_prefix(c->e, N_("réglage en base : "));
+	return c->st != JUSTE_OK;
+}
+
+juste_status app_policy_load(struct app *a, struct juste_err *e)
+{
+	policy_defaults(&a->policy);
+	struct policy_ctx c = { &a->policy, e, JUSTE_OK };
+	juste_status st = store_setting_list(a->store, policy_row, &c, e);
+	return st ? st : c.st;
+}
+
+/* The values of an existing juste.ini become the database's, once: the
+ * mark is written in the same transaction, whatever the file held. */
+static juste_status import_policy(struct app *a, void *arg, struct juste_err *e)
+{
+	(void)arg;
+	bool done;
+	juste_status st = store_policy_imported(a->store, &done, e);
+	if (st || done)
+		return st;
+	for (int i = 0; i < a->cfg.nlegacy && !st; i++) {
+		struct setting_row r = { a->cfg.legacy[i].key, "", a->cfg.legacy[i].value };
+		st = store_setting_put(a->store, &r, e);
+	}
+	return st ? st : store_policy_import_mark(a->store, a->cfg.nlegacy ? a->cfg.file : "", e);
+}
+
 juste_status app_open(struct app *a, const char *db_path, int flags, struct juste_err *e)
 {
 	juste_status st = app_os_login(a->actor, e);
 	if (st)
 		return st;
 	const char *path = (db_path && *db_path) ? db_path : a->cfg.db_path;
+	if (privilege_held())
+		flags |= STORE_SHARED;
 	st = store_open(path, flags, &a->store, e);
 	if (st)
 		return st;
 	store_set_actor(a->store, a->actor, NULL);
+	bool imported_now = false;
+	if (!(flags & STORE_READONLY)) {
+		bool done;
+		st = store_policy_imported(a->store, &done, e);
+		if (!st && !done) {
+			st = app_in_tx(a, import_policy, NULL, e);
+			imported_now = a->cfg.nlegacy > 0;
+		}
+	}
+	if (!st)
+		st = app_policy_load(a, e);
+	if (st) {
+		app_close(a);
+		return st;
+	}
+	if (a->cfg.nlegacy && !privilege_shared() && !a->cfg.notice[0])
+		snprintf(a->cfg.notice, sizeof a->cfg.notice, imported_now
+			? _("%s : ses clés [centre], [fiscal], [taxes] et [invoice] sont maintenant la politique du centre, dans la base (juste settings show) ; le fichier ne sera plus lu pour elles")
+			: _("%s : les clés [centre], [fiscal], [taxes] et [invoice] ne sont plus lues : la politique du centre est dans la base (juste settings show)"),
+			a->cfg.file);
 	return JUSTE_OK;
 }
 
@@ -40,6 +106,45 @@ void app_close(struct app *a)
 {
 	store_close(a->store);
 	a->store = NULL;
+}
+
+/* The full name from the GECOS field, up to its first comma. */
+static void os_full_name(const struct passwd *pw, const char *login, char *out, size_t n)
+{
+	const char *g = (pw && pw->pw_gecos && *pw->pw_gecos) ? pw->pw_gecos : login;
+	size_t len = strcspn(g, ",");
+	if (len == 0) {
+		g = login;
+		len = strlen(login);
+	}
+	snprintf(out, n, "%.*s", (int)len, g);
+}
+
+juste_status app_bootstrap_admin(struct app *a, const char *login, struct expert *out, struct juste_err *e)
+{
+	if (store_expert_count(a->store) > 0)
+		return err_set(e, JUSTE_ECONFLICT, N_("%s est déjà initialisée"), store_path(a->store));
+	struct passwd *pw;
+	if (login && *login) {
+		if (getuid() != 0)
+			return err_set(e, JUSTE_EDENIED, N_("permission refusée : --admin est réservé à root (l'installation d'un serveur partagé)"));
+		pw = getpwnam(login);
+		if (!pw)
+			return err_set(e, JUSTE_ENOTFOUND, N_("compte Unix inconnu : %s"), login);
+	} else {
+		login = a->actor;
+		pw = getpwuid(getuid());
+	}
+	memset(out, 0, sizeof *out);
+	if (strlen(login) >= sizeof out->login)
+		return err_set(e, JUSTE_EINVAL, N_("nom d'utilisateur trop long : %s"), login);
+	snprintf(out->login, sizeof out->login, "%s", login);
+	os_full_name(pw, login, out->name, sizeof out->name);
+	snprintf(out->function, sizeof out->function, "direction");
+	snprintf(out->role, sizeof out->role, "admin");
+	out->weekly_minutes = 35 * 60;
+	juste_status st = rules_expert_validate(out, e);
+	return st ? st : store_expert_insert(a->store, out, e);
 }
 
 juste_status app_identify(struct app *a, const char *as_login, struct juste_err *e)
@@ -101,7 +206,7 @@ juste_status app_in_tx(struct app *a, juste_status (*fn)(struct app *, void *, s
 
 date_t app_today(void)
 {
-	const char *fixed = getenv("JUSTE_TODAY");
+	const char *fixed = secure_getenv("JUSTE_TODAY");
 	date_t t;
 	if (fixed && date_parse(fixed, &t, NULL) == JUSTE_OK)
 		return t;

@@ -1,142 +1,97 @@
 /*
- * config.c - juste.ini: lookup order, defaults, and validation key by key.
+ * config.c - juste.ini: lookup, defaults, and validation key by key.
  *
- * The table of keys is the single description of the file: it drives
- * parsing, the unknown-key check and the defaults.
+ * The table of keys is the single description of the file's personal and
+ * database sections; the policy sections are validated by the policy's own
+ * table (policy.c) and kept aside for the one-time import.
  */
 #include <errno.h>
+#include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <iniparser/iniparser.h>
 
 #include "juste/config.h"
 #include "juste/i18n.h"
-#include "juste/money.h"
 
-enum key_type { K_TEXT, K_PATH, K_INT, K_TAXRATE, K_FYSTART, K_CHOICE, K_TAXNUM_TPS, K_TAXNUM_TVQ, K_PATTERN };
+#ifndef JUSTE_SYSCONFDIR
+#define JUSTE_SYSCONFDIR "/etc"
+#endif
+
+enum key_type { K_PATH, K_INT, K_CHOICE };
+/* Which file may set a key on a shared server. */
+enum key_scope { SCOPE_SYSTEM, SCOPE_PERSONAL };
 
 struct key {
 	const char *section, *name;
 	enum key_type type;
+	enum key_scope scope;
 	size_t offset, size;     /* field in struct config */
-	const char *choices;     /* K_CHOICE: "A4|Letter"; K_INT: "min|max" */
+	const char *choices;     /* K_CHOICE: "fr|en"; K_INT: "min|max" */
 };
 
 #define F(field) offsetof(struct config, field), sizeof(((struct config *)0)->field)
 
 static const struct key keys[] = {
-	{ "database", "path", K_PATH, F(db_path), NULL },
-	{ "database", "busy_timeout_ms", K_INT, F(busy_timeout_ms), "100|600000" },
-	{ "centre", "name", K_TEXT, F(centre_name), NULL },
-	{ "centre", "address", K_TEXT, F(centre_address), NULL },
-	{ "centre", "phone", K_TEXT, F(centre_phone), NULL },
-	{ "centre", "email", K_TEXT, F(centre_email), NULL },
-	{ "centre", "tps_number", K_TAXNUM_TPS, F(tps_number), NULL },
-	{ "centre", "tvq_number", K_TAXNUM_TVQ, F(tvq_number), NULL },
-	{ "fiscal", "year_start", K_FYSTART, F(fy_start), NULL },
-	{ "taxes", "tps_rate", K_TAXRATE, F(tps_rate), NULL },
-	{ "taxes", "tvq_rate", K_TAXRATE, F(tvq_rate), NULL },
-	{ "invoice", "number_pattern", K_PATTERN, F(invoice_pattern), NULL },
-	{ "invoice", "credit_pattern", K_PATTERN, F(credit_pattern), NULL },
-	{ "invoice", "payment_days", K_INT, F(payment_days), "0|365" },
-	{ "invoice", "payment_terms", K_TEXT, F(payment_terms), NULL },
-	{ "invoice", "paper", K_CHOICE, F(paper), "A4|Letter" },
-	{ "ui", "language", K_CHOICE, F(language), "fr|en" },
+	{ "database", "path", K_PATH, SCOPE_SYSTEM, F(db_path), NULL },
+	{ "database", "busy_timeout_ms", K_INT, SCOPE_SYSTEM, F(busy_timeout_ms), "100|600000" },
+	{ "ui", "language", K_CHOICE, SCOPE_PERSONAL, F(language), "fr|en" },
 };
+
+/* The sections that were juste.ini's before the policy moved to the
+ * database: "section.key" is the policy key's name. */
+static const char *const policy_sections[] = { "centre", "fiscal", "taxes", "invoice" };
+
+const char *config_system_path(void)
+{
+	return JUSTE_SYSCONFDIR "/juste/juste.ini";
+}
+
+/* The home directory of the real uid: $HOME can be anything. */
+static const char *home_dir(void)
+{
+	const char *home = secure_getenv("HOME");
+	if (home && *home)
+		return home;
+	struct passwd *pw = getpwuid(getuid());
+	return (pw && pw->pw_dir && *pw->pw_dir) ? pw->pw_dir : ".";
+}
 
 void config_defaults(struct config *c)
 {
 	memset(c, 0, sizeof *c);
-	const char *data = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
+	const char *data = secure_getenv("XDG_DATA_HOME");
 	if (data && *data)
 		snprintf(c->db_path, sizeof c->db_path, "%s/juste/juste.db", data);
 	else
-		snprintf(c->db_path, sizeof c->db_path, "%s/.local/share/juste/juste.db", home && *home ? home : ".");
+		snprintf(c->db_path, sizeof c->db_path, "%s/.local/share/juste/juste.db", home_dir());
 	c->busy_timeout_ms = 30000;
-	snprintf(c->centre_name, sizeof c->centre_name, "%s", "Consortium de ressources et d'expertises coopératives");
-	snprintf(c->centre_address, sizeof c->centre_address, "%s", "5955, rue Saint-Laurent, bureau 201\nLévis (Québec)  G6V 3P5");
-	snprintf(c->centre_phone, sizeof c->centre_phone, "%s", "418 622-1001");
-	snprintf(c->centre_email, sizeof c->centre_email, "%s", "facturation@consortium.coop");
-	snprintf(c->tps_number, sizeof c->tps_number, "%s", "123456789RT0001");
-	snprintf(c->tvq_number, sizeof c->tvq_number, "%s", "1234567890TQ0001");
-	c->fy_start = FY_START_DEFAULT;
-	c->tps_rate = 5000;
-	c->tvq_rate = 9975;
-	snprintf(c->invoice_pattern, sizeof c->invoice_pattern, "%s", "F{year}-{seq:4}");
-	snprintf(c->credit_pattern, sizeof c->credit_pattern, "%s", "NC{year}-{seq:4}");
-	c->payment_days = 30;
-	snprintf(c->payment_terms, sizeof c->payment_terms, "%s", "Net 30 jours");
-	snprintf(c->paper, sizeof c->paper, "%s", "A4");
-	c->language[0] = '\0';
 }
 
-static int all_digits(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return 1;
-}
-
-/* 9 digits + RT + 4 digits (TPS/GST), 10 digits + TQ + 4 digits (TVQ/QST). */
-static int taxnum_valid(const char *s, size_t digits, const char *mid)
-{
-	size_t n = strlen(s);
-	return n == digits + 6 && all_digits(s, digits) && strncmp(s + digits, mid, 2) == 0
-		&& all_digits(s + digits + 2, 4);
-}
-
-/* A number pattern needs {seq} or {seq:N} exactly once; {year} optional. */
-static int pattern_valid(const char *p)
-{
-	const char *seq = strstr(p, "{seq");
-	if (!seq || strstr(seq + 1, "{seq"))
-		return 0;
-	if (strncmp(seq, "{seq}", 5) != 0) {
-		int w = 0;
-		char close = 0;
-		if (sscanf(seq, "{seq:%d%c", &w, &close) != 2 || close != '}' || w < 1 || w > 9)
-			return 0;
-	}
-	for (const char *q = p; (q = strchr(q, '{')); q++)
-		if (strncmp(q, "{seq", 4) != 0 && strncmp(q, "{year}", 6) != 0)
-			return 0;
-	return 1;
-}
-
-static juste_status bad(struct juste_err *e, const char *file, const struct key *k, const char *why)
+static const char *base_name(const char *file)
 {
 	const char *base = strrchr(file, '/');
-	return err_set(e, JUSTE_EINVAL, "%s: [%s] %s: %s", base ? base + 1 : file, k->section, k->name, why);
+	return base ? base + 1 : file;
+}
+
+static juste_status bad(struct juste_err *e, const char *file, const char *section, const char *name, const char *why)
+{
+	return err_set(e, JUSTE_EINVAL, "%s: [%s] %s: %s", base_name(file), section, name, why);
 }
 
 static juste_status set_key(struct config *c, const char *file, const struct key *k, const char *v, struct juste_err *e)
 {
 	char *field = (char *)c + k->offset;
-	struct juste_err sub = { 0 };
 	switch (k->type) {
-	case K_TEXT:
 	case K_PATH:
 		if (strlen(v) >= k->size)
-			return bad(e, file, k, _("valeur trop longue"));
-		if (k->type == K_PATH && !*v)
-			return bad(e, file, k, _("chemin vide"));
-		/* "\n" in the file stands for a line break (addresses) */
-		{
-			size_t j = 0;
-			for (size_t i = 0; v[i]; i++) {
-				if (v[i] == '\\' && v[i + 1] == 'n') {
-					field[j++] = '\n';
-					i++;
-				} else {
-					field[j++] = v[i];
-				}
-			}
-			field[j] = '\0';
-		}
+			return bad(e, file, k->section, k->name, _("valeur trop longue"));
+		if (!*v)
+			return bad(e, file, k->section, k->name, _("chemin vide"));
+		snprintf(field, k->size, "%s", v);
 		return JUSTE_OK;
 	case K_INT: {
 		char *end;
@@ -145,23 +100,15 @@ static juste_status set_key(struct config *c, const char *file, const struct key
 		long lo = 0, hi = 0;
 		sscanf(k->choices, "%ld|%ld", &lo, &hi);
 		if (errno || end == v || *end)
-			return bad(e, file, k, _("nombre entier attendu"));
+			return bad(e, file, k->section, k->name, _("nombre entier attendu"));
 		if (n < lo || n > hi) {
 			char why[96];
 			snprintf(why, sizeof why, _("doit être entre %ld et %ld"), lo, hi);
-			return bad(e, file, k, why);
+			return bad(e, file, k->section, k->name, why);
 		}
 		*(int *)field = (int)n;
 		return JUSTE_OK;
 	}
-	case K_TAXRATE:
-		if (money_rate_parse(v, (int32_t *)field, &sub))
-			return bad(e, file, k, sub.msg);
-		return JUSTE_OK;
-	case K_FYSTART:
-		if (fy_start_parse(v, (struct fy_start *)field, &sub))
-			return bad(e, file, k, sub.msg);
-		return JUSTE_OK;
 	case K_CHOICE: {
 		size_t n = strlen(v);
 		for (const char *p = k->choices; p && *p;) {
@@ -175,23 +122,8 @@ static juste_status set_key(struct config *c, const char *file, const struct key
 		}
 		char why[128];
 		snprintf(why, sizeof why, _("valeur « %s » inconnue, attendu : %s"), v, k->choices);
-		return bad(e, file, k, why);
+		return bad(e, file, k->section, k->name, why);
 	}
-	case K_TAXNUM_TPS:
-		if (!taxnum_valid(v, 9, "RT"))
-			return bad(e, file, k, _("numéro de TPS attendu : 9 chiffres, RT, 4 chiffres (123456789RT0001)"));
-		snprintf(field, k->size, "%s", v);
-		return JUSTE_OK;
-	case K_TAXNUM_TVQ:
-		if (!taxnum_valid(v, 10, "TQ"))
-			return bad(e, file, k, _("numéro de TVQ attendu : 10 chiffres, TQ, 4 chiffres (1234567890TQ0001)"));
-		snprintf(field, k->size, "%s", v);
-		return JUSTE_OK;
-	case K_PATTERN:
-		if (strlen(v) >= k->size || !pattern_valid(v))
-			return bad(e, file, k, _("motif attendu avec {seq} ou {seq:N} une fois, et {year} au besoin (F{year}-{seq:4})"));
-		snprintf(field, k->size, "%s", v);
-		return JUSTE_OK;
 	}
 	return JUSTE_OK;
 }
@@ -204,7 +136,58 @@ static const struct key *find_key(const char *section, const char *name)
 	return NULL;
 }
 
-static juste_status load_keys(struct config *c, const char *file, dictionary *d, struct juste_err *e)
+static int is_policy_section(const char *sec)
+{
+	for (size_t i = 0; i < sizeof policy_sections / sizeof policy_sections[0]; i++)
+		if (strcasecmp(policy_sections[i], sec) == 0)
+			return 1;
+	return 0;
+}
+
+/* A policy key: validated by the policy's table (so that a bad tax rate in
+ * an old file is still reported), then kept for the one-time import. */
+static juste_status keep_legacy(struct config *c, const char *file, const char *sec, const char *name,
+	const char *val, int keep, struct juste_err *e)
+{
+	char key[64];
+	snprintf(key, sizeof key, "%s.%s", sec, name);
+	for (char *p = key; *p; p++)
+		*p = (char)((*p >= 'A' && *p <= 'Z') ? *p - 'A' + 'a' : *p);
+	const struct policy_key *pk = policy_key_find(key);
+	if (!pk)
+		return err_set(e, JUSTE_EINVAL, _("%s: [%s] %s: clé inconnue"), base_name(file), sec, name);
+	struct policy scratch;
+	policy_defaults(&scratch);
+	struct juste_err sub = { 0 };
+	if (policy_set(&scratch, key, "", val, &sub)) {
+		/* the policy's message starts with the key; the file's form names
+		 * section and key instead */
+		const char *why = strstr(sub.msg, " : ") ? strstr(sub.msg, " : ") + 3 : sub.msg;
+		return bad(e, file, sec, name, why);
+	}
+	if (!keep)
+		return JUSTE_OK;
+	if (c->nlegacy >= CONFIG_LEGACY_MAX)
+		return err_set(e, JUSTE_EINVAL, _("%s : trop de clés"), base_name(file));
+	struct config_legacy *l = &c->legacy[c->nlegacy++];
+	snprintf(l->key, sizeof l->key, "%s", key);
+	return policy_get(&scratch, key, POLICY_ALWAYS, l->value, sizeof l->value, e);
+}
+
+static void add_notice(struct config *c, const char *file, const char *what)
+{
+	if (c->notice[0])
+		return;
+	snprintf(c->notice, sizeof c->notice, _("%s : %s n'est pas lu ici : %s"), file, what,
+		_("sur ce serveur, la base et la politique du centre (juste settings) viennent de l'administrateur"));
+}
+
+/* What a file may set: everything (single-user), the system's part
+ * (the shared server's /etc file), or only what is personal. */
+enum load_mode { LOAD_ALL, LOAD_SYSTEM, LOAD_PERSONAL };
+
+static juste_status load_keys(struct config *c, const char *file, dictionary *d, enum load_mode mode,
+	struct juste_err *e)
 {
 	int nsec = iniparser_getnsec(d);
 	for (int i = 0; i < nsec; i++) {
@@ -231,11 +214,31 @@ static juste_status load_keys(struct config *c, const char *file, dictionary *d,
 				snprintf(kb->keys, sizeof kb->keys, "%s", val);
 				continue;
 			}
+			if (is_policy_section(sec)) {
+				st = keep_legacy(c, file, sec, name, val, mode != LOAD_PERSONAL, e);
+				if (!st && mode == LOAD_PERSONAL) {
+					char what[96];
+					snprintf(what, sizeof what, "[%s] %s", sec, name);
+					add_notice(c, file, what);
+				}
+				continue;
+			}
 			const struct key *k = find_key(sec, name);
 			if (!k) {
-				const char *base = strrchr(file, '/');
-				st = err_set(e, JUSTE_EINVAL, _("%s: [%s] %s: clé inconnue"), base ? base + 1 : file, sec, name);
+				st = err_set(e, JUSTE_EINVAL, _("%s: [%s] %s: clé inconnue"), base_name(file), sec, name);
 				break;
+			}
+			if (mode == LOAD_PERSONAL && k->scope == SCOPE_SYSTEM) {
+				/* validated all the same, so a typo is caught */
+				struct config scratch;
+				config_defaults(&scratch);
+				st = set_key(&scratch, file, k, val, e);
+				if (!st) {
+					char what[96];
+					snprintf(what, sizeof what, "[%s] %s", k->section, k->name);
+					add_notice(c, file, what);
+				}
+				continue;
 			}
 			st = set_key(c, file, k, val, e);
 		}
@@ -246,16 +249,14 @@ static juste_status load_keys(struct config *c, const char *file, dictionary *d,
 	return JUSTE_OK;
 }
 
-/* Known sections without keys are fine; unknown sections are reported by
- * their first key (iniparser keeps section names lower-cased). */
-static juste_status load_file(struct config *c, const char *path, struct juste_err *e)
+static juste_status load_file(struct config *c, const char *path, enum load_mode mode, struct juste_err *e)
 {
 	dictionary *d = iniparser_load(path);
 	if (!d)
 		return err_set(e, JUSTE_EINVAL, _("%s : fichier de configuration illisible"), path);
-	juste_status st = load_keys(c, path, d, e);
+	juste_status st = load_keys(c, path, d, mode, e);
 	iniparser_freedict(d);
-	if (!st)
+	if (!st && mode != LOAD_PERSONAL)
 		snprintf(c->file, sizeof c->file, "%s", path);
 	return st;
 }
@@ -266,24 +267,55 @@ juste_status config_load(struct config *c, const char *explicit_path, struct jus
 	if (explicit_path) {
 		if (access(explicit_path, R_OK) != 0)
 			return err_set(e, JUSTE_EINVAL, _("%s : fichier de configuration introuvable"), explicit_path);
-		return load_file(c, explicit_path, e);
+		return load_file(c, explicit_path, LOAD_ALL, e);
 	}
-	const char *env = getenv("JUSTE_CONFIG");
+	const char *env = secure_getenv("JUSTE_CONFIG");
 	if (env && *env) {
 		if (access(env, R_OK) != 0)
 			return err_set(e, JUSTE_EINVAL, _("%s (JUSTE_CONFIG) : fichier de configuration introuvable"), env);
-		return load_file(c, env, e);
+		return load_file(c, env, LOAD_ALL, e);
 	}
 	char path[PATH_MAX];
-	const char *xdg = getenv("XDG_CONFIG_HOME");
-	const char *home = getenv("HOME");
+	const char *xdg = secure_getenv("XDG_CONFIG_HOME");
 	if (xdg && *xdg)
 		snprintf(path, sizeof path, "%s/juste/juste.ini", xdg);
 	else
-		snprintf(path, sizeof path, "%s/.config/juste/juste.ini", home && *home ? home : ".");
+		snprintf(path, sizeof path, "%s/.config/juste/juste.ini", home_dir());
 	if (access(path, R_OK) == 0)
-		return load_file(c, path, e);
-	if (access("/etc/juste/juste.ini", R_OK) == 0)
-		return load_file(c, "/etc/juste/juste.ini", e);
+		return load_file(c, path, LOAD_ALL, e);
+	if (access(config_system_path(), R_OK) == 0)
+		return load_file(c, config_system_path(), LOAD_ALL, e);
 	return JUSTE_OK;
+}
+
+juste_status config_load_system(struct config *c, struct juste_err *e)
+{
+	config_defaults(c);
+	c->db_path[0] = '\0';
+	const char *path = config_system_path();
+	struct stat sb;
+	if (stat(path, &sb) != 0)
+		return err_set(e, JUSTE_EIO, _("juste n'est pas installé pour un serveur partagé : %s introuvable (voir scripts/install-server)"), path);
+	/* Like sudoers: a file anyone but root could write would let them name
+	 * another database to the privileged process. */
+	if (!S_ISREG(sb.st_mode) || sb.st_uid != 0 || (sb.st_mode & 022))
+		return err_set(e, JUSTE_EDENIED, _("%s doit être un fichier de root que lui seul peut modifier"), path);
+	juste_status st = load_file(c, path, LOAD_SYSTEM, e);
+	if (st)
+		return st;
+	if (c->db_path[0] != '/')
+		return err_set(e, JUSTE_EINVAL, _("%s: [database] path: chemin absolu attendu sur un serveur partagé"), base_name(path));
+	return JUSTE_OK;
+}
+
+juste_status config_load_personal(struct config *c, struct juste_err *e)
+{
+	struct passwd *pw = getpwuid(getuid());
+	if (!pw || !pw->pw_dir || !*pw->pw_dir)
+		return JUSTE_OK;
+	char path[PATH_MAX];
+	snprintf(path, sizeof path, "%s/.config/juste/juste.ini", pw->pw_dir);
+	if (access(path, R_OK) != 0)
+		return JUSTE_OK;
+	return load_file(c, path, LOAD_PERSONAL, e);
 }

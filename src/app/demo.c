@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "juste/demo.h"
+#include "juste/store_settings.h"
 #include "juste/i18n.h"
 #include "juste/invoicing.h"
 #include "juste/money.h"
@@ -2282,7 +2283,7 @@ juste_status demo_build(struct app *a, struct demo_summary *sum, struct juste_er
 	if (!g)
 		return nomem(e);
 	g->a = a;
-	g->fs = a->cfg.fy_start.month ? a->cfg.fy_start : FY_START_DEFAULT;
+	g->fs = a->policy.fy_start.month ? a->policy.fy_start : FY_START_DEFAULT;
 	g->today = app_today();
 	plan_segments(g);
 
@@ -2324,12 +2325,12 @@ juste_status demo_build(struct app *a, struct demo_summary *sum, struct juste_er
 
 juste_status demo_default_path(char *out, size_t n, struct juste_err *e)
 {
-	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *xdg = secure_getenv("XDG_DATA_HOME");
 	int k;
 	if (xdg && xdg[0] == '/') {
 		k = snprintf(out, n, "%s/juste/demo.db", xdg);
 	} else {
-		const char *home = getenv("HOME");
+		const char *home = secure_getenv("HOME");
 		if (!home || home[0] != '/') {
 			struct passwd *pw = getpwuid(getuid());
 			home = pw ? pw->pw_dir : NULL;
@@ -2406,7 +2407,13 @@ juste_status demo_open(struct app *a, const char *path, struct juste_err *e)
 	if ((st = store_open(path, STORE_CREATE, &a->store, e)))
 		return st;
 	store_set_actor(a->store, a->actor, NULL);
-	return JUSTE_OK;
+	/* The demo's centre has the default policy, whatever the user's own
+	 * juste.ini says: its figures do not depend on who builds it. */
+	if ((st = store_policy_import_mark(a->store, "", e)) || (st = app_policy_load(a, e))) {
+		store_close(a->store);
+		a->store = NULL;
+	}
+	return st;
 }
 
 void demo_discard(struct app *a, const char *path)

@@ -15,15 +15,22 @@
 
 #include "juste/err.h"
 #include "juste/i18n.h"
+#include "juste/privilege.h"
 
 static const char *translate(const char *msgid)
 {
 	return gettext(msgid);
 }
 
-/* The build tree keeps catalogues in <builddir>/po/<lang>/LC_MESSAGES. */
+/* The build tree keeps catalogues in <builddir>/po/<lang>/LC_MESSAGES.
+ * A set-group-id juste reads only the installed ones: a catalogue holds
+ * printf formats, and the directory of a binary is not always root's. */
 static void bind_catalogue(void)
 {
+	if (privilege_shared()) {
+		bindtextdomain("juste", LOCALEDIR);
+		return;
+	}
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {

@@ -26,7 +26,7 @@ void invoice_pdf_shutdown(void)
 struct pdf {
 	struct pdfdoc doc;
 	PangoFontDescription *regular, *bold, *small, *small_bold, *title, *big;
-	const struct config *cfg;
+	const struct policy *cfg;
 	const struct invoice_doc *d;
 	int copy;
 };
@@ -105,7 +105,7 @@ static void ensure(struct pdf *p, double need, const char *heading, void (*table
 
 static void letterhead(struct pdf *p)
 {
-	const struct config *c = p->cfg;
+	const struct policy *c = p->cfg;
 	const struct invoice_rec *r = &p->d->rec;
 	double col = (p->doc.w - 2 * MARGIN) * 0.5;
 	double y = MARGIN;
@@ -325,7 +325,7 @@ static void detail(struct pdf *p)
 	}
 }
 
-juste_status invoice_pdf_write(const struct config *cfg, const struct invoice_doc *d, int copy,
+juste_status invoice_pdf_write(const struct policy *cfg, const struct invoice_doc *d, int copy,
 	const char *path, struct juste_err *e)
 {
 	struct pdf p;

@@ -94,6 +94,7 @@ struct builder {
 	int64_t *ids;
 	size_t nids, capids;
 	struct invoicing_run *run;
+	date_t tax_day;            /* the rates in force that day apply */
 };
 
 
@@ -302,9 +303,9 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 	snprintf(r->client_name, sizeof r->client_name, "%s", o.name);
 	snprintf(r->client_address, sizeof r->client_address, "%s", o.address);
 	snprintf(r->period, sizeof r->period, "%s", b->period);
-	snprintf(r->payment_terms, sizeof r->payment_terms, "%s", a->cfg.payment_terms);
-	r->tps_rate = a->cfg.tps_rate;
-	r->tvq_rate = a->cfg.tvq_rate;
+	snprintf(r->payment_terms, sizeof r->payment_terms, "%s", a->policy.payment_terms);
+	r->tps_rate = policy_tps_rate(&a->policy, b->tax_day);
+	r->tvq_rate = policy_tvq_rate(&a->policy, b->tax_day);
 	if (o.tax_exempt)
 		snprintf(r->tax_exempt_reason, sizeof r->tax_exempt_reason, "%s",
 			_("Client exonéré de la TPS et de la TVQ : aucune taxe n'est facturée."));
@@ -594,6 +595,7 @@ static juste_status builder_init(struct builder *b, struct app *a, const char *m
 	b->a = a;
 	b->org = org && *org ? org : NULL;
 	b->run = run;
+	b->tax_day = app_today();
 	pricing_book_init(&b->book);
 	date_t first, last;
 	juste_status st = invoice_period_parse(month, b->period, &first, &last, e);
@@ -660,7 +662,7 @@ static juste_status number_next(struct app *a, const char *kind, date_t issued, 
 	date_to_ymd(issued, year, &m, &d);
 	juste_status st = store_invoice_next_seq(a->store, kind, *year, seq, e);
 	if (!st)
-		st = invoice_number_format(strcmp(kind, "credit") == 0 ? a->cfg.credit_pattern : a->cfg.invoice_pattern,
+		st = invoice_number_format(strcmp(kind, "credit") == 0 ? a->policy.credit_pattern : a->policy.invoice_pattern,
 			*year, *seq, number, INVOICE_NUMBER_LEN, e);
 	return st;
 }
@@ -676,13 +678,14 @@ juste_status invoicing_issue(struct app *a, const char *month, const char *org, 
 		return err_prefix(e, N_("date d'émission : "));
 	char issued_on[ISO_LEN], due_on[ISO_LEN];
 	date_format(issued, issued_on);
-	date_format(invoice_due_date(issued, a->cfg.payment_days), due_on);
+	date_format(invoice_due_date(issued, a->policy.payment_days), due_on);
 
 	struct builder b;
 	st = store_begin(a->store, e);
 	if (st)
 		return st;
 	st = builder_init(&b, a, month, org, run, e);
+	b.tax_day = issued;
 	if (!st && strcmp(issued_on, b.first) < 0)
 		st = err_set(e, JUSTE_EINVAL, N_("date d'émission %s antérieure au mois facturé %s"), issued_on, b.period);
 	if (!st)
@@ -1019,7 +1022,7 @@ juste_status invoicing_pdf_month(struct app *a, const char *month, const char *o
 			st = err_set(e, JUSTE_EINVAL, N_("chemin trop long : %s"), dir);
 		/* counted once written, so a failed write is no print */
 		if (!st)
-			st = invoice_pdf_write(&a->cfg, &d, d.rec.reprints > 0, path, e);
+			st = invoice_pdf_write(&a->policy, &d, d.rec.reprints > 0, path, e);
 		if (!st)
 			st = invoicing_printed(a, &d, &copy, e);
 		if (!st && cb && cb(ctx, &d.rec, path))

@@ -13,6 +13,7 @@
 #include "juste/rules.h"
 #include "juste/store_office.h"
 #include "juste/store_report.h"
+#include "juste/text.h"
 
 #define ROLES_BILL_READ (ROLE_COMMIS | ROLE_GESTIONNAIRE | ROLE_ADMIN)
 #define ROLES_MANAGE (ROLE_GESTIONNAIRE | ROLE_ADMIN)
@@ -35,7 +36,7 @@ void office_period_range(const struct app *a, enum office_period p, date_t day, 
 		date_format(date_month_last(y, m), to);
 		break;
 	default:
-		date_format(fy_first(fy_of(day, a->cfg.fy_start), a->cfg.fy_start), from);
+		date_format(fy_first(fy_of(day, a->policy.fy_start), a->policy.fy_start), from);
 		date_format(day, to);
 		break;
 	}
@@ -259,7 +260,7 @@ void office_util_sort(struct office_util *u, enum office_util_col col, int desc)
 			const struct office_util_row *p = &u->rows[j - 1];
 			int c;
 			if (col == OU_NAME) {
-				c = strcmp(p->name, x.name);
+				c = text_compare_fr(p->name, x.name);
 			} else {
 				int64_t a = util_key(p, col), b = util_key(&x, col);
 				c = a < b ? -1 : a > b;
@@ -407,7 +408,7 @@ juste_status office_clients_load(struct app *a, date_t today, struct office_clie
 	juste_status st = app_require(a, ROLES_MANAGE, _("consulter les clients"), e);
 	if (st)
 		return st;
-	struct fy_start fs = a->cfg.fy_start;
+	struct fy_start fs = a->policy.fy_start;
 	int fy = fy_of(today, fs);
 	date_format(fy_first(fy - 1, fs), c->from[0]);
 	date_format(year_before(today), c->to[0]);

@@ -26,7 +26,7 @@ void pdfdoc_shutdown(void)
 	 * the caches. */
 }
 
-juste_status pdfdoc_open(struct pdfdoc *d, const struct config *cfg, const char *path, const char *title,
+juste_status pdfdoc_open(struct pdfdoc *d, const struct policy *cfg, const char *path, const char *title,
 	struct juste_err *e)
 {
 	memset(d, 0, sizeof *d);

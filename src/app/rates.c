@@ -492,7 +492,7 @@ juste_status rates_cost_import(struct app *a, const char *path, int *fy, struct 
 		int rfy;
 		if (r->n != c.recs[0].n)
 			st = err_set(e, JUSTE_EINVAL, N_("%d champs au lieu de %d"), r->n, c.recs[0].n);
-		else if ((st = fy_parse(smallcsv_get(r, pos, CC_FY), a->cfg.fy_start, &rfy, e)))
+		else if ((st = fy_parse(smallcsv_get(r, pos, CC_FY), a->policy.fy_start, &rfy, e)))
 			err_prefix(e, "fy : ");
 		else if (have_fy && rfy != y->fy)
 			st = err_set(e, JUSTE_EINVAL, N_("fy : un fichier, un exercice"));
@@ -586,7 +586,7 @@ juste_status rates_propose(struct app *a, int fy, const char *from, struct rates
 			return st;
 		snprintf(p->from, sizeof p->from, "%s", from);
 	} else {
-		date_format(fy_first(fy, a->cfg.fy_start), p->from);
+		date_format(fy_first(fy, a->policy.fy_start), p->from);
 	}
 	if ((st = store_cost_year_get(a->store, fy, &p->year, e)))
 		return st;
@@ -661,7 +661,7 @@ juste_status rates_adopt(struct app *a, const struct rates_proposal *p, const ch
 	}
 	char defname[NAME_LEN], fyn[16];
 	if (!name || !*name) {
-		fy_name(p->year.fy, a->cfg.fy_start, fyn, sizeof fyn);
+		fy_name(p->year.fy, a->policy.fy_start, fyn, sizeof fyn);
 		snprintf(defname, sizeof defname, _("Juste coût %s (adoptée le %s)"), fyn, p->from);
 		name = defname;
 	}

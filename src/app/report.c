@@ -16,6 +16,7 @@
 #include "juste/smallcsv.h"
 #include "juste/money.h"
 #include "juste/report_app.h"
+#include "juste/text.h"
 
 #define ROLES_REPORT (ROLE_GESTIONNAIRE | ROLE_ADMIN)
 
@@ -81,7 +82,7 @@ juste_status report_by_parse(const char *s, enum report_by *by, struct juste_err
 
 static struct fy_start fs_of(const struct app *a)
 {
-	return a->cfg.fy_start.month ? a->cfg.fy_start : FY_START_DEFAULT;
+	return a->policy.fy_start.month ? a->policy.fy_start : FY_START_DEFAULT;
 }
 
 static juste_status nomem(struct juste_err *e)
@@ -242,6 +243,15 @@ static int program_cmp(const void *pa, const void *pb)
 	if (!a->code[0] != !b->code[0])
 		return !a->code[0] ? 1 : -1;
 	return strcmp(a->code, b->code);
+}
+
+/* The report lists people by name only: French order, the login breaking
+ * ties between namesakes. */
+static int expert_cmp(const void *pa, const void *pb)
+{
+	const struct report_expert *a = pa, *b = pb;
+	int c = text_compare_fr(a->name, b->name);
+	return c ? c : strcmp(a->login, b->login);
 }
 
 struct expert_ctx {
@@ -424,6 +434,8 @@ juste_status report_annual_build(struct app *a, int fy, struct report_annual *r,
 	}
 	if (r->nprograms > 1)
 		qsort(r->programs, r->nprograms, sizeof *r->programs, program_cmp);
+	if (r->nexperts > 1)
+		qsort(r->experts, r->nexperts, sizeof *r->experts, expert_cmp);
 	return JUSTE_OK;
 }
 
@@ -824,7 +836,7 @@ juste_status report_expert_profile(struct app *a, const char *login, const char 
 
 int report_default_fy(struct app *a)
 {
-	struct fy_start fs = a->cfg.fy_start.month ? a->cfg.fy_start : FY_START_DEFAULT;
+	struct fy_start fs = a->policy.fy_start.month ? a->policy.fy_start : FY_START_DEFAULT;
 	int current = fy_of(app_today(), fs);
 	char before[DATE_BUF], last[ISO_LEN] = "";
 	date_format(fy_first(current, fs), before);

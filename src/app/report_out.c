@@ -11,10 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "juste/csvout.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/money.h"
 #include "juste/report_app.h"
+#include "juste/text.h"
 
 #define NBSP "\xC2\xA0"
 
@@ -34,16 +36,6 @@ static const char *category_label(int c)
  * Text and Markdown
  * ------------------------------------------------------------------------ */
 
-/* Display width of UTF-8 text: one column per code point (the report's
- * words have accents, NBSPs and dashes, no wide characters). */
-static int width(const char *s)
-{
-	int w = 0;
-	for (; *s; s++)
-		w += ((unsigned char)*s & 0xC0) != 0x80;
-	return w;
-}
-
 struct tw {
 	FILE *out;
 	int md;
@@ -62,7 +54,7 @@ static void row(struct tw *t, const char *const *cells, const int *widths, int n
 	}
 	fputs("  ", t->out);
 	for (int i = 0; i < n; i++) {
-		int w = widths[i] < 0 ? -widths[i] : widths[i], pad = w - width(cells[i]);
+		int w = widths[i] < 0 ? -widths[i] : widths[i], pad = w - text_width(cells[i]);
 		if (pad < 0)
 			pad = 0;
 		if (widths[i] < 0)
@@ -320,31 +312,10 @@ static void write_text(const struct report_annual *r, const struct report_derive
  * CSV: field,fy,key,value
  * ------------------------------------------------------------------------ */
 
-static void csv_text(FILE *out, const char *s)
-{
-	if (!strpbrk(s, ",\"\n\r")) {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
-
 static void csv_row(FILE *out, const char *field, const char *fy, const char *key, const char *value)
 {
-	csv_text(out, field);
-	fputc(',', out);
-	csv_text(out, fy);
-	fputc(',', out);
-	csv_text(out, key);
-	fputc(',', out);
-	csv_text(out, value);
-	fputc('\n', out);
+	const char *f[] = { field, fy, key, value };
+	csvout_row(out, f, 4);
 }
 
 static void csv_int(FILE *out, const char *field, const char *fy, const char *key, int64_t v)
@@ -372,7 +343,7 @@ static void write_csv(const struct report_annual *r, const struct report_derived
 {
 	const struct report_year *y2 = &r->y[2];
 	const char *fy = y2->name;
-	fputs("field,fy,key,value\n", out);
+	csv_row(out, "field", "fy", "key", "value");
 	for (int k = 0; k < 3; k++) {
 		const struct report_year *y = &r->y[k];
 		csv_int(out, "billable_minutes", y->name, "", y->billable_minutes);

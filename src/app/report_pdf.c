@@ -25,7 +25,7 @@ void report_pdf_shutdown(void)
 struct rp {
 	struct pdfdoc doc;
 	PangoFontDescription *regular, *bold, *small, *title, *h2;
-	const struct config *cfg;
+	const struct policy *cfg;
 	const struct report_annual *r;
 	struct report_derived d;
 };
@@ -337,7 +337,7 @@ static void body(struct rp *p)
 	}
 }
 
-juste_status report_annual_pdf(const struct config *cfg, const struct report_annual *r, const char *path,
+juste_status report_annual_pdf(const struct policy *cfg, const struct report_annual *r, const char *path,
 	struct juste_err *e)
 {
 	struct rp p;

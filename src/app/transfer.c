@@ -24,6 +24,7 @@
 #include <csv.h>
 #include <jansson.h>
 
+#include "juste/csvout.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/money.h"
@@ -1029,26 +1030,6 @@ static void rec_bool(struct record *r, const char *name, int v)
 	rec_add(r, name, v ? "1" : "0", J_BOOL, v);
 }
 
-static bool csv_needs_quotes(const char *s)
-{
-	size_t n = strlen(s);
-
-	/* libcsv trims blanks around unquoted fields: keep them by quoting. */
-	if (n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t'))
-		return true;
-	return strpbrk(s, ",\"\r\n") != NULL;
-}
-
-static void csv_put(FILE *out, const char *s, bool first)
-{
-	if (!first)
-		putc(',', out);
-	if (csv_needs_quotes(s))
-		csv_fwrite(out, s, strlen(s));
-	else
-		fputs(s, out);
-}
-
 static void emit_csv(struct exporter *x, const struct record *r)
 {
 	bool first = true;
@@ -1056,10 +1037,10 @@ static void emit_csv(struct exporter *x, const struct record *r)
 	for (int i = 0; i < r->n; i++) {
 		if (r->f[i].text == NULL)
 			continue;
-		csv_put(x->out, r->f[i].text, first);
+		csvout_field(x->out, r->f[i].text, first);
 		first = false;
 	}
-	putc('\n', x->out);
+	csvout_end(x->out);
 }
 
 static json_t *field_json(const struct field *f)
@@ -1242,8 +1223,8 @@ static juste_status export_walk(struct app *a, enum transfer_kind k, struct expo
 static void csv_header(FILE *out, const struct kind_spec *k)
 {
 	for (int i = 0; k->cols[i] != NULL; i++)
-		csv_put(out, k->cols[i], i == 0);
-	putc('\n', out);
+		csvout_field(out, k->cols[i], i == 0);
+	csvout_end(out);
 }
 
 juste_status transfer_export(struct app *a, enum transfer_kind k, enum transfer_format f,

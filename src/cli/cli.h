@@ -21,7 +21,8 @@ struct cli {
 enum cli_needs {
 	CLI_NEEDS_NOTHING = 0,
 	CLI_NEEDS_DB = 1,         /* open the configured database */
-	CLI_NEEDS_USER = 2 | 1    /* and identify the current user */
+	CLI_NEEDS_USER = 2 | 1,   /* and identify the current user */
+	CLI_CREATES_DB = 4        /* with CLI_NEEDS_DB: create it if missing */
 };
 
 typedef juste_status (*cli_fn)(struct cli *c, int argc, char **argv, struct juste_err *e);
@@ -58,6 +59,7 @@ juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_er
 juste_status cli_expert(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_mandate(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_settings(struct cli *c, int argc, char **argv, struct juste_err *e);
 /* `juste expert deactivate LOGIN [--date DATE]`: argv[0] is "deactivate". */
 juste_status cli_expert_deactivate(struct cli *c, int argc, char **argv, struct juste_err *e);
 

@@ -36,7 +36,7 @@ juste_status cli_audit(struct cli *c, int argc, char **argv, struct juste_err *e
 		{ "expert", required_argument, NULL, 'x' }, { "entity", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 } };
 	static const char *entities[] = { "entry", "mandate", "org", "expert", "service", "program", "rate", "invoice",
-		"finance", "devaffaires", "month" };
+		"finance", "devaffaires", "month", "setting" };
 	juste_status st = app_require(&c->app, ROLE_GESTIONNAIRE | ROLE_ADMIN, _("lire le journal"), e);
 	if (st)
 		return st;
@@ -53,7 +53,7 @@ juste_status cli_audit(struct cli *c, int argc, char **argv, struct juste_err *e
 			for (size_t i = 0; i < sizeof entities / sizeof entities[0]; i++)
 				ok |= strcmp(entities[i], optarg) == 0;
 			if (!ok)
-				return err_set(e, JUSTE_EUSAGE, N_("--entity : '%s' inconnu (entry, mandate, org, expert, service, program, rate, invoice, finance, devaffaires, month)"), optarg);
+				return err_set(e, JUSTE_EUSAGE, N_("--entity : '%s' inconnu (entry, mandate, org, expert, service, program, rate, invoice, finance, devaffaires, month, setting)"), optarg);
 			f.entity = optarg;
 			break;
 		}
@@ -89,6 +89,7 @@ juste_status cli_check(struct cli *c, int argc, char **argv, struct juste_err *e
 		return st;
 	if (count)
 		return err_set(e, JUSTE_ECONFLICT, N_("%d problème(s) trouvé(s)"), count);
-	printf(_("Aucun problème : intégrité, clés étrangères et règles du domaine vérifiées.\n"));
+	printf(_("Aucun problème : intégrité, clés étrangères, schéma, numérotation, montants des factures, "
+		"crédits, journaux et règles du domaine vérifiés.\n"));
 	return JUSTE_OK;
 }

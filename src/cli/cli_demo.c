@@ -21,27 +21,9 @@
 #include "tui/tui.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
+#include "juste/text.h"
 
 #define NBSP "\u00a0"
-
-/* 123456 -> "123 456" with U+00A0 between groups. */
-static char *fmt_count(int64_t v, char *buf, size_t n)
-{
-	char digits[32];
-	int len = snprintf(digits, sizeof digits, "%lld", (long long)(v < 0 ? -v : v));
-	size_t at = 0;
-	if (v < 0 && at + 1 < n)
-		buf[at++] = '-';
-	for (int i = 0; i < len && at + 3 < n; i++) {
-		if (i > 0 && (len - i) % 3 == 0) {
-			memcpy(buf + at, NBSP, 2);
-			at += 2;
-		}
-		buf[at++] = digits[i];
-	}
-	buf[at] = '\0';
-	return buf;
-}
 
 /* Growth of b over a as "+15,0 %" (tenths, half away from zero). */
 static char *fmt_growth(int64_t a, int64_t b, char *buf, size_t n)
@@ -87,7 +69,7 @@ static void print_year(const struct demo_summary *s, int i, struct fy_start fs)
 	duration_format_hours_fr((long)y->full_management_minutes, h, sizeof h);
 	printf(_("  dont membres sous entière gestion : %s h\n"), h);
 	printf(_("  Saisies : %s ; mandats ouverts : %d ; organisations servies : %d\n"),
-		fmt_count(y->entries, n1, sizeof n1), y->mandates, y->beneficiaries);
+		text_group(y->entries, NBSP, n1, sizeof n1), y->mandates, y->beneficiaries);
 	int before = y->members_at_end - y->new_members;
 	printf(_("  Membres en fin d'exercice : %d, dont %d nouveaux (%s)\n"), y->members_at_end,
 		y->new_members, fmt_growth(before, y->members_at_end, g, sizeof g));
@@ -111,9 +93,9 @@ static void print_summary(const char *path, const struct demo_summary *s, struct
 		s->by_category[DEMO_NON_MEMBRE] - s->enterprises);
 	printf(_("Services : %d ; programmes de financement : %d\n"), s->services, s->programs);
 	printf(_("Mandats : %s (%d à l'heure, %d au forfait, %d internes)\n"),
-		fmt_count(s->mandates, n1, sizeof n1), s->by_billing[DEMO_HORAIRE],
+		text_group(s->mandates, NBSP, n1, sizeof n1), s->by_billing[DEMO_HORAIRE],
 		s->by_billing[DEMO_FORFAIT], s->by_billing[DEMO_NON_FACTURABLE]);
-	printf(_("Saisies de temps : %s\n"), fmt_count(s->entries, n1, sizeof n1));
+	printf(_("Saisies de temps : %s\n"), text_group(s->entries, NBSP, n1, sizeof n1));
 	for (int i = 0; i < s->nyears; i++)
 		print_year(s, i, fs);
 	if (s->client_without_address[0])
@@ -153,7 +135,7 @@ juste_status cli_demo(struct cli *c, int argc, char **argv, struct juste_err *e)
 	if (st)
 		return st;
 	if (!quiet)
-		print_summary(path, &sum, c->app.cfg.fy_start.month ? c->app.cfg.fy_start : FY_START_DEFAULT);
+		print_summary(path, &sum, c->app.policy.fy_start.month ? c->app.policy.fy_start : FY_START_DEFAULT);
 	/* --open: the full-screen interface on the demo, as its admin */
 	if (open) {
 		st = app_identify(&c->app, NULL, e);

@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/out.h"
+#include "juste/csvout.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/invoice_pdf.h"
@@ -220,7 +221,7 @@ static int on_list(void *ctx, const struct invoice_rec *r)
 			money_format_plain(r->amounts.tps_cents, tps, sizeof tps),
 			money_format_plain(r->amounts.tvq_cents, tvq, sizeof tvq),
 			money_format_plain(r->amounts.total_cents, tot, sizeof tot), r->credited_number };
-		out_csv_row(stdout, f, 14);
+		csvout_row(stdout, f, 14);
 	} else {
 		print_summary_row(r);
 	}
@@ -273,7 +274,7 @@ static juste_status list_cmd(struct cli *c, int argc, char **argv, struct juste_
 	if (l.fmt == 1) {
 		const char *h[] = { "id", "number", "kind", "status", "period", "issued_on", "due_on", "client",
 			"client_name", "subtotal", "tps", "tvq", "total", "credits_invoice" };
-		out_csv_row(stdout, h, 14);
+		csvout_row(stdout, h, 14);
 	}
 	if (l.fmt == 2)
 		l.arr = json_array();
@@ -454,7 +455,7 @@ static juste_status show_cmd(struct cli *c, int argc, char **argv, struct juste_
 		else
 			snprintf(path, sizeof path, "brouillon-%lld.pdf", (long long)d.rec.id);
 		int issued = strcmp(d.rec.status, "issued") == 0, copy = 0;
-		st = invoice_pdf_write(&c->app.cfg, &d, issued && d.rec.reprints > 0, path, e);
+		st = invoice_pdf_write(&c->app.policy, &d, issued && d.rec.reprints > 0, path, e);
 		invoice_pdf_shutdown();
 		if (!st)
 			st = invoicing_printed(&c->app, &d, &copy, e);
@@ -541,7 +542,7 @@ static int on_journal(void *ctx, const struct invoice_rec *r)
 			money_format_plain(r->amounts.tps_cents, tps, sizeof tps),
 			money_format_plain(r->amounts.tvq_cents, tvq, sizeof tvq),
 			money_format_plain(r->amounts.total_cents, tot, sizeof tot), r->credited_number };
-		out_csv_row(stdout, f, 10);
+		csvout_row(stdout, f, 10);
 		return 0;
 	}
 	out_cell(stdout, r->number, 14);
@@ -590,7 +591,7 @@ static juste_status journal_cmd(struct cli *c, int argc, char **argv, struct jus
 	if (j.csv) {
 		const char *h[] = { "number", "kind", "date", "client", "client_name", "subtotal", "tps", "tvq", "total",
 			"credits_invoice" };
-		out_csv_row(stdout, h, 10);
+		csvout_row(stdout, h, 10);
 	}
 	st = invoicing_journal(&c->app, from, to, on_journal, &j, e);
 	if (st)
@@ -602,7 +603,7 @@ static juste_status journal_cmd(struct cli *c, int argc, char **argv, struct jus
 			money_format_plain(j.sum.tps_cents, tps, sizeof tps),
 			money_format_plain(j.sum.tvq_cents, tvq, sizeof tvq),
 			money_format_plain(j.sum.total_cents, tot, sizeof tot), "" };
-		out_csv_row(stdout, f, 10);
+		csvout_row(stdout, f, 10);
 	} else {
 		printf(_("%ld pièces du %s au %s ; sous-total %s, TPS %s, TVQ %s, total %s\n"), j.n, from, to,
 			money_format_fr(j.sum.subtotal_cents, sub, sizeof sub), money_format_fr(j.sum.tps_cents, tps, sizeof tps),

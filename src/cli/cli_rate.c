@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/out.h"
+#include "juste/csvout.h"
 #include "juste/i18n.h"
 #include "juste/money.h"
 #include "juste/rates.h"
@@ -271,10 +272,10 @@ static juste_status rate_show(struct cli *c, int argc, char **argv, struct juste
 	char m[MONEY_BUF];
 	if (fmt == FORMAT_CSV) {
 		const char *h[] = { "valid_from", "service", "category", "rate" };
-		out_csv_row(stdout, h, 4);
+		csvout_row(stdout, h, 4);
 		for (size_t i = 0; i < n; i++) {
 			const char *f[] = { t[i].valid_from, t[i].service_code, t[i].category, plain(t[i].rate_cents, m) };
-			out_csv_row(stdout, f, 4);
+			csvout_row(stdout, f, 4);
 		}
 	} else if (fmt == FORMAT_JSON) {
 		json_t *rows = json_array(), *neg = json_array();
@@ -620,10 +621,10 @@ static juste_status rate_propose(struct cli *c, int argc, char **argv, struct ju
 	if (adopt && !from[0])
 		return err_set(e, JUSTE_EUSAGE, N_("--adopt demande --from DATE : le jour où la nouvelle table entre en vigueur"));
 	int fy;
-	if ((st = fy_parse(fys, c->app.cfg.fy_start, &fy, e)))
+	if ((st = fy_parse(fys, c->app.policy.fy_start, &fy, e)))
 		return err_prefix(e, "--fy : ");
 	char fyname[16];
-	fy_name(fy, c->app.cfg.fy_start, fyname, sizeof fyname);
+	fy_name(fy, c->app.policy.fy_start, fyname, sizeof fyname);
 	struct rates_proposal *p = calloc(1, sizeof *p);
 	if (!p)
 		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
@@ -682,7 +683,7 @@ juste_status cli_cost(struct cli *c, int argc, char **argv, struct juste_err *e)
 	st = store_cost_year_get(c->app.store, fy, y, e);
 	if (!st) {
 		char name[16], a[MONEY_BUF], b[MONEY_BUF];
-		fy_name(fy, c->app.cfg.fy_start, name, sizeof name);
+		fy_name(fy, c->app.policy.fy_start, name, sizeof name);
 		printf(_("Données de coûts %s importées : %zu niveaux, frais généraux %s, excédent prévu %s\n"), name, y->n,
 			fr(y->overhead_cents, a), fr(y->surplus_cents, b));
 	}

@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "cli/out.h"
+#include "juste/csvout.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/money.h"
@@ -18,7 +19,7 @@
 
 static struct fy_start fs_of(const struct cli *c)
 {
-	return c->app.cfg.fy_start.month ? c->app.cfg.fy_start : FY_START_DEFAULT;
+	return c->app.policy.fy_start.month ? c->app.policy.fy_start : FY_START_DEFAULT;
 }
 
 static juste_status opt_fy(const struct cli *c, const char *arg, int *fy, struct juste_err *e)
@@ -91,7 +92,7 @@ static juste_status report_annual(struct cli *c, int argc, char **argv, struct j
 	if (st)
 		return st;
 	if (fmt == REPORT_PDF) {
-		st = report_annual_pdf(&c->app.cfg, &r, path, e);
+		st = report_annual_pdf(&c->app.policy, &r, path, e);
 		report_pdf_shutdown();
 		if (!st)
 			printf(_("%s écrit\n"), path);
@@ -148,7 +149,7 @@ static void util_print(struct util_out *u, const struct report_util_row *r)
 	util_cells(u, r, cells);
 	if (u->fmt == REPORT_CSV) {
 		const char *f[] = { cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6] };
-		out_csv_row(stdout, f, 7);
+		csvout_row(stdout, f, 7);
 	} else if (u->fmt == REPORT_JSON) {
 		json_t *o = json_object();
 		json_object_set_new(o, "key", json_string(r->g.key));
@@ -219,7 +220,7 @@ static juste_status report_utilisation_cmd(struct cli *c, int argc, char **argv,
 	if (u.fmt == REPORT_CSV) {
 		const char *h[] = { by_words[by], "label", "billable_minutes", "internal_minutes", "capacity_minutes",
 			"utilisation_pct", "billable_share_pct" };
-		out_csv_row(stdout, h, 7);
+		csvout_row(stdout, h, 7);
 	} else if (u.fmt == REPORT_JSON) {
 		u.rows = json_array();
 	} else {
@@ -343,7 +344,7 @@ static juste_status report_members_cmd(struct cli *c, int argc, char **argv, str
 	} else if (m.fmt == REPORT_CSV) {
 		const char *h[] = { "code", "name", "category", "full_management", "with_members", "invoiced_cents",
 			"credited_cents", "net_cents", "share_pct" };
-		out_csv_row(stdout, h, 9);
+		csvout_row(stdout, h, 9);
 		json_array_foreach(m.rows, i, row) {
 			char f[9][NAME_LEN];
 			snprintf(f[0], sizeof f[0], "%s", json_string_value(json_object_get(row, "code")));
@@ -358,7 +359,7 @@ static juste_status report_members_cmd(struct cli *c, int argc, char **argv, str
 			int ok = report_share(net, total, &s);
 			report_pct_plain(ok, s, f[8], sizeof f[8]);
 			const char *p[9] = { f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8] };
-			out_csv_row(stdout, p, 9);
+			csvout_row(stdout, p, 9);
 		}
 	} else {
 		char b1[MONEY_BUF], b2[32];
@@ -514,7 +515,7 @@ static int on_dev_row(void *ctx, const struct devaffaire *d)
 	o->n++;
 	if (o->fmt == REPORT_CSV) {
 		const char *f[] = { d->on_date, d->kind, d->partner, d->name };
-		out_csv_row(stdout, f, 4);
+		csvout_row(stdout, f, 4);
 	} else if (o->fmt == REPORT_JSON) {
 		json_t *j = json_object();
 		json_object_set_new(j, "date", json_string(d->on_date));
@@ -604,7 +605,7 @@ juste_status cli_devaffaires(struct cli *c, int argc, char **argv, struct juste_
 	}
 	if (out.fmt == REPORT_CSV) {
 		const char *h[] = { "date", "kind", "partner", "name" };
-		out_csv_row(stdout, h, 4);
+		csvout_row(stdout, h, 4);
 	} else if (out.fmt == REPORT_JSON) {
 		out.rows = json_array();
 	}
@@ -662,14 +663,14 @@ juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_er
 	char b1[MONEY_BUF], b2[MONEY_BUF];
 	if (fmt == REPORT_CSV) {
 		const char *h[] = { "code", "name", "category", "business_cents", "share_cents", "share" };
-		out_csv_row(stdout, h, 6);
+		csvout_row(stdout, h, 6);
 		for (size_t i = 0; i < n; i++) {
 			char bc[32], sc[32];
 			snprintf(bc, sizeof bc, "%lld", (long long)rows[i].business_cents);
 			snprintf(sc, sizeof sc, "%lld", (long long)rows[i].share_cents);
 			const char *f[] = { rows[i].code, rows[i].name, rows[i].category, bc, sc,
 				money_format_plain(rows[i].share_cents, b1, sizeof b1) };
-			out_csv_row(stdout, f, 6);
+			csvout_row(stdout, f, 6);
 		}
 	} else if (fmt == REPORT_JSON) {
 		json_t *o2 = json_object(), *a = json_array();

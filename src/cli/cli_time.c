@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "cli/out.h"
+#include "juste/csvout.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/money.h"
@@ -150,7 +151,7 @@ static int list_row(void *p, const struct entry *x)
 		snprintf(min, sizeof min, "%d", x->minutes);
 		const char *f[] = { id, x->uuid, x->work_date, x->expert, x->mandate, x->client, x->billing, min, x->note,
 			l->pricer ? rate : NULL, l->pricer ? amount : NULL, l->pricer ? rule : NULL };
-		out_csv_row(l->out, f, l->pricer ? 12 : 9);
+		csvout_row(l->out, f, l->pricer ? 12 : 9);
 		break;
 	}
 	case FORMAT_JSON: {
@@ -224,7 +225,7 @@ juste_status cli_entries(struct cli *c, int argc, char **argv, struct juste_err 
 	if (l.fmt == FORMAT_CSV) {
 		const char *h[] = { "id", "uuid", "date", "expert", "mandate", "client", "billing", "minutes", "note",
 			"rate", "amount_cents", "rule" };
-		out_csv_row(stdout, h, priced ? 12 : 9);
+		csvout_row(stdout, h, priced ? 12 : 9);
 	} else if (l.fmt == FORMAT_JSON) {
 		fputs("[\n", stdout);
 	}

@@ -15,6 +15,7 @@
 
 #include "cli/cli.h"
 #include "juste/i18n.h"
+#include "juste/text.h"
 #include "juste/transfer.h"
 
 /* getopt_long's own messages are English and go straight to stderr: keep
@@ -35,24 +36,6 @@ static juste_status cli_kind(const char *s, enum transfer_kind *k, struct juste_
 	if (e != NULL)
 		e->code = JUSTE_EUSAGE;
 	return JUSTE_EUSAGE;
-}
-
-/* "4 000" with a no-break space in French, "4,000" in English. */
-static char *cli_count(long n, char *buf, size_t size)
-{
-	const char *sep = strcmp(i18n_language(), "en") == 0 ? "," : "\xC2\xA0";
-	char digits[32];
-	size_t len, w = 0;
-
-	snprintf(digits, sizeof digits, "%ld", n < 0 ? 0 : n);
-	len = strlen(digits);
-	for (size_t i = 0; i < len && w + 4 < size; i++) {
-		if (i > 0 && (len - i) % 3 == 0)
-			w += (size_t)snprintf(buf + w, size - w, "%s", sep);
-		buf[w++] = digits[i];
-	}
-	buf[w] = '\0';
-	return buf;
 }
 
 juste_status cli_import(struct cli *c, int argc, char **argv, struct juste_err *e)
@@ -83,7 +66,9 @@ juste_status cli_import(struct cli *c, int argc, char **argv, struct juste_err *
 	path = argv[optind + 1];
 	if ((st = transfer_import(&c->app, k, path, dry_run, &r, e)) != JUSTE_OK)
 		return st;
-	cli_count(r.rows, count, sizeof count);
+	/* "4 000" with a no-break space in French, "4,000" in English */
+	text_group(r.rows < 0 ? 0 : (int64_t)r.rows, strcmp(i18n_language(), "en") == 0 ? "," : "\xC2\xA0",
+		count, sizeof count);
 	if (dry_run)
 		printf(ngettext("%s : %s ligne valide (essai, rien n'est écrit)\n",
 			"%s : %s lignes valides (essai, rien n'est écrit)\n",

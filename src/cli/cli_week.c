@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 #include "cli/out.h"
+#include "juste/csvout.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/transfer.h"
@@ -81,7 +82,7 @@ static void print_csv(const struct week *w)
 	for (int i = 0; i < WEEK_DAYS; i++)
 		h[4 + i] = w->day[i];
 	h[4 + WEEK_DAYS] = "total_minutes";
-	out_csv_row(stdout, h, 4 + WEEK_DAYS + 1);
+	csvout_row(stdout, h, 4 + WEEK_DAYS + 1);
 	char num[WEEK_DAYS + 1][16], pin[4];
 	for (int r = 0; r < w->nrows; r++) {
 		const struct week_row *row = &w->rows[r];
@@ -93,7 +94,7 @@ static void print_csv(const struct week *w)
 		}
 		snprintf(num[WEEK_DAYS], sizeof num[WEEK_DAYS], "%d", row->total);
 		f[4 + WEEK_DAYS] = num[WEEK_DAYS];
-		out_csv_row(stdout, f, 4 + WEEK_DAYS + 1);
+		csvout_row(stdout, f, 4 + WEEK_DAYS + 1);
 	}
 }
 

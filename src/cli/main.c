@@ -10,10 +10,13 @@
 
 #include "cli/cli.h"
 #include "juste/i18n.h"
+#include "juste/privilege.h"
 
 static const struct cli_command commands[] = {
-	{ "init", N_("juste init"),
-	  N_("crée la base de données et vous y inscrit comme admin"), cli_init, CLI_NEEDS_NOTHING },
+	{ "init", N_("juste init [--admin LOGIN]\n"
+	  "  --admin LOGIN   (root seulement) inscrit ce compte Unix comme admin : l'installation d'un\n"
+	  "                  serveur partagé (scripts/install-server)"),
+	  N_("crée la base de données et vous y inscrit comme admin"), cli_init, CLI_NEEDS_DB | CLI_CREATES_DB },
 	{ "import", N_("juste import orgs|experts|services|programs|mandates|entries FICHIER.csv [--dry-run]\n"
 	  "  --dry-run   valide tout le fichier sans rien écrire"),
 	  N_("importe un fichier CSV, en entier ou pas du tout"), cli_import, CLI_NEEDS_USER },
@@ -31,7 +34,7 @@ static const struct cli_command commands[] = {
 	  "juste entry rm ID"),
 	  N_("modifie ou supprime une de vos saisies"), cli_entry, CLI_NEEDS_USER },
 	{ "audit", N_("juste audit [--from DATE] [--to DATE] [--expert LOGIN]\n"
-	  "            [--entity entry|mandate|org|expert|service|program|rate|invoice|finance|devaffaires|month]"),
+	  "            [--entity entry|mandate|org|expert|service|program|rate|invoice|finance|devaffaires|month|setting]"),
 	  N_("journal des modifications (gestionnaire, admin)"), cli_audit, CLI_NEEDS_USER },
 	{ "check", N_("juste check"),
 	  N_("vérifie l'intégrité de la base et les règles du domaine"), cli_check, CLI_NEEDS_USER },
@@ -161,6 +164,19 @@ static const struct cli_command commands[] = {
 	  "  ferme le mandat à DATE (aujourd'hui par défaut) : plus aucune saisie après ; refusé s'il en a déjà.\n"
 	  "  Admin."),
 	  N_("ferme un mandat (admin)"), cli_mandate, CLI_NEEDS_USER },
+	{ "settings", N_("juste settings show [--at DATE] [--format table|csv|json]\n"
+	  "juste settings set CLÉ VALEUR [--from DATE]\n"
+	  "juste settings unset CLÉ [--from DATE]\n"
+	  "\n"
+	  "  la politique du centre, gardée dans la base (et non dans juste.ini) : identité légale,\n"
+	  "  exercice, taxes, numérotation et conditions des factures.  Clés : centre.name,\n"
+	  "  centre.address, centre.phone, centre.email, centre.tps_number, centre.tvq_number,\n"
+	  "  fiscal.year_start, taxes.tps_rate, taxes.tvq_rate, invoice.number_pattern,\n"
+	  "  invoice.credit_pattern, invoice.payment_days, invoice.payment_terms, invoice.paper.\n"
+	  "  Les taux de taxes sont datés : --from DATE donne le premier jour où la valeur s'applique ;\n"
+	  "  une facture copie les taux en vigueur le jour de son émission.\n"
+	  "  show : tout le monde ; set et unset : admin (inscrit au journal)."),
+	  N_("politique du centre : identité, exercice, taxes, numérotation (admin)"), cli_settings, CLI_NEEDS_USER },
 	{ "tui", N_("juste tui\n"
 	  "  l'interface plein écran (aussi « juste » sans commande, dans un terminal)"),
 	  N_("interface plein écran : semaine, facturation, utilisation, données, rapport"), cli_tui, CLI_NEEDS_USER },
@@ -257,31 +273,57 @@ static int parse_globals(struct cli *c, int argc, char **argv, int *first, struc
 	return 0;
 }
 
+/* Opens what the command needs.  On a shared server (set-group-id) the
+ * group is held until here only: the system configuration names the
+ * database, it is opened (with its -wal and -shm), and the group is given
+ * up for good before anything the user provides is read.  --db or --config
+ * there means a database of the user's own: the group is dropped first. */
+static juste_status open_for(struct cli *c, const struct cli_command *cmd, struct juste_err *e)
+{
+	bool needs_db = cmd->needs & CLI_NEEDS_DB;
+	bool shared_db = privilege_shared() && needs_db && !c->db_path && !c->config_path;
+	juste_status st;
+	if (!shared_db && (st = privilege_drop(e)))
+		return st;
+	if (shared_db) {
+		if ((cmd->needs & CLI_CREATES_DB) && getuid() != 0)
+			return err_set(e, JUSTE_EDENIED, N_("permission refusée : sur un serveur partagé, seul root crée la base (scripts/install-server)"));
+		st = config_load_system(&c->app.cfg, e);
+	} else {
+		st = config_load(&c->app.cfg, c->config_path, e);
+	}
+	if (!st && needs_db)
+		st = app_open(&c->app, c->db_path, (cmd->needs & CLI_CREATES_DB) ? STORE_CREATE : 0, e);
+	if (!st)
+		st = privilege_drop(e);
+	if (!st && shared_db)
+		st = config_load_personal(&c->app.cfg, e);
+	return st;
+}
+
 int main(int argc, char **argv)
 {
 	struct cli c;
 	struct juste_err e = { 0 };
 	memset(&c, 0, sizeof c);
+	juste_status st = privilege_init(&e);
 	i18n_init(argv[0], NULL);
+	if (st)
+		return fail(&e);
 
 	int first = argc;
 	int g = parse_globals(&c, argc, argv, &first, &e);
-	if (g == 'h') {
-		usage_all(stdout);
-		return 0;
-	}
-	if (g == 'v') {
-		printf("juste %s\n", JUSTE_VERSION);
+	if (g == 'h' || g == 'v') {
+		if ((st = privilege_drop(&e)))
+			return fail(&e);
+		if (g == 'h')
+			usage_all(stdout);
+		else
+			printf("juste %s\n", JUSTE_VERSION);
 		return 0;
 	}
 	if (g)
 		return fail(&e);
-
-	juste_status st = config_load(&c.app.cfg, c.config_path, &e);
-	if (st)
-		return fail(&e);
-	if (c.app.cfg.language[0])
-		i18n_init(argv[0], c.app.cfg.language);
 
 	/* No command: the full-screen interface in a terminal, the usage
 	 * otherwise (a script, a pipe). */
@@ -289,6 +331,8 @@ int main(int argc, char **argv)
 	static char *tui_argv[] = { tui_name, NULL };
 	if (first >= argc) {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			if ((st = privilege_drop(&e)))
+				return fail(&e);
 			usage_all(stdout);
 			return 0;
 		}
@@ -304,19 +348,24 @@ int main(int argc, char **argv)
 	int cargc = argc - first;
 	char **cargv = argv + first;
 	if (cargc > 1 && (strcmp(cargv[1], "--help") == 0 || strcmp(cargv[1], "-h") == 0)) {
+		if ((st = privilege_drop(&e)))
+			return fail(&e);
 		cli_usage(cmd->name);
 		return 0;
 	}
-	if (cmd->needs & CLI_NEEDS_DB) {
-		st = app_open(&c.app, c.db_path, 0, &e);
-		if (!st && (cmd->needs & CLI_NEEDS_USER) == CLI_NEEDS_USER)
-			st = app_identify(&c.app, c.as_login, &e);
-		if (st) {
-			app_close(&c.app);
-			return fail(&e);
-		}
-	} else if (c.as_login) {
+	if (!(cmd->needs & CLI_NEEDS_USER) && c.as_login) {
 		err_set(&e, JUSTE_EUSAGE, N_("--as ne s'applique pas à « %s »"), cmd->name);
+		return fail(&e);
+	}
+	st = open_for(&c, cmd, &e);
+	if (!st && c.app.cfg.language[0])
+		i18n_init(argv[0], c.app.cfg.language);
+	if (!st && c.app.cfg.notice[0])
+		fprintf(stderr, _("juste : note : %s\n"), c.app.cfg.notice);
+	if (!st && (cmd->needs & CLI_NEEDS_USER) == CLI_NEEDS_USER)
+		st = app_identify(&c.app, c.as_login, &e);
+	if (st) {
+		app_close(&c.app);
 		return fail(&e);
 	}
 	optind = 0;   /* glibc: a full reset of getopt for the command */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "juste/duration.h"
+#include "juste/text.h"
 
 #ifndef _
 #define _(s) (s)
@@ -203,39 +204,24 @@ static unsigned long hundredths(unsigned long mag)
 
 char *duration_format_hours_fr(long minutes, char *buf, size_t n)
 {
-	char tmp[DURATION_BUF + 16];
-	char *w = tmp + sizeof tmp;
-	unsigned long h = hundredths(magnitude(minutes)), whole;
-	int digits = 0;
+	char whole[DURATION_BUF + 16], tmp[DURATION_BUF + 32];
+	unsigned long h = hundredths(magnitude(minutes));
 	size_t len;
 
 	if (buf == NULL || n == 0)
 		return buf;
-	*--w = '\0';
-	*--w = (char)('0' + h % 10);
-	*--w = (char)('0' + h / 10 % 10);
-	*--w = ',';
-	whole = h / 100;
-	do {
-		if (digits > 0 && digits % 3 == 0) {
-			*--w = '\xA0';
-			*--w = '\xC2';
-		}
-		*--w = (char)('0' + whole % 10);
-		whole /= 10;
-		digits++;
-	} while (whole > 0);
-	if (minutes < 0)
-		*--w = '-';
+	/* h / 100 < 2^63 whatever long is: a positive int64 */
+	text_group((int64_t)(h / 100), "\xC2\xA0", whole, sizeof whole);
+	snprintf(tmp, sizeof tmp, "%s%s,%02lu", minutes < 0 ? "-" : "", whole, h % 100);
 
-	len = strlen(w);
+	len = strlen(tmp);
 	if (len >= n) {
 		/* Never leave half of a U+00A0 behind. */
 		len = n - 1;
-		while (len > 0 && ((unsigned char)w[len] & 0xC0) == 0x80)
+		while (len > 0 && ((unsigned char)tmp[len] & 0xC0) == 0x80)
 			len--;
 	}
-	memcpy(buf, w, len);
+	memcpy(buf, tmp, len);
 	buf[len] = '\0';
 	return buf;
 }

@@ -112,6 +112,48 @@ void invoice_credit_full(const struct invoice_amounts *inv, const struct invoice
 	out->total_cents = out->subtotal_cents + out->tps_cents + out->tvq_cents;
 }
 
+unsigned invoice_verify(int kind, const struct invoice_amounts *stored, int64_t lines_cents,
+	int32_t tps_rate, int32_t tvq_rate, int exempt, struct invoice_amounts *expected)
+{
+	if (kind == INVOICE_KIND_INVOICE) {
+		/* the taxes on the subtotal the invoice states, so that a
+		 * missing line shows once, as a subtotal, not as three faults */
+		invoice_amounts(stored->subtotal_cents, tps_rate, tvq_rate, exempt, expected);
+	} else {
+		expected->tps_cents = exempt ? 0 : stored->tps_cents;
+		expected->tvq_cents = exempt ? 0 : stored->tvq_cents;
+	}
+	expected->subtotal_cents = lines_cents;
+	expected->total_cents = stored->subtotal_cents + stored->tps_cents + stored->tvq_cents;
+	unsigned bad = 0;
+	if (stored->subtotal_cents != expected->subtotal_cents)
+		bad |= INVOICE_BAD_LINES;
+	if (stored->tps_cents != expected->tps_cents)
+		bad |= INVOICE_BAD_TPS;
+	if (stored->tvq_cents != expected->tvq_cents)
+		bad |= INVOICE_BAD_TVQ;
+	if (stored->total_cents != expected->total_cents)
+		bad |= INVOICE_BAD_TOTAL;
+	return bad;
+}
+
+static unsigned credit_balance(int64_t charged, int64_t credited, int full, unsigned over, unsigned left)
+{
+	int64_t balance = charged + credited;
+	if (balance < 0)
+		return over;
+	return full && balance > 0 ? left : 0;
+}
+
+unsigned invoice_verify_credits(const struct invoice_amounts *inv, const struct invoice_amounts *credited,
+	int full)
+{
+	return credit_balance(inv->subtotal_cents, credited->subtotal_cents, full,
+			INVOICE_OVER_SUBTOTAL, INVOICE_LEFT_SUBTOTAL)
+		| credit_balance(inv->tps_cents, credited->tps_cents, full, INVOICE_OVER_TPS, INVOICE_LEFT_TPS)
+		| credit_balance(inv->tvq_cents, credited->tvq_cents, full, INVOICE_OVER_TVQ, INVOICE_LEFT_TVQ);
+}
+
 juste_status invoice_number_format(const char *pattern, int year, int seq, char *buf, size_t n,
 	struct juste_err *e)
 {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "juste/money.h"
+#include "juste/text.h"
 
 #ifndef _
 #define _(s) (s)
@@ -77,24 +78,6 @@ static char *copy_out(char *buf, size_t n, const char *src)
 	memcpy(buf, src, len);
 	buf[len] = '\0';
 	return buf;
-}
-
-/* Writes v backwards ending at w, with U+00A0 between groups of three if
- * asked; returns the new start. */
-static char *put_grouped(char *w, uint64_t v, bool group)
-{
-	int digits = 0;
-
-	do {
-		if (group && digits > 0 && digits % 3 == 0) {
-			*--w = '\xA0';
-			*--w = '\xC2';
-		}
-		*--w = (char)('0' + v % 10);
-		v /= 10;
-		digits++;
-	} while (v > 0);
-	return w;
 }
 
 static uint64_t magnitude(int64_t v)
@@ -194,23 +177,14 @@ bad:
 
 static char *format_amount(int64_t cents, char *buf, size_t n, bool fr)
 {
-	char tmp[MONEY_BUF];
-	char *w = tmp + sizeof tmp;
+	char units[MONEY_BUF], tmp[MONEY_BUF + 16];
 	uint64_t mag = magnitude(cents);
 
-	*--w = '\0';
-	if (fr) {
-		*--w = '$';
-		*--w = '\xA0';
-		*--w = '\xC2';
-	}
-	*--w = (char)('0' + mag % 10);
-	*--w = (char)('0' + mag / 10 % 10);
-	*--w = fr ? ',' : '.';
-	w = put_grouped(w, mag / 100, fr);
-	if (cents < 0)
-		*--w = '-';
-	return copy_out(buf, n, w);
+	/* mag / 100 < 2^63: a positive int64 */
+	text_group((int64_t)(mag / 100), fr ? NBSP : "", units, sizeof units);
+	snprintf(tmp, sizeof tmp, "%s%s%c%02u%s", cents < 0 ? "-" : "", units, fr ? ',' : '.',
+		 (unsigned)(mag % 100), fr ? NBSP "$" : "");
+	return copy_out(buf, n, tmp);
 }
 
 char *money_format_fr(int64_t cents, char *buf, size_t n)

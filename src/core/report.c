@@ -9,6 +9,7 @@
 #include "juste/date.h"
 #include "juste/money.h"
 #include "juste/report.h"
+#include "juste/text.h"
 
 #ifndef N_
 #define N_(s) (s)
@@ -103,23 +104,7 @@ char *report_pct_whole_signed(int valid, int64_t tenths, char *buf, size_t n)
 
 char *report_count_fr(int64_t v, char *buf, size_t n)
 {
-	char digits[32];
-	int len = snprintf(digits, sizeof digits, "%llu",
-		(unsigned long long)(v < 0 ? -(unsigned long long)v : (unsigned long long)v));
-	size_t at = 0;
-	if (n == 0)
-		return buf;
-	if (v < 0 && at + 1 < n)
-		buf[at++] = '-';
-	for (int i = 0; i < len && at + 3 < n; i++) {
-		if (i > 0 && (len - i) % 3 == 0) {
-			memcpy(buf + at, NBSP, 2);
-			at += 2;
-		}
-		buf[at++] = digits[i];
-	}
-	buf[at] = '\0';
-	return buf;
+	return text_group(v, NBSP, buf, n);
 }
 
 char *report_dollars_fr(int64_t cents, char *buf, size_t n)

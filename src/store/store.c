@@ -3,6 +3,7 @@
  * helpers every other store file uses.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include <uuid/uuid.h>
 
 #include "store/migrations.h"
+#include "store/store_collate.h"
 #include "store/store_internal.h"
 
 /* Long enough that fifty people logging at once queue instead of failing:
@@ -109,6 +111,21 @@ static int user_version(struct store *s)
 	return v;
 }
 
+#define FK_OFF_MARK "-- juste: foreign-keys-off"
+
+/* After a table rebuild: every reference still points at a row. */
+static juste_status foreign_keys_hold(struct store *s, const char *what, struct juste_err *e)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM pragma_foreign_key_check LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, sqlite3_errcode(s->db), what, e);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return err_set(e, JUSTE_EIO, N_("%s : clé étrangère rompue après reconstruction"), what);
+	return rc == SQLITE_DONE ? JUSTE_OK : store_fail(s, rc, what, e);
+}
+
 /* Each migration runs in its own IMMEDIATE transaction and re-reads the
  * version inside it, so two processes opening a new database at once apply
  * each file exactly once. */
@@ -119,26 +136,47 @@ static juste_status migrate(struct store *s, struct juste_err *e)
 		return err_set(e, JUSTE_EIO, N_("%s : base de données d'une version plus récente de juste (schéma %d, connu %d)"),
 			s->path, v, store_migrations_count);
 	while (v < store_migrations_count) {
-		juste_status st = exec(s, "BEGIN IMMEDIATE", "migration", e);
+		/* A migration that rebuilds a table says so on its first line:
+		 * foreign keys are then off while it runs (the pragma is a no-op
+		 * inside a transaction) and verified before it commits. */
+		bool fk_off = strncmp(store_migrations[v].sql, FK_OFF_MARK, strlen(FK_OFF_MARK)) == 0;
+		juste_status st;
+		if (fk_off && (st = exec(s, "PRAGMA foreign_keys = OFF", "migration", e)))
+			return st;
+		st = exec(s, "BEGIN IMMEDIATE", "migration", e);
 		if (st)
 			return st;
 		v = user_version(s);
 		if (v >= store_migrations_count) {
 			exec(s, "COMMIT", "migration", NULL);
+			if (fk_off)
+				exec(s, "PRAGMA foreign_keys = ON", "migration", NULL);
 			break;
+		}
+		if (fk_off != (strncmp(store_migrations[v].sql, FK_OFF_MARK, strlen(FK_OFF_MARK)) == 0)) {
+			/* another process migrated meanwhile: start this step again */
+			exec(s, "ROLLBACK", "migration", NULL);
+			exec(s, "PRAGMA foreign_keys = ON", "migration", NULL);
+			continue;
 		}
 		const struct migration *m = &store_migrations[v];
 		char pragma[64];
 		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", v + 1);
 		st = exec(s, m->sql, m->name, e);
+		if (!st && fk_off)
+			st = foreign_keys_hold(s, m->name, e);
 		if (!st)
 			st = exec(s, pragma, m->name, e);
 		if (!st)
 			st = exec(s, "COMMIT", m->name, e);
 		if (st) {
 			exec(s, "ROLLBACK", m->name, NULL);
+			if (fk_off)
+				exec(s, "PRAGMA foreign_keys = ON", m->name, NULL);
 			return err_prefix(e, N_("migration %s : "), m->name);
 		}
+		if (fk_off && (st = exec(s, "PRAGMA foreign_keys = ON", m->name, e)))
+			return st;
 		v++;
 	}
 	return JUSTE_OK;
@@ -149,12 +187,24 @@ juste_status store_open(const char *path, int flags, struct store **out, struct 
 	*out = NULL;
 	if (!path || !*path)
 		return err_set(e, JUSTE_EINVAL, N_("chemin de base de données vide"));
-	if (!(flags & STORE_CREATE) && access(path, F_OK) != 0)
+	struct stat sb;
+	/* stat, not access: access() asks with the real gid, and the shared
+	 * server's directory is reachable only with the effective one */
+	if (!(flags & STORE_CREATE) && stat(path, &sb) != 0 && errno == ENOENT)
 		return err_set(e, JUSTE_ENOTFOUND, N_("base de données introuvable : %s (créez-la avec « juste init »)"), path);
 	if (flags & STORE_CREATE) {
 		juste_status st = mkdir_parents(path, e);
 		if (st)
 			return st;
+	}
+	if ((flags & STORE_SHARED) && (flags & STORE_CREATE)) {
+		/* SQLite gives its -wal and -shm the database's mode: 0660 here
+		 * keeps all three writable by the group and nobody else. */
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0660);
+		if (fd < 0 && errno != EEXIST)
+			return err_set(e, JUSTE_EIO, N_("impossible de créer %s : %s"), path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
 	}
 	struct store *s = calloc(1, sizeof *s);
 	if (!s)
@@ -170,15 +220,27 @@ juste_status store_open(const char *path, int flags, struct store **out, struct 
 		store_close(s);
 		return st;
 	}
+	if (flags & STORE_SHARED) {
+		/* Nobody deletes the -wal on close (the group may be gone by
+		 * then); SQLite ignores a failed delete, but a kept file is
+		 * simply reused. */
+		int persist = 1;
+		sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
+	}
 	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_create_function(s->db, "juste_actor", 0, SQLITE_UTF8, s, fn_actor, NULL, NULL);
 	sqlite3_create_function(s->db, "juste_as", 0, SQLITE_UTF8, s, fn_as, NULL, NULL);
 	sqlite3_create_function(s->db, "juste_bulk", 0, SQLITE_UTF8, s, fn_bulk, NULL, NULL);
+	store_collate_register(s->db);
 
 	/* WAL lets readers (the manager's screens) run beside writers; FULL
 	 * makes a commit durable across power loss, not only a crash. */
 	juste_status st = exec(s, "PRAGMA foreign_keys = ON", path, e);
+	/* Temporary tables and sorts in memory: no file is ever created
+	 * outside the database's directory, with whatever group. */
+	if (!st)
+		st = exec(s, "PRAGMA temp_store = MEMORY", path, e);
 	if (!st && !(flags & STORE_READONLY)) {
 		st = exec(s, "PRAGMA journal_mode = WAL", path, e);
 		if (!st)
@@ -187,10 +249,8 @@ juste_status store_open(const char *path, int flags, struct store **out, struct 
 		 * million-entry import, well under its 64 MB budget. */
 		if (!st)
 			st = exec(s, "PRAGMA cache_size = -32768", path, e);
-		/* Trigger statements keep a statement journal; on disk that is
-		 * a dozen writes per inserted row. */
-		if (!st)
-			st = exec(s, "PRAGMA temp_store = MEMORY", path, e);
+		/* (temp_store = MEMORY above also keeps trigger statements'
+		 * journals off the disk: a dozen writes per inserted row.) */
 		if (!st)
 			st = migrate(s, e);
 	}

@@ -1,5 +1,6 @@
 /*
- * store_entries.c - time entries, the audit log and the integrity checks.
+ * store_entries.c - time entries and reading the audit log (the checks are in
+ * store_check.c).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -247,70 +248,5 @@ juste_status store_audit_query(struct store *s, const struct audit_filter *f, st
 	}
 	juste_status r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "audit", e);
 	sqlite3_finalize(st);
-	return r;
-}
-
-/* ----------------------------------------------------------------- checks */
-
-struct check_query {
-	const char *sql;   /* each row: one finding, its columns joined */
-	const char *fmt;   /* N_() message with as many %s as columns */
-};
-
-/* Domain rules that the schema cannot hold because they depend on other
- * rows that may change afterwards (a mandate's dates edited, say). */
-static const struct check_query checks[] = {
-	{ "SELECT e.id, e.work_date, m.code, m.opened_on, coalesce(m.closed_on, '…') FROM entries e "
-	  "JOIN mandates m ON m.id = e.mandate_id "
-	  "WHERE e.work_date < m.opened_on OR (m.closed_on IS NOT NULL AND e.work_date > m.closed_on) "
-	  "ORDER BY e.id",
-	  N_("saisie #%s du %s hors des dates du mandat %s (%s au %s)") },
-	{ "SELECT x.login, e.work_date, sum(e.minutes) FROM entries e JOIN experts x ON x.id = e.expert_id "
-	  "GROUP BY e.expert_id, e.work_date HAVING sum(e.minutes) > 1440 ORDER BY x.login, e.work_date",
-	  N_("%s a plus de 24 h le %s (%s minutes)") },
-	{ "SELECT e.id, e.work_date, x.login, coalesce(x.started_on, ''), coalesce(x.left_on, '') FROM entries e "
-	  "JOIN experts x ON x.id = e.expert_id "
-	  "WHERE (x.started_on IS NOT NULL AND e.work_date < x.started_on) "
-	  "OR (x.left_on IS NOT NULL AND e.work_date > x.left_on) ORDER BY e.id",
-	  N_("saisie #%s du %s de %s hors de sa période d'emploi (%s au %s)") },
-};
-
-static juste_status check_rows(struct store *s, const char *sql, const char *fmt, store_finding_cb cb,
-	void *ctx, int *count, struct juste_err *e)
-{
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return store_fail(s, sqlite3_errcode(s->db), "check", e);
-	int rc;
-	const char *tfmt = err_translate ? err_translate(fmt) : fmt;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *c[5] = { "", "", "", "", "" };
-		int n = sqlite3_column_count(st);
-		for (int i = 0; i < n && i < 5; i++)
-			c[i] = sqlite3_column_text(st, i) ? (const char *)sqlite3_column_text(st, i) : "";
-		char line[1024];
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-		snprintf(line, sizeof line, tfmt, c[0], c[1], c[2], c[3], c[4]);
-#pragma GCC diagnostic pop
-		(*count)++;
-		if (cb(ctx, line))
-			break;
-	}
-	juste_status r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "check", e);
-	sqlite3_finalize(st);
-	return r;
-}
-
-juste_status store_check(struct store *s, store_finding_cb cb, void *ctx, int *count, struct juste_err *e)
-{
-	*count = 0;
-	juste_status r = check_rows(s, "SELECT integrity_check FROM pragma_integrity_check "
-		"WHERE integrity_check <> 'ok'", N_("intégrité : %s"), cb, ctx, count, e);
-	if (!r)
-		r = check_rows(s, "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check",
-			N_("clé étrangère rompue : %s #%s → %s"), cb, ctx, count, e);
-	for (size_t i = 0; !r && i < sizeof checks / sizeof checks[0]; i++)
-		r = check_rows(s, checks[i].sql, checks[i].fmt, cb, ctx, count, e);
 	return r;
 }

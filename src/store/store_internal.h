@@ -15,7 +15,7 @@
 #define N_(s) (s)
 #endif
 
-#define STORE_MAX_STMTS 256
+#define STORE_MAX_STMTS 512
 
 /* One slot per prepared statement of every store file. */
 enum stmt_id {
@@ -32,7 +32,9 @@ enum stmt_id {
 	ST_WEEK_BASE = ST_RATES_BASE + 40,      /* store_week.c: 40 */
 	ST_INVOICE_BASE = ST_WEEK_BASE + 40,    /* store_invoices.c: 60 */
 	ST_REPORT_BASE = ST_INVOICE_BASE + 60,  /* store_report.c: 40 */
-	ST_OFFICE_BASE = ST_REPORT_BASE + 40    /* store_office.c: 20 */
+	ST_OFFICE_BASE = ST_REPORT_BASE + 40,   /* store_office.c: 20 */
+	ST_SETTINGS_BASE = ST_OFFICE_BASE + 20, /* store_settings.c: 10 */
+	ST_NEXT_BASE = ST_SETTINGS_BASE + 10    /* the next store file's block */
 };
 
 struct store {

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "juste/i18n.h"
+#include "juste/text.h"
 #include "tui/tui.h"
 #include "tui/view.h"
 
@@ -366,6 +367,16 @@ int tui_form(struct tui *t, const char *title, struct w_form *fm, int (*submit)(
 
 /* ------------------------------------------------------------------ help */
 
+/* "KEYS NAME HELP" in columns of 11 and 12 by display width (keys are
+ * arrows and "…"), never cut. */
+static void help_line(char *buf, size_t n, const char *keys, const char *name, const char *text)
+{
+	char k[64], nm[64];
+	text_pad_min(keys, 11, TEXT_LEFT, k, sizeof k);
+	text_pad_min(name, 12, TEXT_LEFT, nm, sizeof nm);
+	snprintf(buf, n, "%s %s %s", k, nm, text);
+}
+
 static void help(struct tui *t)
 {
 	const struct view *v = tui_views[t->cur];
@@ -375,11 +386,11 @@ static void help(struct tui *t)
 		if (!(keys_scope((enum action)a) & (KS_G | v->scopes)))
 			continue;
 		/* the action's name is what [keys] in juste.ini uses */
-		snprintf(lines[n++], sizeof lines[0], "%-11s %-12s %s", keys_bound((enum action)a),
-			keys_name((enum action)a), keys_help((enum action)a));
+		help_line(lines[n++], sizeof lines[0], keys_bound((enum action)a), keys_name((enum action)a),
+			keys_help((enum action)a));
 	}
-	snprintf(lines[n++], sizeof lines[0], "%-11s %-12s %s", "F2 … F6", "", _("changer d'écran"));
-	snprintf(lines[n++], sizeof lines[0], "%-11s %-12s %s", "0-9", "", _("taper une durée : 1h30, 1:30, 90m, 1,5 ; 0 supprime"));
+	help_line(lines[n++], sizeof lines[0], "F2 … F6", "", _("changer d'écran"));
+	help_line(lines[n++], sizeof lines[0], "0-9", "", _("taper une durée : 1h30, 1:30, 90m, 1,5 ; 0 supprime"));
 	snprintf(lines[n++], sizeof lines[0], "%s", _("Les touches se changent dans la section [keys] de juste.ini."));
 	int top = 0;
 	for (;;) {
@@ -525,7 +536,7 @@ juste_status tui_run(struct app *a, struct juste_err *e)
 		return err_set(e, JUSTE_EDENIED, N_("permission refusée : aucun écran pour le rôle %s"), a->user.role);
 	/* JUSTE_TUI_SCREEN=billing|util|data|... opens on that screen when the
 	 * role allows it (benchmarks, and a start-up choice) */
-	const char *first = getenv("JUSTE_TUI_SCREEN");
+	const char *first = secure_getenv("JUSTE_TUI_SCREEN");
 	for (int i = 0; first && i < tui_nviews; i++)
 		if (strcmp(tui_views[i]->name, first) == 0 && allowed(&t, i))
 			t.cur = i;
@@ -543,7 +554,7 @@ juste_status tui_run(struct app *a, struct juste_err *e)
 	term_set_user_role(a->role);
 	timeout(1000);
 	tui_draw(&t);
-	if (getenv("JUSTE_TUI_BENCH")) {
+	if (secure_getenv("JUSTE_TUI_BENCH")) {
 		close_all(&t);
 		term_finish();
 		return JUSTE_OK;

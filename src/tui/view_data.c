@@ -16,6 +16,7 @@
 #include "juste/office.h"
 #include "juste/rates.h"
 #include "juste/rules.h"
+#include "juste/text.h"
 #include "tui/view.h"
 
 enum { DT_ORGS, DT_EXPERTS, DT_SERVICES, DT_PROGRAMS, DT_MANDATES, DT_RATES, DT_MONTHS, DT_NTABS };
@@ -27,7 +28,7 @@ static const char *const tab_names[DT_NTABS] = { N_("organisations"), N_("expert
 /* One list item: its columns, its search text, and which record. */
 struct item {
 	char col[DCOLS_MAX][160];
-	wchar_t *folded;
+	char *folded;                 /* text_fold of the columns */
 	int idx;                      /* into the tab's records */
 };
 
@@ -93,14 +94,12 @@ static struct item *item_new(struct data_state *s, size_t recsize, void **recs)
 
 static void item_fold(struct item *it, int ncols)
 {
-	char text[1200] = "";
+	char text[DCOLS_MAX * 161] = "";
 	for (int c = 0; c < ncols; c++) {
-		strncat(text, it->col[c], sizeof text - strlen(text) - 2);
-		strncat(text, " ", sizeof text - strlen(text) - 1);
+		strcat(text, it->col[c]);
+		strcat(text, " ");
 	}
-	wchar_t tmp[1200];
-	w_fold(text, tmp, sizeof tmp / sizeof tmp[0]);
-	it->folded = wcsdup(tmp);
+	it->folded = text_fold(text);
 }
 
 /* Copies s into a column, cut at a character boundary. */
@@ -218,19 +217,13 @@ static void apply_filter(struct data_state *s)
 	s->nshown = 0;
 	if (!s->shown)
 		return;
-	wchar_t fq[256];
-	w_fold(s->query[tab], fq, sizeof fq / sizeof fq[0]);
-	wchar_t *words[16];
-	int nw = 0;
-	wchar_t *save = NULL;
-	for (wchar_t *w = wcstok(fq, L" \t", &save); w && nw < 16; w = wcstok(NULL, L" \t", &save))
-		words[nw++] = w;
-	for (int i = 0; i < s->nitems[tab]; i++) {
-		int ok = 1;
-		for (int k = 0; k < nw && ok; k++)
-			ok = s->items[tab][i].folded && wcsstr(s->items[tab][i].folded, words[k]) != NULL;
-		if (ok)
-			s->shown[s->nshown++] = i;
+	struct text_search q;
+	/* out of memory: nothing shown rather than everything */
+	if (text_search_init(&q, s->query[tab]) == 0) {
+		for (int i = 0; i < s->nitems[tab]; i++)
+			if (text_search_match(&q, s->items[tab][i].folded))
+				s->shown[s->nshown++] = i;
+		text_search_free(&q);
 	}
 	s->tt.nrows = s->nshown;
 	s->tt.ncols = ncols_of(tab);
@@ -652,9 +645,10 @@ static void rate_rows(struct tui *t, struct data_state *s)
 		const struct rate_row *r = &b.rows[i];
 		if (r->rule != RATE_TABLE || r->table_id != ti->id)
 			continue;
-		char m[MONEY_BUF];
-		snprintf(lines[n], sizeof lines[0], "%-12s %-12s %14s/h", r->service_code, r->category,
-			money_format_fr(r->rate_cents, m, sizeof m));
+		/* the rate right-aligned by display width: its no-break spaces are two bytes */
+		char m[MONEY_BUF], cell[MONEY_BUF + 16];
+		text_pad_min(money_format_fr(r->rate_cents, m, sizeof m), 14, TEXT_RIGHT, cell, sizeof cell);
+		snprintf(lines[n], sizeof lines[0], "%-12s %-12s %s/h", r->service_code, r->category, cell);
 		lp[n] = lines[n];
 		n++;
 	}

@@ -15,6 +15,7 @@
 
 #include "juste/i18n.h"
 #include "juste/report_app.h"
+#include "juste/text.h"
 #include "tui/view.h"
 
 struct report_state {
@@ -47,7 +48,7 @@ static void emit(struct out *o, enum term_role role, const char *fmt, ...)
 
 static int ascii_only(void)
 {
-	const char *f = getenv("JUSTE_TUI_ASCII");
+	const char *f = secure_getenv("JUSTE_TUI_ASCII");
 	if (f && *f && strcmp(f, "0") != 0)
 		return 1;
 	const char *cs = nl_langinfo(CODESET);
@@ -195,9 +196,12 @@ static void draw_report(struct report_state *s, struct out *o)
 	}
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, "%s", _("Développement des affaires (événements / rencontres)"));
-	for (int p = 0; p < RP_NPARTNERS; p++)
-		emit(o, TR_NORMAL, "  %-50s %3lld / %3lld", report_partner_label(p), (long long)r->dev_counts[p][RK_EVENEMENT],
+	for (int p = 0; p < RP_NPARTNERS; p++) {
+		char label[256];
+		text_pad_min(report_partner_label(p), 50, TEXT_LEFT, label, sizeof label);
+		emit(o, TR_NORMAL, "  %s %3lld / %3lld", label, (long long)r->dev_counts[p][RK_EVENEMENT],
 			(long long)r->dev_counts[p][RK_RENCONTRE]);
+	}
 }
 
 static juste_status load(struct tui *t, struct report_state *s, int fy, struct juste_err *e)

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "juste/text.h"
 #include "tui/widgets.h"
 
 /* ------------------------------------------------------------------ text */
@@ -22,21 +23,9 @@ static int next_wc(const char *s, wchar_t *wc)
 	return (int)n;
 }
 
-static int wc_cols(wchar_t wc)
-{
-	int w = wcwidth(wc);
-	return w < 0 ? 1 : w;          /* control characters are shown as '?' */
-}
-
 int w_width(const char *s)
 {
-	int w = 0;
-	while (*s) {
-		wchar_t wc;
-		s += next_wc(s, &wc);
-		w += wc_cols(wc);
-	}
-	return w;
+	return text_width(s);
 }
 
 void w_fill(int y, int x, int width, attr_t attr)
@@ -52,36 +41,18 @@ int w_text(int y, int x, const char *s, int width, enum w_align align, attr_t at
 {
 	if (width <= 0)
 		return 0;
-	wchar_t out[512];
-	int n = 0, used = 0;
-	int total = w_width(s);
-	int cut = total > width;
-	int room = cut ? width - 1 : width;
-	const char *p = s;
-	while (*p && n < (int)(sizeof out / sizeof out[0]) - 2) {
-		wchar_t wc;
-		p += next_wc(p, &wc);
-		int cw = wc_cols(wc);
-		if (wcwidth(wc) < 0)
-			wc = L'?';
-		if (used + cw > room)
-			break;
-		out[n++] = wc;
-		used += cw;
-	}
-	if (cut) {
-		out[n++] = L'…';
-		used++;
-	}
+	static const enum text_align how[] = { [W_LEFT] = TEXT_LEFT, [W_RIGHT] = TEXT_RIGHT, [W_CENTER] = TEXT_CENTER };
+	char fit[2048];
+	wchar_t out[1024];
+	int n = 0;
+	text_pad(s, width, how[align], fit, sizeof fit);
+	/* valid UTF-8 now, control characters made visible */
+	for (const char *p = fit; *p && n < (int)(sizeof out / sizeof out[0]) - 1;)
+		p += next_wc(p, &out[n++]);
 	out[n] = L'\0';
-	int pad = width - used, left = 0;
-	if (align == W_RIGHT)
-		left = pad;
-	else if (align == W_CENTER)
-		left = pad / 2;
 	w_fill(y, x, width, attr);
 	attrset(attr);
-	mvaddnwstr(y, x + left, out, n);
+	mvaddnwstr(y, x, out, n);
 	attrset(A_NORMAL);
 	return width;
 }
@@ -286,7 +257,7 @@ void w_input_draw(struct w_input *in, int y, int x, int width, attr_t attr)
 	for (;;) {
 		int cols = 0;
 		for (int i = in->off; i < in->pos; i++)
-			cols += wc_cols(in->buf[i]);
+			cols += text_char_width((uint32_t)in->buf[i]);
 		if (cols < width - 1 || in->off >= in->pos)
 			break;
 		in->off++;
@@ -295,7 +266,7 @@ void w_input_draw(struct w_input *in, int y, int x, int width, attr_t attr)
 	int cols = 0, curx = x, i;
 	attrset(attr);
 	for (i = in->off; i < in->len; i++) {
-		int cw = wc_cols(in->buf[i]);
+		int cw = text_char_width((uint32_t)in->buf[i]);
 		if (cols + cw > width)
 			break;
 		if (i == in->pos)
@@ -312,52 +283,6 @@ void w_input_draw(struct w_input *in, int y, int x, int width, attr_t attr)
 
 /* ---------------------------------------------------------------- picker */
 
-/* Base letter of the accented Latin letters French and its neighbours
- * use; 0 when wc has none. */
-static wchar_t unaccent(wchar_t wc)
-{
-	static const struct { const wchar_t *from; wchar_t to; } map[] = {
-		{ L"àáâãäåā", L'a' }, { L"çćč", L'c' }, { L"èéêëēę", L'e' }, { L"ìíîïī", L'i' },
-		{ L"ñń", L'n' }, { L"òóôõöøō", L'o' }, { L"ùúûüū", L'u' }, { L"ýÿ", L'y' },
-		{ L"šś", L's' }, { L"žźż", L'z' }, { L"ł", L'l' },
-	};
-	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-		if (wcschr(map[i].from, wc))
-			return map[i].to;
-	return 0;
-}
-
-void w_fold(const char *s, wchar_t *out, size_t n)
-{
-	size_t k = 0;
-	if (n == 0)
-		return;
-	while (*s && k + 3 < n) {
-		wchar_t wc;
-		s += next_wc(s, &wc);
-		wc = (wchar_t)towlower((wint_t)wc);
-		if (wc < 0x80) {
-			out[k++] = wc;
-			continue;
-		}
-		wchar_t b = unaccent(wc);
-		if (b) {
-			out[k++] = b;
-		} else if (wc == L'œ') {
-			out[k++] = L'o';
-			out[k++] = L'e';
-		} else if (wc == L'æ') {
-			out[k++] = L'a';
-			out[k++] = L'e';
-		} else if (wc == L'’') {
-			out[k++] = L'\'';
-		} else {
-			out[k++] = wc;
-		}
-	}
-	out[k] = L'\0';
-}
-
 int w_picker_init(struct w_picker *p, const char *const *labels, const char *const *search, int n)
 {
 	memset(p, 0, sizeof *p);
@@ -370,9 +295,7 @@ int w_picker_init(struct w_picker *p, const char *const *labels, const char *con
 		return -1;
 	}
 	for (int i = 0; i < n; i++) {
-		wchar_t tmp[1024];
-		w_fold(search ? search[i] : labels[i], tmp, sizeof tmp / sizeof tmp[0]);
-		p->folded[i] = wcsdup(tmp);
+		p->folded[i] = text_fold(search ? search[i] : labels[i]);
 		if (!p->folded[i]) {
 			w_picker_free(p);
 			return -1;
@@ -399,22 +322,15 @@ void w_picker_free(struct w_picker *p)
 void w_picker_filter(struct w_picker *p)
 {
 	char q[W_INPUT_MAX * 4];
-	wchar_t fq[W_INPUT_MAX];
+	struct text_search ts;
 	w_input_get(&p->query, q, sizeof q);
-	w_fold(q, fq, sizeof fq / sizeof fq[0]);
-	/* split the folded query into words, in place */
-	wchar_t *words[32];
-	int nw = 0;
-	wchar_t *save = NULL;
-	for (wchar_t *w = wcstok(fq, L" \t", &save); w && nw < 32; w = wcstok(NULL, L" \t", &save))
-		words[nw++] = w;
 	p->nmatch = 0;
-	for (int i = 0; i < p->n; i++) {
-		int ok = 1;
-		for (int k = 0; k < nw && ok; k++)
-			ok = wcsstr(p->folded[i], words[k]) != NULL;
-		if (ok)
-			p->match[p->nmatch++] = i;
+	/* out of memory: the list stays empty rather than unfiltered */
+	if (text_search_init(&ts, q) == 0) {
+		for (int i = 0; i < p->n; i++)
+			if (text_search_match(&ts, p->folded[i]))
+				p->match[p->nmatch++] = i;
+		text_search_free(&ts);
 	}
 	p->cur = 0;
 	p->top = 0;

@@ -16,10 +16,10 @@
 /* ---- text ---------------------------------------------------------- */
 enum w_align { W_LEFT, W_RIGHT, W_CENTER };
 
-/* Columns the UTF-8 text takes (wcwidth). */
+/* Columns the UTF-8 text takes (text_width). */
 int w_width(const char *s);
-/* Draws s at (y, x) in exactly `width` columns: padded, or cut with "…".
- * Returns the columns used (= width). */
+/* Draws s at (y, x) in exactly `width` columns: padded, or cut with "…"
+ * between graphemes (text_pad).  Returns the columns used (= width). */
 int w_text(int y, int x, const char *s, int width, enum w_align align, attr_t attr);
 /* Fills width columns with spaces. */
 void w_fill(int y, int x, int width, attr_t attr);
@@ -67,13 +67,14 @@ void w_input_draw(struct w_input *in, int y, int x, int width, attr_t attr);
 
 /* ---- picker -------------------------------------------------------- */
 /* Items are given as display labels and search texts (UTF-8, not copied:
- * they must outlive the picker).  The search folds case and accents, so
- * "era" and "Éra" both find "Coopérative Érable"; every word typed must
- * appear.  Order is kept: the caller lists the recent ones first. */
+ * they must outlive the picker).  The search folds case and accents
+ * (text_fold), so "era" and "Éra" both find "Coopérative Érable"; every
+ * word typed must appear (text_search).  Order is kept: the caller lists
+ * the recent ones first. */
 struct w_picker {
 	int n;
 	const char *const *labels;
-	wchar_t **folded;             /* owned */
+	char **folded;                /* owned, text_fold of each search text */
 	int *match;                   /* indexes of the items shown */
 	int nmatch;
 	int cur, top;
@@ -88,9 +89,6 @@ void w_picker_filter(struct w_picker *p);
 int w_picker_current(const struct w_picker *p);
 void w_picker_move(struct w_picker *p, int delta, int page);
 void w_picker_draw(struct w_picker *p, int y, int x, int h, int w, int with_query, const char *prompt);
-
-/* Lower-case, accent-free wide copy of s (for searching). */
-void w_fold(const char *s, wchar_t *out, size_t n);
 
 /* ---- form (issue 6) ------------------------------------------------ */
 /* Labelled one-line fields edited in place: the field under the cursor is

@@ -242,6 +242,89 @@ static void test_credit_full(void **state)
 	}
 }
 
+/* juste check: an issued invoice's stored amounts against its lines and
+ * its own rates (DOMAIN's worked example 12,50 -> 0,63 + 1,25 = 14,38). */
+static void test_verify(void **state)
+{
+	(void)state;
+	struct invoice_amounts x;
+	struct invoice_amounts good = { 1250, 63, 125, 1438 };
+	assert_int_equal(invoice_verify(INVOICE_KIND_INVOICE, &good, 1250, TPS, TVQ, 0, &x), 0);
+	assert_int_equal(x.tps_cents, 63);
+	assert_int_equal(x.tvq_cents, 125);
+
+	/* a line gone: only the subtotal is named, with what the lines make */
+	assert_int_equal(invoice_verify(INVOICE_KIND_INVOICE, &good, 1000, TPS, TVQ, 0, &x), INVOICE_BAD_LINES);
+	assert_int_equal(x.subtotal_cents, 1000);
+
+	/* a cent of TPS moved to the total: TPS is wrong, the total adds up */
+	struct invoice_amounts tps = { 1250, 64, 125, 1439 };
+	assert_int_equal(invoice_verify(INVOICE_KIND_INVOICE, &tps, 1250, TPS, TVQ, 0, &x), INVOICE_BAD_TPS);
+	assert_int_equal(x.tps_cents, 63);
+	struct invoice_amounts tvq = { 1250, 63, 124, 1437 };
+	assert_int_equal(invoice_verify(INVOICE_KIND_INVOICE, &tvq, 1250, TPS, TVQ, 0, &x), INVOICE_BAD_TVQ);
+	assert_int_equal(x.tvq_cents, 125);
+
+	/* the total alone */
+	struct invoice_amounts total = { 1250, 63, 125, 1500 };
+	assert_int_equal(invoice_verify(INVOICE_KIND_INVOICE, &total, 1250, TPS, TVQ, 0, &x), INVOICE_BAD_TOTAL);
+	assert_int_equal(x.total_cents, 1438);
+
+	/* the invoice's own rates, not today's: at 0 % TVQ none is due */
+	struct invoice_amounts norate = { 1250, 63, 0, 1313 };
+	assert_int_equal(invoice_verify(INVOICE_KIND_INVOICE, &norate, 1250, TPS, 0, 0, &x), 0);
+	assert_int_equal(invoice_verify(INVOICE_KIND_INVOICE, &good, 1250, TPS, 0, 0, &x), INVOICE_BAD_TVQ);
+
+	/* exempt: no tax at all */
+	struct invoice_amounts exempt = { 1250, 0, 0, 1250 };
+	assert_int_equal(invoice_verify(INVOICE_KIND_INVOICE, &exempt, 1250, TPS, TVQ, 1, &x), 0);
+	assert_int_equal(invoice_verify(INVOICE_KIND_INVOICE, &good, 1250, TPS, TVQ, 1, &x),
+		INVOICE_BAD_TPS | INVOICE_BAD_TVQ);
+
+	/* credit notes: negative, half away from zero when by the formula,
+	 * but any taxes are accepted as long as they add up */
+	struct invoice_amounts credit = { -1250, -63, -125, -1438 };
+	assert_int_equal(invoice_verify(INVOICE_KIND_CREDIT, &credit, -1250, TPS, TVQ, 0, &x), 0);
+	struct invoice_amounts capped = { -1250, -60, -125, -1435 };
+	assert_int_equal(invoice_verify(INVOICE_KIND_CREDIT, &capped, -1250, TPS, TVQ, 0, &x), 0);
+	struct invoice_amounts badsum = { -1250, -60, -125, -1438 };
+	assert_int_equal(invoice_verify(INVOICE_KIND_CREDIT, &badsum, -1250, TPS, TVQ, 0, &x), INVOICE_BAD_TOTAL);
+	assert_int_equal(x.total_cents, -1435);
+	assert_int_equal(invoice_verify(INVOICE_KIND_CREDIT, &credit, -1000, TPS, TVQ, 0, &x), INVOICE_BAD_LINES);
+	assert_int_equal(invoice_verify(INVOICE_KIND_CREDIT, &credit, -1250, TPS, TVQ, 1, &x),
+		INVOICE_BAD_TPS | INVOICE_BAD_TVQ);
+}
+
+static void test_verify_credits(void **state)
+{
+	(void)state;
+	struct invoice_amounts inv = { 10000, 500, 998, 11498 };
+	struct invoice_amounts none = { 0, 0, 0, 0 };
+	assert_int_equal(invoice_verify_credits(&inv, &none, 0), 0);
+	struct invoice_amounts part = { -4000, -200, -399, -4599 };
+	assert_int_equal(invoice_verify_credits(&inv, &part, 0), 0);
+	/* exactly everything, partial or full: fine */
+	struct invoice_amounts all = { -10000, -500, -998, -11498 };
+	assert_int_equal(invoice_verify_credits(&inv, &all, 0), 0);
+	assert_int_equal(invoice_verify_credits(&inv, &all, 1), 0);
+	/* one cent beyond, on each line of tax separately */
+	struct invoice_amounts over_sub = { -10001, -500, -998, -11499 };
+	assert_int_equal(invoice_verify_credits(&inv, &over_sub, 0), INVOICE_OVER_SUBTOTAL);
+	struct invoice_amounts over_tps = { -10000, -501, -998, -11499 };
+	assert_int_equal(invoice_verify_credits(&inv, &over_tps, 1), INVOICE_OVER_TPS);
+	struct invoice_amounts over_tvq = { -9000, -450, -999, -10449 };
+	assert_int_equal(invoice_verify_credits(&inv, &over_tvq, 0), INVOICE_OVER_TVQ);
+	/* a full credit that leaves something: named per line */
+	assert_int_equal(invoice_verify_credits(&inv, &part, 1),
+		INVOICE_LEFT_SUBTOTAL | INVOICE_LEFT_TPS | INVOICE_LEFT_TVQ);
+	struct invoice_amounts tvq_left = { -10000, -500, -997, -11497 };
+	assert_int_equal(invoice_verify_credits(&inv, &tvq_left, 1), INVOICE_LEFT_TVQ);
+	/* an exempt invoice fully credited nets to zero with no tax */
+	struct invoice_amounts exo = { 9500, 0, 0, 9500 };
+	struct invoice_amounts exo_all = { -9500, 0, 0, -9500 };
+	assert_int_equal(invoice_verify_credits(&exo, &exo_all, 1), 0);
+}
+
 static void test_numbers(void **state)
 {
 	(void)state;
@@ -291,6 +374,8 @@ int main(void)
 		cmocka_unit_test(test_increments),
 		cmocka_unit_test(test_credit_partial),
 		cmocka_unit_test(test_credit_full),
+		cmocka_unit_test(test_verify),
+		cmocka_unit_test(test_verify_credits),
 		cmocka_unit_test(test_numbers),
 		cmocka_unit_test(test_dates),
 	};
