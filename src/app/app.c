@@ -76,14 +76,14 @@ static juste_status import_policy(struct app *a, void *arg, struct juste_err *e)
 {
 	(void)arg;
 	bool done;
-	juste_status st = store_policy_imported(a->store, &done, e);
+	juste_status st = store_setting_imported(a->store, &done, e);
 	if (st || done)
 		return st;
 	for (int i = 0; i < a->cfg.nlegacy && !st; i++) {
 		struct setting_row r = { a->cfg.legacy[i].key, "", a->cfg.legacy[i].value };
 		st = store_setting_put(a->store, &r, e);
 	}
-	return st ? st : store_policy_import_mark(a->store, a->cfg.nlegacy ? a->cfg.file : "", e);
+	return st ? st : store_setting_import_mark(a->store, a->cfg.nlegacy ? a->cfg.file : "", e);
 }
 
 juste_status app_open(struct app *a, const char *db_path, int flags, struct juste_err *e)
@@ -101,7 +101,7 @@ juste_status app_open(struct app *a, const char *db_path, int flags, struct just
 	store_set_actor(a->store, a->actor, NULL);
 	bool imported_now = false;
 	bool done;
-	st = store_policy_imported(a->store, &done, e);
+	st = store_setting_imported(a->store, &done, e);
 	if (!st && !done) {
 		st = app_in_tx(a, import_policy, NULL, e);
 		imported_now = a->cfg.nlegacy > 0;

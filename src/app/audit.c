@@ -4,6 +4,7 @@
 #include "app/app_internal.h"
 #include "juste/audit.h"
 #include "juste/i18n.h"
+#include "juste/store_audit.h"
 
 juste_status audit_allowed(const struct app *a, struct juste_err *e)
 {

@@ -2410,7 +2410,7 @@ juste_status demo_open(struct app *a, const char *path, struct juste_err *e)
 	store_set_actor(a->store, a->actor, NULL);
 	/* The demo's centre has the default policy, whatever the user's own
 	 * juste.ini says: its figures do not depend on who builds it. */
-	if ((st = store_policy_import_mark(a->store, "", e)) || (st = app_policy_load(a, e))) {
+	if ((st = store_setting_import_mark(a->store, "", e)) || (st = app_policy_load(a, e))) {
 		store_close(a->store);
 		a->store = NULL;
 	}

@@ -12,7 +12,8 @@
 #include "juste/report.h"
 #include "juste/report_app.h"
 #include "juste/rules.h"
-#include "juste/store_office.h"
+#include "juste/store_budgets.h"
+#include "juste/store_invoices.h"
 #include "juste/store_report.h"
 #include "juste/text.h"
 
@@ -103,7 +104,7 @@ juste_status office_bill_month_load(struct app *a, const char *month, struct off
 	if (!st && c.failed)
 		st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 	if (!st)
-		st = store_office_invoice_stats(a->store, m->period, on_bill_stats, m, e);
+		st = store_invoice_month_stats(a->store, m->period, on_bill_stats, m, e);
 	if (st) {
 		office_bill_month_free(m);
 		return st;
@@ -326,7 +327,7 @@ juste_status office_budgets(struct app *a, struct office_budget_row **rows, size
 	if (st)
 		return st;
 	struct budget_ctx c = { 0 };
-	st = store_office_budgets(a->store, on_budget, &c, e);
+	st = store_budget_list(a->store, on_budget, &c, e);
 	if (!st && c.failed)
 		st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 	if (st) {

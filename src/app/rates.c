@@ -536,7 +536,7 @@ juste_status rates_cost_import(struct app *a, const char *path, int *fy, struct 
 	}
 	if (!st) {
 		if ((st = store_begin(a->store, e)) == JUSTE_OK) {
-			st = store_cost_year_put(a->store, y, e);
+			st = store_rate_cost_year_put(a->store, y, e);
 			if (st) {
 				store_rollback(a->store);
 				err_prefix(e, "%s : ", path);
@@ -555,7 +555,7 @@ juste_status rates_cost_import(struct app *a, const char *path, int *fy, struct 
 juste_status rates_cost_year(struct app *a, int fy, struct cost_year *out, struct juste_err *e)
 {
 	juste_status st = app_require(a, ROLE_ADMIN | ROLE_GESTIONNAIRE, _("calculer les taux au juste coût"), e);
-	return st ? st : store_cost_year_get(a->store, fy, out, e);
+	return st ? st : store_rate_cost_year_get(a->store, fy, out, e);
 }
 
 void rates_proposal_free(struct rates_proposal *p)
@@ -596,7 +596,7 @@ juste_status rates_propose(struct app *a, int fy, const char *from, struct rates
 	} else {
 		date_format(fy_first(fy, a->policy.fy_start), p->from);
 	}
-	if ((st = store_cost_year_get(a->store, fy, &p->year, e)))
+	if ((st = store_rate_cost_year_get(a->store, fy, &p->year, e)))
 		return st;
 	struct cost_input in = { fy, p->year.overhead_cents, p->year.surplus_cents, p->year.levels, p->year.n };
 	if ((st = costcalc_compute(&in, p->lines, &p->result, e)))

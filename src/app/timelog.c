@@ -8,7 +8,6 @@
 #include "app/app_internal.h"
 #include "juste/i18n.h"
 #include "juste/rules.h"
-#include "juste/store_week.h"
 #include "juste/timelog.h"
 
 /* The expert logs for themselves; only an office role may touch another's

@@ -13,6 +13,8 @@
 #include "app/app_internal.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
+#include "juste/store_months.h"
+#include "juste/store_timers.h"
 #include "juste/store_week.h"
 #include "juste/timelog.h"
 #include "juste/week.h"
@@ -308,7 +310,7 @@ juste_status week_add_row(struct app *a, const struct week *w, const char *code,
 	st = store_mandate_get(a->store, code, &m, e);
 	if (!st)
 		st = mandate_open_in_week(w, &m, e);
-	return st ? st : store_pin_add(a->store, w->expert_id, m.id, w->day[0], e);
+	return st ? st : store_week_pin_add(a->store, w->expert_id, m.id, w->day[0], e);
 }
 
 juste_status week_toggle_pin(struct app *a, const struct week *w, int row, int *pinned_now, struct juste_err *e)
@@ -321,10 +323,10 @@ juste_status week_toggle_pin(struct app *a, const struct week *w, int row, int *
 	const struct week_mandate *m = &w->rows[row].m;
 	if (m->pinned == 2) {
 		*pinned_now = 0;
-		return store_pin_remove(a->store, w->expert_id, m->id, NULL, e);
+		return store_week_pin_remove(a->store, w->expert_id, m->id, NULL, e);
 	}
 	*pinned_now = 1;
-	return store_pin_add(a->store, w->expert_id, m->id, "", e);
+	return store_week_pin_add(a->store, w->expert_id, m->id, "", e);
 }
 
 struct copy_ctx {
@@ -343,7 +345,7 @@ static int copy_row(void *p, const struct week_mandate *m)
 	/* a mandate closed since then is not carried over */
 	if (m->closed_on[0] && strcmp(m->closed_on, c->w->day[0]) < 0)
 		return 0;
-	c->st = store_pin_add(c->a->store, c->w->expert_id, m->id, c->w->day[0], c->e);
+	c->st = store_week_pin_add(c->a->store, c->w->expert_id, m->id, c->w->day[0], c->e);
 	if (c->st)
 		return 1;
 	c->added++;

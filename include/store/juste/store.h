@@ -19,6 +19,7 @@
 #define JUSTE_STORE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include "juste/err.h"
 #include "juste/model.h"
@@ -109,8 +110,15 @@ typedef int (*store_entry_cb)(void *ctx, const struct entry *x);
 /* Ordered by work_date, expert, id. */
 juste_status store_entry_query(struct store *s, const struct entry_filter *f, store_entry_cb cb, void *ctx, struct juste_err *e);
 
-typedef int (*store_audit_cb)(void *ctx, const struct audit_row *r);
-juste_status store_audit_query(struct store *s, const struct audit_filter *f, store_audit_cb cb, void *ctx, struct juste_err *e);
+/* Whether an entry, or a work date, may no longer change, and why.
+ * entry_id > 0 names an existing entry (its stored date is checked);
+ * work_date, when not NULL, is checked too (the date an entry moves to, or
+ * a new entry's).  *locked = 1 and `why` gets one translated line
+ * (« mois 2020-03 fermé par gilles le 2020-04-05 ») when it is locked.
+ * This is the one place that decides: the invoicing module adds its own
+ * reason (an entry on an issued invoice) here. */
+juste_status store_entry_locked(struct store *s, int64_t entry_id, const char *work_date,
+	char *why, size_t n, int *locked, struct juste_err *e);
 
 /* --- checks ---------------------------------------------------------- */
 /* What the file holds, as someone with it in hand could have left it:

@@ -1,7 +1,7 @@
 /*
  * store_invoices.h - invoices, credit notes, their lines and entry links,
- * number sequences and billing increments in the database (issue 4).
- * Only src/store/store_invoices.c implements these.
+ * number sequences and billing increments in the database.  Only
+ * src/store/store_invoices.c implements these.
  *
  * The database holds the rules that matter most by itself (sql/004): an
  * issued invoice, its lines and links cannot change (only `reprints`
@@ -89,5 +89,13 @@ juste_status store_invoice_entries(struct store *s, int64_t invoice_id, store_in
  * one of them is a full credit. */
 juste_status store_invoice_credited(struct store *s, int64_t invoice_id, struct invoice_amounts *sum,
 	int *full, struct juste_err *e);
+
+/* Per invoice (draft or issued) of period "2020-03": billed minutes of its
+ * lines and how many of its entries are late, for the billing desk.
+ * Bounded by the month's invoices (invoices_period, then the primary keys
+ * of invoice_lines and invoice_entries). */
+typedef int (*store_invoice_stats_cb)(void *ctx, int64_t invoice_id, int64_t billed_minutes, int64_t late);
+juste_status store_invoice_month_stats(struct store *s, const char *period, store_invoice_stats_cb cb, void *ctx,
+	struct juste_err *e);
 
 #endif

@@ -1,6 +1,7 @@
 /*
- * store_rates.h - rate tables, negotiated rates and cost inputs in the
- * database (issue 3).  Only src/store/store_rates.c implements these.
+ * store_rates.h - rate tables, negotiated rates, what pricing reads of
+ * mandates and entries, and the cost inputs of the at-cost calculator.
+ * Only src/store/store_rates.c implements these.
  */
 #ifndef JUSTE_STORE_RATES_H
 #define JUSTE_STORE_RATES_H
@@ -58,8 +59,8 @@ juste_status store_rate_billable_walk(struct store *s, const char *from, const c
 
 /* Replaces the inputs of fiscal year y->fy (caller holds the transaction).
  * A service named twice in a year, or unknown, is refused. */
-juste_status store_cost_year_put(struct store *s, const struct cost_year *y, struct juste_err *e);
+juste_status store_rate_cost_year_put(struct store *s, const struct cost_year *y, struct juste_err *e);
 /* JUSTE_ENOTFOUND when the year has no inputs. */
-juste_status store_cost_year_get(struct store *s, int fy, struct cost_year *out, struct juste_err *e);
+juste_status store_rate_cost_year_get(struct store *s, int fy, struct cost_year *out, struct juste_err *e);
 
 #endif

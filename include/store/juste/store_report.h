@@ -1,7 +1,7 @@
 /*
  * store_report.h - what the annual report reads and the few records it
- * adds (issue 7): finance figures per fiscal year, the business-development
- * log, the experts' optional gender and birth year, and the aggregates the
+ * adds: finance figures per fiscal year, the business-development log,
+ * the experts' optional gender and birth year, and the aggregates the
  * report is made of.  Only src/store/store_report.c implements these.
  *
  * Every aggregate is computed by SQLite with bound parameters; what comes

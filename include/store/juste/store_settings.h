@@ -24,7 +24,7 @@ juste_status store_setting_delete(struct store *s, const char *key, const char *
 
 /* Whether an old juste.ini's policy was imported already (once per
  * database, whatever it held), and the mark that it was, naming the file. */
-juste_status store_policy_imported(struct store *s, bool *done, struct juste_err *e);
-juste_status store_policy_import_mark(struct store *s, const char *source, struct juste_err *e);
+juste_status store_setting_imported(struct store *s, bool *done, struct juste_err *e);
+juste_status store_setting_import_mark(struct store *s, const char *source, struct juste_err *e);
 
 #endif

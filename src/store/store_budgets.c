@@ -1,44 +1,18 @@
 /*
- * store_office.c - the aggregates of the office screens (see
- * store_office.h).  Statement slots: ST_OFFICE_BASE .. + 19.
+ * store_budgets.c - what the mandates with a budget have used (see
+ * store_budgets.h).  Statement slots: ST_BUDGETS_BASE .. + 19.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "juste/store_office.h"
+#include "juste/store_budgets.h"
 #include "store/store_internal.h"
 
 enum {
-	SO_INV_MINUTES = ST_OFFICE_BASE,
-	SO_INV_LATE,
-	SO_BUDGETS,
-	SO_MAX_MANDATE,
-	SO_ENTRY_MINUTES,
+	SB_BUDGETS = ST_BUDGETS_BASE,
+	SB_MAX_MANDATE,
+	SB_ENTRY_MINUTES,
 };
-
-juste_status store_office_invoice_stats(struct store *s, const char *period, store_office_inv_cb cb, void *ctx,
-	struct juste_err *e)
-{
-	/* Two reads, each one GROUP BY over the month's invoices only. */
-	sqlite3_stmt *st = store_stmt(s, SO_INV_MINUTES,
-		"SELECT i.id, coalesce((SELECT sum(l.billed_minutes) FROM invoice_lines l WHERE l.invoice_id = i.id), 0), "
-		"  coalesce((SELECT sum(x.late) FROM invoice_entries x WHERE x.invoice_id = i.id), 0) "
-		"FROM invoices i WHERE i.period = ?1", e);
-	if (!st)
-		return JUSTE_EIO;
-	store_bind_text(st, 1, period);
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (cb(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2))) {
-			sqlite3_reset(st);
-			return JUSTE_OK;
-		}
-	}
-	if (rc != SQLITE_DONE)
-		return store_fail(s, rc, "invoices", e);
-	sqlite3_reset(st);
-	return JUSTE_OK;
-}
 
 /* Minutes per mandate id, summed in C from one sequential pass over the
  * entries.  Measured on a million entries: ~0.2 s, where SQLite's GROUP BY
@@ -48,7 +22,7 @@ juste_status store_office_invoice_stats(struct store *s, const char *period, sto
 static juste_status minutes_by_mandate(struct store *s, int64_t **sums, int64_t *n, struct juste_err *e)
 {
 	*sums = NULL;
-	sqlite3_stmt *st = store_stmt(s, SO_MAX_MANDATE, "SELECT coalesce(max(id), 0) FROM mandates", e);
+	sqlite3_stmt *st = store_stmt(s, SB_MAX_MANDATE, "SELECT coalesce(max(id), 0) FROM mandates", e);
 	if (!st)
 		return JUSTE_EIO;
 	int rc = sqlite3_step(st);
@@ -59,7 +33,7 @@ static juste_status minutes_by_mandate(struct store *s, int64_t **sums, int64_t 
 	*sums = calloc((size_t)*n, sizeof **sums);
 	if (!*sums)
 		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
-	st = store_stmt(s, SO_ENTRY_MINUTES, "SELECT mandate_id, minutes FROM entries NOT INDEXED", e);
+	st = store_stmt(s, SB_ENTRY_MINUTES, "SELECT mandate_id, minutes FROM entries NOT INDEXED", e);
 	if (!st) {
 		free(*sums);
 		*sums = NULL;
@@ -79,13 +53,13 @@ static juste_status minutes_by_mandate(struct store *s, int64_t **sums, int64_t 
 	return JUSTE_OK;
 }
 
-juste_status store_office_budgets(struct store *s, store_budget_cb cb, void *ctx, struct juste_err *e)
+juste_status store_budget_list(struct store *s, store_budget_cb cb, void *ctx, struct juste_err *e)
 {
 	int64_t *sums, nsums = 0;
 	juste_status jst = minutes_by_mandate(s, &sums, &nsums, e);
 	if (jst)
 		return jst;
-	sqlite3_stmt *st = store_stmt(s, SO_BUDGETS,
+	sqlite3_stmt *st = store_stmt(s, SB_BUDGETS,
 		"SELECT m.code, m.title, o.code, m.billing, m.closed_on, coalesce(m.budget_minutes, 0), "
 		"  coalesce(m.budget_cents, 0), m.id, "
 		"  coalesce((SELECT sum(l.amount_cents) FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id "
