@@ -1953,7 +1953,7 @@ const char *demo_category_word(enum demo_category c)
 }
 
 /* ------------------------------------------------------------------------
- * The annual report's side of the demo (issue 7): the finance figures of
+ * The annual report's side of the demo: the finance figures of
  * the report, its business-development log, genders and birth years, rate
  * tables calibrated so that the invoices land on the report's products,
  * and the invoices themselves, issued month by month on the last day of

@@ -144,19 +144,19 @@ int main(int argc, char **argv)
 		labels[i] = buf[i][0];
 		search[i] = buf[i][1];
 	}
-	struct w_picker p;
+	struct widget_picker p;
 	double s = now_ms();
-	w_picker_init(&p, labels, search, nm);
+	widget_picker_init(&p, labels, search, nm);
 	printf("picker: fold %d mandates once:                 %.2f ms\n", nm, now_ms() - s);
 	struct stat_ms pick = { 0 };
 	const char *typed = "Membre 1 mandat 42";
 	for (int rep = 0; rep < 5; rep++) {
-		w_input_set(&p.query, "");
+		widget_input_set(&p.query, "");
 		for (size_t k = 0; typed[k]; k++) {
 			double s1 = now_ms();
-			w_input_key(&p.query, 0, (wint_t)(unsigned char)typed[k]);
-			w_picker_filter(&p);
-			w_picker_draw(&p, 3, 4, lines - 6, cols - 8, 1, "Rechercher :");
+			widget_input_key(&p.query, 0, (wint_t)(unsigned char)typed[k]);
+			widget_picker_filter(&p);
+			widget_picker_draw(&p, 3, 4, lines - 6, cols - 8, 1, "Rechercher :");
 			refresh();
 			stat_add(&pick, now_ms() - s1);
 		}
@@ -166,7 +166,7 @@ int main(int argc, char **argv)
 	stat_print(title, &pick);
 	printf("picker: '%s' leaves %d of %d\n", typed, p.nmatch, nm);
 
-	w_picker_free(&p);
+	widget_picker_free(&p);
 	free(buf);
 	free(labels);
 	free(search);

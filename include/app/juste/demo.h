@@ -13,7 +13,7 @@
  *
  * Everything goes through the store functions the CLI and the importer use,
  * in one transaction, and every entry passes rules_entry_validate().
- * Then (issue 7) the annual report's side: the report's finance figures,
+ * Then the annual report's side: the report's finance figures,
  * its business-development log, genders and birth years (average age 45),
  * one rate table per demo year calibrated so that the year's invoices come
  * to the report's products (3 569 964 $ and 4 475 852 $), and the invoices

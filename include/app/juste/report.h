@@ -1,6 +1,7 @@
 /*
- * report_app.h - the annual activity report and the figures behind it
- * (issue 7): the use cases the CLI and the TUI call.
+ * report.h - the annual activity report and the figures behind it: the
+ * use cases the CLI and the TUI call (report_out.h and report_pdf.h write
+ * it out).
  *
  * Promises:
  * - every figure comes from the database: hours from the entries (billable
@@ -18,12 +19,11 @@
  * gestionnaire, admin (the profile: admin only to write); devaffaires list:
  * office roles.
  */
-#ifndef JUSTE_REPORT_APP_H
-#define JUSTE_REPORT_APP_H
+#ifndef JUSTE_REPORT_H
+#define JUSTE_REPORT_H
 
-#include <stdio.h>
 #include "juste/app.h"
-#include "juste/report.h"
+#include "juste/figures.h"
 
 #define REPORT_FY_NAME 16
 #define REPORT_HIST 5            /* years of the full-management share */
@@ -114,14 +114,6 @@ void report_annual_free(struct report_annual *r);   /* NULL ok */
 enum report_format { REPORT_TEXT, REPORT_MD, REPORT_CSV, REPORT_JSON, REPORT_PDF, REPORT_TABLE };
 juste_status report_format_parse(const char *s, enum report_format *f, struct juste_err *e);
 
-/* Text, Markdown, CSV or JSON to out. */
-juste_status report_annual_write(const struct report_annual *r, enum report_format f, FILE *out,
-	struct juste_err *e);
-/* The PDF with its charts (report_pdf.c); a half-written file is removed. */
-juste_status report_annual_pdf(const struct policy *cfg, const struct report_annual *r, const char *path,
-	struct juste_err *e);
-/* Releases the fonts the PDF loaded (call once when done). */
-void report_pdf_shutdown(void);
 
 /* Derived figures, the same for every output. */
 struct report_derived {

@@ -1,8 +1,8 @@
 /*
- * cli_office.c - the commands behind what the Données screen changes
- * (issue 6): `juste org add|edit`, `juste mandate close`, and the body of
- * `juste expert deactivate`.  They call office.h, the functions the screen
- * calls, with the validation of `juste import`.
+ * cli_records.c - the commands behind what the Données screen changes:
+ * `juste org add|edit`, `juste mandate close`, and the body of `juste
+ * expert deactivate`.  They call records.h, the functions the screen calls,
+ * with the validation of `juste import`.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -10,7 +10,7 @@
 
 #include "cli/cli.h"
 #include "juste/i18n.h"
-#include "juste/office.h"
+#include "juste/records.h"
 #include "juste/rules.h"
 
 static juste_status usage_err(const char *cmd, struct juste_err *e)
@@ -46,7 +46,7 @@ juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e)
 	struct org o;
 	memset(&o, 0, sizeof o);
 	juste_status st;
-	if (!create && (st = office_org_get(c->app, argv[2], &o, e)))
+	if (!create && (st = records_org_get(c->app, argv[2], &o, e)))
 		return st;
 	if (create) {
 		snprintf(o.code, sizeof o.code, "%s", argv[2]);
@@ -83,7 +83,7 @@ juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e)
 	}
 	if (optind < argc)
 		return usage_err("org", e);
-	if ((st = with_field(office_org_save(c->app, &o, create, e), e)))
+	if ((st = with_field(records_org_save(c->app, &o, create, e), e)))
 		return st;
 	printf(create ? _("Organisation %s ajoutée\n") : _("Organisation %s modifiée\n"), o.code);
 	return JUSTE_OK;
@@ -114,7 +114,7 @@ juste_status cli_mandate(struct cli *c, int argc, char **argv, struct juste_err 
 	char date[ISO_LEN];
 	juste_status st;
 	if ((st = date_only("mandate", argc - 2, argv + 2, date, e)) ||
-	    (st = office_mandate_close(c->app, code, date, e)))
+	    (st = records_mandate_close(c->app, code, date, e)))
 		return st;
 	printf(_("Mandat %s fermé le %s\n"), code, date);
 	return JUSTE_OK;
@@ -129,7 +129,7 @@ juste_status cli_expert_deactivate(struct cli *c, int argc, char **argv, struct 
 	char date[ISO_LEN];
 	juste_status st;
 	if ((st = date_only("expert", argc - 1, argv + 1, date, e)) ||
-	    (st = office_expert_deactivate(c->app, login, date, e)))
+	    (st = records_expert_deactivate(c->app, login, date, e)))
 		return st;
 	printf(_("Expert %s désactivé : départ le %s\n"), login, date);
 	return JUSTE_OK;

@@ -1,5 +1,5 @@
 /*
- * report.c - percentages, counts, capacity and the ristourne split of the
+ * figures.c - percentages, counts, capacity and the ristourne split of the
  * annual report.  Integers only: a percentage is tenths of a percent.
  */
 #include <stdio.h>
@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "juste/date.h"
+#include "juste/figures.h"
 #include "juste/money.h"
-#include "juste/report.h"
 #include "juste/text.h"
 
 #ifndef N_
@@ -32,7 +32,7 @@ static int64_t div_round128(__int128 num, __int128 den)
 	return (int64_t)(neg ? -q : q);
 }
 
-int report_growth(int64_t a, int64_t b, int64_t *tenths)
+int figures_growth(int64_t a, int64_t b, int64_t *tenths)
 {
 	*tenths = 0;
 	if (a <= 0)
@@ -41,12 +41,12 @@ int report_growth(int64_t a, int64_t b, int64_t *tenths)
 	return 1;
 }
 
-int report_variance(int64_t actual, int64_t budget, int64_t *tenths)
+int figures_variance(int64_t actual, int64_t budget, int64_t *tenths)
 {
-	return report_growth(budget, actual, tenths);
+	return figures_growth(budget, actual, tenths);
 }
 
-int report_share(int64_t part, int64_t whole, int64_t *tenths)
+int figures_share(int64_t part, int64_t whole, int64_t *tenths)
 {
 	*tenths = 0;
 	if (whole <= 0)
@@ -55,7 +55,7 @@ int report_share(int64_t part, int64_t whole, int64_t *tenths)
 	return 1;
 }
 
-int report_average_tenths(int64_t sum, int64_t n, int64_t *tenths)
+int figures_average_tenths(int64_t sum, int64_t n, int64_t *tenths)
 {
 	*tenths = 0;
 	if (n <= 0)
@@ -76,22 +76,22 @@ static char *pct(int valid, int64_t tenths, int sign, const char *dec, const cha
 	return buf;
 }
 
-char *report_pct_signed(int valid, int64_t tenths, char *buf, size_t n)
+char *figures_pct_signed(int valid, int64_t tenths, char *buf, size_t n)
 {
 	return pct(valid, tenths, 1, ",", NBSP "%", buf, n);
 }
 
-char *report_pct(int valid, int64_t tenths, char *buf, size_t n)
+char *figures_pct(int valid, int64_t tenths, char *buf, size_t n)
 {
 	return pct(valid, tenths, 0, ",", NBSP "%", buf, n);
 }
 
-char *report_pct_plain(int valid, int64_t tenths, char *buf, size_t n)
+char *figures_pct_plain(int valid, int64_t tenths, char *buf, size_t n)
 {
 	return pct(valid, tenths, 0, ".", "", buf, n);
 }
 
-char *report_pct_whole_signed(int valid, int64_t tenths, char *buf, size_t n)
+char *figures_pct_whole_signed(int valid, int64_t tenths, char *buf, size_t n)
 {
 	if (!valid) {
 		snprintf(buf, n, "—");
@@ -102,37 +102,37 @@ char *report_pct_whole_signed(int valid, int64_t tenths, char *buf, size_t n)
 	return buf;
 }
 
-char *report_count_fr(int64_t v, char *buf, size_t n)
+char *figures_count_fr(int64_t v, char *buf, size_t n)
 {
 	return text_group(v, NBSP, buf, n);
 }
 
-char *report_dollars_fr(int64_t cents, char *buf, size_t n)
+char *figures_dollars_fr(int64_t cents, char *buf, size_t n)
 {
 	char num[48];
-	report_count_fr(money_div_round(cents, 100), num, sizeof num);
+	figures_count_fr(money_div_round(cents, 100), num, sizeof num);
 	snprintf(buf, n, "%s" NBSP "$", num);
 	return buf;
 }
 
-const char *report_dollars_or_dash(int ok, int64_t cents, char *buf, size_t n)
+const char *figures_dollars_or_dash(int ok, int64_t cents, char *buf, size_t n)
 {
 	if (!ok)
 		snprintf(buf, n, "—");
 	else
-		report_dollars_fr(cents, buf, n);
+		figures_dollars_fr(cents, buf, n);
 	return buf;
 }
 
-char *report_hours_fr(int64_t minutes, char *buf, size_t n)
+char *figures_hours_fr(int64_t minutes, char *buf, size_t n)
 {
 	char num[48];
-	report_count_fr(money_div_round(minutes, 60), num, sizeof num);
+	figures_count_fr(money_div_round(minutes, 60), num, sizeof num);
 	snprintf(buf, n, "%s" NBSP "h", num);
 	return buf;
 }
 
-int64_t report_weekdays(int32_t first, int32_t last)
+int64_t figures_weekdays(int32_t first, int32_t last)
 {
 	if (last < first)
 		return 0;
@@ -147,14 +147,14 @@ int64_t report_weekdays(int32_t first, int32_t last)
 	return n;
 }
 
-int64_t report_capacity(int weekly_minutes, int64_t weekdays)
+int64_t figures_capacity(int weekly_minutes, int64_t weekdays)
 {
 	if (weekly_minutes <= 0 || weekdays <= 0)
 		return 0;
 	return money_div_round((int64_t)weekly_minutes * weekdays, 5);
 }
 
-juste_status report_ristourne(const int64_t *weights, size_t n, int64_t amount_cents, int64_t *shares,
+juste_status figures_ristourne(const int64_t *weights, size_t n, int64_t amount_cents, int64_t *shares,
 	struct juste_err *e)
 {
 	if (amount_cents < 0)
