@@ -54,6 +54,11 @@ juste_status records_mandate_get(struct app *a, const char *code, struct mandate
 
 /* ------------------------------------------------------------- changes */
 
+juste_status records_may_change(const struct app *a, const char *what, struct juste_err *e)
+{
+	return app_require(a, ROLE_ADMIN, what, e);
+}
+
 /* A lookup expected to find nothing (create) or something (update). */
 static juste_status expect(juste_status got, const struct juste_err *scratch, int create, const char *field,
 	const char *what, const char *code, struct juste_err *e)
@@ -76,7 +81,7 @@ static juste_status expect(juste_status got, const struct juste_err *scratch, in
 
 juste_status records_org_save(struct app *a, struct org *o, int create, struct juste_err *e)
 {
-	juste_status st = app_require(a, ROLE_ADMIN, _("modifier les organisations"), e);
+	juste_status st = records_may_change(a, _("modifier les organisations"), e);
 	if (st || (st = rules_org_validate(o, e)))
 		return st;
 	struct org old;
@@ -114,7 +119,7 @@ juste_status records_org_save(struct app *a, struct org *o, int create, struct j
 
 juste_status records_expert_save(struct app *a, struct expert *x, int create, struct juste_err *e)
 {
-	juste_status st = app_require(a, ROLE_ADMIN, _("modifier les experts"), e);
+	juste_status st = records_may_change(a, _("modifier les experts"), e);
 	if (st || (st = rules_expert_validate(x, e)))
 		return st;
 	struct expert old;
@@ -134,7 +139,7 @@ juste_status records_expert_save(struct app *a, struct expert *x, int create, st
 
 juste_status records_ref_save(struct app *a, enum ref_kind k, struct refitem *r, int create, struct juste_err *e)
 {
-	juste_status st = app_require(a, ROLE_ADMIN, _("modifier les services et programmes"), e);
+	juste_status st = records_may_change(a, _("modifier les services et programmes"), e);
 	if (st || (st = rules_ref_validate(r, e)))
 		return st;
 	struct refitem old;
@@ -181,7 +186,7 @@ static juste_status none_after(struct app *a, struct entry_filter *f, const char
 
 juste_status records_mandate_save(struct app *a, struct mandate *m, int create, struct juste_err *e)
 {
-	juste_status st = app_require(a, ROLE_ADMIN, _("modifier les mandats"), e);
+	juste_status st = records_may_change(a, _("modifier les mandats"), e);
 	if (st)
 		return st;
 	if (m->beneficiary[0] == '\0')
@@ -213,7 +218,7 @@ juste_status records_mandate_save(struct app *a, struct mandate *m, int create, 
 
 juste_status records_mandate_close(struct app *a, const char *code, const char *date, struct juste_err *e)
 {
-	juste_status st = app_require(a, ROLE_ADMIN, _("fermer un mandat"), e);
+	juste_status st = records_may_change(a, _("fermer un mandat"), e);
 	if (st)
 		return st;
 	struct mandate *m = malloc(sizeof *m);
@@ -230,7 +235,7 @@ juste_status records_mandate_close(struct app *a, const char *code, const char *
 
 juste_status records_expert_deactivate(struct app *a, const char *login, const char *date, struct juste_err *e)
 {
-	juste_status st = app_require(a, ROLE_ADMIN, _("désactiver un expert"), e);
+	juste_status st = records_may_change(a, _("désactiver un expert"), e);
 	if (st)
 		return st;
 	struct expert x;

@@ -354,7 +354,7 @@ static void data_draw(struct tui *t, void *state, int y, int h, int w)
 			WIDGET_LEFT, term_attr(TR_DIM));
 	else
 		widget_table_draw(&s->tt, y + 2, 0, h - 3, cell, s);
-	const char *legend = app_role(t->app) & ROLE_ADMIN ?
+	const char *legend = records_may_change(t->app, NULL, NULL) == JUSTE_OK ?
 		_("< > onglet · / chercher · a ajouter · ⏎ modifier · x fermer/désactiver · M fermer un mois · r relire") :
 		_("< > onglet · / chercher · ⏎ détail · r relire · lecture seule (les changements : admin)");
 	widget_text(y + h - 1, 0, legend, w, WIDGET_LEFT, term_attr(TR_DIM));
@@ -609,7 +609,7 @@ static void form(struct tui *t, struct data_state *s, int create)
 		free(fm);
 		return;
 	}
-	if (!(app_role(t->app) & ROLE_ADMIN)) {
+	if (records_may_change(t->app, NULL, NULL) != JUSTE_OK) {
 		/* the manager reads the record; every field is shown, none changes */
 		for (int i = 0; i < fm->n; i++)
 			fm->f[i].readonly = 1;
@@ -768,7 +768,7 @@ static enum view_result data_request(struct tui *t, void *state, enum action a, 
 				N_("une table de taux s'importe entière : juste rate import FICHIER.csv (admin)") :
 				N_("M ferme un mois"));
 			tui_error(t, &e);
-		} else if (app_require(t->app, ROLE_ADMIN, _("ajouter des données"), &e)) {
+		} else if (records_may_change(t->app, _("ajouter des données"), &e)) {
 			tui_error(t, &e);
 		} else {
 			form(t, s, 1);
@@ -776,7 +776,7 @@ static enum view_result data_request(struct tui *t, void *state, enum action a, 
 		return VIEW_HANDLED;
 	case ACT_CLOSE_ITEM: close_item(t, s); return VIEW_HANDLED;
 	case ACT_CLOSE_MONTH:
-		if (app_require(t->app, ROLE_ADMIN, _("fermer un mois depuis Données"), &e))
+		if (records_may_change(t->app, _("fermer un mois depuis Données"), &e))
 			tui_error(t, &e);
 		else
 			close_month(t, s);

@@ -33,6 +33,12 @@ juste_status records_mandate_get(struct app *a, const char *code, struct mandate
 
 /* --- changes (admin) -------------------------------------------------------- */
 
+/* JUSTE_EDENIED, "permission refusée : <what> (rôle ...)", unless the
+ * effective user may change the centre's records (an admin).  With e NULL
+ * it only answers, as a screen asks to show a record read-only; every
+ * change below checks it itself. */
+juste_status records_may_change(const struct app *a, const char *what, struct juste_err *e);
+
 /* create: refuses a code or login that exists (field "code" / "login");
  * else updates the record with that code or login (id from the store). */
 juste_status records_org_save(struct app *a, struct org *o, int create, struct juste_err *e);
