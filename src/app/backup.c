@@ -244,23 +244,11 @@ juste_status backup_write(struct app *a, const char *file, struct backup_info *o
 
 /* ------------------------------------------------------------- restore */
 
-struct findings {
-	store_finding_cb cb;
-	void *ctx;
-	const char *file;
-};
-
-static int forward_finding(void *p, const char *line)
-{
-	struct findings *f = p;
-	return f->cb ? f->cb(f->ctx, line) : 0;
-}
-
 /* The file to restore: a sound juste database, of a schema version this
  * binary knows, in which juste check finds nothing, with the live
  * database's page size (the backup API cannot change it under WAL). */
-static juste_status restore_judge(struct app *a, const char *file, struct store **out, struct findings *f,
-	struct juste_err *e)
+static juste_status restore_judge(struct app *a, const char *file, struct store **out, store_finding_cb cb,
+	void *ctx, struct juste_err *e)
 {
 	struct stat sb;
 	if (stat(file, &sb) == 0 && is_live_file(a, &sb))
@@ -276,12 +264,12 @@ static juste_status restore_judge(struct app *a, const char *file, struct store 
 			"restauration refusée, la base est inchangée"), file, v, known);
 	}
 	int found = 0;
-	st = store_integrity(cand, forward_finding, f, &found, e);
+	st = store_integrity(cand, cb, ctx, &found, e);
 	if (!st && found)
 		st = err_set(e, JUSTE_EINVAL, N_("%s : le fichier ne passe pas integrity_check (%d problème(s)) : "
 			"restauration refusée, la base est inchangée"), file, found);
 	if (!st) {
-		st = store_check(cand, forward_finding, f, &found, e);
+		st = store_check(cand, cb ? cb : count_finding, ctx, &found, e);
 		if (st)
 			err_prefix(e, "%s : ", file);
 		else if (found)
@@ -416,11 +404,10 @@ juste_status backup_restore(struct app *a, const char *file, const char *keep, s
 		return st;
 	if (!file || !*file)
 		return err_set(e, JUSTE_EUSAGE, N_("restore : il faut le FICHIER à restaurer"));
-	struct findings f = { cb, ctx, file };
 	struct store *cand = NULL, *stage = NULL;
 	char kept[PATH_MAX], stage_path[PATH_MAX];
 	struct stat stage_sb;
-	if ((st = restore_judge(a, file, &cand, &f, e)))
+	if ((st = restore_judge(a, file, &cand, cb, ctx, e)))
 		return st;
 	int from_schema = store_schema_version(cand);
 	st = restore_keep_path(file, keep, kept, e);

@@ -107,7 +107,7 @@ for p in "${wpids[@]}"; do wait "$p"; done
 expect_eq "$bad_rc" "0" "ten backups under four writers all succeed ($(cat "$T"/w/backup*.err 2>/dev/null | head -3))"
 expect_eq "$bad_integrity" "0" "every copy passes integrity_check"
 expect_eq "$bad_missing" "0" "every copy holds every entry committed before its backup began"
-[ "$during" -gt 0 ] && ok "the writers kept committing while backups ran ($during rounds of 10)" \
+[ "$during" -gt 0 ] && ok "the writers kept committing between a snapshot and the end of its backup ($during rounds of 10)" \
   || not_ok "no write committed during any backup: the test proved nothing"
 expect_eq "$(cat "$T"/w/err* | grep -c .)" "0" "no writer failed meanwhile"
 expect_eq "$(sql "select count(*) from entries where note like 'w%'")" "$(written)" "every write the writers were told of landed"
