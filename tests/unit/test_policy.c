@@ -121,6 +121,11 @@ static void test_text(void **state)
 	v[63] = '1';
 	v[64] = '\0';
 	set_bad(&p, "centre.phone", "", v, "centre.phone : valeur trop longue (63 octets au plus)");
+	/* a refused value leaves the field as it was (no half-written text) */
+	assert_int_equal(strlen(p.centre_phone), 63);
+	set_ok(&p, "centre.name", "", "Centre");
+	set_bad(&p, "centre.name", "", "Nouveau\x01nom", "caractère de contrôle refusé");
+	assert_string_equal(p.centre_name, "Centre");
 	/* any value: at most POLICY_VALUE_LEN - 1 bytes */
 	char big[POLICY_VALUE_LEN + 1];
 	memset(big, 'a', POLICY_VALUE_LEN);
