@@ -91,7 +91,7 @@ juste_status demo_default_path(char *out, size_t n, struct juste_err *e);
 /* Prepares `path` for a fresh demo and opens it in a, with the OS
  * login as actor.  An existing file is removed (with its -wal and -shm)
  * only when it is an earlier demo; any other file, or the configured
- * database a->cfg.db_path, is refused with JUSTE_ECONFLICT. */
+ * database (app_config(a)->db_path), is refused with JUSTE_ECONFLICT. */
 juste_status demo_open(struct app *a, const char *path, struct juste_err *e);
 
 /* After a failed demo_build: closes the database of a and removes the file
@@ -100,9 +100,9 @@ juste_status demo_open(struct app *a, const char *path, struct juste_err *e);
 void demo_discard(struct app *a, const char *path);
 
 /* Fills the empty database open in a, in one transaction (rolled
- * back on any error), and describes what it made in *sum.  a->actor is the
- * invoking user, registered as admin.  Fiscal years follow a->cfg.fy_start;
- * "today" is app_today(). */
+ * back on any error), and describes what it made in *sum.  The invoking
+ * user (the OS login) is registered as admin.  Fiscal years follow the
+ * centre's policy (app_policy(a)->fy_start); "today" is app_today(). */
 juste_status demo_build(struct app *a, struct demo_summary *sum, struct juste_err *e);
 
 /* "professionnel", "formateur", "direction"; "membre", ...: the words the

@@ -24,7 +24,7 @@ typedef int (*settings_cb)(void *ctx, const struct setting_view *v);
 /* Every key in table order, dated keys with each of their values. */
 juste_status settings_list(struct app *a, date_t on, settings_cb cb, void *ctx, struct juste_err *e);
 
-/* Admin.  Validates as the policy does, writes, and reloads a->policy.
+/* Admin.  Validates as the policy does, writes, and reloads app_policy(a).
  * valid_from "" or NULL for an undated key (or a dated key's value that
  * always applied). */
 juste_status settings_set(struct app *a, const char *key, const char *valid_from, const char *value,
