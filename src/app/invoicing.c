@@ -10,7 +10,6 @@
  * instant, never a stale preview, and all of it or none.
  */
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -656,25 +655,6 @@ juste_status invoicing_draft(struct app *a, const char *month, const char *org, 
 	return st;
 }
 
-/* A test hook to prove a run is all or nothing: after N invoices are
- * numbered inside the transaction, fail ("N") or die by SIGKILL
- * ("kill:N").  Either way the transaction is never committed, so it can
- * only ever leave the database as it was. */
-static juste_status test_interrupt(int issued, struct juste_err *e)
-{
-	const char *h = getenv("JUSTE_TEST_ISSUE_ABORT_AFTER");
-	if (!h || !*h)
-		return JUSTE_OK;
-	int kill = strncmp(h, "kill:", 5) == 0;
-	int n = atoi(kill ? h + 5 : h);
-	if (issued < n)
-		return JUSTE_OK;
-	if (kill)
-		raise(SIGKILL);
-	return err_set(e, JUSTE_EIO, N_("émission interrompue après %d factures (JUSTE_TEST_ISSUE_ABORT_AFTER) : rien n'a été émis"),
-		issued);
-}
-
 static juste_status number_next(struct app *a, const char *kind, date_t issued, int *year, int *seq,
 	char number[INVOICE_NUMBER_LEN], struct juste_err *e)
 {
@@ -727,7 +707,6 @@ juste_status invoicing_issue(struct app *a, const char *month, const char *org, 
 			run->issued++;
 			run->subtotal_cents += r->amounts.subtotal_cents;
 			run->total_cents += r->amounts.total_cents;
-			st = test_interrupt(run->issued, e);
 		}
 	}
 	free(r);

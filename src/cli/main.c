@@ -38,6 +38,23 @@ static const struct cli_command commands[] = {
 	  N_("journal des modifications (gestionnaire, admin)"), cli_audit, CLI_NEEDS_USER },
 	{ "check", N_("juste check"),
 	  N_("vérifie l'intégrité de la base et les règles du domaine"), cli_check, CLI_NEEDS_USER },
+	{ "backup", N_("juste backup FICHIER\n"
+	  "  une copie cohérente de la base en service pendant que les autres écrivent (VACUUM INTO),\n"
+	  "  écrite dans un fichier temporaire à côté de FICHIER, vérifiée (integrity_check, base juste du\n"
+	  "  schéma courant), synchronisée sur disque puis renommée en FICHIER, qui vous appartient (mode\n"
+	  "  0600).  Un lien symbolique à la place de FICHIER est refusé ; en cas d'échec (disque plein…)\n"
+	  "  rien n'est écrit.\n"
+	  "  Tous les soirs : scripts/juste-backup (voir le README).  Admin."),
+	  N_("copie de sauvegarde de la base en service (admin)"), cli_backup, CLI_NEEDS_USER },
+	{ "restore", N_("juste restore FICHIER [--keep COPIE]\n"
+	  "  remet la copie FICHIER à la place de la base en service.  FICHIER doit être une base juste\n"
+	  "  saine, d'un schéma connu (un plus ancien est mis à jour), où juste check ne trouve rien ;\n"
+	  "  sinon chaque problème est affiché et la base reste inchangée.  La base actuelle est d'abord\n"
+	  "  gardée dans COPIE (par défaut juste-avant-restauration-DATE-HEURE.db à côté de\n"
+	  "  FICHIER ; jamais par-dessus un fichier), puis remplacée en une transaction : les autres voient\n"
+	  "  l'avant ou l'après, jamais un mélange.  La restauration est inscrite au journal d'audit de la\n"
+	  "  base restaurée (qui, quand, depuis quel fichier, où est l'ancienne).  Admin."),
+	  N_("remet une copie de sauvegarde en place (admin)"), cli_restore, CLI_NEEDS_USER },
 	{ "demo", N_("juste demo [--db CHEMIN] [--quiet] [--open]\n"
 	  "  construit la base de démonstration ($XDG_DATA_HOME/juste/demo.db par défaut) ;\n"
 	  "  --open l'ouvre ensuite dans l'interface plein écran"),

@@ -158,6 +158,10 @@ static int32_t dated_at(const struct policy_rate *list, int n, date_t on)
  * and no other control character is accepted. */
 static juste_status set_text(char *field, size_t size, const char *key, const char *v, struct juste_err *e)
 {
+	/* built aside, so that a refused value leaves the field as it was */
+	char buf[POLICY_VALUE_LEN];
+	if (size > sizeof buf)
+		size = sizeof buf;
 	size_t j = 0;
 	for (size_t i = 0; v[i]; i++) {
 		char c = v[i];
@@ -169,9 +173,10 @@ static juste_status set_text(char *field, size_t size, const char *key, const ch
 		}
 		if (j + 1 >= size)
 			return err_set(e, JUSTE_EINVAL, N_("%s : valeur trop longue (%zu octets au plus)"), key, size - 1);
-		field[j++] = c;
+		buf[j++] = c;
 	}
-	field[j] = '\0';
+	buf[j] = '\0';
+	memcpy(field, buf, j + 1);
 	return JUSTE_OK;
 }
 

@@ -29,6 +29,17 @@ expect_rc()       { [ "$RC" = "$1" ] && ok "$2" || not_ok "$2 (exit $RC, expecte
 expect_out()      { case "$OUT" in *"$1"*) ok "$2";; *) not_ok "$2 (stdout lacks '$1': $OUT)";; esac; }
 expect_err()      { case "$ERR" in *"$1"*) ok "$2";; *) not_ok "$2 (stderr lacks '$1': $ERR)";; esac; }
 expect_eq()       { [ "$1" = "$2" ] && ok "$3" || not_ok "$3 (got '$1', expected '$2')"; }
+# expect_num TEXT MSG : as expect_out for a TEXT that starts with a number,
+# which must be whole there: "2 factures" is not found in "12 factures" nor
+# in "1 302 factures" (French groups thousands with a no-break space).
+expect_num() {
+  if python3 -c 'import re, sys
+sys.exit(0 if re.search(r"(?<![0-9,.\u00a0\u202f])" + re.escape(sys.argv[1]), sys.argv[2]) else 1)' "$1" "$OUT"; then
+    ok "$2"
+  else
+    not_ok "$2 (stdout lacks '$1' as a whole number: $OUT)"
+  fi
+}
 sql()             { sqlite3 "$DB" "$@"; }
 
 # A small world: one service, two members, three mandates, two experts.

@@ -22,12 +22,17 @@ PY
 # --- kill -9 during an import ----------------------------------------------
 "$JUSTE" --db "$DB" import entries "$T/big.csv" >/dev/null 2>&1 &
 pid=$!
-# wait until the import holds the write lock (its WAL grows), then kill it
-for _ in $(seq 1 100); do
-  [ -s "$DB-wal" ] && [ "$(stat -c %s "$DB-wal")" -gt 200000 ] && break
+# wait until the import is writing (its uncommitted rows spill into the
+# WAL), then kill it
+midway=0
+for _ in $(seq 1 1200); do   # up to 60 s
+  if [ -s "$DB-wal" ] && [ "$(stat -c %s "$DB-wal")" -gt 200000 ]; then midway=1; break; fi
+  kill -0 "$pid" 2>/dev/null || break
   sleep 0.05
 done
-kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+expect_eq "$midway" "1" "the import was caught writing"
+kill -9 "$pid" 2>/dev/null; { wait "$pid"; } 2>/dev/null; rc=$?
+expect_eq "$rc" "137" "and killed (SIGKILL) before it finished"
 expect_eq "$(sql 'select count(*) from entries')" "$before" "kill -9 mid-import: no entry of the file is there"
 j check; expect_rc 0 "the database is sound after the kill"
 j --as alice log --date 2020-03-03 1h M-1 "après"

@@ -57,8 +57,8 @@ j invoice draft 2020-13;             expect_rc 1 "a bad month is refused"
 # --- drafts ----------------------------------------------------------------
 j --as carole invoice draft 2020-03
 expect_rc 0 "the clerk drafts March"
-expect_out "4 brouillons" "one draft per client with something to bill (FCSD, COOP1, EXO, NOADR)"
-expect_out "2 retenus" "two drafts held back"
+expect_num "4 brouillons" "one draft per client with something to bill (FCSD, COOP1, EXO, NOADR)"
+expect_num "2 retenus" "two drafts held back"
 expect_eq "$(sql "select count(*) from invoices where status = 'draft' and period = '2020-03'")" "4" "four drafts stored"
 expect_eq "$(sql "select count(*) from invoice_sequences")" "0" "drafting consumed no number"
 j --as carole invoice draft 2020-03
@@ -122,29 +122,65 @@ j --as carole invoice increment --org COOP1 none
 j --as carole invoice draft 2020-03
 
 # --- an interrupted run leaves nothing issued -----------------------------
-JUSTE_TODAY=2020-04-02 JUSTE_TEST_ISSUE_ABORT_AFTER=1 "$JUSTE" --db "$DB" --as carole invoice issue 2020-03 >/dev/null 2>"$T/e"; RC=$?
+# The faults are injected from outside, with SQLite's own means: triggers
+# added to this test's database, dropped afterwards.  March has two invoices
+# to issue (FCSD, EXO); both faults strike after the first one is numbered
+# inside the run's transaction.
+state() { sql "select (select count(*) from invoices where status = 'issued') || ' issued, ' ||
+  (select count(*) from invoices where status = 'draft') || ' drafts, ' ||
+  (select count(*) from invoice_sequences) || ' sequences, ' ||
+  (select count(*) || ':' || sum(minutes) from entries)"; }
+before=$(state)
+expect_eq "$before" "0 issued, 4 drafts, 0 sequences, 10:657" "before the faults: four drafts, nothing issued"
+# 1. the database refuses the second invoice: the run fails as a whole
+sql "create trigger fault_second_issue after update of status on invoices
+     when new.status = 'issued' and (select count(*) from invoices where status = 'issued') >= 2
+     begin select raise(abort, 'injected fault: second invoice'); end"
+j --as carole invoice issue 2020-03
 expect_eq "$RC" "1" "a run failing after its first invoice fails"
-expect_eq "$(sql "select count(*) from invoices where status = 'issued'")" "0" "and nothing is issued"
-expect_eq "$(sql "select count(*) from invoice_sequences")" "0" "nor any number consumed"
-( JUSTE_TEST_ISSUE_ABORT_AFTER=kill:1 "$JUSTE" --db "$DB" --as carole invoice issue 2020-03 >/dev/null 2>&1; echo $? > "$T/rc" ) 2>/dev/null
-RC=$(cat "$T/rc")
-expect_eq "$RC" "137" "a run killed (SIGKILL) in the middle dies"
-expect_eq "$(sql "select count(*) from invoices where status = 'issued'")" "0" "and leaves nothing issued"
-expect_eq "$(sql "select count(*) from invoice_sequences")" "0" "and no number consumed"
+expect_err "injected fault: second invoice" "with the database's reason"
+expect_eq "$(state)" "$before" "and nothing is issued, no number consumed, nothing lost"
+sql "drop trigger fault_second_issue"
+# 2. SIGKILL after the first invoice: a trigger on the first issue writes
+# ballast larger than juste's page cache, so the uncommitted transaction
+# spills into the WAL (seen from here), then keeps the process busy until
+# it is killed.
+sql "create table fault_ballast(b blob);
+     create trigger fault_first_issue after update of status on invoices when new.status = 'issued'
+     begin
+       insert into fault_ballast select zeroblob(1048576)
+         from (with recursive c(i) as (select 1 union all select i + 1 from c where i < 64) select i from c);
+       select count(*) from (with recursive c(i) as (select 1 union all select i + 1 from c where i < 1000000000) select i from c);
+     end"
+"$JUSTE" --db "$DB" --as carole invoice issue 2020-03 >/dev/null 2>"$T/kill.err" &
+pid=$!
+trap 'kill -9 "$pid" 2>/dev/null; rm -rf "$T"' EXIT
+spilled=0
+for _ in $(seq 1 1200); do   # up to 60 s
+  if [ -f "$DB-wal" ] && [ "$(stat -c %s "$DB-wal")" -gt 33554432 ]; then spilled=1; break; fi
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.05
+done
+expect_eq "$spilled" "1" "the run reached its first numbered invoice (its transaction spilled into the WAL)"
+kill -9 "$pid" 2>/dev/null; { wait "$pid"; } 2>/dev/null; RC=$?
+trap 'rm -rf "$T"' EXIT
+expect_eq "$RC" "137" "the run was killed (SIGKILL) in the middle, not finished"
+sql "drop trigger fault_first_issue; drop table fault_ballast"
+expect_eq "$(state)" "$before" "and leaves nothing issued, no number consumed, nothing lost"
 j check; expect_rc 0 "the database is sound after the kill"
 
 # --- issue -----------------------------------------------------------------
 j --as carole invoice issue 2020-03
 expect_rc 0 "the clerk issues March"
-expect_out "2 factures émises" "two invoices issued (FCSD, EXO)"
-expect_out "2 retenues" "two held back"
+expect_num "2 factures émises" "two invoices issued (FCSD, EXO)"
+expect_num "2 retenues" "two held back"
 expect_eq "$(sql "select group_concat(number || ':' || o.code, ' ') from (select * from invoices where status = 'issued' order by seq) i join orgs o on o.id = i.client_id")" \
   "F2020-0001:EXO F2020-0002:FCSD" "numbered from F2020-0001 in client order"
 expect_eq "$(sql "select issued_on || ' ' || due_on from invoices where number = 'F2020-0001'")" "2020-04-02 2020-05-02" \
   "issue date today, due 30 days later"
 expect_eq "$(sql "select count(*) from invoices where status = 'draft'")" "2" "held drafts stay drafts"
 j --as carole invoice issue 2020-03
-expect_out "0 factures émises" "issuing twice issues nothing new"
+expect_num "0 factures émises" "issuing twice issues nothing new"
 expect_eq "$(sql "select count(*) from invoices where status = 'issued'")" "2" "still two invoices"
 expect_eq "$(sql "select last from invoice_sequences where kind = 'invoice' and year = 2020")" "2" "sequence at 2"
 
@@ -172,7 +208,7 @@ valid_from,service,category,rate
 CSV
 j rate import "$T/fix.csv" --correction --name "Taux corrigés"; expect_rc 0 "the missing rate is added"
 j --as carole invoice issue 2020-03 --org COOP1
-expect_out "1 factures émises" "COOP1 issued once its rate exists"
+expect_num "1 factures émises" "COOP1 issued once its rate exists"
 expect_eq "$(sql "select number from invoices i join orgs o on o.id = i.client_id where o.code = 'COOP1'")" "F2020-0003" "next number"
 expect_eq "$(sql "select count(*) from invoices where status = 'draft'")" "1" "NOADR still held"
 
@@ -227,7 +263,7 @@ j --as carole invoice credit F2020-0002 --reason "encore"; expect_rc 1 "a fully 
 j --as alice entry edit "$billed" --note "Préparation du budget, révisée"
 expect_rc 0 "the entries of a fully credited invoice are released"
 j --as carole invoice issue 2020-03
-expect_out "1 factures émises" "and are billed again"
+expect_num "1 factures émises" "and are billed again"
 expect_eq "$(sql "select i.number from invoice_entries l join invoices_standing i on i.id = l.invoice_id where l.entry_id = $billed")" \
   "F2020-0013" "on a new invoice"
 j --as alice entry edit "$billed" --duration 3h

@@ -47,7 +47,7 @@ expect_eq "$(sql 'select count(*) from rate_tables') $(sql 'select count(*) from
 
 # --- tables -----------------------------------------------------------------
 j rate import "$R/table-2018-04-01.csv" --name "Taux 2018-2019"; expect_rc 0 "table 2018-04-01 imported"
-expect_out "48 taux" "with its 48 rates"
+expect_num "48 taux" "with its 48 rates"
 j rate import "$R/table-2019-04-01.csv" --name "Taux 2019-2020"; expect_rc 0 "table 2019-04-01 imported"
 j rate import "$R/table-2019-04-01.csv" --name "Encore"
 expect_rc 1 "a second table on the same date is refused"; expect_err "--correction" "and the way to correct is named"
@@ -230,7 +230,7 @@ j rate propose --fy 2020-2021 --adopt
 expect_rc 2 "--adopt needs --from"
 j rate propose --fy 2020-2021 --adopt --from 2020-04-01
 expect_rc 0 "the admin adopts the proposal"
-expect_out "48 taux" "a table of 48 rates"
+expect_num "48 taux" "a table of 48 rates"
 fin=$(printf '%s' "$(sql "select rate_cents from rate_rows r join rate_tables t on t.id = r.table_id join services s on s.id = r.service_id where t.valid_from = '2020-04-01' and s.code = 'FIN' and r.category = 'membre'")")
 j --as gilles rate propose --fy 2020-2021 --format json
 expect_eq "$fin" "$(printf '%s' "$OUT" | python3 -c 'import json,sys; print([l for l in json.load(sys.stdin)["levels"] if "FIN" in l["services"]][0]["rate_cents"])')" "the adopted FIN rate is the proposed one"

@@ -93,9 +93,9 @@ j invoice credit "$inv_aux" --reason "Erreur" --date 2020-04-02; expect_rc 0 "fu
 j finance set --fy 2019-2020 --budget-products 800 --budget-expenses 790 --actual-expenses 805
 expect_rc 0 "finance set"
 case "$("$JUSTE" --db "$DB" audit --entity finance 2>&1)" in *'"budget_products_cents":80000'*) ok "juste audit shows the finance figures entered";; *) not_ok "finance figures missing from juste audit";; esac
-expect_out "805,00" "finance set echoes the figures"
+expect_num "805,00" "finance set echoes the figures"
 j finance set --fy 2019-2020 --budget-products 800.00; expect_rc 0 "finance set keeps the other figures"
-expect_out "790,00" "a second set keeps the budget expenses"
+expect_num "790,00" "a second set keeps the budget expenses"
 cat > "$T/finance.csv" <<'CSV'
 fy,actual_products,actual_expenses,budget_products,budget_expenses
 2018-2019,,290,,
@@ -197,10 +197,10 @@ expect_eq "$(jq -r '.years[1].products_actual_cents' "$T/r18.json"),$(jq -r '.ye
 j report annual --fy 2019-2020; expect_rc 0 "report text"
 expect_out "Heures de services rendus : 8${NB}h (2018-2019 : 3${NB}h)" "hours in the text"
 expect_out "+150,0${NB}%" "growth in French"
-expect_out "4 entreprises" "enterprises in the text"
+expect_num "4 entreprises" "enterprises in the text"
 expect_out "63,4${NB}% de ses opérations avec ses membres" "the seed's sentence, filled in"
-expect_out "820${NB}\$" "products in whole dollars"
-expect_out "+3${NB}%" "variance rounded like the seed's table"
+expect_num "820${NB}\$" "products in whole dollars"
+expect_num "+3${NB}%" "variance rounded like the seed's table"
 j report annual --fy 2019-2020 --format md; expect_rc 0 "report md"
 expect_out "## Affaires financières" "markdown headings"
 expect_out "| PRODUITS |" "markdown table"
@@ -246,6 +246,6 @@ expect_eq "$(printf '%s' "$OUT" | jq -r '.operations_with_members_pct,.total_cen
   "members report: share and total"
 j report members --fy 2019-2020; expect_rc 0 "members table"
 expect_out "63,4${NB}% des opérations" "members table share"
-expect_out "48,8${NB}%" "members table: each organisation's share"
+expect_num "48,8${NB}%" "members table: each organisation's share"
 
 finish

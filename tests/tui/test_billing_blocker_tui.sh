@@ -15,13 +15,13 @@ j --as alice log --date 2020-03-02 2h M-9 "Conseil"; expect_rc 0 "an hour to bil
 
 TUI_ENV="LANGUAGE=en" tui_start 100x30 --as carole tui
 keys F3
-see "Billing" "the billing desk, in English"
+see "Billing · month 2020-03" "the billing desk, in English"
 keys d
 see "NOADR" "the client's draft"
 keys G Enter
 keys G Enter
 see "Address: (none)" "Enter on the blocker shows the missing address"
-see "Coopérative sans adresse" "and names the organisation"
+see "Organization NOADR: Coopérative sans adresse" "and names the organisation"
 keys Escape Escape
 tui_quit
 finish

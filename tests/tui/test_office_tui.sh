@@ -35,15 +35,15 @@ see "Facturation · mois 2020-03" "F3 opens the billing desk on last month"
 see "Aucune facture pour ce mois" "nothing drafted yet"
 keys d
 see "Brouillons du mois 2020-03 : 1" "d drafts the month"
-see "brouillon" "the draft is listed with its state"
 screen
+case "$(line_of 'FCSD')" in *brouillon*) ok "the draft is listed with its state";; *) not_ok "client row lacks its state: $(line_of 'FCSD')";; esac
 case "$(line_of 'FCSD')" in *"4,50"*"427,50"*) ok "hours and subtotal on the client's row";; *) not_ok "client row: $(line_of 'FCSD')";; esac
 keys Enter
 see "Facture brouillon · FCSD" "Enter opens the draft"
 see "M-1" "its line"
 keys Enter
-see "Alice Bélanger" "Enter on the line lists the entries behind it"
-see "Bob Côté" "both experts"
+see "2020-03-02  Alice Bélanger" "Enter on the line lists the entries behind it"
+see "2020-03-03  Bob Côté" "both experts"
 keys Escape Escape
 see "Facturation · mois 2020-03" "Esc goes back to the month"
 keys i
@@ -81,7 +81,9 @@ see "exercice à ce jour : 2020-04-01" "p cycles to the fiscal year to date"
 keys p
 see "semaine : 2020-03-30 au 2020-04-05" "then to the week"
 see "⚠ < ½" "alice logged less than half her capacity last week"
+case "$(line_of 'Alice Bélanger')" in *"⚠ < ½"*) ok "the mark is on her row";; *) not_ok "alice's row: $(line_of 'Alice Bélanger')";; esac
 see "⚠ rien" "bob logged nothing last week"
+case "$(line_of 'Bob Côté')" in *"⚠ rien"*) ok "the mark is on his row";; *) not_ok "bob's row: $(line_of 'Bob Côté')";; esac
 keys p '['
 see "mois : 2020-03-01 au 2020-03-31" "back to the month, [ goes to March"
 first_row() { screen; printf '%s\n' "$SCREEN" | grep -E "^(Alice|Bob|Carole|Gilles|root)" | head -1; }
@@ -153,15 +155,16 @@ see "verrouillé : mois 2020-03" "the closed month's cells are locked"
 screen
 case "$(line_of 'INT ')" in *"1h00*"*) ok "the cell shows the lock mark";; *) not_ok "INT row: $(line_of 'INT ')";; esac
 case "$(line_of 'juste ')" in *Facturation*|*Utilisation*|*Données*) not_ok "the expert's top bar lists office screens";; *) ok "top bar: only Ma semaine";; esac
-for k in F3 F4 F5; do
-  keys $k
-  see "permission refusée" "$k: the role lacks permission"
+for k in F3:Facturation F4:Utilisation F5:Données; do
+  keys "${k%%:*}"
+  see_row -1 "permission refusée : ${k#*:} (rôle expert)" "${k%%:*}: the role lacks permission"
   screen
-  case "$SCREEN" in *"Total du mois"*|*"Capacité"*|*"Catégorie"*|*"FCSD"*) not_ok "$k shows data";; *) ok "$k shows nothing";; esac
+  case "$SCREEN" in *"Total du mois"*|*"Capacité"*|*"Catégorie"*|*"FCSD"*) not_ok "${k%%:*} shows data";; *) ok "${k%%:*} shows nothing";; esac
 done
 keys F2
 see "Semaine du 2020-03-30" "F2 comes back"
-tui_quit
+keys q
 see "EXIT=0" "clean exit"
+tty_restored "terminal restored"
 
 finish

@@ -32,6 +32,7 @@ keys Right
 see "Rapport d'activités 2019-2020" "→ comes back"
 keys q
 see "EXIT=0" "quits cleanly"
+tty_restored "terminal restored"
 
 TUI_ENV="JUSTE_TUI_ASCII=1" tui_start "$SIZE" --as gilles tui
 keys F6
@@ -39,10 +40,11 @@ see "Rapport d'activités 2019-2020" "ASCII mode opens"
 see "##" "bars drawn with # in ASCII mode"
 keys q
 see "EXIT=0" "quits cleanly"
+tty_restored "terminal restored"
 
 tui_start "$SIZE" --as alice tui
 see "F2 Ma semaine" "an expert's TUI"
 screen
 case "$SCREEN" in *"F6 Rapport"*) not_ok "an expert is not offered Rapport";; *) ok "an expert is not offered Rapport";; esac
-keys q
+tui_quit
 finish
