@@ -13,9 +13,11 @@
  * The input is the file, imported by the admin into the world of
  * fuzz_world.h.  What must hold: a refusal names FILE:LINE (or the file)
  * and leaves nothing behind (no transaction open, no audit row); a dry
- * run says what the real import does; an import that succeeds leaves a
- * database `juste check` finds nothing wrong with, whose export works
- * (JSON: an array of objects).  The world is then put back.
+ * run says what the real import does; an accepted file holds no NUL byte,
+ * is UTF-8 and has as many fields in each record as in its header; an
+ * import that succeeds leaves a database `juste check` finds nothing
+ * wrong with, whose export works (JSON: an array of objects).  The world
+ * is then put back.
  */
 #include <csv.h>
 #include <jansson.h>
