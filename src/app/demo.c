@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "app/app_internal.h"
 #include "juste/demo.h"
 #include "juste/store_settings.h"
 #include "juste/i18n.h"
@@ -1952,7 +1953,7 @@ const char *demo_category_word(enum demo_category c)
 }
 
 /* ------------------------------------------------------------------------
- * The annual report's side of the demo (issue 7): the finance figures of
+ * The annual report's side of the demo: the finance figures of
  * the report, its business-development log, genders and birth years, rate
  * tables calibrated so that the invoices land on the report's products,
  * and the invoices themselves, issued month by month on the last day of
@@ -2409,7 +2410,7 @@ juste_status demo_open(struct app *a, const char *path, struct juste_err *e)
 	store_set_actor(a->store, a->actor, NULL);
 	/* The demo's centre has the default policy, whatever the user's own
 	 * juste.ini says: its figures do not depend on who builds it. */
-	if ((st = store_policy_import_mark(a->store, "", e)) || (st = app_policy_load(a, e))) {
+	if ((st = store_setting_import_mark(a->store, "", e)) || (st = app_policy_load(a, e))) {
 		store_close(a->store);
 		a->store = NULL;
 	}

@@ -25,8 +25,7 @@
 #include "fuzz.h"
 #include "fuzz_world.h"
 #include "juste/rates.h"
-#include "juste/report_app.h"
-#include "juste/store.h"
+#include "juste/report.h"
 #include "juste/text.h"
 #include "juste/transfer.h"
 
@@ -55,9 +54,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 }
 
 /* Nothing was left behind by a refusal. */
-static void check_untouched(struct app *a, const char *msg)
+static void check_untouched(const char *msg)
 {
-	FUZZ_CHECK(!store_in_transaction(a->store), msg);
+	fuzz_world_check_closed(msg);
 	FUZZ_CHECK(fuzz_world_audit_rows() == fuzz_world_audit_built(), msg);
 }
 
@@ -112,9 +111,9 @@ static void check_accepted(const uint8_t *data, size_t size, const char *path)
  * the numbering, the rules) costs more than the import itself, so it runs
  * after one success in eight, chosen by the input's bytes: a crash still
  * reproduces from its input alone. */
-static void after_success(struct app *a, const uint8_t *data, size_t size, const char *what)
+static void after_success(const uint8_t *data, size_t size, const char *what)
 {
-	FUZZ_CHECK(!store_in_transaction(a->store), what);
+	fuzz_world_check_closed(what);
 	check_accepted(data, size, what);
 	uint32_t h = 2166136261u;     /* FNV-1a */
 	for (size_t i = 0; i < size; i++)
@@ -165,7 +164,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct juste_err e1 = { 0 }, e2 = { 0 };
 
 	juste_status st1 = transfer_import(a, k, path, 1, &dry, &e1);
-	check_untouched(a, e1.msg);
+	check_untouched(e1.msg);
 	FUZZ_CHECK(dry.inserted == 0, e1.msg);
 	if (st1 != JUSTE_OK)
 		fuzz_world_check_refusal(st1, &e1, path, data, size);
@@ -176,12 +175,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (st2 != JUSTE_OK) {
 		FUZZ_CHECK(strcmp(e1.msg, e2.msg) == 0, e2.msg);
 		FUZZ_CHECK(real.inserted == 0, e2.msg);
-		check_untouched(a, e2.msg);
+		check_untouched(e2.msg);
 		return 0;
 	}
 	FUZZ_CHECK(real.inserted == real.rows, path);
 	check_export(a, k);
-	after_success(a, data, size, path);
+	after_success(data, size, path);
 	return 0;
 }
 
@@ -225,10 +224,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 #endif
 	if (st != JUSTE_OK) {
 		fuzz_world_check_refusal(st, &e, path, data, size);
-		check_untouched(a, e.msg);
+		check_untouched(e.msg);
 		return 0;
 	}
-	after_success(a, data, size, path);
+	after_success(data, size, path);
 	return 0;
 }
 

@@ -34,6 +34,11 @@ long fuzz_world_audit_rows(void);
 /* The count when the world was built. */
 long fuzz_world_audit_built(void);
 
+/* No transaction was left open: an import can still begin one (the app
+ * does not say whether one is open; a use case that needs its own would
+ * be refused). */
+void fuzz_world_check_closed(const char *what);
+
 /* Nothing wrong in the database, as `juste check` sees it. */
 void fuzz_world_check(const char *what);
 

@@ -1,0 +1,12 @@
+/*
+ * check.c - checking the database file.
+ */
+#include "app/app_internal.h"
+#include "juste/check.h"
+#include "juste/i18n.h"
+
+juste_status check_database(struct app *a, check_finding_cb cb, void *ctx, int *count, struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLE_OFFICE, _("vérifier la base"), e);
+	return st ? st : store_check(a->store, cb, ctx, count, e);
+}
