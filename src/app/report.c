@@ -49,13 +49,12 @@ juste_status report_format_parse(const char *s, enum report_format *f, struct ju
 
 juste_status report_by_parse(const char *s, enum report_by *by, struct juste_err *e)
 {
-	static const char *const words[REPORT_BY_COUNT] = { "expert", "mandate", "org", "program", "service" };
-	int i = word_index(words, REPORT_BY_COUNT, s);
-	if (i < 0)
-		return err_set(e, JUSTE_EUSAGE, N_("--by : '%s' inconnu (expert, mandate, org, program, service)"),
-			s ? s : "");
-	*by = (enum report_by)i;
-	return JUSTE_OK;
+	if (vocab_report_by_parse(s, by, e) == JUSTE_OK)
+		return JUSTE_OK;
+	if (!e)
+		return JUSTE_EUSAGE;
+	e->code = JUSTE_EUSAGE;
+	return err_prefix(e, "--by : ");
 }
 
 static struct fy_start fs_of(const struct app *a)

@@ -218,9 +218,8 @@ static juste_status report_utilisation_cmd(struct cli *c, int argc, char **argv,
 	if (optind < argc || !from[0] || !to[0])
 		return err_set(e, JUSTE_EUSAGE, N_("report utilisation demande --from DATE et --to DATE"));
 	u.by = by;
-	static const char *const by_words[] = { "expert", "mandate", "org", "program", "service" };
 	if (u.fmt == REPORT_CSV) {
-		const char *h[] = { by_words[by], "label", "billable_minutes", "internal_minutes", "capacity_minutes",
+		const char *h[] = { vocab_report_by_word(by), "label", "billable_minutes", "internal_minutes", "capacity_minutes",
 			"utilisation_pct", "billable_share_pct" };
 		csvout_row(stdout, h, 7);
 	} else if (u.fmt == REPORT_JSON) {
@@ -250,7 +249,7 @@ static juste_status report_utilisation_cmd(struct cli *c, int argc, char **argv,
 			json_t *o = json_object();
 			json_object_set_new(o, "from", json_string(from));
 			json_object_set_new(o, "to", json_string(to));
-			json_object_set_new(o, "by", json_string(by_words[by]));
+			json_object_set_new(o, "by", json_string(vocab_report_by_word(by)));
 			json_object_set_new(o, "rows", u.rows);
 			u.rows = json_array();
 			util_print(&u, &total);

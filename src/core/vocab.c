@@ -38,6 +38,7 @@ static const struct table tables[VOCAB_KINDS] = {
 	[VOCAB_ACTION] = TABLE(ACTION_INFO, "action", N_("action inconnue '%s' (%s)")),
 	[VOCAB_DEV_KIND] = TABLE(DEV_KIND_INFO, "kind", N_("genre inconnu '%s' (%s)")),
 	[VOCAB_PARTNER] = TABLE(PARTNER_INFO, "partner", N_("partenaire inconnu '%s' (%s)")),
+	[VOCAB_REPORT_BY] = TABLE(REPORT_BY_INFO, "by", N_("regroupement inconnu '%s' (%s)")),
 	[VOCAB_GENDER] = TABLE(GENDER_INFO, "gender", N_("identité de genre inconnue '%s' (%s)")),
 };
 
@@ -164,6 +165,7 @@ TYPED(entity, VOCAB_ENTITY, audit_entity)
 TYPED(action, VOCAB_ACTION, audit_action)
 TYPED(dev_kind, VOCAB_DEV_KIND, dev_kind)
 TYPED(partner, VOCAB_PARTNER, dev_partner)
+TYPED(report_by, VOCAB_REPORT_BY, report_by)
 TYPED(gender, VOCAB_GENDER, gender)
 
 /* --- properties ------------------------------------------------------------ */

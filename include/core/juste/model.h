@@ -208,9 +208,7 @@ struct report_person {
 	char started_on[ISO_LEN], left_on[ISO_LEN];
 };
 
-/* How report_group rows are grouped. */
-enum report_by { REPORT_BY_EXPERT, REPORT_BY_MANDATE, REPORT_BY_ORG, REPORT_BY_PROGRAM, REPORT_BY_SERVICE,
-	REPORT_BY_COUNT };
+/* How report_group rows are grouped: enum report_by, in vocab.h. */
 
 /* Minutes of one group (an expert, a mandate, an organisation...). */
 struct report_group {

@@ -116,6 +116,14 @@
 	X(PARTNER_OBNL,      "obnl",      N_("Regroupements sectoriels et territoriaux d'OBNL")) \
 	X(PARTNER_RELAYEURS, "relayeurs", N_("Partenaires relayeurs"))
 
+/* How the utilisation report groups its rows (`--by`, its CSV column). */
+#define REPORT_BY_INFO(X) \
+	X(REPORT_BY_EXPERT,  "expert",  N_("expert")) \
+	X(REPORT_BY_MANDATE, "mandate", N_("mandat")) \
+	X(REPORT_BY_ORG,     "org",     N_("organisation")) \
+	X(REPORT_BY_PROGRAM, "program", N_("programme")) \
+	X(REPORT_BY_SERVICE, "service", N_("service"))
+
 /* An expert's gender, as the annual report counts people (optional). */
 #define GENDER_INFO(X) \
 	X(GENDER_F, "F", N_("femme")) \
@@ -146,6 +154,7 @@ enum audit_entity { ENTITY_INFO(VOCAB_ENUM) ENTITY_COUNT };
 enum audit_action { ACTION_INFO(VOCAB_ENUM) ACTION_COUNT };
 enum dev_kind { DEV_KIND_INFO(VOCAB_ENUM) DEV_KIND_COUNT };
 enum dev_partner { PARTNER_INFO(VOCAB_ENUM) PARTNER_COUNT };
+enum report_by { REPORT_BY_INFO(VOCAB_ENUM) REPORT_BY_COUNT };
 /* GENDER_NONE: not given; it is stored as NULL, not as a word. */
 enum gender { GENDER_NONE = -1, GENDER_INFO(VOCAB_ENUM) GENDER_COUNT };
 
@@ -155,7 +164,7 @@ enum gender { GENDER_NONE = -1, GENDER_INFO(VOCAB_ENUM) GENDER_COUNT };
 enum vocab_kind {
 	VOCAB_CATEGORY, VOCAB_BILLING, VOCAB_ROLE, VOCAB_FUNCTION, VOCAB_INVOICE_KIND,
 	VOCAB_INVOICE_STATUS, VOCAB_LINE_KIND, VOCAB_ENTITY, VOCAB_ACTION, VOCAB_DEV_KIND,
-	VOCAB_PARTNER, VOCAB_GENDER, VOCAB_KINDS
+	VOCAB_PARTNER, VOCAB_REPORT_BY, VOCAB_GENDER, VOCAB_KINDS
 };
 
 /* How many words the table has, and the enum value of its i-th row
@@ -220,6 +229,9 @@ juste_status vocab_dev_kind_parse(const char *word, enum dev_kind *out, struct j
 const char *vocab_partner_word(enum dev_partner p);
 const char *vocab_partner_label(enum dev_partner p);
 juste_status vocab_partner_parse(const char *word, enum dev_partner *out, struct juste_err *e);
+const char *vocab_report_by_word(enum report_by b);
+const char *vocab_report_by_label(enum report_by b);
+juste_status vocab_report_by_parse(const char *word, enum report_by *out, struct juste_err *e);
 /* GENDER_NONE has the word "" and the label "". */
 const char *vocab_gender_word(enum gender g);
 const char *vocab_gender_label(enum gender g);
