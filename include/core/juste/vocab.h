@@ -15,9 +15,11 @@
  * rule asks the property, never the word.  tests/test_vocab.sh fails when
  * a word appears as a literal outside this file.
  *
- * Property columns are the literal tokens 0 or 1, so that the store can
- * also build SQL lists from a table at compile time (store_internal.h).
- * Rows are in the order reports and lists show them.
+ * Property columns are the literal tokens 0 or 1 (the roles' bit aside),
+ * so that the store can also build SQL lists from a table at compile time
+ * (store_internal.h).  Rows are in the order reports and lists show them.
+ * A new word is a row here and a migration widening the schema's CHECK;
+ * tests/test_vocab.sh compares the two.
  */
 #ifndef JUSTE_VOCAB_H
 #define JUSTE_VOCAB_H
