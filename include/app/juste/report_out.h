@@ -10,7 +10,7 @@
 #include "juste/report.h"
 
 /* Text, Markdown, CSV or JSON (f) to out. */
-juste_status report_out_write(const struct report_annual *r, enum report_format f, FILE *out,
+juste_status report_out_write(const struct annual_report *r, enum report_format f, FILE *out,
 	struct juste_err *e);
 
 #endif
