@@ -58,7 +58,7 @@ static juste_status reload(struct tui *t, struct bill_state *s, struct juste_err
 		return st;
 	billing_month_free(&s->m);
 	s->m = m;
-	s->mt.nrows = (int)m.n;
+	widget_list_set_rows(&s->mt.rows, (int)m.n);
 	return JUSTE_OK;
 }
 
@@ -99,8 +99,7 @@ static juste_status doc_open(struct tui *t, struct bill_state *s, int64_t id, st
 	notes_add(s, s->doc.rec.blockers);
 	s->nblockers = s->nnotes;
 	notes_add(s, s->doc.rec.warnings);
-	s->dt.nrows = (int)s->doc.nlines + s->nnotes;
-	s->dt.cur_row = s->dt.top = 0;
+	widget_list_reset(&s->dt.rows, (int)s->doc.nlines + s->nnotes);
 	return JUSTE_OK;
 }
 
@@ -170,7 +169,7 @@ static void month_cell(void *ctx, int row, int col, char *buf, size_t n, enum te
 	int64_t minutes, sub, tax, total, late;
 	int blockers = 0;
 	const struct invoice_rec *r = NULL;
-	if (row >= s->mt.nrows) {
+	if (row >= s->mt.rows.nrows) {
 		*role = TR_TOTAL;
 		minutes = s->m.minutes;
 		sub = s->m.subtotal_cents;
@@ -318,9 +317,8 @@ static void bill_draw(struct tui *t, void *state, int y, int h, int w)
 
 static const struct billing_row *cur_bill(struct bill_state *s)
 {
-	if (s->m.n == 0 || s->mt.cur_row < 0 || s->mt.cur_row >= (int)s->m.n)
-		return NULL;
-	return &s->m.rows[s->mt.cur_row];
+	int row = widget_list_current(&s->mt.rows);
+	return row < 0 || row >= (int)s->m.n ? NULL : &s->m.rows[row];
 }
 
 static void say(struct tui *t, juste_status code, const char *msg)
@@ -524,7 +522,9 @@ static void enter(struct tui *t, struct bill_state *s)
 	}
 	if (s->level != LV_DOC)
 		return;
-	int row = s->dt.cur_row;
+	int row = widget_list_current(&s->dt.rows);
+	if (row < 0)
+		return;
 	if (row >= (int)s->doc.nlines) {
 		int k = row - (int)s->doc.nlines;
 		if (k < s->nnotes)
@@ -545,27 +545,8 @@ static void enter(struct tui *t, struct bill_state *s)
 		return;
 	}
 	s->line = row;
-	s->et.nrows = s->nent;
-	s->et.cur_row = s->et.top = 0;
+	widget_list_reset(&s->et.rows, s->nent);
 	s->level = LV_ENTRIES;
-}
-
-static void move_cursor(struct widget_table *tab, enum action a, int nrows)
-{
-	int page = LINES - 8 > 1 ? LINES - 8 : 1;
-	switch (a) {
-	case ACT_UP: tab->cur_row--; break;
-	case ACT_DOWN: tab->cur_row++; break;
-	case ACT_PAGE_UP: tab->cur_row -= page; break;
-	case ACT_PAGE_DOWN: tab->cur_row += page; break;
-	case ACT_FIRST: tab->cur_row = 0; break;
-	case ACT_LAST: tab->cur_row = nrows - 1; break;
-	default: break;
-	}
-	if (tab->cur_row >= nrows)
-		tab->cur_row = nrows - 1;
-	if (tab->cur_row < 0)
-		tab->cur_row = 0;
 }
 
 static enum view_result bill_request(struct tui *t, void *state, enum action a, int f, wint_t ch)
@@ -574,10 +555,9 @@ static enum view_result bill_request(struct tui *t, void *state, enum action a, 
 	(void)ch;
 	struct bill_state *s = state;
 	struct widget_table *tab = s->level == LV_MONTH ? &s->mt : s->level == LV_DOC ? &s->dt : &s->et;
-	switch (a) {
-	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN: case ACT_FIRST: case ACT_LAST:
-		move_cursor(tab, a, tab->nrows);
+	if (widget_table_key(tab, a) != WIDGET_LIST_IGNORED)
 		return VIEW_HANDLED;
+	switch (a) {
 	case ACT_EDIT: enter(t, s); return VIEW_HANDLED;
 	case ACT_BACK:
 		if (s->level == LV_MONTH)
@@ -602,7 +582,7 @@ static enum view_result bill_request(struct tui *t, void *state, enum action a, 
 		snprintf(s->month, sizeof s->month, "%04d-%02d", y, m);
 		doc_close(s);
 		s->level = LV_MONTH;
-		s->mt.cur_row = s->mt.top = 0;
+		widget_list_reset(&s->mt.rows, (int)s->m.n);
 		reload_or_say(t, s);
 		return VIEW_HANDLED;
 	}
