@@ -148,10 +148,13 @@ static void hours(int64_t minutes, char *buf, size_t n)
 	duration_format_hours_fr((long)minutes, buf, n);
 }
 
-static const char *rec_state(const struct invoice_rec *r)
+/* The state word: "retenu" in the month's list, where it stands for "un
+ * brouillon retenu"; "retenue" after the feminine "Facture" or "Note de
+ * crédit" of a title. */
+static const char *rec_state(const struct invoice_rec *r, int feminine)
 {
 	if (strcmp(r->status, "draft") == 0)
-		return r->blockers[0] ? _("retenu") : _("brouillon");
+		return r->blockers[0] ? (feminine ? _("retenue") : _("retenu")) : _("brouillon");
 	return r->number;
 }
 
@@ -200,7 +203,7 @@ static void month_cell(void *ctx, int row, int col, char *buf, size_t n, enum te
 		else
 			snprintf(buf, n, _("Total (%d factures)"), s->m.drafts + s->m.issued);
 		break;
-	case 1: snprintf(buf, n, "%s", r ? rec_state(r) : ""); break;
+	case 1: snprintf(buf, n, "%s", r ? rec_state(r, 0) : ""); break;
 	case 2: hours(minutes, buf, n); break;
 	case 3: snprintf(buf, n, "%s", money_format_fr(sub, m, sizeof m)); break;
 	case 4: snprintf(buf, n, "%s", money_format_fr(tax, m, sizeof m)); break;
@@ -250,7 +253,8 @@ static void entry_cell(void *ctx, int row, int col, char *buf, size_t n, enum te
 	char d[DURATION_BUF];
 	if (row < 0) {
 		*role = TR_HEADER;
-		snprintf(buf, n, "%s", _(head[col]));
+		/* the notes' column starts with a space, its header too */
+		snprintf(buf, n, "%s%s", col == 4 ? " " : "", _(head[col]));
 		return;
 	}
 	const struct invoice_entry_rec *x = &s->doc.entries[s->ent[row]];
@@ -294,7 +298,7 @@ static void bill_draw(struct tui *t, void *state, int y, int h, int w)
 	const struct invoice_rec *r = &s->doc.rec;
 	char tot[MONEY_BUF];
 	snprintf(title, sizeof title, _(" %s %s · %s · %s · total %s"), strcmp(r->kind, "credit") == 0 ?
-		_("Note de crédit") : _("Facture"), rec_state(r), r->client_code, r->client_name,
+		_("Note de crédit") : _("Facture"), rec_state(r, 1), r->client_code, r->client_name,
 		money_format_fr(r->amounts.total_cents, tot, sizeof tot));
 	widget_text(y, 0, title, w, WIDGET_LEFT, ta);
 	if (s->level == LV_DOC) {
