@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "juste/csvout.h"
+#include "juste/outfile.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/money.h"
@@ -623,7 +624,7 @@ static json_t *json_report(const struct report_annual *r, const struct report_de
 	return o;
 }
 
-juste_status report_out_write(const struct report_annual *r, enum report_format f, FILE *out,
+static juste_status write_to(const struct report_annual *r, enum report_format f, FILE *out,
 	struct juste_err *e)
 {
 	struct report_derived d;
@@ -653,7 +654,17 @@ juste_status report_out_write(const struct report_annual *r, enum report_format 
 	default:
 		return err_set(e, JUSTE_EINVAL, N_("format non pris en charge ici"));
 	}
-	if (ferror(out))
-		return err_set(e, JUSTE_EIO, N_("écriture du rapport impossible"));
 	return JUSTE_OK;
+}
+
+juste_status report_out_write(const struct report_annual *r, enum report_format f, const char *path,
+	struct juste_err *e)
+{
+	if (f != REPORT_TEXT && f != REPORT_TABLE && f != REPORT_MD && f != REPORT_CSV && f != REPORT_JSON)
+		return err_set(e, JUSTE_EINVAL, N_("format non pris en charge ici"));
+	struct outfile *out;
+	juste_status st = outfile_open(path, &out, e);
+	if (st)
+		return st;
+	return outfile_end(out, write_to(r, f, outfile_stream(out), e), e);
 }

@@ -29,6 +29,7 @@
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/money.h"
+#include "juste/outfile.h"
 #include "juste/rules.h"
 #include "juste/transfer.h"
 
@@ -1190,11 +1191,7 @@ static juste_status export_entries(struct app *a, struct exporter *x, const char
 	const char *to, struct juste_err *e)
 {
 	struct entry_filter f = { .from = from, .to = to };
-	date_t t;
 
-	if ((from != NULL && date_parse(from, &t, e) != JUSTE_OK) ||
-	    (to != NULL && date_parse(to, &t, e) != JUSTE_OK))
-		return e != NULL ? e->code : JUSTE_EINVAL;
 	/* An expert exports their own time; office roles everyone's. */
 	if (!(a->role & ROLE_OFFICE))
 		f.expert = a->user.login;
@@ -1228,30 +1225,47 @@ static void csv_header(FILE *out, const struct kind_spec *k)
 	csvout_end(out);
 }
 
-juste_status transfer_export(struct app *a, enum transfer_kind k, enum transfer_format f,
-	const char *from, const char *to, FILE *out, struct juste_err *e)
+static juste_status export_write(struct app *a, enum transfer_kind k, struct exporter *x,
+	const char *from, const char *to, struct juste_err *e)
 {
-	struct exporter x = { .out = out, .json = f == FORMAT_JSON, .first = true };
 	juste_status st;
 
+	if (x->json)
+		fputs("[", x->out);
+	else
+		csv_header(x->out, &kinds[k]);
+	if ((st = export_walk(a, k, x, from, to, e)) != JUSTE_OK)
+		return st;
+	if (x->st != JUSTE_OK) {
+		if (e != NULL)
+			*e = x->err;
+		return x->st;
+	}
+	if (x->json)
+		fputs(x->first ? "]\n" : "\n]\n", x->out);
+	return JUSTE_OK;
+}
+
+juste_status transfer_export(struct app *a, enum transfer_kind k, enum transfer_format f,
+	const char *from, const char *to, const char *path, struct juste_err *e)
+{
+	struct exporter x = { .json = f == FORMAT_JSON, .first = true };
+	struct outfile *out;
+	date_t t;
+	juste_status st;
+
+	/* every argument before the file: a refusal leaves it as it was */
 	if ((st = app_require(a, ROLE_ANY, _("exporter des données"), e)) != JUSTE_OK)
 		return st;
 	if (f != FORMAT_CSV && f != FORMAT_JSON)
 		return err_set(e, JUSTE_EINVAL, N_("l'export se fait en csv ou en json"));
-	if (x.json)
-		fputs("[", out);
-	else
-		csv_header(out, &kinds[k]);
-	if ((st = export_walk(a, k, &x, from, to, e)) != JUSTE_OK)
+	if (k < 0 || k >= NKINDS)
+		return err_set(e, JUSTE_EINVAL, N_("type d'export inconnu"));
+	if ((from != NULL && date_parse(from, &t, e) != JUSTE_OK) ||
+	    (to != NULL && date_parse(to, &t, e) != JUSTE_OK))
+		return e != NULL ? e->code : JUSTE_EINVAL;
+	if ((st = outfile_open(path, &out, e)) != JUSTE_OK)
 		return st;
-	if (x.st != JUSTE_OK) {
-		if (e != NULL)
-			*e = x.err;
-		return x.st;
-	}
-	if (x.json)
-		fputs(x.first ? "]\n" : "\n]\n", out);
-	if (fflush(out) != 0 || ferror(out))
-		return err_set(e, JUSTE_EIO, N_("écriture impossible : %s"), strerror(errno));
-	return JUSTE_OK;
+	x.out = outfile_stream(out);
+	return outfile_end(out, export_write(a, k, &x, from, to, e), e);
 }

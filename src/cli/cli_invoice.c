@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "cli/out.h"
 #include "juste/csvout.h"
+#include "juste/outfile.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/invoice_pdf.h"
@@ -442,6 +443,9 @@ static juste_status show_cmd(struct cli *c, int argc, char **argv, struct juste_
 		return err_set(e, JUSTE_EUSAGE, N_("format inconnu '%s' (text, json ou pdf)"), fmt);
 	if (optind + 1 != argc)
 		return err_set(e, JUSTE_EUSAGE, N_("usage : juste invoice show NUMÉRO [--format text|json|pdf] [-o FICHIER]"));
+	/* every argument is judged before any file is touched */
+	if (out && strcmp(fmt, "text") == 0)
+		return err_set(e, JUSTE_EUSAGE, N_("-o s'applique aux formats json et pdf"));
 	struct invoice_doc d;
 	juste_status st = invoicing_load(c->app, argv[optind], &d, e);
 	if (st)
@@ -461,28 +465,21 @@ static juste_status show_cmd(struct cli *c, int argc, char **argv, struct juste_
 			st = invoicing_printed(c->app, &d, &copy, e);
 		if (!st)
 			printf(copy ? _("%s écrit (COPIE)\n") : _("%s écrit\n"), path);
-	} else {
-		FILE *f = stdout;
-		if (out && !(f = fopen(out, "w")))
-			st = err_set(e, JUSTE_EIO, N_("impossible d'écrire %s"), out);
-		if (!st && strcmp(fmt, "json") == 0) {
+	} else if (strcmp(fmt, "json") == 0) {
+		struct outfile *f;
+		if (!(st = outfile_open(out, &f, e))) {
 			json_t *j = doc_json(&d);
-			char *s = json_dumps(j, JSON_INDENT(2));
-			fprintf(f, "%s\n", s ? s : "null");
+			char *s = j ? json_dumps(j, JSON_INDENT(2)) : NULL;
+			if (s)
+				fprintf(outfile_stream(f), "%s\n", s);
+			else
+				st = err_set(e, JUSTE_EIO, N_("facture impossible à écrire en JSON (texte invalide dans la base ?)"));
 			free(s);
 			json_decref(j);
-		} else if (!st) {
-			if (f != stdout) {
-				/* text goes to stdout only; keep it simple */
-				fclose(f);
-				f = stdout;
-				st = err_set(e, JUSTE_EUSAGE, N_("-o s'applique aux formats json et pdf"));
-			} else {
-				show_text(&d);
-			}
+			st = outfile_end(f, st, e);
 		}
-		if (f && f != stdout && fclose(f) != 0 && !st)
-			st = err_set(e, JUSTE_EIO, N_("impossible d'écrire %s"), out);
+	} else {
+		show_text(&d);
 	}
 	invoicing_doc_free(&d);
 	return st;

@@ -7,11 +7,9 @@
  * The work is transfer_import() and transfer_export(); this file parses the
  * options and says what happened.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "juste/i18n.h"
@@ -142,23 +140,11 @@ static juste_status export_parse(int argc, char **argv, struct export_opts *o,
 juste_status cli_export(struct cli *c, int argc, char **argv, struct juste_err *e)
 {
 	struct export_opts o;
-	FILE *out = stdout;
 	juste_status st;
 
 	if ((st = export_parse(argc, argv, &o, e)) != JUSTE_OK)
 		return st;
-	if (o.output != NULL && (out = fopen(o.output, "w")) == NULL)
-		return err_set(e, JUSTE_EIO, N_("%s : ouverture impossible : %s"), o.output,
-			strerror(errno));
-	st = transfer_export(c->app, o.kind, o.format, o.from[0] ? o.from : NULL,
-		o.to[0] ? o.to : NULL, out, e);
-	if (out == stdout)
-		return st;
-	if (fclose(out) != 0 && st == JUSTE_OK)
-		st = err_set(e, JUSTE_EIO, N_("%s : écriture impossible : %s"), o.output,
-			strerror(errno));
-	/* A half-written export is worse than none. */
-	if (st != JUSTE_OK)
-		unlink(o.output);
-	return st;
+	/* the file is written (or left as it was) by the app: outfile.h */
+	return transfer_export(c->app, o.kind, o.format, o.from[0] ? o.from : NULL,
+		o.to[0] ? o.to : NULL, o.output, e);
 }
