@@ -22,6 +22,7 @@
 #include "juste/mem.h"
 #include "juste/money.h"
 #include "juste/pricing.h"
+#include "juste/rules.h"
 #include "juste/store_invoices.h"
 #include "juste/store_rates.h"
 
@@ -750,6 +751,8 @@ juste_status invoicing_credit(struct app *a, const char *number, const char *rea
 		return err_set(e, JUSTE_EUSAGE, N_("une note de crédit doit donner sa raison (--reason)"));
 	if (strlen(reason) >= sizeof out->credit_reason)
 		return err_set(e, JUSTE_EINVAL, N_("raison trop longue"));
+	if ((st = rules_note_validate("--reason", reason, e)))
+		return st;
 	if (amount_cents < 0)
 		return err_set(e, JUSTE_EINVAL, N_("montant à créditer négatif : donnez le montant avant taxes, positif"));
 	date_t issued = app_today();
