@@ -47,22 +47,23 @@ struct tw {
  * writes pipes. */
 static void row(struct tw *t, const char *const *cells, const int *widths, int n)
 {
+	/* cells through text_pad_min: never cut, but with their control
+	 * characters made visible, as on every screen */
+	char cell[1024];
 	if (t->md) {
 		fputs("|", t->out);
-		for (int i = 0; i < n; i++)
-			fprintf(t->out, " %s |", cells[i]);
+		for (int i = 0; i < n; i++) {
+			text_pad_min(cells[i], 0, TEXT_LEFT, cell, sizeof cell);
+			fprintf(t->out, " %s |", cell);
+		}
 		fputs("\n", t->out);
 		return;
 	}
 	fputs("  ", t->out);
 	for (int i = 0; i < n; i++) {
-		int w = widths[i] < 0 ? -widths[i] : widths[i], pad = w - text_width(cells[i]);
-		if (pad < 0)
-			pad = 0;
-		if (widths[i] < 0)
-			fprintf(t->out, "%*s%s", pad, "", cells[i]);
-		else
-			fprintf(t->out, "%s%*s", cells[i], pad, "");
+		int w = widths[i] < 0 ? -widths[i] : widths[i];
+		text_pad_min(cells[i], w, widths[i] < 0 ? TEXT_RIGHT : TEXT_LEFT, cell, sizeof cell);
+		fputs(cell, t->out);
 		fputs(i + 1 < n ? "  " : "\n", t->out);
 	}
 }
@@ -275,8 +276,11 @@ static void write_text(const struct report_annual *r, const struct report_derive
 			fprintf(out, md ? "- %s : %lld\n" : "    %s : %lld\n", what, (long long)r->dev_counts[p][k]);
 			for (size_t i = 0; i < r->ndev_names; i++) {
 				const struct report_dev_name *n = &r->dev_names[i];
-				if (n->partner == p && n->kind == k)
-					fprintf(out, md ? "  - %s\n" : "      - %s\n", n->name);
+				if (n->partner == p && n->kind == k) {
+					char name[1024];
+					text_pad_min(n->name, 0, TEXT_LEFT, name, sizeof name);
+					fprintf(out, md ? "  - %s\n" : "      - %s\n", name);
+				}
 			}
 		}
 		if (md)

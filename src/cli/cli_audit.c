@@ -26,7 +26,8 @@ static int audit_row(void *p, const struct audit_row *r)
 	out_cell(stdout, r->action, 6);
 	printf("  ");
 	out_cell(stdout, ent, 14);
-	printf("  %s%s%s\n", r->before ? r->before : "", r->before && r->after ? " → " : "", r->after ? r->after : "");
+	printf("  %s%s%s\n", r->before ? out_visible(r->before) : "", r->before && r->after ? " → " : "",
+		r->after ? out_visible(r->after) : "");
 	(*n)++;
 	return 0;
 }
@@ -74,7 +75,7 @@ juste_status cli_audit(struct cli *c, int argc, char **argv, struct juste_err *e
 static int finding(void *p, const char *line)
 {
 	(void)p;
-	printf("%s\n", line);
+	printf("%s\n", out_visible(line));
 	return 0;
 }
 

@@ -29,7 +29,9 @@ static void print_lines(const char *prefix, const char *text)
 	while (*p) {
 		const char *nl = strchr(p, '\n');
 		int len = nl ? (int)(nl - p) : (int)strlen(p);
-		printf("%s%.*s\n", prefix, len, p);
+		char part[1024];
+		snprintf(part, sizeof part, "%.*s", len, p);
+		printf("%s%s\n", prefix, out_visible(part));
 		if (!nl)
 			break;
 		p = nl + 1;
@@ -310,7 +312,7 @@ static void show_text(const struct invoice_doc *d)
 	printf("%s %s\n", credit ? _("NOTE DE CRÉDIT") : _("FACTURE"), r->number[0] ? r->number : _("BROUILLON"));
 	if (!r->number[0])
 		printf(_("Brouillon #%lld (non émis)\n"), (long long)r->id);
-	printf(_("Client : %s — %s\n"), r->client_code, r->client_name);
+	printf(_("Client : %s — %s\n"), r->client_code, out_visible(r->client_name));
 	print_lines(_("         "), r->client_address[0] ? r->client_address : "—");
 	printf(_("Période : %s"), r->period);
 	if (r->issued_on[0])
@@ -320,7 +322,7 @@ static void show_text(const struct invoice_doc *d)
 	putchar('\n');
 	if (credit)
 		printf(_("Corrige la facture %s (%s) — raison : %s\n"), r->credited_number,
-			r->credit_full ? _("annulation complète") : _("crédit partiel"), r->credit_reason);
+			r->credit_full ? _("annulation complète") : _("crédit partiel"), out_visible(r->credit_reason));
 	putchar('\n');
 	for (size_t i = 0; i < d->nlines; i++) {
 		const struct invoice_line_rec *l = &d->lines[i];
@@ -345,7 +347,7 @@ static void show_text(const struct invoice_doc *d)
 		out_cell(stdout, money_format_fr(l->amount_cents, a, sizeof a), -16);
 		putchar('\n');
 		if (l->experts[0] || l->first_date[0])
-			printf(_("      %s ; %s au %s\n"), l->experts, l->first_date, l->last_date);
+			printf(_("      %s ; %s au %s\n"), out_visible(l->experts), l->first_date, l->last_date);
 	}
 	char label[64];
 	putchar('\n');
@@ -356,9 +358,9 @@ static void show_text(const struct invoice_doc *d)
 	total_row(label, r->amounts.tvq_cents);
 	total_row(_("Total"), r->amounts.total_cents);
 	if (r->tax_exempt_reason[0])
-		printf("%s\n", r->tax_exempt_reason);
+		printf("%s\n", out_visible(r->tax_exempt_reason));
 	if (!credit)
-		printf(_("Conditions de paiement : %s\n"), r->payment_terms);
+		printf(_("Conditions de paiement : %s\n"), out_visible(r->payment_terms));
 	if (r->credited_cents)
 		printf(_("Crédité : %s%s\n"), money_format_fr(r->credited_cents, a, sizeof a),
 			r->fully_credited ? _(" (entièrement)") : "");
@@ -379,7 +381,7 @@ static void show_text(const struct invoice_doc *d)
 				duration_format(x->billed_minutes, bl, sizeof bl));
 			if (x->late)
 				fputs(_("[en retard] "), stdout);
-			printf("%s\n", x->note);
+			printf("%s\n", out_visible(x->note));
 		}
 	}
 }
