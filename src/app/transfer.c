@@ -492,9 +492,15 @@ static juste_status put_date(const char *col, char *dst, const char *src, bool r
 			return err_set_field(e, col, JUSTE_EINVAL, N_("%s : date manquante"), col);
 		return JUSTE_OK;
 	}
-	if (strlen(src) >= ISO_LEN || date_parse(src, &t, NULL) != JUSTE_OK)
+	if (strlen(src) >= ISO_LEN)
 		return err_set_field(e, col, JUSTE_EINVAL,
 			N_("%s : '%s' n'est pas une date AAAA-MM-JJ valide"), col, src);
+	if (date_parse(src, &t, e) != JUSTE_OK) {
+		/* date_parse says why: the form, the day, or the years 1900..2999 */
+		if (e != NULL)
+			snprintf(e->field, sizeof e->field, "%s", col);
+		return err_prefix(e, "%s : ", col);
+	}
 	strcpy(dst, src);
 	return JUSTE_OK;
 }
