@@ -1398,15 +1398,13 @@ static juste_status export_write(struct app *a, enum transfer_kind k, struct exp
 	return JUSTE_OK;
 }
 
-juste_status transfer_export(struct app *a, enum transfer_kind k, enum transfer_format f,
-	const char *from, const char *to, const char *path, struct juste_err *e)
+/* Every argument, before anything is written. */
+static juste_status export_check(struct app *a, enum transfer_kind k, enum transfer_format f, const char *from,
+	const char *to, struct juste_err *e)
 {
-	struct exporter x = { .json = f == FORMAT_JSON, .first = true };
-	struct outfile *out;
 	date_t t;
 	juste_status st;
 
-	/* every argument before the file: a refusal leaves it as it was */
 	if ((st = app_require(a, ROLE_ANY, _("exporter des données"), e)) != JUSTE_OK)
 		return st;
 	if (f != FORMAT_CSV && f != FORMAT_JSON)
@@ -1416,8 +1414,33 @@ juste_status transfer_export(struct app *a, enum transfer_kind k, enum transfer_
 	if ((from != NULL && date_parse(from, &t, e) != JUSTE_OK) ||
 	    (to != NULL && date_parse(to, &t, e) != JUSTE_OK))
 		return e != NULL ? e->code : JUSTE_EINVAL;
-	if ((st = outfile_open(path, &out, e)) != JUSTE_OK)
+	return JUSTE_OK;
+}
+
+juste_status transfer_export(struct app *a, enum transfer_kind k, enum transfer_format f,
+	const char *from, const char *to, FILE *out, struct juste_err *e)
+{
+	struct exporter x = { .out = out, .json = f == FORMAT_JSON, .first = true };
+	juste_status st;
+
+	if ((st = export_check(a, k, f, from, to, e)) != JUSTE_OK ||
+	    (st = export_write(a, k, &x, from, to, e)) != JUSTE_OK)
 		return st;
-	x.out = outfile_stream(out);
+	if (fflush(out) != 0 || ferror(out))
+		return err_set(e, JUSTE_EIO, N_("écriture impossible : %s"), strerror(errno));
+	return JUSTE_OK;
+}
+
+juste_status transfer_export_file(struct app *a, enum transfer_kind k, enum transfer_format f,
+	const char *from, const char *to, const char *path, struct juste_err *e)
+{
+	struct outfile *out;
+	juste_status st;
+
+	/* a refusal leaves the file as it was: judged before it is opened */
+	if ((st = export_check(a, k, f, from, to, e)) != JUSTE_OK ||
+	    (st = outfile_open(path, &out, e)) != JUSTE_OK)
+		return st;
+	struct exporter x = { .out = outfile_stream(out), .json = f == FORMAT_JSON, .first = true };
 	return outfile_end(out, export_write(a, k, &x, from, to, e), e);
 }

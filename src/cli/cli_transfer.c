@@ -153,6 +153,6 @@ juste_status cli_export(struct cli *c, int argc, char **argv, struct juste_err *
 	if ((st = export_parse(argc, argv, &o, e)) != JUSTE_OK)
 		return st;
 	/* the file is written (or left as it was) by the app: outfile.h */
-	return transfer_export(c->app, o.kind, o.format, o.from[0] ? o.from : NULL,
+	return transfer_export_file(c->app, o.kind, o.format, o.from[0] ? o.from : NULL,
 		o.to[0] ? o.to : NULL, o.output, e);
 }

@@ -33,11 +33,15 @@ struct import_result {
 juste_status transfer_import(struct app *a, enum transfer_kind k, const char *path, int dry_run,
 	struct import_result *r, struct juste_err *e);
 
-/* Writes the export to path (NULL or "-": standard output) through
- * outfile.h: every argument is checked first, and a failure leaves no file
- * (and the one that was there as it was).  Entries take from/to (ISO,
- * inclusive, NULL = open); other kinds ignore them. */
+/* The export to a stream.  Entries take from/to (ISO, inclusive, NULL =
+ * open); other kinds ignore them. */
 juste_status transfer_export(struct app *a, enum transfer_kind k, enum transfer_format f,
+	const char *from, const char *to, FILE *out, struct juste_err *e);
+
+/* The same to path (NULL or "-": standard output) through outfile.h:
+ * every argument is checked first, and a failure leaves no file (and the
+ * one that was there as it was). */
+juste_status transfer_export_file(struct app *a, enum transfer_kind k, enum transfer_format f,
 	const char *from, const char *to, const char *path, struct juste_err *e);
 
 #endif

@@ -79,7 +79,8 @@ juste_status policy_get(const struct policy *p, const char *key, date_t on, char
 
 /* A number pattern: {seq} or {seq:N} exactly once (1 <= N <= 9), and
  * {year}, since the sequence restarts each calendar year.  Exposed for the
- * invoice numbering. */
+ * invoice numbering.  policy_set() also refuses a pattern whose longest
+ * number would not fit INVOICE_NUMBER_LEN. */
 bool policy_pattern_valid(const char *pattern);
 
 /* A stored row of the policy. */
