@@ -2426,13 +2426,33 @@ static juste_status target_judge(struct app *a, const char *path, struct juste_e
 	return JUSTE_OK;
 }
 
+/* The directory of the demo and those above it, as store_open would make
+ * them for the database itself. */
+static juste_status dir_make(const char *dir, struct juste_err *e)
+{
+	char p[PATH_MAX];
+	snprintf(p, sizeof p, "%s", dir);
+	for (char *s = p + 1;; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		if (mkdir(p, 0775) != 0 && errno != EEXIST)
+			return err_set(e, JUSTE_EIO, N_("impossible de créer le dossier %s : %s"), p, strerror(errno));
+		if (!(*s = c))
+			return JUSTE_OK;
+	}
+}
+
 /* Opens a new empty database at `partial` (one an interrupted run left is
  * removed first, if it is a plain file of this user) with the OS login as
  * actor and the default policy. */
-static juste_status partial_open(struct app *a, const char *partial, struct juste_err *e)
+static juste_status partial_open(struct app *a, const char *partial, const char *dir, struct juste_err *e)
 {
 	struct stat sb, mine;
-	juste_status st;
+	juste_status st = dir_make(dir, e);
+	if (st)
+		return st;
 	if (lstat(partial, &sb) == 0) {
 		if (!S_ISREG(sb.st_mode) || sb.st_uid != geteuid())
 			return err_set(e, JUSTE_ECONFLICT, N_("démo : %s est là et n'est pas un fichier à vous : refusé"), partial);
@@ -2472,7 +2492,7 @@ juste_status demo_make(struct app *a, const char *path, struct demo_summary *sum
 	if (!st)
 		st = partial_path(path, partial, dir, e);
 	if (!st)
-		st = partial_open(a, partial, e);
+		st = partial_open(a, partial, dir, e);
 	if (st)
 		return st;
 	st = demo_build(a, sum, e);
