@@ -208,6 +208,19 @@ static ssize_t cookie_write(void *cookie, const char *buf, size_t n)
 	return (ssize_t)n;
 }
 
+/* Whether path begins as every SQLite database does. */
+static bool is_sqlite(const char *path)
+{
+	static const char magic[16] = "SQLite format 3";   /* and its NUL */
+	char head[16];
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		return false;
+	ssize_t n = read(fd, head, sizeof head);
+	close(fd);
+	return n == (ssize_t)sizeof head && memcmp(head, magic, sizeof head) == 0;
+}
+
 static bool is_stdout_path(const char *path)
 {
 	return !path || strcmp(path, "-") == 0;
@@ -240,6 +253,13 @@ juste_status outfile_open(const char *path, struct outfile **out, struct juste_e
 	 * opening it for writing would (the real uid, as everywhere) */
 	if (exists && access(path, W_OK) != 0) {
 		st = err_set(e, JUSTE_EDENIED, N_("%s : %s ; rien n'a été écrit"), path, strerror(errno));
+		free(f);
+		return st;
+	}
+	/* an export or a PDF is never put over a database (`-o juste.db`):
+	 * that is what backup and restore are for */
+	if (exists && is_sqlite(path)) {
+		st = err_set(e, JUSTE_EINVAL, N_("%s est une base de données : refusé, rien n'a été écrit"), path);
 		free(f);
 		return st;
 	}

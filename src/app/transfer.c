@@ -750,8 +750,6 @@ static juste_status pending_add(struct importer *im, const struct org *o, struct
 	return JUSTE_OK;
 }
 
-/* A parent already known (in the database or earlier in the file) is set
- * at once; one defined later in the file is set by finish_orgs. */
 static void org_diff(const struct org *db, const struct org *file, struct diff *d)
 {
 	diff_str(d, "name", db->name, file->name);
@@ -765,6 +763,8 @@ static void org_diff(const struct org *db, const struct org *file, struct diff *
 	diff_str(d, "address", db->address, file->address);
 }
 
+/* A parent already known (in the database or earlier in the file) is set
+ * at once; one defined later in the file is set by finish_orgs. */
 static juste_status row_org(struct importer *im, struct juste_err *e)
 {
 	struct org o, other;
@@ -946,6 +946,8 @@ static juste_status mandate_fill(struct importer *im, struct mandate *m, struct 
 	return rules_mandate_validate(m, e);
 }
 
+static const char *opt_money(int64_t cents, char *buf);
+
 /* The beneficiary defaults to the client: an absent one and the client's
  * code are the same value. */
 static const char *beneficiary_of(const struct mandate *m)
@@ -961,9 +963,15 @@ static void mandate_diff(const struct mandate *db, const struct mandate *file, s
 	diff_str(d, "service", db->service, file->service);
 	diff_str(d, "program", db->program, file->program);
 	diff_str(d, "billing", db->billing, file->billing);
-	diff_int(d, "monthly_fee", db->monthly_fee_cents, file->monthly_fee_cents);
-	diff_int(d, "budget_hours", db->budget_minutes, file->budget_minutes);
-	diff_int(d, "budget_amount", db->budget_cents, file->budget_cents);
+	/* numbers compared as numbers, shown as the file writes them */
+	char a[MONEY_BUF], b[MONEY_BUF];
+	if (db->monthly_fee_cents != file->monthly_fee_cents)
+		diff_str(d, "monthly_fee", opt_money(db->monthly_fee_cents, a), opt_money(file->monthly_fee_cents, b));
+	if (db->budget_minutes != file->budget_minutes)
+		diff_str(d, "budget_hours", hours_format(db->budget_minutes, a, sizeof a),
+			hours_format(file->budget_minutes, b, sizeof b));
+	if (db->budget_cents != file->budget_cents)
+		diff_str(d, "budget_amount", opt_money(db->budget_cents, a), opt_money(file->budget_cents, b));
 	diff_str(d, "opened_on", db->opened_on, file->opened_on);
 	diff_str(d, "closed_on", db->closed_on, file->closed_on);
 }

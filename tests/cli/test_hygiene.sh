@@ -275,6 +275,10 @@ expect_eq "$(cat "$T/victim.pdf")" "le fichier du commis" "…the linked file un
 j report annual --fy 2019-2020 -o "$T/link.csv"; expect_rc 1 "a report to a planted link is refused"
 mkdir -p "$T/adir"
 j export orgs -o "$T/adir"; expect_rc 1 "an export onto a folder is refused"
+before=$(state)
+j export orgs -o "$DB"; expect_rc 1 "an export over the database is refused"
+expect_err "est une base de données" "…saying why"
+expect_eq "$(state)" "$before" "…and the database is as it was"
 
 mkdir -p "$T/ok"
 j --as carole invoice show "$inv" --format pdf -o "$T/ok/f.pdf"; expect_rc 0 "a PDF written ($ERR)"

@@ -4,8 +4,9 @@
  *
  * Nothing appears at the target until the whole file is there:
  *  - the target is checked first: absent, or a regular file the user may
- *    write; a symbolic link (never followed), a directory or anything else
- *    is refused before anything is created;
+ *    write that is not an SQLite database; a symbolic link (never
+ *    followed), a directory or anything else is refused before anything
+ *    is created;
  *  - the bytes go to a new temporary file in the target's directory
  *    (".NAME-XXXXXX", O_CREAT | O_EXCL | O_NOFOLLOW, mode 0666 less the
  *    umask, or 0600 for a backup), through a stream whose every write is
