@@ -4,10 +4,10 @@
  *
  * The demo never touches the configured database: it opens its own file
  * ($XDG_DATA_HOME/juste/demo.db unless --db says otherwise), which main()
- * leaves alone since the command needs no database.  The database stays open
- * in c->app when the command returns (main() closes it), so that a later
- * `--open` only has to identify the user and start the TUI after
- * demo_make().
+ * leaves alone since the command needs no database.  demo_make() builds it
+ * beside its target and renames it into place when complete; the database
+ * stays open in c->app when the command returns (main() closes it), so
+ * that `--open` only has to identify the user and start the TUI.
  */
 #include <getopt.h>
 #include <limits.h>
@@ -38,20 +38,6 @@ static char *fmt_growth(int64_t a, int64_t b, char *buf, size_t n)
 	return buf;
 }
 
-/* Opens the demo file and fills it; on failure nothing is left behind.
- * The one function a `--open` option would call before the TUI. */
-static juste_status demo_make(struct cli *c, const char *path, struct demo_summary *sum,
-	struct juste_err *e)
-{
-	juste_status st = demo_open(c->app, path, e);
-	if (st)
-		return st;
-	st = demo_build(c->app, sum, e);
-	if (st)
-		demo_discard(c->app, path);
-	return st;
-}
-
 static void print_year(const struct demo_summary *s, int i, struct fy_start fs)
 {
 	const struct demo_year *y = &s->years[i];
@@ -80,21 +66,21 @@ static void print_summary(const char *path, const struct demo_summary *s, struct
 	char n1[32];
 	printf(_("Base de démonstration : %s\n"), path);
 	printf(_("Personnes : %d (%d professionnels, %d formateurs, %d directions ; %d à temps partiel)\n"),
-		s->experts, s->by_function[DEMO_PROFESSIONNEL], s->by_function[DEMO_FORMATEUR],
-		s->by_function[DEMO_DIRECTION], s->part_time);
+		s->experts, s->by_function[FUNCTION_PROFESSIONNEL], s->by_function[FUNCTION_FORMATEUR],
+		s->by_function[FUNCTION_DIRECTION], s->part_time);
 	printf(_("  rôles : %d commis, %d gestionnaires, %d admins (dont vous, %s, à la direction)\n"),
-		s->by_role[DEMO_COMMIS], s->by_role[DEMO_GESTIONNAIRE], s->by_role[DEMO_ADMIN],
+		s->by_role[vocab_index(VOCAB_ROLE, ROLE_COMMIS)], s->by_role[vocab_index(VOCAB_ROLE, ROLE_GESTIONNAIRE)], s->by_role[vocab_index(VOCAB_ROLE, ROLE_ADMIN)],
 		s->user_login);
 	printf(_("Organisations : %d\n"), s->orgs);
 	printf(_("  membres : %d (%d membres utilisateurs, %d auxiliaires, %d de soutien), "
-		"dont %d sous entière gestion\n"), s->members, s->by_category[DEMO_MEMBRE],
-		s->by_category[DEMO_AUXILIAIRE], s->by_category[DEMO_SOUTIEN], s->full_management);
+		"dont %d sous entière gestion\n"), s->members, s->by_category[CATEGORY_MEMBRE],
+		s->by_category[CATEGORY_AUXILIAIRE], s->by_category[CATEGORY_SOUTIEN], s->full_management);
 	printf(_("  entreprises fédérées : %d ; autres non-membres : %d\n"), s->enterprises,
-		s->by_category[DEMO_NON_MEMBRE] - s->enterprises);
+		s->by_category[CATEGORY_NON_MEMBRE] - s->enterprises);
 	printf(_("Services : %d ; programmes de financement : %d\n"), s->services, s->programs);
 	printf(_("Mandats : %s (%d à l'heure, %d au forfait, %d internes)\n"),
-		text_group(s->mandates, NBSP, n1, sizeof n1), s->by_billing[DEMO_HORAIRE],
-		s->by_billing[DEMO_FORFAIT], s->by_billing[DEMO_NON_FACTURABLE]);
+		text_group(s->mandates, NBSP, n1, sizeof n1), s->by_billing[BILLING_HORAIRE],
+		s->by_billing[BILLING_FORFAIT], s->by_billing[BILLING_NON_FACTURABLE]);
 	printf(_("Saisies de temps : %s\n"), text_group(s->entries, NBSP, n1, sizeof n1));
 	for (int i = 0; i < s->nyears; i++)
 		print_year(s, i, fs);
@@ -131,7 +117,7 @@ juste_status cli_demo(struct cli *c, int argc, char **argv, struct juste_err *e)
 		path = def;
 	}
 	struct demo_summary sum;
-	juste_status st = demo_make(c, path, &sum, e);
+	juste_status st = demo_make(c->app, path, &sum, e);
 	if (st)
 		return st;
 	if (!quiet)

@@ -32,7 +32,7 @@ static void print_entry(const char *verb, const struct entry *x)
 	printf(_("%s #%lld : %s %s %s %s"), verb, (long long)x->id, x->work_date, x->expert,
 		duration_format(x->minutes, dur, sizeof dur), x->mandate);
 	if (x->note[0])
-		printf(_(" « %s »"), x->note);
+		printf(_(" « %s »"), out_visible(x->note));
 	putchar('\n');
 }
 
@@ -84,6 +84,7 @@ struct list_ctx {
 	struct rates_pricer *pricer;
 	long unpriced;
 	int64_t amount;
+	int64_t bad_id;   /* an entry JSON cannot carry (ill-formed UTF-8 in the base) */
 };
 
 /* The price of an hourly entry; the others have none (forfait is billed
@@ -93,7 +94,7 @@ static void price_row(struct list_ctx *l, const struct entry *x, char *rate, cha
 {
 	rate[0] = amount[0] = rule[0] = '\0';
 	memset(p, 0, sizeof *p);
-	if (strcmp(x->billing, "horaire") != 0)
+	if (!vocab_billing_hourly(x->billing))
 		return;
 	if (rates_pricer_price(l->pricer, x->id, x->mandate_id, x->work_date, x->minutes, p, NULL) != JUSTE_OK) {
 		l->unpriced++;
@@ -149,7 +150,7 @@ static int list_row(void *p, const struct entry *x)
 		break;
 	case FORMAT_CSV: {
 		snprintf(min, sizeof min, "%d", x->minutes);
-		const char *f[] = { id, x->uuid, x->work_date, x->expert, x->mandate, x->client, x->billing, min, x->note,
+		const char *f[] = { id, x->uuid, x->work_date, x->expert, x->mandate, x->client, vocab_billing_word(x->billing), min, x->note,
 			l->pricer ? rate : NULL, l->pricer ? amount : NULL, l->pricer ? rule : NULL };
 		csvout_row(l->out, f, l->pricer ? 12 : 9);
 		break;
@@ -157,7 +158,7 @@ static int list_row(void *p, const struct entry *x)
 	case FORMAT_JSON: {
 		json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:s}",
 			"id", (json_int_t)x->id, "uuid", x->uuid, "date", x->work_date, "expert", x->expert,
-			"mandate", x->mandate, "client", x->client, "billing", x->billing,
+			"mandate", x->mandate, "client", x->client, "billing", vocab_billing_word(x->billing),
 			"minutes", x->minutes, "note", x->note);
 		if (o && l->pricer) {
 			int has = pr.row != NULL;
@@ -167,15 +168,20 @@ static int list_row(void *p, const struct entry *x)
 			json_object_set_new(o, "rule", rule[0] ? json_string(rule) : json_null());
 		}
 		char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
-		fprintf(l->out, "%s  %s", l->count ? ",\n" : "", s ? s : "null");
-		free(s);
 		json_decref(o);
+		if (!s) {
+			/* never a "null" in place of an entry: stop and say which */
+			l->bad_id = x->id;
+			return 1;
+		}
+		fprintf(l->out, "%s  %s", l->count ? ",\n" : "", s);
+		free(s);
 		break;
 	}
 	}
 	l->count++;
 	l->minutes += x->minutes;
-	if (strcmp(x->billing, "non_facturable") != 0)
+	if (vocab_billing_billable(x->billing))
 		l->billable += x->minutes;
 	return 0;
 }
@@ -230,6 +236,9 @@ juste_status cli_entries(struct cli *c, int argc, char **argv, struct juste_err 
 	rates_pricer_free(l.pricer);
 	if (st)
 		return st;
+	if (l.bad_id)
+		return err_set(e, JUSTE_EIO, N_("saisie #%lld : sa note n'est pas de l'UTF-8 valide dans la base : impossible de l'écrire en JSON"),
+			(long long)l.bad_id);
 	if (l.fmt == FORMAT_JSON) {
 		fputs(l.count ? "\n]\n" : "]\n", stdout);
 	} else if (l.fmt == FORMAT_TABLE) {

@@ -3,6 +3,7 @@
  * prints an error and chooses the exit code.
  */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "cli/cli.h"
 #include "juste/i18n.h"
 #include "juste/privilege.h"
+#include "juste/text.h"
 
 static const struct cli_command commands[] = {
 	{ "init", N_("juste init [--admin LOGIN]\n"
@@ -34,7 +36,7 @@ static const struct cli_command commands[] = {
 	  "juste entry rm ID"),
 	  N_("modifie ou supprime une de vos saisies"), cli_entry, CLI_NEEDS_USER },
 	{ "audit", N_("juste audit [--from DATE] [--to DATE] [--expert LOGIN]\n"
-	  "            [--entity entry|mandate|org|expert|service|program|rate|invoice|finance|devaffaires|month|setting]"),
+	  "            [--entity entry|mandate|org|expert|service|program|rate|invoice|finance|devaffaires|month|setting|database]"),
 	  N_("journal des modifications (gestionnaire, admin)"), cli_audit, CLI_NEEDS_USER },
 	{ "check", N_("juste check"),
 	  N_("vérifie l'intégrité de la base et les règles du domaine"), cli_check, CLI_NEEDS_USER },
@@ -250,7 +252,11 @@ static int exit_code(juste_status st)
 
 static int fail(struct juste_err *e)
 {
-	fprintf(stderr, _("juste : %s\n"), e->msg);
+	/* a message quotes what it refuses: shown with its control characters
+	 * made visible, as every text juste prints on a terminal */
+	char msg[JUSTE_ERR_MAX + 8];
+	text_fit(e->msg, INT_MAX / 2, msg, sizeof msg);
+	fprintf(stderr, _("juste : %s\n"), msg);
 	return exit_code(e->code);
 }
 
@@ -390,7 +396,7 @@ int main(int argc, char **argv)
 	optind = 0;   /* glibc: a full reset of getopt for the command */
 	st = cmd->fn(&c, cargc, cargv, &e);
 	app_free(c.app);
-	if (fflush(stdout) != 0 && !st)
+	if ((fflush(stdout) != 0 || ferror(stdout)) && !st)
 		st = err_set(&e, JUSTE_EIO, N_("écriture impossible sur la sortie standard"));
 	return st ? fail(&e) : 0;
 }

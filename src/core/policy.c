@@ -14,6 +14,7 @@
 #include "juste/invoice.h"
 #include "juste/money.h"
 #include "juste/policy.h"
+#include "juste/rules.h"
 
 #ifndef N_
 #define N_(s) (s)
@@ -176,6 +177,10 @@ static juste_status set_text(char *field, size_t size, const char *key, const ch
 		buf[j++] = c;
 	}
 	buf[j] = '\0';
+	/* the rest of the rules of a note: UTF-8, no DEL nor C1 control */
+	struct juste_err sub = { 0 };
+	if (rules_note_validate(key, buf, &sub))
+		return err_set(e, JUSTE_EINVAL, "%s", sub.msg);
 	memcpy(field, buf, j + 1);
 	return JUSTE_OK;
 }

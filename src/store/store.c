@@ -182,6 +182,14 @@ static juste_status migrate(struct store *s, struct juste_err *e)
 	return JUSTE_OK;
 }
 
+/* SQLite says "disk I/O error" when the -shm or -wal cannot grow: the
+ * system's errno tells a full disk apart. */
+static bool disk_full(struct store *s, int rc)
+{
+	int sys = sqlite3_system_errno(s->db), prim = rc & 0xff;
+	return prim == SQLITE_FULL || ((prim == SQLITE_IOERR || prim == SQLITE_CANTOPEN) && (sys == ENOSPC || sys == EDQUOT));
+}
+
 juste_status store_open(const char *path, int flags, struct store **out, struct juste_err *e)
 {
 	*out = NULL;
@@ -254,6 +262,9 @@ juste_status store_open(const char *path, int flags, struct store **out, struct 
 		if (!st)
 			st = migrate(s, e);
 	}
+	if (st && disk_full(s, sqlite3_extended_errcode(s->db)))
+		st = err_set(e, JUSTE_EIO, N_("%s : disque plein : la base ne peut pas être ouverte ; libérez de la place (rien n'a été écrit)"),
+			path);
 	if (!st && user_version(s) < 1)
 		st = err_set(e, JUSTE_EIO, N_("%s n'est pas une base de données juste"), path);
 	if (st) {
@@ -348,13 +359,15 @@ juste_status store_bulk_end(struct store *s, const char *label, struct juste_err
 		return JUSTE_OK;
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, "INSERT INTO audit(actor, as_login, entity, entity_id, action, after) "
-		"VALUES (juste_actor(), juste_as(), 'entry', ?1, 'insert', "
+		"VALUES (juste_actor(), juste_as(), ?5, ?1, ?6, "
 		"json_object('import', ?2, 'rows', ?3, 'first_id', ?1, 'last_id', ?4))", -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, sqlite3_errcode(s->db), "audit", e);
 	sqlite3_bind_int64(st, 1, s->bulk_first);
 	sqlite3_bind_text(st, 2, label, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, s->bulk_rows);
 	sqlite3_bind_int64(st, 4, s->bulk_last);
+	store_bind_word(st, 5, VOCAB_ENTITY, ENTITY_ENTRY);
+	store_bind_word(st, 6, VOCAB_ACTION, ACTION_INSERT);
 	juste_status r = store_step_done(s, st, "audit", e);
 	sqlite3_finalize(st);
 	return r;
@@ -475,6 +488,8 @@ juste_status store_fail(struct store *s, int rc, const char *what, struct juste_
 	for (size_t i = 0; i < sizeof trigger_msgs / sizeof trigger_msgs[0]; i++)
 		if (strstr(msg, trigger_msgs[i].raised))
 			return err_set(e, JUSTE_ECONFLICT, "%s : %s", what, err_translate ? err_translate(trigger_msgs[i].msg) : trigger_msgs[i].msg);
+	if (disk_full(s, rc))
+		return err_set(e, JUSTE_EIO, N_("%s : disque plein, rien n'a été écrit"), what);
 	switch (rc) {
 	case SQLITE_CONSTRAINT_UNIQUE:
 	case SQLITE_CONSTRAINT_PRIMARYKEY:
@@ -530,6 +545,21 @@ void store_col_text(sqlite3_stmt *st, int i, char *buf, size_t n)
 		return;
 	}
 	snprintf(buf, n, "%s", (const char *)t);
+}
+
+void store_bind_word(sqlite3_stmt *st, int i, enum vocab_kind k, int v)
+{
+	store_bind_text(st, i, vocab_word(k, v));
+}
+
+juste_status store_col_word(sqlite3_stmt *st, int i, enum vocab_kind k, int *out, const char *what,
+	struct juste_err *e)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	juste_status r = vocab_parse(k, t, out, e);
+	if (r)
+		err_prefix(e, "%s : ", what);
+	return r;
 }
 
 juste_status store_step_done(struct store *s, sqlite3_stmt *st, const char *what, struct juste_err *e)

@@ -28,65 +28,6 @@ static void accepted(juste_status st, const struct juste_err *e)
 		fail_msg("refused (%d, field %s): %s", st, e->field, e->msg);
 }
 
-/* --- words and roles ----------------------------------------------------- */
-
-static void test_role_bits(void **state)
-{
-	(void)state;
-	assert_int_equal(model_role_bit("expert"), ROLE_EXPERT);
-	assert_int_equal(model_role_bit("commis"), ROLE_COMMIS);
-	assert_int_equal(model_role_bit("gestionnaire"), ROLE_GESTIONNAIRE);
-	assert_int_equal(model_role_bit("admin"), ROLE_ADMIN);
-	/* one bit each, all different, and the sets are their unions */
-	int all = 0;
-	const char *roles[] = { "expert", "commis", "gestionnaire", "admin" };
-	for (int i = 0; i < 4; i++) {
-		int b = model_role_bit(roles[i]);
-		assert_int_equal(b & (b - 1), 0);
-		assert_int_equal(all & b, 0);
-		all |= b;
-	}
-	assert_int_equal(all, ROLE_ANY);
-	assert_int_equal(ROLE_OFFICE, ROLE_ANY & ~ROLE_EXPERT);
-	assert_int_equal(ROLE_OFFICE & ROLE_EXPERT, 0);
-	/* exact words only */
-	assert_int_equal(model_role_bit("Admin"), 0);
-	assert_int_equal(model_role_bit("admin "), 0);
-	assert_int_equal(model_role_bit("administrateur"), 0);
-	assert_int_equal(model_role_bit(""), 0);
-	assert_int_equal(model_role_bit(NULL), 0);
-}
-
-static void test_words(void **state)
-{
-	(void)state;
-	assert_true(model_function_valid("professionnel"));
-	assert_true(model_function_valid("formateur"));
-	assert_true(model_function_valid("direction"));
-	assert_false(model_function_valid("Direction"));
-	assert_false(model_function_valid("expert"));
-	assert_false(model_function_valid(""));
-	assert_false(model_function_valid(NULL));
-
-	assert_true(model_category_valid("membre"));
-	assert_true(model_category_valid("auxiliaire"));
-	assert_true(model_category_valid("soutien"));
-	assert_true(model_category_valid("non_membre"));
-	assert_false(model_category_valid("non-membre"));
-	assert_false(model_category_valid("membres"));
-	assert_false(model_category_valid("MEMBRE"));
-	assert_false(model_category_valid(""));
-	assert_false(model_category_valid(NULL));
-
-	assert_true(model_billing_valid("horaire"));
-	assert_true(model_billing_valid("forfait"));
-	assert_true(model_billing_valid("non_facturable"));
-	assert_false(model_billing_valid("Horaire"));
-	assert_false(model_billing_valid("non facturable"));
-	assert_false(model_billing_valid(""));
-	assert_false(model_billing_valid(NULL));
-}
-
 /* --- codes and logins ---------------------------------------------------- */
 
 static void test_codes(void **state)
@@ -188,8 +129,8 @@ static struct expert expert_ok(void)
 	memset(&x, 0, sizeof x);
 	strcpy(x.login, "alice");
 	strcpy(x.name, "Alice Bélanger");
-	strcpy(x.function, "professionnel");
-	strcpy(x.role, "expert");
+	x.function = FUNCTION_PROFESSIONNEL;
+	x.role = ROLE_EXPERT;
 	x.weekly_minutes = 2100;
 	strcpy(x.started_on, "2015-01-01");
 	return x;
@@ -208,10 +149,9 @@ static void test_expert(void **state)
 	x = expert_ok();
 	strcpy(x.left_on, "2015-01-01");   /* leaving the day one starts */
 	accepted(rules_expert_validate(&x, &e), &e);
-	const char *roles[] = { "expert", "commis", "gestionnaire", "admin", NULL };
-	for (int i = 0; roles[i]; i++) {
+	for (size_t i = 0; i < vocab_count(VOCAB_ROLE); i++) {
 		x = expert_ok();
-		strcpy(x.role, roles[i]);
+		x.role = (enum role)vocab_value(VOCAB_ROLE, i);
 		accepted(rules_expert_validate(&x, &e), &e);
 	}
 
@@ -226,11 +166,11 @@ static void test_expert(void **state)
 	memset(x.name, 'a', sizeof x.name);   /* a buffer filled to the end, no NUL */
 	refused(rules_expert_validate(&x, &e), &e, JUSTE_EINVAL, "name", "trop long");
 	x = expert_ok();
-	strcpy(x.function, "stagiaire");
-	refused(rules_expert_validate(&x, &e), &e, JUSTE_EINVAL, "function", "fonction inconnue 'stagiaire'");
+	x.function = (enum expert_function)FUNCTION_COUNT;   /* a value outside the table */
+	refused(rules_expert_validate(&x, &e), &e, JUSTE_EINVAL, "function", "fonction inconnue '#3'");
 	x = expert_ok();
-	strcpy(x.role, "patron");
-	refused(rules_expert_validate(&x, &e), &e, JUSTE_EINVAL, "role", "rôle inconnu 'patron'");
+	x.role = (enum role)0;                               /* no role at all */
+	refused(rules_expert_validate(&x, &e), &e, JUSTE_EINVAL, "role", "rôle inconnu '#0'");
 	x = expert_ok();
 	x.weekly_minutes = -1;
 	refused(rules_expert_validate(&x, &e), &e, JUSTE_EINVAL, "weekly_hours", "0 à 168 h");
@@ -260,7 +200,7 @@ static struct org org_ok(void)
 	memset(&o, 0, sizeof o);
 	strcpy(o.code, "COOP1");
 	strcpy(o.name, "Coopérative Érable");
-	strcpy(o.category, "auxiliaire");
+	o.category = CATEGORY_AUXILIAIRE;
 	strcpy(o.parent, "FCSD");
 	strcpy(o.joined_on, "2019-06-01");
 	strcpy(o.email, "coop@erable.coop");
@@ -287,8 +227,8 @@ static void test_org(void **state)
 	o.name[0] = '\0';
 	refused(rules_org_validate(&o, &e), &e, JUSTE_EINVAL, "name", NULL);
 	o = org_ok();
-	strcpy(o.category, "Membre");
-	refused(rules_org_validate(&o, &e), &e, JUSTE_EINVAL, "category", "catégorie inconnue 'Membre'");
+	o.category = (enum org_category)CATEGORY_COUNT;
+	refused(rules_org_validate(&o, &e), &e, JUSTE_EINVAL, "category", "catégorie inconnue '#4'");
 	o = org_ok();
 	strcpy(o.parent, "F CSD");
 	refused(rules_org_validate(&o, &e), &e, JUSTE_EINVAL, "parent", "F CSD");
@@ -361,7 +301,7 @@ static struct mandate mandate_ok(void)
 	strcpy(m.client, "FCSD");
 	strcpy(m.beneficiary, "COOP1");
 	strcpy(m.service, "FIN");
-	strcpy(m.billing, "horaire");
+	m.billing = BILLING_HORAIRE;
 	strcpy(m.opened_on, "2019-04-01");
 	return m;
 }
@@ -381,10 +321,10 @@ static void test_mandate(void **state)
 	strcpy(m.closed_on, "2019-04-01");   /* closed the day it opened */
 	accepted(rules_mandate_validate(&m, &e), &e);
 	m = mandate_ok();
-	strcpy(m.billing, "non_facturable");
+	m.billing = BILLING_NON_FACTURABLE;
 	accepted(rules_mandate_validate(&m, &e), &e);
 	m = mandate_ok();
-	strcpy(m.billing, "forfait");
+	m.billing = BILLING_FORFAIT;
 	m.monthly_fee_cents = 45000;
 	accepted(rules_mandate_validate(&m, &e), &e);
 
@@ -407,20 +347,20 @@ static void test_mandate(void **state)
 	strcpy(m.program, "-P");
 	refused(rules_mandate_validate(&m, &e), &e, JUSTE_EINVAL, "program", NULL);
 	m = mandate_ok();
-	strcpy(m.billing, "mensuel");
-	refused(rules_mandate_validate(&m, &e), &e, JUSTE_EINVAL, "billing", "mode de facturation inconnu 'mensuel'");
+	m.billing = (enum billing_mode)BILLING_COUNT;
+	refused(rules_mandate_validate(&m, &e), &e, JUSTE_EINVAL, "billing", "mode de facturation inconnu '#3'");
 
 	/* money: a forfait has its fee, only a forfait has one, nothing negative */
 	m = mandate_ok();
-	strcpy(m.billing, "forfait");
+	m.billing = BILLING_FORFAIT;
 	refused(rules_mandate_validate(&m, &e), &e, JUSTE_EINVAL, "monthly_fee", "honoraires mensuels");
 	m = mandate_ok();
 	m.monthly_fee_cents = 45000;
 	refused(rules_mandate_validate(&m, &e), &e, JUSTE_EINVAL, "monthly_fee", "mode 'horaire'");
-	strcpy(m.billing, "non_facturable");
+	m.billing = BILLING_NON_FACTURABLE;
 	refused(rules_mandate_validate(&m, &e), &e, JUSTE_EINVAL, "monthly_fee", "mode 'non_facturable'");
 	m = mandate_ok();
-	strcpy(m.billing, "forfait");
+	m.billing = BILLING_FORFAIT;
 	m.monthly_fee_cents = -1;
 	refused(rules_mandate_validate(&m, &e), &e, JUSTE_EINVAL, "monthly_fee", "négatif");
 	m = mandate_ok();
@@ -540,11 +480,74 @@ static void test_entry_dates(void **state)
 	accepted(rules_entry_validate(&en, NULL, NULL, &e), &e);
 }
 
+/* --- free text ------------------------------------------------------------- */
+
+static void test_free_text(void **state)
+{
+	struct juste_err e = { 0 };
+
+	(void)state;
+	/* names: any well-formed UTF-8 without a control character */
+	accepted(rules_name_validate("name", "Coopérative Érable — 漢字 🍁", &e), &e);
+	accepted(rules_name_validate("name", "=HYPERLINK(\"http://x\")", &e), &e);   /* CSV output's business */
+	accepted(rules_name_validate("name", "", &e), &e);
+	refused(rules_name_validate("name", "a\tb", &e), &e, JUSTE_EINVAL, "name", "U+0009");
+	refused(rules_name_validate("name", "a\nb", &e), &e, JUSTE_EINVAL, "name", "U+000A");
+	refused(rules_name_validate("name", "a\rb", &e), &e, JUSTE_EINVAL, "name", "U+000D");
+	refused(rules_name_validate("name", "rouge\033[31m", &e), &e, JUSTE_EINVAL, "name", "U+001B refusé (octet 6)");
+	refused(rules_name_validate("name", "del\177", &e), &e, JUSTE_EINVAL, "name", "U+007F");
+	refused(rules_name_validate("name", "csi\xC2\x9B" "2J", &e), &e, JUSTE_EINVAL, "name", "U+009B");
+	refused(rules_name_validate("name", "nel\xC2\x85", &e), &e, JUSTE_EINVAL, "name", "U+0085");
+	accepted(rules_name_validate("name", "nbsp\xC2\xA0ok", &e), &e);   /* C2 A0 is not C1 */
+	refused(rules_name_validate("name", "caf\xE9", &e), &e, JUSTE_EINVAL, "name", "UTF-8 (octet 4)");
+	refused(rules_name_validate("name", "\xC0\xAF", &e), &e, JUSTE_EINVAL, "name", "UTF-8");   /* overlong */
+	refused(rules_name_validate("name", "\xED\xA0\x80", &e), &e, JUSTE_EINVAL, "name", "UTF-8");   /* surrogate */
+	refused(rules_name_validate("name", "\xF4\x90\x80\x80", &e), &e, JUSTE_EINVAL, "name", "UTF-8");   /* > U+10FFFF */
+
+	/* notes keep line breaks and tabs, nothing else */
+	accepted(rules_note_validate("note", "ligne 1\nligne 2\tfin", &e), &e);
+	refused(rules_note_validate("note", "a\r\nb", &e), &e, JUSTE_EINVAL, "note", "U+000D");
+	refused(rules_note_validate("note", "\033]0;titre\007", &e), &e, JUSTE_EINVAL, "note", "U+001B");
+	refused(rules_note_validate("note", "\xFF", &e), &e, JUSTE_EINVAL, "note", "UTF-8");
+
+	/* raw bytes: a NUL is named, not silently cut */
+	refused(rules_bytes_validate("rate", "50\0.99", 6, &e), &e, JUSTE_EINVAL, "rate", "octet nul refusé (octet 3)");
+	refused(rules_bytes_validate("rate", "50\xFF", 3, &e), &e, JUSTE_EINVAL, "rate", "UTF-8 (octet 3)");
+	accepted(rules_bytes_validate("rate", "50.99", 5, &e), &e);
+	accepted(rules_bytes_validate("rate", "a\033b", 3, &e), &e);   /* only the structure */
+
+	/* every record's text goes through them */
+	struct expert x = expert_ok();
+	strcpy(x.name, "Alice\033[2J");
+	refused(rules_expert_validate(&x, &e), &e, JUSTE_EINVAL, "name", "U+001B");
+	struct org o = org_ok();
+	strcpy(o.address, "1 rue Principale\nQuébec");
+	accepted(rules_org_validate(&o, &e), &e);
+	strcpy(o.address, "1 rue\r\nQuébec");
+	refused(rules_org_validate(&o, &e), &e, JUSTE_EINVAL, "address", "U+000D");
+	o = org_ok();
+	strcpy(o.name, "Coop\nÉrable");
+	refused(rules_org_validate(&o, &e), &e, JUSTE_EINVAL, "name", "U+000A");
+	struct refitem r;
+	memset(&r, 0, sizeof r);
+	strcpy(r.code, "FIN");
+	strcpy(r.name, "Fin\xE9");
+	refused(rules_ref_validate(&r, &e), &e, JUSTE_EINVAL, "name", "UTF-8");
+	struct mandate m = mandate_ok();
+	strcpy(m.title, "Budget\x7F");
+	refused(rules_mandate_validate(&m, &e), &e, JUSTE_EINVAL, "title", "U+007F");
+	struct entry en = entry_on("2020-03-02", 60);
+	strcpy(en.note, "vu \033[31mrouge\033[0m");
+	refused(rules_entry_validate(&en, NULL, NULL, &e), &e, JUSTE_EINVAL, "note", "U+001B");
+	strcpy(en.note, "caf\xE9");
+	refused(rules_entry_validate(&en, NULL, NULL, &e), &e, JUSTE_EINVAL, "note", "UTF-8");
+	strcpy(en.note, "deux\nlignes\tet une tabulation");
+	accepted(rules_entry_validate(&en, NULL, NULL, &e), &e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_role_bits),
-		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_codes),
 		cmocka_unit_test(test_logins),
 		cmocka_unit_test(test_bool),
@@ -554,6 +557,7 @@ int main(void)
 		cmocka_unit_test(test_mandate),
 		cmocka_unit_test(test_entry_values),
 		cmocka_unit_test(test_entry_dates),
+		cmocka_unit_test(test_free_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

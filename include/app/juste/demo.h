@@ -39,10 +39,6 @@
 #define DEMO_CENTRE_CODE "CREC"
 #define DEMO_MARKER_EMAIL "demo@crec.example"
 
-enum demo_function { DEMO_PROFESSIONNEL, DEMO_FORMATEUR, DEMO_DIRECTION, DEMO_NFUNCTIONS };
-enum demo_role { DEMO_EXPERT, DEMO_COMMIS, DEMO_GESTIONNAIRE, DEMO_ADMIN, DEMO_NROLES };
-enum demo_category { DEMO_MEMBRE, DEMO_AUXILIAIRE, DEMO_SOUTIEN, DEMO_NON_MEMBRE, DEMO_NCATEGORIES };
-enum demo_billing { DEMO_HORAIRE, DEMO_FORFAIT, DEMO_NON_FACTURABLE, DEMO_NBILLINGS };
 
 /* 2018-2019, 2019-2020 and the current fiscal year when it is later. */
 #define DEMO_YEARS_MAX 3
@@ -65,17 +61,17 @@ struct demo_year {
 struct demo_summary {
 	char user_login[LOGIN_LEN];    /* the invoking user, admin and direction */
 	int experts;
-	int by_function[DEMO_NFUNCTIONS];
-	int by_role[DEMO_NROLES];
+	int by_function[FUNCTION_COUNT];
+	int by_role[ROLE_COUNT];             /* by vocab_index(VOCAB_ROLE, role) */
 	int part_time;                 /* weekly capacity below 35 h */
 	int orgs;
-	int by_category[DEMO_NCATEGORIES];
+	int by_category[CATEGORY_COUNT];
 	int members;                   /* membre + auxiliaire + soutien */
 	int full_management;
 	int enterprises;               /* organisations federated by a member (non_membre) */
 	int services, programs;
 	int mandates;
-	int by_billing[DEMO_NBILLINGS];
+	int by_billing[BILLING_COUNT];
 	int64_t entries;
 	int nyears;
 	struct demo_year years[DEMO_YEARS_MAX];
@@ -88,26 +84,19 @@ struct demo_summary {
  * (or not absolute). */
 juste_status demo_default_path(char *out, size_t n, struct juste_err *e);
 
-/* Prepares `path` for a fresh demo and opens it in a, with the OS
- * login as actor.  An existing file is removed (with its -wal and -shm)
- * only when it is an earlier demo; any other file, or the configured
- * database (app_config(a)->db_path), is refused with JUSTE_ECONFLICT. */
-juste_status demo_open(struct app *a, const char *path, struct juste_err *e);
-
-/* After a failed demo_build: closes the database of a and removes the file
- * (with its -wal and -shm), so that a half-made demo never blocks the next
- * run. */
-void demo_discard(struct app *a, const char *path);
+/* Builds a fresh demo at `path` and leaves it open in a, with the OS login
+ * as actor.  What stands at path must be nothing, an empty file or an
+ * earlier demo (any other file, or the configured database
+ * app_config(a)->db_path, is refused with JUSTE_ECONFLICT).  The demo is
+ * built in ".NAME.partial" beside it (what an interrupted run left there
+ * is removed first) and renamed over path only when complete: an
+ * interrupted or failed build leaves path as it was. */
+juste_status demo_make(struct app *a, const char *path, struct demo_summary *sum, struct juste_err *e);
 
 /* Fills the empty database open in a, in one transaction (rolled
  * back on any error), and describes what it made in *sum.  The invoking
  * user (the OS login) is registered as admin.  Fiscal years follow the
  * centre's policy (app_policy(a)->fy_start); "today" is app_today(). */
 juste_status demo_build(struct app *a, struct demo_summary *sum, struct juste_err *e);
-
-/* "professionnel", "formateur", "direction"; "membre", ...: the words the
- * schema uses, for printing a summary. */
-const char *demo_function_word(enum demo_function f);
-const char *demo_category_word(enum demo_category c);
 
 #endif
