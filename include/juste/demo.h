@@ -29,6 +29,7 @@
 #ifndef JUSTE_DEMO_H
 #define JUSTE_DEMO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "juste/app.h"
@@ -103,6 +104,10 @@ void demo_discard(struct app *a, const char *path);
  * invoking user, registered as admin.  Fiscal years follow a->cfg.fy_start;
  * "today" is app_today(). */
 juste_status demo_build(struct app *a, struct demo_summary *sum, struct juste_err *e);
+
+/* Whether the database open in s is a demo (its centre's organisation
+ * carries DEMO_MARKER_EMAIL), built or being built. */
+bool demo_is_demo(struct store *s);
 
 /* "professionnel", "formateur", "direction"; "membre", ...: the words the
  * schema uses, for printing a summary. */

@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "cli/out.h"
+#include "juste/check.h"
 #include "juste/i18n.h"
 
 static int audit_row(void *p, const struct audit_row *r)
@@ -80,16 +81,13 @@ juste_status cli_check(struct cli *c, int argc, char **argv, struct juste_err *e
 {
 	if (argc > 1)
 		return err_set(e, JUSTE_EUSAGE, N_("check ne prend pas d'argument : %s"), argv[1]);
-	juste_status st = app_require(&c->app, ROLE_OFFICE, _("vérifier la base"), e);
-	if (st)
-		return st;
 	int count = 0;
-	st = store_check(c->app.store, finding, NULL, &count, e);
+	juste_status st = check_run(&c->app, finding, NULL, &count, e);
 	if (st)
 		return st;
 	if (count)
 		return err_set(e, JUSTE_ECONFLICT, N_("%d problème(s) trouvé(s)"), count);
 	printf(_("Aucun problème : intégrité, clés étrangères, schéma, numérotation, montants des factures, "
-		"crédits, journaux et règles du domaine vérifiés.\n"));
+		"crédits, journaux, règles du domaine et identité du centre vérifiés.\n"));
 	return JUSTE_OK;
 }

@@ -197,6 +197,11 @@ static const struct cli_command commands[] = {
 	{ "tui", N_("juste tui\n"
 	  "  l'interface plein écran (aussi « juste » sans commande, dans un terminal)"),
 	  N_("interface plein écran : semaine, facturation, utilisation, données, rapport"), cli_tui, CLI_NEEDS_USER },
+	{ "complete", N_("juste complete mandates|logins [PRÉFIXE]\n"
+	  "  les codes de mandat ou les logins qui commencent par PRÉFIXE, un par ligne, pour la\n"
+	  "  complétion de bash (completion/juste) : ceux que votre rôle peut voir ; un expert, les\n"
+	  "  mandats ouverts aujourd'hui et son propre login"),
+	  N_("valeurs de la complétion de bash : codes de mandat, logins"), cli_complete, CLI_NEEDS_USER },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
