@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "juste/app.h"
+#include "juste/store.h"
 #include "juste/timelog.h"
 
 static int count_cb(void *ctx, const struct entry *x)
@@ -24,28 +25,27 @@ static int count_cb(void *ctx, const struct entry *x)
 
 static long count_entries(const char *db)
 {
-	struct app a;
+	struct store *s = NULL;
 	struct juste_err e = { 0 };
-	memset(&a, 0, sizeof a);
 	long n = 0;
 	struct entry_filter f = { 0 };
-	if (app_open(&a, db, 0, &e) || store_entry_query(a.store, &f, count_cb, &n, &e)) {
+	if (store_open(db, 0, &s, &e) || store_entry_query(s, &f, count_cb, &n, &e)) {
 		fprintf(stderr, "count: %s\n", e.msg);
 		n = -1;
 	}
-	app_close(&a);
+	store_close(s);
 	return n;
 }
 
 static int child(const char *db, int k, int m)
 {
-	struct app a;
+	struct app *a = NULL;
 	struct juste_err e = { 0 };
-	memset(&a, 0, sizeof a);
 	char login[16];
 	snprintf(login, sizeof login, "c%d", k);
-	if (app_open(&a, db, 0, &e) || app_identify(&a, login, &e)) {
+	if (app_new(&a, &e) || app_open(a, db, 0, &e) || app_identify(a, login, &e)) {
 		fprintf(stderr, "%s: %s\n", login, e.msg);
+		app_free(a);
 		return 1;
 	}
 	int rc = 0;
@@ -58,12 +58,12 @@ static int child(const char *db, int k, int m)
 		date_format(date_from_ymd(2020, 1, 1) + i % 60, x.work_date);
 		x.minutes = 5;
 		snprintf(x.note, sizeof x.note, "process %d entry %d", k, i);
-		if (timelog_add(&a, &x, &e)) {
+		if (timelog_add(a, &x, &e)) {
 			fprintf(stderr, "%s entry %d: %s\n", login, i, e.msg);
 			rc = 1;
 		}
 	}
-	app_close(&a);
+	app_free(a);
 	return rc;
 }
 

@@ -2,16 +2,35 @@
  * app.c - who is calling, and what their role allows.
  */
 #include <pwd.h>
-#include <time.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
-#include "juste/app.h"
+#include "app/app_internal.h"
 #include "juste/i18n.h"
 #include "juste/privilege.h"
 #include "juste/rules.h"
 #include "juste/store_settings.h"
+
+juste_status app_new(struct app **out, struct juste_err *e)
+{
+	struct app *a = calloc(1, sizeof *a);
+	if (!a)
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	config_defaults(&a->cfg);
+	*out = a;
+	return JUSTE_OK;
+}
+
+void app_free(struct app *a)
+{
+	if (!a)
+		return;
+	app_close(a);
+	free(a);
+}
 
 juste_status app_os_login(char out[LOGIN_LEN], struct juste_err *e)
 {
@@ -57,14 +76,14 @@ static juste_status import_policy(struct app *a, void *arg, struct juste_err *e)
 {
 	(void)arg;
 	bool done;
-	juste_status st = store_policy_imported(a->store, &done, e);
+	juste_status st = store_setting_imported(a->store, &done, e);
 	if (st || done)
 		return st;
 	for (int i = 0; i < a->cfg.nlegacy && !st; i++) {
 		struct setting_row r = { a->cfg.legacy[i].key, "", a->cfg.legacy[i].value };
 		st = store_setting_put(a->store, &r, e);
 	}
-	return st ? st : store_policy_import_mark(a->store, a->cfg.nlegacy ? a->cfg.file : "", e);
+	return st ? st : store_setting_import_mark(a->store, a->cfg.nlegacy ? a->cfg.file : "", e);
 }
 
 juste_status app_open(struct app *a, const char *db_path, int flags, struct juste_err *e)
@@ -73,20 +92,19 @@ juste_status app_open(struct app *a, const char *db_path, int flags, struct just
 	if (st)
 		return st;
 	const char *path = (db_path && *db_path) ? db_path : a->cfg.db_path;
+	int sflags = (flags & APP_CREATE) ? STORE_CREATE : 0;
 	if (privilege_held())
-		flags |= STORE_SHARED;
-	st = store_open(path, flags, &a->store, e);
+		sflags |= STORE_SHARED;
+	st = store_open(path, sflags, &a->store, e);
 	if (st)
 		return st;
 	store_set_actor(a->store, a->actor, NULL);
 	bool imported_now = false;
-	if (!(flags & STORE_READONLY)) {
-		bool done;
-		st = store_policy_imported(a->store, &done, e);
-		if (!st && !done) {
-			st = app_in_tx(a, import_policy, NULL, e);
-			imported_now = a->cfg.nlegacy > 0;
-		}
+	bool done;
+	st = store_setting_imported(a->store, &done, e);
+	if (!st && !done) {
+		st = app_in_tx(a, import_policy, NULL, e);
+		imported_now = a->cfg.nlegacy > 0;
 	}
 	if (!st)
 		st = app_policy_load(a, e);
@@ -214,4 +232,29 @@ date_t app_today(void)
 	struct tm tm;
 	localtime_r(&now, &tm);
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+struct config *app_config(struct app *a)
+{
+	return &a->cfg;
+}
+
+const struct policy *app_policy(const struct app *a)
+{
+	return &a->policy;
+}
+
+const struct expert *app_user(const struct app *a)
+{
+	return &a->user;
+}
+
+int app_role(const struct app *a)
+{
+	return a->role;
+}
+
+const char *app_db_path(const struct app *a)
+{
+	return a->store ? store_path(a->store) : "";
 }

@@ -17,6 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/app_internal.h"
 #include "juste/backup.h"
 #include "juste/i18n.h"
 #include "juste/store_backup.h"
@@ -396,7 +397,7 @@ static juste_status restore_keep(struct app *a, const char *kept, struct juste_e
 		"restaurez quand personne n'écrit ; la base est inchangée"), RESTORE_ATTEMPTS);
 }
 
-juste_status backup_restore(struct app *a, const char *file, const char *keep, store_finding_cb cb, void *ctx,
+juste_status backup_restore(struct app *a, const char *file, const char *keep, backup_finding_cb cb, void *ctx,
 	struct restore_info *out, struct juste_err *e)
 {
 	juste_status st = app_require(a, ROLE_ADMIN, _("restaurer une copie de sauvegarde"), e);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/app_internal.h"
 #include "juste/centre.h"
 #include "juste/demo.h"
 #include "juste/i18n.h"
@@ -13,7 +14,7 @@
 static const char *example_key(struct app *a, char value[POLICY_VALUE_LEN])
 {
 	const char *key = policy_example_key(&a->policy);
-	if (!key || demo_is_demo(a->store))
+	if (!key || demo_is_current(a))
 		return NULL;
 	if (policy_get(&a->policy, key, app_today(), value, POLICY_VALUE_LEN, NULL) != JUSTE_OK)
 		value[0] = '\0';

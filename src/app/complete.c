@@ -4,6 +4,7 @@
  */
 #include <string.h>
 
+#include "app/app_internal.h"
 #include "juste/complete.h"
 #include "juste/i18n.h"
 

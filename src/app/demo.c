@@ -26,6 +26,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "app/app_internal.h"
 #include "juste/demo.h"
 #include "juste/store_settings.h"
 #include "juste/i18n.h"
@@ -1952,7 +1953,7 @@ const char *demo_category_word(enum demo_category c)
 }
 
 /* ------------------------------------------------------------------------
- * The annual report's side of the demo (issue 7): the finance figures of
+ * The annual report's side of the demo: the finance figures of
  * the report, its business-development log, genders and birth years, rate
  * tables calibrated so that the invoices land on the report's products,
  * and the invoices themselves, issued month by month on the last day of
@@ -2345,7 +2346,7 @@ juste_status demo_default_path(char *out, size_t n, struct juste_err *e)
 }
 
 /* An earlier demo: a juste database whose centre carries the marker. */
-bool demo_is_demo(struct store *s)
+static bool store_is_demo(struct store *s)
 {
 	struct org o;
 	return store_org_get(s, DEMO_CENTRE_CODE, &o, NULL) == JUSTE_OK && strcmp(o.email, DEMO_MARKER_EMAIL) == 0;
@@ -2357,9 +2358,14 @@ static bool is_demo_db(const char *path)
 	bool yes;
 	if (store_open(path, STORE_READONLY, &s, NULL) != JUSTE_OK)
 		return false;
-	yes = demo_is_demo(s);
+	yes = store_is_demo(s);
 	store_close(s);
 	return yes;
+}
+
+bool demo_is_current(struct app *a)
+{
+	return a->store && store_is_demo(a->store);
 }
 
 static bool same_file(const char *a, const char *b)
@@ -2413,7 +2419,7 @@ juste_status demo_open(struct app *a, const char *path, struct juste_err *e)
 	store_set_actor(a->store, a->actor, NULL);
 	/* The demo's centre has the default policy, whatever the user's own
 	 * juste.ini says: its figures do not depend on who builds it. */
-	if ((st = store_policy_import_mark(a->store, "", e)) || (st = app_policy_load(a, e))) {
+	if ((st = store_setting_import_mark(a->store, "", e)) || (st = app_policy_load(a, e))) {
 		store_close(a->store);
 		a->store = NULL;
 	}

@@ -15,13 +15,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "app/app_internal.h"
 #include "juste/i18n.h"
-#include "juste/mem.h"
 #include "juste/invoice_pdf.h"
 #include "juste/centre.h"
 #include "juste/invoicing.h"
+#include "juste/mem.h"
 #include "juste/money.h"
 #include "juste/pricing.h"
+#include "juste/store_invoices.h"
 #include "juste/store_rates.h"
 
 #define ROLES_WRITE (ROLE_COMMIS | ROLE_ADMIN)
@@ -871,7 +873,7 @@ juste_status invoicing_set_increment(struct app *a, int is_org, const char *code
 
 /* ---------------------------------------------------------------- reading */
 
-juste_status invoicing_list(struct app *a, const struct invoice_filter *f, store_invoice_cb cb, void *ctx,
+juste_status invoicing_list(struct app *a, const struct invoice_filter *f, invoicing_cb cb, void *ctx,
 	struct juste_err *e)
 {
 	juste_status st = app_require(a, ROLES_READ, _("consulter les factures"), e);
@@ -971,7 +973,7 @@ juste_status invoicing_printed(struct app *a, struct invoice_doc *d, int *copy, 
 	return st;
 }
 
-juste_status invoicing_journal(struct app *a, const char *from, const char *to, store_invoice_cb cb, void *ctx,
+juste_status invoicing_journal(struct app *a, const char *from, const char *to, invoicing_cb cb, void *ctx,
 	struct juste_err *e)
 {
 	juste_status st = app_require(a, ROLES_WRITE, _("produire le journal des ventes"), e);

@@ -12,11 +12,13 @@
 #include <string.h>
 
 
+#include "app/app_internal.h"
 #include "juste/i18n.h"
-#include "juste/smallcsv.h"
 #include "juste/money.h"
 #include "juste/rates.h"
 #include "juste/rules.h"
+#include "juste/smallcsv.h"
+#include "juste/store_rates.h"
 
 
 
@@ -373,7 +375,7 @@ juste_status rates_negotiate(struct app *a, struct rate_row *r, struct juste_err
 	return store_rate_negotiated_insert(a->store, r, e);
 }
 
-juste_status rates_tables(struct app *a, store_rate_table_cb cb, void *ctx, struct juste_err *e)
+juste_status rates_tables(struct app *a, rates_table_cb cb, void *ctx, struct juste_err *e)
 {
 	juste_status st = app_require(a, ROLE_ANY, _("lire les taux"), e);
 	return st ? st : store_rate_table_list(a->store, cb, ctx, e);
@@ -534,7 +536,7 @@ juste_status rates_cost_import(struct app *a, const char *path, int *fy, struct 
 	}
 	if (!st) {
 		if ((st = store_begin(a->store, e)) == JUSTE_OK) {
-			st = store_cost_year_put(a->store, y, e);
+			st = store_rate_cost_year_put(a->store, y, e);
 			if (st) {
 				store_rollback(a->store);
 				err_prefix(e, "%s : ", path);
@@ -548,6 +550,12 @@ juste_status rates_cost_import(struct app *a, const char *path, int *fy, struct 
 	free(y);
 	smallcsv_free(&c);
 	return st;
+}
+
+juste_status rates_cost_year(struct app *a, int fy, struct cost_year *out, struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLE_ADMIN | ROLE_GESTIONNAIRE, _("calculer les taux au juste coût"), e);
+	return st ? st : store_rate_cost_year_get(a->store, fy, out, e);
 }
 
 void rates_proposal_free(struct rates_proposal *p)
@@ -588,7 +596,7 @@ juste_status rates_propose(struct app *a, int fy, const char *from, struct rates
 	} else {
 		date_format(fy_first(fy, a->policy.fy_start), p->from);
 	}
-	if ((st = store_cost_year_get(a->store, fy, &p->year, e)))
+	if ((st = store_rate_cost_year_get(a->store, fy, &p->year, e)))
 		return st;
 	struct cost_input in = { fy, p->year.overhead_cents, p->year.surplus_cents, p->year.levels, p->year.n };
 	if ((st = costcalc_compute(&in, p->lines, &p->result, e)))

@@ -9,13 +9,16 @@
  * percentages and the ristourne split are in the core (report.c).
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_internal.h"
 #include "juste/i18n.h"
-#include "juste/smallcsv.h"
 #include "juste/money.h"
-#include "juste/report_app.h"
+#include "juste/report.h"
+#include "juste/smallcsv.h"
+#include "juste/store_report.h"
 #include "juste/text.h"
 
 #define ROLES_REPORT (ROLE_GESTIONNAIRE | ROLE_ADMIN)
@@ -280,7 +283,7 @@ static int on_expert(void *ctx, const struct report_group *g)
 		from = t;
 	if (g->left_on[0] && date_parse(g->left_on, &t, NULL) == JUSTE_OK && t < to)
 		to = t;
-	x->capacity = report_capacity(g->weekly_minutes, report_weekdays(from, to));
+	x->capacity = figures_capacity(g->weekly_minutes, figures_weekdays(from, to));
 	if (x->capacity > 0) {
 		r->capacity_total += x->capacity;
 		r->billable_total += x->billable;
@@ -443,15 +446,15 @@ void report_derive(const struct report_annual *r, struct report_derived *d)
 {
 	const struct report_year *y0 = &r->y[0], *y1 = &r->y[1], *y2 = &r->y[2];
 	memset(d, 0, sizeof *d);
-	d->hours_growth_ok = report_growth(y1->billable_minutes, y2->billable_minutes, &d->hours_growth);
-	d->prev_hours_growth_ok = report_growth(y0->billable_minutes, y1->billable_minutes, &d->prev_hours_growth);
-	d->members_growth_ok = report_growth(y1->members_at_end, y2->members_at_end, &d->members_growth);
+	d->hours_growth_ok = figures_growth(y1->billable_minutes, y2->billable_minutes, &d->hours_growth);
+	d->prev_hours_growth_ok = figures_growth(y0->billable_minutes, y1->billable_minutes, &d->prev_hours_growth);
+	d->members_growth_ok = figures_growth(y1->members_at_end, y2->members_at_end, &d->members_growth);
 	d->members_prev_ok = y1->members_at_end > 0;
 	if (y2->has_products && (y2->fin.has & FIN_BUDGET_PRODUCTS))
-		d->variance_products_ok = report_variance(y2->products_cents, y2->fin.budget_products_cents,
+		d->variance_products_ok = figures_variance(y2->products_cents, y2->fin.budget_products_cents,
 			&d->variance_products);
 	if ((y2->fin.has & FIN_ACTUAL_EXPENSES) && (y2->fin.has & FIN_BUDGET_EXPENSES))
-		d->variance_expenses_ok = report_variance(y2->fin.actual_expenses_cents, y2->fin.budget_expenses_cents,
+		d->variance_expenses_ok = figures_variance(y2->fin.actual_expenses_cents, y2->fin.budget_expenses_cents,
 			&d->variance_expenses);
 	if (y1->has_products && (y1->fin.has & FIN_ACTUAL_EXPENSES)) {
 		d->surplus_ok[0] = 1;
@@ -469,15 +472,15 @@ void report_derive(const struct report_annual *r, struct report_derived *d)
 		d->surplus_ok[3] = 1;
 		d->surplus[3] = r->next.budget_products_cents - r->next.budget_expenses_cents;
 	}
-	d->members_share_ok = report_share(y2->revenue_with_members, y2->net_cents, &d->members_share);
+	d->members_share_ok = figures_share(y2->revenue_with_members, y2->net_cents, &d->members_share);
 	for (int c = 0; c < RC_NCATEGORIES; c++)
-		d->cat_growth_ok[c] = report_growth(y1->revenue_by_category[c], y2->revenue_by_category[c],
+		d->cat_growth_ok[c] = figures_growth(y1->revenue_by_category[c], y2->revenue_by_category[c],
 			&d->cat_growth[c]);
 	int64_t known = r->women + r->men + r->other_gender;
-	d->women_ok = report_share(r->women, known, &d->women);
-	d->men_ok = report_share(r->men, known, &d->men);
-	d->age_ok = report_average_tenths(r->age_sum, r->age_n, &d->age);
-	d->utilisation_ok = report_share(r->billable_total, r->capacity_total, &d->utilisation);
+	d->women_ok = figures_share(r->women, known, &d->women);
+	d->men_ok = figures_share(r->men, known, &d->men);
+	d->age_ok = figures_average_tenths(r->age_sum, r->age_n, &d->age);
+	d->utilisation_ok = figures_share(r->billable_total, r->capacity_total, &d->utilisation);
 }
 
 /* ------------------------------------------------------------------------
@@ -505,7 +508,7 @@ static int on_util(void *ctx, const struct report_group *g)
 			from = t;
 		if (g->left_on[0] && date_parse(g->left_on, &t, NULL) == JUSTE_OK && t < to)
 			to = t;
-		row.capacity = report_capacity(g->weekly_minutes, report_weekdays(from, to));
+		row.capacity = figures_capacity(g->weekly_minutes, figures_weekdays(from, to));
 	}
 	c->total->g.billable += g->billable;
 	c->total->g.internal += g->internal;
@@ -627,7 +630,7 @@ juste_status report_ristourne_compute(struct app *a, int fy, int64_t amount_cent
 	for (size_t i = 0; !st && i < c.n; i++)
 		w[i] = c.rows[i].business_cents;
 	if (!st)
-		st = report_ristourne(w, c.n, amount_cents, s, e);
+		st = figures_ristourne(w, c.n, amount_cents, s, e);
 	for (size_t i = 0; !st && i < c.n; i++)
 		c.rows[i].share_cents = s[i];
 	free(w);
@@ -812,7 +815,7 @@ juste_status report_devaffaire_import(struct app *a, const char *path, long *row
 	return st ? st : import_rows(a, path, cols, 4, 0xfu, devaffaire_row, rows, e);
 }
 
-juste_status report_devaffaire_list(struct app *a, const char *from, const char *to, store_devaffaire_cb cb,
+juste_status report_devaffaire_list(struct app *a, const char *from, const char *to, report_devaffaire_cb cb,
 	void *ctx, struct juste_err *e)
 {
 	juste_status st = app_require(a, ROLE_OFFICE, _("consulter le développement des affaires"), e);

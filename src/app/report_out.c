@@ -15,7 +15,8 @@
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/money.h"
-#include "juste/report_app.h"
+#include "juste/report.h"
+#include "juste/report_out.h"
 #include "juste/text.h"
 
 #define NBSP "\xC2\xA0"
@@ -105,23 +106,23 @@ static void write_text(const struct report_annual *r, const struct report_derive
 
 	heading(&t, _("Services aux membres"));
 	snprintf(line, sizeof line, _("Heures de services rendus : %s (%s : %s), soit une variation de %s ; "
-		"l'année précédente : %s."), report_hours_fr(y2->billable_minutes, b1, sizeof b1), y1->name,
-		report_hours_fr(y1->billable_minutes, b2, sizeof b2),
-		report_pct_signed(d->hours_growth_ok, d->hours_growth, b3, sizeof b3),
-		report_pct_signed(d->prev_hours_growth_ok, d->prev_hours_growth, b4, sizeof b4));
+		"l'année précédente : %s."), figures_hours_fr(y2->billable_minutes, b1, sizeof b1), y1->name,
+		figures_hours_fr(y1->billable_minutes, b2, sizeof b2),
+		figures_pct_signed(d->hours_growth_ok, d->hours_growth, b3, sizeof b3),
+		figures_pct_signed(d->prev_hours_growth_ok, d->prev_hours_growth, b4, sizeof b4));
 	para(&t, line);
 	snprintf(line, sizeof line, _("Des interventions auprès de %s entreprises (%s : %s)."),
-		report_count_fr(y2->beneficiaries, b1, sizeof b1), y1->name,
-		report_count_fr(y1->beneficiaries, b2, sizeof b2));
+		figures_count_fr(y2->beneficiaries, b1, sizeof b1), y1->name,
+		figures_count_fr(y1->beneficiaries, b2, sizeof b2));
 	para(&t, line);
 
 	heading(&t, _("Membrariat"));
 	snprintf(line, sizeof line, _("%s organisations membres au %s (%s au %s), dont %s nouvelles organisations "
 		"durant l'exercice : une croissance du membrariat de %s."),
-		report_count_fr(y2->members_at_end, b1, sizeof b1), y2->last,
-		report_count_fr(y1->members_at_end, b2, sizeof b2), y1->last,
-		report_count_fr(y2->new_members, b3, sizeof b3),
-		report_pct_signed(d->members_growth_ok, d->members_growth, b4, sizeof b4));
+		figures_count_fr(y2->members_at_end, b1, sizeof b1), y2->last,
+		figures_count_fr(y1->members_at_end, b2, sizeof b2), y1->last,
+		figures_count_fr(y2->new_members, b3, sizeof b3),
+		figures_pct_signed(d->members_growth_ok, d->members_growth, b4, sizeof b4));
 	para(&t, line);
 
 	heading(&t, _("Affaires financières"));
@@ -137,33 +138,33 @@ static void write_text(const struct report_annual *r, const struct report_derive
 		const int w[] = { 22, -16, -16, -18, -6, -18 };
 		row(&t, hdr, w, 6);
 		rule(&t, w, 6);
-		const char *c1[] = { _("PRODUITS"), report_dollars_or_dash(y1->has_products, y1->products_cents, b1, sizeof b1),
-			report_dollars_or_dash(y2->has_products, y2->products_cents, b2, sizeof b2),
-			report_dollars_or_dash(y2->fin.has & FIN_BUDGET_PRODUCTS, y2->fin.budget_products_cents, b3, sizeof b3),
-			report_pct_whole_signed(d->variance_products_ok, d->variance_products, b4, sizeof b4),
-			report_dollars_or_dash(r->next.has & FIN_BUDGET_PRODUCTS, r->next.budget_products_cents, b5, sizeof b5) };
+		const char *c1[] = { _("PRODUITS"), figures_dollars_or_dash(y1->has_products, y1->products_cents, b1, sizeof b1),
+			figures_dollars_or_dash(y2->has_products, y2->products_cents, b2, sizeof b2),
+			figures_dollars_or_dash(y2->fin.has & FIN_BUDGET_PRODUCTS, y2->fin.budget_products_cents, b3, sizeof b3),
+			figures_pct_whole_signed(d->variance_products_ok, d->variance_products, b4, sizeof b4),
+			figures_dollars_or_dash(r->next.has & FIN_BUDGET_PRODUCTS, r->next.budget_products_cents, b5, sizeof b5) };
 		row(&t, c1, w, 6);
 		const char *c2[] = { _("FRAIS D'EXPLOITATION"),
-			report_dollars_or_dash(y1->fin.has & FIN_ACTUAL_EXPENSES, y1->fin.actual_expenses_cents, b1, sizeof b1),
-			report_dollars_or_dash(y2->fin.has & FIN_ACTUAL_EXPENSES, y2->fin.actual_expenses_cents, b2, sizeof b2),
-			report_dollars_or_dash(y2->fin.has & FIN_BUDGET_EXPENSES, y2->fin.budget_expenses_cents, b3, sizeof b3),
-			report_pct_whole_signed(d->variance_expenses_ok, d->variance_expenses, b4, sizeof b4),
-			report_dollars_or_dash(r->next.has & FIN_BUDGET_EXPENSES, r->next.budget_expenses_cents, b5, sizeof b5) };
+			figures_dollars_or_dash(y1->fin.has & FIN_ACTUAL_EXPENSES, y1->fin.actual_expenses_cents, b1, sizeof b1),
+			figures_dollars_or_dash(y2->fin.has & FIN_ACTUAL_EXPENSES, y2->fin.actual_expenses_cents, b2, sizeof b2),
+			figures_dollars_or_dash(y2->fin.has & FIN_BUDGET_EXPENSES, y2->fin.budget_expenses_cents, b3, sizeof b3),
+			figures_pct_whole_signed(d->variance_expenses_ok, d->variance_expenses, b4, sizeof b4),
+			figures_dollars_or_dash(r->next.has & FIN_BUDGET_EXPENSES, r->next.budget_expenses_cents, b5, sizeof b5) };
 		row(&t, c2, w, 6);
-		const char *c3[] = { _("EXCÉDENT DE L'EXERCICE"), report_dollars_or_dash(d->surplus_ok[0], d->surplus[0], b1, sizeof b1),
-			report_dollars_or_dash(d->surplus_ok[1], d->surplus[1], b2, sizeof b2),
-			report_dollars_or_dash(d->surplus_ok[2], d->surplus[2], b3, sizeof b3), "",
-			report_dollars_or_dash(d->surplus_ok[3], d->surplus[3], b5, sizeof b5) };
+		const char *c3[] = { _("EXCÉDENT DE L'EXERCICE"), figures_dollars_or_dash(d->surplus_ok[0], d->surplus[0], b1, sizeof b1),
+			figures_dollars_or_dash(d->surplus_ok[1], d->surplus[1], b2, sizeof b2),
+			figures_dollars_or_dash(d->surplus_ok[2], d->surplus[2], b3, sizeof b3), "",
+			figures_dollars_or_dash(d->surplus_ok[3], d->surplus[3], b5, sizeof b5) };
 		row(&t, c3, w, 6);
 		if (!md)
 			fputs("\n", out);
 	}
 	int64_t vg;
-	int vok = y1->has_products && y2->has_products && report_growth(y1->products_cents, y2->products_cents, &vg);
+	int vok = y1->has_products && y2->has_products && figures_growth(y1->products_cents, y2->products_cents, &vg);
 	snprintf(line, sizeof line, _("Le volume d'affaires a connu une variation de %s. Produits réels : "
 		"factures émises nettes des notes de crédit, avant taxes (%s factures, %s notes de crédit)."),
-		report_pct_signed(vok, vok ? vg : 0, b1, sizeof b1), report_count_fr(y2->invoices, b2, sizeof b2),
-		report_count_fr(y2->credits, b3, sizeof b3));
+		figures_pct_signed(vok, vok ? vg : 0, b1, sizeof b1), figures_count_fr(y2->invoices, b2, sizeof b2),
+		figures_count_fr(y2->credits, b3, sizeof b3));
 	para(&t, line);
 	if (y2->has_products && !y2->products_from_invoices) {
 		snprintf(line, sizeof line, _("Aucune facture émise en %s : produits réels tels que saisis."), y2->name);
@@ -171,12 +172,12 @@ static void write_text(const struct report_annual *r, const struct report_derive
 	}
 	snprintf(line, sizeof line, _("Au cours de l'exercice, la Coopérative a effectué %s de ses opérations avec "
 		"ses membres utilisateurs au sens de l'article 17 du Règlement d'application de la Loi sur les "
-		"coopératives."), report_pct(d->members_share_ok, d->members_share, b1, sizeof b1));
+		"coopératives."), figures_pct(d->members_share_ok, d->members_share, b1, sizeof b1));
 	para(&t, line);
 	snprintf(line, sizeof line, _("La progression des revenus en provenance des membres et des membres "
 		"auxiliaires est respectivement de %s et %s, comparativement à l'année précédente."),
-		report_pct_signed(d->cat_growth_ok[RC_MEMBRE], d->cat_growth[RC_MEMBRE], b1, sizeof b1),
-		report_pct_signed(d->cat_growth_ok[RC_AUXILIAIRE], d->cat_growth[RC_AUXILIAIRE], b2, sizeof b2));
+		figures_pct_signed(d->cat_growth_ok[RC_MEMBRE], d->cat_growth[RC_MEMBRE], b1, sizeof b1),
+		figures_pct_signed(d->cat_growth_ok[RC_AUXILIAIRE], d->cat_growth[RC_AUXILIAIRE], b2, sizeof b2));
 	para(&t, line);
 
 	heading(&t, _("Revenus par catégorie de membres"));
@@ -187,13 +188,13 @@ static void write_text(const struct report_annual *r, const struct report_derive
 		rule(&t, w, 4);
 		for (int c = 0; c < RC_NCATEGORIES; c++) {
 			const char *cells[] = { category_label(c),
-				report_dollars_fr(y1->revenue_by_category[c], b1, sizeof b1),
-				report_dollars_fr(y2->revenue_by_category[c], b2, sizeof b2),
-				report_pct_signed(d->cat_growth_ok[c], d->cat_growth[c], b3, sizeof b3) };
+				figures_dollars_fr(y1->revenue_by_category[c], b1, sizeof b1),
+				figures_dollars_fr(y2->revenue_by_category[c], b2, sizeof b2),
+				figures_pct_signed(d->cat_growth_ok[c], d->cat_growth[c], b3, sizeof b3) };
 			row(&t, cells, w, 4);
 		}
-		const char *tot[] = { _("Total"), report_dollars_fr(y1->net_cents, b1, sizeof b1),
-			report_dollars_fr(y2->net_cents, b2, sizeof b2), "" };
+		const char *tot[] = { _("Total"), figures_dollars_fr(y1->net_cents, b1, sizeof b1),
+			figures_dollars_fr(y2->net_cents, b2, sizeof b2), "" };
 		row(&t, tot, w, 4);
 	}
 	if (!md)
@@ -209,19 +210,19 @@ static void write_text(const struct report_annual *r, const struct report_derive
 		for (int i = 0; i < r->nhist; i++) {
 			int64_t fm, ot;
 			int64_t whole = r->hist[i].full_management + r->hist[i].other_members;
-			int ok1 = report_share(r->hist[i].full_management, whole, &fm);
-			int ok2 = report_share(r->hist[i].other_members, whole, &ot);
-			const char *cells[] = { r->hist[i].name, report_pct(ok1, fm, b1, sizeof b1),
-				report_pct(ok2, ot, b2, sizeof b2) };
+			int ok1 = figures_share(r->hist[i].full_management, whole, &fm);
+			int ok2 = figures_share(r->hist[i].other_members, whole, &ot);
+			const char *cells[] = { r->hist[i].name, figures_pct(ok1, fm, b1, sizeof b1),
+				figures_pct(ok2, ot, b2, sizeof b2) };
 			row(&t, cells, w, 3);
 		}
 	}
 
 	heading(&t, _("Capital humain"));
 	snprintf(line, sizeof line, _("Au %s : %s ressources professionnelles, %s formateurs, %s directions."),
-		y2->last, report_count_fr(r->people_by_function[RF_PROFESSIONNEL], b1, sizeof b1),
-		report_count_fr(r->people_by_function[RF_FORMATEUR], b2, sizeof b2),
-		report_count_fr(r->people_by_function[RF_DIRECTION], b3, sizeof b3));
+		y2->last, figures_count_fr(r->people_by_function[RF_PROFESSIONNEL], b1, sizeof b1),
+		figures_count_fr(r->people_by_function[RF_FORMATEUR], b2, sizeof b2),
+		figures_count_fr(r->people_by_function[RF_DIRECTION], b3, sizeof b3));
 	para(&t, line);
 	char age[32];
 	if (d->age_ok)
@@ -229,9 +230,9 @@ static void write_text(const struct report_annual *r, const struct report_derive
 	else
 		snprintf(age, sizeof age, "—");
 	snprintf(line, sizeof line, _("Femmes : %s ; hommes : %s (sur %s personnes dont le genre est connu) ; "
-		"moyenne d'âge : %s."), report_pct(d->women_ok, d->women, b1, sizeof b1),
-		report_pct(d->men_ok, d->men, b2, sizeof b2),
-		report_count_fr(r->women + r->men + r->other_gender, b3, sizeof b3), age);
+		"moyenne d'âge : %s."), figures_pct(d->women_ok, d->women, b1, sizeof b1),
+		figures_pct(d->men_ok, d->men, b2, sizeof b2),
+		figures_count_fr(r->women + r->men + r->other_gender, b3, sizeof b3), age);
 	para(&t, line);
 
 	heading(&t, _("Heures et revenus par programme de financement"));
@@ -252,10 +253,10 @@ static void write_text(const struct report_annual *r, const struct report_derive
 				snprintf(label, sizeof label, "%s", p->code);
 			else
 				snprintf(label, sizeof label, "%s", _("(sans programme)"));
-			const char *cells[] = { label, report_hours_fr(p->minutes[0], b1, sizeof b1),
-				report_hours_fr(p->minutes[1], b2, sizeof b2),
-				report_dollars_fr(p->revenue_cents[0], b3, sizeof b3),
-				report_dollars_fr(p->revenue_cents[1], b4, sizeof b4) };
+			const char *cells[] = { label, figures_hours_fr(p->minutes[0], b1, sizeof b1),
+				figures_hours_fr(p->minutes[1], b2, sizeof b2),
+				figures_dollars_fr(p->revenue_cents[0], b3, sizeof b3),
+				figures_dollars_fr(p->revenue_cents[1], b4, sizeof b4) };
 			row(&t, cells, w, 5);
 		}
 	}
@@ -283,8 +284,8 @@ static void write_text(const struct report_annual *r, const struct report_derive
 
 	heading(&t, _("Utilisation"));
 	snprintf(line, sizeof line, _("Taux d'utilisation global : %s (%s facturables sur une capacité de %s)."),
-		report_pct(d->utilisation_ok, d->utilisation, b1, sizeof b1),
-		report_hours_fr(r->billable_total, b2, sizeof b2), report_hours_fr(r->capacity_total, b3, sizeof b3));
+		figures_pct(d->utilisation_ok, d->utilisation, b1, sizeof b1),
+		figures_hours_fr(r->billable_total, b2, sizeof b2), figures_hours_fr(r->capacity_total, b3, sizeof b3));
 	para(&t, line);
 	if (md)
 		fputs("\n", out);
@@ -299,10 +300,10 @@ static void write_text(const struct report_annual *r, const struct report_derive
 		for (size_t i = 0; i < r->nexperts; i++) {
 			const struct report_expert *x = &r->experts[i];
 			int64_t u;
-			int ok = report_share(x->billable, x->capacity, &u);
-			const char *cells[] = { x->name, x->function, report_hours_fr(x->billable, b1, sizeof b1),
-				report_hours_fr(x->internal, b2, sizeof b2), report_hours_fr(x->capacity, b3, sizeof b3),
-				report_pct(ok, u, b6, sizeof b6) };
+			int ok = figures_share(x->billable, x->capacity, &u);
+			const char *cells[] = { x->name, x->function, figures_hours_fr(x->billable, b1, sizeof b1),
+				figures_hours_fr(x->internal, b2, sizeof b2), figures_hours_fr(x->capacity, b3, sizeof b3),
+				figures_pct(ok, u, b6, sizeof b6) };
 			row(&t, cells, w, 6);
 		}
 	}
@@ -336,7 +337,7 @@ static void csv_opt(FILE *out, const char *field, const char *fy, const char *ke
 static void csv_pct(FILE *out, const char *field, const char *fy, const char *key, int ok, int64_t tenths)
 {
 	char b[32];
-	csv_row(out, field, fy, key, report_pct_plain(ok, tenths, b, sizeof b));
+	csv_row(out, field, fy, key, figures_pct_plain(ok, tenths, b, sizeof b));
 }
 
 static void write_csv(const struct report_annual *r, const struct report_derived *d, FILE *out)
@@ -428,7 +429,7 @@ static void write_csv(const struct report_annual *r, const struct report_derived
 	for (size_t i = 0; i < r->nexperts; i++) {
 		const struct report_expert *x = &r->experts[i];
 		int64_t u;
-		int ok = report_share(x->billable, x->capacity, &u);
+		int ok = figures_share(x->billable, x->capacity, &u);
 		csv_int(out, "expert_billable_minutes", fy, x->login, x->billable);
 		csv_int(out, "expert_internal_minutes", fy, x->login, x->internal);
 		csv_int(out, "expert_capacity_minutes", fy, x->login, x->capacity);
@@ -539,7 +540,7 @@ static json_t *json_report(const struct report_annual *r, const struct report_de
 	for (int i = 0; i < r->nhist; i++) {
 		json_t *x = json_object();
 		int64_t fm;
-		int ok = report_share(r->hist[i].full_management, r->hist[i].full_management + r->hist[i].other_members,
+		int ok = figures_share(r->hist[i].full_management, r->hist[i].full_management + r->hist[i].other_members,
 			&fm);
 		json_object_set_new(x, "fy", json_string(r->hist[i].name));
 		json_object_set_new(x, "full_management_cents", jint(r->hist[i].full_management));
@@ -606,7 +607,7 @@ static json_t *json_report(const struct report_annual *r, const struct report_de
 	for (size_t i = 0; i < r->nexperts; i++) {
 		const struct report_expert *x = &r->experts[i];
 		int64_t v;
-		int ok = report_share(x->billable, x->capacity, &v);
+		int ok = figures_share(x->billable, x->capacity, &v);
 		json_t *y = json_object();
 		json_object_set_new(y, "login", json_string(x->login));
 		json_object_set_new(y, "name", json_string(x->name));
@@ -622,7 +623,7 @@ static json_t *json_report(const struct report_annual *r, const struct report_de
 	return o;
 }
 
-juste_status report_annual_write(const struct report_annual *r, enum report_format f, FILE *out,
+juste_status report_out_write(const struct report_annual *r, enum report_format f, FILE *out,
 	struct juste_err *e)
 {
 	struct report_derived d;

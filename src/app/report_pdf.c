@@ -3,7 +3,7 @@
  * charts drawn as vector bars: billable hours by month for both years,
  * revenue by member category, actual against budget.
  *
- * The figures are those of report_annual_write (same struct, same
+ * The figures are those of report_out_write (same struct, same
  * formatters); the page set-up, text and page breaks are pdfdoc's, shared
  * with the invoice PDF; the layout here is its own, in the same style:
  * top-down, a new page when the next block does not fit.
@@ -13,7 +13,8 @@
 
 #include "juste/i18n.h"
 #include "juste/pdfdoc.h"
-#include "juste/report_app.h"
+#include "juste/report.h"
+#include "juste/report_pdf.h"
 
 #define MARGIN PDFDOC_MARGIN
 
@@ -117,9 +118,9 @@ static void chart(struct rp *p, const struct chart *c)
 	/* the axis' top value above it, formatted from the integer figure;
 	 * floating point is only the bars' geometry */
 	if (c->money)
-		report_dollars_fr(max, buf, sizeof buf);
+		figures_dollars_fr(max, buf, sizeof buf);
 	else
-		report_hours_fr(max, buf, sizeof buf);
+		figures_hours_fr(max, buf, sizeof buf);
 	pdfdoc_text(&p->doc, x0, y0 - 11, 200, buf, p->small, PANGO_ALIGN_LEFT);
 	double gw = (x1 - x0) / c->ngroups, bw = gw * 0.8 / c->nseries;
 	for (int g = 0; g < c->ngroups; g++) {
@@ -163,19 +164,19 @@ static void body(struct rp *p)
 
 	heading(p, _("Services aux membres"));
 	snprintf(line, sizeof line, _("Heures de services rendus : %s (%s : %s), soit une variation de %s ; "
-		"l'année précédente : %s."), report_hours_fr(y2->billable_minutes, b1, sizeof b1), y1->name,
-		report_hours_fr(y1->billable_minutes, b2, sizeof b2),
-		report_pct_signed(d->hours_growth_ok, d->hours_growth, b3, sizeof b3),
-		report_pct_signed(d->prev_hours_growth_ok, d->prev_hours_growth, b4, sizeof b4));
+		"l'année précédente : %s."), figures_hours_fr(y2->billable_minutes, b1, sizeof b1), y1->name,
+		figures_hours_fr(y1->billable_minutes, b2, sizeof b2),
+		figures_pct_signed(d->hours_growth_ok, d->hours_growth, b3, sizeof b3),
+		figures_pct_signed(d->prev_hours_growth_ok, d->prev_hours_growth, b4, sizeof b4));
 	para(p, line);
 	snprintf(line, sizeof line, _("Des interventions auprès de %s entreprises (%s : %s)."),
-		report_count_fr(y2->beneficiaries, b1, sizeof b1), y1->name,
-		report_count_fr(y1->beneficiaries, b2, sizeof b2));
+		figures_count_fr(y2->beneficiaries, b1, sizeof b1), y1->name,
+		figures_count_fr(y1->beneficiaries, b2, sizeof b2));
 	para(p, line);
 	snprintf(line, sizeof line, _("%s organisations membres au %s, dont %s nouvelles : une croissance du "
-		"membrariat de %s."), report_count_fr(y2->members_at_end, b1, sizeof b1), y2->last,
-		report_count_fr(y2->new_members, b2, sizeof b2),
-		report_pct_signed(d->members_growth_ok, d->members_growth, b3, sizeof b3));
+		"membrariat de %s."), figures_count_fr(y2->members_at_end, b1, sizeof b1), y2->last,
+		figures_count_fr(y2->new_members, b2, sizeof b2),
+		figures_pct_signed(d->members_growth_ok, d->members_growth, b3, sizeof b3));
 	para(p, line);
 	{
 		const char *months[12];
@@ -203,33 +204,33 @@ static void body(struct rp *p)
 		const double cols[] = { 0.24, 0.16, 0.16, 0.16, 0.1, 0.18 };
 		const char *hdr[] = { _("Description"), h1, h2, h3, _("Var."), h5 };
 		trow(p, hdr, cols, 6, 1);
-		const char *c1[] = { _("Produits"), report_dollars_or_dash(y1->has_products, y1->products_cents, b1, sizeof b1),
-			report_dollars_or_dash(y2->has_products, y2->products_cents, b2, sizeof b2),
-			report_dollars_or_dash(y2->fin.has & FIN_BUDGET_PRODUCTS, y2->fin.budget_products_cents, b3, sizeof b3),
-			report_pct_whole_signed(d->variance_products_ok, d->variance_products, b4, sizeof b4),
-			report_dollars_or_dash(r->next.has & FIN_BUDGET_PRODUCTS, r->next.budget_products_cents, b5, sizeof b5) };
+		const char *c1[] = { _("Produits"), figures_dollars_or_dash(y1->has_products, y1->products_cents, b1, sizeof b1),
+			figures_dollars_or_dash(y2->has_products, y2->products_cents, b2, sizeof b2),
+			figures_dollars_or_dash(y2->fin.has & FIN_BUDGET_PRODUCTS, y2->fin.budget_products_cents, b3, sizeof b3),
+			figures_pct_whole_signed(d->variance_products_ok, d->variance_products, b4, sizeof b4),
+			figures_dollars_or_dash(r->next.has & FIN_BUDGET_PRODUCTS, r->next.budget_products_cents, b5, sizeof b5) };
 		trow(p, c1, cols, 6, 0);
 		const char *c2[] = { _("Frais d'exploitation"),
-			report_dollars_or_dash(y1->fin.has & FIN_ACTUAL_EXPENSES, y1->fin.actual_expenses_cents, b1, sizeof b1),
-			report_dollars_or_dash(y2->fin.has & FIN_ACTUAL_EXPENSES, y2->fin.actual_expenses_cents, b2, sizeof b2),
-			report_dollars_or_dash(y2->fin.has & FIN_BUDGET_EXPENSES, y2->fin.budget_expenses_cents, b3, sizeof b3),
-			report_pct_whole_signed(d->variance_expenses_ok, d->variance_expenses, b4, sizeof b4),
-			report_dollars_or_dash(r->next.has & FIN_BUDGET_EXPENSES, r->next.budget_expenses_cents, b5, sizeof b5) };
+			figures_dollars_or_dash(y1->fin.has & FIN_ACTUAL_EXPENSES, y1->fin.actual_expenses_cents, b1, sizeof b1),
+			figures_dollars_or_dash(y2->fin.has & FIN_ACTUAL_EXPENSES, y2->fin.actual_expenses_cents, b2, sizeof b2),
+			figures_dollars_or_dash(y2->fin.has & FIN_BUDGET_EXPENSES, y2->fin.budget_expenses_cents, b3, sizeof b3),
+			figures_pct_whole_signed(d->variance_expenses_ok, d->variance_expenses, b4, sizeof b4),
+			figures_dollars_or_dash(r->next.has & FIN_BUDGET_EXPENSES, r->next.budget_expenses_cents, b5, sizeof b5) };
 		trow(p, c2, cols, 6, 0);
-		const char *c3[] = { _("Excédent de l'exercice"), report_dollars_or_dash(d->surplus_ok[0], d->surplus[0], b1, sizeof b1),
-			report_dollars_or_dash(d->surplus_ok[1], d->surplus[1], b2, sizeof b2), report_dollars_or_dash(d->surplus_ok[2], d->surplus[2], b3, sizeof b3),
-			"", report_dollars_or_dash(d->surplus_ok[3], d->surplus[3], b5, sizeof b5) };
+		const char *c3[] = { _("Excédent de l'exercice"), figures_dollars_or_dash(d->surplus_ok[0], d->surplus[0], b1, sizeof b1),
+			figures_dollars_or_dash(d->surplus_ok[1], d->surplus[1], b2, sizeof b2), figures_dollars_or_dash(d->surplus_ok[2], d->surplus[2], b3, sizeof b3),
+			"", figures_dollars_or_dash(d->surplus_ok[3], d->surplus[3], b5, sizeof b5) };
 		trow(p, c3, cols, 6, 0);
 		p->doc.y += 6;
 	}
 	snprintf(line, sizeof line, _("Au cours de l'exercice, la Coopérative a effectué %s de ses opérations avec "
 		"ses membres utilisateurs au sens de l'article 17 du Règlement d'application de la Loi sur les "
-		"coopératives."), report_pct(d->members_share_ok, d->members_share, b1, sizeof b1));
+		"coopératives."), figures_pct(d->members_share_ok, d->members_share, b1, sizeof b1));
 	para(p, line);
 	snprintf(line, sizeof line, _("La progression des revenus en provenance des membres et des membres "
 		"auxiliaires est respectivement de %s et %s, comparativement à l'année précédente."),
-		report_pct_signed(d->cat_growth_ok[RC_MEMBRE], d->cat_growth[RC_MEMBRE], b1, sizeof b1),
-		report_pct_signed(d->cat_growth_ok[RC_AUXILIAIRE], d->cat_growth[RC_AUXILIAIRE], b2, sizeof b2));
+		figures_pct_signed(d->cat_growth_ok[RC_MEMBRE], d->cat_growth[RC_MEMBRE], b1, sizeof b1),
+		figures_pct_signed(d->cat_growth_ok[RC_AUXILIAIRE], d->cat_growth[RC_AUXILIAIRE], b2, sizeof b2));
 	para(p, line);
 	{
 		const int64_t v[4] = { y2->products_cents, y2->fin.budget_products_cents, y2->fin.actual_expenses_cents,
@@ -258,10 +259,10 @@ static void body(struct rp *p)
 		trow(p, hdr, cols, 3, 1);
 		for (int i = 0; i < r->nhist; i++) {
 			int64_t fm, ot, whole = r->hist[i].full_management + r->hist[i].other_members;
-			int ok1 = report_share(r->hist[i].full_management, whole, &fm);
-			int ok2 = report_share(r->hist[i].other_members, whole, &ot);
-			const char *cells[] = { r->hist[i].name, report_pct(ok1, fm, b1, sizeof b1),
-				report_pct(ok2, ot, b2, sizeof b2) };
+			int ok1 = figures_share(r->hist[i].full_management, whole, &fm);
+			int ok2 = figures_share(r->hist[i].other_members, whole, &ot);
+			const char *cells[] = { r->hist[i].name, figures_pct(ok1, fm, b1, sizeof b1),
+				figures_pct(ok2, ot, b2, sizeof b2) };
 			trow(p, cells, cols, 3, 0);
 		}
 	}
@@ -274,10 +275,10 @@ static void body(struct rp *p)
 		snprintf(age, sizeof age, "—");
 	snprintf(line, sizeof line, _("Au %s : %s ressources professionnelles, %s formateurs, %s directions. "
 		"Femmes : %s ; hommes : %s ; moyenne d'âge : %s."), y2->last,
-		report_count_fr(r->people_by_function[RF_PROFESSIONNEL], b1, sizeof b1),
-		report_count_fr(r->people_by_function[RF_FORMATEUR], b2, sizeof b2),
-		report_count_fr(r->people_by_function[RF_DIRECTION], b3, sizeof b3),
-		report_pct(d->women_ok, d->women, b4, sizeof b4), report_pct(d->men_ok, d->men, b5, sizeof b5), age);
+		figures_count_fr(r->people_by_function[RF_PROFESSIONNEL], b1, sizeof b1),
+		figures_count_fr(r->people_by_function[RF_FORMATEUR], b2, sizeof b2),
+		figures_count_fr(r->people_by_function[RF_DIRECTION], b3, sizeof b3),
+		figures_pct(d->women_ok, d->women, b4, sizeof b4), figures_pct(d->men_ok, d->men, b5, sizeof b5), age);
 	para(p, line);
 
 	heading(p, _("Heures et revenus par programme de financement"));
@@ -288,9 +289,9 @@ static void body(struct rp *p)
 		for (size_t i = 0; i < r->nprograms; i++) {
 			const struct report_program *q = &r->programs[i];
 			const char *cells[] = { q->code[0] ? q->code : _("(sans programme)"),
-				report_hours_fr(q->minutes[0], b1, sizeof b1), report_hours_fr(q->minutes[1], b2, sizeof b2),
-				report_dollars_fr(q->revenue_cents[0], b3, sizeof b3),
-				report_dollars_fr(q->revenue_cents[1], b4, sizeof b4) };
+				figures_hours_fr(q->minutes[0], b1, sizeof b1), figures_hours_fr(q->minutes[1], b2, sizeof b2),
+				figures_dollars_fr(q->revenue_cents[0], b3, sizeof b3),
+				figures_dollars_fr(q->revenue_cents[1], b4, sizeof b4) };
 			trow(p, cells, cols, 5, 0);
 		}
 	}
@@ -317,8 +318,8 @@ static void body(struct rp *p)
 
 	heading(p, _("Utilisation"));
 	snprintf(line, sizeof line, _("Taux d'utilisation global : %s (%s facturables sur une capacité de %s)."),
-		report_pct(d->utilisation_ok, d->utilisation, b1, sizeof b1),
-		report_hours_fr(r->billable_total, b2, sizeof b2), report_hours_fr(r->capacity_total, b3, sizeof b3));
+		figures_pct(d->utilisation_ok, d->utilisation, b1, sizeof b1),
+		figures_hours_fr(r->billable_total, b2, sizeof b2), figures_hours_fr(r->capacity_total, b3, sizeof b3));
 	para(p, line);
 	{
 		const double cols[] = { 0.34, 0.16, 0.13, 0.12, 0.12, 0.13 };
@@ -328,16 +329,16 @@ static void body(struct rp *p)
 		for (size_t i = 0; i < r->nexperts; i++) {
 			const struct report_expert *x = &r->experts[i];
 			int64_t u;
-			int ok = report_share(x->billable, x->capacity, &u);
-			const char *cells[] = { x->name, x->function, report_hours_fr(x->billable, b1, sizeof b1),
-				report_hours_fr(x->internal, b2, sizeof b2), report_hours_fr(x->capacity, b3, sizeof b3),
-				report_pct(ok, u, b4, sizeof b4) };
+			int ok = figures_share(x->billable, x->capacity, &u);
+			const char *cells[] = { x->name, x->function, figures_hours_fr(x->billable, b1, sizeof b1),
+				figures_hours_fr(x->internal, b2, sizeof b2), figures_hours_fr(x->capacity, b3, sizeof b3),
+				figures_pct(ok, u, b4, sizeof b4) };
 			trow(p, cells, cols, 6, 0);
 		}
 	}
 }
 
-juste_status report_annual_pdf(const struct policy *cfg, const struct report_annual *r, const char *path,
+juste_status report_pdf_write(const struct policy *cfg, const struct report_annual *r, const char *path,
 	struct juste_err *e)
 {
 	struct rp p;

@@ -1,9 +1,11 @@
 /*
  * settings.c - the centre's policy as the admin sees and changes it.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/app_internal.h"
 #include "juste/i18n.h"
 #include "juste/settings.h"
 #include "juste/store_settings.h"

@@ -9,6 +9,7 @@
 
 #include "juste/i18n.h"
 #include "juste/smallcsv.h"
+#include "juste/text.h"
 
 void smallcsv_free(struct smallcsv *c)
 {
@@ -29,6 +30,13 @@ static void field_cb(void *s, size_t n, void *data)
 	for (size_t i = 0; i < n; i++)
 		if (((const char *)s)[i] == '\n')
 			c->line++;
+	/* A NUL would cut the value short in the C strings downstream (a rate
+	 * of "50\0.99" read as 50); bytes that are not UTF-8 would go out
+	 * broken to every screen and export. */
+	if (!c->bad && n && (memchr(s, '\0', n) || !text_utf8_valid(s, n, NULL))) {
+		c->bad = memchr(s, '\0', n) ? 1 : 2;
+		c->bad_line = c->rec_line;
+	}
 	if (c->cur.n >= SMALLCSV_FIELDS) {
 		c->too_many = 1;
 		return;
@@ -104,8 +112,18 @@ juste_status smallcsv_read(const char *path, struct smallcsv *c, struct juste_er
 		st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 	if (!st && c->too_many)
 		st = err_set(e, JUSTE_EINVAL, N_("%s : trop de colonnes"), path);
+	if (!st && c->bad) {
+		st = err_set(e, JUSTE_EINVAL, c->bad == 1 ? N_("octet NUL refusé") : N_("texte invalide : ce n'est pas de l'UTF-8"));
+		err_prefix(e, "%s:%ld: ", path, c->bad_line);
+	}
 	if (!st && c->n == 0)
 		st = err_set(e, JUSTE_EINVAL, N_("%s : fichier vide (il faut une ligne d'en-tête)"), path);
+	/* a field too many or too few is a column shifted: never guessed at */
+	for (size_t i = 1; !st && i < c->n; i++)
+		if (c->recs[i].n != c->recs[0].n) {
+			st = err_set(e, JUSTE_EINVAL, N_("%d champs au lieu de %d"), c->recs[i].n, c->recs[0].n);
+			err_prefix(e, "%s:%ld: ", path, c->recs[i].line);
+		}
 	if (st)
 		smallcsv_free(c);
 	return st;

@@ -1,11 +1,13 @@
 /*
- * timelog.c - the one path by which an hour enters, changes or leaves.
+ * timelog.c - the one path by which an hour enters, changes or leaves, and
+ * who may read it.
  */
+#include <stdio.h>
 #include <string.h>
 
+#include "app/app_internal.h"
 #include "juste/i18n.h"
 #include "juste/rules.h"
-#include "juste/store_week.h"
 #include "juste/timelog.h"
 
 /* The expert logs for themselves; only an office role may touch another's
@@ -15,6 +17,33 @@ static juste_status may_write(struct app *a, const char *login, struct juste_err
 	if (strcmp(a->user.login, login) == 0 || (a->role & ROLE_ADMIN))
 		return JUSTE_OK;
 	return err_set(e, JUSTE_EDENIED, N_("permission refusée : les heures de %s ne sont pas les vôtres"), login);
+}
+
+juste_status timelog_restrict(const struct app *a, struct entry_filter *f, struct juste_err *e)
+{
+	if (f->expert && !app_may_see_expert(a, f->expert))
+		return err_set(e, JUSTE_EDENIED, N_("permission refusée : les heures de %s ne sont pas les vôtres"), f->expert);
+	if (!(a->role & ROLE_OFFICE))
+		f->expert = a->user.login;
+	return JUSTE_OK;
+}
+
+juste_status timelog_list(struct app *a, const struct entry_filter *f, timelog_entry_cb cb, void *ctx,
+	struct juste_err *e)
+{
+	struct entry_filter mine = *f;
+	juste_status st = timelog_restrict(a, &mine, e);
+	return st ? st : store_entry_query(a->store, &mine, cb, ctx, e);
+}
+
+juste_status timelog_get(struct app *a, int64_t id, struct entry *out, struct juste_err *e)
+{
+	juste_status st = store_entry_get(a->store, id, out, e);
+	if (!st && !app_may_see_expert(a, out->expert)) {
+		st = err_set(e, JUSTE_EDENIED, N_("permission refusée : les heures de %s ne sont pas les vôtres"), out->expert);
+		memset(out, 0, sizeof *out);
+	}
+	return st;
 }
 
 /* Rules that need the database: the mandate and expert as they are now, and

@@ -24,6 +24,7 @@
 #include <csv.h>
 #include <jansson.h>
 
+#include "app/app_internal.h"
 #include "juste/csvout.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"

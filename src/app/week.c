@@ -5,12 +5,17 @@
  * its own transaction.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "app/app_internal.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
+#include "juste/store_months.h"
+#include "juste/store_timers.h"
+#include "juste/store_week.h"
 #include "juste/timelog.h"
 #include "juste/week.h"
 
@@ -305,7 +310,7 @@ juste_status week_add_row(struct app *a, const struct week *w, const char *code,
 	st = store_mandate_get(a->store, code, &m, e);
 	if (!st)
 		st = mandate_open_in_week(w, &m, e);
-	return st ? st : store_pin_add(a->store, w->expert_id, m.id, w->day[0], e);
+	return st ? st : store_week_pin_add(a->store, w->expert_id, m.id, w->day[0], e);
 }
 
 juste_status week_toggle_pin(struct app *a, const struct week *w, int row, int *pinned_now, struct juste_err *e)
@@ -318,10 +323,10 @@ juste_status week_toggle_pin(struct app *a, const struct week *w, int row, int *
 	const struct week_mandate *m = &w->rows[row].m;
 	if (m->pinned == 2) {
 		*pinned_now = 0;
-		return store_pin_remove(a->store, w->expert_id, m->id, NULL, e);
+		return store_week_pin_remove(a->store, w->expert_id, m->id, NULL, e);
 	}
 	*pinned_now = 1;
-	return store_pin_add(a->store, w->expert_id, m->id, "", e);
+	return store_week_pin_add(a->store, w->expert_id, m->id, "", e);
 }
 
 struct copy_ctx {
@@ -340,7 +345,7 @@ static int copy_row(void *p, const struct week_mandate *m)
 	/* a mandate closed since then is not carried over */
 	if (m->closed_on[0] && strcmp(m->closed_on, c->w->day[0]) < 0)
 		return 0;
-	c->st = store_pin_add(c->a->store, c->w->expert_id, m->id, c->w->day[0], c->e);
+	c->st = store_week_pin_add(c->a->store, c->w->expert_id, m->id, c->w->day[0], c->e);
 	if (c->st)
 		return 1;
 	c->added++;
@@ -435,7 +440,7 @@ char *week_elapsed_format(long s, char *buf, size_t n)
 	return buf;
 }
 
-static void timer_fill(struct week_timer *t, const struct store_timer *s)
+static void timer_fill(struct week_timer *t, const struct timer_rec *s)
 {
 	memset(t, 0, sizeof *t);
 	t->running = 1;
@@ -448,7 +453,7 @@ static void timer_fill(struct week_timer *t, const struct store_timer *s)
 
 juste_status week_timer_status(struct app *a, struct week_timer *t, struct juste_err *e)
 {
-	struct store_timer s;
+	struct timer_rec s;
 	int found = 0;
 	memset(t, 0, sizeof *t);
 	juste_status st = store_timer_get(a->store, a->user.id, &s, &found, e);
@@ -459,7 +464,7 @@ juste_status week_timer_status(struct app *a, struct week_timer *t, struct juste
 
 juste_status week_timer_start(struct app *a, const char *mandate, struct week_timer *t, struct juste_err *e)
 {
-	struct store_timer s;
+	struct timer_rec s;
 	int found = 0;
 	juste_status st = store_timer_get(a->store, a->user.id, &s, &found, e);
 	if (st)
@@ -500,7 +505,7 @@ juste_status week_timer_stop(struct app *a, struct entry *x, struct juste_err *e
 	juste_status st = store_begin(a->store, e);
 	if (st)
 		return st;
-	struct store_timer s;
+	struct timer_rec s;
 	int found = 0;
 	st = store_timer_get(a->store, a->user.id, &s, &found, e);
 	if (!st && !found)
@@ -562,7 +567,7 @@ juste_status week_month_reopen(struct app *a, const char *month, struct juste_er
 	return st ? st : store_month_reopen(a->store, mo, e);
 }
 
-juste_status week_month_list(struct app *a, store_month_cb cb, void *ctx, struct juste_err *e)
+juste_status week_month_list(struct app *a, week_month_cb cb, void *ctx, struct juste_err *e)
 {
 	juste_status st = app_require(a, ROLE_GESTIONNAIRE | ROLE_ADMIN, _("lister les mois fermés"), e);
 	return st ? st : store_month_list(a->store, cb, ctx, e);

@@ -12,7 +12,7 @@
 #include "juste/err.h"
 
 struct cli {
-	struct app app;
+	struct app *app;          /* the use cases, opaque here */
 	const char *db_path;      /* --db */
 	const char *config_path;  /* --config */
 	const char *as_login;     /* --as */

@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "cli/out.h"
+#include "juste/audit.h"
 #include "juste/check.h"
 #include "juste/i18n.h"
 
@@ -38,7 +39,7 @@ juste_status cli_audit(struct cli *c, int argc, char **argv, struct juste_err *e
 		{ NULL, 0, NULL, 0 } };
 	static const char *entities[] = { "entry", "mandate", "org", "expert", "service", "program", "rate", "invoice",
 		"finance", "devaffaires", "month", "setting" };
-	juste_status st = app_require(&c->app, ROLE_GESTIONNAIRE | ROLE_ADMIN, _("lire le journal"), e);
+	juste_status st = audit_allowed(c->app, e);
 	if (st)
 		return st;
 	char from[11] = "", to[11] = "";
@@ -64,7 +65,7 @@ juste_status cli_audit(struct cli *c, int argc, char **argv, struct juste_err *e
 	if (st)
 		return st;
 	long n = 0;
-	st = store_audit_query(c->app.store, &f, audit_row, &n, e);
+	st = audit_list(c->app, &f, audit_row, &n, e);
 	if (!st)
 		printf(ngettext("%ld modification\n", "%ld modifications\n", (unsigned long)n), n);
 	return st;
@@ -82,7 +83,7 @@ juste_status cli_check(struct cli *c, int argc, char **argv, struct juste_err *e
 	if (argc > 1)
 		return err_set(e, JUSTE_EUSAGE, N_("check ne prend pas d'argument : %s"), argv[1]);
 	int count = 0;
-	juste_status st = check_run(&c->app, finding, NULL, &count, e);
+	juste_status st = check_database(c->app, finding, NULL, &count, e);
 	if (st)
 		return st;
 	if (count)

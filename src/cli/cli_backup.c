@@ -18,7 +18,7 @@ juste_status cli_backup(struct cli *c, int argc, char **argv, struct juste_err *
 		return err_set(e, JUSTE_EUSAGE, N_("backup demande un seul FICHIER ; voir juste backup --help"));
 	const char *file = argv[optind];
 	struct backup_info info;
-	juste_status st = backup_write(&c->app, file, &info, e);
+	juste_status st = backup_write(c->app, file, &info, e);
 	if (st)
 		return st;
 	printf(ngettext("Copie écrite : %s (%lld octet, schéma %d, integrity_check : ok)\n",
@@ -51,7 +51,7 @@ juste_status cli_restore(struct cli *c, int argc, char **argv, struct juste_err 
 		return err_set(e, JUSTE_EUSAGE, N_("restore demande un seul FICHIER ; voir juste restore --help"));
 	const char *file = argv[optind];
 	struct restore_info info;
-	juste_status st = backup_restore(&c->app, file, keep, finding, (void *)file, &info, e);
+	juste_status st = backup_restore(c->app, file, keep, finding, (void *)file, &info, e);
 	if (st)
 		return st;
 	if (info.schema_file != info.schema)

@@ -21,8 +21,8 @@ juste_status cli_complete(struct cli *c, int argc, char **argv, struct juste_err
 		return err_set(e, JUSTE_EUSAGE, N_("usage : %s"), _("juste complete mandates|logins [PRÉFIXE]"));
 	const char *prefix = argc == 3 ? argv[2] : "";
 	if (strcmp(argv[1], "mandates") == 0)
-		return complete_mandates(&c->app, prefix, print_word, NULL, e);
+		return complete_mandates(c->app, prefix, print_word, NULL, e);
 	if (strcmp(argv[1], "logins") == 0)
-		return complete_logins(&c->app, prefix, print_word, NULL, e);
+		return complete_logins(c->app, prefix, print_word, NULL, e);
 	return err_set(e, JUSTE_EUSAGE, N_("complete : « %s » inconnu (mandates, logins)"), argv[1]);
 }

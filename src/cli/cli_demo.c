@@ -4,7 +4,7 @@
  *
  * The demo never touches the configured database: it opens its own file
  * ($XDG_DATA_HOME/juste/demo.db unless --db says otherwise), which main()
- * leaves alone since the command needs no database.  The store stays open
+ * leaves alone since the command needs no database.  The database stays open
  * in c->app when the command returns (main() closes it), so that a later
  * `--open` only has to identify the user and start the TUI after
  * demo_make().
@@ -43,12 +43,12 @@ static char *fmt_growth(int64_t a, int64_t b, char *buf, size_t n)
 static juste_status demo_make(struct cli *c, const char *path, struct demo_summary *sum,
 	struct juste_err *e)
 {
-	juste_status st = demo_open(&c->app, path, e);
+	juste_status st = demo_open(c->app, path, e);
 	if (st)
 		return st;
-	st = demo_build(&c->app, sum, e);
+	st = demo_build(c->app, sum, e);
 	if (st)
-		demo_discard(&c->app, path);
+		demo_discard(c->app, path);
 	return st;
 }
 
@@ -135,12 +135,12 @@ juste_status cli_demo(struct cli *c, int argc, char **argv, struct juste_err *e)
 	if (st)
 		return st;
 	if (!quiet)
-		print_summary(path, &sum, c->app.policy.fy_start.month ? c->app.policy.fy_start : FY_START_DEFAULT);
+		print_summary(path, &sum, app_policy(c->app)->fy_start.month ? app_policy(c->app)->fy_start : FY_START_DEFAULT);
 	/* --open: the full-screen interface on the demo, as its admin */
 	if (open) {
-		st = app_identify(&c->app, NULL, e);
+		st = app_identify(c->app, NULL, e);
 		if (!st)
-			st = tui_run(&c->app, e);
+			st = tui_run(c->app, e);
 		return st;
 	}
 	return JUSTE_OK;

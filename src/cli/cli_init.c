@@ -2,6 +2,7 @@
  * cli_init.c - juste init [--admin LOGIN]: the database, and its first admin.
  */
 #include <getopt.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -20,9 +21,9 @@ juste_status cli_init(struct cli *c, int argc, char **argv, struct juste_err *e)
 	if (optind < argc)
 		return err_set(e, JUSTE_EUSAGE, N_("init ne prend pas d'argument : %s"), argv[optind]);
 	struct expert me;
-	juste_status st = app_bootstrap_admin(&c->app, admin, &me, e);
+	juste_status st = app_bootstrap_admin(c->app, admin, &me, e);
 	if (st)
 		return st;
-	printf(_("Base créée : %s\n%s y est inscrit comme admin.\n"), store_path(c->app.store), me.login);
+	printf(_("Base créée : %s\n%s y est inscrit comme admin.\n"), app_db_path(c->app), me.login);
 	return JUSTE_OK;
 }

@@ -98,7 +98,7 @@ static juste_status month_cmd(struct cli *c, int argc, char **argv, int issue, s
 	struct invoicing_run run;
 	char tot[MONEY_BUF], sub[MONEY_BUF];
 	if (!issue) {
-		st = invoicing_draft(&c->app, argv[optind], org, on_run_row, NULL, &run, e);
+		st = invoicing_draft(c->app, argv[optind], org, on_run_row, NULL, &run, e);
 		if (st)
 			return st;
 		printf(_("%d brouillons pour %s (%d retenus), %ld saisies dont %d en retard ; sous-total %s, total %s\n"),
@@ -106,7 +106,7 @@ static juste_status month_cmd(struct cli *c, int argc, char **argv, int issue, s
 			money_format_fr(run.subtotal_cents, sub, sizeof sub), money_format_fr(run.total_cents, tot, sizeof tot));
 		return JUSTE_OK;
 	}
-	st = invoicing_issue(&c->app, argv[optind], org, date[0] ? date : NULL, on_run_row, NULL, &run, e);
+	st = invoicing_issue(c->app, argv[optind], org, date[0] ? date : NULL, on_run_row, NULL, &run, e);
 	if (st)
 		return st;
 	printf(_("%d factures émises pour %s ; sous-total %s, total %s"), run.issued, run.period,
@@ -148,7 +148,7 @@ static juste_status credit_cmd(struct cli *c, int argc, char **argv, struct just
 	struct invoice_rec *r = malloc(sizeof *r);
 	if (!r)
 		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
-	st = invoicing_credit(&c->app, argv[optind], reason, amount, date[0] ? date : NULL, r, e);
+	st = invoicing_credit(c->app, argv[optind], reason, amount, date[0] ? date : NULL, r, e);
 	if (!st) {
 		char sub[MONEY_BUF], tps[MONEY_BUF], tvq[MONEY_BUF], tot[MONEY_BUF];
 		printf(_("Note de crédit %s émise le %s sur %s (%s) : sous-total %s, TPS %s, TVQ %s, total %s\n"),
@@ -278,7 +278,7 @@ static juste_status list_cmd(struct cli *c, int argc, char **argv, struct juste_
 	}
 	if (l.fmt == 2)
 		l.arr = json_array();
-	juste_status st = invoicing_list(&c->app, &f, on_list, &l, e);
+	juste_status st = invoicing_list(c->app, &f, on_list, &l, e);
 	if (!st && l.fmt == 2) {
 		char *s = json_dumps(l.arr, JSON_INDENT(2));
 		puts(s ? s : "[]");
@@ -443,7 +443,7 @@ static juste_status show_cmd(struct cli *c, int argc, char **argv, struct juste_
 	if (optind + 1 != argc)
 		return err_set(e, JUSTE_EUSAGE, N_("usage : juste invoice show NUMÉRO [--format text|json|pdf] [-o FICHIER]"));
 	struct invoice_doc d;
-	juste_status st = invoicing_load(&c->app, argv[optind], &d, e);
+	juste_status st = invoicing_load(c->app, argv[optind], &d, e);
 	if (st)
 		return st;
 	if (strcmp(fmt, "pdf") == 0) {
@@ -455,10 +455,10 @@ static juste_status show_cmd(struct cli *c, int argc, char **argv, struct juste_
 		else
 			snprintf(path, sizeof path, "brouillon-%lld.pdf", (long long)d.rec.id);
 		int issued = strcmp(d.rec.status, "issued") == 0, copy = 0;
-		st = invoice_pdf_write(&c->app.policy, &d, issued && d.rec.reprints > 0, path, e);
+		st = invoice_pdf_write(app_policy(c->app), &d, issued && d.rec.reprints > 0, path, e);
 		invoice_pdf_shutdown();
 		if (!st)
-			st = invoicing_printed(&c->app, &d, &copy, e);
+			st = invoicing_printed(c->app, &d, &copy, e);
 		if (!st)
 			printf(copy ? _("%s écrit (COPIE)\n") : _("%s écrit\n"), path);
 	} else {
@@ -513,7 +513,7 @@ static juste_status pdf_cmd(struct cli *c, int argc, char **argv, struct juste_e
 	if (optind + 1 != argc || !dir)
 		return err_set(e, JUSTE_EUSAGE, N_("usage : juste invoice pdf MOIS -o DOSSIER [--org CODE]"));
 	int n = 0;
-	juste_status st = invoicing_pdf_month(&c->app, argv[optind], org, dir, on_pdf, &n, e);
+	juste_status st = invoicing_pdf_month(c->app, argv[optind], org, dir, on_pdf, &n, e);
 	if (!st)
 		printf(ngettext("%d PDF écrit dans %s\n", "%d PDF écrits dans %s\n", (unsigned long)n), n, dir);
 	return st;
@@ -593,7 +593,7 @@ static juste_status journal_cmd(struct cli *c, int argc, char **argv, struct jus
 			"credits_invoice" };
 		csvout_row(stdout, h, 10);
 	}
-	st = invoicing_journal(&c->app, from, to, on_journal, &j, e);
+	st = invoicing_journal(c->app, from, to, on_journal, &j, e);
 	if (st)
 		return st;
 	char sub[MONEY_BUF], tps[MONEY_BUF], tvq[MONEY_BUF], tot[MONEY_BUF];
@@ -637,7 +637,7 @@ static juste_status increment_cmd(struct cli *c, int argc, char **argv, struct j
 			return err_set(e, JUSTE_EINVAL, N_("incrément invalide '%s' : 1 à 240 minutes, ou none"), argv[optind]);
 		minutes = (int)v;
 	}
-	juste_status st = invoicing_set_increment(&c->app, is_org, code, minutes, e);
+	juste_status st = invoicing_set_increment(c->app, is_org, code, minutes, e);
 	if (!st) {
 		if (minutes)
 			printf(_("%s : heures facturées par tranches de %d min\n"), code, minutes);

@@ -76,7 +76,7 @@ static juste_status rate_import(struct cli *c, int argc, char **argv, struct jus
 		return usage_err("import", e);
 	int64_t id = 0;
 	size_t n = 0;
-	juste_status st = rates_import(&c->app, argv[optind], name, correction, &id, &n, e);
+	juste_status st = rates_import(c->app, argv[optind], name, correction, &id, &n, e);
 	if (st)
 		return st;
 	printf(_("Table de taux #%lld importée : %zu taux\n"), (long long)id, n);
@@ -124,7 +124,7 @@ static juste_status rate_negotiate(struct cli *c, int argc, char **argv, struct 
 		r.rule = RATE_ORG_SERVICE;
 	else
 		return err_set(e, JUSTE_EUSAGE, N_("donnez --mandate CODE, ou --org CODE et --service CODE"));
-	st = rates_negotiate(&c->app, &r, e);
+	st = rates_negotiate(c->app, &r, e);
 	if (st)
 		return st;
 	char m[MONEY_BUF];
@@ -215,11 +215,11 @@ static juste_status rate_list(struct cli *c, int argc, char **argv, struct juste
 	if (optind != argc)
 		return err_set(e, JUSTE_EUSAGE, N_("argument en trop : %s"), argv[optind]);
 	struct rate_book b;
-	if ((st = rates_book_load(&c->app, &b, e)))
+	if ((st = rates_book_load(c->app, &b, e)))
 		return st;
 	struct list_ctx l = { .in_force = pricing_table_at(&b, at, NULL) };
 	printf(_("Tables de taux (* : en vigueur le %s)\n"), at);
-	st = rates_tables(&c->app, list_table, &l, e);
+	st = rates_tables(c->app, list_table, &l, e);
 	if (!st && l.count == 0)
 		printf(_("  aucune table (juste rate import FICHIER.csv)\n"));
 	if (!st) {
@@ -261,7 +261,7 @@ static juste_status rate_show(struct cli *c, int argc, char **argv, struct juste
 	if (optind != argc)
 		return err_set(e, JUSTE_EUSAGE, N_("argument en trop : %s"), argv[optind]);
 	struct rate_book b;
-	if ((st = rates_book_load(&c->app, &b, e)))
+	if ((st = rates_book_load(c->app, &b, e)))
 		return st;
 	size_t n = 0;
 	const struct rate_row *t = pricing_table_at(&b, at, &n);
@@ -361,14 +361,14 @@ static juste_status rate_explain(struct cli *c, int argc, char **argv, struct ju
 	if (!mandate || optind != argc)
 		return err_set(e, JUSTE_EUSAGE, N_("usage : juste rate explain --mandate CODE [--date DATE]"));
 	struct rate_book b;
-	if ((st = rates_book_load(&c->app, &b, e)))
+	if ((st = rates_book_load(c->app, &b, e)))
 		return st;
 	struct rates_explanation *ex = malloc(sizeof *ex);
 	if (!ex) {
 		pricing_book_free(&b);
 		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 	}
-	st = rates_explain(&c->app, &b, mandate, date, ex, e);
+	st = rates_explain(c->app, &b, mandate, date, ex, e);
 	if (!st) {
 		const struct rate_mandate_info *m = &ex->mandate;
 		char buf[512], line[512];
@@ -445,7 +445,7 @@ static juste_status rate_check(struct cli *c, int argc, char **argv, struct just
 		return err_set(e, JUSTE_EUSAGE, N_("argument en trop : %s"), argv[optind]);
 	long priced = 0, missing = 0;
 	int64_t amount = 0;
-	st = rates_price_range(&c->app, from, to, check_row, NULL, &priced, &missing, &amount, e);
+	st = rates_price_range(c->app, from, to, check_row, NULL, &priced, &missing, &amount, e);
 	if (st)
 		return st;
 	char m[MONEY_BUF];
@@ -621,17 +621,17 @@ static juste_status rate_propose(struct cli *c, int argc, char **argv, struct ju
 	if (adopt && !from[0])
 		return err_set(e, JUSTE_EUSAGE, N_("--adopt demande --from DATE : le jour où la nouvelle table entre en vigueur"));
 	int fy;
-	if ((st = fy_parse(fys, c->app.policy.fy_start, &fy, e)))
+	if ((st = fy_parse(fys, app_policy(c->app)->fy_start, &fy, e)))
 		return err_prefix(e, "--fy : ");
 	char fyname[16];
-	fy_name(fy, c->app.policy.fy_start, fyname, sizeof fyname);
+	fy_name(fy, app_policy(c->app)->fy_start, fyname, sizeof fyname);
 	struct rates_proposal *p = calloc(1, sizeof *p);
 	if (!p)
 		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
-	st = rates_propose(&c->app, fy, from, p, e);
+	st = rates_propose(c->app, fy, from, p, e);
 	if (!st && adopt) {
 		int64_t id = 0;
-		st = rates_adopt(&c->app, p, name, &id, e);
+		st = rates_adopt(c->app, p, name, &id, e);
 		if (!st && fmt == FORMAT_TABLE)
 			printf(_("Table de taux #%lld adoptée : %zu taux, en vigueur à partir du %s\n\n"), (long long)id,
 				p->nchanges, p->from);
@@ -674,16 +674,16 @@ juste_status cli_cost(struct cli *c, int argc, char **argv, struct juste_err *e)
 	if (argc != 3 || strcmp(argv[1], "import") != 0)
 		return err_set(e, JUSTE_EUSAGE, N_("usage : juste cost import FICHIER.csv"));
 	int fy;
-	juste_status st = rates_cost_import(&c->app, argv[2], &fy, e);
+	juste_status st = rates_cost_import(c->app, argv[2], &fy, e);
 	if (st)
 		return st;
 	struct cost_year *y = calloc(1, sizeof *y);
 	if (!y)
 		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
-	st = store_cost_year_get(c->app.store, fy, y, e);
+	st = rates_cost_year(c->app, fy, y, e);
 	if (!st) {
 		char name[16], a[MONEY_BUF], b[MONEY_BUF];
-		fy_name(fy, c->app.policy.fy_start, name, sizeof name);
+		fy_name(fy, app_policy(c->app)->fy_start, name, sizeof name);
 		printf(_("Données de coûts %s importées : %zu niveaux, frais généraux %s, excédent prévu %s\n"), name, y->n,
 			fr(y->overhead_cents, a), fr(y->surplus_cents, b));
 	}

@@ -1,7 +1,7 @@
 /*
  * cli_report.c - juste report annual|utilisation|members, juste finance,
  * juste devaffaires, juste ristourne, juste expert set.  Thin: options are
- * parsed here, the figures come from report_app.h.
+ * parsed here, the figures come from report.h.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -15,11 +15,13 @@
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/money.h"
-#include "juste/report_app.h"
+#include "juste/report.h"
+#include "juste/report_out.h"
+#include "juste/report_pdf.h"
 
 static struct fy_start fs_of(const struct cli *c)
 {
-	return c->app.policy.fy_start.month ? c->app.policy.fy_start : FY_START_DEFAULT;
+	return app_policy(c->app)->fy_start.month ? app_policy(c->app)->fy_start : FY_START_DEFAULT;
 }
 
 static juste_status opt_fy(const struct cli *c, const char *arg, int *fy, struct juste_err *e)
@@ -84,15 +86,15 @@ static juste_status report_annual(struct cli *c, int argc, char **argv, struct j
 	if (optind < argc)
 		return usage_err("report", e);
 	if (fy < 0)
-		fy = report_default_fy(&c->app);
+		fy = report_default_fy(c->app);
 	if (fmt == REPORT_PDF && !path)
 		return err_set(e, JUSTE_EUSAGE, N_("--format pdf demande -o FICHIER.pdf"));
 	struct report_annual r;
-	st = report_annual_build(&c->app, fy, &r, e);
+	st = report_annual_build(c->app, fy, &r, e);
 	if (st)
 		return st;
 	if (fmt == REPORT_PDF) {
-		st = report_annual_pdf(&c->app.policy, &r, path, e);
+		st = report_pdf_write(app_policy(c->app), &r, path, e);
 		report_pdf_shutdown();
 		if (!st)
 			printf(_("%s écrit\n"), path);
@@ -100,7 +102,7 @@ static juste_status report_annual(struct cli *c, int argc, char **argv, struct j
 		FILE *out;
 		st = open_out(path, &out, e);
 		if (!st) {
-			st = report_annual_write(&r, fmt, out, e);
+			st = report_out_write(&r, fmt, out, e);
 			st = close_out(out, st, e);
 		}
 	}
@@ -119,9 +121,9 @@ struct util_out {
 static void util_cells(const struct util_out *u, const struct report_util_row *r, char cells[7][NAME_LEN])
 {
 	int64_t t;
-	int ok = report_share(r->g.billable, r->capacity, &t);
+	int ok = figures_share(r->g.billable, r->capacity, &t);
 	int64_t share;
-	int sok = report_share(r->g.billable, r->g.billable + r->g.internal, &share);
+	int sok = figures_share(r->g.billable, r->g.billable + r->g.internal, &share);
 	int plain = u->fmt != REPORT_TABLE;
 	snprintf(cells[0], NAME_LEN, "%s", r->g.key);
 	snprintf(cells[1], NAME_LEN, "%s", r->g.label);
@@ -129,8 +131,8 @@ static void util_cells(const struct util_out *u, const struct report_util_row *r
 		snprintf(cells[2], NAME_LEN, "%lld", (long long)r->g.billable);
 		snprintf(cells[3], NAME_LEN, "%lld", (long long)r->g.internal);
 		snprintf(cells[4], NAME_LEN, "%lld", (long long)r->capacity);
-		report_pct_plain(ok, t, cells[5], NAME_LEN);
-		report_pct_plain(sok, share, cells[6], NAME_LEN);
+		figures_pct_plain(ok, t, cells[5], NAME_LEN);
+		figures_pct_plain(sok, share, cells[6], NAME_LEN);
 	} else {
 		duration_format_hours_fr((long)r->g.billable, cells[2], NAME_LEN);
 		duration_format_hours_fr((long)r->g.internal, cells[3], NAME_LEN);
@@ -138,8 +140,8 @@ static void util_cells(const struct util_out *u, const struct report_util_row *r
 			duration_format_hours_fr((long)r->capacity, cells[4], NAME_LEN);
 		else
 			snprintf(cells[4], NAME_LEN, "—");
-		report_pct(ok, t, cells[5], NAME_LEN);
-		report_pct(sok, share, cells[6], NAME_LEN);
+		figures_pct(ok, t, cells[5], NAME_LEN);
+		figures_pct(sok, share, cells[6], NAME_LEN);
 	}
 }
 
@@ -158,9 +160,9 @@ static void util_print(struct util_out *u, const struct report_util_row *r)
 		json_object_set_new(o, "internal_minutes", json_integer(r->g.internal));
 		json_object_set_new(o, "capacity_minutes", json_integer(r->capacity));
 		int64_t t;
-		int ok = report_share(r->g.billable, r->capacity, &t);
+		int ok = figures_share(r->g.billable, r->capacity, &t);
 		json_object_set_new(o, "utilisation_pct", ok ? json_real((double)t / 10.0) : json_null());
-		ok = report_share(r->g.billable, r->g.billable + r->g.internal, &t);
+		ok = figures_share(r->g.billable, r->g.billable + r->g.internal, &t);
 		json_object_set_new(o, "billable_share_pct", ok ? json_real((double)t / 10.0) : json_null());
 		json_array_append_new(u->rows, o);
 	} else {
@@ -242,7 +244,7 @@ static juste_status report_utilisation_cmd(struct cli *c, int argc, char **argv,
 		fputs("\n", stdout);
 	}
 	struct report_util_row total;
-	st = report_utilisation(&c->app, from, to, by, on_util_row, &u, &total, e);
+	st = report_utilisation(c->app, from, to, by, on_util_row, &u, &total, e);
 	if (!st) {
 		if (u.fmt == REPORT_JSON) {
 			json_t *o = json_object();
@@ -315,7 +317,7 @@ static juste_status report_members_cmd(struct cli *c, int argc, char **argv, str
 		return err_set(e, JUSTE_EUSAGE, N_("report members demande --fy AAAA-AAAA"));
 	m.rows = json_array();
 	int64_t with = 0, total = 0;
-	st = report_members(&c->app, fy, on_member, &m, &with, &total, e);
+	st = report_members(c->app, fy, on_member, &m, &with, &total, e);
 	if (st) {
 		json_decref(m.rows);
 		return st;
@@ -323,12 +325,12 @@ static juste_status report_members_cmd(struct cli *c, int argc, char **argv, str
 	char name[REPORT_FY_NAME];
 	fy_name(fy, fs_of(c), name, sizeof name);
 	int64_t share;
-	int sok = report_share(with, total, &share);
+	int sok = figures_share(with, total, &share);
 	size_t i;
 	json_t *row;
 	json_array_foreach(m.rows, i, row) {
 		int64_t s;
-		int ok = report_share(json_integer_value(json_object_get(row, "net_cents")), total, &s);
+		int ok = figures_share(json_integer_value(json_object_get(row, "net_cents")), total, &s);
 		json_object_set_new(row, "share_pct", ok ? json_real((double)s / 10.0) : json_null());
 	}
 	if (m.fmt == REPORT_JSON) {
@@ -356,8 +358,8 @@ static juste_status report_members_cmd(struct cli *c, int argc, char **argv, str
 			snprintf(f[6], sizeof f[6], "%lld", (long long)json_integer_value(json_object_get(row, "credited_cents")));
 			int64_t net = json_integer_value(json_object_get(row, "net_cents")), s;
 			snprintf(f[7], sizeof f[7], "%lld", (long long)net);
-			int ok = report_share(net, total, &s);
-			report_pct_plain(ok, s, f[8], sizeof f[8]);
+			int ok = figures_share(net, total, &s);
+			figures_pct_plain(ok, s, f[8], sizeof f[8]);
 			const char *p[9] = { f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8] };
 			csvout_row(stdout, p, 9);
 		}
@@ -387,13 +389,13 @@ static juste_status report_members_cmd(struct cli *c, int argc, char **argv, str
 			fputs(" ", stdout);
 			out_cell(stdout, money_format_fr(net, b1, sizeof b1), -18);
 			fputs(" ", stdout);
-			int ok = report_share(net, total, &s);
-			out_cell(stdout, report_pct(ok, s, b2, sizeof b2), -8);
+			int ok = figures_share(net, total, &s);
+			out_cell(stdout, figures_pct(ok, s, b2, sizeof b2), -8);
 			fputs("\n", stdout);
 		}
 		printf(_("Total : %s ; avec les membres (membres et auxiliaires) : %s, soit %s des opérations.\n"),
 			money_format_fr(total, b1, sizeof b1), money_format_fr(with, (char[MONEY_BUF]){ 0 }, MONEY_BUF),
-			report_pct(sok, share, b2, sizeof b2));
+			figures_pct(sok, share, b2, sizeof b2));
 		printf(_("* sous entière gestion\n"));
 	}
 	json_decref(m.rows);
@@ -453,7 +455,7 @@ juste_status cli_finance(struct cli *c, int argc, char **argv, struct juste_err 
 		if (argc != 2)
 			return usage_err("finance", e);
 		long rows = 0;
-		st = report_finance_import(&c->app, argv[1], &rows, e);
+		st = report_finance_import(c->app, argv[1], &rows, e);
 		if (!st)
 			printf(_("%ld exercice(s) mis à jour\n"), rows);
 		return st;
@@ -491,11 +493,11 @@ juste_status cli_finance(struct cli *c, int argc, char **argv, struct juste_err 
 	if (strcmp(sub, "set") == 0) {
 		if (f.has == 0)
 			return err_set(e, JUSTE_EUSAGE, N_("finance set : donnez au moins un montant"));
-		if ((st = report_finance_set(&c->app, &f, e)))
+		if ((st = report_finance_set(c->app, &f, e)))
 			return st;
 	}
 	struct finance_year now;
-	if ((st = report_finance_get(&c->app, f.fy, &now, e)))
+	if ((st = report_finance_get(c->app, f.fy, &now, e)))
 		return st;
 	print_fin(&now, name);
 	return JUSTE_OK;
@@ -545,7 +547,7 @@ juste_status cli_devaffaires(struct cli *c, int argc, char **argv, struct juste_
 		if (argc != 2)
 			return usage_err("devaffaires", e);
 		long rows = 0;
-		st = report_devaffaire_import(&c->app, argv[1], &rows, e);
+		st = report_devaffaire_import(c->app, argv[1], &rows, e);
 		if (!st)
 			printf(_("%ld démarche(s) importée(s)\n"), rows);
 		return st;
@@ -592,7 +594,7 @@ juste_status cli_devaffaires(struct cli *c, int argc, char **argv, struct juste_
 	if (strcmp(sub, "add") == 0) {
 		if (!d.kind[0] || !d.partner[0] || !d.name[0])
 			return err_set(e, JUSTE_EUSAGE, N_("devaffaires add demande --kind, --partner et --name"));
-		if ((st = report_devaffaire_add(&c->app, &d, e)))
+		if ((st = report_devaffaire_add(c->app, &d, e)))
 			return st;
 		printf(_("Inscrit #%lld : %s %s %s « %s »\n"), (long long)d.id, d.on_date, d.kind, d.partner, d.name);
 		return JUSTE_OK;
@@ -609,7 +611,7 @@ juste_status cli_devaffaires(struct cli *c, int argc, char **argv, struct juste_
 	} else if (out.fmt == REPORT_JSON) {
 		out.rows = json_array();
 	}
-	st = report_devaffaire_list(&c->app, from[0] ? from : NULL, to[0] ? to : NULL, on_dev_row, &out, e);
+	st = report_devaffaire_list(c->app, from[0] ? from : NULL, to[0] ? to : NULL, on_dev_row, &out, e);
 	if (!st && out.fmt == REPORT_JSON) {
 		json_dumpf(out.rows, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		fputc('\n', stdout);
@@ -650,7 +652,7 @@ juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_er
 		return err_set(e, JUSTE_EUSAGE, N_("ristourne demande --fy AAAA-AAAA et --amount MONTANT"));
 	struct report_ristourne_row *rows;
 	size_t n;
-	st = report_ristourne_compute(&c->app, fy, amount, &rows, &n, e);
+	st = report_ristourne_compute(c->app, fy, amount, &rows, &n, e);
 	if (st)
 		return st;
 	char name[REPORT_FY_NAME];
@@ -751,7 +753,7 @@ juste_status cli_expert(struct cli *c, int argc, char **argv, struct juste_err *
 	}
 	if (optind < argc || (!gender && birth < 0))
 		return err_set(e, JUSTE_EUSAGE, N_("expert set LOGIN demande --gender F|M|X et/ou --birth-year AAAA"));
-	juste_status st = report_expert_profile(&c->app, login, gender, birth, e);
+	juste_status st = report_expert_profile(c->app, login, gender, birth, e);
 	if (!st)
 		printf(_("Expert %s mis à jour\n"), login);
 	return st;

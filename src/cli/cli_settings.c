@@ -86,7 +86,7 @@ static juste_status show(struct cli *c, int argc, char **argv, struct juste_err 
 	} else if (sc.fmt == FORMAT_JSON) {
 		sc.arr = json_array();
 	}
-	st = settings_list(&c->app, on, show_row, &sc, e);
+	st = settings_list(c->app, on, show_row, &sc, e);
 	if (sc.arr) {
 		if (!st) {
 			json_dumpf(sc.arr, stdout, JSON_INDENT(2));
@@ -121,11 +121,11 @@ static juste_status change(struct cli *c, int set, int argc, char **argv, struct
 		return usage(e);
 	const char *key = argv[optind];
 	if (set) {
-		if ((st = settings_set(&c->app, key, from, argv[optind + 1], e)))
+		if ((st = settings_set(c->app, key, from, argv[optind + 1], e)))
 			return st;
 		printf(_("%s = %s%s%s\n"), key, argv[optind + 1], from[0] ? _(" à partir du ") : "", from);
 	} else {
-		if ((st = settings_unset(&c->app, key, from, e)))
+		if ((st = settings_unset(c->app, key, from, e)))
 			return st;
 		printf(_("%s%s%s : valeur retirée\n"), key, from[0] ? " --from " : "", from);
 	}

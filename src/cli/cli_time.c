@@ -64,8 +64,8 @@ juste_status cli_log(struct cli *c, int argc, char **argv, struct juste_err *e)
 			return err_set(e, JUSTE_EINVAL, N_("note trop longue (%zu octets au plus)"), sizeof x.note - 1);
 		snprintf(x.note, sizeof x.note, "%s", argv[optind + 2]);
 	}
-	snprintf(x.expert, sizeof x.expert, "%s", c->app.user.login);
-	st = timelog_add(&c->app, &x, e);
+	snprintf(x.expert, sizeof x.expert, "%s", app_user(c->app)->login);
+	st = timelog_add(c->app, &x, e);
 	if (st)
 		return st;
 	print_entry(_("Saisi"), &x);
@@ -210,14 +210,11 @@ juste_status cli_entries(struct cli *c, int argc, char **argv, struct juste_err 
 		return st;
 	if (optind < argc)
 		return err_set(e, JUSTE_EUSAGE, N_("argument en trop : %s"), argv[optind]);
-	/* An expert reads only their own time. */
-	if (!(c->app.role & ROLE_OFFICE)) {
-		if (f.expert && strcmp(f.expert, c->app.user.login) != 0)
-			return err_set(e, JUSTE_EDENIED, N_("permission refusée : les heures de %s ne sont pas les vôtres"), f.expert);
-		f.expert = c->app.user.login;
-	}
+	/* refused before anything is printed */
+	if ((st = timelog_restrict(c->app, &f, e)))
+		return st;
 	if (priced) {
-		st = rates_pricer_load(&c->app, &pricer, e);
+		st = rates_pricer_load(c->app, &pricer, e);
 		if (st)
 			return st;
 		l.pricer = &pricer;
@@ -229,7 +226,7 @@ juste_status cli_entries(struct cli *c, int argc, char **argv, struct juste_err 
 	} else if (l.fmt == FORMAT_JSON) {
 		fputs("[\n", stdout);
 	}
-	st = store_entry_query(c->app.store, &f, list_row, &l, e);
+	st = timelog_list(c->app, &f, list_row, &l, e);
 	rates_pricer_free(l.pricer);
 	if (st)
 		return st;
@@ -267,7 +264,7 @@ static juste_status entry_edit(struct cli *c, int argc, char **argv, struct just
 	if (st)
 		return st;
 	struct entry x;
-	st = store_entry_get(c->app.store, id, &x, e);
+	st = timelog_get(c->app, id, &x, e);
 	if (st)
 		return st;
 	optind = 2;
@@ -295,7 +292,7 @@ static juste_status entry_edit(struct cli *c, int argc, char **argv, struct just
 		return st;
 	if (!changed)
 		return err_set(e, JUSTE_EUSAGE, N_("rien à modifier : donnez --date, --duration, --mandate ou --note"));
-	st = timelog_edit(&c->app, &x, e);
+	st = timelog_edit(c->app, &x, e);
 	if (st)
 		return st;
 	print_entry(_("Modifié"), &x);
@@ -315,9 +312,9 @@ juste_status cli_entry(struct cli *c, int argc, char **argv, struct juste_err *e
 		struct entry x;
 		juste_status st = parse_id(argv[2], &id, e);
 		if (!st)
-			st = store_entry_get(c->app.store, id, &x, e);
+			st = timelog_get(c->app, id, &x, e);
 		if (!st)
-			st = timelog_remove(&c->app, id, e);
+			st = timelog_remove(c->app, id, e);
 		if (st)
 			return st;
 		print_entry(_("Supprimé"), &x);

@@ -64,7 +64,7 @@ juste_status cli_import(struct cli *c, int argc, char **argv, struct juste_err *
 	if ((st = cli_kind(argv[optind], &k, e)) != JUSTE_OK)
 		return st;
 	path = argv[optind + 1];
-	if ((st = transfer_import(&c->app, k, path, dry_run, &r, e)) != JUSTE_OK)
+	if ((st = transfer_import(c->app, k, path, dry_run, &r, e)) != JUSTE_OK)
 		return st;
 	/* "4 000" with a no-break space in French, "4,000" in English */
 	text_group(r.rows < 0 ? 0 : (int64_t)r.rows, strcmp(i18n_language(), "en") == 0 ? "," : "\xC2\xA0",
@@ -150,7 +150,7 @@ juste_status cli_export(struct cli *c, int argc, char **argv, struct juste_err *
 	if (o.output != NULL && (out = fopen(o.output, "w")) == NULL)
 		return err_set(e, JUSTE_EIO, N_("%s : ouverture impossible : %s"), o.output,
 			strerror(errno));
-	st = transfer_export(&c->app, o.kind, o.format, o.from[0] ? o.from : NULL,
+	st = transfer_export(c->app, o.kind, o.format, o.from[0] ? o.from : NULL,
 		o.to[0] ? o.to : NULL, out, e);
 	if (out == stdout)
 		return st;

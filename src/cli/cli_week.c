@@ -1,5 +1,5 @@
 /*
- * cli_week.c - juste week, juste timer, juste month, juste tui.
+ * cli_week.c - juste week, juste timer.
  *
  * The grid printed here is the model the TUI's Ma semaine screen shows
  * (week_load); only the rendering differs.
@@ -16,7 +16,6 @@
 #include "juste/i18n.h"
 #include "juste/transfer.h"
 #include "juste/week.h"
-#include "tui/tui.h"
 
 /* Abbreviated day names, Monday first. */
 static const char *const day_abbr[WEEK_DAYS] = {
@@ -165,7 +164,7 @@ juste_status cli_week(struct cli *c, int argc, char **argv, struct juste_err *e)
 	date_t t;
 	date_parse(day, &t, NULL);
 	struct week w;
-	st = week_load(&c->app, c->app.user.login, t, &w, e);
+	st = week_load(c->app, app_user(c->app)->login, t, &w, e);
 	if (st)
 		return st;
 	if (fmt == FORMAT_CSV)
@@ -190,7 +189,7 @@ juste_status cli_timer(struct cli *c, int argc, char **argv, struct juste_err *e
 	if (strcmp(sub, "start") == 0) {
 		if (argc != 3)
 			return err_set(e, JUSTE_EUSAGE, "%s", _(usage));
-		st = week_timer_start(&c->app, argv[2], &t, e);
+		st = week_timer_start(c->app, argv[2], &t, e);
 		if (!st)
 			printf(_("Chronomètre démarré sur %s (%s), saisi au %s à l'arrêt\n"), t.mandate, t.title, t.work_date);
 		return st;
@@ -199,7 +198,7 @@ juste_status cli_timer(struct cli *c, int argc, char **argv, struct juste_err *e
 		return err_set(e, JUSTE_EUSAGE, "%s", _(usage));
 	if (strcmp(sub, "stop") == 0) {
 		struct entry x;
-		st = week_timer_stop(&c->app, &x, e);
+		st = week_timer_stop(c->app, &x, e);
 		if (!st) {
 			char d[DURATION_BUF];
 			printf(_("Chronomètre arrêté : saisi #%lld : %s %s %s %s\n"), (long long)x.id, x.work_date,
@@ -208,7 +207,7 @@ juste_status cli_timer(struct cli *c, int argc, char **argv, struct juste_err *e
 		return st;
 	}
 	if (strcmp(sub, "status") == 0) {
-		st = week_timer_status(&c->app, &t, e);
+		st = week_timer_status(c->app, &t, e);
 		if (st)
 			return st;
 		if (!t.running)
@@ -219,47 +218,10 @@ juste_status cli_timer(struct cli *c, int argc, char **argv, struct juste_err *e
 		return JUSTE_OK;
 	}
 	if (strcmp(sub, "cancel") == 0) {
-		st = week_timer_cancel(&c->app, e);
+		st = week_timer_cancel(c->app, e);
 		if (!st)
 			printf(_("Chronomètre annulé, rien n'a été saisi\n"));
 		return st;
 	}
 	return err_set(e, JUSTE_EUSAGE, "%s", _(usage));
-}
-
-static int print_month(void *ctx, const struct closed_month *m)
-{
-	(void)ctx;
-	printf(_("%s  fermé par %s le %.10s\n"), m->month, m->closed_by, m->closed_at);
-	return 0;
-}
-
-juste_status cli_month(struct cli *c, int argc, char **argv, struct juste_err *e)
-{
-	const char *usage = N_("usage : juste month close|reopen AAAA-MM | list");
-	if (argc == 2 && strcmp(argv[1], "list") == 0)
-		return week_month_list(&c->app, print_month, NULL, e);
-	if (argc != 3)
-		return err_set(e, JUSTE_EUSAGE, "%s", _(usage));
-	juste_status st;
-	if (strcmp(argv[1], "close") == 0) {
-		st = week_month_close(&c->app, argv[2], e);
-		if (!st)
-			printf(_("Mois %s fermé : ses saisies ne peuvent plus changer\n"), argv[2]);
-		return st;
-	}
-	if (strcmp(argv[1], "reopen") == 0) {
-		st = week_month_reopen(&c->app, argv[2], e);
-		if (!st)
-			printf(_("Mois %s rouvert\n"), argv[2]);
-		return st;
-	}
-	return err_set(e, JUSTE_EUSAGE, "%s", _(usage));
-}
-
-juste_status cli_tui(struct cli *c, int argc, char **argv, struct juste_err *e)
-{
-	if (argc > 1)
-		return err_set(e, JUSTE_EUSAGE, N_("argument en trop : %s"), argv[1]);
-	return tui_run(&c->app, e);
 }

@@ -313,16 +313,16 @@ static juste_status open_for(struct cli *c, const struct cli_command *cmd, struc
 	if (shared_db) {
 		if ((cmd->needs & CLI_CREATES_DB) && getuid() != 0)
 			return err_set(e, JUSTE_EDENIED, N_("permission refusée : sur un serveur partagé, seul root crée la base (scripts/install-server)"));
-		st = config_load_system(&c->app.cfg, e);
+		st = config_load_system(app_config(c->app), e);
 	} else {
-		st = config_load(&c->app.cfg, c->config_path, e);
+		st = config_load(app_config(c->app), c->config_path, e);
 	}
 	if (!st && needs_db)
-		st = app_open(&c->app, c->db_path, (cmd->needs & CLI_CREATES_DB) ? STORE_CREATE : 0, e);
+		st = app_open(c->app, c->db_path, (cmd->needs & CLI_CREATES_DB) ? APP_CREATE : 0, e);
 	if (!st)
 		st = privilege_drop(e);
 	if (!st && shared_db)
-		st = config_load_personal(&c->app.cfg, e);
+		st = config_load_personal(app_config(c->app), e);
 	return st;
 }
 
@@ -382,20 +382,22 @@ int main(int argc, char **argv)
 		err_set(&e, JUSTE_EUSAGE, N_("--as ne s'applique pas à « %s »"), cmd->name);
 		return fail(&e);
 	}
-	st = open_for(&c, cmd, &e);
-	if (!st && c.app.cfg.language[0])
-		i18n_init(argv[0], c.app.cfg.language);
-	if (!st && c.app.cfg.notice[0])
-		fprintf(stderr, _("juste : note : %s\n"), c.app.cfg.notice);
+	st = app_new(&c.app, &e);
+	if (!st)
+		st = open_for(&c, cmd, &e);
+	if (!st && app_config(c.app)->language[0])
+		i18n_init(argv[0], app_config(c.app)->language);
+	if (!st && app_config(c.app)->notice[0])
+		fprintf(stderr, _("juste : note : %s\n"), app_config(c.app)->notice);
 	if (!st && (cmd->needs & CLI_NEEDS_USER) == CLI_NEEDS_USER)
-		st = app_identify(&c.app, c.as_login, &e);
+		st = app_identify(c.app, c.as_login, &e);
 	if (st) {
-		app_close(&c.app);
+		app_free(c.app);
 		return fail(&e);
 	}
 	optind = 0;   /* glibc: a full reset of getopt for the command */
 	st = cmd->fn(&c, cargc, cargv, &e);
-	app_close(&c.app);
+	app_free(c.app);
 	if (fflush(stdout) != 0 && !st)
 		st = err_set(&e, JUSTE_EIO, N_("écriture impossible sur la sortie standard"));
 	return st ? fail(&e) : 0;

@@ -9,6 +9,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include <limits.h>
+
+#include "juste/invoice.h"
 #include "juste/money.h"
 #include "juste/policy.h"
 
@@ -245,6 +248,13 @@ juste_status policy_set(struct policy *p, const char *key, const char *valid_fro
 	case P_PATTERN:
 		if (strlen(v) >= k->size || !policy_pattern_valid(v))
 			return err_set(e, JUSTE_EINVAL, N_("%s : motif attendu avec {year} et {seq} ou {seq:N} une fois (F{year}-{seq:4}) : la numérotation recommence chaque année"), key);
+		/* The longest number it can give must fit the number an invoice
+		 * stores; otherwise the pattern would be refused only when
+		 * issuing, month after month. */
+		char longest[INVOICE_NUMBER_LEN];
+		if (invoice_number_format(v, 9999, INT_MAX, longest, sizeof longest, NULL) != JUSTE_OK)
+			return err_set(e, JUSTE_EINVAL, N_("%s : motif trop long : un numéro en ferait plus de %d octets"), key,
+				INVOICE_NUMBER_LEN - 1);
 		snprintf(field, k->size, "%s", v);
 		return JUSTE_OK;
 	case P_INT: {

@@ -497,6 +497,15 @@ juste_status store_fail(struct store *s, int rc, const char *what, struct juste_
 	}
 }
 
+void store_where_add(struct store_where *w, const char *cond, const char *arg)
+{
+	if (!arg || !*arg)
+		return;
+	size_t len = strlen(w->sql);
+	snprintf(w->sql + len, sizeof w->sql - len, "%s%s ?%d", w->n ? " AND " : " WHERE ", cond, w->n + 1);
+	w->args[w->n++] = arg;
+}
+
 void store_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s && *s)

@@ -1,11 +1,18 @@
 /*
- * store_entries.c - time entries and reading the audit log (the checks are in
- * store_check.c).
+ * store_entries.c - time entries, and whether one may still change (a
+ * closed month, an issued invoice).
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "juste/store_invoices.h"
+#include "juste/store_months.h"
 #include "store/store_internal.h"
+
+static const char *tr(const char *msgid)
+{
+	return err_translate ? err_translate(msgid) : msgid;
+}
 
 #define ENTRY_COLS "e.id, e.uuid, x.login, m.code, e.work_date, e.minutes, e.note, " \
 	"e.expert_id, e.mandate_id, c.code, m.billing"
@@ -148,32 +155,15 @@ juste_status store_entry_day_minutes(struct store *s, int64_t expert_id, const c
 	return r;
 }
 
-/* Builds "a AND b AND ..." from the filters that are set; the values are
- * always bound, only the shape of the query varies. */
-struct where {
-	char sql[512];
-	const char *args[8];
-	int n;
-};
-
-static void where_add(struct where *w, const char *cond, const char *arg)
-{
-	if (!arg || !*arg)
-		return;
-	size_t len = strlen(w->sql);
-	snprintf(w->sql + len, sizeof w->sql - len, "%s%s ?%d", w->n ? " AND " : " WHERE ", cond, w->n + 1);
-	w->args[w->n++] = arg;
-}
-
 juste_status store_entry_query(struct store *s, const struct entry_filter *f, store_entry_cb cb, void *ctx, struct juste_err *e)
 {
-	struct where w = { .n = 0 };
+	struct store_where w = { .n = 0 };
 	w.sql[0] = '\0';
-	where_add(&w, "e.work_date >=", f->from);
-	where_add(&w, "e.work_date <=", f->to);
-	where_add(&w, "x.login =", f->expert);
-	where_add(&w, "m.code =", f->mandate);
-	where_add(&w, "c.code =", f->org);
+	store_where_add(&w, "e.work_date >=", f->from);
+	store_where_add(&w, "e.work_date <=", f->to);
+	store_where_add(&w, "x.login =", f->expert);
+	store_where_add(&w, "m.code =", f->mandate);
+	store_where_add(&w, "c.code =", f->org);
 	char sql[1024];
 	snprintf(sql, sizeof sql, "SELECT " ENTRY_COLS ENTRY_FROM "%s ORDER BY e.work_date, x.login, e.id", w.sql);
 	sqlite3_stmt *st;
@@ -193,60 +183,67 @@ juste_status store_entry_query(struct store *s, const struct entry_filter *f, st
 	return r;
 }
 
-/* ------------------------------------------------------------------ audit */
+/* ------------------------------------------------------------------ locks */
 
-juste_status store_audit_query(struct store *s, const struct audit_filter *f, store_audit_cb cb, void *ctx, struct juste_err *e)
+static juste_status month_lock(struct store *s, const char *date, char *why, size_t n, int *locked,
+	struct juste_err *e)
 {
-	struct where w = { .n = 0 };
-	w.sql[0] = '\0';
-	char to_next[16] = "";
-	where_add(&w, "a.at >=", f->from);
-	/* `at` is a timestamp: a day "to" includes the whole day */
-	if (f->to && *f->to) {
-		snprintf(to_next, sizeof to_next, "%sT99", f->to);
-		where_add(&w, "a.at <", to_next);
+	if (!date || strlen(date) < 7)
+		return JUSTE_OK;
+	char month[8];
+	memcpy(month, date, 7);
+	month[7] = '\0';
+	struct closed_month m;
+	int found = 0;
+	juste_status r = store_month_get(s, month, &m, &found, e);
+	if (r || !found)
+		return r;
+	char day[ISO_LEN];
+	snprintf(day, sizeof day, "%.10s", m.closed_at);
+	*locked = 1;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	snprintf(why, n, tr(N_("mois %s fermé par %s le %s")), m.month, m.closed_by, day);
+#pragma GCC diagnostic pop
+	return JUSTE_OK;
+}
+
+juste_status store_entry_locked(struct store *s, int64_t entry_id, const char *work_date,
+	char *why, size_t n, int *locked, struct juste_err *e)
+{
+	*locked = 0;
+	if (n)
+		why[0] = '\0';
+	if (entry_id > 0) {
+		sqlite3_stmt *st = store_stmt(s, ST_ENTRY_DATE, "SELECT work_date FROM entries WHERE id = ?1", e);
+		if (!st)
+			return JUSTE_EIO;
+		sqlite3_bind_int64(st, 1, entry_id);
+		char date[ISO_LEN] = "";
+		int rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			store_col_text(st, 0, date, sizeof date);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return store_fail(s, rc, "entry", e);
+		juste_status r = month_lock(s, date, why, n, locked, e);
+		if (r || *locked)
+			return r;
+		/* issued invoices: an entry on a standing invoice */
+		char number[INVOICE_NUMBER_LEN];
+		r = store_invoice_of_entry(s, entry_id, number, e);
+		if (r)
+			return r;
+		if (number[0]) {
+			*locked = 1;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+			snprintf(why, n, tr(N_("sur la facture %s")), number);
+#pragma GCC diagnostic pop
+			return JUSTE_OK;
+		}
 	}
-	if (f->expert && *f->expert) {
-		size_t len = strlen(w.sql);
-		snprintf(w.sql + len, sizeof w.sql - len, "%s(a.actor = ?%d OR a.as_login = ?%d)",
-			w.n ? " AND " : " WHERE ", w.n + 1, w.n + 1);
-		w.args[w.n++] = f->expert;
-	}
-	where_add(&w, "a.entity =", f->entity);
-	/* One journal for the reader: the audit table, the finance and
-	 * business-development log (005) and the month closings (003), which
-	 * keep their own append-only tables because the audit table's entity
-	 * CHECK predates them. */
-	char sql[2048];
-	snprintf(sql, sizeof sql, "SELECT a.id, a.at, a.actor, a.as_login, a.entity, a.entity_id, a.action, "
-		"a.before, a.after FROM ("
-		"  SELECT 0 AS src, id, at, actor, as_login, entity, entity_id, action, before, after FROM audit"
-		"  UNION ALL SELECT 1, id, at, actor, as_login, entity, entity_id, action, before, after FROM report_audit"
-		"  UNION ALL SELECT 2, id, at, actor, as_login, 'month', id, action, NULL,"
-		"    json_object('month', month, 'closed_by', closed_by) FROM month_log"
-		") a%s ORDER BY a.at, a.src, a.id", w.sql);
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return store_fail(s, sqlite3_errcode(s->db), "audit", e);
-	for (int i = 0; i < w.n; i++)
-		sqlite3_bind_text(st, i + 1, w.args[i], -1, SQLITE_STATIC);
-	struct audit_row a;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		memset(&a, 0, sizeof a);
-		a.id = sqlite3_column_int64(st, 0);
-		store_col_text(st, 1, a.at, sizeof a.at);
-		store_col_text(st, 2, a.actor, sizeof a.actor);
-		store_col_text(st, 3, a.as_login, sizeof a.as_login);
-		store_col_text(st, 4, a.entity, sizeof a.entity);
-		a.entity_id = sqlite3_column_int64(st, 5);
-		store_col_text(st, 6, a.action, sizeof a.action);
-		a.before = (const char *)sqlite3_column_text(st, 7);
-		a.after = (const char *)sqlite3_column_text(st, 8);
-		if (cb(ctx, &a))
-			break;
-	}
-	juste_status r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "audit", e);
-	sqlite3_finalize(st);
-	return r;
+	if (work_date)
+		return month_lock(s, work_date, why, n, locked, e);
+	return JUSTE_OK;
 }

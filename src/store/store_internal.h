@@ -25,15 +25,17 @@ enum stmt_id {
 	ST_PROGRAM_INSERT, ST_PROGRAM_UPDATE, ST_PROGRAM_GET, ST_PROGRAM_LIST, ST_PROGRAM_ID,
 	ST_MANDATE_INSERT, ST_MANDATE_UPDATE, ST_MANDATE_GET, ST_MANDATE_LIST,
 	ST_ENTRY_INSERT, ST_ENTRY_UPDATE, ST_ENTRY_DELETE, ST_ENTRY_GET, ST_ENTRY_DAY,
-	ST_EXPERT_ID, ST_MANDATE_ID,
+	ST_EXPERT_ID, ST_MANDATE_ID, ST_ENTRY_DATE,
 	ST_FIRST_FREE,
 	/* each later store file has its own block of slots */
 	ST_RATES_BASE = ST_FIRST_FREE,          /* store_rates.c: 40 */
-	ST_WEEK_BASE = ST_RATES_BASE + 40,      /* store_week.c: 40 */
-	ST_INVOICE_BASE = ST_WEEK_BASE + 40,    /* store_invoices.c: 60 */
+	ST_WEEK_BASE = ST_RATES_BASE + 40,      /* store_week.c: 20 */
+	ST_TIMERS_BASE = ST_WEEK_BASE + 20,     /* store_timers.c: 10 */
+	ST_MONTHS_BASE = ST_TIMERS_BASE + 10,   /* store_months.c: 10 */
+	ST_INVOICE_BASE = ST_MONTHS_BASE + 10,  /* store_invoices.c: 60 */
 	ST_REPORT_BASE = ST_INVOICE_BASE + 60,  /* store_report.c: 40 */
-	ST_OFFICE_BASE = ST_REPORT_BASE + 40,   /* store_office.c: 20 */
-	ST_SETTINGS_BASE = ST_OFFICE_BASE + 20, /* store_settings.c: 10 */
+	ST_BUDGETS_BASE = ST_REPORT_BASE + 40,  /* store_budgets.c: 20 */
+	ST_SETTINGS_BASE = ST_BUDGETS_BASE + 20, /* store_settings.c: 10 */
 	ST_NEXT_BASE = ST_SETTINGS_BASE + 10    /* the next store file's block */
 };
 
@@ -63,6 +65,16 @@ void store_col_text(sqlite3_stmt *st, int i, char *buf, size_t n);
 
 /* Runs a statement expected to produce no row; SQLITE_DONE -> OK. */
 juste_status store_step_done(struct store *s, sqlite3_stmt *st, const char *what, struct juste_err *e);
+
+/* Builds "a AND b AND ..." from the filters that are set; the values are
+ * always bound, only the shape of the query varies.  Starts zeroed. */
+struct store_where {
+	char sql[512];
+	const char *args[8];
+	int n;
+};
+/* Adds "cond ?N" when arg is set (not NULL, not ""). */
+void store_where_add(struct store_where *w, const char *cond, const char *arg);
 
 /* Id of the row with that code in table ("orgs", "services", ...). */
 juste_status store_id_by_code(struct store *s, int stmt_id, const char *table, const char *code,

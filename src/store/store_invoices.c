@@ -35,6 +35,7 @@ enum {
 	ST_INV_UNBILLED_MAX,
 	ST_INV_UNBILLED_BILLED,
 	ST_INV_UNBILLED_DATES,
+	ST_INV_MONTH_STATS,
 	ST_INV_LAST = ST_INVOICE_BASE + 59
 };
 
@@ -687,4 +688,28 @@ juste_status store_invoice_credited(struct store *s, int64_t invoice_id, struct 
 	}
 	sqlite3_reset(st);
 	return r;
+}
+
+juste_status store_invoice_month_stats(struct store *s, const char *period, store_invoice_stats_cb cb, void *ctx,
+	struct juste_err *e)
+{
+	/* Two reads, each one GROUP BY over the month's invoices only. */
+	sqlite3_stmt *st = store_stmt(s, ST_INV_MONTH_STATS,
+		"SELECT i.id, coalesce((SELECT sum(l.billed_minutes) FROM invoice_lines l WHERE l.invoice_id = i.id), 0), "
+		"  coalesce((SELECT sum(x.late) FROM invoice_entries x WHERE x.invoice_id = i.id), 0) "
+		"FROM invoices i WHERE i.period = ?1", e);
+	if (!st)
+		return JUSTE_EIO;
+	store_bind_text(st, 1, period);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (cb(ctx, sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2))) {
+			sqlite3_reset(st);
+			return JUSTE_OK;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		return store_fail(s, rc, "invoices", e);
+	sqlite3_reset(st);
+	return JUSTE_OK;
 }

@@ -389,7 +389,7 @@ static juste_status exec_id(struct store *s, int slot, const char *sql, int64_t 
 	return store_step_done(s, st, what, e);
 }
 
-juste_status store_cost_year_put(struct store *s, const struct cost_year *y, struct juste_err *e)
+juste_status store_rate_cost_year_put(struct store *s, const struct cost_year *y, struct juste_err *e)
 {
 	char what[64];
 	snprintf(what, sizeof what, tr(N_("données de coûts %d")), y->fy);
@@ -464,7 +464,7 @@ juste_status store_cost_year_put(struct store *s, const struct cost_year *y, str
 	return JUSTE_OK;
 }
 
-juste_status store_cost_year_get(struct store *s, int fy, struct cost_year *out, struct juste_err *e)
+juste_status store_rate_cost_year_get(struct store *s, int fy, struct cost_year *out, struct juste_err *e)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = store_stmt(s, SR_COST_YEAR_GET,

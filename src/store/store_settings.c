@@ -69,7 +69,7 @@ juste_status store_setting_delete(struct store *s, const char *key, const char *
 	return r;
 }
 
-juste_status store_policy_imported(struct store *s, bool *done, struct juste_err *e)
+juste_status store_setting_imported(struct store *s, bool *done, struct juste_err *e)
 {
 	sqlite3_stmt *st = store_stmt(s, ST_POLICY_IMPORTED, "SELECT 1 FROM policy_import", e);
 	if (!st)
@@ -81,7 +81,7 @@ juste_status store_policy_imported(struct store *s, bool *done, struct juste_err
 	return r;
 }
 
-juste_status store_policy_import_mark(struct store *s, const char *source, struct juste_err *e)
+juste_status store_setting_import_mark(struct store *s, const char *source, struct juste_err *e)
 {
 	sqlite3_stmt *st = store_stmt(s, ST_POLICY_MARK,
 		"INSERT INTO policy_import(id, actor, source) VALUES (1, juste_actor(), ?1)", e);

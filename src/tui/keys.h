@@ -25,8 +25,8 @@
 /* Scopes: G global (every screen), M moving in lists and tables (every
  * screen that has one), W the week screen.  Later screens add theirs. */
 enum key_scope { KS_G = 1, KS_M = 2, KS_W = 4,
-	/* issue 6: O the office screens' shared keys, B Facturation,
-	 * U Utilisation, D Données */
+	/* O the office screens' shared keys, B Facturation, U Utilisation,
+	 * D Données */
 	KS_O = 8, KS_B = 16, KS_U = 32, KS_D = 64 };
 
 #define KEY_ACTIONS(X) \

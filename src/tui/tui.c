@@ -28,7 +28,7 @@ static long mono_now(void)
 
 static int allowed(const struct tui *t, int i)
 {
-	return (tui_views[i]->roles & t->app->role) != 0;
+	return (tui_views[i]->roles & app_role(t->app)) != 0;
 }
 
 /* ------------------------------------------------------------- messages */
@@ -82,17 +82,17 @@ int tui_getkey(int *is_func, wint_t *ch)
 static void draw_top(struct tui *t)
 {
 	attr_t bar = term_attr(TR_TOPBAR);
-	w_fill(0, 0, COLS, bar);
-	int x = w_text(0, 0, " juste ", 7, W_LEFT, bar | A_BOLD);
+	widget_fill(0, 0, COLS, bar);
+	int x = widget_text(0, 0, " juste ", 7, WIDGET_LEFT, bar | A_BOLD);
 	for (int i = 0; i < tui_nviews; i++) {
 		if (!allowed(t, i))
 			continue;
 		char tab[128];
 		snprintf(tab, sizeof tab, " F%d %s ", tui_views[i]->fkey, _(tui_views[i]->title));
-		int w = w_width(tab);
+		int w = widget_width(tab);
 		if (x + w >= COLS)
 			break;
-		x += w_text(0, x, tab, w, W_LEFT, i == t->cur ? term_attr(TR_TAB_ACTIVE) : bar);
+		x += widget_text(0, x, tab, w, WIDGET_LEFT, i == t->cur ? term_attr(TR_TAB_ACTIVE) : bar);
 	}
 	char right[NAME_LEN + WORD_LEN + 64];
 	attr_t ra = bar;
@@ -103,20 +103,20 @@ static void draw_top(struct tui *t)
 			week_elapsed_format(secs, el, sizeof el));
 		ra = term_attr(TR_TIMER);
 	} else {
-		snprintf(right, sizeof right, " %s (%s) ", t->app->user.name, t->app->user.role);
+		snprintf(right, sizeof right, " %s (%s) ", app_user(t->app)->name, app_user(t->app)->role);
 	}
-	int rw = w_width(right);
+	int rw = widget_width(right);
 	if (rw > COLS - x - 1)
 		rw = COLS - x - 1;
 	if (rw > 0)
-		w_text(0, COLS - rw, right, rw, W_RIGHT, ra);
+		widget_text(0, COLS - rw, right, rw, WIDGET_RIGHT, ra);
 }
 
 static int bar_item_width(enum action a)
 {
 	char k[32];
 	keys_first(a, k, sizeof k);
-	return w_width(k) + 1 + w_width(keys_label(a)) + 2;
+	return widget_width(k) + 1 + widget_width(keys_label(a)) + 2;
 }
 
 static int bar_item(int x, enum action a)
@@ -125,15 +125,15 @@ static int bar_item(int x, enum action a)
 	keys_first(a, k + 1, sizeof k - 1);
 	k[0] = ' ';
 	snprintf(item, sizeof item, " %s ", keys_label(a));
-	x += w_text(LINES - 1, x, k, w_width(k), W_LEFT, term_attr(TR_KEY));
-	return x + w_text(LINES - 1, x, item, w_width(item), W_LEFT, term_attr(TR_BOTTOMBAR));
+	x += widget_text(LINES - 1, x, k, widget_width(k), WIDGET_LEFT, term_attr(TR_KEY));
+	return x + widget_text(LINES - 1, x, item, widget_width(item), WIDGET_LEFT, term_attr(TR_BOTTOMBAR));
 }
 
 /* The screen's main keys, then help and quit, which always show: the
  * screen's last items give way first on a narrow terminal. */
 static void draw_bottom(struct tui *t)
 {
-	w_fill(LINES - 1, 0, COLS, term_attr(TR_BOTTOMBAR));
+	widget_fill(LINES - 1, 0, COLS, term_attr(TR_BOTTOMBAR));
 	const struct view *v = tui_views[t->cur];
 	int room = COLS - bar_item_width(ACT_HELP) - bar_item_width(ACT_QUIT);
 	int n = 0, used = 0;
@@ -150,9 +150,9 @@ static void draw_bottom(struct tui *t)
 
 static void draw_message(struct tui *t)
 {
-	w_fill(LINES - 2, 0, COLS, A_NORMAL);
+	widget_fill(LINES - 2, 0, COLS, A_NORMAL);
 	if (t->msg[0])
-		w_text(LINES - 2, 0, t->msg, COLS, W_LEFT, term_attr(t->msg_role));
+		widget_text(LINES - 2, 0, t->msg, COLS, WIDGET_LEFT, term_attr(t->msg_role));
 }
 
 void tui_draw(struct tui *t)
@@ -160,7 +160,7 @@ void tui_draw(struct tui *t)
 	curs_set(0);
 	erase();
 	if (LINES < MIN_LINES || COLS < MIN_COLS) {
-		w_text(0, 0, _("Terminal trop petit"), COLS, W_LEFT, A_BOLD);
+		widget_text(0, 0, _("Terminal trop petit"), COLS, WIDGET_LEFT, A_BOLD);
 		refresh();
 		return;
 	}
@@ -174,8 +174,8 @@ void tui_draw(struct tui *t)
 	} else {
 		/* reached by its key without the role: the refusal, nothing else */
 		char why[256];
-		snprintf(why, sizeof why, _("%s : permission refusée pour le rôle %s"), _(v->title), t->app->user.role);
-		w_text(2, 1, why, COLS - 2, W_LEFT, term_attr(TR_ERROR));
+		snprintf(why, sizeof why, _("%s : permission refusée pour le rôle %s"), _(v->title), app_user(t->app)->role);
+		widget_text(2, 1, why, COLS - 2, WIDGET_LEFT, term_attr(TR_ERROR));
 	}
 	draw_message(t);
 	draw_bottom(t);
@@ -193,15 +193,15 @@ int tui_confirm(struct tui *t, const char *question)
 			return 0;
 		tui_draw(t);
 		if (LINES >= MIN_LINES && COLS >= MIN_COLS) {
-			int w = w_width(question) + 6;
+			int w = widget_width(question) + 6;
 			if (w < 40)
 				w = 40;
 			if (w > COLS - 2)
 				w = COLS - 2;
 			int x = (COLS - w) / 2, y = (LINES - 6) / 2;
-			w_box(y, x, 6, w, _("Confirmer"), term_attr(TR_DIALOG));
-			w_text(y + 2, x + 2, question, w - 4, W_LEFT, term_attr(TR_DIALOG) | A_BOLD);
-			w_text(y + 3, x + 2, yes, w - 4, W_LEFT, term_attr(TR_DIALOG));
+			widget_box(y, x, 6, w, _("Confirmer"), term_attr(TR_DIALOG));
+			widget_text(y + 2, x + 2, question, w - 4, WIDGET_LEFT, term_attr(TR_DIALOG) | A_BOLD);
+			widget_text(y + 3, x + 2, yes, w - 4, WIDGET_LEFT, term_attr(TR_DIALOG));
 			refresh();
 		}
 		int f;
@@ -217,8 +217,8 @@ int tui_confirm(struct tui *t, const char *question)
 
 int tui_input(struct tui *t, const char *prompt, const char *initial, char *out, size_t n)
 {
-	struct w_input in;
-	w_input_set(&in, initial);
+	struct widget_input in;
+	widget_input_set(&in, initial);
 	char saved[sizeof t->msg];
 	snprintf(saved, sizeof saved, "%s", t->msg);
 	tui_clear_message(t);
@@ -228,25 +228,25 @@ int tui_input(struct tui *t, const char *prompt, const char *initial, char *out,
 			break;
 		tui_draw(t);
 		if (LINES >= MIN_LINES && COLS >= MIN_COLS) {
-			int pw = w_width(prompt) + 1;
+			int pw = widget_width(prompt) + 1;
 			if (pw > COLS / 2)
 				pw = COLS / 2;
-			w_text(LINES - 2, 0, prompt, pw, W_LEFT, A_BOLD);
+			widget_text(LINES - 2, 0, prompt, pw, WIDGET_LEFT, A_BOLD);
 			curs_set(1);
-			w_input_draw(&in, LINES - 2, pw, COLS - pw, A_UNDERLINE);
+			widget_input_draw(&in, LINES - 2, pw, COLS - pw, A_UNDERLINE);
 			refresh();
 		}
 		int f;
 		wint_t ch;
 		if (tui_getkey(&f, &ch) == ERR || (f && ch == KEY_RESIZE))
 			continue;
-		enum w_input_result r = w_input_key(&in, f, ch);
-		if (r == W_INPUT_DONE) {
-			w_input_get(&in, out, n);
+		enum widget_input_result r = widget_input_key(&in, f, ch);
+		if (r == WIDGET_INPUT_DONE) {
+			widget_input_get(&in, out, n);
 			result = 1;
 			break;
 		}
-		if (r == W_INPUT_CANCEL)
+		if (r == WIDGET_INPUT_CANCEL)
 			break;
 	}
 	curs_set(0);
@@ -256,10 +256,10 @@ int tui_input(struct tui *t, const char *prompt, const char *initial, char *out,
 int tui_pick(struct tui *t, const char *title, const char *const *labels, const char *const *search, int n,
 	int search_mode, const enum action *extra, int nextra, enum action *act)
 {
-	struct w_picker p;
+	struct widget_picker p;
 	if (act)
 		*act = ACT_NONE;
-	if (w_picker_init(&p, labels, search, n) != 0)
+	if (widget_picker_init(&p, labels, search, n) != 0)
 		return -1;
 	int chosen = -1;
 	for (;;) {
@@ -271,10 +271,10 @@ int tui_pick(struct tui *t, const char *title, const char *const *labels, const 
 			w = 110;
 		int x = (COLS - w) / 2, y = 2;
 		if (LINES >= MIN_LINES && COLS >= MIN_COLS) {
-			w_box(y, x, h, w, title, term_attr(TR_DIALOG));
+			widget_box(y, x, h, w, title, term_attr(TR_DIALOG));
 			if (search_mode)
 				curs_set(1);
-			w_picker_draw(&p, y + 1, x + 2, h - 2, w - 4, search_mode, _("Rechercher :"));
+			widget_picker_draw(&p, y + 1, x + 2, h - 2, w - 4, search_mode, _("Rechercher :"));
 			refresh();
 		}
 		int f;
@@ -283,34 +283,34 @@ int tui_pick(struct tui *t, const char *title, const char *const *labels, const 
 			continue;
 		int page = h - 4 > 1 ? h - 4 : 1;
 		if (f && (ch == KEY_UP || ch == KEY_DOWN || ch == KEY_PPAGE || ch == KEY_NPAGE)) {
-			w_picker_move(&p, ch == KEY_UP ? -1 : ch == KEY_DOWN ? 1 : ch == KEY_PPAGE ? -page : page, 0);
+			widget_picker_move(&p, ch == KEY_UP ? -1 : ch == KEY_DOWN ? 1 : ch == KEY_PPAGE ? -page : page, 0);
 			continue;
 		}
 		if (!f && (ch == 16 || ch == 14)) {              /* ^P ^N */
-			w_picker_move(&p, ch == 16 ? -1 : 1, 0);
+			widget_picker_move(&p, ch == 16 ? -1 : 1, 0);
 			continue;
 		}
 		if (!f && ch == '\r') {
-			chosen = w_picker_current(&p);
+			chosen = widget_picker_current(&p);
 			break;
 		}
 		if (!f && ch == 27)
 			break;
 		if (search_mode) {
-			if (w_input_key(&p.query, f, ch) == W_INPUT_CHANGED)
-				w_picker_filter(&p);
+			if (widget_input_key(&p.query, f, ch) == WIDGET_INPUT_CHANGED)
+				widget_picker_filter(&p);
 			continue;
 		}
 		enum action a = keys_lookup(KS_M | KS_W, keys_code(f, ch));
 		if (a == ACT_UP || a == ACT_DOWN) {
-			w_picker_move(&p, a == ACT_UP ? -1 : 1, 0);
+			widget_picker_move(&p, a == ACT_UP ? -1 : 1, 0);
 			continue;
 		}
 		if (a == ACT_QUIT)
 			break;
 		for (int i = 0; i < nextra; i++)
 			if (a != ACT_NONE && extra[i] == a) {
-				chosen = w_picker_current(&p);
+				chosen = widget_picker_current(&p);
 				if (act)
 					*act = a;
 				goto done;
@@ -318,12 +318,12 @@ int tui_pick(struct tui *t, const char *title, const char *const *labels, const 
 	}
 done:
 	curs_set(0);
-	w_picker_free(&p);
+	widget_picker_free(&p);
 	return chosen;
 }
 
-int tui_form(struct tui *t, const char *title, struct w_form *fm, int (*submit)(struct tui *t, void *ctx,
-	struct w_form *fm), void *ctx)
+int tui_form(struct tui *t, const char *title, struct widget_form *fm, int (*submit)(struct tui *t, void *ctx,
+	struct widget_form *fm), void *ctx)
 {
 	int result = 0;
 	for (;;) {
@@ -340,21 +340,21 @@ int tui_form(struct tui *t, const char *title, struct w_form *fm, int (*submit)(
 			if (h > LINES - 2)
 				h = LINES - 2;
 			int x = (COLS - w) / 2, y = (LINES - h) / 2;
-			w_box(y, x, h, w, title, term_attr(TR_DIALOG));
-			w_text(y + h - 2, x + 2, _("⏎ enregistrer   ↑ ↓ Tab champ   Échap annuler"), w - 4, W_LEFT,
+			widget_box(y, x, h, w, title, term_attr(TR_DIALOG));
+			widget_text(y + h - 2, x + 2, _("⏎ enregistrer   ↑ ↓ Tab champ   Échap annuler"), w - 4, WIDGET_LEFT,
 				term_attr(TR_DIM));
-			w_form_draw(fm, y + 1, x + 2, h - 3, w - 4);
+			widget_form_draw(fm, y + 1, x + 2, h - 3, w - 4);
 			refresh();
 		}
 		int f;
 		wint_t ch;
 		if (tui_getkey(&f, &ch) == ERR || (f && ch == KEY_RESIZE))
 			continue;
-		enum w_form_result r = w_form_key(fm, f, ch);
-		if (r == W_FORM_CANCEL)
+		enum widget_form_result r = widget_form_key(fm, f, ch);
+		if (r == WIDGET_FORM_CANCEL)
 			break;
-		if (r == W_FORM_SUBMIT) {
-			w_form_clear_errors(fm);
+		if (r == WIDGET_FORM_SUBMIT) {
+			widget_form_clear_errors(fm);
 			if (submit(t, ctx, fm)) {
 				result = 1;
 				break;
@@ -399,14 +399,14 @@ static void help(struct tui *t)
 		if (LINES >= MIN_LINES && COLS >= MIN_COLS) {
 			char title[128];
 			snprintf(title, sizeof title, _("Aide — %s"), _(v->title));
-			w_box(1, 1, h, w, title, term_attr(TR_DIALOG));
+			widget_box(1, 1, h, w, title, term_attr(TR_DIALOG));
 			int body = h - 2;
 			if (top > n - body)
 				top = n - body;
 			if (top < 0)
 				top = 0;
 			for (int i = 0; i < body && top + i < n; i++)
-				w_text(2 + i, 3, lines[top + i], w - 4, W_LEFT, term_attr(TR_DIALOG));
+				widget_text(2 + i, 3, lines[top + i], w - 4, WIDGET_LEFT, term_attr(TR_DIALOG));
 			refresh();
 		}
 		int f;
@@ -522,7 +522,7 @@ static void close_all(struct tui *t)
 
 juste_status tui_run(struct app *a, struct juste_err *e)
 {
-	juste_status st = keys_load(&a->cfg, e);
+	juste_status st = keys_load(app_config(a), e);
 	if (st)
 		return st;
 	struct tui t;
@@ -533,7 +533,7 @@ juste_status tui_run(struct app *a, struct juste_err *e)
 		if (allowed(&t, i))
 			t.cur = i;
 	if (t.cur < 0)
-		return err_set(e, JUSTE_EDENIED, N_("permission refusée : aucun écran pour le rôle %s"), a->user.role);
+		return err_set(e, JUSTE_EDENIED, N_("permission refusée : aucun écran pour le rôle %s"), app_user(a)->role);
 	/* JUSTE_TUI_SCREEN=billing|util|data|... opens on that screen when the
 	 * role allows it (benchmarks, and a start-up choice) */
 	const char *first = secure_getenv("JUSTE_TUI_SCREEN");
@@ -551,7 +551,7 @@ juste_status tui_run(struct app *a, struct juste_err *e)
 		close_all(&t);
 		return st;
 	}
-	term_set_user_role(a->role);
+	term_set_user_role(app_role(a));
 	timeout(1000);
 	tui_draw(&t);
 	if (secure_getenv("JUSTE_TUI_BENCH")) {

@@ -52,7 +52,7 @@ struct view {
 };
 
 extern const struct view view_week;
-extern const struct view view_billing;   /* issue 6 */
+extern const struct view view_billing;
 extern const struct view view_util;
 extern const struct view view_data;
 extern const struct view view_report;
@@ -93,12 +93,12 @@ int tui_input(struct tui *t, const char *prompt, const char *initial, char *out,
 int tui_pick(struct tui *t, const char *title, const char *const *labels, const char *const *search, int n,
 	int search_mode, const enum action *extra, int nextra, enum action *act);
 
-/* A form in a box over the screen (issue 6).  Enter calls submit(ctx, fm):
+/* A form in a box over the screen.  Enter calls submit(ctx, fm):
  * it returns 1 when saved (the form closes and tui_form returns 1), or 0
- * after putting the refusal next to its field with w_form_error (the form
+ * after putting the refusal next to its field with widget_form_error (the form
  * stays open).  Esc returns 0. */
-int tui_form(struct tui *t, const char *title, struct w_form *fm, int (*submit)(struct tui *t, void *ctx,
-	struct w_form *fm), void *ctx);
+int tui_form(struct tui *t, const char *title, struct widget_form *fm, int (*submit)(struct tui *t, void *ctx,
+	struct widget_form *fm), void *ctx);
 
 /* Reads one key, with ncurses' KEY_RESIZE and the quit flag handled by the
  * caller; Enter is always '\r'.  Returns ERR on timeout. */

@@ -5,18 +5,19 @@
  * client, then issued invoices and credit notes, with the month's totals),
  * one invoice (its lines, then what blocks it and what to watch), and the
  * entries behind one line.  Every action calls invoicing.h, the functions
- * `juste invoice` calls; the screen keeps only what office_bill_month_load
+ * `juste invoice` calls; the screen keeps only what billing_month_load
  * read and reads it again after each action and on `r`.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "juste/billing.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/invoicing.h"
 #include "juste/money.h"
-#include "juste/office.h"
 #include "juste/rates.h"
+#include "juste/records.h"
 #include "tui/view.h"
 
 enum { LV_MONTH, LV_DOC, LV_ENTRIES };
@@ -28,34 +29,34 @@ enum { LV_MONTH, LV_DOC, LV_ENTRIES };
 struct bill_state {
 	int level;
 	char month[PERIOD_LEN];
-	struct office_bill_month m;
-	struct w_table mt;
+	struct billing_month m;
+	struct widget_table mt;
 	int mw[MCOLS];
-	enum w_align ma[MCOLS];
+	enum widget_align ma[MCOLS];
 	/* one invoice */
 	struct invoice_doc doc;
 	int doc_loaded;
 	char *notes[64];              /* blockers then warnings, pointing into doc.rec */
 	int nblockers, nnotes;
-	struct w_table dt;
+	struct widget_table dt;
 	int dw[DCOLS];
-	enum w_align da[DCOLS];
+	enum widget_align da[DCOLS];
 	/* the entries of one line */
 	int line;
 	int *ent;                     /* indexes into doc.entries */
 	int nent;
-	struct w_table et;
+	struct widget_table et;
 	int ew[ECOLS];
-	enum w_align ea[ECOLS];
+	enum widget_align ea[ECOLS];
 };
 
 static juste_status reload(struct tui *t, struct bill_state *s, struct juste_err *e)
 {
-	struct office_bill_month m;
-	juste_status st = office_bill_month_load(t->app, s->month, &m, e);
+	struct billing_month m;
+	juste_status st = billing_month_load(t->app, s->month, &m, e);
 	if (st)
 		return st;
-	office_bill_month_free(&s->m);
+	billing_month_free(&s->m);
 	s->m = m;
 	s->mt.nrows = (int)m.n;
 	return JUSTE_OK;
@@ -111,9 +112,9 @@ static juste_status bill_open(struct tui *t, void *state, struct juste_err *e)
 	date_to_ymd(app_today(), &y, &m, &d);
 	date_month_add(&y, &m, -1);
 	snprintf(s->month, sizeof s->month, "%04d-%02d", y, m);
-	struct w_table *tabs[3] = { &s->mt, &s->dt, &s->et };
+	struct widget_table *tabs[3] = { &s->mt, &s->dt, &s->et };
 	int *ws[3] = { s->mw, s->dw, s->ew };
-	enum w_align *as[3] = { s->ma, s->da, s->ea };
+	enum widget_align *as[3] = { s->ma, s->da, s->ea };
 	int nc[3] = { MCOLS, DCOLS, ECOLS };
 	for (int i = 0; i < 3; i++) {
 		tabs[i]->ncols = nc[i];
@@ -123,12 +124,12 @@ static juste_status bill_open(struct tui *t, void *state, struct juste_err *e)
 		tabs[i]->widths = ws[i];
 		tabs[i]->align = as[i];
 		for (int c = 0; c < nc[i]; c++)
-			as[i][c] = c == 0 ? W_LEFT : W_RIGHT;
+			as[i][c] = c == 0 ? WIDGET_LEFT : WIDGET_RIGHT;
 	}
 	s->mt.footer = 1;
-	s->da[1] = W_LEFT;
-	s->ea[1] = W_LEFT;
-	s->ea[4] = W_LEFT;
+	s->da[1] = WIDGET_LEFT;
+	s->ea[1] = WIDGET_LEFT;
+	s->ea[4] = WIDGET_LEFT;
 	/* open = a month switch, never a write: drafting is `d` */
 	return reload(t, s, e);
 }
@@ -137,7 +138,7 @@ static void bill_close(struct tui *t, void *state)
 {
 	(void)t;
 	struct bill_state *s = state;
-	office_bill_month_free(&s->m);
+	billing_month_free(&s->m);
 	doc_close(s);
 }
 
@@ -178,7 +179,7 @@ static void month_cell(void *ctx, int row, int col, char *buf, size_t n, enum te
 		late = s->m.late;
 		blockers = s->m.held;
 	} else {
-		const struct office_bill_row *b = &s->m.rows[row];
+		const struct billing_row *b = &s->m.rows[row];
 		r = &b->rec;
 		minutes = b->billed_minutes;
 		sub = r->amounts.subtotal_cents;
@@ -274,7 +275,7 @@ static void bill_draw(struct tui *t, void *state, int y, int h, int w)
 	if (s->level == LV_MONTH) {
 		snprintf(title, sizeof title, _(" Facturation · mois %s · %d brouillon(s) dont %d retenu(s) · %d émise(s) · %d note(s) de crédit"),
 			s->month, s->m.drafts, s->m.held, s->m.issued, s->m.credits);
-		w_text(y, 0, title, w, W_LEFT, ta);
+		widget_text(y, 0, title, w, WIDGET_LEFT, ta);
 		static const int narrow[MCOLS] = { 0, 11, 9, 13, 12, 13, 5, 6 }, wide[MCOLS] = { 0, 12, 10, 16, 14, 16, 6, 7 };
 		s->mw[0] = w;
 		for (int c = 1; c < MCOLS; c++) {
@@ -282,13 +283,13 @@ static void bill_draw(struct tui *t, void *state, int y, int h, int w)
 			s->mw[0] -= s->mw[c];
 		}
 		if (s->m.n == 0) {
-			w_text(y + 2, 1, _("Aucune facture pour ce mois : d fait les brouillons ; [ ] change de mois"), w - 2,
-				W_LEFT, term_attr(TR_DIM));
+			widget_text(y + 2, 1, _("Aucune facture pour ce mois : d fait les brouillons ; [ ] change de mois"), w - 2,
+				WIDGET_LEFT, term_attr(TR_DIM));
 			return;
 		}
-		w_table_draw(&s->mt, y + 1, 0, h - 2, month_cell, s);
-		w_text(y + h - 1, 0, _("⏎ détail · d brouillons · i émettre · p PDF · C note de crédit · r actualiser"), w,
-			W_LEFT, term_attr(TR_DIM));
+		widget_table_draw(&s->mt, y + 1, 0, h - 2, month_cell, s);
+		widget_text(y + h - 1, 0, _("⏎ détail · d brouillons · i émettre · p PDF · C note de crédit · r actualiser"), w,
+			WIDGET_LEFT, term_attr(TR_DIM));
 		return;
 	}
 	const struct invoice_rec *r = &s->doc.rec;
@@ -296,26 +297,26 @@ static void bill_draw(struct tui *t, void *state, int y, int h, int w)
 	snprintf(title, sizeof title, _(" %s %s · %s · %s · total %s"), strcmp(r->kind, "credit") == 0 ?
 		_("Note de crédit") : _("Facture"), rec_state(r), r->client_code, r->client_name,
 		money_format_fr(r->amounts.total_cents, tot, sizeof tot));
-	w_text(y, 0, title, w, W_LEFT, ta);
+	widget_text(y, 0, title, w, WIDGET_LEFT, ta);
 	if (s->level == LV_DOC) {
 		s->dw[0] = 14; s->dw[2] = 9; s->dw[3] = 12; s->dw[4] = 14;
 		s->dw[1] = w - 14 - 9 - 12 - 14;
-		w_table_draw(&s->dt, y + 1, 0, h - 2, doc_cell, s);
-		w_text(y + h - 1, 0, _("⏎ saisies de la ligne, ou le détail du blocage · Échap retour"), w, W_LEFT,
+		widget_table_draw(&s->dt, y + 1, 0, h - 2, doc_cell, s);
+		widget_text(y + h - 1, 0, _("⏎ saisies de la ligne, ou le détail du blocage · Échap retour"), w, WIDGET_LEFT,
 			term_attr(TR_DIM));
 	} else {
 		s->ew[0] = 12; s->ew[2] = 7; s->ew[3] = 9;
 		s->ew[1] = (w - 28) / 3;
 		s->ew[4] = w - 28 - s->ew[1];
-		w_table_draw(&s->et, y + 1, 0, h - 2, entry_cell, s);
-		w_text(y + h - 1, 0, _("* saisie en retard (d'un mois précédent) · Échap retour"), w, W_LEFT,
+		widget_table_draw(&s->et, y + 1, 0, h - 2, entry_cell, s);
+		widget_text(y + h - 1, 0, _("* saisie en retard (d'un mois précédent) · Échap retour"), w, WIDGET_LEFT,
 			term_attr(TR_DIM));
 	}
 }
 
 /* --------------------------------------------------------------- actions */
 
-static const struct office_bill_row *cur_bill(struct bill_state *s)
+static const struct billing_row *cur_bill(struct bill_state *s)
 {
 	if (s->m.n == 0 || s->mt.cur_row < 0 || s->mt.cur_row >= (int)s->m.n)
 		return NULL;
@@ -462,7 +463,7 @@ static void blocker(struct tui *t, struct bill_state *s, const char *text)
 	struct juste_err e = { 0 };
 	if (code[0]) {
 		struct mandate *m = calloc(1, sizeof *m);
-		if (m && store_mandate_get(t->app->store, code, m, &e) == JUSTE_OK) {
+		if (m && records_mandate_get(t->app, code, m, &e) == JUSTE_OK) {
 			snprintf(lines[n++], sizeof lines[0], _("Mandat %s : %s"), m->code, m->title);
 			snprintf(lines[n++], sizeof lines[0], _("Client %s · service %s · facturation %s · ouvert le %s"),
 				m->client, m->service, m->billing, m->opened_on);
@@ -493,7 +494,7 @@ static void blocker(struct tui *t, struct bill_state *s, const char *text)
 		 * the record, not from the words of the stored message, which are
 		 * in the language of whoever drafted. */
 		struct org o;
-		if (store_org_get(t->app->store, s->doc.rec.client_code, &o, &e) == JUSTE_OK && !o.address[0]) {
+		if (records_org_get(t->app, s->doc.rec.client_code, &o, &e) == JUSTE_OK && !o.address[0]) {
 			snprintf(lines[n++], sizeof lines[0], _("Organisation %s : %s (%s)"), o.code, o.name, o.category);
 			snprintf(lines[n++], sizeof lines[0], _("Adresse : %s"), o.address[0] ? o.address : _("(aucune)"));
 			snprintf(lines[n++], sizeof lines[0], _("Courriel : %s"), o.email);
@@ -511,7 +512,7 @@ static void enter(struct tui *t, struct bill_state *s)
 {
 	struct juste_err e = { 0 };
 	if (s->level == LV_MONTH) {
-		const struct office_bill_row *b = cur_bill(s);
+		const struct billing_row *b = cur_bill(s);
 		if (!b)
 			return;
 		if (doc_open(t, s, b->rec.id, &e)) {
@@ -549,7 +550,7 @@ static void enter(struct tui *t, struct bill_state *s)
 	s->level = LV_ENTRIES;
 }
 
-static void move_cursor(struct w_table *tab, enum action a, int nrows)
+static void move_cursor(struct widget_table *tab, enum action a, int nrows)
 {
 	int page = LINES - 8 > 1 ? LINES - 8 : 1;
 	switch (a) {
@@ -572,7 +573,7 @@ static enum view_result bill_request(struct tui *t, void *state, enum action a, 
 	(void)f;
 	(void)ch;
 	struct bill_state *s = state;
-	struct w_table *tab = s->level == LV_MONTH ? &s->mt : s->level == LV_DOC ? &s->dt : &s->et;
+	struct widget_table *tab = s->level == LV_MONTH ? &s->mt : s->level == LV_DOC ? &s->dt : &s->et;
 	switch (a) {
 	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN: case ACT_FIRST: case ACT_LAST:
 		move_cursor(tab, a, tab->nrows);

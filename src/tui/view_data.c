@@ -4,7 +4,7 @@
  * valid_from, Enter shows their rows) and closed months.  Lists are read
  * once per tab (and on `r`), filtered in memory with `/` (case and accents
  * folded, every word must appear).  Forms (a add, Enter edit) go through
- * office.h, the same validation as `juste import`: a refusal shows next to
+ * records.h, the same validation as `juste import`: a refusal shows next to
  * the field it names.  The manager reads; only the admin changes (the app
  * layer refuses anyone else).
  */
@@ -13,8 +13,8 @@
 
 #include "juste/i18n.h"
 #include "juste/money.h"
-#include "juste/office.h"
 #include "juste/rates.h"
+#include "juste/records.h"
 #include "juste/rules.h"
 #include "juste/text.h"
 #include "tui/view.h"
@@ -46,9 +46,9 @@ struct data_state {
 	struct refitem *refs[2];
 	struct mandate *mandates;
 	struct rate_table_info *tables;
-	struct w_table tt;
+	struct widget_table tt;
 	int widths[DCOLS_MAX];
-	enum w_align align[DCOLS_MAX];
+	enum widget_align align[DCOLS_MAX];
 	/* growing arrays while loading */
 	size_t cap;
 	int loading;
@@ -238,11 +238,11 @@ static juste_status load(struct tui *t, struct data_state *s, int tab, struct ju
 	s->loading = tab;
 	juste_status st;
 	switch (tab) {
-	case DT_ORGS: free(s->orgs); s->orgs = NULL; st = office_orgs(t->app, on_org, s, e); break;
-	case DT_EXPERTS: free(s->experts); s->experts = NULL; st = office_experts(t->app, on_expert, s, e); break;
-	case DT_SERVICES: free(s->refs[0]); s->refs[0] = NULL; st = office_refs(t->app, REF_SERVICE, on_ref, s, e); break;
-	case DT_PROGRAMS: free(s->refs[1]); s->refs[1] = NULL; st = office_refs(t->app, REF_PROGRAM, on_ref, s, e); break;
-	case DT_MANDATES: free(s->mandates); s->mandates = NULL; st = office_mandates(t->app, on_mandate, s, e); break;
+	case DT_ORGS: free(s->orgs); s->orgs = NULL; st = records_orgs(t->app, on_org, s, e); break;
+	case DT_EXPERTS: free(s->experts); s->experts = NULL; st = records_experts(t->app, on_expert, s, e); break;
+	case DT_SERVICES: free(s->refs[0]); s->refs[0] = NULL; st = records_refs(t->app, REF_SERVICE, on_ref, s, e); break;
+	case DT_PROGRAMS: free(s->refs[1]); s->refs[1] = NULL; st = records_refs(t->app, REF_PROGRAM, on_ref, s, e); break;
+	case DT_MANDATES: free(s->mandates); s->mandates = NULL; st = records_mandates(t->app, on_mandate, s, e); break;
 	case DT_RATES: free(s->tables); s->tables = NULL; st = rates_tables(t->app, on_table, s, e); break;
 	default: st = week_month_list(t->app, on_month, s, e); break;
 	}
@@ -271,7 +271,7 @@ static juste_status data_open(struct tui *t, void *state, struct juste_err *e)
 	s->tt.align = s->align;
 	s->tt.ncursor_cols = 1;
 	for (int c = 0; c < DCOLS_MAX; c++)
-		s->align[c] = W_LEFT;
+		s->align[c] = WIDGET_LEFT;
 	juste_status st = load(t, s, DT_ORGS, e);
 	if (!st)
 		apply_filter(s);
@@ -328,15 +328,15 @@ static void data_draw(struct tui *t, void *state, int y, int h, int w)
 	for (int i = 0; i < DT_NTABS; i++) {
 		char tab[64];
 		snprintf(tab, sizeof tab, " %d %s ", i + 1, _(tab_names[i]));
-		int tw = w_width(tab);
+		int tw = widget_width(tab);
 		if (x + tw > w)
 			break;
-		x += w_text(y, x, tab, tw, W_LEFT, term_attr(i == s->tab ? TR_TAB_ACTIVE : TR_HEADER));
+		x += widget_text(y, x, tab, tw, WIDGET_LEFT, term_attr(i == s->tab ? TR_TAB_ACTIVE : TR_HEADER));
 	}
 	char st[320];
 	snprintf(st, sizeof st, _("%d / %d%s%s%s"), s->nshown, s->nitems[s->tab], s->query[s->tab][0] ? _(" · filtre « ") : "",
 		s->query[s->tab], s->query[s->tab][0] ? " »" : "");
-	w_text(y + 1, 0, st, w, W_LEFT, term_attr(TR_TITLE));
+	widget_text(y + 1, 0, st, w, WIDGET_LEFT, term_attr(TR_TITLE));
 	int nc = ncols_of(s->tab);
 	s->tt.ncols = nc;
 	/* the second column (name, title) takes what the others leave */
@@ -350,14 +350,14 @@ static void data_draw(struct tui *t, void *state, int y, int h, int w)
 	}
 	s->widths[1] = w - fixed > 10 ? w - fixed : 10;
 	if (s->nshown == 0)
-		w_text(y + 3, 1, s->nitems[s->tab] ? _("Aucun élément ne correspond au filtre") : _("Liste vide"), w - 2,
-			W_LEFT, term_attr(TR_DIM));
+		widget_text(y + 3, 1, s->nitems[s->tab] ? _("Aucun élément ne correspond au filtre") : _("Liste vide"), w - 2,
+			WIDGET_LEFT, term_attr(TR_DIM));
 	else
-		w_table_draw(&s->tt, y + 2, 0, h - 3, cell, s);
-	const char *legend = t->app->role & ROLE_ADMIN ?
+		widget_table_draw(&s->tt, y + 2, 0, h - 3, cell, s);
+	const char *legend = records_may_change(t->app, NULL, NULL) == JUSTE_OK ?
 		_("< > onglet · / chercher · a ajouter · ⏎ modifier · x fermer/désactiver · M fermer un mois · r relire") :
 		_("< > onglet · / chercher · ⏎ détail · r relire · lecture seule (les changements : admin)");
-	w_text(y + h - 1, 0, legend, w, W_LEFT, term_attr(TR_DIM));
+	widget_text(y + h - 1, 0, legend, w, WIDGET_LEFT, term_attr(TR_DIM));
 }
 
 /* ----------------------------------------------------------------- forms */
@@ -368,14 +368,14 @@ struct form_ctx {
 	int create;
 };
 
-static void refuse(struct w_form *fm, const struct juste_err *e)
+static void refuse(struct widget_form *fm, const struct juste_err *e)
 {
-	w_form_error(fm, e->field, e->msg[0] ? e->msg : _("refusé"));
+	widget_form_error(fm, e->field, e->msg[0] ? e->msg : _("refusé"));
 }
 
-static int date_field(struct w_form *fm, const char *name, char out[ISO_LEN])
+static int date_field(struct widget_form *fm, const char *name, char out[ISO_LEN])
 {
-	const char *v = w_form_value(fm, name);
+	const char *v = widget_form_value(fm, name);
 	out[0] = '\0';
 	if (!v[0])
 		return 1;
@@ -390,9 +390,9 @@ static int date_field(struct w_form *fm, const char *name, char out[ISO_LEN])
 	return 1;
 }
 
-static int bool_field(struct w_form *fm, const char *name, int *out)
+static int bool_field(struct widget_form *fm, const char *name, int *out)
 {
-	const char *v = w_form_value(fm, name);
+	const char *v = widget_form_value(fm, name);
 	struct juste_err e = { 0 };
 	*out = 0;
 	if (v[0] && rules_bool_parse(name, v, out, &e)) {
@@ -403,9 +403,9 @@ static int bool_field(struct w_form *fm, const char *name, int *out)
 }
 
 /* "35", "37,5" hours, "120.00" dollars -> minutes or cents; 0 when empty. */
-static int amount_field(struct w_form *fm, const char *name, int hours, int64_t *out)
+static int amount_field(struct widget_form *fm, const char *name, int hours, int64_t *out)
 {
-	const char *v = w_form_value(fm, name);
+	const char *v = widget_form_value(fm, name);
 	struct juste_err e = { 0 };
 	*out = 0;
 	if (!v[0])
@@ -420,9 +420,9 @@ static int amount_field(struct w_form *fm, const char *name, int hours, int64_t 
 	return 1;
 }
 
-static void text_field(struct w_form *fm, const char *name, char *out, size_t n)
+static void text_field(struct widget_form *fm, const char *name, char *out, size_t n)
 {
-	snprintf(out, n, "%s", w_form_value(fm, name));
+	snprintf(out, n, "%s", widget_form_value(fm, name));
 }
 
 static int after_save(struct tui *t, struct form_ctx *c, const char *what, const char *code)
@@ -436,7 +436,7 @@ static int after_save(struct tui *t, struct form_ctx *c, const char *what, const
 	return 1;
 }
 
-static int submit(struct tui *t, void *ctx, struct w_form *fm)
+static int submit(struct tui *t, void *ctx, struct widget_form *fm)
 {
 	struct form_ctx *c = ctx;
 	struct juste_err e = { 0 };
@@ -453,7 +453,7 @@ static int submit(struct tui *t, void *ctx, struct w_form *fm)
 		if (!bool_field(fm, "full_management", &o.full_management) || !bool_field(fm, "tax_exempt", &o.tax_exempt)
 			|| !date_field(fm, "joined_on", o.joined_on) || !date_field(fm, "left_on", o.left_on))
 			return 0;
-		if (office_org_save(t->app, &o, c->create, &e)) {
+		if (records_org_save(t->app, &o, c->create, &e)) {
 			refuse(fm, &e);
 			return 0;
 		}
@@ -470,8 +470,8 @@ static int submit(struct tui *t, void *ctx, struct w_form *fm)
 		if (!amount_field(fm, "weekly_hours", 1, &weekly) || !date_field(fm, "started_on", x.started_on)
 			|| !date_field(fm, "left_on", x.left_on))
 			return 0;
-		x.weekly_minutes = w_form_value(fm, "weekly_hours")[0] ? (int)weekly : 2100;
-		if (office_expert_save(t->app, &x, c->create, &e)) {
+		x.weekly_minutes = widget_form_value(fm, "weekly_hours")[0] ? (int)weekly : 2100;
+		if (records_expert_save(t->app, &x, c->create, &e)) {
 			refuse(fm, &e);
 			return 0;
 		}
@@ -483,7 +483,7 @@ static int submit(struct tui *t, void *ctx, struct w_form *fm)
 		memset(&r, 0, sizeof r);
 		text_field(fm, "code", r.code, sizeof r.code);
 		text_field(fm, "name", r.name, sizeof r.name);
-		if (office_ref_save(t->app, c->tab == DT_SERVICES ? REF_SERVICE : REF_PROGRAM, &r, c->create, &e)) {
+		if (records_ref_save(t->app, c->tab == DT_SERVICES ? REF_SERVICE : REF_PROGRAM, &r, c->create, &e)) {
 			refuse(fm, &e);
 			return 0;
 		}
@@ -504,7 +504,7 @@ static int submit(struct tui *t, void *ctx, struct w_form *fm)
 			&& amount_field(fm, "budget_hours", 1, &m->budget_minutes)
 			&& amount_field(fm, "budget_amount", 0, &m->budget_cents)
 			&& date_field(fm, "opened_on", m->opened_on) && date_field(fm, "closed_on", m->closed_on);
-		if (ok && office_mandate_save(t->app, m, c->create, &e)) {
+		if (ok && records_mandate_save(t->app, m, c->create, &e)) {
 			refuse(fm, &e);
 			ok = 0;
 		}
@@ -543,7 +543,7 @@ static void form(struct tui *t, struct data_state *s, int create)
 			return;
 		it = &s->items[tab][s->shown[s->tt.cur_row]];
 	}
-	struct w_form *fm = calloc(1, sizeof *fm);
+	struct widget_form *fm = calloc(1, sizeof *fm);
 	if (!fm)
 		return;
 	int ro = !create;             /* the code or login of a record stays */
@@ -551,37 +551,37 @@ static void form(struct tui *t, struct data_state *s, int create)
 	switch (tab) {
 	case DT_ORGS: {
 		const struct org *o = it ? &s->orgs[it->idx] : NULL;
-		w_form_add(fm, "code", _("Code"), o ? o->code : "", ro, _("lettres sans accents, chiffres, _ . -"));
-		w_form_add(fm, "name", _("Nom"), o ? o->name : "", 0, NULL);
-		w_form_add(fm, "category", _("Catégorie"), o ? o->category : "membre", 0, "membre | auxiliaire | soutien | non_membre");
-		w_form_add(fm, "parent", _("Parent"), o ? o->parent : "", 0, _("code du réseau, facultatif"));
-		w_form_add(fm, "full_management", _("Sous entière gestion"), o ? (o->full_management ? "oui" : "non") : "non", 0, NULL);
-		w_form_add(fm, "tax_exempt", _("Exonérée de taxes"), o ? (o->tax_exempt ? "oui" : "non") : "non", 0, NULL);
-		w_form_add(fm, "joined_on", _("Adhésion"), o ? o->joined_on : "", 0, "AAAA-MM-JJ");
-		w_form_add(fm, "left_on", _("Départ"), o ? o->left_on : "", 0, "AAAA-MM-JJ");
-		w_form_add(fm, "email", _("Courriel"), o ? o->email : "", 0, NULL);
-		w_form_add(fm, "address", _("Adresse de facturation"), o ? o->address : "", 0, NULL);
+		widget_form_add(fm, "code", _("Code"), o ? o->code : "", ro, _("lettres sans accents, chiffres, _ . -"));
+		widget_form_add(fm, "name", _("Nom"), o ? o->name : "", 0, NULL);
+		widget_form_add(fm, "category", _("Catégorie"), o ? o->category : "membre", 0, "membre | auxiliaire | soutien | non_membre");
+		widget_form_add(fm, "parent", _("Parent"), o ? o->parent : "", 0, _("code du réseau, facultatif"));
+		widget_form_add(fm, "full_management", _("Sous entière gestion"), o ? (o->full_management ? "oui" : "non") : "non", 0, NULL);
+		widget_form_add(fm, "tax_exempt", _("Exonérée de taxes"), o ? (o->tax_exempt ? "oui" : "non") : "non", 0, NULL);
+		widget_form_add(fm, "joined_on", _("Adhésion"), o ? o->joined_on : "", 0, "AAAA-MM-JJ");
+		widget_form_add(fm, "left_on", _("Départ"), o ? o->left_on : "", 0, "AAAA-MM-JJ");
+		widget_form_add(fm, "email", _("Courriel"), o ? o->email : "", 0, NULL);
+		widget_form_add(fm, "address", _("Adresse de facturation"), o ? o->address : "", 0, NULL);
 		snprintf(title, sizeof title, create ? _("Nouvelle organisation") : _("Organisation %s"), o ? o->code : "");
 		break;
 	}
 	case DT_EXPERTS: {
 		const struct expert *x = it ? &s->experts[it->idx] : NULL;
 		hours_plain(x ? x->weekly_minutes : 2100, a, sizeof a);
-		w_form_add(fm, "login", _("Login (compte Unix)"), x ? x->login : "", ro, NULL);
-		w_form_add(fm, "name", _("Nom"), x ? x->name : "", 0, NULL);
-		w_form_add(fm, "function", _("Fonction"), x ? x->function : "professionnel", 0, "professionnel | formateur | direction");
-		w_form_add(fm, "role", _("Rôle"), x ? x->role : "expert", 0, "expert | commis | gestionnaire | admin");
-		w_form_add(fm, "weekly_hours", _("Heures par semaine"), a, 0, NULL);
-		w_form_add(fm, "started_on", _("Début"), x ? x->started_on : "", 0, "AAAA-MM-JJ");
-		w_form_add(fm, "left_on", _("Départ"), x ? x->left_on : "", 0, "AAAA-MM-JJ");
+		widget_form_add(fm, "login", _("Login (compte Unix)"), x ? x->login : "", ro, NULL);
+		widget_form_add(fm, "name", _("Nom"), x ? x->name : "", 0, NULL);
+		widget_form_add(fm, "function", _("Fonction"), x ? x->function : "professionnel", 0, "professionnel | formateur | direction");
+		widget_form_add(fm, "role", _("Rôle"), x ? x->role : "expert", 0, "expert | commis | gestionnaire | admin");
+		widget_form_add(fm, "weekly_hours", _("Heures par semaine"), a, 0, NULL);
+		widget_form_add(fm, "started_on", _("Début"), x ? x->started_on : "", 0, "AAAA-MM-JJ");
+		widget_form_add(fm, "left_on", _("Départ"), x ? x->left_on : "", 0, "AAAA-MM-JJ");
 		snprintf(title, sizeof title, create ? _("Nouvel expert") : _("Expert %s"), x ? x->login : "");
 		break;
 	}
 	case DT_SERVICES:
 	case DT_PROGRAMS: {
 		const struct refitem *r = it ? &s->refs[tab == DT_SERVICES ? 0 : 1][it->idx] : NULL;
-		w_form_add(fm, "code", _("Code"), r ? r->code : "", ro, NULL);
-		w_form_add(fm, "name", _("Nom"), r ? r->name : "", 0, NULL);
+		widget_form_add(fm, "code", _("Code"), r ? r->code : "", ro, NULL);
+		widget_form_add(fm, "name", _("Nom"), r ? r->name : "", 0, NULL);
 		snprintf(title, sizeof title, "%s", tab == DT_SERVICES ? _("Service") : _("Programme de financement"));
 		break;
 	}
@@ -590,18 +590,18 @@ static void form(struct tui *t, struct data_state *s, int create)
 		money_plain(m ? m->monthly_fee_cents : 0, a, sizeof a);
 		hours_plain(m ? m->budget_minutes : 0, b, sizeof b);
 		money_plain(m ? m->budget_cents : 0, c, sizeof c);
-		w_form_add(fm, "code", _("Code"), m ? m->code : "", ro, NULL);
-		w_form_add(fm, "title", _("Titre"), m ? m->title : "", 0, NULL);
-		w_form_add(fm, "client", _("Client (code)"), m ? m->client : "", 0, NULL);
-		w_form_add(fm, "beneficiary", _("Bénéficiaire"), m ? m->beneficiary : "", 0, _("le client si vide"));
-		w_form_add(fm, "service", _("Service (code)"), m ? m->service : "", 0, NULL);
-		w_form_add(fm, "program", _("Programme"), m ? m->program : "", 0, _("facultatif"));
-		w_form_add(fm, "billing", _("Facturation"), m ? m->billing : "horaire", 0, "horaire | forfait | non_facturable");
-		w_form_add(fm, "monthly_fee", _("Forfait mensuel $"), a, 0, _("forfait seulement"));
-		w_form_add(fm, "budget_hours", _("Budget en heures"), b, 0, _("facultatif"));
-		w_form_add(fm, "budget_amount", _("Budget en $"), c, 0, _("facultatif"));
-		w_form_add(fm, "opened_on", _("Ouvert le"), m ? m->opened_on : "", 0, "AAAA-MM-JJ");
-		w_form_add(fm, "closed_on", _("Fermé le"), m ? m->closed_on : "", 0, "AAAA-MM-JJ");
+		widget_form_add(fm, "code", _("Code"), m ? m->code : "", ro, NULL);
+		widget_form_add(fm, "title", _("Titre"), m ? m->title : "", 0, NULL);
+		widget_form_add(fm, "client", _("Client (code)"), m ? m->client : "", 0, NULL);
+		widget_form_add(fm, "beneficiary", _("Bénéficiaire"), m ? m->beneficiary : "", 0, _("le client si vide"));
+		widget_form_add(fm, "service", _("Service (code)"), m ? m->service : "", 0, NULL);
+		widget_form_add(fm, "program", _("Programme"), m ? m->program : "", 0, _("facultatif"));
+		widget_form_add(fm, "billing", _("Facturation"), m ? m->billing : "horaire", 0, "horaire | forfait | non_facturable");
+		widget_form_add(fm, "monthly_fee", _("Forfait mensuel $"), a, 0, _("forfait seulement"));
+		widget_form_add(fm, "budget_hours", _("Budget en heures"), b, 0, _("facultatif"));
+		widget_form_add(fm, "budget_amount", _("Budget en $"), c, 0, _("facultatif"));
+		widget_form_add(fm, "opened_on", _("Ouvert le"), m ? m->opened_on : "", 0, "AAAA-MM-JJ");
+		widget_form_add(fm, "closed_on", _("Fermé le"), m ? m->closed_on : "", 0, "AAAA-MM-JJ");
 		snprintf(title, sizeof title, create ? _("Nouveau mandat") : _("Mandat %s"), m ? m->code : "");
 		break;
 	}
@@ -609,7 +609,7 @@ static void form(struct tui *t, struct data_state *s, int create)
 		free(fm);
 		return;
 	}
-	if (!(t->app->role & ROLE_ADMIN)) {
+	if (records_may_change(t->app, NULL, NULL) != JUSTE_OK) {
 		/* the manager reads the record; every field is shown, none changes */
 		for (int i = 0; i < fm->n; i++)
 			fm->f[i].readonly = 1;
@@ -677,8 +677,8 @@ static void close_item(struct tui *t, struct data_state *s)
 		_("%s a quitté le (dernier jour) :"), code);
 	if (!tui_input(t, prompt, today, date, sizeof date))
 		return;
-	juste_status st = s->tab == DT_MANDATES ? office_mandate_close(t->app, code, date, &e)
-		: office_expert_deactivate(t->app, code, date, &e);
+	juste_status st = s->tab == DT_MANDATES ? records_mandate_close(t->app, code, date, &e)
+		: records_expert_deactivate(t->app, code, date, &e);
 	if (st) {
 		tui_error(t, &e);
 		return;
@@ -768,7 +768,7 @@ static enum view_result data_request(struct tui *t, void *state, enum action a, 
 				N_("une table de taux s'importe entière : juste rate import FICHIER.csv (admin)") :
 				N_("M ferme un mois"));
 			tui_error(t, &e);
-		} else if (app_require(t->app, ROLE_ADMIN, _("ajouter des données"), &e)) {
+		} else if (records_may_change(t->app, _("ajouter des données"), &e)) {
 			tui_error(t, &e);
 		} else {
 			form(t, s, 1);
@@ -776,7 +776,7 @@ static enum view_result data_request(struct tui *t, void *state, enum action a, 
 		return VIEW_HANDLED;
 	case ACT_CLOSE_ITEM: close_item(t, s); return VIEW_HANDLED;
 	case ACT_CLOSE_MONTH:
-		if (app_require(t->app, ROLE_ADMIN, _("fermer un mois depuis Données"), &e))
+		if (records_may_change(t->app, _("fermer un mois depuis Données"), &e))
 			tui_error(t, &e);
 		else
 			close_month(t, s);

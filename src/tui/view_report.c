@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "juste/i18n.h"
-#include "juste/report_app.h"
+#include "juste/report.h"
 #include "juste/text.h"
 #include "tui/view.h"
 
@@ -43,7 +43,7 @@ static void emit(struct out *o, enum term_role role, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof buf, fmt, ap);
 	va_end(ap);
-	w_text(o->y0 + at, 0, buf, o->w, W_LEFT, term_attr(role));
+	widget_text(o->y0 + at, 0, buf, o->w, WIDGET_LEFT, term_attr(role));
 }
 
 static int ascii_only(void)
@@ -92,7 +92,7 @@ static void chart_line(struct out *o, enum term_role role, const char *label, in
 	char l[64];
 	snprintf(l, sizeof l, "%s", label);
 	/* pad the label to 16 columns by display width */
-	int pad = 16 - w_width(l);
+	int pad = 16 - widget_width(l);
 	emit(o, role, "  %s%*s %s %s", l, pad > 0 ? pad : 0, "", b, value);
 }
 
@@ -108,15 +108,15 @@ static void draw_report(struct report_state *s, struct out *o)
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, "%s", _("Services aux membres"));
 	emit(o, TR_NORMAL, _("  Heures de services rendus : %s (%s : %s), %s ; l'année précédente : %s"),
-		report_hours_fr(y2->billable_minutes, b1, sizeof b1), y1->name,
-		report_hours_fr(y1->billable_minutes, b2, sizeof b2),
-		report_pct_signed(d.hours_growth_ok, d.hours_growth, b3, sizeof b3),
-		report_pct_signed(d.prev_hours_growth_ok, d.prev_hours_growth, b4, sizeof b4));
-	emit(o, TR_NORMAL, _("  Entreprises servies : %s (%s : %s)"), report_count_fr(y2->beneficiaries, b1, sizeof b1),
-		y1->name, report_count_fr(y1->beneficiaries, b2, sizeof b2));
+		figures_hours_fr(y2->billable_minutes, b1, sizeof b1), y1->name,
+		figures_hours_fr(y1->billable_minutes, b2, sizeof b2),
+		figures_pct_signed(d.hours_growth_ok, d.hours_growth, b3, sizeof b3),
+		figures_pct_signed(d.prev_hours_growth_ok, d.prev_hours_growth, b4, sizeof b4));
+	emit(o, TR_NORMAL, _("  Entreprises servies : %s (%s : %s)"), figures_count_fr(y2->beneficiaries, b1, sizeof b1),
+		y1->name, figures_count_fr(y1->beneficiaries, b2, sizeof b2));
 	emit(o, TR_NORMAL, _("  Membres au %s : %s, dont %s nouveaux (%s)"), y2->last,
-		report_count_fr(y2->members_at_end, b1, sizeof b1), report_count_fr(y2->new_members, b2, sizeof b2),
-		report_pct_signed(d.members_growth_ok, d.members_growth, b3, sizeof b3));
+		figures_count_fr(y2->members_at_end, b1, sizeof b1), figures_count_fr(y2->new_members, b2, sizeof b2),
+		figures_pct_signed(d.members_growth_ok, d.members_growth, b3, sizeof b3));
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, _("Heures facturables par mois (%s en clair, %s en plein)"), y1->name, y2->name);
 	int64_t max = 1;
@@ -128,25 +128,25 @@ static void draw_report(struct report_state *s, struct out *o)
 	}
 	for (int i = 0; i < 12; i++) {
 		chart_line(o, TR_DIM, y1->months[i], y1->month_billable[i], max,
-			report_hours_fr(y1->month_billable[i], b1, sizeof b1));
+			figures_hours_fr(y1->month_billable[i], b1, sizeof b1));
 		chart_line(o, TR_NORMAL, y2->months[i], y2->month_billable[i], max,
-			report_hours_fr(y2->month_billable[i], b1, sizeof b1));
+			figures_hours_fr(y2->month_billable[i], b1, sizeof b1));
 	}
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, "%s", _("Affaires financières"));
 	emit(o, TR_NORMAL, _("  Produits : %s réel %s ; %s réel %s ; budget %s ; écart %s"), y1->name,
-		y1->has_products ? report_dollars_fr(y1->products_cents, b1, sizeof b1) : "—", y2->name,
-		y2->has_products ? report_dollars_fr(y2->products_cents, b2, sizeof b2) : "—",
-		y2->fin.has & FIN_BUDGET_PRODUCTS ? report_dollars_fr(y2->fin.budget_products_cents, b3, sizeof b3) : "—",
-		report_pct_signed(d.variance_products_ok, d.variance_products, b4, sizeof b4));
+		y1->has_products ? figures_dollars_fr(y1->products_cents, b1, sizeof b1) : "—", y2->name,
+		y2->has_products ? figures_dollars_fr(y2->products_cents, b2, sizeof b2) : "—",
+		y2->fin.has & FIN_BUDGET_PRODUCTS ? figures_dollars_fr(y2->fin.budget_products_cents, b3, sizeof b3) : "—",
+		figures_pct_signed(d.variance_products_ok, d.variance_products, b4, sizeof b4));
 	emit(o, TR_NORMAL, _("  Frais d'exploitation : %s réel %s ; %s réel %s ; budget %s ; écart %s"), y1->name,
-		y1->fin.has & FIN_ACTUAL_EXPENSES ? report_dollars_fr(y1->fin.actual_expenses_cents, b1, sizeof b1) : "—",
+		y1->fin.has & FIN_ACTUAL_EXPENSES ? figures_dollars_fr(y1->fin.actual_expenses_cents, b1, sizeof b1) : "—",
 		y2->name,
-		y2->fin.has & FIN_ACTUAL_EXPENSES ? report_dollars_fr(y2->fin.actual_expenses_cents, b2, sizeof b2) : "—",
-		y2->fin.has & FIN_BUDGET_EXPENSES ? report_dollars_fr(y2->fin.budget_expenses_cents, b3, sizeof b3) : "—",
-		report_pct_signed(d.variance_expenses_ok, d.variance_expenses, b4, sizeof b4));
-	emit(o, TR_NORMAL, _("  Excédent : %s ; budget %s"), d.surplus_ok[1] ? report_dollars_fr(d.surplus[1], b1, sizeof b1) : "—",
-		d.surplus_ok[2] ? report_dollars_fr(d.surplus[2], b2, sizeof b2) : "—");
+		y2->fin.has & FIN_ACTUAL_EXPENSES ? figures_dollars_fr(y2->fin.actual_expenses_cents, b2, sizeof b2) : "—",
+		y2->fin.has & FIN_BUDGET_EXPENSES ? figures_dollars_fr(y2->fin.budget_expenses_cents, b3, sizeof b3) : "—",
+		figures_pct_signed(d.variance_expenses_ok, d.variance_expenses, b4, sizeof b4));
+	emit(o, TR_NORMAL, _("  Excédent : %s ; budget %s"), d.surplus_ok[1] ? figures_dollars_fr(d.surplus[1], b1, sizeof b1) : "—",
+		d.surplus_ok[2] ? figures_dollars_fr(d.surplus[2], b2, sizeof b2) : "—");
 	int64_t fmax = 1;
 	const int64_t fv[4] = { y2->products_cents, y2->fin.budget_products_cents, y2->fin.actual_expenses_cents,
 		y2->fin.budget_expenses_cents };
@@ -155,9 +155,9 @@ static void draw_report(struct report_state *s, struct out *o)
 			fmax = fv[i];
 	const char *fl[4] = { _("produits réels"), _("produits budget"), _("frais réels"), _("frais budget") };
 	for (int i = 0; i < 4; i++)
-		chart_line(o, i % 2 ? TR_DIM : TR_NORMAL, fl[i], fv[i], fmax, report_dollars_fr(fv[i], b1, sizeof b1));
+		chart_line(o, i % 2 ? TR_DIM : TR_NORMAL, fl[i], fv[i], fmax, figures_dollars_fr(fv[i], b1, sizeof b1));
 	emit(o, TR_NORMAL, _("  Opérations avec les membres : %s"),
-		report_pct(d.members_share_ok, d.members_share, b1, sizeof b1));
+		figures_pct(d.members_share_ok, d.members_share, b1, sizeof b1));
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, "%s", _("Revenus par catégorie de membres"));
 	static const char *const cats[RC_NCATEGORIES] = { N_("membres"), N_("auxiliaires"), N_("soutien"),
@@ -173,26 +173,26 @@ static void draw_report(struct report_state *s, struct out *o)
 		char l[64];
 		snprintf(l, sizeof l, "%s %.4s", _(cats[c]), y1->name + 0);
 		chart_line(o, TR_DIM, l, y1->revenue_by_category[c], cmax,
-			report_dollars_fr(y1->revenue_by_category[c], b1, sizeof b1));
+			figures_dollars_fr(y1->revenue_by_category[c], b1, sizeof b1));
 		snprintf(l, sizeof l, "%s %.4s", _(cats[c]), y2->name + 0);
-		snprintf(b5, sizeof b5, "%s (%s)", report_dollars_fr(y2->revenue_by_category[c], b1, sizeof b1),
-			report_pct_signed(d.cat_growth_ok[c], d.cat_growth[c], b2, sizeof b2));
+		snprintf(b5, sizeof b5, "%s (%s)", figures_dollars_fr(y2->revenue_by_category[c], b1, sizeof b1),
+			figures_pct_signed(d.cat_growth_ok[c], d.cat_growth[c], b2, sizeof b2));
 		chart_line(o, TR_NORMAL, l, y2->revenue_by_category[c], cmax, b5);
 	}
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, "%s", _("Capital humain"));
 	emit(o, TR_NORMAL, _("  %lld professionnels, %lld formateurs, %lld directions ; femmes %s, hommes %s ; âge moyen %s"),
 		(long long)r->people_by_function[RF_PROFESSIONNEL], (long long)r->people_by_function[RF_FORMATEUR],
-		(long long)r->people_by_function[RF_DIRECTION], report_pct(d.women_ok, d.women, b1, sizeof b1),
-		report_pct(d.men_ok, d.men, b2, sizeof b2),
-		d.age_ok ? report_count_fr((d.age + 5) / 10, b3, sizeof b3) : "—");
-	emit(o, TR_NORMAL, _("  Taux d'utilisation : %s"), report_pct(d.utilisation_ok, d.utilisation, b1, sizeof b1));
+		(long long)r->people_by_function[RF_DIRECTION], figures_pct(d.women_ok, d.women, b1, sizeof b1),
+		figures_pct(d.men_ok, d.men, b2, sizeof b2),
+		d.age_ok ? figures_count_fr((d.age + 5) / 10, b3, sizeof b3) : "—");
+	emit(o, TR_NORMAL, _("  Taux d'utilisation : %s"), figures_pct(d.utilisation_ok, d.utilisation, b1, sizeof b1));
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, "%s", _("Programmes de financement"));
 	for (size_t i = 0; i < r->nprograms; i++) {
 		const struct report_program *p = &r->programs[i];
 		emit(o, TR_NORMAL, "  %-18s %12s %16s", p->code[0] ? p->code : _("(aucun)"),
-			report_hours_fr(p->minutes[1], b1, sizeof b1), report_dollars_fr(p->revenue_cents[1], b2, sizeof b2));
+			figures_hours_fr(p->minutes[1], b1, sizeof b1), figures_dollars_fr(p->revenue_cents[1], b2, sizeof b2));
 	}
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, "%s", _("Développement des affaires (événements / rencontres)"));
@@ -231,7 +231,7 @@ static void report_draw(struct tui *t, void *state, int y, int h, int w)
 	if (!s->loaded)
 		return;
 	for (int i = 0; i < h; i++)
-		w_fill(y + i, 0, w, term_attr(TR_NORMAL));
+		widget_fill(y + i, 0, w, term_attr(TR_NORMAL));
 	struct out o = { y, h, w, s->top, 0 };
 	draw_report(s, &o);
 	s->nlines = o.line;

@@ -14,74 +14,76 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "juste/budget.h"
+#include "juste/client_revenue.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/money.h"
-#include "juste/office.h"
-#include "juste/report.h"
+#include "juste/figures.h"
+#include "juste/utilisation.h"
 #include "tui/view.h"
 
 enum { TAB_EXPERTS, TAB_MANDATES, TAB_CLIENTS, NTABS };
-#define XCOLS OU_NCOLS
+#define XCOLS UTIL_NCOLS
 #define BCOLS 8
 #define CCOLS 7
 #define WCOLS (WEEK_DAYS + 2)
 
 static const char *const tab_names[NTABS] = { N_("experts"), N_("mandats"), N_("clients") };
-static const char *const period_names[OFFICE_NPERIODS] = { N_("semaine"), N_("mois"), N_("exercice à ce jour") };
+static const char *const period_names[UTIL_NPERIODS] = { N_("semaine"), N_("mois"), N_("exercice à ce jour") };
 
 struct util_state {
 	int tab;
-	enum office_period period;
+	enum utilisation_period period;
 	date_t day;                   /* the period holds it */
 	char from[ISO_LEN], to[ISO_LEN];
 	int loaded[NTABS];
-	struct office_util u;
+	struct utilisation u;
 	int sort_col, sort_desc;
-	struct office_budget_row *b;
+	struct budget_row *b;
 	size_t nb;
-	struct office_clients c;
-	struct w_table tab_t[NTABS];
+	struct client_revenue c;
+	struct widget_table tab_t[NTABS];
 	int widths[NTABS][10];
-	enum w_align align[NTABS][10];
+	enum widget_align align[NTABS][10];
 	/* an expert's week, read-only */
 	int in_week;
 	struct week w;
-	struct w_table wt;
+	struct widget_table wt;
 	int ww[WCOLS];
-	enum w_align wa[WCOLS];
+	enum widget_align wa[WCOLS];
 };
 
 static void set_range(struct tui *t, struct util_state *s)
 {
-	office_period_range(t->app, s->period, s->day, s->from, s->to);
+	utilisation_period_range(t->app, s->period, s->day, s->from, s->to);
 }
 
 static juste_status load_tab(struct tui *t, struct util_state *s, int tab, struct juste_err *e)
 {
 	juste_status st = JUSTE_OK;
 	if (tab == TAB_EXPERTS) {
-		struct office_util u;
-		if ((st = office_util_load(t->app, s->from, s->to, s->day, &u, e)))
+		struct utilisation u;
+		if ((st = utilisation_load(t->app, s->from, s->to, s->day, &u, e)))
 			return st;
-		office_util_free(&s->u);
+		utilisation_free(&s->u);
 		s->u = u;
-		office_util_sort(&s->u, (enum office_util_col)s->sort_col, s->sort_desc);
+		utilisation_sort(&s->u, (enum utilisation_col)s->sort_col, s->sort_desc);
 		s->tab_t[tab].nrows = (int)u.n;
 	} else if (tab == TAB_MANDATES) {
-		struct office_budget_row *b;
+		struct budget_row *b;
 		size_t n;
-		if ((st = office_budgets(t->app, &b, &n, e)))
+		if ((st = budget_list(t->app, &b, &n, e)))
 			return st;
 		free(s->b);
 		s->b = b;
 		s->nb = n;
 		s->tab_t[tab].nrows = (int)n;
 	} else {
-		struct office_clients c;
-		if ((st = office_clients_load(t->app, app_today(), &c, e)))
+		struct client_revenue c;
+		if ((st = client_revenue_load(t->app, app_today(), &c, e)))
 			return st;
-		office_clients_free(&s->c);
+		client_revenue_free(&s->c);
 		s->c = c;
 		s->tab_t[tab].nrows = (int)c.n;
 	}
@@ -99,11 +101,11 @@ static void ensure(struct tui *t, struct util_state *s)
 static juste_status util_open(struct tui *t, void *state, struct juste_err *e)
 {
 	struct util_state *s = state;
-	s->period = OFFICE_MONTH;
+	s->period = UTIL_MONTH;
 	s->day = app_today();
 	set_range(t, s);
 	for (int i = 0; i < NTABS; i++) {
-		struct w_table *tb = &s->tab_t[i];
+		struct widget_table *tb = &s->tab_t[i];
 		tb->ncols = i == TAB_EXPERTS ? XCOLS : i == TAB_MANDATES ? BCOLS : CCOLS;
 		tb->header = 1;
 		tb->footer = i != TAB_MANDATES;
@@ -112,7 +114,7 @@ static juste_status util_open(struct tui *t, void *state, struct juste_err *e)
 		tb->first_cursor_col = 0;
 		tb->ncursor_cols = i == TAB_EXPERTS ? XCOLS : 1;
 		for (int c = 0; c < tb->ncols; c++)
-			s->align[i][c] = c == 0 ? W_LEFT : W_RIGHT;
+			s->align[i][c] = c == 0 ? WIDGET_LEFT : WIDGET_RIGHT;
 	}
 	s->wt.ncols = WCOLS;
 	s->wt.header = s->wt.footer = 1;
@@ -121,7 +123,7 @@ static juste_status util_open(struct tui *t, void *state, struct juste_err *e)
 	s->wt.first_cursor_col = 1;
 	s->wt.ncursor_cols = WEEK_DAYS;
 	for (int c = 0; c < WCOLS; c++)
-		s->wa[c] = c == 0 ? W_LEFT : W_RIGHT;
+		s->wa[c] = c == 0 ? WIDGET_LEFT : WIDGET_RIGHT;
 	return load_tab(t, s, TAB_EXPERTS, e);
 }
 
@@ -129,10 +131,10 @@ static void util_close(struct tui *t, void *state)
 {
 	(void)t;
 	struct util_state *s = state;
-	office_util_free(&s->u);
+	utilisation_free(&s->u);
 	free(s->b);
 	s->b = NULL;
-	office_clients_free(&s->c);
+	client_revenue_free(&s->c);
 	week_free(&s->w);
 }
 
@@ -140,7 +142,7 @@ static void util_close(struct tui *t, void *state)
 
 static void pct(int ok, int64_t tenths, char *buf, size_t n)
 {
-	report_pct(ok, tenths, buf, n);
+	figures_pct(ok, tenths, buf, n);
 }
 
 static void hrs(int64_t minutes, char *buf, size_t n)
@@ -158,24 +160,24 @@ static void expert_cell(void *ctx, int row, int col, char *buf, size_t n, enum t
 		snprintf(buf, n, "%s%s", _(head[col]), col == s->sort_col ? (s->sort_desc ? " ▼" : " ▲") : "");
 		return;
 	}
-	const struct office_util_row *r = row >= (int)s->u.n ? &s->u.total : &s->u.rows[row];
+	const struct utilisation_row *r = row >= (int)s->u.n ? &s->u.total : &s->u.rows[row];
 	if (row >= (int)s->u.n)
 		*role = TR_TOTAL;
 	switch (col) {
-	case OU_NAME: snprintf(buf, n, "%s", r->name); break;
-	case OU_CAPACITY: hrs(r->capacity, buf, n); break;
-	case OU_LOGGED: hrs(r->logged, buf, n); break;
-	case OU_BILLABLE: hrs(r->billable, buf, n); break;
-	case OU_INTERNAL: hrs(r->internal, buf, n); break;
-	case OU_PCT: pct(r->pct_ok, r->pct, buf, n); break;
+	case UTIL_NAME: snprintf(buf, n, "%s", r->name); break;
+	case UTIL_CAPACITY: hrs(r->capacity, buf, n); break;
+	case UTIL_LOGGED: hrs(r->logged, buf, n); break;
+	case UTIL_BILLABLE: hrs(r->billable, buf, n); break;
+	case UTIL_INTERNAL: hrs(r->internal, buf, n); break;
+	case UTIL_PCT: pct(r->pct_ok, r->pct, buf, n); break;
 	default:
 		if (row >= (int)s->u.n) {
 			hrs(r->last_week, buf, n);
 		} else {
 			char h[32];
 			hrs(r->last_week, h, sizeof h);
-			snprintf(buf, n, "%s %s", r->mark == OFFICE_MARK_NOTHING ? _("⚠ rien") :
-				r->mark == OFFICE_MARK_HALF ? _("⚠ < ½") : "", h);
+			snprintf(buf, n, "%s %s", r->mark == UTIL_MARK_NOTHING ? _("⚠ rien") :
+				r->mark == UTIL_MARK_HALF ? _("⚠ < ½") : "", h);
 			if (r->mark)
 				*role = TR_OVER;
 		}
@@ -194,7 +196,7 @@ static void budget_cell(void *ctx, int row, int col, char *buf, size_t n, enum t
 		snprintf(buf, n, "%s", _(head[col]));
 		return;
 	}
-	const struct office_budget_row *b = &s->b[row];
+	const struct budget_row *b = &s->b[row];
 	if (b->level >= 100)
 		*role = TR_OVER;
 	else if (b->level >= 80)
@@ -227,7 +229,7 @@ static void client_cell(void *ctx, int row, int col, char *buf, size_t n, enum t
 		snprintf(buf, n, "%s", _(head[col]));
 		return;
 	}
-	const struct office_client_row *c = row >= (int)s->c.n ? &s->c.total : &s->c.rows[row];
+	const struct client_revenue_row *c = row >= (int)s->c.n ? &s->c.total : &s->c.rows[row];
 	if (row >= (int)s->c.n)
 		*role = TR_TOTAL;
 	int64_t g;
@@ -236,10 +238,10 @@ static void client_cell(void *ctx, int row, int col, char *buf, size_t n, enum t
 	case 0: snprintf(buf, n, "%s %s", c->code, c->name); break;
 	case 1: hrs(c->minutes[0], buf, n); break;
 	case 2: hrs(c->minutes[1], buf, n); break;
-	case 3: ok = report_growth(c->minutes[0], c->minutes[1], &g); report_pct_signed(ok, g, buf, n); break;
+	case 3: ok = figures_growth(c->minutes[0], c->minutes[1], &g); figures_pct_signed(ok, g, buf, n); break;
 	case 4: snprintf(buf, n, "%s", money_format_fr(c->revenue_cents[0], m, sizeof m)); break;
 	case 5: snprintf(buf, n, "%s", money_format_fr(c->revenue_cents[1], m, sizeof m)); break;
-	default: ok = report_growth(c->revenue_cents[0], c->revenue_cents[1], &g); report_pct_signed(ok, g, buf, n); break;
+	default: ok = figures_growth(c->revenue_cents[0], c->revenue_cents[1], &g); figures_pct_signed(ok, g, buf, n); break;
 	}
 }
 
@@ -321,9 +323,9 @@ static void draw_week(struct util_state *s, int y, int h, int width)
 	char title[512], d1[DURATION_BUF], d2[DURATION_BUF];
 	snprintf(title, sizeof title, _(" %s · lecture seule · semaine du %s au %s · %s / %s"), w->name, w->day[0],
 		w->day[6], duration_format(w->total, d1, sizeof d1), duration_format(w->capacity, d2, sizeof d2));
-	w_text(y, 0, title, width, W_LEFT, term_attr(TR_TITLE));
+	widget_text(y, 0, title, width, WIDGET_LEFT, term_attr(TR_TITLE));
 	s->wt.nrows = w->nrows;
-	w_table_draw(&s->wt, y + 1, 0, h - 2, week_cell, s);
+	widget_table_draw(&s->wt, y + 1, 0, h - 2, week_cell, s);
 	const char *legend = _("[ ] semaine précédente / suivante · Échap retour");
 	char buf[256];
 	for (int i = 0; i < WEEK_DAYS; i++)
@@ -332,7 +334,7 @@ static void draw_week(struct util_state *s, int y, int h, int width)
 			legend = buf;
 			break;
 		}
-	w_text(y + h - 1, 0, legend, width, W_LEFT, term_attr(TR_DIM));
+	widget_text(y + h - 1, 0, legend, width, WIDGET_LEFT, term_attr(TR_DIM));
 }
 
 static void util_draw(struct tui *t, void *state, int y, int h, int w)
@@ -348,9 +350,9 @@ static void util_draw(struct tui *t, void *state, int y, int h, int w)
 	for (int i = 0; i < NTABS; i++) {
 		char tab[64];
 		snprintf(tab, sizeof tab, " %d %s ", i + 1, _(tab_names[i]));
-		x += w_text(y, x, tab, w_width(tab), W_LEFT, term_attr(i == s->tab ? TR_TAB_ACTIVE : TR_HEADER));
+		x += widget_text(y, x, tab, widget_width(tab), WIDGET_LEFT, term_attr(i == s->tab ? TR_TAB_ACTIVE : TR_HEADER));
 		if (x + 2 < w)
-			x += w_text(y, x, " ", 1, W_LEFT, A_NORMAL);
+			x += widget_text(y, x, " ", 1, WIDGET_LEFT, A_NORMAL);
 	}
 	char title[256];
 	if (s->tab == TAB_EXPERTS)
@@ -360,8 +362,8 @@ static void util_draw(struct tui *t, void *state, int y, int h, int w)
 	else
 		snprintf(title, sizeof title, _(" %s au %s / %s au %s"), s->c.from[1], s->c.to[1], s->c.from[0], s->c.to[0]);
 	if (x < w)
-		w_text(y, x, title, w - x, W_LEFT, term_attr(TR_TITLE));
-	struct w_table *tb = &s->tab_t[s->tab];
+		widget_text(y, x, title, w - x, WIDGET_LEFT, term_attr(TR_TITLE));
+	struct widget_table *tb = &s->tab_t[s->tab];
 	int *wd = s->widths[s->tab];
 	const char *legend;
 	if (s->tab == TAB_EXPERTS) {
@@ -371,7 +373,7 @@ static void util_draw(struct tui *t, void *state, int y, int h, int w)
 			wd[c] = w >= 120 ? wide[c] : narrow[c];
 			wd[0] -= wd[c];
 		}
-		w_table_draw(tb, y + 1, 0, h - 2, padded_expert_cell, s);
+		widget_table_draw(tb, y + 1, 0, h - 2, padded_expert_cell, s);
 		legend = _("s trier (colonne du curseur) · p période · [ ] préc./suiv. · ⏎ semaine · ⚠ peu ou rien saisi la semaine passée");
 	} else if (s->tab == TAB_MANDATES) {
 		int hcol = w >= 120 ? 10 : 7, mcol = w >= 120 ? 15 : 11, pcol = w >= 120 ? 10 : 8;
@@ -380,9 +382,9 @@ static void util_draw(struct tui *t, void *state, int y, int h, int w)
 		wd[7] = pcol;
 		wd[0] = w - 3 * hcol - 3 * mcol - pcol;
 		if (s->nb == 0)
-			w_text(y + 2, 1, _("Aucun mandat n'a de budget"), w - 2, W_LEFT, term_attr(TR_DIM));
+			widget_text(y + 2, 1, _("Aucun mandat n'a de budget"), w - 2, WIDGET_LEFT, term_attr(TR_DIM));
 		else
-			w_table_draw(tb, y + 1, 0, h - 2, padded_budget_cell, s);
+			widget_table_draw(tb, y + 1, 0, h - 2, padded_budget_cell, s);
 		legend = _("! plus de 80 % du budget · !! plus de 100 % · $ utilisés : factures émises, nettes des notes de crédit");
 	} else {
 		int hcol = w >= 120 ? 11 : 9, mcol = w >= 120 ? 15 : 13, g = 9;
@@ -390,10 +392,10 @@ static void util_draw(struct tui *t, void *state, int y, int h, int w)
 		wd[4] = wd[5] = mcol;
 		wd[3] = wd[6] = g;
 		wd[0] = w - 2 * hcol - 2 * mcol - 2 * g;
-		w_table_draw(tb, y + 1, 0, h - 2, padded_client_cell, s);
+		widget_table_draw(tb, y + 1, 0, h - 2, padded_client_cell, s);
 		legend = _("exercice à ce jour contre les mêmes jours l'an dernier · revenus : factures émises nettes, avant taxes");
 	}
-	w_text(y + h - 1, 0, legend, w, W_LEFT, term_attr(TR_DIM));
+	widget_text(y + h - 1, 0, legend, w, WIDGET_LEFT, term_attr(TR_DIM));
 }
 
 /* --------------------------------------------------------------- actions */
@@ -426,12 +428,12 @@ static void open_week(struct tui *t, struct util_state *s, date_t day)
 
 static void shift(struct util_state *s, int d)
 {
-	if (s->period == OFFICE_WEEK) {
+	if (s->period == UTIL_WEEK) {
 		s->day += 7 * d;
 	} else {
 		int y, m, dd;
 		date_to_ymd(s->day, &y, &m, &dd);
-		date_month_add(&y, &m, s->period == OFFICE_MONTH ? d : 12 * d);
+		date_month_add(&y, &m, s->period == UTIL_MONTH ? d : 12 * d);
 		if (dd > date_days_in_month(y, m))
 			dd = date_days_in_month(y, m);
 		s->day = date_from_ymd(y, m, dd);
@@ -464,10 +466,10 @@ static enum view_result util_request(struct tui *t, void *state, enum action a, 
 			}
 			return VIEW_IGNORED;
 		}
-		w_table_clamp(&s->wt, 1000);
+		widget_table_clamp(&s->wt, 1000);
 		return VIEW_HANDLED;
 	}
-	struct w_table *tb = &s->tab_t[s->tab];
+	struct widget_table *tb = &s->tab_t[s->tab];
 	int page = LINES - 8 > 1 ? LINES - 8 : 1;
 	switch (a) {
 	case ACT_UP: tb->cur_row--; break;
@@ -489,12 +491,12 @@ static enum view_result util_request(struct tui *t, void *state, enum action a, 
 			s->sort_desc = !s->sort_desc;
 		else {
 			s->sort_col = tb->cur_col;
-			s->sort_desc = s->sort_col != OU_NAME;   /* figures: largest first */
+			s->sort_desc = s->sort_col != UTIL_NAME;   /* figures: largest first */
 		}
-		office_util_sort(&s->u, (enum office_util_col)s->sort_col, s->sort_desc);
+		utilisation_sort(&s->u, (enum utilisation_col)s->sort_col, s->sort_desc);
 		return VIEW_HANDLED;
 	case ACT_PERIOD:
-		s->period = (enum office_period)((s->period + 1) % OFFICE_NPERIODS);
+		s->period = (enum utilisation_period)((s->period + 1) % UTIL_NPERIODS);
 		set_range(t, s);
 		s->loaded[TAB_EXPERTS] = 0;
 		s->tab = TAB_EXPERTS;
@@ -512,7 +514,7 @@ static enum view_result util_request(struct tui *t, void *state, enum action a, 
 			tui_info(t, _("Relu"));
 		return VIEW_HANDLED;
 	case ACT_EDIT:
-		open_week(t, s, s->period == OFFICE_WEEK ? s->day : app_today() < s->day ? app_today() : s->day);
+		open_week(t, s, s->period == UTIL_WEEK ? s->day : app_today() < s->day ? app_today() : s->day);
 		return VIEW_HANDLED;
 	default:
 		if (a == ACT_NONE && !f && ch >= '1' && ch <= '0' + NTABS) {

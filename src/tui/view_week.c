@@ -21,9 +21,9 @@ static const char *const day_abbr[WEEK_DAYS] = {
 struct week_state {
 	struct week w;
 	int loaded;
-	struct w_table tab;
+	struct widget_table tab;
 	int widths[NCOLS];
-	enum w_align align[NCOLS];
+	enum widget_align align[NCOLS];
 	char today[ISO_LEN];
 	char last_code[CODE_LEN];     /* the cursor's mandate, kept across empty weeks */
 };
@@ -31,7 +31,7 @@ struct week_state {
 static juste_status reload(struct tui *t, struct week_state *s, date_t day, const char *keep_code, struct juste_err *e)
 {
 	struct week next;
-	juste_status st = week_load(t->app, t->app->user.login, day, &next, e);
+	juste_status st = week_load(t->app, app_user(t->app)->login, day, &next, e);
 	if (st)
 		return st;
 	char code[CODE_LEN] = "";
@@ -72,9 +72,9 @@ static juste_status week_open(struct tui *t, void *state, struct juste_err *e)
 	s->tab.header = s->tab.footer = 1;
 	s->tab.widths = s->widths;
 	s->tab.align = s->align;
-	s->align[0] = W_LEFT;
+	s->align[0] = WIDGET_LEFT;
 	for (int i = 1; i < NCOLS; i++)
-		s->align[i] = W_RIGHT;
+		s->align[i] = WIDGET_RIGHT;
 	s->tab.cur_col = date_weekday(today) - 1;
 	return reload(t, s, today, NULL, e);
 }
@@ -159,11 +159,11 @@ static void week_draw(struct tui *t, void *state, int y, int h, int width)
 	int pct = w->capacity ? (int)((long)w->total * 100 / w->capacity) : 0;
 	snprintf(tot, sizeof tot, _("%s / %s (%d %%) "), duration_format(w->total, d1, sizeof d1),
 		duration_format(w->capacity, d2, sizeof d2), pct);
-	int totw = w_width(tot);
-	w_text(y, 0, title, width - totw, W_LEFT, term_attr(TR_TITLE));
-	w_text(y, width - totw, tot, totw, W_RIGHT, term_attr(w->total > w->capacity ? TR_OVER : TR_TITLE));
+	int totw = widget_width(tot);
+	widget_text(y, 0, title, width - totw, WIDGET_LEFT, term_attr(TR_TITLE));
+	widget_text(y, width - totw, tot, totw, WIDGET_RIGHT, term_attr(w->total > w->capacity ? TR_OVER : TR_TITLE));
 	s->tab.nrows = w->nrows;
-	w_table_draw(&s->tab, y + 1, 0, h - 2, cell, s);
+	widget_table_draw(&s->tab, y + 1, 0, h - 2, cell, s);
 	/* the last line: why some days are locked, or how to start */
 	const char *legend = NULL;
 	char buf[256];
@@ -175,7 +175,7 @@ static void week_draw(struct tui *t, void *state, int y, int h, int width)
 	if (!legend && w->nrows == 0)
 		legend = _("Aucune ligne : n pour ajouter un mandat, c pour reprendre la semaine dernière");
 	if (legend)
-		w_text(y + h - 1, 0, legend, width, W_LEFT, term_attr(TR_DIM));
+		widget_text(y + h - 1, 0, legend, width, WIDGET_LEFT, term_attr(TR_DIM));
 }
 
 /* --------------------------------------------------------------- actions */

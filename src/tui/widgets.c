@@ -23,12 +23,12 @@ static int next_wc(const char *s, wchar_t *wc)
 	return (int)n;
 }
 
-int w_width(const char *s)
+int widget_width(const char *s)
 {
 	return text_width(s);
 }
 
-void w_fill(int y, int x, int width, attr_t attr)
+void widget_fill(int y, int x, int width, attr_t attr)
 {
 	if (width <= 0)
 		return;
@@ -37,11 +37,12 @@ void w_fill(int y, int x, int width, attr_t attr)
 	attrset(A_NORMAL);
 }
 
-int w_text(int y, int x, const char *s, int width, enum w_align align, attr_t attr)
+int widget_text(int y, int x, const char *s, int width, enum widget_align align, attr_t attr)
 {
 	if (width <= 0)
 		return 0;
-	static const enum text_align how[] = { [W_LEFT] = TEXT_LEFT, [W_RIGHT] = TEXT_RIGHT, [W_CENTER] = TEXT_CENTER };
+	static const enum text_align how[] = {
+		[WIDGET_LEFT] = TEXT_LEFT, [WIDGET_RIGHT] = TEXT_RIGHT, [WIDGET_CENTER] = TEXT_CENTER };
 	char fit[2048];
 	wchar_t out[1024];
 	int n = 0;
@@ -50,17 +51,17 @@ int w_text(int y, int x, const char *s, int width, enum w_align align, attr_t at
 	for (const char *p = fit; *p && n < (int)(sizeof out / sizeof out[0]) - 1;)
 		p += next_wc(p, &out[n++]);
 	out[n] = L'\0';
-	w_fill(y, x, width, attr);
+	widget_fill(y, x, width, attr);
 	attrset(attr);
 	mvaddnwstr(y, x, out, n);
 	attrset(A_NORMAL);
 	return width;
 }
 
-void w_box(int y, int x, int h, int w, const char *title, attr_t attr)
+void widget_box(int y, int x, int h, int w, const char *title, attr_t attr)
 {
 	for (int i = 0; i < h; i++)
-		w_fill(y + i, x, w, attr);
+		widget_fill(y + i, x, w, attr);
 	attrset(attr);
 	mvhline(y, x + 1, ACS_HLINE, w - 2);
 	mvhline(y + h - 1, x + 1, ACS_HLINE, w - 2);
@@ -72,18 +73,18 @@ void w_box(int y, int x, int h, int w, const char *title, attr_t attr)
 	mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
 	attrset(A_NORMAL);
 	if (title && *title) {
-		int tw = w_width(title) + 2;
+		int tw = widget_width(title) + 2;
 		if (tw > w - 4)
 			tw = w - 4;
 		char t[512];
 		snprintf(t, sizeof t, " %s ", title);
-		w_text(y, x + 2, t, tw, W_LEFT, attr | A_BOLD);
+		widget_text(y, x + 2, t, tw, WIDGET_LEFT, attr | A_BOLD);
 	}
 }
 
 /* ----------------------------------------------------------------- table */
 
-void w_table_clamp(struct w_table *t, int body_h)
+void widget_table_clamp(struct widget_table *t, int body_h)
 {
 	if (t->cur_row >= t->nrows)
 		t->cur_row = t->nrows - 1;
@@ -105,7 +106,7 @@ void w_table_clamp(struct w_table *t, int body_h)
 		t->top = 0;
 }
 
-static void table_row(struct w_table *t, int y, int x, int row, w_table_cell_fn cell, void *ctx)
+static void table_row(struct widget_table *t, int y, int x, int row, widget_table_cell_fn cell, void *ctx)
 {
 	int cx = x;
 	for (int c = 0; c < t->ncols; c++) {
@@ -119,15 +120,15 @@ static void table_row(struct w_table *t, int y, int x, int row, w_table_cell_fn 
 			else if (role == TR_NORMAL)
 				role = TR_CURSOR_ROW;
 		}
-		w_text(y, cx, buf, t->widths[c], t->align[c], term_attr(role));
+		widget_text(y, cx, buf, t->widths[c], t->align[c], term_attr(role));
 		cx += t->widths[c];
 	}
 }
 
-int w_table_draw(struct w_table *t, int y, int x, int h, w_table_cell_fn cell, void *ctx)
+int widget_table_draw(struct widget_table *t, int y, int x, int h, widget_table_cell_fn cell, void *ctx)
 {
 	int body_h = h - (t->header ? 1 : 0) - (t->footer ? 1 : 0);
-	w_table_clamp(t, body_h);
+	widget_table_clamp(t, body_h);
 	int line = y;
 	if (t->header && line < y + h)
 		table_row(t, line++, x, -1, cell, ctx);
@@ -140,11 +141,11 @@ int w_table_draw(struct w_table *t, int y, int x, int h, w_table_cell_fn cell, v
 
 /* ----------------------------------------------------------------- input */
 
-void w_input_set(struct w_input *in, const char *utf8)
+void widget_input_set(struct widget_input *in, const char *utf8)
 {
 	memset(in, 0, sizeof *in);
 	const char *p = utf8 ? utf8 : "";
-	while (*p && in->len < W_INPUT_MAX - 1) {
+	while (*p && in->len < WIDGET_INPUT_MAX - 1) {
 		wchar_t wc;
 		p += next_wc(p, &wc);
 		in->buf[in->len++] = wc;
@@ -153,7 +154,7 @@ void w_input_set(struct w_input *in, const char *utf8)
 	in->pos = in->len;
 }
 
-void w_input_get(const struct w_input *in, char *out, size_t n)
+void widget_input_get(const struct widget_input *in, char *out, size_t n)
 {
 	size_t used = 0;
 	mbstate_t st;
@@ -170,7 +171,7 @@ void w_input_get(const struct w_input *in, char *out, size_t n)
 		out[used < n ? used : n - 1] = '\0';
 }
 
-static void input_delete(struct w_input *in, int from, int to)
+static void input_delete(struct widget_input *in, int from, int to)
 {
 	if (from < 0)
 		from = 0;
@@ -186,47 +187,47 @@ static void input_delete(struct w_input *in, int from, int to)
 		in->pos = from;
 }
 
-enum w_input_result w_input_key(struct w_input *in, int is_func, wint_t ch)
+enum widget_input_result widget_input_key(struct widget_input *in, int is_func, wint_t ch)
 {
 	if (is_func) {
 		switch (ch) {
-		case KEY_LEFT: if (in->pos > 0) in->pos--; return W_INPUT_CONT;
-		case KEY_RIGHT: if (in->pos < in->len) in->pos++; return W_INPUT_CONT;
-		case KEY_HOME: in->pos = 0; return W_INPUT_CONT;
-		case KEY_END: in->pos = in->len; return W_INPUT_CONT;
+		case KEY_LEFT: if (in->pos > 0) in->pos--; return WIDGET_INPUT_CONT;
+		case KEY_RIGHT: if (in->pos < in->len) in->pos++; return WIDGET_INPUT_CONT;
+		case KEY_HOME: in->pos = 0; return WIDGET_INPUT_CONT;
+		case KEY_END: in->pos = in->len; return WIDGET_INPUT_CONT;
 		case KEY_BACKSPACE:
 			if (in->pos == 0)
-				return W_INPUT_CONT;
+				return WIDGET_INPUT_CONT;
 			input_delete(in, in->pos - 1, in->pos);
-			return W_INPUT_CHANGED;
+			return WIDGET_INPUT_CHANGED;
 		case KEY_DC:
 			if (in->pos >= in->len)
-				return W_INPUT_CONT;
+				return WIDGET_INPUT_CONT;
 			input_delete(in, in->pos, in->pos + 1);
-			return W_INPUT_CHANGED;
-		case KEY_ENTER: return W_INPUT_DONE;
-		default: return W_INPUT_CONT;
+			return WIDGET_INPUT_CHANGED;
+		case KEY_ENTER: return WIDGET_INPUT_DONE;
+		default: return WIDGET_INPUT_CONT;
 		}
 	}
 	switch (ch) {
-	case '\r': case '\n': return W_INPUT_DONE;
-	case 27: return W_INPUT_CANCEL;
-	case 1: in->pos = 0; return W_INPUT_CONT;                 /* ^A */
-	case 5: in->pos = in->len; return W_INPUT_CONT;           /* ^E */
-	case 2: if (in->pos > 0) in->pos--; return W_INPUT_CONT;  /* ^B */
-	case 6: if (in->pos < in->len) in->pos++; return W_INPUT_CONT; /* ^F */
+	case '\r': case '\n': return WIDGET_INPUT_DONE;
+	case 27: return WIDGET_INPUT_CANCEL;
+	case 1: in->pos = 0; return WIDGET_INPUT_CONT;                 /* ^A */
+	case 5: in->pos = in->len; return WIDGET_INPUT_CONT;           /* ^E */
+	case 2: if (in->pos > 0) in->pos--; return WIDGET_INPUT_CONT;  /* ^B */
+	case 6: if (in->pos < in->len) in->pos++; return WIDGET_INPUT_CONT; /* ^F */
 	case 8: case 127:                                         /* ^H, DEL */
 		if (in->pos == 0)
-			return W_INPUT_CONT;
+			return WIDGET_INPUT_CONT;
 		input_delete(in, in->pos - 1, in->pos);
-		return W_INPUT_CHANGED;
+		return WIDGET_INPUT_CHANGED;
 	case 4:                                                   /* ^D */
 		if (in->pos >= in->len)
-			return W_INPUT_CONT;
+			return WIDGET_INPUT_CONT;
 		input_delete(in, in->pos, in->pos + 1);
-		return W_INPUT_CHANGED;
-	case 21: input_delete(in, 0, in->pos); return W_INPUT_CHANGED;        /* ^U */
-	case 11: input_delete(in, in->pos, in->len); return W_INPUT_CHANGED;  /* ^K */
+		return WIDGET_INPUT_CHANGED;
+	case 21: input_delete(in, 0, in->pos); return WIDGET_INPUT_CHANGED;        /* ^U */
+	case 11: input_delete(in, in->pos, in->len); return WIDGET_INPUT_CHANGED;  /* ^K */
 	case 23: {                                                /* ^W: word back */
 		int p = in->pos;
 		while (p > 0 && iswspace((wint_t)in->buf[p - 1]))
@@ -234,20 +235,20 @@ enum w_input_result w_input_key(struct w_input *in, int is_func, wint_t ch)
 		while (p > 0 && !iswspace((wint_t)in->buf[p - 1]))
 			p--;
 		input_delete(in, p, in->pos);
-		return W_INPUT_CHANGED;
+		return WIDGET_INPUT_CHANGED;
 	}
 	default:
 		break;
 	}
-	if (ch < ' ' || !iswprint(ch) || in->len >= W_INPUT_MAX - 1)
-		return W_INPUT_CONT;
+	if (ch < ' ' || !iswprint(ch) || in->len >= WIDGET_INPUT_MAX - 1)
+		return WIDGET_INPUT_CONT;
 	memmove(in->buf + in->pos + 1, in->buf + in->pos, (size_t)(in->len - in->pos + 1) * sizeof in->buf[0]);
 	in->buf[in->pos++] = (wchar_t)ch;
 	in->len++;
-	return W_INPUT_CHANGED;
+	return WIDGET_INPUT_CHANGED;
 }
 
-void w_input_draw(struct w_input *in, int y, int x, int width, attr_t attr)
+void widget_input_draw(struct widget_input *in, int y, int x, int width, attr_t attr)
 {
 	if (width < 2)
 		return;
@@ -262,7 +263,7 @@ void w_input_draw(struct w_input *in, int y, int x, int width, attr_t attr)
 			break;
 		in->off++;
 	}
-	w_fill(y, x, width, attr);
+	widget_fill(y, x, width, attr);
 	int cols = 0, curx = x, i;
 	attrset(attr);
 	for (i = in->off; i < in->len; i++) {
@@ -283,7 +284,7 @@ void w_input_draw(struct w_input *in, int y, int x, int width, attr_t attr)
 
 /* ---------------------------------------------------------------- picker */
 
-int w_picker_init(struct w_picker *p, const char *const *labels, const char *const *search, int n)
+int widget_picker_init(struct widget_picker *p, const char *const *labels, const char *const *search, int n)
 {
 	memset(p, 0, sizeof *p);
 	p->n = n;
@@ -291,21 +292,21 @@ int w_picker_init(struct w_picker *p, const char *const *labels, const char *con
 	p->folded = calloc((size_t)(n ? n : 1), sizeof *p->folded);
 	p->match = calloc((size_t)(n ? n : 1), sizeof *p->match);
 	if (!p->folded || !p->match) {
-		w_picker_free(p);
+		widget_picker_free(p);
 		return -1;
 	}
 	for (int i = 0; i < n; i++) {
 		p->folded[i] = text_fold(search ? search[i] : labels[i]);
 		if (!p->folded[i]) {
-			w_picker_free(p);
+			widget_picker_free(p);
 			return -1;
 		}
 	}
-	w_picker_filter(p);
+	widget_picker_filter(p);
 	return 0;
 }
 
-void w_picker_free(struct w_picker *p)
+void widget_picker_free(struct widget_picker *p)
 {
 	if (!p)
 		return;
@@ -319,11 +320,11 @@ void w_picker_free(struct w_picker *p)
 	p->n = p->nmatch = 0;
 }
 
-void w_picker_filter(struct w_picker *p)
+void widget_picker_filter(struct widget_picker *p)
 {
-	char q[W_INPUT_MAX * 4];
+	char q[WIDGET_INPUT_MAX * 4];
 	struct text_search ts;
-	w_input_get(&p->query, q, sizeof q);
+	widget_input_get(&p->query, q, sizeof q);
 	p->nmatch = 0;
 	/* out of memory: the list stays empty rather than unfiltered */
 	if (text_search_init(&ts, q) == 0) {
@@ -336,14 +337,14 @@ void w_picker_filter(struct w_picker *p)
 	p->top = 0;
 }
 
-int w_picker_current(const struct w_picker *p)
+int widget_picker_current(const struct widget_picker *p)
 {
 	if (p->nmatch == 0 || p->cur < 0 || p->cur >= p->nmatch)
 		return -1;
 	return p->match[p->cur];
 }
 
-void w_picker_move(struct w_picker *p, int delta, int page)
+void widget_picker_move(struct widget_picker *p, int delta, int page)
 {
 	(void)page;
 	p->cur += delta;
@@ -353,11 +354,12 @@ void w_picker_move(struct w_picker *p, int delta, int page)
 		p->cur = 0;
 }
 
-void w_picker_draw(struct w_picker *p, int y, int x, int h, int w, int with_query, const char *prompt)
+void widget_picker_draw(struct widget_picker *p, int y, int x, int h, int w, int with_query, const char *prompt)
 {
 	int line = y;
 	if (with_query) {
-		int pw = w_text(line, x, prompt, w_width(prompt) + 1 < w / 2 ? w_width(prompt) + 1 : w / 2, W_LEFT, term_attr(TR_DIALOG) | A_BOLD);
+		int pw = widget_text(line, x, prompt, widget_width(prompt) + 1 < w / 2 ? widget_width(prompt) + 1 : w / 2,
+			WIDGET_LEFT, term_attr(TR_DIALOG) | A_BOLD);
 		line++;
 		(void)pw;
 	}
@@ -374,43 +376,43 @@ void w_picker_draw(struct w_picker *p, int y, int x, int h, int w, int with_quer
 		int k = p->top + i;
 		if (k < p->nmatch) {
 			enum term_role r = k == p->cur ? TR_CURSOR : TR_DIALOG;
-			w_text(line + i, x, p->labels[p->match[k]], w, W_LEFT, term_attr(r));
+			widget_text(line + i, x, p->labels[p->match[k]], w, WIDGET_LEFT, term_attr(r));
 		} else {
-			w_fill(line + i, x, w, term_attr(TR_DIALOG));
+			widget_fill(line + i, x, w, term_attr(TR_DIALOG));
 		}
 	}
 	char st[64];
 	snprintf(st, sizeof st, "%d / %d", p->nmatch, p->n);
-	w_text(y + h - 1, x, st, w, W_RIGHT, term_attr(TR_DIM));
+	widget_text(y + h - 1, x, st, w, WIDGET_RIGHT, term_attr(TR_DIM));
 	if (with_query) {
-		int pw = w_width(prompt) + 1 < w / 2 ? w_width(prompt) + 1 : w / 2;
-		w_input_draw(&p->query, y, x + pw, w - pw, term_attr(TR_DIALOG) | A_UNDERLINE);
+		int pw = widget_width(prompt) + 1 < w / 2 ? widget_width(prompt) + 1 : w / 2;
+		widget_input_draw(&p->query, y, x + pw, w - pw, term_attr(TR_DIALOG) | A_UNDERLINE);
 	}
 }
 
 /* ------------------------------------------------------------------ form */
 
-static void form_store(struct w_form *fm)
+static void form_store(struct widget_form *fm)
 {
 	if (fm->loaded && fm->cur >= 0 && fm->cur < fm->n && !fm->f[fm->cur].readonly)
-		w_input_get(&fm->in, fm->f[fm->cur].value, sizeof fm->f[fm->cur].value);
+		widget_input_get(&fm->in, fm->f[fm->cur].value, sizeof fm->f[fm->cur].value);
 	fm->loaded = 0;
 }
 
-static void form_load(struct w_form *fm)
+static void form_load(struct widget_form *fm)
 {
 	if (fm->loaded || fm->cur < 0 || fm->cur >= fm->n)
 		return;
-	w_input_set(&fm->in, fm->f[fm->cur].value);
+	widget_input_set(&fm->in, fm->f[fm->cur].value);
 	fm->loaded = 1;
 }
 
-int w_form_add(struct w_form *fm, const char *name, const char *label, const char *value, int readonly,
+int widget_form_add(struct widget_form *fm, const char *name, const char *label, const char *value, int readonly,
 	const char *hint)
 {
-	if (fm->n >= W_FORM_MAX)
+	if (fm->n >= WIDGET_FORM_MAX)
 		return -1;
-	struct w_form_field *f = &fm->f[fm->n];
+	struct widget_form_field *f = &fm->f[fm->n];
 	memset(f, 0, sizeof *f);
 	f->name = name;
 	f->label = label;
@@ -423,7 +425,7 @@ int w_form_add(struct w_form *fm, const char *name, const char *label, const cha
 	return fm->n++;
 }
 
-const char *w_form_value(struct w_form *fm, const char *name)
+const char *widget_form_value(struct widget_form *fm, const char *name)
 {
 	form_store(fm);
 	for (int i = 0; i < fm->n; i++)
@@ -432,14 +434,14 @@ const char *w_form_value(struct w_form *fm, const char *name)
 	return "";
 }
 
-void w_form_clear_errors(struct w_form *fm)
+void widget_form_clear_errors(struct widget_form *fm)
 {
 	fm->error[0] = '\0';
 	for (int i = 0; i < fm->n; i++)
 		fm->f[i].error[0] = '\0';
 }
 
-void w_form_error(struct w_form *fm, const char *field, const char *msg)
+void widget_form_error(struct widget_form *fm, const char *field, const char *msg)
 {
 	for (int i = 0; field && *field && i < fm->n; i++)
 		if (strcmp(fm->f[i].name, field) == 0) {
@@ -451,7 +453,7 @@ void w_form_error(struct w_form *fm, const char *field, const char *msg)
 	snprintf(fm->error, sizeof fm->error, "%s", msg);
 }
 
-static void form_move(struct w_form *fm, int d)
+static void form_move(struct widget_form *fm, int d)
 {
 	form_store(fm);
 	int i = fm->cur;
@@ -463,39 +465,39 @@ static void form_move(struct w_form *fm, int d)
 	fm->cur = i;
 }
 
-enum w_form_result w_form_key(struct w_form *fm, int is_func, wint_t ch)
+enum widget_form_result widget_form_key(struct widget_form *fm, int is_func, wint_t ch)
 {
 	if (fm->n == 0)
-		return W_FORM_CANCEL;
+		return WIDGET_FORM_CANCEL;
 	if (is_func && (ch == KEY_UP || ch == KEY_BTAB)) {
 		form_move(fm, -1);
-		return W_FORM_CONT;
+		return WIDGET_FORM_CONT;
 	}
 	if ((is_func && ch == KEY_DOWN) || (!is_func && ch == '\t')) {
 		form_move(fm, 1);
-		return W_FORM_CONT;
+		return WIDGET_FORM_CONT;
 	}
 	if (!is_func && (ch == '\r' || ch == '\n')) {
 		form_store(fm);
-		return W_FORM_SUBMIT;
+		return WIDGET_FORM_SUBMIT;
 	}
 	if (!is_func && ch == 27) {
 		form_store(fm);
-		return W_FORM_CANCEL;
+		return WIDGET_FORM_CANCEL;
 	}
 	if (fm->f[fm->cur].readonly)
-		return W_FORM_CONT;
+		return WIDGET_FORM_CONT;
 	form_load(fm);
-	w_input_key(&fm->in, is_func, ch);
-	return W_FORM_CONT;
+	widget_input_key(&fm->in, is_func, ch);
+	return WIDGET_FORM_CONT;
 }
 
-void w_form_draw(struct w_form *fm, int y, int x, int h, int w)
+void widget_form_draw(struct widget_form *fm, int y, int x, int h, int w)
 {
 	int lw = 0;
 	for (int i = 0; i < fm->n; i++)
-		if (w_width(fm->f[i].label) + 2 > lw)
-			lw = w_width(fm->f[i].label) + 2;
+		if (widget_width(fm->f[i].label) + 2 > lw)
+			lw = widget_width(fm->f[i].label) + 2;
 	if (lw > w / 3)
 		lw = w / 3;
 	int vw = w - lw;
@@ -517,31 +519,31 @@ void w_form_draw(struct w_form *fm, int y, int x, int h, int w)
 	}
 	int line = y, cur_y = -1;
 	for (int i = first; i < fm->n && line < y + h; i++) {
-		struct w_form_field *f = &fm->f[i];
+		struct widget_form_field *f = &fm->f[i];
 		attr_t la = norm | (i == fm->cur ? A_BOLD : 0);
 		char label[256];
 		snprintf(label, sizeof label, "%s%s", f->error[0] ? "✗ " : "", f->label);
-		w_text(line, x, label, lw, W_LEFT, f->error[0] ? err : la);
+		widget_text(line, x, label, lw, WIDGET_LEFT, f->error[0] ? err : la);
 		if (i == fm->cur && !f->readonly) {
 			cur_y = line;
 		} else if (f->value[0] || !f->hint) {
-			w_text(line, x + lw, f->value, vw, W_LEFT, f->readonly ? term_attr(TR_LOCKED) : norm | A_UNDERLINE);
+			widget_text(line, x + lw, f->value, vw, WIDGET_LEFT, f->readonly ? term_attr(TR_LOCKED) : norm | A_UNDERLINE);
 		} else {
-			w_text(line, x + lw, f->hint, vw, W_LEFT, term_attr(TR_DIM));
+			widget_text(line, x + lw, f->hint, vw, WIDGET_LEFT, term_attr(TR_DIM));
 		}
 		line++;
 		if (f->error[0] && line < y + h) {
 			char msg[JUSTE_ERR_MAX + 8];
 			snprintf(msg, sizeof msg, "↳ %s", f->error);
 			/* the whole width under the field: the message is the point */
-			w_text(line++, x + 2, msg, w - 2, W_LEFT, err);
+			widget_text(line++, x + 2, msg, w - 2, WIDGET_LEFT, err);
 		}
 	}
 	if (fm->error[0] && line < y + h)
-		w_text(line, x, fm->error, w, W_LEFT, err);
+		widget_text(line, x, fm->error, w, WIDGET_LEFT, err);
 	if (cur_y >= 0) {
 		form_load(fm);
 		curs_set(1);
-		w_input_draw(&fm->in, cur_y, x + lw, vw, norm | A_UNDERLINE | A_BOLD);
+		widget_input_draw(&fm->in, cur_y, x + lw, vw, norm | A_UNDERLINE | A_BOLD);
 	}
 }

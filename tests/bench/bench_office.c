@@ -71,11 +71,9 @@ int main(int argc, char **argv)
 		return 2;
 	i18n_init(argv[0], NULL);
 	setenv("JUSTE_TODAY", argv[2], 1);
-	struct app a;
+	struct app *a = NULL;
 	struct juste_err e = { 0 };
-	memset(&a, 0, sizeof a);
-	config_defaults(&a.cfg);
-	if (app_open(&a, argv[1], 0, &e) || app_identify(&a, NULL, &e))
+	if (app_new(&a, &e) || app_open(a, argv[1], 0, &e) || app_identify(a, NULL, &e))
 		return die("open", &e);
 	if (keys_load(NULL, &e))
 		return die("keys", &e);
@@ -100,7 +98,7 @@ int main(int argc, char **argv)
 				slot = i;
 		struct tui t;
 		memset(&t, 0, sizeof t);
-		t.app = &a;
+		t.app = a;
 		t.cur = slot;
 		t.state[slot] = calloc(1, v->state_size);
 		double s = now_ms();
@@ -175,6 +173,6 @@ int main(int argc, char **argv)
 	delscreen(scr);
 	fclose(out);
 	fclose(in);
-	app_close(&a);
+	app_free(a);
 	return 0;
 }

@@ -61,12 +61,10 @@ int main(int argc, char **argv)
 	i18n_init(argv[0], NULL);
 	/* the screen opens on (and `t` returns to) the week of DATE */
 	setenv("JUSTE_TODAY", argv[3], 1);
-	struct app a;
+	struct app *a = NULL;
 	struct juste_err e = { 0 };
-	memset(&a, 0, sizeof a);
-	config_defaults(&a.cfg);
 	double t0 = now_ms();
-	if (app_open(&a, argv[1], 0, &e) || app_identify(&a, argv[2], &e))
+	if (app_new(&a, &e) || app_open(a, argv[1], 0, &e) || app_identify(a, argv[2], &e))
 		return die("open", &e);
 	date_t day;
 	if (date_parse(argv[3], &day, &e))
@@ -88,7 +86,7 @@ int main(int argc, char **argv)
 
 	struct tui t;
 	memset(&t, 0, sizeof t);
-	t.app = &a;
+	t.app = a;
 	t.state[0] = calloc(1, view_week.state_size);
 	if (view_week.open(&t, t.state[0], &e))
 		return die("open week", &e);
@@ -107,25 +105,25 @@ int main(int argc, char **argv)
 
 	/* saving: alternately 1h00 and 1h30 in an empty cell of a new row */
 	struct week w;
-	if (week_load(&a, argv[2], day, &w, &e))
+	if (week_load(a, argv[2], day, &w, &e))
 		return die("week", &e);
 	struct week_mandate *ms = NULL;
 	int nm = 0;
-	if (week_pickable(&a, &w, &ms, &nm, &e))
+	if (week_pickable(a, &w, &ms, &nm, &e))
 		return die("pickable", &e);
 	struct stat_ms save = { 0 };
 	const char *code = NULL;
 	for (int i = nm - 1; i >= 0 && !code; i--)
 		if (week_find_row(&w, ms[i].code) < 0)
 			code = ms[i].code;
-	if (code && !week_add_row(&a, &w, code, &e)) {
+	if (code && !week_add_row(a, &w, code, &e)) {
 		for (int i = 0; i < 20; i++) {
 			week_free(&w);
-			if (week_load(&a, argv[2], day, &w, &e))
+			if (week_load(a, argv[2], day, &w, &e))
 				return die("reload", &e);
 			int row = week_find_row(&w, code), what;
 			double s = now_ms();
-			if (week_set_cell(&a, &w, row, 6, i % 2 ? 90 : 60, &what, &e))
+			if (week_set_cell(a, &w, row, 6, i % 2 ? 90 : 60, &what, &e))
 				return die("save", &e);
 			/* what the screen does after a save: reload its week, redraw */
 			view_week.request(&t, t.state[0], ACT_TODAY, 0, 0);
@@ -146,19 +144,19 @@ int main(int argc, char **argv)
 		labels[i] = buf[i][0];
 		search[i] = buf[i][1];
 	}
-	struct w_picker p;
+	struct widget_picker p;
 	double s = now_ms();
-	w_picker_init(&p, labels, search, nm);
+	widget_picker_init(&p, labels, search, nm);
 	printf("picker: fold %d mandates once:                 %.2f ms\n", nm, now_ms() - s);
 	struct stat_ms pick = { 0 };
 	const char *typed = "Membre 1 mandat 42";
 	for (int rep = 0; rep < 5; rep++) {
-		w_input_set(&p.query, "");
+		widget_input_set(&p.query, "");
 		for (size_t k = 0; typed[k]; k++) {
 			double s1 = now_ms();
-			w_input_key(&p.query, 0, (wint_t)(unsigned char)typed[k]);
-			w_picker_filter(&p);
-			w_picker_draw(&p, 3, 4, lines - 6, cols - 8, 1, "Rechercher :");
+			widget_input_key(&p.query, 0, (wint_t)(unsigned char)typed[k]);
+			widget_picker_filter(&p);
+			widget_picker_draw(&p, 3, 4, lines - 6, cols - 8, 1, "Rechercher :");
 			refresh();
 			stat_add(&pick, now_ms() - s1);
 		}
@@ -168,7 +166,7 @@ int main(int argc, char **argv)
 	stat_print(title, &pick);
 	printf("picker: '%s' leaves %d of %d\n", typed, p.nmatch, nm);
 
-	w_picker_free(&p);
+	widget_picker_free(&p);
 	free(buf);
 	free(labels);
 	free(search);
@@ -180,6 +178,6 @@ int main(int argc, char **argv)
 	delscreen(scr);
 	fclose(out);
 	fclose(in);
-	app_close(&a);
+	app_free(a);
 	return 0;
 }

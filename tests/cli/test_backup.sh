@@ -269,8 +269,8 @@ out=$("$SRCDIR/scripts/juste-backup" --juste "$JUSTE" --db "$T/nightly/missing.d
 expect_eq "$(ls "$T/nightly" | grep -cE '^juste-[0-9]{4}-[0-9]{2}-[0-9]{2}\.db$')" "3" "…and removes nothing"
 out=$("$SRCDIR/scripts/juste-backup" --keep 0 "$T/nightly" 2>&1); rc=$?
 expect_eq "$rc" "2" "--keep 0 is a usage error ($out)"
-grep -q "juste-backup" "$SRCDIR/conf/juste-backup.service" && grep -q "OnCalendar" "$SRCDIR/conf/juste-backup.timer" \
-  && ok "a systemd service and timer are shipped in conf/" || not_ok "conf/juste-backup.service or .timer missing"
+grep -q "juste-backup" "$SRCDIR/conf/juste-backup.service.in" && grep -q "OnCalendar" "$SRCDIR/conf/juste-backup.timer" \
+  && ok "a systemd service and timer are shipped in conf/" || not_ok "conf/juste-backup.service.in or .timer missing"
 grep -q "juste-backup" "$SRCDIR/README.md" && grep -qE '^[0-9]+ [0-9]+ \* \* \* .*juste-backup' "$SRCDIR/README.md" \
   && ok "the README gives the cron line" || not_ok "README lacks the cron line"
 finish

@@ -9,8 +9,11 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <limits.h>
+
 #include "juste/invoice.h"
 #include "juste/money.h"
+#include "juste/policy.h"
 
 #define TPS 5000
 #define TVQ 9975
@@ -346,6 +349,36 @@ static void test_numbers(void **state)
 	assert_int_equal(invoice_number_format("F{year}-{seq:4}", 2020, 1, b, 8, &e), JUSTE_EINVAL);
 }
 
+/* A pattern the policy accepts numbers every invoice: one whose longest
+ * number does not fit INVOICE_NUMBER_LEN is refused when it is set, not
+ * month after month when invoices are issued (found by fuzz_pattern). */
+static void test_pattern_fits(void **state)
+{
+	(void)state;
+	char b[INVOICE_NUMBER_LEN];
+	struct policy p;
+	struct juste_err e = { 0 };
+	static const char *const keys[] = { "invoice.number_pattern", "invoice.credit_pattern" };
+	for (int i = 0; i < 2; i++) {
+		policy_defaults(&p);
+		/* 27 + 4 + 1 + 10 = 42 characters at the ten-digit sequence */
+		assert_int_equal(policy_set(&p, keys[i], "", "FACTURE-CENTRE-DE-SERVICES-{year}-{seq:6}", &e), JUSTE_EINVAL);
+		assert_non_null(strstr(e.msg, keys[i]));
+		assert_non_null(strstr(e.msg, "32"));
+		assert_string_equal(i ? p.credit_pattern : p.invoice_pattern, i ? "NC{year}-{seq:4}" : "F{year}-{seq:4}");
+		/* 32 at the longest: 17 + 4 + 1 + 10 */
+		assert_int_equal(policy_set(&p, keys[i], "", "CENTRE-SERVICES-F{year}-{seq:4}", &e), JUSTE_OK);
+		assert_int_equal(invoice_number_format(i ? p.credit_pattern : p.invoice_pattern, 9999, INT_MAX, b, sizeof b, &e),
+			JUSTE_OK);
+		assert_string_equal(b, "CENTRE-SERVICES-F9999-2147483647");
+		/* one more and it would not fit */
+		assert_int_equal(policy_set(&p, keys[i], "", "CENTRE-SERVICES-FA{year}-{seq:4}", &e), JUSTE_EINVAL);
+		/* a wide padding counts as well */
+		assert_int_equal(policy_set(&p, keys[i], "", "CENTRE-DE-SERVICE{year}{seq:9}", &e), JUSTE_OK);
+		assert_int_equal(policy_set(&p, keys[i], "", "CENTRE-DE-SERVICES-{year}{seq:9}", &e), JUSTE_EINVAL);
+	}
+}
+
 static void test_dates(void **state)
 {
 	(void)state;
@@ -377,6 +410,7 @@ int main(void)
 		cmocka_unit_test(test_verify),
 		cmocka_unit_test(test_verify_credits),
 		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_pattern_fits),
 		cmocka_unit_test(test_dates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

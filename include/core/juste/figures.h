@@ -1,0 +1,66 @@
+/*
+ * figures.h - the arithmetic of the report's figures: percentages, growth,
+ * shares, counts, capacity and the ristourne split.  Pure: no I/O, no SQL.
+ *
+ * Percentages are integers in tenths of a percent (150 = 15,0 %), rounded
+ * half away from zero, computed from integers only, so that the report
+ * shows the same figure on every machine.  A ratio over zero has no value:
+ * the functions return 0 and the formatters print "—".
+ *
+ * The ristourne is split by largest remainder: each share is first the
+ * floor of amount x weight / total, then the cents left go one by one to
+ * the largest remainders (ties: larger weight, then the earlier one), so
+ * that the shares add up exactly to the amount.
+ */
+#ifndef JUSTE_FIGURES_H
+#define JUSTE_FIGURES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "juste/err.h"
+
+#define FIGURES_PCT_BUF 32
+
+/* (b - a) / a in tenths of a percent; 0 returned (no value) when a <= 0. */
+int figures_growth(int64_t a, int64_t b, int64_t *tenths);
+/* Variance of actual against budget: (actual - budget) / budget. */
+int figures_variance(int64_t actual, int64_t budget, int64_t *tenths);
+/* part / whole in tenths of a percent; 0 returned when whole <= 0. */
+int figures_share(int64_t part, int64_t whole, int64_t *tenths);
+
+/* "+15,0 %" (signed: growth, variance) with U+00A0 before %; "—" when
+ * !valid. */
+char *figures_pct_signed(int valid, int64_t tenths, char *buf, size_t n);
+/* "15,0 %" (shares, utilisation); "—" when !valid. */
+char *figures_pct(int valid, int64_t tenths, char *buf, size_t n);
+/* "15.0" for CSV and JSON; "" when !valid. */
+char *figures_pct_plain(int valid, int64_t tenths, char *buf, size_t n);
+/* Whole percent, half away from zero: "+8 %" as the seed's table prints. */
+char *figures_pct_whole_signed(int valid, int64_t tenths, char *buf, size_t n);
+
+/* "75 100" with U+00A0 between thousands. */
+char *figures_count_fr(int64_t v, char *buf, size_t n);
+/* Whole dollars "4 475 852 $" (cents rounded half away from zero). */
+char *figures_dollars_fr(int64_t cents, char *buf, size_t n);
+/* The same, or "—" when the figure is unknown (ok == 0): a missing budget
+ * is not a zero. */
+const char *figures_dollars_or_dash(int ok, int64_t cents, char *buf, size_t n);
+/* Whole hours "75 100 h" from minutes (half up). */
+char *figures_hours_fr(int64_t minutes, char *buf, size_t n);
+
+/* Working days (Monday to Friday) in [first, last] (day numbers, see
+ * date.h); 0 when last < first. */
+int64_t figures_weekdays(int32_t first, int32_t last);
+/* Capacity in minutes of a weekly capacity over that many weekdays. */
+int64_t figures_capacity(int weekly_minutes, int64_t weekdays);
+
+/* Average of sum / n in tenths, half away from zero; 0 returned when n <= 0. */
+int figures_average_tenths(int64_t sum, int64_t n, int64_t *tenths);
+
+/* Splits amount_cents (>= 0) among n weights in proportion (weights <= 0
+ * get nothing); shares[i] out.  JUSTE_EINVAL when no weight is positive
+ * or the amount is negative. */
+juste_status figures_ristourne(const int64_t *weights, size_t n, int64_t amount_cents, int64_t *shares,
+	struct juste_err *e);
+
+#endif

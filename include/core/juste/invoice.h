@@ -1,0 +1,233 @@
+/*
+ * invoice.h - invoice arithmetic and the records of an invoice.  Pure: no
+ * I/O, no SQL.
+ *
+ * Promises (DOMAIN.md, "Money and taxes", "Invoices and credit notes"):
+ * - an entry's billed minutes are its minutes rounded UP to the billing
+ *   increment; the logged minutes are never changed;
+ * - entries are grouped into lines by mandate and rate; a line's amount is
+ *   money_line_amount(its billed minutes, its rate);
+ * - TPS and TVQ are each computed once per invoice on the subtotal (TVQ not
+ *   on TPS), half up, and half away from zero for credit notes; a
+ *   tax-exempt invoice has none;
+ * - a full credit note is the exact negative of what is left of the
+ *   invoice (so invoice + credits nets to zero to the cent); a partial one
+ *   credits a pre-tax amount with its own taxes at the invoice's rates;
+ * - numbers come from the configured pattern ("F{year}-{seq:4}").
+ */
+#ifndef JUSTE_INVOICE_H
+#define JUSTE_INVOICE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "juste/date.h"
+#include "juste/err.h"
+#include "juste/model.h"
+
+#define INVOICE_NUMBER_LEN 33
+#define PERIOD_LEN 8            /* "2020-03" */
+#define INVOICE_TEXT_LEN 4096   /* warnings, blockers */
+
+/* ------------------------------------------------------------ arithmetic */
+
+/* minutes rounded up to a multiple of increment (<= 0: unchanged). */
+int invoice_billed_minutes(int minutes, int increment);
+
+struct invoice_amounts {
+	int64_t subtotal_cents, tps_cents, tvq_cents, total_cents;
+};
+
+/* Taxes and total of a subtotal at rates in TAX_RATE_SCALE units; none
+ * when exempt.  Works for negative subtotals (credit notes). */
+void invoice_amounts(int64_t subtotal_cents, int32_t tps_rate, int32_t tvq_rate, int exempt,
+	struct invoice_amounts *out);
+
+/* A priced entry, the input of grouping. */
+struct invoice_item {
+	int64_t entry_id;
+	int64_t mandate_order;    /* lines come in this order (e.g. rank of the mandate code) */
+	int64_t mandate_id;
+	int64_t rate_cents;       /* > 0 */
+	int logged_minutes;
+	int billed_minutes;
+	int64_t order;            /* order of the detail within a line (e.g. input rank) */
+	size_t line;              /* out: index of the line it belongs to */
+};
+
+struct invoice_group {
+	int64_t mandate_id;
+	int64_t rate_cents;
+	int64_t logged_minutes, billed_minutes;
+	int64_t amount_cents;
+	size_t first, count;      /* items[first .. first+count-1] after grouping */
+};
+
+/* Sorts items by (mandate_order, rate, order) and fills *groups (malloc'd,
+ * caller frees) with one group per (mandate, rate), in that order.  n = 0
+ * gives no groups and *groups = NULL. */
+juste_status invoice_group_items(struct invoice_item *items, size_t n, struct invoice_group **groups,
+	size_t *ngroups, struct juste_err *e);
+
+/* Partial credit of `amount_cents` (> 0, pre-tax) on an invoice whose
+ * subtotal is inv_subtotal and already credited (<= 0, sum of earlier
+ * credit notes' subtotals): refused when more than what is left.  The
+ * result is negative, with taxes at the invoice's rates. */
+juste_status invoice_credit_partial(int64_t amount_cents, int64_t inv_subtotal, int64_t already_credited,
+	int32_t tps_rate, int32_t tvq_rate, int exempt, struct invoice_amounts *out, struct juste_err *e);
+
+/* Full credit: the negative of the invoice minus what earlier credit notes
+ * already reversed (credited holds their sums, all <= 0). */
+void invoice_credit_full(const struct invoice_amounts *inv, const struct invoice_amounts *credited,
+	struct invoice_amounts *out);
+
+/* What `juste check` finds wrong with an issued document's stored amounts,
+ * as bits (0 = nothing).  An invoice's taxes must be what its own copied
+ * rates give on its subtotal; a credit note's taxes are only held to
+ * add up (a partial credit may cap them at what is left uncredited), and
+ * to zero when exempt. */
+enum {
+	INVOICE_BAD_LINES = 1,    /* subtotal is not the sum of its lines */
+	INVOICE_BAD_TPS = 2,
+	INVOICE_BAD_TVQ = 4,
+	INVOICE_BAD_TOTAL = 8     /* total is not subtotal + taxes */
+};
+
+/* Compares `stored` (kind INVOICE_KIND_*) with what it should be; fills
+ * *expected with the right subtotal (lines_cents), taxes and total. */
+unsigned invoice_verify(int kind, const struct invoice_amounts *stored, int64_t lines_cents,
+	int32_t tps_rate, int32_t tvq_rate, int exempt, struct invoice_amounts *expected);
+
+/* What an invoice's issued credit notes do to it, as bits: one of its
+ * subtotal, TPS or TVQ credited beyond what it charged (OVER), or left
+ * above zero after a full credit (LEFT).  credited holds the credit notes'
+ * sums (<= 0); full says one of them is a full credit. */
+enum {
+	INVOICE_OVER_SUBTOTAL = 1,
+	INVOICE_OVER_TPS = 2,
+	INVOICE_OVER_TVQ = 4,
+	INVOICE_LEFT_SUBTOTAL = 8,
+	INVOICE_LEFT_TPS = 16,
+	INVOICE_LEFT_TVQ = 32
+};
+unsigned invoice_verify_credits(const struct invoice_amounts *inv, const struct invoice_amounts *credited,
+	int full);
+
+/* "F{year}-{seq:4}" with 2020, 12 -> "F2020-0012"; "{seq}" is unpadded.
+ * JUSTE_EINVAL when the pattern is bad or the result does not fit. */
+juste_status invoice_number_format(const char *pattern, int year, int seq, char *buf, size_t n,
+	struct juste_err *e);
+
+/* Issue date + payment days. */
+date_t invoice_due_date(date_t issued, int payment_days);
+
+/* "2020-03" -> first and last day; JUSTE_EINVAL naming the text. */
+juste_status invoice_period_parse(const char *s, char period[PERIOD_LEN], date_t *first, date_t *last,
+	struct juste_err *e);
+
+/* --------------------------------------------------------------- records */
+
+enum { INVOICE_KIND_INVOICE, INVOICE_KIND_CREDIT };
+
+/* An invoice or credit note as stored: header, frozen rates and amounts. */
+struct invoice_rec {
+	int64_t id;
+	char uuid[UUID_LEN];
+	char kind[WORD_LEN];              /* invoice | credit */
+	char status[WORD_LEN];            /* draft | issued */
+	char number[INVOICE_NUMBER_LEN];  /* "" for a draft */
+	int seq_year, seq;
+	int64_t client_id;
+	char client_code[CODE_LEN];
+	char client_name[NAME_LEN];
+	char client_address[ADDR_LEN];
+	char client_email[EMAIL_LEN];
+	char period[PERIOD_LEN];
+	char issued_on[ISO_LEN], due_on[ISO_LEN];
+	char payment_terms[128];
+	int32_t tps_rate, tvq_rate;
+	struct invoice_amounts amounts;
+	char tax_exempt_reason[NAME_LEN]; /* "" when taxed */
+	int64_t credited_id;              /* credit notes */
+	char credited_number[INVOICE_NUMBER_LEN];
+	char credit_reason[NOTE_LEN];
+	int credit_full;
+	int reprints;
+	char warnings[INVOICE_TEXT_LEN];  /* one per line */
+	char blockers[INVOICE_TEXT_LEN];  /* one per line; a draft with any is held back */
+	/* filled by reads */
+	int line_count;
+	int64_t credited_cents;           /* issued invoices: sum of their credit notes (<= 0) */
+	int fully_credited;
+};
+
+struct invoice_line_rec {
+	int64_t id, invoice_id;
+	int pos;
+	char kind[WORD_LEN];              /* hours | forfait | credit */
+	int64_t mandate_id;
+	char mandate_code[CODE_LEN];
+	char mandate_title[NAME_LEN];
+	int64_t rate_cents;               /* hours lines; 0 otherwise */
+	int64_t logged_minutes, billed_minutes;
+	int64_t amount_cents;
+	char description[NOTE_LEN];
+	char experts[NOTE_LEN];           /* names, ", " between */
+	char first_date[ISO_LEN], last_date[ISO_LEN];
+};
+
+struct invoice_entry_rec {
+	int64_t invoice_id, line_id, entry_id;
+	int line_pos;
+	int64_t expert_id;
+	char expert_login[LOGIN_LEN];
+	char expert_name[NAME_LEN];
+	char mandate_code[CODE_LEN];
+	char work_date[ISO_LEN];
+	char note[NOTE_LEN];
+	int logged_minutes, billed_minutes;
+	int late;
+};
+
+/* ------------------------------------------------- what there is to bill */
+
+/* A billable entry not on any standing invoice, with all pricing needs. */
+struct unbilled_entry {
+	int64_t entry_id;
+	char work_date[ISO_LEN];
+	int minutes;
+	char note[NOTE_LEN];
+	int64_t expert_id;
+	char expert_login[LOGIN_LEN];
+	char expert_name[NAME_LEN];
+	int64_t mandate_id;
+	char mandate_code[CODE_LEN];
+	char mandate_title[NAME_LEN];
+	char billing[WORD_LEN];           /* horaire | forfait */
+	int64_t service_id;
+	int mandate_increment;            /* 0 = none */
+	int64_t client_id;
+	char client_code[CODE_LEN];
+	char client_category[WORD_LEN];
+	int client_increment;             /* 0 = none */
+};
+
+/* A fixed-fee mandate open during [first, last] and not billed for period. */
+struct forfait_due {
+	int64_t mandate_id;
+	char mandate_code[CODE_LEN];
+	char mandate_title[NAME_LEN];
+	int64_t fee_cents;
+	int64_t client_id;
+	char client_code[CODE_LEN];
+};
+
+/* Which invoices a listing asks for. */
+struct invoice_filter {
+	const char *period;        /* "2020-03" */
+	const char *client;        /* org code */
+	const char *status;        /* draft | issued */
+	const char *kind;          /* invoice | credit */
+	const char *from, *to;     /* issue dates, inclusive */
+};
+
+#endif

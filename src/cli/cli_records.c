@@ -1,0 +1,136 @@
+/*
+ * cli_records.c - the commands behind what the Données screen changes:
+ * `juste org add|edit`, `juste mandate close`, and the body of `juste
+ * expert deactivate`.  They call records.h, the functions the screen calls,
+ * with the validation of `juste import`.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "juste/i18n.h"
+#include "juste/records.h"
+#include "juste/rules.h"
+
+static juste_status usage_err(const char *cmd, struct juste_err *e)
+{
+	return err_set(e, JUSTE_EUSAGE, N_("usage incorrect ; voir juste %s --help"), cmd);
+}
+
+/* Prefixes a refusal naming a field with its option, so the user knows
+ * which one to fix: "--code : ...". */
+static juste_status with_field(juste_status st, struct juste_err *e)
+{
+	if (st && e && e->field[0]) {
+		char opt[40];
+		snprintf(opt, sizeof opt, "--%s", e->field);
+		for (char *p = opt; *p; p++)
+			if (*p == '_')
+				*p = '-';
+		err_prefix(e, "%s : ", opt);
+	}
+	return st;
+}
+
+static juste_status opt_bool(const char *opt, const char *arg, int *out, struct juste_err *e)
+{
+	return rules_bool_parse(opt, arg, out, e);
+}
+
+juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	if (argc < 3 || (strcmp(argv[1], "add") != 0 && strcmp(argv[1], "edit") != 0))
+		return usage_err("org", e);
+	int create = strcmp(argv[1], "add") == 0;
+	struct org o;
+	memset(&o, 0, sizeof o);
+	juste_status st;
+	if (!create && (st = records_org_get(c->app, argv[2], &o, e)))
+		return st;
+	if (create) {
+		snprintf(o.code, sizeof o.code, "%s", argv[2]);
+		snprintf(o.category, sizeof o.category, "membre");
+	}
+	argc -= 2;
+	argv += 2;
+	static const struct option opts[] = {
+		{ "name", required_argument, NULL, 'n' }, { "category", required_argument, NULL, 'c' },
+		{ "parent", required_argument, NULL, 'p' }, { "full-management", required_argument, NULL, 'f' },
+		{ "tax-exempt", required_argument, NULL, 'x' }, { "joined", required_argument, NULL, 'j' },
+		{ "left", required_argument, NULL, 'l' }, { "email", required_argument, NULL, 'm' },
+		{ "address", required_argument, NULL, 'a' }, { NULL, 0, NULL, 0 } };
+	int opt;
+	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'n': snprintf(o.name, sizeof o.name, "%s", optarg); break;
+		case 'c': snprintf(o.category, sizeof o.category, "%s", optarg); break;
+		case 'p': snprintf(o.parent, sizeof o.parent, "%s", optarg); break;
+		case 'f': if ((st = opt_bool("--full-management", optarg, &o.full_management, e))) return st; break;
+		case 'x': if ((st = opt_bool("--tax-exempt", optarg, &o.tax_exempt, e))) return st; break;
+		case 'j':
+			if (!*optarg) o.joined_on[0] = '\0';
+			else if ((st = cli_opt_date("--joined", optarg, o.joined_on, e))) return st;
+			break;
+		case 'l':
+			if (!*optarg) o.left_on[0] = '\0';
+			else if ((st = cli_opt_date("--left", optarg, o.left_on, e))) return st;
+			break;
+		case 'm': snprintf(o.email, sizeof o.email, "%s", optarg); break;
+		case 'a': snprintf(o.address, sizeof o.address, "%s", optarg); break;
+		default: return usage_err("org", e);
+		}
+	}
+	if (optind < argc)
+		return usage_err("org", e);
+	if ((st = with_field(records_org_save(c->app, &o, create, e), e)))
+		return st;
+	printf(create ? _("Organisation %s ajoutée\n") : _("Organisation %s modifiée\n"), o.code);
+	return JUSTE_OK;
+}
+
+/* The options of "close CODE" and "deactivate LOGIN": only --date, today
+ * by default.  argv[0] is the subject (code or login). */
+static juste_status date_only(const char *cmd, int argc, char **argv, char date[ISO_LEN], struct juste_err *e)
+{
+	static const struct option opts[] = { { "date", required_argument, NULL, 'd' }, { NULL, 0, NULL, 0 } };
+	date_format(app_today(), date);
+	int opt;
+	juste_status st;
+	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		if (opt != 'd')
+			return usage_err(cmd, e);
+		if ((st = cli_opt_date("--date", optarg, date, e)))
+			return st;
+	}
+	return optind < argc ? usage_err(cmd, e) : JUSTE_OK;
+}
+
+juste_status cli_mandate(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	if (argc < 3 || strcmp(argv[1], "close") != 0)
+		return usage_err("mandate", e);
+	const char *code = argv[2];
+	char date[ISO_LEN];
+	juste_status st;
+	if ((st = date_only("mandate", argc - 2, argv + 2, date, e)) ||
+	    (st = records_mandate_close(c->app, code, date, e)))
+		return st;
+	printf(_("Mandat %s fermé le %s\n"), code, date);
+	return JUSTE_OK;
+}
+
+juste_status cli_expert_deactivate(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	/* argv: deactivate LOGIN [--date DATE] */
+	if (argc < 2)
+		return usage_err("expert", e);
+	const char *login = argv[1];
+	char date[ISO_LEN];
+	juste_status st;
+	if ((st = date_only("expert", argc - 1, argv + 1, date, e)) ||
+	    (st = records_expert_deactivate(c->app, login, date, e)))
+		return st;
+	printf(_("Expert %s désactivé : départ le %s\n"), login, date);
+	return JUSTE_OK;
+}

@@ -1,0 +1,3 @@
+/* Poison: the core library is pure computation.  This directory comes
+ * first on its include path, so that a wrong include fails here. */
+#error "the core does no I/O: no terminal here (screens live in src/tui/)"

@@ -1,0 +1,3 @@
+/* Poison: the store speaks SQL and nothing else.  This directory comes
+ * first on its include path, so that a wrong include fails here. */
+#error "the store speaks SQL only: no terminal here (screens live in src/tui/)"
