@@ -158,8 +158,8 @@ juste_status app_bootstrap_admin(struct app *a, const char *login, struct expert
 		return err_set(e, JUSTE_EINVAL, N_("nom d'utilisateur trop long : %s"), login);
 	snprintf(out->login, sizeof out->login, "%s", login);
 	os_full_name(pw, login, out->name, sizeof out->name);
-	snprintf(out->function, sizeof out->function, "direction");
-	snprintf(out->role, sizeof out->role, "admin");
+	out->function = FUNCTION_DIRECTION;
+	out->role = ROLE_ADMIN;
 	out->weekly_minutes = 35 * 60;
 	juste_status st = rules_expert_validate(out, e);
 	return st ? st : store_expert_insert(a->store, out, e);
@@ -177,18 +177,18 @@ juste_status app_identify(struct app *a, const char *as_login, struct juste_err 
 	}
 	if (!as_login || !*as_login || strcmp(as_login, a->actor) == 0) {
 		a->user = me;
-		a->role = model_role_bit(me.role);
+		a->role = (int)me.role;
 		a->as_login[0] = '\0';
 		return JUSTE_OK;
 	}
-	if (strcmp(me.role, "admin") != 0)
+	if (me.role != ROLE_ADMIN)
 		return err_set(e, JUSTE_EDENIED, N_("permission refusée : seul un admin peut agir pour quelqu'un d'autre (--as)"));
 	struct expert other;
 	juste_status st = store_expert_get(a->store, as_login, &other, e);
 	if (st)
 		return st;
 	a->user = other;
-	a->role = model_role_bit(other.role);
+	a->role = (int)other.role;
 	snprintf(a->as_login, sizeof a->as_login, "%s", other.login);
 	store_set_actor(a->store, a->actor, a->as_login);
 	return JUSTE_OK;
@@ -198,7 +198,7 @@ juste_status app_require(const struct app *a, int roles, const char *what, struc
 {
 	if (a->role & roles)
 		return JUSTE_OK;
-	return err_set(e, JUSTE_EDENIED, N_("permission refusée : %s (rôle %s)"), what, a->user.role);
+	return err_set(e, JUSTE_EDENIED, N_("permission refusée : %s (rôle %s)"), what, vocab_role_word(a->user.role));
 }
 
 bool app_may_see_expert(const struct app *a, const char *login)

@@ -68,11 +68,11 @@ juste_status billing_month_load(struct app *a, const char *month, struct billing
 	}
 	for (size_t i = 0; i < m->n; i++) {
 		const struct billing_row *r = &m->rows[i];
-		if (strcmp(r->rec.kind, "credit") == 0) {
+		if (vocab_invoice_kind_credit(r->rec.kind)) {
 			m->credits++;
 			continue;
 		}
-		if (strcmp(r->rec.status, "draft") == 0) {
+		if (!vocab_invoice_status_final(r->rec.status)) {
 			m->drafts++;
 			m->held += r->rec.blockers[0] != '\0';
 		} else {

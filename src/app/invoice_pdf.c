@@ -44,7 +44,7 @@ static void rule(struct pdf *p, double y, double grey, double lw)
 
 static int is_credit(const struct pdf *p)
 {
-	return strcmp(p->d->rec.kind, "credit") == 0;
+	return vocab_invoice_kind_credit(p->d->rec.kind);
 }
 
 static const char *doc_title(const struct pdf *p)
@@ -60,7 +60,7 @@ static const char *doc_number(const struct pdf *p)
 /* COPIE / BROUILLON stamped across the top right of every page. */
 static void stamp(struct pdf *p)
 {
-	const char *word = strcmp(p->d->rec.status, "issued") != 0 ? _("BROUILLON — non émise")
+	const char *word = !vocab_invoice_status_final(p->d->rec.status) ? _("BROUILLON — non émise")
 		: p->copy ? _("COPIE") : NULL;
 	if (!word)
 		return;
@@ -195,19 +195,19 @@ static void lines_table(struct pdf *p)
 				l->first_date, l->last_date);
 		/* hourly lines read "code — title"; forfait and credit lines carry
 		 * their own description */
-		const char *what = strcmp(l->kind, "hours") == 0 && l->mandate_title[0] ? l->mandate_title : l->description;
+		const char *what = vocab_line_kind_hourly(l->kind) && l->mandate_title[0] ? l->mandate_title : l->description;
 		if (l->mandate_code[0])
 			snprintf(desc, sizeof desc, "%s — %.1000s%s%.900s%s%s", l->mandate_code, what,
 				l->experts[0] ? "\n" : "", l->experts, dates[0] ? "\n" : "", dates);
 		else
 			snprintf(desc, sizeof desc, "%.2000s", l->description);
 		hours[0] = rate[0] = '\0';
-		if (strcmp(l->kind, "hours") == 0) {
+		if (vocab_line_kind_hourly(l->kind)) {
 			duration_format_hours_fr(l->billed_minutes, hours, sizeof hours);
 			char m[MONEY_BUF];
 			snprintf(rate, sizeof rate, _("%s/h"), money_format_fr(l->rate_cents, m, sizeof m));
-		} else if (strcmp(l->kind, "forfait") == 0) {
-			snprintf(rate, sizeof rate, "%s", _("forfait"));
+		} else if (vocab_line_kind_monthly(l->kind)) {
+			snprintf(rate, sizeof rate, "%s", vocab_line_kind_label(l->kind));
 		} else if (l->billed_minutes) {
 			duration_format_hours_fr(l->billed_minutes, hours, sizeof hours);
 		}

@@ -43,7 +43,7 @@ struct b_mandate {
 	int64_t id;
 	char code[CODE_LEN];
 	char title[NAME_LEN];
-	int forfait;
+	int forfait;               /* billed by a monthly fee, not by the hour */
 	int64_t service_id;
 	int increment;
 	size_t client;
@@ -53,7 +53,7 @@ struct b_mandate {
 struct b_client {
 	int64_t id;
 	char code[CODE_LEN];
-	char category[WORD_LEN];
+	enum org_category category;
 	int increment;
 };
 
@@ -167,7 +167,7 @@ static int on_unbilled(void *ctx, const struct unbilled_entry *u)
 		memset(c, 0, sizeof *c);
 		c->id = u->client_id;
 		snprintf(c->code, sizeof c->code, "%s", u->client_code);
-		snprintf(c->category, sizeof c->category, "%s", u->client_category);
+		c->category = u->client_category;
 		c->increment = u->client_increment;
 	}
 	if (!b->nmandates || b->mandates[b->nmandates - 1].id != u->mandate_id) {
@@ -178,7 +178,7 @@ static int on_unbilled(void *ctx, const struct unbilled_entry *u)
 		m->id = u->mandate_id;
 		snprintf(m->code, sizeof m->code, "%s", u->mandate_code);
 		snprintf(m->title, sizeof m->title, "%s", u->mandate_title);
-		m->forfait = strcmp(u->billing, "forfait") == 0;
+		m->forfait = vocab_billing_monthly(u->billing);
 		m->service_id = u->service_id;
 		m->increment = u->mandate_increment;
 		m->client = b->nclients - 1;
@@ -300,7 +300,7 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 	juste_status st = store_org_get(a->store, c->code, &o, e);
 	if (st)
 		return st;
-	snprintf(r->kind, sizeof r->kind, "invoice");
+	r->kind = INVOICE_KIND_INVOICE;
 	r->client_id = c->id;
 	snprintf(r->client_code, sizeof r->client_code, "%s", c->code);
 	snprintf(r->client_name, sizeof r->client_name, "%s", o.name);
@@ -386,7 +386,7 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 		if (!l)
 			goto oom;
 		const struct b_mandate *m = &b->mandates[(size_t)d.items[groups[g].first].mandate_order];
-		snprintf(l->kind, sizeof l->kind, "hours");
+		l->kind = LINE_KIND_HOURS;
 		l->mandate_id = m->id;
 		snprintf(l->mandate_code, sizeof l->mandate_code, "%s", m->code);
 		snprintf(l->mandate_title, sizeof l->mandate_title, "%s", m->title);
@@ -407,7 +407,7 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 		struct invoice_line_rec *l = draft_line(&d);
 		if (!l)
 			goto oom;
-		snprintf(l->kind, sizeof l->kind, "forfait");
+		l->kind = LINE_KIND_FORFAIT;
 		l->mandate_id = fd->mandate_id;
 		snprintf(l->mandate_code, sizeof l->mandate_code, "%s", fd->mandate_code);
 		snprintf(l->mandate_title, sizeof l->mandate_title, "%s", fd->mandate_title);
@@ -658,14 +658,14 @@ juste_status invoicing_draft(struct app *a, const char *month, const char *org, 
 	return st;
 }
 
-static juste_status number_next(struct app *a, const char *kind, date_t issued, int *year, int *seq,
+static juste_status number_next(struct app *a, enum invoice_kind kind, date_t issued, int *year, int *seq,
 	char number[INVOICE_NUMBER_LEN], struct juste_err *e)
 {
 	int m, d;
 	date_to_ymd(issued, year, &m, &d);
 	juste_status st = store_invoice_next_seq(a->store, kind, *year, seq, e);
 	if (!st)
-		st = invoice_number_format(strcmp(kind, "credit") == 0 ? a->policy.credit_pattern : a->policy.invoice_pattern,
+		st = invoice_number_format(vocab_invoice_kind_credit(kind) ? a->policy.credit_pattern : a->policy.invoice_pattern,
 			*year, *seq, number, INVOICE_NUMBER_LEN, e);
 	return st;
 }
@@ -705,7 +705,7 @@ juste_status invoicing_issue(struct app *a, const char *month, const char *org, 
 			continue;   /* held back: stays a draft listing what to fix */
 		int year, seq;
 		char number[INVOICE_NUMBER_LEN];
-		st = number_next(a, "invoice", issued, &year, &seq, number, e);
+		st = number_next(a, INVOICE_KIND_INVOICE, issued, &year, &seq, number, e);
 		if (!st)
 			st = store_invoice_issue(a->store, r->id, number, year, seq, issued_on, due_on, e);
 		if (!st) {
@@ -773,7 +773,7 @@ juste_status invoicing_credit(struct app *a, const char *number, const char *rea
 		return st;
 	}
 	st = store_invoice_get(a->store, number, inv, e);
-	if (!st && (strcmp(inv->kind, "invoice") != 0 || strcmp(inv->status, "issued") != 0))
+	if (!st && (inv->kind != INVOICE_KIND_INVOICE || !vocab_invoice_status_final(inv->status)))
 		st = err_set(e, JUSTE_EINVAL, N_("%s n'est pas une facture émise"), number);
 	if (!st && inv->fully_credited)
 		st = err_set(e, JUSTE_ECONFLICT, N_("%s est déjà entièrement créditée"), number);
@@ -785,7 +785,7 @@ juste_status invoicing_credit(struct app *a, const char *number, const char *rea
 		st = store_invoice_credited(a->store, inv->id, &credited, &full_before, e);
 	struct invoice_rec *r = &d.rec;
 	if (!st) {
-		snprintf(r->kind, sizeof r->kind, "credit");
+		r->kind = INVOICE_KIND_CREDIT;
 		r->client_id = inv->client_id;
 		snprintf(r->client_code, sizeof r->client_code, "%s", inv->client_code);
 		snprintf(r->client_name, sizeof r->client_name, "%s", inv->client_name);
@@ -807,7 +807,7 @@ juste_status invoicing_credit(struct app *a, const char *number, const char *rea
 				char desc[NOTE_LEN];
 				snprintf(desc, sizeof desc, "%s", l->description);
 				snprintf(l->description, sizeof l->description, _("Annulation : %.2000s"), desc);
-				snprintf(l->kind, sizeof l->kind, "credit");
+				l->kind = LINE_KIND_CREDIT;
 				l->amount_cents = -l->amount_cents;
 				l->logged_minutes = -l->logged_minutes;
 				l->billed_minutes = -l->billed_minutes;
@@ -818,7 +818,7 @@ juste_status invoicing_credit(struct app *a, const char *number, const char *rea
 				if (!l) {
 					st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 				} else {
-					snprintf(l->kind, sizeof l->kind, "credit");
+					l->kind = LINE_KIND_CREDIT;
 					l->amount_cents = -credited.subtotal_cents;
 					snprintf(l->description, sizeof l->description, "%s",
 						_("Moins les notes de crédit partielles déjà émises sur cette facture"));
@@ -831,7 +831,7 @@ juste_status invoicing_credit(struct app *a, const char *number, const char *rea
 			if (!st && !l)
 				st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 			if (l) {
-				snprintf(l->kind, sizeof l->kind, "credit");
+				l->kind = LINE_KIND_CREDIT;
 				l->amount_cents = r->amounts.subtotal_cents;
 				snprintf(l->description, sizeof l->description, _("Crédit partiel : %.2000s"), reason);
 			}
@@ -846,7 +846,7 @@ juste_status invoicing_credit(struct app *a, const char *number, const char *rea
 	int year = 0, seq = 0;
 	char num[INVOICE_NUMBER_LEN] = "";
 	if (!st)
-		st = number_next(a, "credit", issued, &year, &seq, num, e);
+		st = number_next(a, INVOICE_KIND_CREDIT, issued, &year, &seq, num, e);
 	if (!st)
 		st = store_invoice_issue(a->store, r->id, num, year, seq, issued_on, due_on, e);
 	if (!st)
@@ -961,7 +961,7 @@ void invoicing_doc_free(struct invoice_doc *d)
 juste_status invoicing_printed(struct app *a, struct invoice_doc *d, int *copy, struct juste_err *e)
 {
 	*copy = 0;
-	if (strcmp(d->rec.status, "issued") != 0)
+	if (!vocab_invoice_status_final(d->rec.status))
 		return JUSTE_OK;
 	juste_status st = app_require(a, ROLES_READ, _("imprimer les factures"), e);
 	if (!st)
@@ -979,7 +979,8 @@ juste_status invoicing_journal(struct app *a, const char *from, const char *to, 
 	juste_status st = app_require(a, ROLES_WRITE, _("produire le journal des ventes"), e);
 	if (st)
 		return st;
-	struct invoice_filter f = { .status = "issued", .from = from, .to = to };
+	static const enum invoice_status issued = INVOICE_STATUS_ISSUED;
+	struct invoice_filter f = { .status = &issued, .from = from, .to = to };
 	return store_invoice_list(a->store, &f, cb, ctx, e);
 }
 
@@ -1013,7 +1014,8 @@ juste_status invoicing_pdf_month(struct app *a, const char *month, const char *o
 	if (mkdir(dir, 0775) != 0 && errno != EEXIST)
 		return err_set(e, JUSTE_EIO, N_("impossible de créer le dossier %s : %s"), dir, strerror(errno));
 	struct pdf_month m = { 0 };
-	struct invoice_filter f = { .period = period, .client = org, .status = "issued" };
+	static const enum invoice_status issued = INVOICE_STATUS_ISSUED;
+	struct invoice_filter f = { .period = period, .client = org, .status = &issued };
 	st = store_invoice_list(a->store, &f, on_pdf_month, &m, e);
 	if (!st && m.oom)
 		st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));

@@ -212,15 +212,15 @@ static juste_status rows_validate(const struct rate_row *rows, size_t n, struct 
 		juste_status st = rules_code_validate("service", r->service_code, e);
 		if (st)
 			return st;
-		if (!model_category_valid(r->category))
-			return err_set(e, JUSTE_EINVAL, N_("catégorie inconnue '%s' (membre, auxiliaire, soutien ou non_membre)"),
-				r->category);
+		if ((st = vocab_check(VOCAB_CATEGORY, (int)r->category, e)))
+			return st;
+		const char *cat = vocab_category_word(r->category);
 		if (r->rate_cents <= 0 || r->rate_cents > 100000000)
 			return err_set(e, JUSTE_EINVAL, N_("taux de %s / %s : un taux horaire est positif (jamais 0)"),
-				r->service_code, r->category);
+				r->service_code, cat);
 		for (size_t k = 0; k < i; k++)
-			if (strcmp(rows[k].service_code, r->service_code) == 0 && strcmp(rows[k].category, r->category) == 0)
-				return err_set(e, JUSTE_EINVAL, N_("%s / %s en double dans la table"), r->service_code, r->category);
+			if (strcmp(rows[k].service_code, r->service_code) == 0 && rows[k].category == r->category)
+				return err_set(e, JUSTE_EINVAL, N_("%s / %s en double dans la table"), r->service_code, cat);
 	}
 	return JUSTE_OK;
 }
@@ -315,8 +315,8 @@ juste_status rates_import(struct app *a, const char *path, const char *name, int
 			st = err_set(e, JUSTE_EINVAL, N_("valid_from %s différent de %s : une table, une date"), vf, from);
 		else if (strlen(sv) >= CODE_LEN || rules_code_validate("service", sv, NULL))
 			st = err_set(e, JUSTE_EINVAL, N_("service invalide '%s'"), sv);
-		else if (strlen(cat) >= WORD_LEN || !model_category_valid(cat))
-			st = err_set(e, JUSTE_EINVAL, N_("catégorie inconnue '%s' (membre, auxiliaire, soutien ou non_membre)"), cat);
+		else if ((st = vocab_category_parse(cat, &row->category, e)))
+			;
 		else if ((st = money_parse(rate, &row->rate_cents, e)))
 			err_prefix(e, "rate : ");
 		else if (row->rate_cents <= 0)
@@ -325,10 +325,9 @@ juste_status rates_import(struct app *a, const char *path, const char *name, int
 			snprintf(from, sizeof from, "%s", vf);
 			row->rule = RATE_TABLE;
 			snprintf(row->service_code, sizeof row->service_code, "%s", sv);
-			snprintf(row->category, sizeof row->category, "%s", cat);
 			snprintf(row->valid_from, sizeof row->valid_from, "%s", vf);
 			for (size_t k = 0; k < n && !st; k++)
-				if (strcmp(rows[k].service_code, sv) == 0 && strcmp(rows[k].category, cat) == 0)
+				if (strcmp(rows[k].service_code, sv) == 0 && rows[k].category == row->category)
 					st = err_set(e, JUSTE_EINVAL, N_("%s / %s en double dans le fichier"), sv, cat);
 			n++;
 		}
@@ -580,8 +579,6 @@ static int collect_service(void *ctx, const struct refitem *r)
 	return 0;
 }
 
-static const char *const categories[] = { "membre", "auxiliaire", "soutien", "non_membre" };
-
 juste_status rates_propose(struct app *a, int fy, const char *from, struct rates_proposal *p,
 	struct juste_err *e)
 {
@@ -607,7 +604,7 @@ juste_status rates_propose(struct app *a, int fy, const char *from, struct rates
 		return st;
 	size_t total = 0;
 	for (size_t i = 0; i < p->year.n; i++)
-		total += (size_t)p->year.nservices[i] * 4;
+		total += (size_t)p->year.nservices[i] * CATEGORY_COUNT;
 	p->changes = calloc(total ? total : 1, sizeof *p->changes);
 	if (!p->changes) {
 		pricing_book_free(&b);
@@ -623,13 +620,14 @@ juste_status rates_propose(struct app *a, int fy, const char *from, struct rates
 			struct refitem svc;
 			if ((st = store_ref_get(a->store, REF_SERVICE, p->year.services[i][k], &svc, e)))
 				break;
-			for (int c = 0; c < 4; c++) {
+			for (int c = 0; c < CATEGORY_COUNT; c++) {
 				struct rates_change *ch = &p->changes[p->nchanges++];
-				struct price_query q = { .service_id = svc.id, .category = categories[c], .work_date = p->from };
+				struct price_query q = { .service_id = svc.id, .category = (enum org_category)c,
+					.work_date = p->from };
 				const struct rate_row *old = pricing_lookup(&b, RATE_TABLE, &q, NULL);
 				ch->level = i;
 				snprintf(ch->service, sizeof ch->service, "%s", svc.code);
-				snprintf(ch->category, sizeof ch->category, "%s", categories[c]);
+				ch->category = (enum org_category)c;
 				ch->old_cents = old ? old->rate_cents : 0;
 				ch->new_cents = p->lines[i].rate_cents;
 			}
@@ -663,7 +661,7 @@ juste_status rates_adopt(struct app *a, const struct rates_proposal *p, const ch
 	for (size_t i = 0; i < p->nchanges; i++) {
 		rows[i].rule = RATE_TABLE;
 		snprintf(rows[i].service_code, sizeof rows[i].service_code, "%s", p->changes[i].service);
-		snprintf(rows[i].category, sizeof rows[i].category, "%s", p->changes[i].category);
+		rows[i].category = p->changes[i].category;
 		snprintf(rows[i].valid_from, sizeof rows[i].valid_from, "%s", p->from);
 		rows[i].rate_cents = p->changes[i].new_cents;
 	}

@@ -130,7 +130,7 @@ juste_status records_expert_save(struct app *a, struct expert *x, int create, st
 	if (create)
 		return store_expert_insert(a->store, x, e);
 	/* an admin does not take away their own last admin right by mistake */
-	if (strcmp(old.login, a->user.login) == 0 && strcmp(x->role, "admin") != 0)
+	if (strcmp(old.login, a->user.login) == 0 && x->role != ROLE_ADMIN)
 		return err_set_field(e, "role", JUSTE_EINVAL, N_("vous ne pouvez pas retirer votre propre rôle admin"));
 	x->id = old.id;
 	snprintf(x->uuid, sizeof x->uuid, "%s", old.uuid);

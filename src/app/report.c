@@ -29,37 +29,12 @@
  * Words
  * ------------------------------------------------------------------------ */
 
-static const char *const partner_words[RP_NPARTNERS] = { "reseaux", "obnl", "relayeurs" };
-static const char *const kind_words[RK_NKINDS] = { "evenement", "rencontre" };
-static const char *const function_words[RF_NFUNCTIONS] = { "professionnel", "formateur", "direction" };
-static const char *const category_words[RC_NCATEGORIES] = { "membre", "auxiliaire", "soutien", "non_membre" };
-
 static int word_index(const char *const *words, int n, const char *s)
 {
 	for (int i = 0; s && i < n; i++)
 		if (strcmp(words[i], s) == 0)
 			return i;
 	return -1;
-}
-
-int report_partner_parse(const char *s)
-{
-	return word_index(partner_words, RP_NPARTNERS, s);
-}
-
-int report_kind_parse(const char *s)
-{
-	return word_index(kind_words, RK_NKINDS, s);
-}
-
-const char *report_partner_label(int p)
-{
-	static const char *const labels[RP_NPARTNERS] = {
-		N_("Réseaux coopératifs et mutualistes"),
-		N_("Regroupements sectoriels et territoriaux d'OBNL"),
-		N_("Partenaires relayeurs"),
-	};
-	return p >= 0 && p < RP_NPARTNERS ? _(labels[p]) : "";
 }
 
 juste_status report_format_parse(const char *s, enum report_format *f, struct juste_err *e)
@@ -74,13 +49,12 @@ juste_status report_format_parse(const char *s, enum report_format *f, struct ju
 
 juste_status report_by_parse(const char *s, enum report_by *by, struct juste_err *e)
 {
-	static const char *const words[REPORT_BY_COUNT] = { "expert", "mandate", "org", "program", "service" };
-	int i = word_index(words, REPORT_BY_COUNT, s);
-	if (i < 0)
-		return err_set(e, JUSTE_EUSAGE, N_("--by : '%s' inconnu (expert, mandate, org, program, service)"),
-			s ? s : "");
-	*by = (enum report_by)i;
-	return JUSTE_OK;
+	if (vocab_report_by_parse(s, by, e) == JUSTE_OK)
+		return JUSTE_OK;
+	if (!e)
+		return JUSTE_EUSAGE;
+	e->code = JUSTE_EUSAGE;
+	return err_prefix(e, "--by : ");
 }
 
 static struct fy_start fs_of(const struct app *a)
@@ -148,24 +122,17 @@ static int on_sum(void *ctx, const struct report_group *g)
 	return 0;
 }
 
-static int category_of(const char *word)
-{
-	int c = word_index(category_words, RC_NCATEGORIES, word);
-	return c < 0 ? RC_NON_MEMBRE : c;
-}
-
 static int on_client(void *ctx, const struct report_client *c)
 {
 	struct report_year *y = ctx;
 	int64_t net = c->invoiced_cents + c->credited_cents;
-	int cat = category_of(c->category);
 	y->invoiced_cents += c->invoiced_cents;
 	y->credited_cents += c->credited_cents;
 	y->net_cents += net;
 	y->invoices += c->invoices;
 	y->credits += c->credits;
-	y->revenue_by_category[cat] += net;
-	if (cat == RC_MEMBRE || cat == RC_AUXILIAIRE) {
+	y->revenue_by_category[c->category] += net;
+	if (vocab_category_with_members(c->category)) {
 		y->revenue_with_members += net;
 		if (c->full_management)
 			y->revenue_full_management += net;
@@ -275,7 +242,7 @@ static int on_expert(void *ctx, const struct report_group *g)
 	memset(x, 0, sizeof *x);
 	snprintf(x->login, sizeof x->login, "%s", g->key);
 	snprintf(x->name, sizeof x->name, "%s", g->label);
-	snprintf(x->function, sizeof x->function, "%s", g->function);
+	x->function = g->function;
 	x->billable = g->billable;
 	x->internal = g->internal;
 	date_t from = c->first, to = c->last, t;
@@ -300,18 +267,14 @@ static int on_person(void *ctx, const struct report_person *p)
 {
 	struct people_ctx *c = ctx;
 	struct report_annual *r = c->r;
-	int f = word_index(function_words, RF_NFUNCTIONS, p->function);
-	if (f >= 0)
-		r->people_by_function[f]++;
+	r->people_by_function[p->function]++;
 	r->people++;
-	if (strcmp(p->gender, "F") == 0)
-		r->women++;
-	else if (strcmp(p->gender, "M") == 0)
-		r->men++;
-	else if (strcmp(p->gender, "X") == 0)
-		r->other_gender++;
-	else
-		r->unknown_gender++;
+	switch (p->gender) {
+	case GENDER_F: r->women++; break;
+	case GENDER_M: r->men++; break;
+	case GENDER_X: r->other_gender++; break;
+	default: r->unknown_gender++; break;
+	}
 	if (p->birth_year > 0 && p->birth_year <= c->year) {
 		r->age_sum += c->year - p->birth_year;
 		r->age_n++;
@@ -324,13 +287,10 @@ struct dev_ctx {
 	int nomem;
 };
 
-static int on_dev(void *ctx, const char *partner, const char *kind, const char *name, int64_t n)
+static int on_dev(void *ctx, enum dev_partner p, enum dev_kind k, const char *name, int64_t n)
 {
 	struct dev_ctx *c = ctx;
 	struct report_annual *r = c->r;
-	int p = report_partner_parse(partner), k = report_kind_parse(kind);
-	if (p < 0 || k < 0)
-		return 0;
 	r->dev_counts[p][k] += n;
 	struct report_dev_name *d = realloc(r->dev_names, (r->ndev_names + 1) * sizeof *d);
 	if (!d)
@@ -473,7 +433,7 @@ void report_derive(const struct report_annual *r, struct report_derived *d)
 		d->surplus[3] = r->next.budget_products_cents - r->next.budget_expenses_cents;
 	}
 	d->members_share_ok = figures_share(y2->revenue_with_members, y2->net_cents, &d->members_share);
-	for (int c = 0; c < RC_NCATEGORIES; c++)
+	for (int c = 0; c < CATEGORY_COUNT; c++)
 		d->cat_growth_ok[c] = figures_growth(y1->revenue_by_category[c], y2->revenue_by_category[c],
 			&d->cat_growth[c]);
 	int64_t known = r->women + r->men + r->other_gender;
@@ -550,8 +510,7 @@ static int on_member_client(void *ctx, const struct report_client *c)
 	struct report_member_row row;
 	row.c = *c;
 	row.net_cents = c->invoiced_cents + c->credited_cents;
-	int cat = category_of(c->category);
-	row.with_members = cat == RC_MEMBRE || cat == RC_AUXILIAIRE;
+	row.with_members = vocab_category_with_members(c->category);
 	m->total += row.net_cents;
 	if (row.with_members)
 		m->with += row.net_cents;
@@ -584,9 +543,8 @@ struct rist_ctx {
 static int on_rist_client(void *ctx, const struct report_client *c)
 {
 	struct rist_ctx *r = ctx;
-	int cat = category_of(c->category);
 	int64_t net = c->invoiced_cents + c->credited_cents;
-	if ((cat != RC_MEMBRE && cat != RC_AUXILIAIRE) || net <= 0)
+	if (!vocab_category_with_members(c->category) || net <= 0)
 		return 0;
 	struct report_ristourne_row *p = realloc(r->rows, (r->n + 1) * sizeof *p);
 	if (!p)
@@ -596,7 +554,7 @@ static int on_rist_client(void *ctx, const struct report_client *c)
 	memset(p, 0, sizeof *p);
 	snprintf(p->code, sizeof p->code, "%s", c->code);
 	snprintf(p->name, sizeof p->name, "%s", c->name);
-	snprintf(p->category, sizeof p->category, "%s", c->category);
+	p->category = c->category;
 	p->business_cents = net;
 	return 0;
 }
@@ -759,10 +717,11 @@ static juste_status devaffaire_check(struct devaffaire *d, struct juste_err *e)
 	date_t t;
 	if (date_parse(d->on_date, &t, e))
 		return err_prefix(e, N_("date : "));
-	if (report_kind_parse(d->kind) < 0)
-		return err_set(e, JUSTE_EINVAL, N_("genre inconnu '%s' (evenement, rencontre)"), d->kind);
-	if (report_partner_parse(d->partner) < 0)
-		return err_set(e, JUSTE_EINVAL, N_("partenaire inconnu '%s' (reseaux, obnl, relayeurs)"), d->partner);
+	juste_status st = vocab_check(VOCAB_DEV_KIND, (int)d->kind, e);
+	if (!st)
+		st = vocab_check(VOCAB_PARTNER, (int)d->partner, e);
+	if (st)
+		return st;
 	if (!d->name[0])
 		return err_set(e, JUSTE_EINVAL, N_("nom manquant"));
 	return JUSTE_OK;
@@ -793,9 +752,9 @@ static juste_status devaffaire_row(struct app *a, const char *path, const struct
 	memset(&d, 0, sizeof d);
 	juste_status st = put_field(d.on_date, sizeof d.on_date, smallcsv_get(rec, pos, 0), "date", e);
 	if (!st)
-		st = put_field(d.kind, sizeof d.kind, smallcsv_get(rec, pos, 1), "kind", e);
+		st = vocab_dev_kind_parse(smallcsv_get(rec, pos, 1), &d.kind, e);
 	if (!st)
-		st = put_field(d.partner, sizeof d.partner, smallcsv_get(rec, pos, 2), "partner", e);
+		st = vocab_partner_parse(smallcsv_get(rec, pos, 2), &d.partner, e);
 	if (!st)
 		st = put_field(d.name, sizeof d.name, smallcsv_get(rec, pos, 3), "name", e);
 	if (!st)
@@ -830,11 +789,15 @@ juste_status report_expert_profile(struct app *a, const char *login, const char 
 	juste_status st = app_require(a, ROLE_ADMIN, _("modifier le genre et l'année de naissance"), e);
 	if (st)
 		return st;
-	if (gender && *gender && strcmp(gender, "F") && strcmp(gender, "M") && strcmp(gender, "X"))
-		return err_set(e, JUSTE_EINVAL, N_("--gender : '%s' inconnu (F, M, X, ou vide pour effacer)"), gender);
+	enum gender g = GENDER_NONE;
+	if (gender && *gender && vocab_gender_parse(gender, &g, NULL)) {
+		char list[64];
+		return err_set(e, JUSTE_EINVAL, N_("--gender : '%s' inconnu (%s, ou vide pour effacer)"), gender,
+			vocab_list(VOCAB_GENDER, ", ", ", ", list, sizeof list));
+	}
 	if (birth_year < -1 || (birth_year > 0 && (birth_year < 1900 || birth_year > 2100)))
 		return err_set(e, JUSTE_EINVAL, N_("--birth-year : %d hors limites (1900 à 2100)"), birth_year);
-	return store_report_expert_profile_set(a->store, login, gender, birth_year, e);
+	return store_report_expert_profile_set(a->store, login, gender ? &g : NULL, birth_year, e);
 }
 
 int report_default_fy(struct app *a)

@@ -21,16 +21,22 @@
 
 #define NBSP "\xC2\xA0"
 
-static const char *const category_words[RC_NCATEGORIES] = { "membre", "auxiliaire", "soutien", "non_membre" };
-static const char *const function_words[RF_NFUNCTIONS] = { "professionnel", "formateur", "direction" };
-static const char *const partner_words[RP_NPARTNERS] = { "reseaux", "obnl", "relayeurs" };
-static const char *const kind_words[RK_NKINDS] = { "evenement", "rencontre" };
-
-static const char *category_label(int c)
+/* The report's own headings for the rows of a category and of a kind of
+ * business-development step (the vocabulary's labels name one of them). */
+static const char *category_heading(enum org_category c)
 {
-	static const char *const l[RC_NCATEGORIES] = { N_("Membres utilisateurs"), N_("Membres auxiliaires"),
-		N_("Membres de soutien"), N_("Non-membres") };
+	static const char *const l[CATEGORY_COUNT] = {
+		[CATEGORY_MEMBRE] = N_("Membres utilisateurs"), [CATEGORY_AUXILIAIRE] = N_("Membres auxiliaires"),
+		[CATEGORY_SOUTIEN] = N_("Membres de soutien"), [CATEGORY_NON_MEMBRE] = N_("Non-membres") };
 	return _(l[c]);
+}
+
+static const char *dev_kind_heading(enum dev_kind k)
+{
+	static const char *const l[DEV_KIND_COUNT] = {
+		[DEV_KIND_EVENEMENT] = N_("Participation à des événements"),
+		[DEV_KIND_RENCONTRE] = N_("Rencontres de développement") };
+	return _(l[k]);
 }
 
 /* ------------------------------------------------------------------------
@@ -176,8 +182,8 @@ static void write_text(const struct report_annual *r, const struct report_derive
 	para(&t, line);
 	snprintf(line, sizeof line, _("La progression des revenus en provenance des membres et des membres "
 		"auxiliaires est respectivement de %s et %s, comparativement à l'année précédente."),
-		figures_pct_signed(d->cat_growth_ok[RC_MEMBRE], d->cat_growth[RC_MEMBRE], b1, sizeof b1),
-		figures_pct_signed(d->cat_growth_ok[RC_AUXILIAIRE], d->cat_growth[RC_AUXILIAIRE], b2, sizeof b2));
+		figures_pct_signed(d->cat_growth_ok[CATEGORY_MEMBRE], d->cat_growth[CATEGORY_MEMBRE], b1, sizeof b1),
+		figures_pct_signed(d->cat_growth_ok[CATEGORY_AUXILIAIRE], d->cat_growth[CATEGORY_AUXILIAIRE], b2, sizeof b2));
 	para(&t, line);
 
 	heading(&t, _("Revenus par catégorie de membres"));
@@ -186,8 +192,8 @@ static void write_text(const struct report_annual *r, const struct report_derive
 		const int w[] = { 22, -16, -16, -10 };
 		row(&t, hdr, w, 4);
 		rule(&t, w, 4);
-		for (int c = 0; c < RC_NCATEGORIES; c++) {
-			const char *cells[] = { category_label(c),
+		for (int c = 0; c < CATEGORY_COUNT; c++) {
+			const char *cells[] = { category_heading(c),
 				figures_dollars_fr(y1->revenue_by_category[c], b1, sizeof b1),
 				figures_dollars_fr(y2->revenue_by_category[c], b2, sizeof b2),
 				figures_pct_signed(d->cat_growth_ok[c], d->cat_growth[c], b3, sizeof b3) };
@@ -220,9 +226,9 @@ static void write_text(const struct report_annual *r, const struct report_derive
 
 	heading(&t, _("Capital humain"));
 	snprintf(line, sizeof line, _("Au %s : %s ressources professionnelles, %s formateurs, %s directions."),
-		y2->last, figures_count_fr(r->people_by_function[RF_PROFESSIONNEL], b1, sizeof b1),
-		figures_count_fr(r->people_by_function[RF_FORMATEUR], b2, sizeof b2),
-		figures_count_fr(r->people_by_function[RF_DIRECTION], b3, sizeof b3));
+		y2->last, figures_count_fr(r->people_by_function[FUNCTION_PROFESSIONNEL], b1, sizeof b1),
+		figures_count_fr(r->people_by_function[FUNCTION_FORMATEUR], b2, sizeof b2),
+		figures_count_fr(r->people_by_function[FUNCTION_DIRECTION], b3, sizeof b3));
 	para(&t, line);
 	char age[32];
 	if (d->age_ok)
@@ -262,19 +268,18 @@ static void write_text(const struct report_annual *r, const struct report_derive
 	}
 
 	heading(&t, _("Développement des affaires"));
-	for (int p = 0; p < RP_NPARTNERS; p++) {
-		snprintf(line, sizeof line, _("Relations d'affaires : %s"), report_partner_label(p));
+	for (int p = 0; p < PARTNER_COUNT; p++) {
+		snprintf(line, sizeof line, _("Relations d'affaires : %s"), vocab_partner_label(p));
 		if (md)
 			fprintf(out, "### %s\n\n", line);
 		else
 			fprintf(out, "  %s\n", line);
-		for (int k = 0; k < RK_NKINDS; k++) {
-			const char *what = k == RK_EVENEMENT ? _("Participation à des événements")
-				: _("Rencontres de développement");
+		for (int k = 0; k < DEV_KIND_COUNT; k++) {
+			const char *what = dev_kind_heading(k);
 			fprintf(out, md ? "- %s : %lld\n" : "    %s : %lld\n", what, (long long)r->dev_counts[p][k]);
 			for (size_t i = 0; i < r->ndev_names; i++) {
 				const struct report_dev_name *n = &r->dev_names[i];
-				if (n->partner == p && n->kind == k)
+				if ((int)n->partner == p && (int)n->kind == k)
 					fprintf(out, md ? "  - %s\n" : "      - %s\n", n->name);
 			}
 		}
@@ -301,7 +306,7 @@ static void write_text(const struct report_annual *r, const struct report_derive
 			const struct report_expert *x = &r->experts[i];
 			int64_t u;
 			int ok = figures_share(x->billable, x->capacity, &u);
-			const char *cells[] = { x->name, x->function, figures_hours_fr(x->billable, b1, sizeof b1),
+			const char *cells[] = { x->name, vocab_function_word(x->function), figures_hours_fr(x->billable, b1, sizeof b1),
 				figures_hours_fr(x->internal, b2, sizeof b2), figures_hours_fr(x->capacity, b3, sizeof b3),
 				figures_pct(ok, u, b6, sizeof b6) };
 			row(&t, cells, w, 6);
@@ -369,8 +374,8 @@ static void write_csv(const struct report_annual *r, const struct report_derived
 			y->fin.budget_products_cents);
 		csv_opt(out, "expenses_budget_cents", y->name, "", y->fin.has & FIN_BUDGET_EXPENSES,
 			y->fin.budget_expenses_cents);
-		for (int c = 0; c < RC_NCATEGORIES; c++)
-			csv_int(out, "revenue_by_category_cents", y->name, category_words[c], y->revenue_by_category[c]);
+		for (int c = 0; c < CATEGORY_COUNT; c++)
+			csv_int(out, "revenue_by_category_cents", y->name, vocab_category_word(c), y->revenue_by_category[c]);
 		csv_int(out, "revenue_full_management_cents", y->name, "", y->revenue_full_management);
 		csv_int(out, "revenue_other_members_cents", y->name, "", y->revenue_other_members);
 		csv_int(out, "revenue_with_members_cents", y->name, "", y->revenue_with_members);
@@ -389,14 +394,14 @@ static void write_csv(const struct report_annual *r, const struct report_derived
 	csv_pct(out, "products_variance_pct", fy, "", d->variance_products_ok, d->variance_products);
 	csv_pct(out, "expenses_variance_pct", fy, "", d->variance_expenses_ok, d->variance_expenses);
 	csv_pct(out, "operations_with_members_pct", fy, "", d->members_share_ok, d->members_share);
-	for (int c = 0; c < RC_NCATEGORIES; c++)
-		csv_pct(out, "revenue_growth_pct", fy, category_words[c], d->cat_growth_ok[c], d->cat_growth[c]);
+	for (int c = 0; c < CATEGORY_COUNT; c++)
+		csv_pct(out, "revenue_growth_pct", fy, vocab_category_word(c), d->cat_growth_ok[c], d->cat_growth[c]);
 	for (int i = 0; i < r->nhist; i++) {
 		csv_int(out, "full_management_revenue_cents", r->hist[i].name, "", r->hist[i].full_management);
 		csv_int(out, "other_members_revenue_cents", r->hist[i].name, "", r->hist[i].other_members);
 	}
-	for (int f = 0; f < RF_NFUNCTIONS; f++)
-		csv_int(out, "people", fy, function_words[f], r->people_by_function[f]);
+	for (int f = 0; f < FUNCTION_COUNT; f++)
+		csv_int(out, "people", fy, vocab_function_word(f), r->people_by_function[f]);
 	csv_int(out, "people_women", fy, "", r->women);
 	csv_int(out, "people_men", fy, "", r->men);
 	csv_int(out, "people_other_gender", fy, "", r->other_gender);
@@ -411,16 +416,16 @@ static void write_csv(const struct report_annual *r, const struct report_derived
 		csv_int(out, "program_revenue_cents", r->y[1].name, p->code, p->revenue_cents[0]);
 		csv_int(out, "program_revenue_cents", fy, p->code, p->revenue_cents[1]);
 	}
-	for (int p = 0; p < RP_NPARTNERS; p++)
-		for (int k = 0; k < RK_NKINDS; k++) {
+	for (int p = 0; p < PARTNER_COUNT; p++)
+		for (int k = 0; k < DEV_KIND_COUNT; k++) {
 			char key[48];
-			snprintf(key, sizeof key, "%s/%s", partner_words[p], kind_words[k]);
+			snprintf(key, sizeof key, "%s/%s", vocab_partner_word(p), vocab_dev_kind_word(k));
 			csv_int(out, "devaffaires_count", fy, key, r->dev_counts[p][k]);
 		}
 	for (size_t i = 0; i < r->ndev_names; i++) {
 		const struct report_dev_name *n = &r->dev_names[i];
 		char key[NAME_LEN + 48];
-		snprintf(key, sizeof key, "%s/%s/%s", partner_words[n->partner], kind_words[n->kind], n->name);
+		snprintf(key, sizeof key, "%s/%s/%s", vocab_partner_word(n->partner), vocab_dev_kind_word(n->kind), n->name);
 		csv_int(out, "devaffaires_name_count", fy, key, n->n);
 	}
 	csv_int(out, "utilisation_billable_minutes", fy, "", r->billable_total);
@@ -491,8 +496,8 @@ static json_t *json_year(const struct report_year *y, int full)
 	json_object_set_new(o, "expenses_budget_cents", jopt(y->fin.has & FIN_BUDGET_EXPENSES,
 		y->fin.budget_expenses_cents));
 	json_t *c = json_object();
-	for (int k = 0; k < RC_NCATEGORIES; k++)
-		json_object_set_new(c, category_words[k], jint(y->revenue_by_category[k]));
+	for (int k = 0; k < CATEGORY_COUNT; k++)
+		json_object_set_new(c, vocab_category_word(k), jint(y->revenue_by_category[k]));
 	json_object_set_new(o, "revenue_by_category_cents", c);
 	json_object_set_new(o, "revenue_full_management_cents", jint(y->revenue_full_management));
 	json_object_set_new(o, "revenue_other_members_cents", jint(y->revenue_other_members));
@@ -531,8 +536,8 @@ static json_t *json_report(const struct report_annual *r, const struct report_de
 	json_object_set_new(g, "surplus_budget_cents", jopt(d->surplus_ok[2], d->surplus[2]));
 	json_object_set_new(g, "operations_with_members_pct", jpct(d->members_share_ok, d->members_share));
 	json_t *cg = json_object();
-	for (int c = 0; c < RC_NCATEGORIES; c++)
-		json_object_set_new(cg, category_words[c], jpct(d->cat_growth_ok[c], d->cat_growth[c]));
+	for (int c = 0; c < CATEGORY_COUNT; c++)
+		json_object_set_new(cg, vocab_category_word(c), jpct(d->cat_growth_ok[c], d->cat_growth[c]));
 	json_object_set_new(g, "revenue_growth_pct", cg);
 	json_object_set_new(o, "figures", g);
 
@@ -551,8 +556,8 @@ static json_t *json_report(const struct report_annual *r, const struct report_de
 	json_object_set_new(o, "full_management_share", h);
 
 	json_t *p = json_object();
-	for (int f = 0; f < RF_NFUNCTIONS; f++)
-		json_object_set_new(p, function_words[f], jint(r->people_by_function[f]));
+	for (int f = 0; f < FUNCTION_COUNT; f++)
+		json_object_set_new(p, vocab_function_word(f), jint(r->people_by_function[f]));
 	json_object_set_new(p, "total", jint(r->people));
 	json_object_set_new(p, "women", jint(r->women));
 	json_object_set_new(p, "men", jint(r->men));
@@ -578,18 +583,18 @@ static json_t *json_report(const struct report_annual *r, const struct report_de
 	json_object_set_new(o, "programs", pr);
 
 	json_t *dv = json_array();
-	for (int q = 0; q < RP_NPARTNERS; q++) {
+	for (int q = 0; q < PARTNER_COUNT; q++) {
 		json_t *x = json_object();
-		json_object_set_new(x, "partner", json_string(partner_words[q]));
-		for (int k = 0; k < RK_NKINDS; k++)
-			json_object_set_new(x, kind_words[k], jint(r->dev_counts[q][k]));
+		json_object_set_new(x, "partner", json_string(vocab_partner_word(q)));
+		for (int k = 0; k < DEV_KIND_COUNT; k++)
+			json_object_set_new(x, vocab_dev_kind_word(k), jint(r->dev_counts[q][k]));
 		json_t *names = json_array();
 		for (size_t i = 0; i < r->ndev_names; i++) {
 			const struct report_dev_name *n = &r->dev_names[i];
-			if (n->partner != q)
+			if ((int)n->partner != q)
 				continue;
 			json_t *y = json_object();
-			json_object_set_new(y, "kind", json_string(kind_words[n->kind]));
+			json_object_set_new(y, "kind", json_string(vocab_dev_kind_word(n->kind)));
 			json_object_set_new(y, "name", json_string(n->name));
 			json_object_set_new(y, "count", jint(n->n));
 			json_array_append_new(names, y);
@@ -611,7 +616,7 @@ static json_t *json_report(const struct report_annual *r, const struct report_de
 		json_t *y = json_object();
 		json_object_set_new(y, "login", json_string(x->login));
 		json_object_set_new(y, "name", json_string(x->name));
-		json_object_set_new(y, "function", json_string(x->function));
+		json_object_set_new(y, "function", json_string(vocab_function_word(x->function)));
 		json_object_set_new(y, "billable_minutes", jint(x->billable));
 		json_object_set_new(y, "internal_minutes", jint(x->internal));
 		json_object_set_new(y, "capacity_minutes", jint(x->capacity));

@@ -229,8 +229,8 @@ static void body(struct rp *p)
 	para(p, line);
 	snprintf(line, sizeof line, _("La progression des revenus en provenance des membres et des membres "
 		"auxiliaires est respectivement de %s et %s, comparativement à l'année précédente."),
-		figures_pct_signed(d->cat_growth_ok[RC_MEMBRE], d->cat_growth[RC_MEMBRE], b1, sizeof b1),
-		figures_pct_signed(d->cat_growth_ok[RC_AUXILIAIRE], d->cat_growth[RC_AUXILIAIRE], b2, sizeof b2));
+		figures_pct_signed(d->cat_growth_ok[CATEGORY_MEMBRE], d->cat_growth[CATEGORY_MEMBRE], b1, sizeof b1),
+		figures_pct_signed(d->cat_growth_ok[CATEGORY_AUXILIAIRE], d->cat_growth[CATEGORY_AUXILIAIRE], b2, sizeof b2));
 	para(p, line);
 	{
 		const int64_t v[4] = { y2->products_cents, y2->fin.budget_products_cents, y2->fin.actual_expenses_cents,
@@ -243,14 +243,16 @@ static void body(struct rp *p)
 		chart(p, &c);
 	}
 	{
-		int64_t v[2 * RC_NCATEGORIES];
-		const char *groups[RC_NCATEGORIES] = { _("Membres"), _("Auxiliaires"), _("Soutien"), _("Non-membres") };
-		for (int c = 0; c < RC_NCATEGORIES; c++) {
+		int64_t v[2 * CATEGORY_COUNT];
+		const char *groups[CATEGORY_COUNT] = { [CATEGORY_MEMBRE] = _("Membres"),
+			[CATEGORY_AUXILIAIRE] = _("Auxiliaires"), [CATEGORY_SOUTIEN] = _("Soutien"),
+			[CATEGORY_NON_MEMBRE] = _("Non-membres") };
+		for (int c = 0; c < CATEGORY_COUNT; c++) {
 			v[2 * c] = y1->revenue_by_category[c];
 			v[2 * c + 1] = y2->revenue_by_category[c];
 		}
 		const char *series[] = { y1->name, y2->name };
-		struct chart c = { _("Revenus par catégorie de membres"), RC_NCATEGORIES, 2, groups, series, v, 1 };
+		struct chart c = { _("Revenus par catégorie de membres"), CATEGORY_COUNT, 2, groups, series, v, 1 };
 		chart(p, &c);
 	}
 	{
@@ -275,9 +277,9 @@ static void body(struct rp *p)
 		snprintf(age, sizeof age, "—");
 	snprintf(line, sizeof line, _("Au %s : %s ressources professionnelles, %s formateurs, %s directions. "
 		"Femmes : %s ; hommes : %s ; moyenne d'âge : %s."), y2->last,
-		figures_count_fr(r->people_by_function[RF_PROFESSIONNEL], b1, sizeof b1),
-		figures_count_fr(r->people_by_function[RF_FORMATEUR], b2, sizeof b2),
-		figures_count_fr(r->people_by_function[RF_DIRECTION], b3, sizeof b3),
+		figures_count_fr(r->people_by_function[FUNCTION_PROFESSIONNEL], b1, sizeof b1),
+		figures_count_fr(r->people_by_function[FUNCTION_FORMATEUR], b2, sizeof b2),
+		figures_count_fr(r->people_by_function[FUNCTION_DIRECTION], b3, sizeof b3),
 		figures_pct(d->women_ok, d->women, b4, sizeof b4), figures_pct(d->men_ok, d->men, b5, sizeof b5), age);
 	para(p, line);
 
@@ -297,16 +299,17 @@ static void body(struct rp *p)
 	}
 
 	heading(p, _("Développement des affaires"));
-	for (int q = 0; q < RP_NPARTNERS; q++) {
+	for (int q = 0; q < PARTNER_COUNT; q++) {
 		need(p, 40);
-		p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, p->doc.w - 2 * MARGIN, report_partner_label(q), p->bold, PANGO_ALIGN_LEFT) + 2;
-		for (int k = 0; k < RK_NKINDS; k++) {
-			snprintf(line, sizeof line, "%s : %lld", k == RK_EVENEMENT ? _("Participation à des événements")
-				: _("Rencontres de développement"), (long long)r->dev_counts[q][k]);
+		p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, p->doc.w - 2 * MARGIN, vocab_partner_label(q), p->bold, PANGO_ALIGN_LEFT) + 2;
+		for (int k = 0; k < DEV_KIND_COUNT; k++) {
+			const char *what[DEV_KIND_COUNT] = { [DEV_KIND_EVENEMENT] = _("Participation à des événements"),
+				[DEV_KIND_RENCONTRE] = _("Rencontres de développement") };
+			snprintf(line, sizeof line, "%s : %lld", what[k], (long long)r->dev_counts[q][k]);
 			para(p, line);
 			for (size_t i = 0; i < r->ndev_names; i++) {
 				const struct report_dev_name *n = &r->dev_names[i];
-				if (n->partner != q || n->kind != k)
+				if ((int)n->partner != q || (int)n->kind != k)
 					continue;
 				need(p, 12);
 				snprintf(line, sizeof line, "– %s", n->name);
@@ -330,7 +333,7 @@ static void body(struct rp *p)
 			const struct report_expert *x = &r->experts[i];
 			int64_t u;
 			int ok = figures_share(x->billable, x->capacity, &u);
-			const char *cells[] = { x->name, x->function, figures_hours_fr(x->billable, b1, sizeof b1),
+			const char *cells[] = { x->name, vocab_function_word(x->function), figures_hours_fr(x->billable, b1, sizeof b1),
 				figures_hours_fr(x->internal, b2, sizeof b2), figures_hours_fr(x->capacity, b3, sizeof b3),
 				figures_pct(ok, u, b4, sizeof b4) };
 			trow(p, cells, cols, 6, 0);

@@ -474,20 +474,6 @@ static juste_status put_text(const char *col, char *dst, size_t size, const char
 	return JUSTE_OK;
 }
 
-/* Enum-like words: a value too long for its buffer is simply unknown;
- * the rules then name the values allowed. */
-static void put_word(char *dst, size_t size, const char *src)
-{
-	size_t n = strlen(src);
-
-	if (n >= size)
-		n = size - 1;
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-	if (strlen(src) >= size)
-		dst[size - 2] = '?';
-}
-
 static juste_status put_date(const char *col, char *dst, const char *src, bool required,
 	struct juste_err *e)
 {
@@ -635,7 +621,6 @@ static juste_status org_fill(struct importer *im, struct org *o, struct juste_er
 	juste_status st;
 
 	memset(o, 0, sizeof *o);
-	put_word(o->category, sizeof o->category, V(im, O_CATEGORY));
 	if ((st = put_text("code", o->code, sizeof o->code, V(im, O_CODE), e)) != JUSTE_OK ||
 	    (st = put_text("name", o->name, sizeof o->name, V(im, O_NAME), e)) != JUSTE_OK ||
 	    (st = put_text("parent", o->parent, sizeof o->parent, V(im, O_PARENT), e)) != JUSTE_OK ||
@@ -644,7 +629,8 @@ static juste_status org_fill(struct importer *im, struct org *o, struct juste_er
 	    (st = put_date("joined_on", o->joined_on, V(im, O_JOINED), false, e)) != JUSTE_OK ||
 	    (st = put_date("left_on", o->left_on, V(im, O_LEFT), false, e)) != JUSTE_OK ||
 	    (st = put_text("email", o->email, sizeof o->email, V(im, O_EMAIL), e)) != JUSTE_OK ||
-	    (st = put_text("address", o->address, sizeof o->address, V(im, O_ADDRESS), e)) != JUSTE_OK)
+	    (st = put_text("address", o->address, sizeof o->address, V(im, O_ADDRESS), e)) != JUSTE_OK ||
+	    (st = vocab_category_parse(V(im, O_CATEGORY), &o->category, e)) != JUSTE_OK)
 		return st;
 	return rules_org_validate(o, e);
 }
@@ -758,12 +744,12 @@ static juste_status row_expert(struct importer *im, struct juste_err *e)
 	juste_status st;
 
 	memset(&x, 0, sizeof x);
-	put_word(x.function, sizeof x.function, V(im, X_FUNCTION));
-	put_word(x.role, sizeof x.role, V(im, X_ROLE));
 	if ((st = put_text("login", x.login, sizeof x.login, V(im, X_LOGIN), e)) != JUSTE_OK ||
 	    (st = put_text("name", x.name, sizeof x.name, V(im, X_NAME), e)) != JUSTE_OK ||
 	    (st = put_date("started_on", x.started_on, V(im, X_STARTED), false, e)) != JUSTE_OK ||
-	    (st = put_date("left_on", x.left_on, V(im, X_LEFT), false, e)) != JUSTE_OK)
+	    (st = put_date("left_on", x.left_on, V(im, X_LEFT), false, e)) != JUSTE_OK ||
+	    (st = vocab_function_parse(V(im, X_FUNCTION), &x.function, e)) != JUSTE_OK ||
+	    (st = vocab_role_parse(V(im, X_ROLE), &x.role, e)) != JUSTE_OK)
 		return st;
 	if (V(im, X_WEEKLY)[0] != '\0' &&
 	    (st = hours_parse("weekly_hours", V(im, X_WEEKLY), 7 * 24 * 60, &weekly, e)) != JUSTE_OK)
@@ -800,7 +786,6 @@ static juste_status mandate_fill(struct importer *im, struct mandate *m, struct 
 	juste_status st;
 
 	memset(m, 0, sizeof *m);
-	put_word(m->billing, sizeof m->billing, V(im, M_BILLING));
 	if ((st = put_text("code", m->code, sizeof m->code, V(im, M_CODE), e)) != JUSTE_OK ||
 	    (st = put_text("title", m->title, sizeof m->title, V(im, M_TITLE), e)) != JUSTE_OK ||
 	    (st = put_text("client", m->client, sizeof m->client, V(im, M_CLIENT), e)) != JUSTE_OK ||
@@ -810,7 +795,8 @@ static juste_status mandate_fill(struct importer *im, struct mandate *m, struct 
 	    (st = put_money("monthly_fee", &m->monthly_fee_cents, V(im, M_FEE), e)) != JUSTE_OK ||
 	    (st = put_money("budget_amount", &m->budget_cents, V(im, M_BAMOUNT), e)) != JUSTE_OK ||
 	    (st = put_date("opened_on", m->opened_on, V(im, M_OPENED), true, e)) != JUSTE_OK ||
-	    (st = put_date("closed_on", m->closed_on, V(im, M_CLOSED), false, e)) != JUSTE_OK)
+	    (st = put_date("closed_on", m->closed_on, V(im, M_CLOSED), false, e)) != JUSTE_OK ||
+	    (st = vocab_billing_parse(V(im, M_BILLING), &m->billing, e)) != JUSTE_OK)
 		return st;
 	if (V(im, M_BHOURS)[0] != '\0' && (st = hours_parse("budget_hours", V(im, M_BHOURS),
 	    INT32_MAX, &m->budget_minutes, e)) != JUSTE_OK)
@@ -894,7 +880,7 @@ static juste_status row_entry(struct importer *im, struct juste_err *e)
 
 	en->id = 0;
 	en->uuid[0] = '\0';
-	en->client[0] = en->billing[0] = '\0';
+	en->client[0] = '\0';
 	if ((st = put_date("date", en->work_date, V(im, E_DATE), true, e)) != JUSTE_OK ||
 	    (st = put_text("expert", en->expert, sizeof en->expert, V(im, E_EXPERT), e)) != JUSTE_OK ||
 	    (st = put_text("mandate", en->mandate, sizeof en->mandate, V(im, E_MANDATE), e)) != JUSTE_OK ||
@@ -1105,7 +1091,7 @@ static int export_org(void *ctx, const struct org *o)
 	rec_uuid(&r, o->uuid);
 	rec_str(&r, "code", o->code);
 	rec_str(&r, "name", o->name);
-	rec_str(&r, "category", o->category);
+	rec_str(&r, "category", vocab_category_word(o->category));
 	rec_opt(&r, "parent", o->parent);
 	rec_bool(&r, "full_management", o->full_management);
 	rec_bool(&r, "tax_exempt", o->tax_exempt);
@@ -1123,8 +1109,8 @@ static int export_expert(void *ctx, const struct expert *xp)
 	rec_uuid(&r, xp->uuid);
 	rec_str(&r, "login", xp->login);
 	rec_str(&r, "name", xp->name);
-	rec_str(&r, "function", xp->function);
-	rec_str(&r, "role", xp->role);
+	rec_str(&r, "function", vocab_function_word(xp->function));
+	rec_str(&r, "role", vocab_role_word(xp->role));
 	rec_add(&r, "weekly_minutes", hours_format(xp->weekly_minutes, r.scratch[0],
 		sizeof r.scratch[0]), J_INT, xp->weekly_minutes);
 	rec_opt(&r, "started_on", xp->started_on);
@@ -1159,7 +1145,7 @@ static int export_mandate(void *ctx, const struct mandate *m)
 	rec_str(&r, "beneficiary", m->beneficiary[0] ? m->beneficiary : m->client);
 	rec_str(&r, "service", m->service);
 	rec_opt(&r, "program", m->program);
-	rec_str(&r, "billing", m->billing);
+	rec_str(&r, "billing", vocab_billing_word(m->billing));
 	rec_add(&r, "monthly_fee_cents", opt_money(m->monthly_fee_cents, r.scratch[0]),
 		J_OPT_INT, m->monthly_fee_cents);
 	rec_add(&r, "budget_minutes", m->budget_minutes == 0 ? "" :

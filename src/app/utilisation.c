@@ -68,7 +68,7 @@ static int on_util_row(void *ctx, const struct report_util_row *r)
 	memset(o, 0, sizeof *o);
 	snprintf(o->login, sizeof o->login, "%s", r->g.key);
 	snprintf(o->name, sizeof o->name, "%s", r->g.label);
-	snprintf(o->function, sizeof o->function, "%s", r->g.function);
+	o->function = r->g.function;
 	o->capacity = r->capacity;
 	o->billable = r->g.billable;
 	o->internal = r->g.internal;

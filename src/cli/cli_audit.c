@@ -19,11 +19,11 @@ static int audit_row(void *p, const struct audit_row *r)
 	else
 		snprintf(who, sizeof who, "%s", r->actor);
 	char ent[48];
-	snprintf(ent, sizeof ent, "%s#%lld", r->entity, (long long)r->entity_id);
+	snprintf(ent, sizeof ent, "%s#%lld", vocab_entity_word(r->entity), (long long)r->entity_id);
 	printf("%s  ", r->at);
 	out_cell(stdout, who, 16);
 	printf("  ");
-	out_cell(stdout, r->action, 6);
+	out_cell(stdout, vocab_action_word(r->action), 6);
 	printf("  ");
 	out_cell(stdout, ent, 14);
 	printf("  %s%s%s\n", r->before ? r->before : "", r->before && r->after ? " → " : "", r->after ? r->after : "");
@@ -37,28 +37,25 @@ juste_status cli_audit(struct cli *c, int argc, char **argv, struct juste_err *e
 		{ "from", required_argument, NULL, 'f' }, { "to", required_argument, NULL, 't' },
 		{ "expert", required_argument, NULL, 'x' }, { "entity", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 } };
-	static const char *entities[] = { "entry", "mandate", "org", "expert", "service", "program", "rate", "invoice",
-		"finance", "devaffaires", "month", "setting" };
 	juste_status st = audit_allowed(c->app, e);
 	if (st)
 		return st;
 	char from[11] = "", to[11] = "";
 	struct audit_filter f = { 0 };
+	enum audit_entity entity;
 	int o;
 	while (!st && (o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
 		switch (o) {
 		case 'f': st = cli_opt_date("--from", optarg, from, e); f.from = from; break;
 		case 't': st = cli_opt_date("--to", optarg, to, e); f.to = to; break;
 		case 'x': f.expert = optarg; break;
-		case 'n': {
-			int ok = 0;
-			for (size_t i = 0; i < sizeof entities / sizeof entities[0]; i++)
-				ok |= strcmp(entities[i], optarg) == 0;
-			if (!ok)
-				return err_set(e, JUSTE_EUSAGE, N_("--entity : '%s' inconnu (entry, mandate, org, expert, service, program, rate, invoice, finance, devaffaires, month, setting)"), optarg);
-			f.entity = optarg;
+		case 'n':
+			if (vocab_entity_parse(optarg, &entity, e)) {
+				e->code = JUSTE_EUSAGE;
+				return err_prefix(e, "--entity : ");
+			}
+			f.entity = &entity;
 			break;
-		}
 		default: return err_set(e, JUSTE_EUSAGE, N_("option inconnue ; voir juste audit --help"));
 		}
 	}

@@ -80,21 +80,21 @@ static void print_summary(const char *path, const struct demo_summary *s, struct
 	char n1[32];
 	printf(_("Base de démonstration : %s\n"), path);
 	printf(_("Personnes : %d (%d professionnels, %d formateurs, %d directions ; %d à temps partiel)\n"),
-		s->experts, s->by_function[DEMO_PROFESSIONNEL], s->by_function[DEMO_FORMATEUR],
-		s->by_function[DEMO_DIRECTION], s->part_time);
+		s->experts, s->by_function[FUNCTION_PROFESSIONNEL], s->by_function[FUNCTION_FORMATEUR],
+		s->by_function[FUNCTION_DIRECTION], s->part_time);
 	printf(_("  rôles : %d commis, %d gestionnaires, %d admins (dont vous, %s, à la direction)\n"),
-		s->by_role[DEMO_COMMIS], s->by_role[DEMO_GESTIONNAIRE], s->by_role[DEMO_ADMIN],
+		s->by_role[vocab_index(VOCAB_ROLE, ROLE_COMMIS)], s->by_role[vocab_index(VOCAB_ROLE, ROLE_GESTIONNAIRE)], s->by_role[vocab_index(VOCAB_ROLE, ROLE_ADMIN)],
 		s->user_login);
 	printf(_("Organisations : %d\n"), s->orgs);
 	printf(_("  membres : %d (%d membres utilisateurs, %d auxiliaires, %d de soutien), "
-		"dont %d sous entière gestion\n"), s->members, s->by_category[DEMO_MEMBRE],
-		s->by_category[DEMO_AUXILIAIRE], s->by_category[DEMO_SOUTIEN], s->full_management);
+		"dont %d sous entière gestion\n"), s->members, s->by_category[CATEGORY_MEMBRE],
+		s->by_category[CATEGORY_AUXILIAIRE], s->by_category[CATEGORY_SOUTIEN], s->full_management);
 	printf(_("  entreprises fédérées : %d ; autres non-membres : %d\n"), s->enterprises,
-		s->by_category[DEMO_NON_MEMBRE] - s->enterprises);
+		s->by_category[CATEGORY_NON_MEMBRE] - s->enterprises);
 	printf(_("Services : %d ; programmes de financement : %d\n"), s->services, s->programs);
 	printf(_("Mandats : %s (%d à l'heure, %d au forfait, %d internes)\n"),
-		text_group(s->mandates, NBSP, n1, sizeof n1), s->by_billing[DEMO_HORAIRE],
-		s->by_billing[DEMO_FORFAIT], s->by_billing[DEMO_NON_FACTURABLE]);
+		text_group(s->mandates, NBSP, n1, sizeof n1), s->by_billing[BILLING_HORAIRE],
+		s->by_billing[BILLING_FORFAIT], s->by_billing[BILLING_NON_FACTURABLE]);
 	printf(_("Saisies de temps : %s\n"), text_group(s->entries, NBSP, n1, sizeof n1));
 	for (int i = 0; i < s->nyears; i++)
 		print_year(s, i, fs);

@@ -177,8 +177,8 @@ static json_t *rec_json(const struct invoice_rec *r)
 	json_t *o = json_object();
 	json_object_set_new(o, "id", json_integer(r->id));
 	json_object_set_new(o, "uuid", json_string(r->uuid));
-	json_object_set_new(o, "kind", json_string(r->kind));
-	json_object_set_new(o, "status", json_string(r->status));
+	json_object_set_new(o, "kind", json_string(vocab_invoice_kind_word(r->kind)));
+	json_object_set_new(o, "status", json_string(vocab_invoice_status_word(r->status)));
 	json_object_set_new(o, "number", r->number[0] ? json_string(r->number) : json_null());
 	json_object_set_new(o, "client", json_string(r->client_code));
 	json_object_set_new(o, "client_name", json_string(r->client_name));
@@ -216,7 +216,8 @@ static int on_list(void *ctx, const struct invoice_rec *r)
 	} else if (l->fmt == 1) {
 		char id[24], sub[MONEY_BUF], tps[MONEY_BUF], tvq[MONEY_BUF], tot[MONEY_BUF];
 		snprintf(id, sizeof id, "%lld", (long long)r->id);
-		const char *f[] = { id, r->number, r->kind, r->status, r->period, r->issued_on, r->due_on, r->client_code,
+		const char *f[] = { id, r->number, vocab_invoice_kind_word(r->kind), vocab_invoice_status_word(r->status),
+			r->period, r->issued_on, r->due_on, r->client_code,
 			r->client_name, money_format_plain(r->amounts.subtotal_cents, sub, sizeof sub),
 			money_format_plain(r->amounts.tps_cents, tps, sizeof tps),
 			money_format_plain(r->amounts.tvq_cents, tvq, sizeof tvq),
@@ -235,6 +236,8 @@ static juste_status list_cmd(struct cli *c, int argc, char **argv, struct juste_
 		{ "status", required_argument, NULL, 's' }, { "kind", required_argument, NULL, 'k' },
 		{ "format", required_argument, NULL, 'F' }, { NULL, 0, NULL, 0 } };
 	struct invoice_filter f = { 0 };
+	enum invoice_status status;
+	enum invoice_kind kind;
 	struct list_ctx l = { 0 };
 	char period[PERIOD_LEN];
 	int o;
@@ -247,14 +250,18 @@ static juste_status list_cmd(struct cli *c, int argc, char **argv, struct juste_
 			break;
 		case 'o': f.client = optarg; break;
 		case 's':
-			if (strcmp(optarg, "draft") && strcmp(optarg, "issued"))
-				return err_set(e, JUSTE_EUSAGE, N_("--status : draft ou issued"));
-			f.status = optarg;
+			if (vocab_invoice_status_parse(optarg, &status, e)) {
+				e->code = JUSTE_EUSAGE;
+				return err_prefix(e, "--status : ");
+			}
+			f.status = &status;
 			break;
 		case 'k':
-			if (strcmp(optarg, "invoice") && strcmp(optarg, "credit"))
-				return err_set(e, JUSTE_EUSAGE, N_("--kind : invoice ou credit"));
-			f.kind = optarg;
+			if (vocab_invoice_kind_parse(optarg, &kind, e)) {
+				e->code = JUSTE_EUSAGE;
+				return err_prefix(e, "--kind : ");
+			}
+			f.kind = &kind;
 			break;
 		case 'F':
 			if (strcmp(optarg, "table") == 0)
@@ -305,7 +312,7 @@ static void show_text(const struct invoice_doc *d)
 {
 	const struct invoice_rec *r = &d->rec;
 	char a[MONEY_BUF], rt[32], h[DURATION_BUF];
-	int credit = strcmp(r->kind, "credit") == 0;
+	int credit = vocab_invoice_kind_credit(r->kind);
 	printf("%s %s\n", credit ? _("NOTE DE CRÉDIT") : _("FACTURE"), r->number[0] ? r->number : _("BROUILLON"));
 	if (!r->number[0])
 		printf(_("Brouillon #%lld (non émis)\n"), (long long)r->id);
@@ -326,18 +333,18 @@ static void show_text(const struct invoice_doc *d)
 		printf("%2d  ", l->pos);
 		char desc[NOTE_LEN + CODE_LEN + 8];
 		if (l->mandate_code[0])
-			snprintf(desc, sizeof desc, "%s %s", l->mandate_code, strcmp(l->kind, "hours") == 0 ? l->mandate_title : l->description);
+			snprintf(desc, sizeof desc, "%s %s", l->mandate_code, vocab_line_kind_hourly(l->kind) ? l->mandate_title : l->description);
 		else
 			snprintf(desc, sizeof desc, "%s", l->description);
 		out_cell(stdout, desc, 44);
 		fputs("  ", stdout);
 		char qty[64] = "";
-		if (strcmp(l->kind, "hours") == 0) {
+		if (vocab_line_kind_hourly(l->kind)) {
 			char rate[MONEY_BUF];
 			snprintf(qty, sizeof qty, _("%s h × %s/h"), duration_format_hours_fr(l->billed_minutes, h, sizeof h),
 				money_format_fr(l->rate_cents, rate, sizeof rate));
-		} else if (strcmp(l->kind, "forfait") == 0) {
-			snprintf(qty, sizeof qty, "%s", _("forfait"));
+		} else if (vocab_line_kind_monthly(l->kind)) {
+			snprintf(qty, sizeof qty, "%s", vocab_line_kind_label(l->kind));
 		}
 		out_cell(stdout, qty, 26);
 		fputs("  ", stdout);
@@ -391,7 +398,7 @@ static json_t *doc_json(const struct invoice_doc *d)
 		const struct invoice_line_rec *l = &d->lines[i];
 		json_t *j = json_object();
 		json_object_set_new(j, "pos", json_integer(l->pos));
-		json_object_set_new(j, "kind", json_string(l->kind));
+		json_object_set_new(j, "kind", json_string(vocab_line_kind_word(l->kind)));
 		json_object_set_new(j, "mandate", l->mandate_code[0] ? json_string(l->mandate_code) : json_null());
 		json_object_set_new(j, "mandate_title", json_string(l->mandate_title));
 		json_object_set_new(j, "description", json_string(l->description));
@@ -454,7 +461,7 @@ static juste_status show_cmd(struct cli *c, int argc, char **argv, struct juste_
 			snprintf(path, sizeof path, "%s.pdf", d.rec.number);
 		else
 			snprintf(path, sizeof path, "brouillon-%lld.pdf", (long long)d.rec.id);
-		int issued = strcmp(d.rec.status, "issued") == 0, copy = 0;
+		int issued = vocab_invoice_status_final(d.rec.status), copy = 0;
 		st = invoice_pdf_write(app_policy(c->app), &d, issued && d.rec.reprints > 0, path, e);
 		invoice_pdf_shutdown();
 		if (!st)
@@ -537,7 +544,7 @@ static int on_journal(void *ctx, const struct invoice_rec *r)
 	j->sum.tvq_cents += r->amounts.tvq_cents;
 	j->sum.total_cents += r->amounts.total_cents;
 	if (j->csv) {
-		const char *f[] = { r->number, r->kind, r->issued_on, r->client_code, r->client_name,
+		const char *f[] = { r->number, vocab_invoice_kind_word(r->kind), r->issued_on, r->client_code, r->client_name,
 			money_format_plain(r->amounts.subtotal_cents, sub, sizeof sub),
 			money_format_plain(r->amounts.tps_cents, tps, sizeof tps),
 			money_format_plain(r->amounts.tvq_cents, tvq, sizeof tvq),

@@ -15,8 +15,6 @@
 #include "juste/rates.h"
 #include "juste/transfer.h"
 
-static const char *const categories[] = { "membre", "auxiliaire", "soutien", "non_membre" };
-
 static char *fr(int64_t cents, char *buf)
 {
 	return money_format_fr(cents, buf, MONEY_BUF);
@@ -274,14 +272,15 @@ static juste_status rate_show(struct cli *c, int argc, char **argv, struct juste
 		const char *h[] = { "valid_from", "service", "category", "rate" };
 		csvout_row(stdout, h, 4);
 		for (size_t i = 0; i < n; i++) {
-			const char *f[] = { t[i].valid_from, t[i].service_code, t[i].category, plain(t[i].rate_cents, m) };
+			const char *f[] = { t[i].valid_from, t[i].service_code, vocab_category_word(t[i].category),
+				plain(t[i].rate_cents, m) };
 			csvout_row(stdout, f, 4);
 		}
 	} else if (fmt == FORMAT_JSON) {
 		json_t *rows = json_array(), *neg = json_array();
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(rows, json_pack("{s:s, s:s, s:s, s:I}", "service", t[i].service_code,
-				"category", t[i].category, "rate", plain(t[i].rate_cents, m), "rate_cents", (json_int_t)t[i].rate_cents));
+				"category", vocab_category_word(t[i].category), "rate", plain(t[i].rate_cents, m), "rate_cents", (json_int_t)t[i].rate_cents));
 		for (size_t i = 0; i < b.n; i++) {
 			const struct rate_row *r = &b.rows[i];
 			if (r->rule == RATE_TABLE || strcmp(negotiated_status(&b, r, at), _("en vigueur")) != 0)
@@ -302,9 +301,9 @@ static juste_status rate_show(struct cli *c, int argc, char **argv, struct juste
 	} else {
 		printf(_("Table « %s », en vigueur depuis le %s (état le %s)\n\n"), t->table_name, t->valid_from, at);
 		out_cell(stdout, _("SERVICE"), 10);
-		for (int k = 0; k < 4; k++) {
+		for (int k = 0; k < CATEGORY_COUNT; k++) {
 			fputs("  ", stdout);
-			out_cell(stdout, categories[k], -12);
+			out_cell(stdout, vocab_category_word(k), -12);
 		}
 		putchar('\n');
 		for (size_t i = 0; i < n;) {
@@ -312,10 +311,10 @@ static juste_status rate_show(struct cli *c, int argc, char **argv, struct juste
 			while (j < n && t[j].service_id == t[i].service_id)
 				j++;
 			out_cell(stdout, t[i].service_code, 10);
-			for (int k = 0; k < 4; k++) {
+			for (int k = 0; k < CATEGORY_COUNT; k++) {
 				const char *cell = "—";
 				for (size_t x = i; x < j; x++)
-					if (strcmp(t[x].category, categories[k]) == 0)
+					if ((int)t[x].category == k)
 						cell = fr(t[x].rate_cents, m);
 				fputs("  ", stdout);
 				out_cell(stdout, cell, -12);
@@ -373,7 +372,7 @@ static juste_status rate_explain(struct cli *c, int argc, char **argv, struct ju
 		const struct rate_mandate_info *m = &ex->mandate;
 		char buf[512], line[512];
 		printf(_("Mandat %s : client %s (catégorie %s), service %s, facturation %s ; le %s\n"), m->mandate, m->client,
-			m->category, m->service, m->billing, ex->date);
+			vocab_category_word(m->category), m->service, vocab_billing_word(m->billing), ex->date);
 		const char *labels[3] = { _("taux négocié du mandat"), _("taux négocié de l'organisation pour le service"),
 			_("table en vigueur") };
 		for (int i = 0; i < 3; i++) {
@@ -390,7 +389,8 @@ static juste_status rate_explain(struct cli *c, int argc, char **argv, struct ju
 					pricing_explain(&p, buf, sizeof buf));
 			} else if (i == 2 && ex->table) {
 				snprintf(line, sizeof line, _("table %s « %s » : aucune ligne pour le service %s et la catégorie %s"),
-					ex->table->valid_from, ex->table->table_name, m->service, m->category);
+					ex->table->valid_from, ex->table->table_name, m->service,
+					vocab_category_word(m->category));
 			} else if (i == 2) {
 				snprintf(line, sizeof line, _("aucune table de taux en vigueur"));
 			} else {
@@ -400,8 +400,8 @@ static juste_status rate_explain(struct cli *c, int argc, char **argv, struct ju
 		}
 		if (ex->priced.row) {
 			printf(_("Taux : %s\n"), pricing_explain(&ex->priced, buf, sizeof buf));
-			if (strcmp(m->billing, "horaire") != 0)
-				printf(_("(mandat %s : ses heures ne sont pas facturées à l'heure)\n"), m->billing);
+			if (!vocab_billing_hourly(m->billing))
+				printf(_("(mandat %s : ses heures ne sont pas facturées à l'heure)\n"), vocab_billing_word(m->billing));
 		} else {
 			st = err_set(e, JUSTE_ENOTFOUND, "%s", ex->why);
 		}
@@ -531,7 +531,7 @@ static void propose_table(const struct rates_proposal *p, const char *fyname)
 			char pc[32];
 			out_cell(stdout, ch->service, 10);
 			fputs("  ", stdout);
-			out_cell(stdout, ch->category, 11);
+			out_cell(stdout, vocab_category_word(ch->category), 11);
 			fputs("  ", stdout);
 			out_cell(stdout, ch->old_cents ? fr(ch->old_cents, a) : "—", -12);
 			fputs("  ", stdout);
@@ -571,7 +571,7 @@ static void propose_json(const struct rates_proposal *p, const char *fyname)
 	for (size_t i = 0; i < p->nchanges; i++) {
 		const struct rates_change *ch = &p->changes[i];
 		json_array_append_new(changes, json_pack("{s:s, s:s, s:s, s:o, s:I, s:o}", "level",
-			p->year.levels[ch->level].code, "service", ch->service, "category", ch->category,
+			p->year.levels[ch->level].code, "service", ch->service, "category", vocab_category_word(ch->category),
 			"old_cents", ch->old_cents ? json_integer(ch->old_cents) : json_null(), "new_cents", (json_int_t)ch->new_cents,
 			"change_bp", ch->old_cents ? json_integer(costcalc_change_bp(ch->old_cents, ch->new_cents)) : json_null()));
 	}

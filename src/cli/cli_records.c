@@ -50,7 +50,7 @@ juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e)
 		return st;
 	if (create) {
 		snprintf(o.code, sizeof o.code, "%s", argv[2]);
-		snprintf(o.category, sizeof o.category, "membre");
+		o.category = CATEGORY_MEMBRE;
 	}
 	argc -= 2;
 	argv += 2;
@@ -64,7 +64,7 @@ juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e)
 	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'n': snprintf(o.name, sizeof o.name, "%s", optarg); break;
-		case 'c': snprintf(o.category, sizeof o.category, "%s", optarg); break;
+		case 'c': if ((st = with_field(vocab_category_parse(optarg, &o.category, e), e))) return st; break;
 		case 'p': snprintf(o.parent, sizeof o.parent, "%s", optarg); break;
 		case 'f': if ((st = opt_bool("--full-management", optarg, &o.full_management, e))) return st; break;
 		case 'x': if ((st = opt_bool("--tax-exempt", optarg, &o.tax_exempt, e))) return st; break;

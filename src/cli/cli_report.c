@@ -218,9 +218,8 @@ static juste_status report_utilisation_cmd(struct cli *c, int argc, char **argv,
 	if (optind < argc || !from[0] || !to[0])
 		return err_set(e, JUSTE_EUSAGE, N_("report utilisation demande --from DATE et --to DATE"));
 	u.by = by;
-	static const char *const by_words[] = { "expert", "mandate", "org", "program", "service" };
 	if (u.fmt == REPORT_CSV) {
-		const char *h[] = { by_words[by], "label", "billable_minutes", "internal_minutes", "capacity_minutes",
+		const char *h[] = { vocab_report_by_word(by), "label", "billable_minutes", "internal_minutes", "capacity_minutes",
 			"utilisation_pct", "billable_share_pct" };
 		csvout_row(stdout, h, 7);
 	} else if (u.fmt == REPORT_JSON) {
@@ -250,7 +249,7 @@ static juste_status report_utilisation_cmd(struct cli *c, int argc, char **argv,
 			json_t *o = json_object();
 			json_object_set_new(o, "from", json_string(from));
 			json_object_set_new(o, "to", json_string(to));
-			json_object_set_new(o, "by", json_string(by_words[by]));
+			json_object_set_new(o, "by", json_string(vocab_report_by_word(by)));
 			json_object_set_new(o, "rows", u.rows);
 			u.rows = json_array();
 			util_print(&u, &total);
@@ -282,7 +281,7 @@ static int on_member(void *ctx, const struct report_member_row *r)
 	json_t *o = json_object();
 	json_object_set_new(o, "code", json_string(r->c.code));
 	json_object_set_new(o, "name", json_string(r->c.name));
-	json_object_set_new(o, "category", json_string(r->c.category));
+	json_object_set_new(o, "category", json_string(vocab_category_word(r->c.category)));
 	json_object_set_new(o, "full_management", json_boolean(r->c.full_management));
 	json_object_set_new(o, "with_members", json_boolean(r->with_members));
 	json_object_set_new(o, "invoiced_cents", json_integer(r->c.invoiced_cents));
@@ -516,20 +515,20 @@ static int on_dev_row(void *ctx, const struct devaffaire *d)
 	struct dev_out *o = ctx;
 	o->n++;
 	if (o->fmt == REPORT_CSV) {
-		const char *f[] = { d->on_date, d->kind, d->partner, d->name };
+		const char *f[] = { d->on_date, vocab_dev_kind_word(d->kind), vocab_partner_word(d->partner), d->name };
 		csvout_row(stdout, f, 4);
 	} else if (o->fmt == REPORT_JSON) {
 		json_t *j = json_object();
 		json_object_set_new(j, "date", json_string(d->on_date));
-		json_object_set_new(j, "kind", json_string(d->kind));
-		json_object_set_new(j, "partner", json_string(d->partner));
+		json_object_set_new(j, "kind", json_string(vocab_dev_kind_word(d->kind)));
+		json_object_set_new(j, "partner", json_string(vocab_partner_word(d->partner)));
 		json_object_set_new(j, "name", json_string(d->name));
 		json_array_append_new(o->rows, j);
 	} else {
 		printf("%s  ", d->on_date);
-		out_cell(stdout, d->kind, 10);
+		out_cell(stdout, vocab_dev_kind_word(d->kind), 10);
 		fputs(" ", stdout);
-		out_cell(stdout, d->partner, 10);
+		out_cell(stdout, vocab_partner_word(d->partner), 10);
 		printf(" %s\n", d->name);
 	}
 	return 0;
@@ -562,13 +561,13 @@ juste_status cli_devaffaires(struct cli *c, int argc, char **argv, struct juste_
 	date_format(app_today(), d.on_date);
 	char from[ISO_LEN] = "", to[ISO_LEN] = "";
 	struct dev_out out = { REPORT_TABLE, NULL, 0 };
-	int o, fy = -1;
+	int o, fy = -1, has_kind = 0, has_partner = 0;
 	while ((o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
 		st = JUSTE_OK;
 		switch (o) {
 		case 'd': st = cli_opt_date("--date", optarg, d.on_date, e); break;
-		case 'k': snprintf(d.kind, sizeof d.kind, "%s", optarg); break;
-		case 'p': snprintf(d.partner, sizeof d.partner, "%s", optarg); break;
+		case 'k': st = vocab_dev_kind_parse(optarg, &d.kind, e); has_kind = 1; break;
+		case 'p': st = vocab_partner_parse(optarg, &d.partner, e); has_partner = 1; break;
 		case 'n':
 			if (strlen(optarg) >= sizeof d.name)
 				return err_set(e, JUSTE_EINVAL, N_("--name : trop long"));
@@ -592,11 +591,12 @@ juste_status cli_devaffaires(struct cli *c, int argc, char **argv, struct juste_
 	if (optind < argc)
 		return usage_err("devaffaires", e);
 	if (strcmp(sub, "add") == 0) {
-		if (!d.kind[0] || !d.partner[0] || !d.name[0])
+		if (!has_kind || !has_partner || !d.name[0])
 			return err_set(e, JUSTE_EUSAGE, N_("devaffaires add demande --kind, --partner et --name"));
 		if ((st = report_devaffaire_add(c->app, &d, e)))
 			return st;
-		printf(_("Inscrit #%lld : %s %s %s « %s »\n"), (long long)d.id, d.on_date, d.kind, d.partner, d.name);
+		printf(_("Inscrit #%lld : %s %s %s « %s »\n"), (long long)d.id, d.on_date,
+			vocab_dev_kind_word(d.kind), vocab_partner_word(d.partner), d.name);
 		return JUSTE_OK;
 	}
 	if (strcmp(sub, "list") != 0)
@@ -670,7 +670,7 @@ juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_er
 			char bc[32], sc[32];
 			snprintf(bc, sizeof bc, "%lld", (long long)rows[i].business_cents);
 			snprintf(sc, sizeof sc, "%lld", (long long)rows[i].share_cents);
-			const char *f[] = { rows[i].code, rows[i].name, rows[i].category, bc, sc,
+			const char *f[] = { rows[i].code, rows[i].name, vocab_category_word(rows[i].category), bc, sc,
 				money_format_plain(rows[i].share_cents, b1, sizeof b1) };
 			csvout_row(stdout, f, 6);
 		}
@@ -683,7 +683,7 @@ juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_er
 			json_t *r = json_object();
 			json_object_set_new(r, "code", json_string(rows[i].code));
 			json_object_set_new(r, "name", json_string(rows[i].name));
-			json_object_set_new(r, "category", json_string(rows[i].category));
+			json_object_set_new(r, "category", json_string(vocab_category_word(rows[i].category)));
 			json_object_set_new(r, "business_cents", json_integer(rows[i].business_cents));
 			json_object_set_new(r, "share_cents", json_integer(rows[i].share_cents));
 			json_array_append_new(a, r);

@@ -93,7 +93,7 @@ static void price_row(struct list_ctx *l, const struct entry *x, char *rate, cha
 {
 	rate[0] = amount[0] = rule[0] = '\0';
 	memset(p, 0, sizeof *p);
-	if (strcmp(x->billing, "horaire") != 0)
+	if (!vocab_billing_hourly(x->billing))
 		return;
 	if (rates_pricer_price(l->pricer, x->id, x->mandate_id, x->work_date, x->minutes, p, NULL) != JUSTE_OK) {
 		l->unpriced++;
@@ -149,7 +149,7 @@ static int list_row(void *p, const struct entry *x)
 		break;
 	case FORMAT_CSV: {
 		snprintf(min, sizeof min, "%d", x->minutes);
-		const char *f[] = { id, x->uuid, x->work_date, x->expert, x->mandate, x->client, x->billing, min, x->note,
+		const char *f[] = { id, x->uuid, x->work_date, x->expert, x->mandate, x->client, vocab_billing_word(x->billing), min, x->note,
 			l->pricer ? rate : NULL, l->pricer ? amount : NULL, l->pricer ? rule : NULL };
 		csvout_row(l->out, f, l->pricer ? 12 : 9);
 		break;
@@ -157,7 +157,7 @@ static int list_row(void *p, const struct entry *x)
 	case FORMAT_JSON: {
 		json_t *o = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:s, s:i, s:s}",
 			"id", (json_int_t)x->id, "uuid", x->uuid, "date", x->work_date, "expert", x->expert,
-			"mandate", x->mandate, "client", x->client, "billing", x->billing,
+			"mandate", x->mandate, "client", x->client, "billing", vocab_billing_word(x->billing),
 			"minutes", x->minutes, "note", x->note);
 		if (o && l->pricer) {
 			int has = pr.row != NULL;
@@ -175,7 +175,7 @@ static int list_row(void *p, const struct entry *x)
 	}
 	l->count++;
 	l->minutes += x->minutes;
-	if (strcmp(x->billing, "non_facturable") != 0)
+	if (vocab_billing_billable(x->billing))
 		l->billable += x->minutes;
 	return 0;
 }

@@ -34,7 +34,7 @@ static const struct cli_command commands[] = {
 	  "juste entry rm ID"),
 	  N_("modifie ou supprime une de vos saisies"), cli_entry, CLI_NEEDS_USER },
 	{ "audit", N_("juste audit [--from DATE] [--to DATE] [--expert LOGIN]\n"
-	  "            [--entity entry|mandate|org|expert|service|program|rate|invoice|finance|devaffaires|month|setting]"),
+	  "            [--entity entry|mandate|org|expert|service|program|rate|invoice|finance|devaffaires|month|setting|database]"),
 	  N_("journal des modifications (gestionnaire, admin)"), cli_audit, CLI_NEEDS_USER },
 	{ "check", N_("juste check"),
 	  N_("vérifie l'intégrité de la base, les règles du domaine et l'identité du centre"), cli_check, CLI_NEEDS_USER },

@@ -63,6 +63,13 @@ static int cmp_i64(int64_t a, int64_t b)
 	return a < b ? -1 : a > b;
 }
 
+/* A table's rows of one service, by the word of their category: the
+ * order its listings and exports have always shown. */
+static int cmp_category(enum org_category a, enum org_category b)
+{
+	return strcmp(vocab_category_word(a), vocab_category_word(b));
+}
+
 /* The order of the key that a lookup fixes, before valid_from. */
 static int cmp_key(const struct rate_row *a, enum rate_rule rule, int64_t k1, int64_t k2)
 {
@@ -100,7 +107,7 @@ static int cmp_rows(const void *pa, const void *pb)
 		if (!c)
 			c = cmp_i64(a->service_id, b->service_id);
 		if (!c)
-			c = strcmp(a->category, b->category);
+			c = cmp_category(a->category, b->category);
 		return c ? c : cmp_i64(a->id, b->id);
 	}
 	if (!c)
@@ -145,7 +152,7 @@ const struct rate_row *pricing_lookup(struct rate_book *b, enum rate_rule rule,
 	if (rule == RATE_TABLE) {
 		size_t n;
 		const struct rate_row *t = pricing_table_at(b, q->work_date, &n);
-		if (!t || !q->category)
+		if (!t)
 			return NULL;
 		size_t lo = 0, hi = n;   /* the table's rows, by (service, category) */
 		while (lo < hi) {
@@ -153,7 +160,7 @@ const struct rate_row *pricing_lookup(struct rate_book *b, enum rate_rule rule,
 			const struct rate_row *r = &t[mid];
 			int c = cmp_i64(r->service_id, q->service_id);
 			if (!c)
-				c = strcmp(r->category, q->category);
+				c = cmp_category(r->category, q->category);
 			if (c == 0)
 				return r;
 			if (c < 0)
@@ -233,7 +240,7 @@ juste_status pricing_price(struct rate_book *b, const struct price_query *q, str
 				N_("%s : aucun taux : ni taux négocié, ni table de taux en vigueur à cette date"), who);
 		return err_set(e, JUSTE_ENOTFOUND,
 			N_("%s : aucun taux : ni taux négocié, ni ligne pour ce service et la catégorie « %s » dans la table en vigueur"),
-			who, q->category ? q->category : "?");
+			who, vocab_category_word(q->category));
 	}
 	out->rate_cents = r->rate_cents;
 	out->amount_cents = money_line_amount(q->minutes, r->rate_cents);
@@ -266,7 +273,7 @@ char *pricing_explain(const struct priced *p, char *buf, size_t n)
 		break;
 	default:
 		snprintf(buf, n, tr(N_("table %s, service %s, catégorie %s → %s/h")),
-			r->valid_from, r->service_code, r->category, money);
+			r->valid_from, r->service_code, vocab_category_word(r->category), money);
 		break;
 	}
 	return buf;

@@ -149,12 +149,10 @@ juste_status rules_expert_validate(const struct expert *x, struct juste_err *e)
 	if ((st = rules_login_validate(x->login, e)) != JUSTE_OK ||
 	    (st = text_required("name", x->name, sizeof x->name, e)) != JUSTE_OK)
 		return st;
-	if (!model_function_valid(x->function))
-		return err_set_field(e, "function", JUSTE_EINVAL,
-			N_("fonction inconnue '%s' (professionnel, formateur ou direction)"), x->function);
-	if (!model_role_bit(x->role))
-		return err_set_field(e, "role", JUSTE_EINVAL,
-			N_("rôle inconnu '%s' (expert, commis, gestionnaire ou admin)"), x->role);
+	if ((st = vocab_check(VOCAB_FUNCTION, (int)x->function, e)) != JUSTE_OK)
+		return st;
+	if ((st = vocab_check(VOCAB_ROLE, (int)x->role, e)) != JUSTE_OK)
+		return st;
 	if (x->weekly_minutes < 0 || x->weekly_minutes > 7 * 24 * 60)
 		return err_set_field(e, "weekly_hours", JUSTE_EINVAL,
 			N_("heures par semaine hors limites (0 à 168 h)"));
@@ -189,10 +187,8 @@ juste_status rules_org_validate(const struct org *o, struct juste_err *e)
 	if ((st = rules_code_validate("code", o->code, e)) != JUSTE_OK ||
 	    (st = text_required("name", o->name, sizeof o->name, e)) != JUSTE_OK)
 		return st;
-	if (!model_category_valid(o->category))
-		return err_set_field(e, "category", JUSTE_EINVAL,
-			N_("catégorie inconnue '%s' (membre, auxiliaire, soutien ou non_membre)"),
-			o->category);
+	if ((st = vocab_check(VOCAB_CATEGORY, (int)o->category, e)) != JUSTE_OK)
+		return st;
 	if ((st = code_optional("parent", o->parent, e)) != JUSTE_OK)
 		return st;
 	if (strcmp(o->parent, o->code) == 0)
@@ -216,7 +212,7 @@ juste_status rules_ref_validate(const struct refitem *r, struct juste_err *e)
 
 static juste_status mandate_money_validate(const struct mandate *m, struct juste_err *e)
 {
-	bool forfait = strcmp(m->billing, "forfait") == 0;
+	bool monthly = vocab_billing_monthly(m->billing);
 
 	if (m->monthly_fee_cents < 0 || m->budget_cents < 0)
 		return err_set_field(e, m->budget_cents < 0 ? "budget_amount" : "monthly_fee",
@@ -224,13 +220,13 @@ static juste_status mandate_money_validate(const struct mandate *m, struct juste
 	if (m->budget_minutes < 0)
 		return err_set_field(e, "budget_hours", JUSTE_EINVAL,
 			N_("budget en heures négatif refusé"));
-	if (forfait && m->monthly_fee_cents == 0)
+	if (monthly && m->monthly_fee_cents == 0)
 		return err_set_field(e, "monthly_fee", JUSTE_EINVAL,
 			N_("un mandat au forfait a des honoraires mensuels"));
-	if (!forfait && m->monthly_fee_cents != 0)
+	if (!monthly && m->monthly_fee_cents != 0)
 		return err_set_field(e, "monthly_fee", JUSTE_EINVAL,
 			N_("seul un mandat au forfait a des honoraires mensuels (mode '%s')"),
-			m->billing);
+			vocab_billing_word(m->billing));
 	return JUSTE_OK;
 }
 
@@ -245,10 +241,8 @@ juste_status rules_mandate_validate(const struct mandate *m, struct juste_err *e
 	    (st = rules_code_validate("service", m->service, e)) != JUSTE_OK ||
 	    (st = code_optional("program", m->program, e)) != JUSTE_OK)
 		return st;
-	if (!model_billing_valid(m->billing))
-		return err_set_field(e, "billing", JUSTE_EINVAL,
-			N_("mode de facturation inconnu '%s' (horaire, forfait ou non_facturable)"),
-			m->billing);
+	if ((st = vocab_check(VOCAB_BILLING, (int)m->billing, e)) != JUSTE_OK)
+		return st;
 	if ((st = mandate_money_validate(m, e)) != JUSTE_OK)
 		return st;
 	if (m->opened_on[0] == '\0')

@@ -348,13 +348,15 @@ juste_status store_bulk_end(struct store *s, const char *label, struct juste_err
 		return JUSTE_OK;
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, "INSERT INTO audit(actor, as_login, entity, entity_id, action, after) "
-		"VALUES (juste_actor(), juste_as(), 'entry', ?1, 'insert', "
+		"VALUES (juste_actor(), juste_as(), ?5, ?1, ?6, "
 		"json_object('import', ?2, 'rows', ?3, 'first_id', ?1, 'last_id', ?4))", -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, sqlite3_errcode(s->db), "audit", e);
 	sqlite3_bind_int64(st, 1, s->bulk_first);
 	sqlite3_bind_text(st, 2, label, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, s->bulk_rows);
 	sqlite3_bind_int64(st, 4, s->bulk_last);
+	store_bind_word(st, 5, VOCAB_ENTITY, ENTITY_ENTRY);
+	store_bind_word(st, 6, VOCAB_ACTION, ACTION_INSERT);
 	juste_status r = store_step_done(s, st, "audit", e);
 	sqlite3_finalize(st);
 	return r;
@@ -530,6 +532,21 @@ void store_col_text(sqlite3_stmt *st, int i, char *buf, size_t n)
 		return;
 	}
 	snprintf(buf, n, "%s", (const char *)t);
+}
+
+void store_bind_word(sqlite3_stmt *st, int i, enum vocab_kind k, int v)
+{
+	store_bind_text(st, i, vocab_word(k, v));
+}
+
+juste_status store_col_word(sqlite3_stmt *st, int i, enum vocab_kind k, int *out, const char *what,
+	struct juste_err *e)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	juste_status r = vocab_parse(k, t, out, e);
+	if (r)
+		err_prefix(e, "%s : ", what);
+	return r;
 }
 
 juste_status store_step_done(struct store *s, sqlite3_stmt *st, const char *what, struct juste_err *e)

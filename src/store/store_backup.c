@@ -180,7 +180,7 @@ juste_status store_audit_restore(struct store *s, const char *from, int from_sch
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(s->db, "INSERT INTO audit(actor, as_login, entity, entity_id, action, before, after) "
-		"VALUES (juste_actor(), juste_as(), 'database', 0, 'update', "
+		"VALUES (juste_actor(), juste_as(), ?6, 0, ?7, "
 		"json_object('kept_as', ?3, 'schema', ?4), "
 		"json_object('restored_from', ?1, 'schema', ?2, 'migrated_to', ?5))", -1, &st, NULL);
 	if (rc != SQLITE_OK)
@@ -190,6 +190,8 @@ juste_status store_audit_restore(struct store *s, const char *from, int from_sch
 	sqlite3_bind_text(st, 3, kept, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(st, 4, kept_schema);
 	sqlite3_bind_int(st, 5, store_migrations_count);
+	store_bind_word(st, 6, VOCAB_ENTITY, ENTITY_DATABASE);
+	store_bind_word(st, 7, VOCAB_ACTION, ACTION_UPDATE);
 	juste_status r = store_step_done(s, st, "audit", e);
 	sqlite3_finalize(st);
 	return r;

@@ -63,7 +63,7 @@ juste_status store_budget_list(struct store *s, store_budget_cb cb, void *ctx, s
 		"SELECT m.code, m.title, o.code, m.billing, m.closed_on, coalesce(m.budget_minutes, 0), "
 		"  coalesce(m.budget_cents, 0), m.id, "
 		"  coalesce((SELECT sum(l.amount_cents) FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id "
-		"            WHERE l.mandate_id = m.id AND i.status = 'issued'), 0) "
+		"            WHERE l.mandate_id = m.id AND i.status IN " SQL_ISSUED "), 0) "
 		"FROM mandates m JOIN orgs o ON o.id = m.client_id "
 		"WHERE m.budget_minutes IS NOT NULL OR m.budget_cents IS NOT NULL ORDER BY m.code", e);
 	if (!st) {
@@ -77,17 +77,21 @@ juste_status store_budget_list(struct store *s, store_budget_cb cb, void *ctx, s
 		store_col_text(st, 0, b.code, sizeof b.code);
 		store_col_text(st, 1, b.title, sizeof b.title);
 		store_col_text(st, 2, b.client, sizeof b.client);
-		store_col_text(st, 3, b.billing, sizeof b.billing);
 		store_col_text(st, 4, b.closed_on, sizeof b.closed_on);
 		b.budget_minutes = sqlite3_column_int64(st, 5);
 		b.budget_cents = sqlite3_column_int64(st, 6);
 		int64_t id = sqlite3_column_int64(st, 7);
 		b.used_minutes = id > 0 && id < nsums ? sums[id] : 0;
 		b.used_cents = sqlite3_column_int64(st, 8);
-		if (cb(ctx, &b)) {
+		char what[CODE_LEN + 16];
+		snprintf(what, sizeof what, "mandat '%s'", b.code);
+		int billing;
+		jst = store_col_word(st, 3, VOCAB_BILLING, &billing, what, e);
+		b.billing = (enum billing_mode)billing;
+		if (jst || cb(ctx, &b)) {
 			sqlite3_reset(st);
 			free(sums);
-			return JUSTE_OK;
+			return jst;
 		}
 	}
 	free(sums);

@@ -318,22 +318,19 @@ static juste_status check_schema(struct checker *k, struct juste_err *e)
 
 /* ------------------------------------------------------------- numbering */
 
-static const char *kind_plural(const char *kind)
+/* A word the schema let through but juste does not know is shown as it is. */
+static const char *kind_plural(const char *word)
 {
-	if (strcmp(kind, "invoice") == 0)
-		return tr(N_("factures"));
-	if (strcmp(kind, "credit") == 0)
-		return tr(N_("notes de crédit"));
-	return kind;
+	enum invoice_kind kind;
+	if (vocab_invoice_kind_parse(word, &kind, NULL))
+		return word;
+	return vocab_invoice_kind_credit(kind) ? tr(N_("notes de crédit")) : tr(N_("factures"));
 }
 
-static const char *kind_word(const char *kind)
+static const char *kind_word(const char *word)
 {
-	if (strcmp(kind, "invoice") == 0)
-		return tr(N_("facture"));
-	if (strcmp(kind, "credit") == 0)
-		return tr(N_("note de crédit"));
-	return kind;
+	enum invoice_kind kind;
+	return vocab_invoice_kind_parse(word, &kind, NULL) ? word : vocab_invoice_kind_label(kind);
 }
 
 /* Numbers follow each other from 1 in each (kind, year) sequence, each
@@ -344,14 +341,14 @@ static juste_status check_numbering(struct checker *k, struct juste_err *e)
 		/* holes: the numbers between one issued and the next */
 		"SELECT kind, seq_year, prev + 1, seq - 1 FROM ("
 		"  SELECT kind, seq_year, seq, lag(seq, 1, 0) OVER (PARTITION BY kind, seq_year ORDER BY seq) AS prev"
-		"  FROM invoices WHERE status = 'issued' AND seq IS NOT NULL) "
+		"  FROM invoices WHERE status IN " SQL_ISSUED " AND seq IS NOT NULL) "
 		"WHERE seq > prev + 1 ORDER BY kind, seq_year, seq",
 		/* a number given twice */
-		"SELECT kind, seq_year, seq, count(*) FROM invoices WHERE status = 'issued' AND seq IS NOT NULL "
+		"SELECT kind, seq_year, seq, count(*) FROM invoices WHERE status IN " SQL_ISSUED " AND seq IS NOT NULL "
 		"GROUP BY kind, seq_year, seq HAVING count(*) > 1 ORDER BY kind, seq_year, seq",
 		/* the counter against the top number issued */
 		"WITH used AS (SELECT kind, seq_year AS year, max(seq) AS top FROM invoices "
-		"    WHERE status = 'issued' AND seq IS NOT NULL GROUP BY kind, seq_year), "
+		"    WHERE status IN " SQL_ISSUED " AND seq IS NOT NULL GROUP BY kind, seq_year), "
 		"  k AS (SELECT kind, year FROM used UNION SELECT kind, year FROM invoice_sequences) "
 		"SELECT k.kind, k.year, coalesce(q.last, 0), coalesce(u.top, 0) FROM k "
 		"  LEFT JOIN used u ON u.kind = k.kind AND u.year = k.year "
@@ -412,13 +409,15 @@ static juste_status check_totals(struct checker *k, struct juste_err *e)
 		"SELECT i.kind, i.number, i.subtotal_cents, i.tps_cents, i.tvq_cents, i.total_cents, "
 		"  i.tps_rate, i.tvq_rate, i.tax_exempt_reason <> '', "
 		"  (SELECT coalesce(sum(l.amount_cents), 0) FROM invoice_lines l WHERE l.invoice_id = i.id) "
-		"FROM invoices i WHERE i.status = 'issued' ORDER BY i.id", N_("montants"), &st, e);
+		"FROM invoices i WHERE i.status IN " SQL_ISSUED " ORDER BY i.id", N_("montants"), &st, e);
 	if (r || !st)
 		return r;
 	int rc;
 	while (!k->stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *kind = col_text(st, 0);
-		int credit = strcmp(kind, "invoice") != 0;
+		enum invoice_kind parsed;
+		/* an unknown kind is checked as a credit note, as ever */
+		int credit = vocab_invoice_kind_parse(kind, &parsed, NULL) || vocab_invoice_kind_credit(parsed);
 		char number[INVOICE_NUMBER_LEN];
 		store_col_text(st, 1, number, sizeof number);
 		struct invoice_amounts stored = {
@@ -460,7 +459,7 @@ static juste_status check_hour_lines(struct checker *k, struct juste_err *e)
 	juste_status r = prepare(k,
 		"SELECT i.kind, i.number, l.pos, l.billed_minutes, coalesce(l.rate_cents, 0), l.amount_cents "
 		"FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id "
-		"WHERE i.status = 'issued' AND l.kind = 'hours' ORDER BY i.id, l.pos", N_("montants"), &st, e);
+		"WHERE i.status IN " SQL_ISSUED " AND l.kind IN " SQL_LINE_HOURS " ORDER BY i.id, l.pos", N_("montants"), &st, e);
 	if (r || !st)
 		return r;
 	int rc;
@@ -505,7 +504,7 @@ static juste_status check_credits(struct checker *k, struct juste_err *e)
 	juste_status r = prepare(k,
 		"SELECT i.number, i.subtotal_cents, i.tps_cents, i.tvq_cents, "
 		"  sum(c.subtotal_cents), sum(c.tps_cents), sum(c.tvq_cents), max(c.credit_full) "
-		"FROM invoices i JOIN invoices c ON c.credited_id = i.id AND c.status = 'issued' "
+		"FROM invoices i JOIN invoices c ON c.credited_id = i.id AND c.status IN " SQL_ISSUED " "
 		"GROUP BY i.id ORDER BY i.id", N_("crédits"), &st, e);
 	if (r || !st)
 		return r;

@@ -19,8 +19,9 @@ static const char *tr(const char *msgid)
 #define ENTRY_FROM " FROM entries e JOIN experts x ON x.id = e.expert_id " \
 	"JOIN mandates m ON m.id = e.mandate_id JOIN orgs c ON c.id = m.client_id"
 
-static void entry_read(sqlite3_stmt *st, struct entry *x)
+static juste_status entry_read(sqlite3_stmt *st, struct entry *x, struct juste_err *e)
 {
+	int billing;
 	x->id = sqlite3_column_int64(st, 0);
 	store_col_text(st, 1, x->uuid, sizeof x->uuid);
 	store_col_text(st, 2, x->expert, sizeof x->expert);
@@ -31,7 +32,11 @@ static void entry_read(sqlite3_stmt *st, struct entry *x)
 	x->expert_id = sqlite3_column_int64(st, 7);
 	x->mandate_id = sqlite3_column_int64(st, 8);
 	store_col_text(st, 9, x->client, sizeof x->client);
-	store_col_text(st, 10, x->billing, sizeof x->billing);
+	char what[CODE_LEN + 16];
+	snprintf(what, sizeof what, "mandat '%s'", x->mandate);
+	juste_status r = store_col_word(st, 10, VOCAB_BILLING, &billing, what, e);
+	x->billing = (enum billing_mode)billing;
+	return r;
 }
 
 static juste_status entry_resolve(struct store *s, const struct entry *x, int64_t *expert_id,
@@ -128,7 +133,7 @@ juste_status store_entry_get(struct store *s, int64_t id, struct entry *out, str
 	int rc = sqlite3_step(st);
 	juste_status r = JUSTE_OK;
 	if (rc == SQLITE_ROW)
-		entry_read(st, out);
+		r = entry_read(st, out, e);
 	else if (rc == SQLITE_DONE)
 		r = err_set(e, JUSTE_ENOTFOUND, N_("saisie inconnue : #%lld"), (long long)id);
 	else
@@ -172,13 +177,14 @@ juste_status store_entry_query(struct store *s, const struct entry_filter *f, st
 	for (int i = 0; i < w.n; i++)
 		sqlite3_bind_text(st, i + 1, w.args[i], -1, SQLITE_STATIC);
 	struct entry x;
+	juste_status r = JUSTE_OK;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		entry_read(st, &x);
-		if (cb(ctx, &x))
+		if ((r = entry_read(st, &x, e)) != JUSTE_OK || cb(ctx, &x))
 			break;
 	}
-	juste_status r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "entries", e);
+	if (!r)
+		r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "entries", e);
 	sqlite3_finalize(st);
 	return r;
 }

@@ -63,6 +63,52 @@ void store_bind_id(sqlite3_stmt *st, int i, int64_t id);     /* 0 -> NULL */
 /* Copies column i into buf ("" when NULL). */
 void store_col_text(sqlite3_stmt *st, int i, char *buf, size_t n);
 
+/* The vocabulary at the store's boundary (vocab.h): a record's enum is
+ * bound as its word (NULL when the value is not in the table, which the
+ * schema refuses), and a column read back as the enum.  A word juste does
+ * not know (a file written by something else) is JUSTE_EINVAL naming the
+ * record: "organisation 'ABC' : catégorie inconnue 'x' (...)". */
+void store_bind_word(sqlite3_stmt *st, int i, enum vocab_kind k, int v);
+juste_status store_col_word(sqlite3_stmt *st, int i, enum vocab_kind k, int *out, const char *what,
+	struct juste_err *e);
+
+/* SQL lists of the words that have a property, built from the core's
+ * tables at compile time: SQL_BILLABLE is "('horaire', 'forfait', '')".
+ * The empty word, which no CHECK allows, closes the list. */
+#define SQL_WORD_IF_0(w)
+#define SQL_WORD_IF_1(w) "'" w "', "
+#define SQL_WORD_IF(flag, w) SQL_WORD_IF_##flag(w)
+#define SQL_WORD_UNLESS_0(w) "'" w "', "
+#define SQL_WORD_UNLESS_1(w)
+#define SQL_WORD_UNLESS(flag, w) SQL_WORD_UNLESS_##flag(w)
+
+#define SQL_SEL_BILLABLE(e, w, l, billable, hourly, monthly) SQL_WORD_IF(billable, w)
+#define SQL_SEL_HOURLY(e, w, l, billable, hourly, monthly) SQL_WORD_IF(hourly, w)
+#define SQL_SEL_MONTHLY(e, w, l, billable, hourly, monthly) SQL_WORD_IF(monthly, w)
+#define SQL_SEL_MEMBER(e, w, l, member, with) SQL_WORD_IF(member, w)
+#define SQL_SEL_CREDIT(e, w, l, credit) SQL_WORD_IF(credit, w)
+#define SQL_SEL_NOT_CREDIT(e, w, l, credit) SQL_WORD_UNLESS(credit, w)
+#define SQL_SEL_FINAL(e, w, l, final) SQL_WORD_IF(final, w)
+#define SQL_SEL_NOT_FINAL(e, w, l, final) SQL_WORD_UNLESS(final, w)
+#define SQL_SEL_LINE_HOURLY(e, w, l, hourly, monthly) SQL_WORD_IF(hourly, w)
+#define SQL_SEL_LINE_MONTHLY(e, w, l, hourly, monthly) SQL_WORD_IF(monthly, w)
+
+/* mandates.billing: billable, by the hour, a monthly fee */
+#define SQL_BILLABLE "(" BILLING_INFO(SQL_SEL_BILLABLE) "'')"
+#define SQL_HOURLY "(" BILLING_INFO(SQL_SEL_HOURLY) "'')"
+#define SQL_MONTHLY "(" BILLING_INFO(SQL_SEL_MONTHLY) "'')"
+/* orgs.category: members of the cooperative */
+#define SQL_MEMBER "(" CATEGORY_INFO(SQL_SEL_MEMBER) "'')"
+/* invoices.kind: credit notes, invoices */
+#define SQL_CREDIT_NOTE "(" INVOICE_KIND_INFO(SQL_SEL_CREDIT) "'')"
+#define SQL_INVOICE "(" INVOICE_KIND_INFO(SQL_SEL_NOT_CREDIT) "'')"
+/* invoices.status: issued (final), draft */
+#define SQL_ISSUED "(" INVOICE_STATUS_INFO(SQL_SEL_FINAL) "'')"
+#define SQL_DRAFT "(" INVOICE_STATUS_INFO(SQL_SEL_NOT_FINAL) "'')"
+/* invoice_lines.kind: hours, a monthly fee */
+#define SQL_LINE_HOURS "(" LINE_KIND_INFO(SQL_SEL_LINE_HOURLY) "'')"
+#define SQL_LINE_FORFAIT "(" LINE_KIND_INFO(SQL_SEL_LINE_MONTHLY) "'')"
+
 /* Runs a statement expected to produce no row; SQLITE_DONE -> OK. */
 juste_status store_step_done(struct store *s, sqlite3_stmt *st, const char *what, struct juste_err *e);
 

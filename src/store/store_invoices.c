@@ -53,7 +53,7 @@ enum {
 	"FROM json_each(?1) j CROSS JOIN entries e ON e.id = j.value " \
 	"JOIN mandates m ON m.id = e.mandate_id JOIN orgs c ON c.id = m.client_id " \
 	"JOIN experts x ON x.id = e.expert_id " \
-	"WHERE m.billing <> 'non_facturable' %s" \
+	"WHERE m.billing IN " SQL_BILLABLE " %s" \
 	"ORDER BY c.code, m.code, e.work_date, e.id"
 
 /* A JSON array of ids, "[3,17,42]", grown as needed. */
@@ -160,7 +160,9 @@ juste_status store_invoice_unbilled(struct store *s, const char *to, const char 
 		sqlite3_bind_text(st, 2, client_code, -1, SQLITE_STATIC);
 	struct unbilled_entry u;
 	int rc;
+	r = JUSTE_OK;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int billing, category;
 		memset(&u, 0, sizeof u);
 		u.entry_id = sqlite3_column_int64(st, 0);
 		store_col_text(st, 1, u.work_date, sizeof u.work_date);
@@ -172,17 +174,25 @@ juste_status store_invoice_unbilled(struct store *s, const char *to, const char 
 		u.mandate_id = sqlite3_column_int64(st, 7);
 		store_col_text(st, 8, u.mandate_code, sizeof u.mandate_code);
 		store_col_text(st, 9, u.mandate_title, sizeof u.mandate_title);
-		store_col_text(st, 10, u.billing, sizeof u.billing);
 		u.service_id = sqlite3_column_int64(st, 11);
 		u.mandate_increment = sqlite3_column_int(st, 12);
 		u.client_id = sqlite3_column_int64(st, 13);
 		store_col_text(st, 14, u.client_code, sizeof u.client_code);
-		store_col_text(st, 15, u.client_category, sizeof u.client_category);
 		u.client_increment = sqlite3_column_int(st, 16);
+		char what[2 * CODE_LEN + 32];
+		snprintf(what, sizeof what, "mandat '%s'", u.mandate_code);
+		if ((r = store_col_word(st, 10, VOCAB_BILLING, &billing, what, e)) != JUSTE_OK)
+			break;
+		snprintf(what, sizeof what, "organisation '%s'", u.client_code);
+		if ((r = store_col_word(st, 15, VOCAB_CATEGORY, &category, what, e)) != JUSTE_OK)
+			break;
+		u.billing = (enum billing_mode)billing;
+		u.client_category = (enum org_category)category;
 		if (cb(ctx, &u))
 			break;
 	}
-	r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "entries", e);
+	if (!r)
+		r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "entries", e);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	free(ids.text);
@@ -195,10 +205,10 @@ juste_status store_invoice_forfaits_due(struct store *s, const char *period, con
 	sqlite3_stmt *st = store_stmt(s, ST_INV_FORFAITS,
 		"SELECT m.id, m.code, m.title, m.monthly_fee_cents, c.id, c.code "
 		"FROM mandates m JOIN orgs c ON c.id = m.client_id "
-		"WHERE m.billing = 'forfait' AND m.opened_on <= ?3 AND (m.closed_on IS NULL OR m.closed_on >= ?2) "
+		"WHERE m.billing IN " SQL_MONTHLY " AND m.opened_on <= ?3 AND (m.closed_on IS NULL OR m.closed_on >= ?2) "
 		"AND (?4 IS NULL OR c.code = ?4) "
 		"AND NOT EXISTS (SELECT 1 FROM invoice_lines l JOIN invoices_standing i ON i.id = l.invoice_id "
-		"WHERE l.mandate_id = m.id AND l.kind = 'forfait' AND i.period = ?1) "
+		"WHERE l.mandate_id = m.id AND l.kind IN " SQL_LINE_FORFAIT " AND i.period = ?1) "
 		"ORDER BY c.code, m.code", e);
 	if (!st)
 		return JUSTE_EIO;
@@ -279,7 +289,7 @@ juste_status store_invoice_delete_drafts(struct store *s, const char *period, co
 	int *deleted, struct juste_err *e)
 {
 	sqlite3_stmt *st = store_stmt(s, ST_INV_DELETE_DRAFTS,
-		"DELETE FROM invoices WHERE status = 'draft' AND period = ?1 "
+		"DELETE FROM invoices WHERE status IN " SQL_DRAFT " AND period = ?1 "
 		"AND (?2 IS NULL OR client_id = (SELECT id FROM orgs WHERE code = ?2))", e);
 	if (!st)
 		return JUSTE_EIO;
@@ -297,13 +307,13 @@ juste_status store_invoice_insert(struct store *s, struct invoice_rec *r, struct
 		"INSERT INTO invoices(uuid, kind, status, client_id, client_name, client_address, period, "
 		"payment_terms, tps_rate, tvq_rate, subtotal_cents, tps_cents, tvq_cents, total_cents, "
 		"tax_exempt_reason, credited_id, credit_reason, credit_full, warnings, blockers) "
-		"VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)", e);
+		"VALUES (?1, ?2, ?20, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)", e);
 	if (!st)
 		return JUSTE_EIO;
 	if (!r->uuid[0])
 		store_uuid(r->uuid);
 	sqlite3_bind_text(st, 1, r->uuid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, r->kind, -1, SQLITE_STATIC);
+	store_bind_word(st, 2, VOCAB_INVOICE_KIND, (int)r->kind);
 	sqlite3_bind_int64(st, 3, r->client_id);
 	sqlite3_bind_text(st, 4, r->client_name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, r->client_address, -1, SQLITE_STATIC);
@@ -321,6 +331,7 @@ juste_status store_invoice_insert(struct store *s, struct invoice_rec *r, struct
 	sqlite3_bind_int(st, 17, r->credit_full);
 	sqlite3_bind_text(st, 18, r->warnings, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 19, r->blockers, -1, SQLITE_STATIC);
+	store_bind_word(st, 20, VOCAB_INVOICE_STATUS, INVOICE_STATUS_DRAFT);
 	char what[96];
 	snprintf(what, sizeof what, "facture de %s (%s)", r->client_code, r->period);
 	juste_status rc = store_step_done(s, st, what, e);
@@ -339,7 +350,7 @@ juste_status store_invoice_line_insert(struct store *s, struct invoice_line_rec 
 		return JUSTE_EIO;
 	sqlite3_bind_int64(st, 1, l->invoice_id);
 	sqlite3_bind_int(st, 2, l->pos);
-	sqlite3_bind_text(st, 3, l->kind, -1, SQLITE_STATIC);
+	store_bind_word(st, 3, VOCAB_LINE_KIND, (int)l->kind);
 	store_bind_id(st, 4, l->mandate_id);
 	sqlite3_bind_text(st, 5, l->mandate_code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, l->mandate_title, -1, SQLITE_STATIC);
@@ -380,7 +391,7 @@ juste_status store_invoice_entry_insert(struct store *s, const struct invoice_en
 	return store_step_done(s, st, what, e);
 }
 
-juste_status store_invoice_next_seq(struct store *s, const char *kind, int year, int *seq, struct juste_err *e)
+juste_status store_invoice_next_seq(struct store *s, enum invoice_kind kind, int year, int *seq, struct juste_err *e)
 {
 	/* Outside a transaction the number would be committed on its own and
 	 * lost if the issue then failed: a gap. */
@@ -391,7 +402,7 @@ juste_status store_invoice_next_seq(struct store *s, const char *kind, int year,
 		"ON CONFLICT(kind, year) DO UPDATE SET last = last + 1 RETURNING last", e);
 	if (!st)
 		return JUSTE_EIO;
-	sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+	store_bind_word(st, 1, VOCAB_INVOICE_KIND, (int)kind);
 	sqlite3_bind_int(st, 2, year);
 	int rc = sqlite3_step(st);
 	juste_status r = JUSTE_OK;
@@ -412,8 +423,8 @@ juste_status store_invoice_issue(struct store *s, int64_t id, const char *number
 	if (!s->in_tx)
 		return err_set(e, JUSTE_EINVAL, "store_invoice_issue: no transaction");
 	sqlite3_stmt *st = store_stmt(s, ST_INV_ISSUE,
-		"UPDATE invoices SET status = 'issued', number = ?2, seq_year = ?3, seq = ?4, issued_on = ?5, "
-		"due_on = ?6, warnings = '' WHERE id = ?1 AND status = 'draft'", e);
+		"UPDATE invoices SET status = ?7, number = ?2, seq_year = ?3, seq = ?4, issued_on = ?5, "
+		"due_on = ?6, warnings = '' WHERE id = ?1 AND status IN " SQL_DRAFT, e);
 	if (!st)
 		return JUSTE_EIO;
 	sqlite3_bind_int64(st, 1, id);
@@ -422,6 +433,7 @@ juste_status store_invoice_issue(struct store *s, int64_t id, const char *number
 	sqlite3_bind_int(st, 4, seq);
 	sqlite3_bind_text(st, 5, issued_on, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, due_on, -1, SQLITE_STATIC);
+	store_bind_word(st, 7, VOCAB_INVOICE_STATUS, INVOICE_STATUS_ISSUED);
 	juste_status r = store_step_done(s, st, number, e);
 	if (!r && sqlite3_changes(s->db) != 1)
 		r = err_set(e, JUSTE_ECONFLICT, N_("%s : le brouillon a changé entre-temps"), number);
@@ -431,7 +443,7 @@ juste_status store_invoice_issue(struct store *s, int64_t id, const char *number
 juste_status store_invoice_reprint(struct store *s, int64_t id, struct juste_err *e)
 {
 	sqlite3_stmt *st = store_stmt(s, ST_INV_REPRINT,
-		"UPDATE invoices SET reprints = reprints + 1 WHERE id = ?1 AND status = 'issued'", e);
+		"UPDATE invoices SET reprints = reprints + 1 WHERE id = ?1 AND status IN " SQL_ISSUED, e);
 	if (!st)
 		return JUSTE_EIO;
 	sqlite3_bind_int64(st, 1, id);
@@ -466,17 +478,17 @@ juste_status store_invoice_set_increment(struct store *s, int is_org, const char
 	"i.tax_exempt_reason, i.credited_id, ci.number, i.credit_reason, i.credit_full, i.reprints, " \
 	"i.warnings, i.blockers, " \
 	"(SELECT count(*) FROM invoice_lines WHERE invoice_id = i.id), " \
-	"(SELECT coalesce(sum(c.subtotal_cents), 0) FROM invoices c WHERE c.credited_id = i.id AND c.status = 'issued'), " \
-	"EXISTS (SELECT 1 FROM invoices c WHERE c.credited_id = i.id AND c.status = 'issued' AND c.credit_full = 1)"
+	"(SELECT coalesce(sum(c.subtotal_cents), 0) FROM invoices c WHERE c.credited_id = i.id " \
+	"  AND c.status IN " SQL_ISSUED "), " \
+	"EXISTS (SELECT 1 FROM invoices c WHERE c.credited_id = i.id AND c.status IN " SQL_ISSUED " AND c.credit_full = 1)"
 #define INVOICE_FROM " FROM invoices i JOIN orgs o ON o.id = i.client_id LEFT JOIN invoices ci ON ci.id = i.credited_id"
 
-static void invoice_read(sqlite3_stmt *st, struct invoice_rec *r)
+static juste_status invoice_read(sqlite3_stmt *st, struct invoice_rec *r, struct juste_err *e)
 {
+	int kind, status;
 	memset(r, 0, sizeof *r);
 	r->id = sqlite3_column_int64(st, 0);
 	store_col_text(st, 1, r->uuid, sizeof r->uuid);
-	store_col_text(st, 2, r->kind, sizeof r->kind);
-	store_col_text(st, 3, r->status, sizeof r->status);
 	store_col_text(st, 4, r->number, sizeof r->number);
 	r->seq_year = sqlite3_column_int(st, 5);
 	r->seq = sqlite3_column_int(st, 6);
@@ -506,6 +518,14 @@ static void invoice_read(sqlite3_stmt *st, struct invoice_rec *r)
 	r->line_count = sqlite3_column_int(st, 30);
 	r->credited_cents = sqlite3_column_int64(st, 31);
 	r->fully_credited = sqlite3_column_int(st, 32);
+	char what[INVOICE_NUMBER_LEN + 32];
+	snprintf(what, sizeof what, "facture #%lld", (long long)r->id);
+	juste_status res = store_col_word(st, 2, VOCAB_INVOICE_KIND, &kind, what, e);
+	if (!res)
+		res = store_col_word(st, 3, VOCAB_INVOICE_STATUS, &status, what, e);
+	r->kind = (enum invoice_kind)kind;
+	r->status = (enum invoice_status)status;
+	return res;
 }
 
 static juste_status get_one(struct store *s, sqlite3_stmt *st, const char *what, struct invoice_rec *out,
@@ -514,7 +534,7 @@ static juste_status get_one(struct store *s, sqlite3_stmt *st, const char *what,
 	int rc = sqlite3_step(st);
 	juste_status r = JUSTE_OK;
 	if (rc == SQLITE_ROW)
-		invoice_read(st, out);
+		r = invoice_read(st, out, e);
 	else if (rc == SQLITE_DONE)
 		r = err_set(e, JUSTE_ENOTFOUND, N_("facture inconnue : %s"), what);
 	else
@@ -551,8 +571,10 @@ juste_status store_invoice_list(struct store *s, const struct invoice_filter *f,
 	const char *args[8];
 	int n = 0;
 	struct { const char *cond, *val; } conds[] = {
-		{ "i.period = ?", f->period }, { "o.code = ?", f->client }, { "i.status = ?", f->status },
-		{ "i.kind = ?", f->kind }, { "i.issued_on >= ?", f->from }, { "i.issued_on <= ?", f->to },
+		{ "i.period = ?", f->period }, { "o.code = ?", f->client },
+		{ "i.status = ?", f->status ? vocab_invoice_status_word(*f->status) : NULL },
+		{ "i.kind = ?", f->kind ? vocab_invoice_kind_word(*f->kind) : NULL },
+		{ "i.issued_on >= ?", f->from }, { "i.issued_on <= ?", f->to },
 	};
 	for (size_t k = 0; k < sizeof conds / sizeof conds[0]; k++) {
 		if (!conds[k].val || !*conds[k].val)
@@ -563,7 +585,7 @@ juste_status store_invoice_list(struct store *s, const struct invoice_filter *f,
 	}
 	char sql[2048];
 	snprintf(sql, sizeof sql, "SELECT " INVOICE_COLS INVOICE_FROM "%s "
-		"ORDER BY i.status = 'issued', i.issued_on, i.kind = 'credit', i.seq_year, i.seq, o.code, i.id", where);
+		"ORDER BY i.status IN " SQL_ISSUED ", i.issued_on, i.kind IN " SQL_CREDIT_NOTE ", i.seq_year, i.seq, o.code, i.id", where);
 	sqlite3_stmt *st;
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, sqlite3_errcode(s->db), "invoices", e);
@@ -575,12 +597,13 @@ juste_status store_invoice_list(struct store *s, const struct invoice_filter *f,
 		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 	}
 	int rc;
+	juste_status res = JUSTE_OK;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		invoice_read(st, r);
-		if (cb(ctx, r))
+		if ((res = invoice_read(st, r, e)) != JUSTE_OK || cb(ctx, r))
 			break;
 	}
-	juste_status res = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "invoices", e);
+	if (!res)
+		res = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "invoices", e);
 	free(r);
 	sqlite3_finalize(st);
 	return res;
@@ -600,12 +623,13 @@ juste_status store_invoice_lines(struct store *s, int64_t invoice_id, store_invo
 	if (!l)
 		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 	int rc;
+	juste_status r = JUSTE_OK;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int kind;
 		memset(l, 0, sizeof *l);
 		l->id = sqlite3_column_int64(st, 0);
 		l->invoice_id = sqlite3_column_int64(st, 1);
 		l->pos = sqlite3_column_int(st, 2);
-		store_col_text(st, 3, l->kind, sizeof l->kind);
 		l->mandate_id = sqlite3_column_int64(st, 4);
 		store_col_text(st, 5, l->mandate_code, sizeof l->mandate_code);
 		store_col_text(st, 6, l->mandate_title, sizeof l->mandate_title);
@@ -617,10 +641,16 @@ juste_status store_invoice_lines(struct store *s, int64_t invoice_id, store_invo
 		store_col_text(st, 12, l->experts, sizeof l->experts);
 		store_col_text(st, 13, l->first_date, sizeof l->first_date);
 		store_col_text(st, 14, l->last_date, sizeof l->last_date);
+		char what[64];
+		snprintf(what, sizeof what, "facture #%lld, ligne %d", (long long)l->invoice_id, l->pos);
+		if ((r = store_col_word(st, 3, VOCAB_LINE_KIND, &kind, what, e)) != JUSTE_OK)
+			break;
+		l->kind = (enum line_kind)kind;
 		if (cb(ctx, l))
 			break;
 	}
-	juste_status r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "invoice_lines", e);
+	if (!r)
+		r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "invoice_lines", e);
 	free(l);
 	sqlite3_reset(st);
 	return r;
@@ -671,7 +701,7 @@ juste_status store_invoice_credited(struct store *s, int64_t invoice_id, struct 
 	sqlite3_stmt *st = store_stmt(s, ST_INV_CREDITED,
 		"SELECT coalesce(sum(subtotal_cents), 0), coalesce(sum(tps_cents), 0), coalesce(sum(tvq_cents), 0), "
 		"coalesce(sum(total_cents), 0), coalesce(max(credit_full), 0) FROM invoices "
-		"WHERE credited_id = ?1 AND status = 'issued'", e);
+		"WHERE credited_id = ?1 AND status IN " SQL_ISSUED, e);
 	if (!st)
 		return JUSTE_EIO;
 	sqlite3_bind_int64(st, 1, invoice_id);

@@ -91,9 +91,14 @@ juste_status store_rate_book_load(struct store *s, struct rate_book *b, struct j
 		store_col_text(st, 3, row.valid_from, sizeof row.valid_from);
 		row.service_id = sqlite3_column_int64(st, 4);
 		store_col_text(st, 5, row.service_code, sizeof row.service_code);
-		store_col_text(st, 6, row.category, sizeof row.category);
 		row.rate_cents = sqlite3_column_int64(st, 7);
-		r = pricing_book_add(b, &row, e);
+		char what[NAME_LEN + 32];
+		snprintf(what, sizeof what, "taux %s / %s", row.valid_from, row.service_code);
+		int category;
+		r = store_col_word(st, 6, VOCAB_CATEGORY, &category, what, e);
+		row.category = (enum org_category)category;
+		if (!r)
+			r = pricing_book_add(b, &row, e);
 	}
 	if (!r && rc != SQLITE_DONE)
 		r = store_fail(s, rc, "rate_rows", e);
@@ -159,10 +164,11 @@ juste_status store_rate_table_insert(struct store *s, const char *name, const ch
 			return JUSTE_EIO;
 		sqlite3_bind_int64(st, 1, tid);
 		sqlite3_bind_int64(st, 2, sid);
-		sqlite3_bind_text(st, 3, rows[i].category, -1, SQLITE_STATIC);
+		store_bind_word(st, 3, VOCAB_CATEGORY, (int)rows[i].category);
 		sqlite3_bind_int64(st, 4, rows[i].rate_cents);
 		char rwhat[96];
-		snprintf(rwhat, sizeof rwhat, tr(N_("taux %s / %s")), rows[i].service_code, rows[i].category);
+		snprintf(rwhat, sizeof rwhat, tr(N_("taux %s / %s")), rows[i].service_code,
+			vocab_category_word(rows[i].category));
 		r = rates_step_done(s, st, rwhat, e);
 		if (r)
 			return r;
@@ -280,17 +286,25 @@ juste_status store_rate_negotiated_insert(struct store *s, struct rate_row *r, s
 #define MANDATE_INFO_SQL "SELECT m.id, m.code, m.client_id, o.code, o.category, m.service_id, sv.code, m.billing " \
 	"FROM mandates m JOIN orgs o ON o.id = m.client_id JOIN services sv ON sv.id = m.service_id"
 
-static void mandate_info_read(sqlite3_stmt *st, struct rate_mandate_info *m)
+static juste_status mandate_info_read(sqlite3_stmt *st, struct rate_mandate_info *m, struct juste_err *e)
 {
+	int category, billing;
 	memset(m, 0, sizeof *m);
 	m->mandate_id = sqlite3_column_int64(st, 0);
 	store_col_text(st, 1, m->mandate, sizeof m->mandate);
 	m->client_id = sqlite3_column_int64(st, 2);
 	store_col_text(st, 3, m->client, sizeof m->client);
-	store_col_text(st, 4, m->category, sizeof m->category);
 	m->service_id = sqlite3_column_int64(st, 5);
 	store_col_text(st, 6, m->service, sizeof m->service);
-	store_col_text(st, 7, m->billing, sizeof m->billing);
+	char what[2 * CODE_LEN + 32];
+	snprintf(what, sizeof what, "organisation '%s'", m->client);
+	juste_status r = store_col_word(st, 4, VOCAB_CATEGORY, &category, what, e);
+	snprintf(what, sizeof what, "mandat '%s'", m->mandate);
+	if (!r)
+		r = store_col_word(st, 7, VOCAB_BILLING, &billing, what, e);
+	m->category = (enum org_category)category;
+	m->billing = (enum billing_mode)billing;
+	return r;
 }
 
 static juste_status mandate_info_fetch(struct store *s, sqlite3_stmt *st, const char *what,
@@ -299,7 +313,7 @@ static juste_status mandate_info_fetch(struct store *s, sqlite3_stmt *st, const 
 	int rc = sqlite3_step(st);
 	juste_status r = JUSTE_OK;
 	if (rc == SQLITE_ROW)
-		mandate_info_read(st, out);
+		r = mandate_info_read(st, out, e);
 	else if (rc == SQLITE_DONE)
 		r = err_set(e, JUSTE_ENOTFOUND, N_("mandat inconnu : '%s'"), what);
 	else
@@ -336,13 +350,14 @@ juste_status store_rate_mandate_list(struct store *s, store_rate_mandate_cb cb, 
 	if (!st)
 		return JUSTE_EIO;
 	struct rate_mandate_info m;
+	juste_status r = JUSTE_OK;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		mandate_info_read(st, &m);
-		if (cb(ctx, &m))
+		if ((r = mandate_info_read(st, &m, e)) != JUSTE_OK || cb(ctx, &m))
 			break;
 	}
-	juste_status r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "mandates", e);
+	if (!r)
+		r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "mandates", e);
 	sqlite3_reset(st);
 	return r;
 }
@@ -356,7 +371,7 @@ juste_status store_rate_billable_walk(struct store *s, const char *from, const c
 	if (sqlite3_prepare_v2(s->db,
 		"SELECT e.id, x.login, e.mandate_id, e.work_date, e.minutes FROM entries e "
 		"JOIN mandates m ON m.id = e.mandate_id JOIN experts x ON x.id = e.expert_id "
-		"WHERE m.billing = 'horaire' AND e.work_date >= ?1 AND e.work_date <= ?2 "
+		"WHERE m.billing IN " SQL_HOURLY " AND e.work_date >= ?1 AND e.work_date <= ?2 "
 		"ORDER BY e.work_date, e.id", -1, &st, NULL) != SQLITE_OK)
 		return store_fail(s, sqlite3_errcode(s->db), "entries", e);
 	sqlite3_bind_text(st, 1, from && *from ? from : "0000-00-00", -1, SQLITE_STATIC);

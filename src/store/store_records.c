@@ -36,18 +36,27 @@ juste_status store_id_by_code(struct store *s, int stmt_id, const char *table, c
 
 #define EXPERT_COLS "id, uuid, login, name, function, role, weekly_minutes, started_on, left_on"
 
-static void expert_read(sqlite3_stmt *st, struct expert *x)
+static juste_status expert_read(sqlite3_stmt *st, struct expert *x, struct juste_err *e)
 {
+	int function, role;
 	memset(x, 0, sizeof *x);
 	x->id = sqlite3_column_int64(st, 0);
 	store_col_text(st, 1, x->uuid, sizeof x->uuid);
 	store_col_text(st, 2, x->login, sizeof x->login);
 	store_col_text(st, 3, x->name, sizeof x->name);
-	store_col_text(st, 4, x->function, sizeof x->function);
-	store_col_text(st, 5, x->role, sizeof x->role);
 	x->weekly_minutes = sqlite3_column_int(st, 6);
 	store_col_text(st, 7, x->started_on, sizeof x->started_on);
 	store_col_text(st, 8, x->left_on, sizeof x->left_on);
+	char what[LOGIN_LEN + 16];
+	snprintf(what, sizeof what, "expert '%s'", x->login);
+	juste_status r = store_col_word(st, 4, VOCAB_FUNCTION, &function, what, e);
+	if (!r)
+		r = store_col_word(st, 5, VOCAB_ROLE, &role, what, e);
+	if (r)
+		return r;
+	x->function = (enum expert_function)function;
+	x->role = (enum role)role;
+	return JUSTE_OK;
 }
 
 static void expert_bind(sqlite3_stmt *st, const struct expert *x)
@@ -55,8 +64,8 @@ static void expert_bind(sqlite3_stmt *st, const struct expert *x)
 	store_bind_text(st, 1, x->uuid);
 	store_bind_text(st, 2, x->login);
 	store_bind_text(st, 3, x->name);
-	store_bind_text(st, 4, x->function);
-	store_bind_text(st, 5, x->role);
+	store_bind_word(st, 4, VOCAB_FUNCTION, (int)x->function);
+	store_bind_word(st, 5, VOCAB_ROLE, (int)x->role);
 	sqlite3_bind_int(st, 6, x->weekly_minutes);
 	store_bind_text(st, 7, x->started_on);
 	store_bind_text(st, 8, x->left_on);
@@ -99,7 +108,7 @@ static juste_status expert_fetch(struct store *s, sqlite3_stmt *st, const char *
 	int rc = sqlite3_step(st);
 	juste_status r = JUSTE_OK;
 	if (rc == SQLITE_ROW)
-		expert_read(st, out);
+		r = expert_read(st, out, e);
 	else if (rc == SQLITE_DONE)
 		r = err_set(e, JUSTE_ENOTFOUND, N_("expert inconnu : '%s'"), what);
 	else
@@ -134,13 +143,14 @@ juste_status store_expert_list(struct store *s, store_expert_cb cb, void *ctx, s
 	if (!st)
 		return JUSTE_EIO;
 	struct expert x;
+	juste_status r = JUSTE_OK;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		expert_read(st, &x);
-		if (cb(ctx, &x))
+		if ((r = expert_read(st, &x, e)) != JUSTE_OK || cb(ctx, &x))
 			break;
 	}
-	juste_status r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "experts", e);
+	if (!r)
+		r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "experts", e);
 	sqlite3_reset(st);
 	return r;
 }
@@ -161,14 +171,14 @@ int64_t store_expert_count(struct store *s)
 	"o.tax_exempt, o.joined_on, o.left_on, o.email, o.address"
 #define ORG_FROM " FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id"
 
-static void org_read(sqlite3_stmt *st, struct org *o)
+static juste_status org_read(sqlite3_stmt *st, struct org *o, struct juste_err *e)
 {
+	int category;
 	memset(o, 0, sizeof *o);
 	o->id = sqlite3_column_int64(st, 0);
 	store_col_text(st, 1, o->uuid, sizeof o->uuid);
 	store_col_text(st, 2, o->code, sizeof o->code);
 	store_col_text(st, 3, o->name, sizeof o->name);
-	store_col_text(st, 4, o->category, sizeof o->category);
 	store_col_text(st, 5, o->parent, sizeof o->parent);
 	o->full_management = sqlite3_column_int(st, 6);
 	o->tax_exempt = sqlite3_column_int(st, 7);
@@ -176,6 +186,11 @@ static void org_read(sqlite3_stmt *st, struct org *o)
 	store_col_text(st, 9, o->left_on, sizeof o->left_on);
 	store_col_text(st, 10, o->email, sizeof o->email);
 	store_col_text(st, 11, o->address, sizeof o->address);
+	char what[CODE_LEN + 24];
+	snprintf(what, sizeof what, "organisation '%s'", o->code);
+	juste_status r = store_col_word(st, 4, VOCAB_CATEGORY, &category, what, e);
+	o->category = (enum org_category)category;
+	return r;
 }
 
 static juste_status org_bind(struct store *s, sqlite3_stmt *st, const struct org *o, struct juste_err *e)
@@ -189,7 +204,7 @@ static juste_status org_bind(struct store *s, sqlite3_stmt *st, const struct org
 	store_bind_text(st, 1, o->uuid);
 	store_bind_text(st, 2, o->code);
 	store_bind_text(st, 3, o->name);
-	store_bind_text(st, 4, o->category);
+	store_bind_word(st, 4, VOCAB_CATEGORY, (int)o->category);
 	store_bind_id(st, 5, parent);
 	sqlite3_bind_int(st, 6, o->full_management ? 1 : 0);
 	sqlite3_bind_int(st, 7, o->tax_exempt ? 1 : 0);
@@ -246,7 +261,7 @@ juste_status store_org_get(struct store *s, const char *code, struct org *out, s
 	int rc = sqlite3_step(st);
 	juste_status r = JUSTE_OK;
 	if (rc == SQLITE_ROW)
-		org_read(st, out);
+		r = org_read(st, out, e);
 	else if (rc == SQLITE_DONE)
 		r = err_set(e, JUSTE_ENOTFOUND, N_("organisation inconnue : '%s'"), code);
 	else
@@ -263,13 +278,14 @@ juste_status store_org_list(struct store *s, store_org_cb cb, void *ctx, struct 
 	if (!st)
 		return JUSTE_EIO;
 	struct org o;
+	juste_status r = JUSTE_OK;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		org_read(st, &o);
-		if (cb(ctx, &o))
+		if ((r = org_read(st, &o, e)) != JUSTE_OK || cb(ctx, &o))
 			break;
 	}
-	juste_status r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "orgs", e);
+	if (!r)
+		r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "orgs", e);
 	sqlite3_reset(st);
 	return r;
 }
@@ -383,8 +399,9 @@ juste_status store_ref_list(struct store *s, enum ref_kind k, store_ref_cb cb, v
 	"JOIN orgs b ON b.id = m.beneficiary_id JOIN services s ON s.id = m.service_id " \
 	"LEFT JOIN programs p ON p.id = m.program_id"
 
-static void mandate_read(sqlite3_stmt *st, struct mandate *m)
+static juste_status mandate_read(sqlite3_stmt *st, struct mandate *m, struct juste_err *e)
 {
+	int billing;
 	memset(m, 0, sizeof *m);
 	m->id = sqlite3_column_int64(st, 0);
 	store_col_text(st, 1, m->uuid, sizeof m->uuid);
@@ -394,7 +411,6 @@ static void mandate_read(sqlite3_stmt *st, struct mandate *m)
 	store_col_text(st, 5, m->beneficiary, sizeof m->beneficiary);
 	store_col_text(st, 6, m->service, sizeof m->service);
 	store_col_text(st, 7, m->program, sizeof m->program);
-	store_col_text(st, 8, m->billing, sizeof m->billing);
 	m->monthly_fee_cents = sqlite3_column_int64(st, 9);
 	m->budget_minutes = sqlite3_column_int64(st, 10);
 	m->budget_cents = sqlite3_column_int64(st, 11);
@@ -405,6 +421,11 @@ static void mandate_read(sqlite3_stmt *st, struct mandate *m)
 	m->service_id = sqlite3_column_int64(st, 16);
 	m->program_id = sqlite3_column_int64(st, 17);
 	store_col_text(st, 18, m->client_name, sizeof m->client_name);
+	char what[CODE_LEN + 16];
+	snprintf(what, sizeof what, "mandat '%s'", m->code);
+	juste_status r = store_col_word(st, 8, VOCAB_BILLING, &billing, what, e);
+	m->billing = (enum billing_mode)billing;
+	return r;
 }
 
 static juste_status mandate_bind(struct store *s, sqlite3_stmt *st, const struct mandate *m, struct juste_err *e)
@@ -427,7 +448,7 @@ static juste_status mandate_bind(struct store *s, sqlite3_stmt *st, const struct
 	sqlite3_bind_int64(st, 5, benef);
 	sqlite3_bind_int64(st, 6, service);
 	store_bind_id(st, 7, program);
-	store_bind_text(st, 8, m->billing);
+	store_bind_word(st, 8, VOCAB_BILLING, (int)m->billing);
 	store_bind_id(st, 9, m->monthly_fee_cents);
 	store_bind_id(st, 10, m->budget_minutes);
 	store_bind_id(st, 11, m->budget_cents);
@@ -483,7 +504,7 @@ juste_status store_mandate_get(struct store *s, const char *code, struct mandate
 	int rc = sqlite3_step(st);
 	juste_status r = JUSTE_OK;
 	if (rc == SQLITE_ROW)
-		mandate_read(st, out);
+		r = mandate_read(st, out, e);
 	else if (rc == SQLITE_DONE)
 		r = err_set(e, JUSTE_ENOTFOUND, N_("mandat inconnu : '%s'"), code);
 	else
@@ -498,13 +519,14 @@ juste_status store_mandate_list(struct store *s, store_mandate_cb cb, void *ctx,
 	if (!st)
 		return JUSTE_EIO;
 	struct mandate m;
+	juste_status r = JUSTE_OK;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		mandate_read(st, &m);
-		if (cb(ctx, &m))
+		if ((r = mandate_read(st, &m, e)) != JUSTE_OK || cb(ctx, &m))
 			break;
 	}
-	juste_status r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "mandates", e);
+	if (!r)
+		r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "mandates", e);
 	sqlite3_reset(st);
 	return r;
 }

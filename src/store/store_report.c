@@ -27,7 +27,7 @@ enum {
 };
 _Static_assert(RP_LAST <= ST_REPORT_BASE + 40, "store_report.c uses at most 40 statement slots");
 
-#define BILLABLE "m.billing <> 'non_facturable'"
+#define BILLABLE "m.billing IN " SQL_BILLABLE
 
 static juste_status walk_end(struct store *s, sqlite3_stmt *st, int rc, const char *what, struct juste_err *e)
 {
@@ -113,8 +113,8 @@ juste_status store_report_devaffaire_insert(struct store *s, struct devaffaire *
 		store_uuid(d->uuid);
 	store_bind_text(st, 1, d->uuid);
 	store_bind_text(st, 2, d->on_date);
-	store_bind_text(st, 3, d->kind);
-	store_bind_text(st, 4, d->partner);
+	store_bind_word(st, 3, VOCAB_DEV_KIND, (int)d->kind);
+	store_bind_word(st, 4, VOCAB_PARTNER, (int)d->partner);
 	store_bind_text(st, 5, d->name);
 	char what[NAME_LEN + 32];
 	snprintf(what, sizeof what, "'%s'", d->name);
@@ -135,17 +135,28 @@ juste_status store_report_devaffaire_list(struct store *s, const char *from, con
 	store_bind_text(st, 1, from);
 	store_bind_text(st, 2, to);
 	struct devaffaire d;
+	juste_status r = JUSTE_OK;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int kind, partner;
 		memset(&d, 0, sizeof d);
 		d.id = sqlite3_column_int64(st, 0);
 		store_col_text(st, 1, d.uuid, sizeof d.uuid);
 		store_col_text(st, 2, d.on_date, sizeof d.on_date);
-		store_col_text(st, 3, d.kind, sizeof d.kind);
-		store_col_text(st, 4, d.partner, sizeof d.partner);
 		store_col_text(st, 5, d.name, sizeof d.name);
+		char what[NAME_LEN + 32];
+		snprintf(what, sizeof what, "devaffaires #%lld", (long long)d.id);
+		if ((r = store_col_word(st, 3, VOCAB_DEV_KIND, &kind, what, e)) != JUSTE_OK ||
+		    (r = store_col_word(st, 4, VOCAB_PARTNER, &partner, what, e)) != JUSTE_OK)
+			break;
+		d.kind = (enum dev_kind)kind;
+		d.partner = (enum dev_partner)partner;
 		if (cb(ctx, &d))
 			break;
+	}
+	if (r) {
+		sqlite3_reset(st);
+		return r;
 	}
 	return walk_end(s, st, rc, "devaffaires", e);
 }
@@ -161,21 +172,30 @@ juste_status store_report_devaffaire_count(struct store *s, const char *from, co
 		return JUSTE_EIO;
 	store_bind_text(st, 1, from);
 	store_bind_text(st, 2, to);
-	char partner[WORD_LEN], kind[WORD_LEN], name[NAME_LEN];
+	char name[NAME_LEN];
+	juste_status r = JUSTE_OK;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		store_col_text(st, 0, partner, sizeof partner);
-		store_col_text(st, 1, kind, sizeof kind);
+		int partner, kind;
 		store_col_text(st, 2, name, sizeof name);
-		if (cb(ctx, partner, kind, name, sqlite3_column_int64(st, 3)))
+		char what[NAME_LEN + 32];
+		snprintf(what, sizeof what, "devaffaires '%s'", name);
+		if ((r = store_col_word(st, 0, VOCAB_PARTNER, &partner, what, e)) != JUSTE_OK ||
+		    (r = store_col_word(st, 1, VOCAB_DEV_KIND, &kind, what, e)) != JUSTE_OK)
 			break;
+		if (cb(ctx, (enum dev_partner)partner, (enum dev_kind)kind, name, sqlite3_column_int64(st, 3)))
+			break;
+	}
+	if (r) {
+		sqlite3_reset(st);
+		return r;
 	}
 	return walk_end(s, st, rc, "devaffaires", e);
 }
 
 /* ---------------------------------------------------------------- people */
 
-juste_status store_report_expert_profile_set(struct store *s, const char *login, const char *gender,
+juste_status store_report_expert_profile_set(struct store *s, const char *login, const enum gender *gender,
 	int birth_year, struct juste_err *e)
 {
 	sqlite3_stmt *st = store_stmt(s, RP_PROFILE_SET,
@@ -184,7 +204,8 @@ juste_status store_report_expert_profile_set(struct store *s, const char *login,
 	if (!st)
 		return JUSTE_EIO;
 	store_bind_text(st, 1, login);
-	store_bind_text(st, 2, gender);
+	if (gender)
+		store_bind_text(st, 2, vocab_gender_word(*gender));   /* GENDER_NONE: NULL */
 	if (birth_year > 0)
 		sqlite3_bind_int(st, 3, birth_year);
 	else
@@ -199,7 +220,7 @@ juste_status store_report_expert_profile_set(struct store *s, const char *login,
 	return r;
 }
 
-#define PERSON_COLS "login, name, function, coalesce(gender, ''), coalesce(birth_year, 0), weekly_minutes, " \
+#define PERSON_COLS "login, name, function, gender, coalesce(birth_year, 0), weekly_minutes, " \
 	"started_on, left_on"
 
 juste_status store_report_people(struct store *s, const char *at, store_person_cb cb, void *ctx,
@@ -215,19 +236,31 @@ juste_status store_report_people(struct store *s, const char *at, store_person_c
 	if (at)
 		store_bind_text(st, 1, at);
 	struct report_person p;
+	juste_status r = JUSTE_OK;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int function, gender = GENDER_NONE;
 		memset(&p, 0, sizeof p);
 		store_col_text(st, 0, p.login, sizeof p.login);
 		store_col_text(st, 1, p.name, sizeof p.name);
-		store_col_text(st, 2, p.function, sizeof p.function);
-		store_col_text(st, 3, p.gender, sizeof p.gender);
+		char what[LOGIN_LEN + 16];
+		snprintf(what, sizeof what, "expert '%s'", p.login);
+		if ((r = store_col_word(st, 2, VOCAB_FUNCTION, &function, what, e)) != JUSTE_OK ||
+		    (sqlite3_column_type(st, 3) != SQLITE_NULL &&
+		     (r = store_col_word(st, 3, VOCAB_GENDER, &gender, what, e)) != JUSTE_OK))
+			break;
+		p.function = (enum expert_function)function;
+		p.gender = (enum gender)gender;
 		p.birth_year = sqlite3_column_int(st, 4);
 		p.weekly_minutes = sqlite3_column_int(st, 5);
 		store_col_text(st, 6, p.started_on, sizeof p.started_on);
 		store_col_text(st, 7, p.left_on, sizeof p.left_on);
 		if (cb(ctx, &p))
 			break;
+	}
+	if (r) {
+		sqlite3_reset(st);
+		return r;
 	}
 	return walk_end(s, st, rc, "experts", e);
 }
@@ -326,6 +359,7 @@ juste_status store_report_minutes_by(struct store *s, enum report_by by, const c
 	store_bind_text(st, 1, from);
 	store_bind_text(st, 2, to);
 	struct report_group g;
+	juste_status r = JUSTE_OK;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&g, 0, sizeof g);
@@ -333,12 +367,23 @@ juste_status store_report_minutes_by(struct store *s, enum report_by by, const c
 		store_col_text(st, 1, g.label, sizeof g.label);
 		g.billable = sqlite3_column_int64(st, 2);
 		g.internal = sqlite3_column_int64(st, 3);
-		store_col_text(st, 4, g.function, sizeof g.function);
+		if (by == REPORT_BY_EXPERT) {
+			int function;
+			char what[LOGIN_LEN + 16];
+			snprintf(what, sizeof what, "expert '%s'", g.key);
+			if ((r = store_col_word(st, 4, VOCAB_FUNCTION, &function, what, e)) != JUSTE_OK)
+				break;
+			g.function = (enum expert_function)function;
+		}
 		g.weekly_minutes = sqlite3_column_int(st, 5);
 		store_col_text(st, 6, g.started_on, sizeof g.started_on);
 		store_col_text(st, 7, g.left_on, sizeof g.left_on);
 		if (cb(ctx, &g))
 			break;
+	}
+	if (r) {
+		sqlite3_reset(st);
+		return r;
 	}
 	return walk_end(s, st, rc, "entries", e);
 }
@@ -350,7 +395,7 @@ juste_status store_report_members(struct store *s, const char *first, const char
 {
 	sqlite3_stmt *st = store_stmt(s, RP_MEMBERS,
 		"SELECT count(*), coalesce(sum(joined_on IS NOT NULL AND joined_on >= ?1), 0) FROM orgs "
-		"WHERE category IN ('membre', 'auxiliaire', 'soutien') "
+		"WHERE category IN " SQL_MEMBER " "
 		"AND (joined_on IS NULL OR joined_on <= ?2) AND (left_on IS NULL OR left_on > ?2)", e);
 	if (!st)
 		return JUSTE_EIO;
@@ -372,23 +417,29 @@ juste_status store_report_revenue_by_client(struct store *s, const char *from, c
 {
 	sqlite3_stmt *st = store_stmt(s, RP_REV_CLIENT,
 		"SELECT o.code, o.name, o.category, o.full_management, "
-		"sum(CASE WHEN i.kind = 'invoice' THEN i.subtotal_cents ELSE 0 END), "
-		"sum(CASE WHEN i.kind = 'credit' THEN i.subtotal_cents ELSE 0 END), "
-		"sum(i.kind = 'invoice'), sum(i.kind = 'credit') "
+		"sum(CASE WHEN i.kind IN " SQL_INVOICE " THEN i.subtotal_cents ELSE 0 END), "
+		"sum(CASE WHEN i.kind IN " SQL_CREDIT_NOTE " THEN i.subtotal_cents ELSE 0 END), "
+		"sum(i.kind IN " SQL_INVOICE "), sum(i.kind IN " SQL_CREDIT_NOTE ") "
 		"FROM invoices i JOIN orgs o ON o.id = i.client_id "
-		"WHERE i.status = 'issued' AND i.issued_on BETWEEN ?1 AND ?2 "
+		"WHERE i.status IN " SQL_ISSUED " AND i.issued_on BETWEEN ?1 AND ?2 "
 		"GROUP BY o.id ORDER BY o.code", e);
 	if (!st)
 		return JUSTE_EIO;
 	store_bind_text(st, 1, from);
 	store_bind_text(st, 2, to);
 	struct report_client c;
+	juste_status r = JUSTE_OK;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int category;
 		memset(&c, 0, sizeof c);
 		store_col_text(st, 0, c.code, sizeof c.code);
 		store_col_text(st, 1, c.name, sizeof c.name);
-		store_col_text(st, 2, c.category, sizeof c.category);
+		char what[CODE_LEN + 24];
+		snprintf(what, sizeof what, "organisation '%s'", c.code);
+		if ((r = store_col_word(st, 2, VOCAB_CATEGORY, &category, what, e)) != JUSTE_OK)
+			break;
+		c.category = (enum org_category)category;
 		c.full_management = sqlite3_column_int(st, 3);
 		c.invoiced_cents = sqlite3_column_int64(st, 4);
 		c.credited_cents = sqlite3_column_int64(st, 5);
@@ -396,6 +447,10 @@ juste_status store_report_revenue_by_client(struct store *s, const char *from, c
 		c.credits = sqlite3_column_int64(st, 7);
 		if (cb(ctx, &c))
 			break;
+	}
+	if (r) {
+		sqlite3_reset(st);
+		return r;
 	}
 	return walk_end(s, st, rc, "invoices", e);
 }
@@ -409,7 +464,7 @@ juste_status store_report_revenue_by_program(struct store *s, const char *from, 
 		"    WHERE f.invoice_id = i.credited_id AND f.mandate_id IS NOT NULL ORDER BY f.pos LIMIT 1)) AS mandate_id, "
 		"    l.amount_cents AS amount "
 		"  FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id "
-		"  WHERE i.status = 'issued' AND i.issued_on BETWEEN ?1 AND ?2) t "
+		"  WHERE i.status IN " SQL_ISSUED " AND i.issued_on BETWEEN ?1 AND ?2) t "
 		"LEFT JOIN mandates m ON m.id = t.mandate_id LEFT JOIN programs p ON p.id = m.program_id "
 		"GROUP BY p.id ORDER BY p.code IS NULL, p.code", e);
 	if (!st)

@@ -94,7 +94,7 @@ static void draw_top(struct tui *t)
 			break;
 		x += widget_text(0, x, tab, w, WIDGET_LEFT, i == t->cur ? term_attr(TR_TAB_ACTIVE) : bar);
 	}
-	char right[NAME_LEN + WORD_LEN + 64];
+	char right[NAME_LEN + 80];
 	attr_t ra = bar;
 	if (t->timer.running) {
 		char el[32];
@@ -103,7 +103,8 @@ static void draw_top(struct tui *t)
 			week_elapsed_format(secs, el, sizeof el));
 		ra = term_attr(TR_TIMER);
 	} else {
-		snprintf(right, sizeof right, " %s (%s) ", app_user(t->app)->name, app_user(t->app)->role);
+		snprintf(right, sizeof right, " %s (%s) ", app_user(t->app)->name,
+			vocab_role_word(app_user(t->app)->role));
 	}
 	int rw = widget_width(right);
 	if (rw > COLS - x - 1)
@@ -174,7 +175,8 @@ void tui_draw(struct tui *t)
 	} else {
 		/* reached by its key without the role: the refusal, nothing else */
 		char why[256];
-		snprintf(why, sizeof why, _("%s : permission refusée pour le rôle %s"), _(v->title), app_user(t->app)->role);
+		snprintf(why, sizeof why, _("%s : permission refusée pour le rôle %s"), _(v->title),
+			vocab_role_word(app_user(t->app)->role));
 		widget_text(2, 1, why, COLS - 2, WIDGET_LEFT, term_attr(TR_ERROR));
 	}
 	draw_message(t);
@@ -533,7 +535,8 @@ juste_status tui_run(struct app *a, struct juste_err *e)
 		if (allowed(&t, i))
 			t.cur = i;
 	if (t.cur < 0)
-		return err_set(e, JUSTE_EDENIED, N_("permission refusée : aucun écran pour le rôle %s"), app_user(a)->role);
+		return err_set(e, JUSTE_EDENIED, N_("permission refusée : aucun écran pour le rôle %s"),
+			vocab_role_word(app_user(a)->role));
 	/* JUSTE_TUI_SCREEN=billing|util|data|... opens on that screen when the
 	 * role allows it (benchmarks, and a start-up choice) */
 	const char *first = secure_getenv("JUSTE_TUI_SCREEN");

@@ -151,7 +151,7 @@ static void hours(int64_t minutes, char *buf, size_t n)
 
 static const char *rec_state(const struct invoice_rec *r)
 {
-	if (strcmp(r->status, "draft") == 0)
+	if (!vocab_invoice_status_final(r->status))
 		return r->blockers[0] ? _("retenu") : _("brouillon");
 	return r->number;
 }
@@ -190,13 +190,13 @@ static void month_cell(void *ctx, int row, int col, char *buf, size_t n, enum te
 			blockers += *p == '\n' || p[1] == '\0';
 		if (blockers)
 			*role = TR_OVER;
-		else if (strcmp(r->status, "issued") == 0)
+		else if (vocab_invoice_status_final(r->status))
 			*role = TR_LOCKED;
 	}
 	switch (col) {
 	case 0:
 		if (r)
-			snprintf(buf, n, "%s%s %s", strcmp(r->kind, "credit") == 0 ? "NC " : "", r->client_code,
+			snprintf(buf, n, "%s%s %s", vocab_invoice_kind_credit(r->kind) ? "NC " : "", r->client_code,
 				r->client_name);
 		else
 			snprintf(buf, n, _("Total (%d factures)"), s->m.drafts + s->m.issued);
@@ -294,7 +294,7 @@ static void bill_draw(struct tui *t, void *state, int y, int h, int w)
 	}
 	const struct invoice_rec *r = &s->doc.rec;
 	char tot[MONEY_BUF];
-	snprintf(title, sizeof title, _(" %s %s · %s · %s · total %s"), strcmp(r->kind, "credit") == 0 ?
+	snprintf(title, sizeof title, _(" %s %s · %s · %s · total %s"), vocab_invoice_kind_credit(r->kind) ?
 		_("Note de crédit") : _("Facture"), rec_state(r), r->client_code, r->client_name,
 		money_format_fr(r->amounts.total_cents, tot, sizeof tot));
 	widget_text(y, 0, title, w, WIDGET_LEFT, ta);
@@ -354,7 +354,7 @@ static void issue(struct tui *t, struct bill_state *s)
 	int64_t total = 0;
 	for (size_t i = 0; i < s->m.n; i++) {
 		const struct invoice_rec *r = &s->m.rows[i].rec;
-		if (strcmp(r->status, "draft") == 0 && strcmp(r->kind, "invoice") == 0 && !r->blockers[0]) {
+		if (!vocab_invoice_status_final(r->status) && !vocab_invoice_kind_credit(r->kind) && !r->blockers[0]) {
 			n++;
 			total += r->amounts.total_cents;
 		}
@@ -409,7 +409,7 @@ static void credit(struct tui *t, struct bill_state *s)
 {
 	const struct invoice_rec *r = s->level == LV_MONTH ? (cur_bill(s) ? &cur_bill(s)->rec : NULL)
 		: &s->doc.rec;
-	if (!r || strcmp(r->status, "issued") != 0 || strcmp(r->kind, "invoice") != 0) {
+	if (!r || !vocab_invoice_status_final(r->status) || vocab_invoice_kind_credit(r->kind)) {
 		say(t, JUSTE_EINVAL, _("une note de crédit se fait sur une facture émise : placez le curseur sur une facture"));
 		return;
 	}
@@ -466,7 +466,7 @@ static void blocker(struct tui *t, struct bill_state *s, const char *text)
 		if (m && records_mandate_get(t->app, code, m, &e) == JUSTE_OK) {
 			snprintf(lines[n++], sizeof lines[0], _("Mandat %s : %s"), m->code, m->title);
 			snprintf(lines[n++], sizeof lines[0], _("Client %s · service %s · facturation %s · ouvert le %s"),
-				m->client, m->service, m->billing, m->opened_on);
+				m->client, m->service, vocab_billing_word(m->billing), m->opened_on);
 			struct rate_book b;
 			struct rates_explanation ex;
 			char date[ISO_LEN] = "";
@@ -495,7 +495,8 @@ static void blocker(struct tui *t, struct bill_state *s, const char *text)
 		 * in the language of whoever drafted. */
 		struct org o;
 		if (records_org_get(t->app, s->doc.rec.client_code, &o, &e) == JUSTE_OK && !o.address[0]) {
-			snprintf(lines[n++], sizeof lines[0], _("Organisation %s : %s (%s)"), o.code, o.name, o.category);
+			snprintf(lines[n++], sizeof lines[0], _("Organisation %s : %s (%s)"), o.code, o.name,
+				vocab_category_word(o.category));
 			snprintf(lines[n++], sizeof lines[0], _("Adresse : %s"), o.address[0] ? o.address : _("(aucune)"));
 			snprintf(lines[n++], sizeof lines[0], _("Courriel : %s"), o.email);
 			snprintf(lines[n++], sizeof lines[0], "%s",

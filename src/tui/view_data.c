@@ -124,7 +124,7 @@ static int on_org(void *ctx, const struct org *o)
 	s->orgs[it->idx] = *o;
 	put(it->col[0], o->code);
 	put(it->col[1], o->name);
-	snprintf(it->col[2], 160, "%s%s", o->category, o->full_management ? " (SEG)" : "");
+	snprintf(it->col[2], 160, "%s%s", vocab_category_word(o->category), o->full_management ? " (SEG)" : "");
 	put(it->col[3], o->parent);
 	put(it->col[4], o->joined_on);
 	put(it->col[5], o->left_on);
@@ -141,8 +141,8 @@ static int on_expert(void *ctx, const struct expert *x)
 	s->experts[it->idx] = *x;
 	put(it->col[0], x->login);
 	put(it->col[1], x->name);
-	put(it->col[2], x->function);
-	put(it->col[3], x->role);
+	put(it->col[2], vocab_function_word(x->function));
+	put(it->col[3], vocab_role_word(x->role));
 	snprintf(it->col[4], 160, "%d,%02d", x->weekly_minutes / 60, x->weekly_minutes % 60 * 100 / 60);
 	put(it->col[5], x->started_on);
 	put(it->col[6], x->left_on);
@@ -175,7 +175,7 @@ static int on_mandate(void *ctx, const struct mandate *m)
 	put(it->col[1], m->title);
 	put(it->col[2], m->client);
 	put(it->col[3], m->service);
-	put(it->col[4], m->billing);
+	put(it->col[4], vocab_billing_word(m->billing));
 	put(it->col[5], m->opened_on);
 	put(it->col[6], m->closed_on);
 	item_fold(it, 7);
@@ -425,6 +425,27 @@ static void text_field(struct widget_form *fm, const char *name, char *out, size
 	snprintf(out, n, "%s", widget_form_value(fm, name));
 }
 
+/* The words a field accepts, "membre | auxiliaire | ...", for its hint:
+ * kept for as long as the forms that point to it. */
+static const char *word_hint(enum vocab_kind k)
+{
+	static char hints[VOCAB_KINDS][160];
+	if (!hints[k][0])
+		vocab_list(k, " | ", " | ", hints[k], sizeof hints[k]);
+	return hints[k];
+}
+
+/* A word of the vocabulary: the message names the words accepted. */
+static int word_field(struct widget_form *fm, const char *name, enum vocab_kind k, int *out)
+{
+	struct juste_err e = { 0 };
+	if (vocab_parse(k, widget_form_value(fm, name), out, &e)) {
+		refuse(fm, &e);
+		return 0;
+	}
+	return 1;
+}
+
 static int after_save(struct tui *t, struct form_ctx *c, const char *what, const char *code)
 {
 	struct juste_err e = { 0 };
@@ -446,13 +467,15 @@ static int submit(struct tui *t, void *ctx, struct widget_form *fm)
 		memset(&o, 0, sizeof o);
 		text_field(fm, "code", o.code, sizeof o.code);
 		text_field(fm, "name", o.name, sizeof o.name);
-		text_field(fm, "category", o.category, sizeof o.category);
 		text_field(fm, "parent", o.parent, sizeof o.parent);
 		text_field(fm, "email", o.email, sizeof o.email);
 		text_field(fm, "address", o.address, sizeof o.address);
-		if (!bool_field(fm, "full_management", &o.full_management) || !bool_field(fm, "tax_exempt", &o.tax_exempt)
+		int category;
+		if (!word_field(fm, "category", VOCAB_CATEGORY, &category)
+			|| !bool_field(fm, "full_management", &o.full_management) || !bool_field(fm, "tax_exempt", &o.tax_exempt)
 			|| !date_field(fm, "joined_on", o.joined_on) || !date_field(fm, "left_on", o.left_on))
 			return 0;
+		o.category = (enum org_category)category;
 		if (records_org_save(t->app, &o, c->create, &e)) {
 			refuse(fm, &e);
 			return 0;
@@ -464,12 +487,14 @@ static int submit(struct tui *t, void *ctx, struct widget_form *fm)
 		memset(&x, 0, sizeof x);
 		text_field(fm, "login", x.login, sizeof x.login);
 		text_field(fm, "name", x.name, sizeof x.name);
-		text_field(fm, "function", x.function, sizeof x.function);
-		text_field(fm, "role", x.role, sizeof x.role);
 		int64_t weekly;
-		if (!amount_field(fm, "weekly_hours", 1, &weekly) || !date_field(fm, "started_on", x.started_on)
+		int function, role;
+		if (!word_field(fm, "function", VOCAB_FUNCTION, &function) || !word_field(fm, "role", VOCAB_ROLE, &role)
+			|| !amount_field(fm, "weekly_hours", 1, &weekly) || !date_field(fm, "started_on", x.started_on)
 			|| !date_field(fm, "left_on", x.left_on))
 			return 0;
+		x.function = (enum expert_function)function;
+		x.role = (enum role)role;
 		x.weekly_minutes = widget_form_value(fm, "weekly_hours")[0] ? (int)weekly : 2100;
 		if (records_expert_save(t->app, &x, c->create, &e)) {
 			refuse(fm, &e);
@@ -499,11 +524,13 @@ static int submit(struct tui *t, void *ctx, struct widget_form *fm)
 		text_field(fm, "beneficiary", m->beneficiary, sizeof m->beneficiary);
 		text_field(fm, "service", m->service, sizeof m->service);
 		text_field(fm, "program", m->program, sizeof m->program);
-		text_field(fm, "billing", m->billing, sizeof m->billing);
-		int ok = amount_field(fm, "monthly_fee", 0, &m->monthly_fee_cents)
+		int billing = 0;
+		int ok = word_field(fm, "billing", VOCAB_BILLING, &billing)
+			&& amount_field(fm, "monthly_fee", 0, &m->monthly_fee_cents)
 			&& amount_field(fm, "budget_hours", 1, &m->budget_minutes)
 			&& amount_field(fm, "budget_amount", 0, &m->budget_cents)
 			&& date_field(fm, "opened_on", m->opened_on) && date_field(fm, "closed_on", m->closed_on);
+		m->billing = (enum billing_mode)billing;
 		if (ok && records_mandate_save(t->app, m, c->create, &e)) {
 			refuse(fm, &e);
 			ok = 0;
@@ -553,7 +580,8 @@ static void form(struct tui *t, struct data_state *s, int create)
 		const struct org *o = it ? &s->orgs[it->idx] : NULL;
 		widget_form_add(fm, "code", _("Code"), o ? o->code : "", ro, _("lettres sans accents, chiffres, _ . -"));
 		widget_form_add(fm, "name", _("Nom"), o ? o->name : "", 0, NULL);
-		widget_form_add(fm, "category", _("Catégorie"), o ? o->category : "membre", 0, "membre | auxiliaire | soutien | non_membre");
+		widget_form_add(fm, "category", _("Catégorie"), vocab_category_word(o ? o->category : CATEGORY_MEMBRE), 0,
+			word_hint(VOCAB_CATEGORY));
 		widget_form_add(fm, "parent", _("Parent"), o ? o->parent : "", 0, _("code du réseau, facultatif"));
 		widget_form_add(fm, "full_management", _("Sous entière gestion"), o ? (o->full_management ? "oui" : "non") : "non", 0, NULL);
 		widget_form_add(fm, "tax_exempt", _("Exonérée de taxes"), o ? (o->tax_exempt ? "oui" : "non") : "non", 0, NULL);
@@ -569,8 +597,10 @@ static void form(struct tui *t, struct data_state *s, int create)
 		hours_plain(x ? x->weekly_minutes : 2100, a, sizeof a);
 		widget_form_add(fm, "login", _("Login (compte Unix)"), x ? x->login : "", ro, NULL);
 		widget_form_add(fm, "name", _("Nom"), x ? x->name : "", 0, NULL);
-		widget_form_add(fm, "function", _("Fonction"), x ? x->function : "professionnel", 0, "professionnel | formateur | direction");
-		widget_form_add(fm, "role", _("Rôle"), x ? x->role : "expert", 0, "expert | commis | gestionnaire | admin");
+		widget_form_add(fm, "function", _("Fonction"), vocab_function_word(x ? x->function : FUNCTION_PROFESSIONNEL), 0,
+			word_hint(VOCAB_FUNCTION));
+		widget_form_add(fm, "role", _("Rôle"), vocab_role_word(x ? x->role : ROLE_EXPERT), 0,
+			word_hint(VOCAB_ROLE));
 		widget_form_add(fm, "weekly_hours", _("Heures par semaine"), a, 0, NULL);
 		widget_form_add(fm, "started_on", _("Début"), x ? x->started_on : "", 0, "AAAA-MM-JJ");
 		widget_form_add(fm, "left_on", _("Départ"), x ? x->left_on : "", 0, "AAAA-MM-JJ");
@@ -596,7 +626,8 @@ static void form(struct tui *t, struct data_state *s, int create)
 		widget_form_add(fm, "beneficiary", _("Bénéficiaire"), m ? m->beneficiary : "", 0, _("le client si vide"));
 		widget_form_add(fm, "service", _("Service (code)"), m ? m->service : "", 0, NULL);
 		widget_form_add(fm, "program", _("Programme"), m ? m->program : "", 0, _("facultatif"));
-		widget_form_add(fm, "billing", _("Facturation"), m ? m->billing : "horaire", 0, "horaire | forfait | non_facturable");
+		widget_form_add(fm, "billing", _("Facturation"), vocab_billing_word(m ? m->billing : BILLING_HORAIRE), 0,
+			word_hint(VOCAB_BILLING));
 		widget_form_add(fm, "monthly_fee", _("Forfait mensuel $"), a, 0, _("forfait seulement"));
 		widget_form_add(fm, "budget_hours", _("Budget en heures"), b, 0, _("facultatif"));
 		widget_form_add(fm, "budget_amount", _("Budget en $"), c, 0, _("facultatif"));
@@ -648,7 +679,7 @@ static void rate_rows(struct tui *t, struct data_state *s)
 		/* the rate right-aligned by display width: its no-break spaces are two bytes */
 		char m[MONEY_BUF], cell[MONEY_BUF + 16];
 		text_pad_min(money_format_fr(r->rate_cents, m, sizeof m), 14, TEXT_RIGHT, cell, sizeof cell);
-		snprintf(lines[n], sizeof lines[0], "%-12s %-12s %s/h", r->service_code, r->category, cell);
+		snprintf(lines[n], sizeof lines[0], "%-12s %-12s %s/h", r->service_code, vocab_category_word(r->category), cell);
 		lp[n] = lines[n];
 		n++;
 	}

@@ -160,16 +160,17 @@ static void draw_report(struct report_state *s, struct out *o)
 		figures_pct(d.members_share_ok, d.members_share, b1, sizeof b1));
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, "%s", _("Revenus par catégorie de membres"));
-	static const char *const cats[RC_NCATEGORIES] = { N_("membres"), N_("auxiliaires"), N_("soutien"),
-		N_("non-membres") };
+	static const char *const cats[CATEGORY_COUNT] = { [CATEGORY_MEMBRE] = N_("membres"),
+		[CATEGORY_AUXILIAIRE] = N_("auxiliaires"), [CATEGORY_SOUTIEN] = N_("soutien"),
+		[CATEGORY_NON_MEMBRE] = N_("non-membres") };
 	int64_t cmax = 1;
-	for (int c = 0; c < RC_NCATEGORIES; c++) {
+	for (int c = 0; c < CATEGORY_COUNT; c++) {
 		if (y1->revenue_by_category[c] > cmax)
 			cmax = y1->revenue_by_category[c];
 		if (y2->revenue_by_category[c] > cmax)
 			cmax = y2->revenue_by_category[c];
 	}
-	for (int c = 0; c < RC_NCATEGORIES; c++) {
+	for (int c = 0; c < CATEGORY_COUNT; c++) {
 		char l[64];
 		snprintf(l, sizeof l, "%s %.4s", _(cats[c]), y1->name + 0);
 		chart_line(o, TR_DIM, l, y1->revenue_by_category[c], cmax,
@@ -182,8 +183,8 @@ static void draw_report(struct report_state *s, struct out *o)
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, "%s", _("Capital humain"));
 	emit(o, TR_NORMAL, _("  %lld professionnels, %lld formateurs, %lld directions ; femmes %s, hommes %s ; âge moyen %s"),
-		(long long)r->people_by_function[RF_PROFESSIONNEL], (long long)r->people_by_function[RF_FORMATEUR],
-		(long long)r->people_by_function[RF_DIRECTION], figures_pct(d.women_ok, d.women, b1, sizeof b1),
+		(long long)r->people_by_function[FUNCTION_PROFESSIONNEL], (long long)r->people_by_function[FUNCTION_FORMATEUR],
+		(long long)r->people_by_function[FUNCTION_DIRECTION], figures_pct(d.women_ok, d.women, b1, sizeof b1),
 		figures_pct(d.men_ok, d.men, b2, sizeof b2),
 		d.age_ok ? figures_count_fr((d.age + 5) / 10, b3, sizeof b3) : "—");
 	emit(o, TR_NORMAL, _("  Taux d'utilisation : %s"), figures_pct(d.utilisation_ok, d.utilisation, b1, sizeof b1));
@@ -196,11 +197,11 @@ static void draw_report(struct report_state *s, struct out *o)
 	}
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, "%s", _("Développement des affaires (événements / rencontres)"));
-	for (int p = 0; p < RP_NPARTNERS; p++) {
+	for (int p = 0; p < PARTNER_COUNT; p++) {
 		char label[256];
-		text_pad_min(report_partner_label(p), 50, TEXT_LEFT, label, sizeof label);
-		emit(o, TR_NORMAL, "  %s %3lld / %3lld", label, (long long)r->dev_counts[p][RK_EVENEMENT],
-			(long long)r->dev_counts[p][RK_RENCONTRE]);
+		text_pad_min(vocab_partner_label(p), 50, TEXT_LEFT, label, sizeof label);
+		emit(o, TR_NORMAL, "  %s %3lld / %3lld", label, (long long)r->dev_counts[p][DEV_KIND_EVENEMENT],
+			(long long)r->dev_counts[p][DEV_KIND_RENCONTRE]);
 	}
 }
 

@@ -3,7 +3,7 @@
 # sources has a translation, none is fuzzy, and the formats agree.
 . "$SRCDIR/tests/cli/lib.sh"
 cd "$SRCDIR"
-files=$(find src -name '*.[ch]' | LC_ALL=C sort)
+files=$(find src include -name '*.[ch]' | LC_ALL=C sort)
 xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=ngettext:1,2 -o "$T/juste.pot" $files 2>"$T/x.err" \
   && ok "xgettext reads the sources" || not_ok "xgettext: $(cat "$T/x.err")"
 missing=$(msgcmp po/en.po "$T/juste.pot" 2>&1 | grep -c 'this message is used but not defined')

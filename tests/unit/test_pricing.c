@@ -18,7 +18,7 @@ enum { FIN = 1, RH = 2, CLIENT = 10, OTHER_CLIENT = 11, M1 = 100, M2 = 101 };
 static int64_t next_id = 1;
 
 static void add_table_row(struct rate_book *b, int64_t table, const char *from, int64_t service,
-	const char *category, int64_t cents)
+	enum org_category category, int64_t cents)
 {
 	struct rate_row r;
 	memset(&r, 0, sizeof r);
@@ -29,7 +29,7 @@ static void add_table_row(struct rate_book *b, int64_t table, const char *from, 
 	snprintf(r.valid_from, sizeof r.valid_from, "%s", from);
 	r.service_id = service;
 	snprintf(r.service_code, sizeof r.service_code, "%s", service == FIN ? "FIN" : "RH");
-	snprintf(r.category, sizeof r.category, "%s", category);
+	r.category = category;
 	r.rate_cents = cents;
 	struct juste_err e = { 0 };
 	assert_int_equal(pricing_book_add(b, &r, &e), JUSTE_OK);
@@ -63,16 +63,16 @@ static void add_negotiated(struct rate_book *b, enum rate_rule rule, int64_t key
 static void base_book(struct rate_book *b)
 {
 	pricing_book_init(b);
-	add_table_row(b, 3, "2020-03-16", FIN, "membre", 8000);
-	add_table_row(b, 2, "2019-04-01", FIN, "membre", 7800);
-	add_table_row(b, 1, "2018-04-01", FIN, "membre", 7600);
-	add_table_row(b, 2, "2019-04-01", FIN, "auxiliaire", 8200);
-	add_table_row(b, 1, "2018-04-01", RH, "membre", 7400);
-	add_table_row(b, 2, "2019-04-01", RH, "membre", 7600);
-	add_table_row(b, 1, "2018-04-01", FIN, "auxiliaire", 8000);
+	add_table_row(b, 3, "2020-03-16", FIN, CATEGORY_MEMBRE, 8000);
+	add_table_row(b, 2, "2019-04-01", FIN, CATEGORY_MEMBRE, 7800);
+	add_table_row(b, 1, "2018-04-01", FIN, CATEGORY_MEMBRE, 7600);
+	add_table_row(b, 2, "2019-04-01", FIN, CATEGORY_AUXILIAIRE, 8200);
+	add_table_row(b, 1, "2018-04-01", RH, CATEGORY_MEMBRE, 7400);
+	add_table_row(b, 2, "2019-04-01", RH, CATEGORY_MEMBRE, 7600);
+	add_table_row(b, 1, "2018-04-01", FIN, CATEGORY_AUXILIAIRE, 8000);
 }
 
-static struct price_query query(int64_t mandate, int64_t client, int64_t service, const char *category,
+static struct price_query query(int64_t mandate, int64_t client, int64_t service, enum org_category category,
 	const char *date, int64_t minutes)
 {
 	struct price_query q = { .entry_id = 12, .mandate_id = mandate, .mandate_code = "M-2020-001", .client_id = client,
@@ -80,7 +80,7 @@ static struct price_query query(int64_t mandate, int64_t client, int64_t service
 	return q;
 }
 
-static int64_t rate_on(struct rate_book *b, int64_t mandate, int64_t client, int64_t service, const char *category,
+static int64_t rate_on(struct rate_book *b, int64_t mandate, int64_t client, int64_t service, enum org_category category,
 	const char *date)
 {
 	struct price_query q = query(mandate, client, service, category, date, 60);
@@ -102,14 +102,14 @@ static void test_valid_from_boundaries(void **state)
 	(void)state;
 	struct rate_book b;
 	base_book(&b);
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "membre", "2019-03-31"), 7600);   /* the day before */
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "membre", "2019-04-01"), 7800);   /* the day of */
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "membre", "2019-04-02"), 7800);   /* the day after */
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "auxiliaire", "2019-03-31"), 8000);
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "auxiliaire", "2019-04-01"), 8200);
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "membre", "2018-04-01"), 7600);
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_MEMBRE, "2019-03-31"), 7600);   /* the day before */
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_MEMBRE, "2019-04-01"), 7800);   /* the day of */
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_MEMBRE, "2019-04-02"), 7800);   /* the day after */
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_AUXILIAIRE, "2019-03-31"), 8000);
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_AUXILIAIRE, "2019-04-01"), 8200);
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_MEMBRE, "2018-04-01"), 7600);
 	/* before the first table: no rate, and the message says so */
-	struct price_query q = query(M1, CLIENT, FIN, "membre", "2018-03-31", 60);
+	struct price_query q = query(M1, CLIENT, FIN, CATEGORY_MEMBRE, "2018-03-31", 60);
 	struct priced p;
 	struct juste_err e = { 0 };
 	assert_int_equal(pricing_price(&b, &q, &p, &e), JUSTE_ENOTFOUND);
@@ -125,7 +125,7 @@ static void test_explain(void **state)
 	(void)state;
 	struct rate_book b;
 	base_book(&b);
-	struct price_query q = query(M1, CLIENT, FIN, "auxiliaire", "2019-04-01", 60);
+	struct price_query q = query(M1, CLIENT, FIN, CATEGORY_AUXILIAIRE, "2019-04-01", 60);
 	struct priced p;
 	char buf[256];
 	assert_int_equal(pricing_price(&b, &q, &p, NULL), JUSTE_OK);
@@ -141,14 +141,14 @@ static void test_table_replaced_mid_month(void **state)
 	(void)state;
 	struct rate_book b;
 	base_book(&b);
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "membre", "2020-03-15"), 7800);
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "membre", "2020-03-16"), 8000);
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "membre", "2020-03-31"), 8000);
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_MEMBRE, "2020-03-15"), 7800);
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_MEMBRE, "2020-03-16"), 8000);
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_MEMBRE, "2020-03-31"), 8000);
 	/* RH is not in the new table: no rate from the 16th, never the old one */
-	assert_int_equal(rate_on(&b, M1, CLIENT, RH, "membre", "2020-03-15"), 7600);
-	assert_int_equal(rate_on(&b, M1, CLIENT, RH, "membre", "2020-03-16"), -1);
+	assert_int_equal(rate_on(&b, M1, CLIENT, RH, CATEGORY_MEMBRE, "2020-03-15"), 7600);
+	assert_int_equal(rate_on(&b, M1, CLIENT, RH, CATEGORY_MEMBRE, "2020-03-16"), -1);
 	/* nor a category the table does not have */
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "soutien", "2019-06-01"), -1);
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_SOUTIEN, "2019-06-01"), -1);
 	size_t n = 0;
 	const struct rate_row *t = pricing_table_at(&b, "2020-03-16", &n);
 	assert_non_null(t);
@@ -166,10 +166,10 @@ static void test_correction_same_date(void **state)
 	(void)state;
 	struct rate_book b;
 	base_book(&b);
-	add_table_row(&b, 9, "2019-04-01", FIN, "membre", 7900);   /* newer table, same date */
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "membre", "2019-04-01"), 7900);
+	add_table_row(&b, 9, "2019-04-01", FIN, CATEGORY_MEMBRE, 7900);   /* newer table, same date */
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_MEMBRE, "2019-04-01"), 7900);
 	/* the correction is a whole table: what it lacks has no rate */
-	assert_int_equal(rate_on(&b, M1, CLIENT, RH, "membre", "2019-04-01"), -1);
+	assert_int_equal(rate_on(&b, M1, CLIENT, RH, CATEGORY_MEMBRE, "2019-04-01"), -1);
 	pricing_book_free(&b);
 }
 
@@ -180,20 +180,20 @@ static void test_negotiated_override_and_expire(void **state)
 	base_book(&b);
 	add_negotiated(&b, RATE_ORG_SERVICE, CLIENT, "2020-01-01", "2020-01-31", 9000);
 	add_negotiated(&b, RATE_MANDATE, M1, "2020-01-10", "2020-01-20", 9500);
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "membre", "2019-12-31"), 7800);
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "membre", "2020-01-01"), 9000);
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "membre", "2020-01-09"), 9000);
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "membre", "2020-01-10"), 9500);
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "membre", "2020-01-20"), 9500);   /* valid_to inclusive */
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "membre", "2020-01-21"), 9000);
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "membre", "2020-01-31"), 9000);
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "membre", "2020-02-01"), 7800);   /* both expired */
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_MEMBRE, "2019-12-31"), 7800);
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_MEMBRE, "2020-01-01"), 9000);
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_MEMBRE, "2020-01-09"), 9000);
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_MEMBRE, "2020-01-10"), 9500);
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_MEMBRE, "2020-01-20"), 9500);   /* valid_to inclusive */
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_MEMBRE, "2020-01-21"), 9000);
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_MEMBRE, "2020-01-31"), 9000);
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_MEMBRE, "2020-02-01"), 7800);   /* both expired */
 	/* the organisation's rate is for FIN only, and for that client only */
-	assert_int_equal(rate_on(&b, M2, CLIENT, FIN, "membre", "2020-01-15"), 9000);
-	assert_int_equal(rate_on(&b, M2, CLIENT, RH, "membre", "2020-01-15"), 7600);
-	assert_int_equal(rate_on(&b, M2, OTHER_CLIENT, FIN, "membre", "2020-01-15"), 7800);
+	assert_int_equal(rate_on(&b, M2, CLIENT, FIN, CATEGORY_MEMBRE, "2020-01-15"), 9000);
+	assert_int_equal(rate_on(&b, M2, CLIENT, RH, CATEGORY_MEMBRE, "2020-01-15"), 7600);
+	assert_int_equal(rate_on(&b, M2, OTHER_CLIENT, FIN, CATEGORY_MEMBRE, "2020-01-15"), 7800);
 
-	struct price_query q = query(M1, CLIENT, FIN, "membre", "2020-01-25", 60);
+	struct price_query q = query(M1, CLIENT, FIN, CATEGORY_MEMBRE, "2020-01-25", 60);
 	const struct rate_row *ended;
 	assert_null(pricing_lookup(&b, RATE_MANDATE, &q, &ended));
 	assert_non_null(ended);
@@ -218,10 +218,10 @@ static void test_negotiated_superseded(void **state)
 	base_book(&b);
 	add_negotiated(&b, RATE_MANDATE, M1, "2020-05-01", "", 9100);
 	add_negotiated(&b, RATE_MANDATE, M1, "2020-06-01", "2020-06-30", 9200);
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "membre", "2020-05-31"), 9100);
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "membre", "2020-06-15"), 9200);
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_MEMBRE, "2020-05-31"), 9100);
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_MEMBRE, "2020-06-15"), 9200);
 	/* the later rate ended; the earlier one was superseded: the table again */
-	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, "membre", "2020-07-01"), 8000);
+	assert_int_equal(rate_on(&b, M1, CLIENT, FIN, CATEGORY_MEMBRE, "2020-07-01"), 8000);
 	pricing_book_free(&b);
 }
 
@@ -231,7 +231,7 @@ static void test_rounding(void **state)
 	struct rate_book b;
 	pricing_book_init(&b);
 	add_negotiated(&b, RATE_MANDATE, M1, "2020-01-01", "", 9500);
-	struct price_query q = query(M1, CLIENT, FIN, "membre", "2020-03-02", 7);
+	struct price_query q = query(M1, CLIENT, FIN, CATEGORY_MEMBRE, "2020-03-02", 7);
 	struct priced p;
 	assert_int_equal(pricing_price(&b, &q, &p, NULL), JUSTE_OK);
 	assert_int_equal(p.amount_cents, 1108);   /* 7 x 9500 / 60 = 1108.33 */
@@ -264,7 +264,7 @@ static void test_never_zero(void **state)
 	assert_int_equal(pricing_book_add(&b, &r, &e), JUSTE_EINVAL);
 	assert_int_equal(b.n, 0);
 	/* an empty book prices nothing */
-	struct price_query q = query(M1, CLIENT, FIN, "membre", "2020-03-02", 7);
+	struct price_query q = query(M1, CLIENT, FIN, CATEGORY_MEMBRE, "2020-03-02", 7);
 	struct priced p = { .rate_cents = 99, .amount_cents = 99 };
 	assert_int_equal(pricing_price(&b, &q, &p, &e), JUSTE_ENOTFOUND);
 	assert_int_equal(p.amount_cents, 0);

@@ -28,65 +28,6 @@ static void accepted(juste_status st, const struct juste_err *e)
 		fail_msg("refused (%d, field %s): %s", st, e->field, e->msg);
 }
 
-/* --- words and roles ----------------------------------------------------- */
-
-static void test_role_bits(void **state)
-{
-	(void)state;
-	assert_int_equal(model_role_bit("expert"), ROLE_EXPERT);
-	assert_int_equal(model_role_bit("commis"), ROLE_COMMIS);
-	assert_int_equal(model_role_bit("gestionnaire"), ROLE_GESTIONNAIRE);
-	assert_int_equal(model_role_bit("admin"), ROLE_ADMIN);
-	/* one bit each, all different, and the sets are their unions */
-	int all = 0;
-	const char *roles[] = { "expert", "commis", "gestionnaire", "admin" };
-	for (int i = 0; i < 4; i++) {
-		int b = model_role_bit(roles[i]);
-		assert_int_equal(b & (b - 1), 0);
-		assert_int_equal(all & b, 0);
-		all |= b;
-	}
-	assert_int_equal(all, ROLE_ANY);
-	assert_int_equal(ROLE_OFFICE, ROLE_ANY & ~ROLE_EXPERT);
-	assert_int_equal(ROLE_OFFICE & ROLE_EXPERT, 0);
-	/* exact words only */
-	assert_int_equal(model_role_bit("Admin"), 0);
-	assert_int_equal(model_role_bit("admin "), 0);
-	assert_int_equal(model_role_bit("administrateur"), 0);
-	assert_int_equal(model_role_bit(""), 0);
-	assert_int_equal(model_role_bit(NULL), 0);
-}
-
-static void test_words(void **state)
-{
-	(void)state;
-	assert_true(model_function_valid("professionnel"));
-	assert_true(model_function_valid("formateur"));
-	assert_true(model_function_valid("direction"));
-	assert_false(model_function_valid("Direction"));
-	assert_false(model_function_valid("expert"));
-	assert_false(model_function_valid(""));
-	assert_false(model_function_valid(NULL));
-
-	assert_true(model_category_valid("membre"));
-	assert_true(model_category_valid("auxiliaire"));
-	assert_true(model_category_valid("soutien"));
-	assert_true(model_category_valid("non_membre"));
-	assert_false(model_category_valid("non-membre"));
-	assert_false(model_category_valid("membres"));
-	assert_false(model_category_valid("MEMBRE"));
-	assert_false(model_category_valid(""));
-	assert_false(model_category_valid(NULL));
-
-	assert_true(model_billing_valid("horaire"));
-	assert_true(model_billing_valid("forfait"));
-	assert_true(model_billing_valid("non_facturable"));
-	assert_false(model_billing_valid("Horaire"));
-	assert_false(model_billing_valid("non facturable"));
-	assert_false(model_billing_valid(""));
-	assert_false(model_billing_valid(NULL));
-}
-
 /* --- codes and logins ---------------------------------------------------- */
 
 static void test_codes(void **state)
@@ -188,8 +129,8 @@ static struct expert expert_ok(void)
 	memset(&x, 0, sizeof x);
 	strcpy(x.login, "alice");
 	strcpy(x.name, "Alice Bélanger");
-	strcpy(x.function, "professionnel");
-	strcpy(x.role, "expert");
+	x.function = FUNCTION_PROFESSIONNEL;
+	x.role = ROLE_EXPERT;
 	x.weekly_minutes = 2100;
 	strcpy(x.started_on, "2015-01-01");
 	return x;
@@ -208,10 +149,9 @@ static void test_expert(void **state)
 	x = expert_ok();
 	strcpy(x.left_on, "2015-01-01");   /* leaving the day one starts */
 	accepted(rules_expert_validate(&x, &e), &e);
-	const char *roles[] = { "expert", "commis", "gestionnaire", "admin", NULL };
-	for (int i = 0; roles[i]; i++) {
+	for (size_t i = 0; i < vocab_count(VOCAB_ROLE); i++) {
 		x = expert_ok();
-		strcpy(x.role, roles[i]);
+		x.role = (enum role)vocab_value(VOCAB_ROLE, i);
 		accepted(rules_expert_validate(&x, &e), &e);
 	}
 
@@ -226,11 +166,11 @@ static void test_expert(void **state)
 	memset(x.name, 'a', sizeof x.name);   /* a buffer filled to the end, no NUL */
 	refused(rules_expert_validate(&x, &e), &e, JUSTE_EINVAL, "name", "trop long");
 	x = expert_ok();
-	strcpy(x.function, "stagiaire");
-	refused(rules_expert_validate(&x, &e), &e, JUSTE_EINVAL, "function", "fonction inconnue 'stagiaire'");
+	x.function = (enum expert_function)FUNCTION_COUNT;   /* a value outside the table */
+	refused(rules_expert_validate(&x, &e), &e, JUSTE_EINVAL, "function", "fonction inconnue '#3'");
 	x = expert_ok();
-	strcpy(x.role, "patron");
-	refused(rules_expert_validate(&x, &e), &e, JUSTE_EINVAL, "role", "rôle inconnu 'patron'");
+	x.role = (enum role)0;                               /* no role at all */
+	refused(rules_expert_validate(&x, &e), &e, JUSTE_EINVAL, "role", "rôle inconnu '#0'");
 	x = expert_ok();
 	x.weekly_minutes = -1;
 	refused(rules_expert_validate(&x, &e), &e, JUSTE_EINVAL, "weekly_hours", "0 à 168 h");
@@ -260,7 +200,7 @@ static struct org org_ok(void)
 	memset(&o, 0, sizeof o);
 	strcpy(o.code, "COOP1");
 	strcpy(o.name, "Coopérative Érable");
-	strcpy(o.category, "auxiliaire");
+	o.category = CATEGORY_AUXILIAIRE;
 	strcpy(o.parent, "FCSD");
 	strcpy(o.joined_on, "2019-06-01");
 	strcpy(o.email, "coop@erable.coop");
@@ -287,8 +227,8 @@ static void test_org(void **state)
 	o.name[0] = '\0';
 	refused(rules_org_validate(&o, &e), &e, JUSTE_EINVAL, "name", NULL);
 	o = org_ok();
-	strcpy(o.category, "Membre");
-	refused(rules_org_validate(&o, &e), &e, JUSTE_EINVAL, "category", "catégorie inconnue 'Membre'");
+	o.category = (enum org_category)CATEGORY_COUNT;
+	refused(rules_org_validate(&o, &e), &e, JUSTE_EINVAL, "category", "catégorie inconnue '#4'");
 	o = org_ok();
 	strcpy(o.parent, "F CSD");
 	refused(rules_org_validate(&o, &e), &e, JUSTE_EINVAL, "parent", "F CSD");
@@ -361,7 +301,7 @@ static struct mandate mandate_ok(void)
 	strcpy(m.client, "FCSD");
 	strcpy(m.beneficiary, "COOP1");
 	strcpy(m.service, "FIN");
-	strcpy(m.billing, "horaire");
+	m.billing = BILLING_HORAIRE;
 	strcpy(m.opened_on, "2019-04-01");
 	return m;
 }
@@ -381,10 +321,10 @@ static void test_mandate(void **state)
 	strcpy(m.closed_on, "2019-04-01");   /* closed the day it opened */
 	accepted(rules_mandate_validate(&m, &e), &e);
 	m = mandate_ok();
-	strcpy(m.billing, "non_facturable");
+	m.billing = BILLING_NON_FACTURABLE;
 	accepted(rules_mandate_validate(&m, &e), &e);
 	m = mandate_ok();
-	strcpy(m.billing, "forfait");
+	m.billing = BILLING_FORFAIT;
 	m.monthly_fee_cents = 45000;
 	accepted(rules_mandate_validate(&m, &e), &e);
 
@@ -407,20 +347,20 @@ static void test_mandate(void **state)
 	strcpy(m.program, "-P");
 	refused(rules_mandate_validate(&m, &e), &e, JUSTE_EINVAL, "program", NULL);
 	m = mandate_ok();
-	strcpy(m.billing, "mensuel");
-	refused(rules_mandate_validate(&m, &e), &e, JUSTE_EINVAL, "billing", "mode de facturation inconnu 'mensuel'");
+	m.billing = (enum billing_mode)BILLING_COUNT;
+	refused(rules_mandate_validate(&m, &e), &e, JUSTE_EINVAL, "billing", "mode de facturation inconnu '#3'");
 
 	/* money: a forfait has its fee, only a forfait has one, nothing negative */
 	m = mandate_ok();
-	strcpy(m.billing, "forfait");
+	m.billing = BILLING_FORFAIT;
 	refused(rules_mandate_validate(&m, &e), &e, JUSTE_EINVAL, "monthly_fee", "honoraires mensuels");
 	m = mandate_ok();
 	m.monthly_fee_cents = 45000;
 	refused(rules_mandate_validate(&m, &e), &e, JUSTE_EINVAL, "monthly_fee", "mode 'horaire'");
-	strcpy(m.billing, "non_facturable");
+	m.billing = BILLING_NON_FACTURABLE;
 	refused(rules_mandate_validate(&m, &e), &e, JUSTE_EINVAL, "monthly_fee", "mode 'non_facturable'");
 	m = mandate_ok();
-	strcpy(m.billing, "forfait");
+	m.billing = BILLING_FORFAIT;
 	m.monthly_fee_cents = -1;
 	refused(rules_mandate_validate(&m, &e), &e, JUSTE_EINVAL, "monthly_fee", "négatif");
 	m = mandate_ok();
@@ -543,8 +483,6 @@ static void test_entry_dates(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_role_bits),
-		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_codes),
 		cmocka_unit_test(test_logins),
 		cmocka_unit_test(test_bool),

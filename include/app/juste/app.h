@@ -88,7 +88,7 @@ const struct policy *app_policy(const struct app *a);
 /* The effective user (zeroed until app_identify() succeeds). */
 const struct expert *app_user(const struct app *a);
 
-/* The role bit of the effective user (enum role_bit; 0 until identified),
+/* The role bit of the effective user (enum role; 0 until identified),
  * for what a screen shows: every use case checks the role itself. */
 int app_role(const struct app *a);
 

@@ -40,10 +40,6 @@
 #define DEMO_CENTRE_CODE "CREC"
 #define DEMO_MARKER_EMAIL "demo@crec.example"
 
-enum demo_function { DEMO_PROFESSIONNEL, DEMO_FORMATEUR, DEMO_DIRECTION, DEMO_NFUNCTIONS };
-enum demo_role { DEMO_EXPERT, DEMO_COMMIS, DEMO_GESTIONNAIRE, DEMO_ADMIN, DEMO_NROLES };
-enum demo_category { DEMO_MEMBRE, DEMO_AUXILIAIRE, DEMO_SOUTIEN, DEMO_NON_MEMBRE, DEMO_NCATEGORIES };
-enum demo_billing { DEMO_HORAIRE, DEMO_FORFAIT, DEMO_NON_FACTURABLE, DEMO_NBILLINGS };
 
 /* 2018-2019, 2019-2020 and the current fiscal year when it is later. */
 #define DEMO_YEARS_MAX 3
@@ -66,17 +62,17 @@ struct demo_year {
 struct demo_summary {
 	char user_login[LOGIN_LEN];    /* the invoking user, admin and direction */
 	int experts;
-	int by_function[DEMO_NFUNCTIONS];
-	int by_role[DEMO_NROLES];
+	int by_function[FUNCTION_COUNT];
+	int by_role[ROLE_COUNT];             /* by vocab_index(VOCAB_ROLE, role) */
 	int part_time;                 /* weekly capacity below 35 h */
 	int orgs;
-	int by_category[DEMO_NCATEGORIES];
+	int by_category[CATEGORY_COUNT];
 	int members;                   /* membre + auxiliaire + soutien */
 	int full_management;
 	int enterprises;               /* organisations federated by a member (non_membre) */
 	int services, programs;
 	int mandates;
-	int by_billing[DEMO_NBILLINGS];
+	int by_billing[BILLING_COUNT];
 	int64_t entries;
 	int nyears;
 	struct demo_year years[DEMO_YEARS_MAX];
@@ -109,10 +105,5 @@ juste_status demo_build(struct app *a, struct demo_summary *sum, struct juste_er
 /* Whether the database open in a is a demo (its centre's organisation
  * carries DEMO_MARKER_EMAIL), built or being built. */
 bool demo_is_current(struct app *a);
-
-/* "professionnel", "formateur", "direction"; "membre", ...: the words the
- * schema uses, for printing a summary. */
-const char *demo_function_word(enum demo_function f);
-const char *demo_category_word(enum demo_category c);
 
 #endif

@@ -121,7 +121,7 @@ juste_status rates_cost_year(struct app *a, int fy, struct cost_year *out, struc
 struct rates_change {
 	size_t level;                  /* index into the levels */
 	char service[CODE_LEN];
-	char category[WORD_LEN];
+	enum org_category category;
 	int64_t old_cents;             /* 0 when the table in force has no such rate */
 	int64_t new_cents;
 };

@@ -28,11 +28,6 @@
 #define REPORT_FY_NAME 16
 #define REPORT_HIST 5            /* years of the full-management share */
 
-enum report_partner { RP_RESEAUX, RP_OBNL, RP_RELAYEURS, RP_NPARTNERS };
-enum report_kind { RK_EVENEMENT, RK_RENCONTRE, RK_NKINDS };
-enum report_function { RF_PROFESSIONNEL, RF_FORMATEUR, RF_DIRECTION, RF_NFUNCTIONS };
-enum report_category { RC_MEMBRE, RC_AUXILIAIRE, RC_SOUTIEN, RC_NON_MEMBRE, RC_NCATEGORIES };
-
 /* What one fiscal year's activity was. */
 struct report_year {
 	int fy;
@@ -46,10 +41,10 @@ struct report_year {
 	/* issued invoices and credit notes, pre-tax, by issue date */
 	int64_t invoiced_cents, credited_cents, net_cents;
 	int64_t invoices, credits;
-	int64_t revenue_by_category[RC_NCATEGORIES];   /* net */
+	int64_t revenue_by_category[CATEGORY_COUNT];   /* net */
 	int64_t revenue_full_management;       /* members sous entière gestion */
-	int64_t revenue_other_members;         /* other membre and auxiliaire */
-	int64_t revenue_with_members;          /* membre + auxiliaire */
+	int64_t revenue_other_members;         /* other clients counted with members */
+	int64_t revenue_with_members;          /* operations with members (vocab_category_with_members) */
 	struct finance_year fin;               /* as entered */
 	int has_products;                      /* products_cents has a value */
 	int products_from_invoices;            /* 1: invoices; 0: entered */
@@ -66,12 +61,13 @@ struct report_program {
 struct report_expert {
 	char login[LOGIN_LEN];
 	char name[NAME_LEN];
-	char function[WORD_LEN];
+	enum expert_function function;
 	int64_t billable, internal, capacity;  /* minutes */
 };
 
 struct report_dev_name {
-	int partner, kind;
+	enum dev_partner partner;
+	enum dev_kind kind;
 	char name[NAME_LEN];
 	int64_t n;
 };
@@ -87,7 +83,7 @@ struct report_annual {
 	int nhist;
 	struct { int fy; char name[REPORT_FY_NAME]; int64_t full_management, other_members; } hist[REPORT_HIST];
 	/* people in post on the last day of the year */
-	int64_t people_by_function[RF_NFUNCTIONS];
+	int64_t people_by_function[FUNCTION_COUNT];
 	int64_t people, women, men, other_gender, unknown_gender;
 	int64_t age_sum, age_n;                /* ages on the last day's calendar year */
 	struct report_program *programs;
@@ -95,7 +91,7 @@ struct report_annual {
 	struct report_expert *experts;        /* by name, in French order */
 	size_t nexperts;
 	int64_t capacity_total, billable_total;   /* of experts with a capacity */
-	int64_t dev_counts[RP_NPARTNERS][RK_NKINDS];
+	int64_t dev_counts[PARTNER_COUNT][DEV_KIND_COUNT];
 	struct report_dev_name *dev_names;
 	size_t ndev_names;
 };
@@ -125,8 +121,8 @@ struct report_derived {
 	int64_t surplus[4];
 	int members_share_ok;
 	int64_t members_share;                 /* operations with members */
-	int cat_growth_ok[RC_NCATEGORIES];
-	int64_t cat_growth[RC_NCATEGORIES];
+	int cat_growth_ok[CATEGORY_COUNT];
+	int64_t cat_growth[CATEGORY_COUNT];
 	int women_ok, men_ok, age_ok, utilisation_ok;
 	int64_t women, men, age, utilisation;  /* tenths */
 };
@@ -147,7 +143,7 @@ juste_status report_by_parse(const char *s, enum report_by *by, struct juste_err
 struct report_member_row {
 	struct report_client c;
 	int64_t net_cents;
-	int with_members;                      /* membre or auxiliaire */
+	int with_members;                      /* vocab_category_with_members */
 };
 typedef int (*report_member_cb)(void *ctx, const struct report_member_row *row);
 /* Revenue per client of the year; *with_members and *total_cents the sums. */
@@ -159,11 +155,11 @@ juste_status report_members(struct app *a, int fy, report_member_cb cb, void *ct
 struct report_ristourne_row {
 	char code[CODE_LEN];
 	char name[NAME_LEN];
-	char category[WORD_LEN];
+	enum org_category category;
 	int64_t business_cents;                /* pre-tax, net of credit notes */
 	int64_t share_cents;
 };
-/* The allocation among eligible members (membre, auxiliaire) with positive
+/* The allocation among eligible members (vocab_category_with_members) with positive
  * business in fy; *rows malloc'd (caller frees), by code. */
 juste_status report_ristourne_compute(struct app *a, int fy, int64_t amount_cents,
 	struct report_ristourne_row **rows, size_t *n, struct juste_err *e);
@@ -177,16 +173,12 @@ juste_status report_finance_get(struct app *a, int fy, struct finance_year *f, s
  * in dollars.  All or nothing; "FILE:LINE: why".  *rows = years set. */
 juste_status report_finance_import(struct app *a, const char *path, long *rows, struct juste_err *e);
 
-/* kind evenement|rencontre, partner reseaux|obnl|relayeurs. */
 juste_status report_devaffaire_add(struct app *a, struct devaffaire *d, struct juste_err *e);
 /* Columns date,kind,partner,name; all or nothing. */
 juste_status report_devaffaire_import(struct app *a, const char *path, long *rows, struct juste_err *e);
 typedef int (*report_devaffaire_cb)(void *ctx, const struct devaffaire *d);
 juste_status report_devaffaire_list(struct app *a, const char *from, const char *to, report_devaffaire_cb cb,
 	void *ctx, struct juste_err *e);
-int report_partner_parse(const char *s);   /* enum report_partner, -1 when unknown */
-int report_kind_parse(const char *s);      /* enum report_kind, -1 */
-const char *report_partner_label(int p);   /* "Réseaux coopératifs et mutualistes" */
 
 /* `juste expert set LOGIN --gender F --birth-year 1975`: gender "" clears
  * it and NULL keeps it; birth_year 0 clears it and -1 keeps it.  Admin. */

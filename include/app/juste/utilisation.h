@@ -28,7 +28,7 @@ enum utilisation_mark { UTIL_MARK_NONE, UTIL_MARK_HALF, UTIL_MARK_NOTHING };
 struct utilisation_row {
 	char login[LOGIN_LEN];
 	char name[NAME_LEN];
-	char function[WORD_LEN];
+	enum expert_function function;
 	int64_t capacity, logged, billable, internal;   /* minutes over the period */
 	int pct_ok;
 	int64_t pct;                  /* billable / capacity, tenths of a percent */

@@ -126,14 +126,12 @@ juste_status invoice_period_parse(const char *s, char period[PERIOD_LEN], date_t
 
 /* --------------------------------------------------------------- records */
 
-enum { INVOICE_KIND_INVOICE, INVOICE_KIND_CREDIT };
-
 /* An invoice or credit note as stored: header, frozen rates and amounts. */
 struct invoice_rec {
 	int64_t id;
 	char uuid[UUID_LEN];
-	char kind[WORD_LEN];              /* invoice | credit */
-	char status[WORD_LEN];            /* draft | issued */
+	enum invoice_kind kind;
+	enum invoice_status status;
 	char number[INVOICE_NUMBER_LEN];  /* "" for a draft */
 	int seq_year, seq;
 	int64_t client_id;
@@ -163,7 +161,7 @@ struct invoice_rec {
 struct invoice_line_rec {
 	int64_t id, invoice_id;
 	int pos;
-	char kind[WORD_LEN];              /* hours | forfait | credit */
+	enum line_kind kind;
 	int64_t mandate_id;
 	char mandate_code[CODE_LEN];
 	char mandate_title[NAME_LEN];
@@ -202,12 +200,12 @@ struct unbilled_entry {
 	int64_t mandate_id;
 	char mandate_code[CODE_LEN];
 	char mandate_title[NAME_LEN];
-	char billing[WORD_LEN];           /* horaire | forfait */
+	enum billing_mode billing;        /* a billable one */
 	int64_t service_id;
 	int mandate_increment;            /* 0 = none */
 	int64_t client_id;
 	char client_code[CODE_LEN];
-	char client_category[WORD_LEN];
+	enum org_category client_category;
 	int client_increment;             /* 0 = none */
 };
 
@@ -225,8 +223,8 @@ struct forfait_due {
 struct invoice_filter {
 	const char *period;        /* "2020-03" */
 	const char *client;        /* org code */
-	const char *status;        /* draft | issued */
-	const char *kind;          /* invoice | credit */
+	const enum invoice_status *status;   /* NULL: any */
+	const enum invoice_kind *kind;       /* NULL: any */
 	const char *from, *to;     /* issue dates, inclusive */
 };
 

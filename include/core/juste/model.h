@@ -12,6 +12,8 @@
 
 #include <stdint.h>
 
+#include "juste/vocab.h"
+
 #define UUID_LEN   37
 #define LOGIN_LEN  65
 #define CODE_LEN   33
@@ -20,15 +22,14 @@
 #define EMAIL_LEN  256
 #define ADDR_LEN   512
 #define NOTE_LEN   2048
-#define WORD_LEN   16   /* enum-like words: role, category, billing */
 
 struct expert {
 	int64_t id;
 	char uuid[UUID_LEN];
 	char login[LOGIN_LEN];
 	char name[NAME_LEN];
-	char function[WORD_LEN];   /* professionnel | formateur | direction */
-	char role[WORD_LEN];       /* expert | commis | gestionnaire | admin */
+	enum expert_function function;
+	enum role role;
 	int weekly_minutes;        /* capacity; 35 h = 2100 by default */
 	char started_on[ISO_LEN];
 	char left_on[ISO_LEN];
@@ -39,7 +40,7 @@ struct org {
 	char uuid[UUID_LEN];
 	char code[CODE_LEN];
 	char name[NAME_LEN];
-	char category[WORD_LEN];   /* membre | auxiliaire | soutien | non_membre */
+	enum org_category category;
 	char parent[CODE_LEN];     /* code of the parent network, or "" */
 	int full_management;       /* sous entière gestion */
 	int tax_exempt;
@@ -66,7 +67,7 @@ struct mandate {
 	char beneficiary[CODE_LEN];   /* org code served; defaults to client */
 	char service[CODE_LEN];
 	char program[CODE_LEN];       /* funding program code, or "" */
-	char billing[WORD_LEN];       /* horaire | forfait | non_facturable */
+	enum billing_mode billing;
 	int64_t monthly_fee_cents;    /* forfait only; 0 otherwise */
 	int64_t budget_minutes;       /* 0 = no budget in hours */
 	int64_t budget_cents;         /* 0 = no budget in dollars */
@@ -88,7 +89,7 @@ struct entry {
 	/* filled by reads */
 	int64_t expert_id, mandate_id;
 	char client[CODE_LEN];
-	char billing[WORD_LEN];
+	enum billing_mode billing;
 };
 
 /* Services and funding programs: which of the two a struct refitem is. */
@@ -143,7 +144,7 @@ struct mandate_budget {
 	char code[CODE_LEN];
 	char title[NAME_LEN];
 	char client[CODE_LEN];
-	char billing[WORD_LEN];
+	enum billing_mode billing;
 	char closed_on[ISO_LEN];
 	int64_t budget_minutes, budget_cents;
 	int64_t used_minutes, used_cents;
@@ -157,16 +158,16 @@ struct audit_row {
 	char at[24];
 	char actor[LOGIN_LEN];
 	char as_login[LOGIN_LEN];
-	char entity[WORD_LEN];
+	enum audit_entity entity;
 	int64_t entity_id;
-	char action[WORD_LEN];
+	enum audit_action action;
 	const char *before, *after;   /* JSON text, valid during the callback */
 };
 
 struct audit_filter {
 	const char *from, *to;        /* dates, inclusive, compared with `at` */
 	const char *expert;           /* actor or as_login */
-	const char *entity;
+	const enum audit_entity *entity;   /* NULL: every one */
 };
 
 /* --- the annual report's records and rows ------------------------------- */
@@ -191,8 +192,8 @@ struct devaffaire {
 	int64_t id;
 	char uuid[UUID_LEN];
 	char on_date[ISO_LEN];
-	char kind[WORD_LEN];             /* evenement | rencontre */
-	char partner[WORD_LEN];          /* reseaux | obnl | relayeurs */
+	enum dev_kind kind;
+	enum dev_partner partner;
 	char name[NAME_LEN];
 };
 
@@ -200,16 +201,14 @@ struct devaffaire {
 struct report_person {
 	char login[LOGIN_LEN];
 	char name[NAME_LEN];
-	char function[WORD_LEN];
-	char gender[4];                  /* "" when none */
+	enum expert_function function;
+	enum gender gender;
 	int birth_year;                  /* 0 when none */
 	int weekly_minutes;
 	char started_on[ISO_LEN], left_on[ISO_LEN];
 };
 
-/* How report_group rows are grouped. */
-enum report_by { REPORT_BY_EXPERT, REPORT_BY_MANDATE, REPORT_BY_ORG, REPORT_BY_PROGRAM, REPORT_BY_SERVICE,
-	REPORT_BY_COUNT };
+/* How report_group rows are grouped: enum report_by, in vocab.h. */
 
 /* Minutes of one group (an expert, a mandate, an organisation...). */
 struct report_group {
@@ -217,7 +216,7 @@ struct report_group {
 	char label[NAME_LEN];
 	int64_t billable, internal;      /* minutes */
 	/* by expert only: */
-	char function[WORD_LEN];
+	enum expert_function function;
 	int weekly_minutes;
 	char started_on[ISO_LEN], left_on[ISO_LEN];
 };
@@ -226,27 +225,11 @@ struct report_group {
 struct report_client {
 	char code[CODE_LEN];
 	char name[NAME_LEN];
-	char category[WORD_LEN];
+	enum org_category category;
 	int full_management;
 	int64_t invoiced_cents;          /* >= 0 */
 	int64_t credited_cents;          /* <= 0 */
 	int64_t invoices, credits;       /* how many */
 };
-
-/* Roles as bits, so that a command states the set it allows. */
-enum role_bit {
-	ROLE_EXPERT = 1 << 0,
-	ROLE_COMMIS = 1 << 1,
-	ROLE_GESTIONNAIRE = 1 << 2,
-	ROLE_ADMIN = 1 << 3,
-	ROLE_ANY = 0xf,
-	ROLE_OFFICE = ROLE_COMMIS | ROLE_GESTIONNAIRE | ROLE_ADMIN
-};
-
-/* Validation of the enum-like words; the schema's CHECKs say the same. */
-int model_role_bit(const char *role);          /* 0 when unknown */
-int model_function_valid(const char *function);
-int model_category_valid(const char *category);
-int model_billing_valid(const char *billing);
 
 #endif

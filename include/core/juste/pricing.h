@@ -33,7 +33,7 @@ struct rate_row {
 	int64_t mandate_id;            /* RATE_MANDATE */
 	int64_t org_id;                /* RATE_ORG_SERVICE */
 	int64_t service_id;            /* RATE_ORG_SERVICE, RATE_TABLE */
-	char category[WORD_LEN];       /* RATE_TABLE */
+	enum org_category category;    /* RATE_TABLE */
 	char valid_from[ISO_LEN];
 	int64_t rate_cents;            /* per hour, > 0 */
 	/* codes for messages and explanations */
@@ -63,7 +63,7 @@ struct price_query {
 	const char *mandate_code;      /* for messages */
 	int64_t client_id;
 	int64_t service_id;
-	const char *category;          /* client's category */
+	enum org_category category;    /* client's category */
 	const char *work_date;         /* ISO */
 	int64_t minutes;               /* billed minutes */
 };
@@ -101,10 +101,10 @@ struct rate_mandate_info {
 	char mandate[CODE_LEN];
 	int64_t client_id;
 	char client[CODE_LEN];
-	char category[WORD_LEN];       /* the client's */
+	enum org_category category;    /* the client's */
 	int64_t service_id;
 	char service[CODE_LEN];
-	char billing[WORD_LEN];
+	enum billing_mode billing;
 };
 
 /* An entry as pricing sees it: the lean row of the store's walk of the

@@ -53,7 +53,7 @@ juste_status store_invoice_entry_insert(struct store *s, const struct invoice_en
 
 /* Bumps and returns the sequence of kind ("invoice" | "credit") for year.
  * Inside a transaction only, so that a rollback gives the number back. */
-juste_status store_invoice_next_seq(struct store *s, const char *kind, int year, int *seq, struct juste_err *e);
+juste_status store_invoice_next_seq(struct store *s, enum invoice_kind kind, int year, int *seq, struct juste_err *e);
 
 /* Draft -> issued with its number and dates. */
 juste_status store_invoice_issue(struct store *s, int64_t id, const char *number, int seq_year, int seq,

@@ -35,8 +35,8 @@ juste_status store_report_devaffaire_list(struct store *s, const char *from, con
 	store_devaffaire_cb cb, void *ctx, struct juste_err *e);
 /* One row per (partner, kind, name) in [from, to], with how many times,
  * ordered by partner, kind, first date. */
-typedef int (*store_devaffaire_count_cb)(void *ctx, const char *partner, const char *kind, const char *name,
-	int64_t n);
+typedef int (*store_devaffaire_count_cb)(void *ctx, enum dev_partner partner, enum dev_kind kind,
+	const char *name, int64_t n);
 juste_status store_report_devaffaire_count(struct store *s, const char *from, const char *to,
 	store_devaffaire_count_cb cb, void *ctx, struct juste_err *e);
 
@@ -44,7 +44,7 @@ juste_status store_report_devaffaire_count(struct store *s, const char *from, co
 
 /* gender "F", "M", "X", "" (clears it) or NULL (kept); birth_year > 0,
  * 0 (clears it) or -1 (kept). */
-juste_status store_report_expert_profile_set(struct store *s, const char *login, const char *gender,
+juste_status store_report_expert_profile_set(struct store *s, const char *login, const enum gender *gender,
 	int birth_year, struct juste_err *e);
 
 typedef int (*store_person_cb)(void *ctx, const struct report_person *p);

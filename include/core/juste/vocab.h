@@ -1,0 +1,255 @@
+/*
+ * vocab.h - the domain's words, one table each.
+ *
+ * Every enum-like word juste stores (a category, a billing mode, a role,
+ * an invoice's kind...) is one row of an X-macro table below:
+ *
+ *     X(ENUM, "word", N_("French label"), properties...)
+ *
+ * The word is what the database, the CSV files and JSON hold (the schema's
+ * CHECKs spell the same words); the label is what people read; the
+ * properties are the rules that depend on the word ("counts as operations
+ * with members", "billable").  The same table yields the enum, the parser
+ * and the formatter, so that a word is spelled once in C: records carry
+ * the enums, the store and the importers convert at their boundary, and a
+ * rule asks the property, never the word.  tests/test_vocab.sh fails when
+ * a word appears as a literal outside this file.
+ *
+ * Property columns are the literal tokens 0 or 1 (the roles' bit aside),
+ * so that the store can also build SQL lists from a table at compile time
+ * (store_internal.h).  Rows are in the order reports and lists show them.
+ * A new word is a row here and a migration widening the schema's CHECK;
+ * tests/test_vocab.sh compares the two.
+ */
+#ifndef JUSTE_VOCAB_H
+#define JUSTE_VOCAB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "juste/err.h"
+
+#ifndef N_
+#define N_(s) (s)
+#endif
+
+/* An organisation's category (DOMAIN.md).  member: a member of the
+ * cooperative, counted at the year's end; with_members: business with it
+ * is part of the operations with members, and earns a ristourne. */
+#define CATEGORY_INFO(X) \
+	X(CATEGORY_MEMBRE,     "membre",     N_("membre utilisateur"), 1, 1) \
+	X(CATEGORY_AUXILIAIRE, "auxiliaire", N_("membre auxiliaire"),  1, 1) \
+	X(CATEGORY_SOUTIEN,    "soutien",    N_("membre de soutien"),  1, 0) \
+	X(CATEGORY_NON_MEMBRE, "non_membre", N_("non-membre"),         0, 0)
+
+/* A mandate's billing mode.  billable: its hours count as billable and
+ * may be invoiced; hourly: priced by the hour from the rates; monthly: a
+ * fixed monthly fee. */
+#define BILLING_INFO(X) \
+	X(BILLING_HORAIRE,        "horaire",        N_("horaire"),        1, 1, 0) \
+	X(BILLING_FORFAIT,        "forfait",        N_("forfait"),        1, 0, 1) \
+	X(BILLING_NON_FACTURABLE, "non_facturable", N_("non facturable"), 0, 0, 0)
+
+/* An expert's access role.  The enum's values are bits, so that a use
+ * case states the set of roles it allows (ROLE_OFFICE, ROLE_ANY); office:
+ * works at the office screens (billing, utilisation, records). */
+#define ROLE_INFO(X) \
+	X(ROLE_EXPERT,       "expert",       N_("expert"),       1 << 0, 0) \
+	X(ROLE_COMMIS,       "commis",       N_("commis"),       1 << 1, 1) \
+	X(ROLE_GESTIONNAIRE, "gestionnaire", N_("gestionnaire"), 1 << 2, 1) \
+	X(ROLE_ADMIN,        "admin",        N_("admin"),        1 << 3, 1)
+
+/* An expert's function, as the annual report counts people. */
+#define FUNCTION_INFO(X) \
+	X(FUNCTION_PROFESSIONNEL, "professionnel", N_("professionnel")) \
+	X(FUNCTION_FORMATEUR,     "formateur",     N_("formateur")) \
+	X(FUNCTION_DIRECTION,     "direction",     N_("direction"))
+
+/* An invoice or a credit note.  credit: a credit note, numbered in its
+ * own sequence, its amounts <= 0. */
+#define INVOICE_KIND_INFO(X) \
+	X(INVOICE_KIND_INVOICE, "invoice", N_("facture"),        0) \
+	X(INVOICE_KIND_CREDIT,  "credit",  N_("note de crédit"), 1)
+
+/* An invoice's status.  final: numbered and never changed again; it
+ * counts in the revenue and locks its entries. */
+#define INVOICE_STATUS_INFO(X) \
+	X(INVOICE_STATUS_DRAFT,  "draft",  N_("brouillon"), 0) \
+	X(INVOICE_STATUS_ISSUED, "issued", N_("émise"),     1)
+
+/* A line of an invoice.  hourly: entries priced by the hour; monthly: a
+ * fixed monthly fee; the credit line of a credit note is neither. */
+#define LINE_KIND_INFO(X) \
+	X(LINE_KIND_HOURS,   "hours",   N_("heures"),  1, 0) \
+	X(LINE_KIND_FORFAIT, "forfait", N_("forfait"), 0, 1) \
+	X(LINE_KIND_CREDIT,  "credit",  N_("crédit"),  0, 0)
+
+/* What a line of the audit log is about. */
+#define ENTITY_INFO(X) \
+	X(ENTITY_ENTRY,       "entry",       N_("saisie")) \
+	X(ENTITY_MANDATE,     "mandate",     N_("mandat")) \
+	X(ENTITY_ORG,         "org",         N_("organisation")) \
+	X(ENTITY_EXPERT,      "expert",      N_("expert")) \
+	X(ENTITY_SERVICE,     "service",     N_("service")) \
+	X(ENTITY_PROGRAM,     "program",     N_("programme")) \
+	X(ENTITY_RATE,        "rate",        N_("taux")) \
+	X(ENTITY_INVOICE,     "invoice",     N_("facture")) \
+	X(ENTITY_FINANCE,     "finance",     N_("chiffres financiers")) \
+	X(ENTITY_DEVAFFAIRES, "devaffaires", N_("développement des affaires")) \
+	X(ENTITY_MONTH,       "month",       N_("mois")) \
+	X(ENTITY_SETTING,     "setting",     N_("réglage")) \
+	X(ENTITY_DATABASE,    "database",    N_("base de données"))
+
+/* What a line of the audit log did. */
+#define ACTION_INFO(X) \
+	X(ACTION_INSERT, "insert", N_("ajout")) \
+	X(ACTION_UPDATE, "update", N_("modification")) \
+	X(ACTION_DELETE, "delete", N_("suppression")) \
+	X(ACTION_CLOSE,  "close",  N_("fermeture")) \
+	X(ACTION_REOPEN, "reopen", N_("réouverture"))
+
+/* A business-development step, by kind and by kind of partner. */
+#define DEV_KIND_INFO(X) \
+	X(DEV_KIND_EVENEMENT, "evenement", N_("événement")) \
+	X(DEV_KIND_RENCONTRE, "rencontre", N_("rencontre"))
+
+#define PARTNER_INFO(X) \
+	X(PARTNER_RESEAUX,   "reseaux",   N_("Réseaux coopératifs et mutualistes")) \
+	X(PARTNER_OBNL,      "obnl",      N_("Regroupements sectoriels et territoriaux d'OBNL")) \
+	X(PARTNER_RELAYEURS, "relayeurs", N_("Partenaires relayeurs"))
+
+/* How the utilisation report groups its rows (`--by`, its CSV column). */
+#define REPORT_BY_INFO(X) \
+	X(REPORT_BY_EXPERT,  "expert",  N_("expert")) \
+	X(REPORT_BY_MANDATE, "mandate", N_("mandat")) \
+	X(REPORT_BY_ORG,     "org",     N_("organisation")) \
+	X(REPORT_BY_PROGRAM, "program", N_("programme")) \
+	X(REPORT_BY_SERVICE, "service", N_("service"))
+
+/* An expert's gender, as the annual report counts people (optional). */
+#define GENDER_INFO(X) \
+	X(GENDER_F, "F", N_("femme")) \
+	X(GENDER_M, "M", N_("homme")) \
+	X(GENDER_X, "X", N_("autre"))
+
+/* --- the enums ---------------------------------------------------------- */
+
+#define VOCAB_ENUM(e, ...) e,
+#define VOCAB_ENUM_BIT(e, w, l, bit, ...) e = (bit),
+#define VOCAB_BIT_ALL(e, w, l, bit, ...) | (bit)
+#define VOCAB_BIT_OFFICE(e, w, l, bit, office) | ((office) ? (bit) : 0)
+
+enum org_category { CATEGORY_INFO(VOCAB_ENUM) CATEGORY_COUNT };
+enum billing_mode { BILLING_INFO(VOCAB_ENUM) BILLING_COUNT };
+#define VOCAB_ONE(e, ...) + 1
+enum role { ROLE_INFO(VOCAB_ENUM_BIT) };
+enum {
+	ROLE_COUNT = 0 ROLE_INFO(VOCAB_ONE),
+	ROLE_ANY = 0 ROLE_INFO(VOCAB_BIT_ALL),
+	ROLE_OFFICE = 0 ROLE_INFO(VOCAB_BIT_OFFICE)
+};
+enum expert_function { FUNCTION_INFO(VOCAB_ENUM) FUNCTION_COUNT };
+enum invoice_kind { INVOICE_KIND_INFO(VOCAB_ENUM) INVOICE_KIND_COUNT };
+enum invoice_status { INVOICE_STATUS_INFO(VOCAB_ENUM) INVOICE_STATUS_COUNT };
+enum line_kind { LINE_KIND_INFO(VOCAB_ENUM) LINE_KIND_COUNT };
+enum audit_entity { ENTITY_INFO(VOCAB_ENUM) ENTITY_COUNT };
+enum audit_action { ACTION_INFO(VOCAB_ENUM) ACTION_COUNT };
+enum dev_kind { DEV_KIND_INFO(VOCAB_ENUM) DEV_KIND_COUNT };
+enum dev_partner { PARTNER_INFO(VOCAB_ENUM) PARTNER_COUNT };
+enum report_by { REPORT_BY_INFO(VOCAB_ENUM) REPORT_BY_COUNT };
+/* GENDER_NONE: not given; it is stored as NULL, not as a word. */
+enum gender { GENDER_NONE = -1, GENDER_INFO(VOCAB_ENUM) GENDER_COUNT };
+
+/* --- words, labels, parsing --------------------------------------------- */
+
+/* The tables, for what is common to every kind of word. */
+enum vocab_kind {
+	VOCAB_CATEGORY, VOCAB_BILLING, VOCAB_ROLE, VOCAB_FUNCTION, VOCAB_INVOICE_KIND,
+	VOCAB_INVOICE_STATUS, VOCAB_LINE_KIND, VOCAB_ENTITY, VOCAB_ACTION, VOCAB_DEV_KIND,
+	VOCAB_PARTNER, VOCAB_REPORT_BY, VOCAB_GENDER, VOCAB_KINDS
+};
+
+/* How many words the table has, and the enum value of its i-th row
+ * (i for every table but the roles, whose values are bits). */
+size_t vocab_count(enum vocab_kind k);
+int vocab_value(enum vocab_kind k, size_t i);
+/* The row of value v, 0 .. vocab_count - 1, or -1 when v is not in the
+ * table: an index for arrays counted by kind (the roles' values are bits). */
+int vocab_index(enum vocab_kind k, int v);
+
+/* The word of a value ("" when the value is not in the table), its label
+ * translated through err_translate (the msgid when no hook is set). */
+const char *vocab_word(enum vocab_kind k, int v);
+const char *vocab_label(enum vocab_kind k, int v);
+
+/* The value of a word, exactly as stored (no case folding, no trimming).
+ * An unknown word (or NULL) is JUSTE_EINVAL naming the word and the words
+ * accepted, with the record's field set: "catégorie inconnue 'x' (membre,
+ * auxiliaire, soutien ou non_membre)". */
+juste_status vocab_parse(enum vocab_kind k, const char *word, int *out, struct juste_err *e);
+
+/* JUSTE_OK when v is a value of the table, else vocab_parse's message
+ * naming the number ("#7"): for records built in code. */
+juste_status vocab_check(enum vocab_kind k, int v, struct juste_err *e);
+
+/* The table's words with `sep` between them and `last` before the last
+ * one: vocab_list(VOCAB_BILLING, " | ", " | ", ...) for a form's hint. */
+char *vocab_list(enum vocab_kind k, const char *sep, const char *last, char *buf, size_t n);
+
+/* Typed forms of the above, one set per table.  *_parse leaves *out
+ * unchanged on failure. */
+const char *vocab_category_word(enum org_category c);
+const char *vocab_category_label(enum org_category c);
+juste_status vocab_category_parse(const char *word, enum org_category *out, struct juste_err *e);
+const char *vocab_billing_word(enum billing_mode b);
+const char *vocab_billing_label(enum billing_mode b);
+juste_status vocab_billing_parse(const char *word, enum billing_mode *out, struct juste_err *e);
+const char *vocab_role_word(enum role r);
+const char *vocab_role_label(enum role r);
+juste_status vocab_role_parse(const char *word, enum role *out, struct juste_err *e);
+const char *vocab_function_word(enum expert_function f);
+const char *vocab_function_label(enum expert_function f);
+juste_status vocab_function_parse(const char *word, enum expert_function *out, struct juste_err *e);
+const char *vocab_invoice_kind_word(enum invoice_kind k);
+const char *vocab_invoice_kind_label(enum invoice_kind k);
+juste_status vocab_invoice_kind_parse(const char *word, enum invoice_kind *out, struct juste_err *e);
+const char *vocab_invoice_status_word(enum invoice_status s);
+const char *vocab_invoice_status_label(enum invoice_status s);
+juste_status vocab_invoice_status_parse(const char *word, enum invoice_status *out, struct juste_err *e);
+const char *vocab_line_kind_word(enum line_kind k);
+const char *vocab_line_kind_label(enum line_kind k);
+juste_status vocab_line_kind_parse(const char *word, enum line_kind *out, struct juste_err *e);
+const char *vocab_entity_word(enum audit_entity x);
+const char *vocab_entity_label(enum audit_entity x);
+juste_status vocab_entity_parse(const char *word, enum audit_entity *out, struct juste_err *e);
+const char *vocab_action_word(enum audit_action x);
+const char *vocab_action_label(enum audit_action x);
+juste_status vocab_action_parse(const char *word, enum audit_action *out, struct juste_err *e);
+const char *vocab_dev_kind_word(enum dev_kind k);
+const char *vocab_dev_kind_label(enum dev_kind k);
+juste_status vocab_dev_kind_parse(const char *word, enum dev_kind *out, struct juste_err *e);
+const char *vocab_partner_word(enum dev_partner p);
+const char *vocab_partner_label(enum dev_partner p);
+juste_status vocab_partner_parse(const char *word, enum dev_partner *out, struct juste_err *e);
+const char *vocab_report_by_word(enum report_by b);
+const char *vocab_report_by_label(enum report_by b);
+juste_status vocab_report_by_parse(const char *word, enum report_by *out, struct juste_err *e);
+/* GENDER_NONE has the word "" and the label "". */
+const char *vocab_gender_word(enum gender g);
+const char *vocab_gender_label(enum gender g);
+juste_status vocab_gender_parse(const char *word, enum gender *out, struct juste_err *e);
+
+/* --- properties ---------------------------------------------------------- */
+
+bool vocab_category_member(enum org_category c);
+bool vocab_category_with_members(enum org_category c);
+bool vocab_billing_billable(enum billing_mode b);
+bool vocab_billing_hourly(enum billing_mode b);
+bool vocab_billing_monthly(enum billing_mode b);
+bool vocab_role_office(enum role r);
+bool vocab_invoice_kind_credit(enum invoice_kind k);
+bool vocab_invoice_status_final(enum invoice_status s);
+bool vocab_line_kind_hourly(enum line_kind k);
+bool vocab_line_kind_monthly(enum line_kind k);
+
+#endif
