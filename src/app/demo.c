@@ -2333,17 +2333,26 @@ juste_status demo_default_path(char *out, size_t n, struct juste_err *e)
 }
 
 /* An earlier demo: a juste database whose centre carries the marker. */
+static bool store_is_demo(struct store *s)
+{
+	struct org o;
+	return store_org_get(s, DEMO_CENTRE_CODE, &o, NULL) == JUSTE_OK && strcmp(o.email, DEMO_MARKER_EMAIL) == 0;
+}
+
 static bool is_demo_db(const char *path)
 {
 	struct store *s = NULL;
-	struct org o;
-	bool yes = false;
+	bool yes;
 	if (store_open(path, STORE_READONLY, &s, NULL) != JUSTE_OK)
 		return false;
-	if (store_org_get(s, DEMO_CENTRE_CODE, &o, NULL) == JUSTE_OK)
-		yes = strcmp(o.email, DEMO_MARKER_EMAIL) == 0;
+	yes = store_is_demo(s);
 	store_close(s);
 	return yes;
+}
+
+bool demo_is_current(struct app *a)
+{
+	return a->store && store_is_demo(a->store);
 }
 
 static bool same_file(const char *a, const char *b)

@@ -18,6 +18,7 @@
 #include "app/app_internal.h"
 #include "juste/i18n.h"
 #include "juste/invoice_pdf.h"
+#include "juste/centre.h"
 #include "juste/invoicing.h"
 #include "juste/mem.h"
 #include "juste/money.h"
@@ -674,6 +675,8 @@ juste_status invoicing_issue(struct app *a, const char *month, const char *org, 
 	invoicing_cb cb, void *ctx, struct invoicing_run *run, struct juste_err *e)
 {
 	juste_status st = app_require(a, ROLES_WRITE, _("émettre des factures"), e);
+	if (!st)
+		st = centre_require_own(a, e);
 	if (st)
 		return st;
 	date_t issued = app_today();

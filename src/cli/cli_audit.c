@@ -87,6 +87,6 @@ juste_status cli_check(struct cli *c, int argc, char **argv, struct juste_err *e
 	if (count)
 		return err_set(e, JUSTE_ECONFLICT, N_("%d problème(s) trouvé(s)"), count);
 	printf(_("Aucun problème : intégrité, clés étrangères, schéma, numérotation, montants des factures, "
-		"crédits, journaux et règles du domaine vérifiés.\n"));
+		"crédits, journaux, règles du domaine et identité du centre vérifiés.\n"));
 	return JUSTE_OK;
 }

@@ -29,6 +29,7 @@
 #ifndef JUSTE_DEMO_H
 #define JUSTE_DEMO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "juste/app.h"
@@ -98,5 +99,9 @@ juste_status demo_make(struct app *a, const char *path, struct demo_summary *sum
  * user (the OS login) is registered as admin.  Fiscal years follow the
  * centre's policy (app_policy(a)->fy_start); "today" is app_today(). */
 juste_status demo_build(struct app *a, struct demo_summary *sum, struct juste_err *e);
+
+/* Whether the database open in a is a demo (its centre's organisation
+ * carries DEMO_MARKER_EMAIL), built or being built. */
+bool demo_is_current(struct app *a);
 
 #endif
