@@ -277,9 +277,9 @@ expect_eq "$(json '(d["number"], d["kind"], d["status"], d["issued_on"], d["due_
 j --as carole invoice show F2020-0003 --format pdf -o "$T/f3.pdf"
 expect_rc 0 "show as PDF"
 pdftotext -layout "$T/f3.pdf" "$T/f3.txt" 2>/dev/null; txt=$(nb < "$T/f3.txt")
-for want in "FACTURE" "F2020-0003" "123456789RT0001" "1234567890TQ0001" "Coopérative Érable" "2 rue des Érables" \
+for want in "FACTURE" "F2020-0003" "987654321RT0001" "9876543210TQ0001" "Coopérative Érable" "2 rue des Érables" \
     "TPS (5 %)" "TVQ (9,975 %)" "30,00 $" "78,00 $" "108,00 $" "5,40 $" "10,77 $" "124,17 $" "Net 30 jours" "2020-05-02" "Période facturée : 2020-03" \
-    "Consortium de ressources" "Détail des heures"; do
+    "Centre de services d'essai" "10, rue de l'Essai" "Détail des heures"; do
   case "$txt" in *"$want"*) ok "PDF text has '$want'";; *) not_ok "PDF text lacks '$want'";; esac
 done
 case "$txt" in *COPIE*) not_ok "first print says COPIE";; *) ok "the first print is no copy";; esac
