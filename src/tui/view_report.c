@@ -108,11 +108,14 @@ static void products_notes(struct out *o, const struct annual_report *r)
 			continue;
 		if (!y->products_invoiced.ok)
 			emit(o, TR_NORMAL, _("  %s : aucune facture émise, produits tels que saisis"), y->name);
-		else if (y->reconciliation.ok)
-			emit(o, TR_NORMAL, _("  Rapprochement %s : produits audités %s, factures %s, écart %s"), y->name,
-				money_format_fr(y->products.cents, b1, sizeof b1),
-				money_format_fr(y->products_invoiced.cents, b2, sizeof b2),
+		else if (y->reconciliation.ok) {
+			/* two lines: the difference first, whole on 80 columns */
+			emit(o, TR_NORMAL, _("  Rapprochement %s : écart %s (audités moins factures)"), y->name,
 				money_format_fr(y->reconciliation.cents, b3, sizeof b3));
+			emit(o, TR_NORMAL, _("    produits audités %s ; factures des périodes %s"),
+				money_format_fr(y->products.cents, b1, sizeof b1),
+				money_format_fr(y->products_invoiced.cents, b2, sizeof b2));
+		}
 	}
 }
 

@@ -262,4 +262,45 @@ j ristourne --fy 2018-2019 --amount 10.00 --format json; expect_rc 0 "ristourne 
 expect_eq "$(printf '%s' "$OUT" | jq -r '[.members[] | "\(.code)=\(.business_cents)"] | join(" ")')" "FED=25000" \
   "its business: March invoiced in April and its credit note counted in 2018-2019"
 
+# --- entered actuals --------------------------------------------------------
+# The audited 860,00 $ entered for 2019-2020 is the actual figure; the
+# invoices of its periods say 850,00 $: a reconciliation of 10,00 $ in every
+# format.  Surplus 860 - 805 = 55; variance 860 / 800 = +7,5 %.
+j finance set --fy 2019-2020 --actual-products 860.00; expect_rc 0 "finance set --actual-products"
+j report annual --fy 2019-2020 --format json -o "$T/ra.json"; expect_rc 0 "report json with entered actuals"
+J="$T/ra.json"
+expect_eq "$(q '.years[2].products_actual_cents'),$(q '.years[2].products_source')" "86000,entered" \
+  "the entered audited products are the actual figure"
+expect_eq "$(q '.years[2].products_invoiced_cents'),$(q '.years[2].products_reconciliation_cents')" "85000,1000" \
+  "beside the invoices' 850 $, a reconciliation of 10 $"
+expect_eq "$(q '.figures.surplus_actual_cents'),$(q '.figures.products_variance_pct')" "5500,7.5" \
+  "surplus and variance from the entered figure"
+expect_eq "$(q '.figures.operations_with_members_pct')" 64.7 "the share with members stays the invoices'"
+j report annual --fy 2019-2020; expect_rc 0 "report text with entered actuals"
+expect_num "860${NB}\$" "the text's table shows the entered products"
+expect_out "Rapprochement 2019-2020 : produits audités 860,00${NB}\$ ; factures des périodes de l'exercice, nettes des notes de crédit, avant taxes : 850,00${NB}\$ ; écart (audités moins factures) : 10,00${NB}\$." \
+  "the text's reconciliation line"
+j report annual --fy 2019-2020 --format md; expect_rc 0 "report md with entered actuals"
+expect_out "Rapprochement 2019-2020 : produits audités 860,00${NB}\$" "the markdown's reconciliation line"
+j report annual --fy 2019-2020 --format csv; expect_rc 0 "report csv with entered actuals"
+expect_out "products_actual_cents,2019-2020,,86000" "csv: the entered products"
+expect_out "products_invoiced_cents,2019-2020,,85000" "csv: the invoices"
+expect_out "products_reconciliation_cents,2019-2020,,1000" "csv: the reconciliation"
+j report annual --fy 2019-2020 --format pdf -o "$T/ra.pdf"; expect_rc 0 "report pdf with entered actuals"
+TXT=$(pdftotext "$T/ra.pdf" - 2>/dev/null | tr '\n' ' ')
+for s in "860 $" "Rapprochement 2019-2020" "850,00 $" "10,00 $"; do
+  case "$TXT" in *"$s"*) ok "pdf has '$s'";; *) not_ok "pdf lacks '$s'";; esac
+done
+OUT=$(LANGUAGE=en "$JUSTE" --db "$DB" report annual --fy 2019-2020 2>&1)
+expect_out "Reconciliation 2019-2020: audited revenue 860,00${NB}\$; invoices of the year's periods, net of credit notes, before taxes: 850,00${NB}\$; difference (audited less invoices): 10,00${NB}\$." \
+  "the reconciliation line in English"
+# Entered and invoiced agree: no reconciliation, the figure says where it comes from.
+j finance set --fy 2019-2020 --actual-products 850.00; expect_rc 0 "finance set to the invoices' sum"
+j report annual --fy 2019-2020; expect_rc 0 "report text, figures agreeing"
+case "$OUT" in *Rapprochement*) not_ok "no reconciliation when the figures agree";; *) ok "no reconciliation when the figures agree";; esac
+expect_out "Produits réels : chiffres audités saisis" "the text says the actual products are the audited figures"
+j report annual --fy 2019-2020 --format json; expect_rc 0 "report json, figures agreeing"
+expect_eq "$(printf '%s' "$OUT" | jq -r '.years[2].products_source,.years[2].products_reconciliation_cents' | tr '\n' ,)" \
+  "entered,null," "json: entered, no reconciliation"
+
 finish
