@@ -610,24 +610,34 @@ struct journal_ctx {
 	int csv;
 	long n;
 	struct invoice_amounts sum;
+	int64_t tvh_cents;            /* of sum.tps_cents, what is TVH */
 };
 
 static int on_journal(void *ctx, const struct invoice_rec *r)
 {
 	struct journal_ctx *j = ctx;
-	char sub[MONEY_BUF], tps[MONEY_BUF], tvq[MONEY_BUF], tot[MONEY_BUF];
+	char sub[MONEY_BUF], tps[MONEY_BUF], tvh[MONEY_BUF], tvq[MONEY_BUF], tot[MONEY_BUF], names[160];
+	/* the first tax slot is the TPS or, in a harmonized province, the TVH:
+	 * two taxes remitted apart, so two columns */
+	int hst = vocab_tax_regime_hst(r->tax_regime);
 	j->n++;
 	j->sum.subtotal_cents += r->amounts.subtotal_cents;
 	j->sum.tps_cents += r->amounts.tps_cents;
 	j->sum.tvq_cents += r->amounts.tvq_cents;
 	j->sum.total_cents += r->amounts.total_cents;
+	if (hst)
+		j->tvh_cents += r->amounts.tps_cents;
+	tax_names(r->tax_regime, r->tps_rate, r->tvq_rate, names, sizeof names);
+	if (r->tax_exempt_reason[0] && r->tax_regime != TAX_REGIME_DETAXE)
+		snprintf(names, sizeof names, "%s", _("exonéré"));
 	if (j->csv) {
 		const char *f[] = { r->number, vocab_invoice_kind_word(r->kind), r->issued_on, r->client_code, r->client_name,
 			money_format_plain(r->amounts.subtotal_cents, sub, sizeof sub),
-			money_format_plain(r->amounts.tps_cents, tps, sizeof tps),
+			money_format_plain(hst ? 0 : r->amounts.tps_cents, tps, sizeof tps),
+			money_format_plain(hst ? r->amounts.tps_cents : 0, tvh, sizeof tvh),
 			money_format_plain(r->amounts.tvq_cents, tvq, sizeof tvq),
-			money_format_plain(r->amounts.total_cents, tot, sizeof tot), r->credited_number };
-		csvout_row(stdout, f, 10);
+			money_format_plain(r->amounts.total_cents, tot, sizeof tot), r->credited_number, names };
+		csvout_row(stdout, f, 12);
 		return 0;
 	}
 	out_cell(stdout, r->number, 14);
@@ -643,7 +653,7 @@ static int on_journal(void *ctx, const struct invoice_rec *r)
 	out_cell(stdout, money_format_fr(r->amounts.tvq_cents, tvq, sizeof tvq), -12);
 	fputs("  ", stdout);
 	out_cell(stdout, money_format_fr(r->amounts.total_cents, tot, sizeof tot), -15);
-	putchar('\n');
+	printf("  %s\n", names);
 	return 0;
 }
 
@@ -674,24 +684,26 @@ static juste_status journal_cmd(struct cli *c, int argc, char **argv, struct jus
 	if (optind != argc || !from[0] || !to[0])
 		return err_set(e, JUSTE_EUSAGE, N_("usage : juste invoice journal --from DATE --to DATE [--format table|csv]"));
 	if (j.csv) {
-		const char *h[] = { "number", "kind", "date", "client", "client_name", "subtotal", "tps", "tvq", "total",
-			"credits_invoice" };
-		csvout_row(stdout, h, 10);
+		const char *h[] = { "number", "kind", "date", "client", "client_name", "subtotal", "tps", "tvh", "tvq", "total",
+			"credits_invoice", "taxes" };
+		csvout_row(stdout, h, 12);
 	}
 	st = invoicing_journal(c->app, from, to, on_journal, &j, e);
 	if (st)
 		return st;
-	char sub[MONEY_BUF], tps[MONEY_BUF], tvq[MONEY_BUF], tot[MONEY_BUF];
+	char sub[MONEY_BUF], tps[MONEY_BUF], tvh[MONEY_BUF], tvq[MONEY_BUF], tot[MONEY_BUF];
 	if (j.csv) {
 		const char *f[] = { "TOTAL", "", "", "", "",
 			money_format_plain(j.sum.subtotal_cents, sub, sizeof sub),
-			money_format_plain(j.sum.tps_cents, tps, sizeof tps),
+			money_format_plain(j.sum.tps_cents - j.tvh_cents, tps, sizeof tps),
+			money_format_plain(j.tvh_cents, tvh, sizeof tvh),
 			money_format_plain(j.sum.tvq_cents, tvq, sizeof tvq),
-			money_format_plain(j.sum.total_cents, tot, sizeof tot), "" };
-		csvout_row(stdout, f, 10);
+			money_format_plain(j.sum.total_cents, tot, sizeof tot), "", "" };
+		csvout_row(stdout, f, 12);
 	} else {
-		printf(_("%ld pièces du %s au %s ; sous-total %s, TPS %s, TVQ %s, total %s\n"), j.n, from, to,
-			money_format_fr(j.sum.subtotal_cents, sub, sizeof sub), money_format_fr(j.sum.tps_cents, tps, sizeof tps),
+		printf(_("%ld pièces du %s au %s ; sous-total %s, TPS %s, TVH %s, TVQ %s, total %s\n"), j.n, from, to,
+			money_format_fr(j.sum.subtotal_cents, sub, sizeof sub),
+			money_format_fr(j.sum.tps_cents - j.tvh_cents, tps, sizeof tps), money_format_fr(j.tvh_cents, tvh, sizeof tvh),
 			money_format_fr(j.sum.tvq_cents, tvq, sizeof tvq), money_format_fr(j.sum.total_cents, tot, sizeof tot));
 	}
 	return JUSTE_OK;
