@@ -1,12 +1,13 @@
 /*
  * backup.c - juste backup and juste restore.
  *
- * A copy is written the way every file juste writes should be: a new
+ * A copy is written the way every file juste writes is (outfile.h): a new
  * temporary file in the target's directory (O_EXCL, so never through a
  * planted link), filled and checked, synced, then renamed into place, and
- * removed on any failure; the directory is synced after the rename.  The
- * copy itself is SQLite's (VACUUM INTO): one read transaction, so that
- * writers go on and it never restarts.
+ * removed on any failure; the directory is synced after the rename.  Here
+ * SQLite fills the temporary, by name, so the pieces of outfile.c are used
+ * one by one.  The copy itself is SQLite's (VACUUM INTO): one read
+ * transaction, so that writers go on and it never restarts.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -20,29 +21,12 @@
 #include "app/app_internal.h"
 #include "juste/backup.h"
 #include "juste/i18n.h"
+#include "juste/outfile.h"
 #include "juste/store_backup.h"
 
 /* How many times the restore takes the copy of the current database again
  * when someone committed while it was being taken. */
 #define RESTORE_ATTEMPTS 5
-
-/* The directory part of a path ("." for a bare name) and its last name. */
-static juste_status path_split(const char *path, char dir[PATH_MAX], const char **base, struct juste_err *e)
-{
-	const char *slash = strrchr(path, '/');
-	if (!*path || (slash && slash[1] == '\0'))
-		return err_set(e, JUSTE_EUSAGE, N_("%s : il faut un nom de fichier, pas un dossier"), path);
-	if (strlen(path) >= PATH_MAX)
-		return err_set(e, JUSTE_EINVAL, N_("%s : chemin trop long"), path);
-	if (!slash)
-		snprintf(dir, PATH_MAX, ".");
-	else if (slash == path)
-		snprintf(dir, PATH_MAX, "/");
-	else
-		snprintf(dir, PATH_MAX, "%.*s", (int)(slash - path), path);
-	*base = slash ? slash + 1 : path;
-	return JUSTE_OK;
-}
 
 static bool same_file(const struct stat *a, const struct stat *b)
 {
@@ -72,48 +56,14 @@ static bool is_live_file(struct app *a, const struct stat *sb)
 static juste_status target_check(struct app *a, const char *path, bool must_be_new, struct juste_err *e)
 {
 	struct stat sb;
-	if (lstat(path, &sb) != 0) {
-		if (errno == ENOENT)
-			return JUSTE_OK;
-		return err_set(e, JUSTE_EIO, N_("%s : %s ; rien n'a été écrit"), path, strerror(errno));
-	}
-	if (S_ISLNK(sb.st_mode))
-		return err_set(e, JUSTE_EINVAL, N_("%s est un lien symbolique : refusé, rien n'a été écrit"), path);
-	if (S_ISDIR(sb.st_mode))
-		return err_set(e, JUSTE_EINVAL, N_("%s est un dossier : donnez un nom de fichier"), path);
-	if (!S_ISREG(sb.st_mode))
-		return err_set(e, JUSTE_EINVAL, N_("%s n'est pas un fichier ordinaire : refusé, rien n'a été écrit"), path);
+	bool exists;
+	juste_status st = outfile_target_check(path, false, &sb, &exists, e);
+	if (st || !exists)
+		return st;
 	if (is_live_file(a, &sb))
 		return err_set(e, JUSTE_EINVAL, N_("%s est la base de données en service : refusé"), path);
 	if (must_be_new)
 		return err_set(e, JUSTE_ECONFLICT, N_("%s existe déjà : refusé, rien n'a été écrit"), path);
-	return JUSTE_OK;
-}
-
-static juste_status io_fail(const char *path, int err, struct juste_err *e)
-{
-	if (err == ENOSPC || err == EDQUOT)
-		return err_set(e, JUSTE_EIO, N_("%s : disque plein, rien n'a été écrit"), path);
-	return err_set(e, JUSTE_EIO, N_("%s : %s ; rien n'a été écrit"), path, strerror(err));
-}
-
-/* A new empty file, mode 0600, in directory `dir`: its path in tmp. */
-static juste_status temp_create(const char *dir, const char *stem, char tmp[PATH_MAX], int *fd, struct stat *sb,
-	struct juste_err *e)
-{
-	if (snprintf(tmp, PATH_MAX, "%s/.%s-XXXXXX", dir, stem) >= PATH_MAX)
-		return err_set(e, JUSTE_EINVAL, N_("%s : chemin trop long"), dir);
-	*fd = mkostemp(tmp, O_CLOEXEC);
-	if (*fd < 0)
-		return err_set(e, JUSTE_EIO, N_("impossible de créer un fichier dans %s : %s ; rien n'a été écrit"), dir,
-			strerror(errno));
-	if (fstat(*fd, sb) != 0) {
-		juste_status st = io_fail(tmp, errno, e);
-		close(*fd);
-		unlink(tmp);
-		*fd = -1;
-		return st;
-	}
 	return JUSTE_OK;
 }
 
@@ -123,8 +73,7 @@ static juste_status temp_create(const char *dir, const char *stem, char tmp[PATH
 static void temp_discard(const char *tmp, const struct stat *mine)
 {
 	struct stat sb;
-	if (lstat(tmp, &sb) == 0 && same_file(&sb, mine))
-		unlink(tmp);
+	outfile_discard(tmp, mine);
 	static const char *const suffixes[] = { "-journal", "-wal", "-shm" };
 	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
 		char p[PATH_MAX + 16];
@@ -132,19 +81,6 @@ static void temp_discard(const char *tmp, const struct stat *mine)
 		if (lstat(p, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_uid == geteuid())
 			unlink(p);
 	}
-}
-
-static juste_status dir_sync(const char *dir, struct juste_err *e)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return err_set(e, JUSTE_EIO, "%s : %s", dir, strerror(errno));
-	int rc = fsync(fd), err = errno;
-	close(fd);
-	/* some file systems cannot sync a directory; the rename is done */
-	if (rc != 0 && err != EINVAL && err != EROFS)
-		return err_set(e, JUSTE_EIO, "%s : %s", dir, strerror(err));
-	return JUSTE_OK;
 }
 
 static int count_finding(void *ctx, const char *line)
@@ -174,20 +110,6 @@ static juste_status copy_verify(const char *tmp, const char *target, int schema,
 	return JUSTE_OK;
 }
 
-/* rename() that never replaces a file: RENAME_NOREPLACE, or on a file
- * system without it a hard link then the removal of the old name. */
-static juste_status rename_new(const char *from, const char *to, struct juste_err *e)
-{
-	int rc = renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE);
-	if (rc != 0 && (errno == EINVAL || errno == ENOSYS) && (rc = link(from, to)) == 0)
-		unlink(from);
-	if (rc == 0)
-		return JUSTE_OK;
-	if (errno == EEXIST)
-		return err_set(e, JUSTE_ECONFLICT, N_("%s existe déjà : refusé, rien n'a été écrit"), to);
-	return io_fail(to, errno, e);
-}
-
 /* The live database, copied and checked into `target`: renamed over it,
  * or, when no_clobber, linked to it only if nothing is there. */
 static juste_status copy_live(struct app *a, const char *target, bool no_clobber, struct backup_info *out,
@@ -195,14 +117,14 @@ static juste_status copy_live(struct app *a, const char *target, bool no_clobber
 {
 	char dir[PATH_MAX], tmp[PATH_MAX];
 	const char *base;
-	juste_status st = path_split(target, dir, &base, e);
+	juste_status st = outfile_split(target, dir, &base, e);
 	if (!st)
 		st = target_check(a, target, no_clobber, e);
 	if (st)
 		return st;
 	int fd;
 	struct stat mine, now;
-	if ((st = temp_create(dir, "juste-copie", tmp, &fd, &mine, e)))
+	if ((st = outfile_temp(dir, "juste-copie", 0600, tmp, &fd, &mine, e)))
 		return st;
 	int schema = store_schema_version(a->store);
 	st = store_backup_into(a->store, tmp, target, e);
@@ -213,20 +135,16 @@ static juste_status copy_live(struct app *a, const char *target, bool no_clobber
 	if (!st)
 		st = copy_verify(tmp, target, schema, e);
 	if (!st && (fsync(fd) != 0 || fstat(fd, &now) != 0))
-		st = io_fail(target, errno, e);
+		st = outfile_io_fail(target, errno, e);
 	if (close(fd) != 0 && !st)
-		st = io_fail(target, errno, e);
-	if (!st) {
-		if (no_clobber)
-			st = rename_new(tmp, target, e);
-		else if (rename(tmp, target) != 0)
-			st = io_fail(target, errno, e);
-	}
+		st = outfile_io_fail(target, errno, e);
+	if (!st)
+		st = outfile_rename(tmp, target, no_clobber, e);
 	if (st) {
 		temp_discard(tmp, &mine);
 		return st;
 	}
-	if ((st = dir_sync(dir, e)))
+	if ((st = outfile_dir_sync(dir, e)))
 		return st;
 	if (out) {
 		out->bytes = (long long)now.st_size;
@@ -295,7 +213,7 @@ static void absolute(const char *path, char out[PATH_MAX])
 {
 	char dir[PATH_MAX], real[PATH_MAX];
 	const char *base;
-	if (path_split(path, dir, &base, NULL) == JUSTE_OK && realpath(dir, real)
+	if (outfile_split(path, dir, &base, NULL) == JUSTE_OK && realpath(dir, real)
 		&& snprintf(out, PATH_MAX, "%s%s%s", real, strcmp(real, "/") ? "/" : "", base) < PATH_MAX)
 		return;
 	snprintf(out, PATH_MAX, "%s", path);
@@ -312,7 +230,7 @@ static juste_status restore_keep_path(const char *file, const char *keep, char o
 	}
 	char dir[PATH_MAX], stamp[32];
 	const char *base;
-	juste_status st = path_split(file, dir, &base, e);
+	juste_status st = outfile_split(file, dir, &base, e);
 	if (st)
 		return st;
 	time_t now = time(NULL);
@@ -342,11 +260,11 @@ static juste_status restore_stage(struct app *a, struct store *cand, const char 
 {
 	char dir[PATH_MAX];
 	const char *base;
-	juste_status st = path_split(kept, dir, &base, e);
+	juste_status st = outfile_split(kept, dir, &base, e);
 	if (st)
 		return st;
 	int fd;
-	if ((st = temp_create(dir, "juste-restauration", stage, &fd, mine, e)))
+	if ((st = outfile_temp(dir, "juste-restauration", 0600, stage, &fd, mine, e)))
 		return st;
 	close(fd);
 	int from_schema = store_schema_version(cand);

@@ -10,12 +10,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <iniparser/iniparser.h>
 
 #include "juste/config.h"
 #include "juste/i18n.h"
+#include "juste/text.h"
+
+/* A configuration file is small; a larger one is a mistake. */
+#define CONFIG_FILE_MAX (256 * 1024)
 
 #ifndef JUSTE_SYSCONFDIR
 #define JUSTE_SYSCONFDIR "/etc"
@@ -249,12 +254,192 @@ static juste_status load_keys(struct config *c, const char *file, dictionary *d,
 	return JUSTE_OK;
 }
 
+/* ------------------------------------------------------- the file itself */
+
+/* iniparser prints its own (English) messages on stderr: the scan below
+ * has already refused whatever it would complain of. */
+static int ini_quiet(const char *fmt, ...)
+{
+	(void)fmt;
+	return 0;
+}
+
+static char ascii_lower(char ch)
+{
+	return ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+}
+
+/* s[0..n) without its blanks at both ends, lowercased (iniparser folds
+ * sections and keys so). */
+static void folded(const char *s, size_t n, char *out, size_t size)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+		n--;
+	size_t k = 0;
+	for (; k < n && k + 1 < size; k++)
+		out[k] = ascii_lower(s[k]);
+	out[k] = '\0';
+}
+
+struct seen_key {
+	char name[160];   /* "section:key", folded */
+	long line;
+};
+
+/* What iniparser does not say: the file is text (UTF-8, no control
+ * character but tabs and line ends), every line is a section, a key or a
+ * comment, and no key is given twice in a section, which iniparser would
+ * silently reduce to one of the two. */
+static juste_status ini_scan(const char *file, const char *buf, size_t n, struct juste_err *e)
+{
+	size_t bad;
+	if (!text_utf8_valid(buf, n, &bad)) {
+		long line = 1;
+		for (size_t i = 0; i < bad; i++)
+			line += buf[i] == '\n';
+		return err_set(e, JUSTE_EINVAL, _("%s:%ld: texte invalide : ce n'est pas de l'UTF-8"), base_name(file), line);
+	}
+	struct seen_key *seen = NULL;
+	size_t nseen = 0, capseen = 0;
+	char section[64] = "";
+	juste_status st = JUSTE_OK;
+	long line = 1;
+	for (size_t i = 0; i < n && !st;) {
+		/* one logical line: a line ending in '\' goes on (iniparser does) */
+		long first = line;
+		size_t start = i, end;
+		for (;;) {
+			while (i < n && buf[i] != '\n')
+				i++;
+			end = i;
+			size_t t = end;
+			while (t > start && (buf[t - 1] == ' ' || buf[t - 1] == '\t' || buf[t - 1] == '\r'))
+				t--;
+			if (i < n) {
+				i++;
+				line++;
+			}
+			if (t > start && buf[t - 1] == '\\' && i < n)
+				continue;
+			break;
+		}
+		for (size_t k = start; k < end && !st; k++) {
+			unsigned char ch = (unsigned char)buf[k];
+			if ((ch < 0x20 && ch != '\t' && ch != '\r' && ch != '\n') || ch == 0x7F)
+				st = err_set(e, JUSTE_EINVAL, _("%s:%ld: caractère de contrôle U+%04X refusé"), base_name(file),
+					first, ch);
+		}
+		if (st)
+			break;
+		const char *p = buf + start;
+		size_t len = end - start;
+		while (len > 0 && (*p == ' ' || *p == '\t'))
+			p++, len--;
+		if (len == 0 || *p == ';' || *p == '#')
+			continue;
+		if (*p == '[') {
+			const char *close = memchr(p, ']', len);
+			if (!close) {
+				st = err_set(e, JUSTE_EINVAL, _("%s:%ld: section mal fermée (attendu [section])"), base_name(file),
+					first);
+				break;
+			}
+			folded(p + 1, (size_t)(close - p - 1), section, sizeof section);
+			continue;
+		}
+		const char *eq = memchr(p, '=', len);
+		if (!eq) {
+			st = err_set(e, JUSTE_EINVAL, _("%s:%ld: ligne illisible (attendu [section], clé = valeur ou ; commentaire)"),
+				base_name(file), first);
+			break;
+		}
+		char key[96];
+		folded(p, (size_t)(eq - p), key, sizeof key);
+		char name[160];
+		snprintf(name, sizeof name, "%s:%s", section, key);
+		for (size_t k = 0; k < nseen; k++)
+			if (strcmp(seen[k].name, name) == 0) {
+				st = err_set(e, JUSTE_EINVAL, _("%s:%ld: [%s] %s est déjà donné ligne %ld : une clé, une valeur"),
+					base_name(file), first, section, key, seen[k].line);
+				break;
+			}
+		if (st)
+			break;
+		if (nseen == capseen) {
+			size_t cap = capseen ? capseen * 2 : 32;
+			struct seen_key *grown = realloc(seen, cap * sizeof *grown);
+			if (!grown) {
+				st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+				break;
+			}
+			seen = grown;
+			capseen = cap;
+		}
+		snprintf(seen[nseen].name, sizeof seen[nseen].name, "%s", name);
+		seen[nseen++].line = first;
+	}
+	free(seen);
+	return st;
+}
+
+/* The bytes scanned, handed to iniparser (which reads only from a path)
+ * through an anonymous file: it parses exactly what was checked, without
+ * the UTF-8 BOM it does not know. */
+static dictionary *ini_parse(const char *path, const char *buf, size_t n, bool had_bom)
+{
+	iniparser_set_error_callback(ini_quiet);
+	int fd = memfd_create("juste.ini", MFD_CLOEXEC);
+	if (fd >= 0) {
+		size_t done = 0;
+		while (done < n) {
+			ssize_t w = write(fd, buf + done, n - done);
+			if (w <= 0)
+				break;
+			done += (size_t)w;
+		}
+		char name[64];
+		snprintf(name, sizeof name, "/proc/self/fd/%d", fd);
+		dictionary *d = done == n ? iniparser_load(name) : NULL;
+		close(fd);
+		if (d)
+			return d;
+	}
+	/* no memfd or no /proc: the file itself, unless it starts with a BOM */
+	return had_bom ? NULL : iniparser_load(path);
+}
+
 static juste_status load_file(struct config *c, const char *path, enum load_mode mode, struct juste_err *e)
 {
-	dictionary *d = iniparser_load(path);
-	if (!d)
-		return err_set(e, JUSTE_EINVAL, _("%s : fichier de configuration illisible"), path);
-	juste_status st = load_keys(c, path, d, mode, e);
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return err_set(e, JUSTE_EINVAL, _("%s : fichier de configuration illisible : %s"), path, strerror(errno));
+	char *buf = malloc(CONFIG_FILE_MAX + 1);
+	size_t n = buf ? fread(buf, 1, CONFIG_FILE_MAX + 1, f) : 0;
+	int rerr = ferror(f);
+	fclose(f);
+	if (!buf)
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	juste_status st = JUSTE_OK;
+	if (rerr)
+		st = err_set(e, JUSTE_EIO, _("%s : fichier de configuration illisible"), path);
+	else if (n > CONFIG_FILE_MAX)
+		st = err_set(e, JUSTE_EINVAL, _("%s : fichier de configuration trop grand (%d octets au plus)"), path,
+			CONFIG_FILE_MAX);
+	const char *text = buf;
+	bool bom = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0;
+	if (bom)
+		text += 3, n -= 3;
+	if (!st)
+		st = ini_scan(path, text, n, e);
+	dictionary *d = NULL;
+	if (!st && !(d = ini_parse(path, text, n, bom)))
+		st = err_set(e, JUSTE_EINVAL, _("%s : fichier de configuration illisible"), path);
+	free(buf);
+	if (st)
+		return st;
+	st = load_keys(c, path, d, mode, e);
 	iniparser_freedict(d);
 	if (!st && mode != LOAD_PERSONAL)
 		snprintf(c->file, sizeof c->file, "%s", path);

@@ -17,6 +17,7 @@
  * the invoking user's login changes only their own record.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <pwd.h>
 #include <stdbool.h>
@@ -32,6 +33,7 @@
 #include "juste/i18n.h"
 #include "juste/invoicing.h"
 #include "juste/money.h"
+#include "juste/outfile.h"
 #include "juste/rates.h"
 #include "juste/rules.h"
 #include "juste/store_report.h"
@@ -2331,17 +2333,26 @@ juste_status demo_default_path(char *out, size_t n, struct juste_err *e)
 }
 
 /* An earlier demo: a juste database whose centre carries the marker. */
+static bool store_is_demo(struct store *s)
+{
+	struct org o;
+	return store_org_get(s, DEMO_CENTRE_CODE, &o, NULL) == JUSTE_OK && strcmp(o.email, DEMO_MARKER_EMAIL) == 0;
+}
+
 static bool is_demo_db(const char *path)
 {
 	struct store *s = NULL;
-	struct org o;
-	bool yes = false;
+	bool yes;
 	if (store_open(path, STORE_READONLY, &s, NULL) != JUSTE_OK)
 		return false;
-	if (store_org_get(s, DEMO_CENTRE_CODE, &o, NULL) == JUSTE_OK)
-		yes = strcmp(o.email, DEMO_MARKER_EMAIL) == 0;
+	yes = store_is_demo(s);
 	store_close(s);
 	return yes;
+}
+
+bool demo_is_current(struct app *a)
+{
+	return a->store && store_is_demo(a->store);
 }
 
 static bool same_file(const char *a, const char *b)
@@ -2364,10 +2375,33 @@ static juste_status remove_file(const char *path, const char *suffix, struct jus
 	return JUSTE_OK;
 }
 
-juste_status demo_open(struct app *a, const char *path, struct juste_err *e)
+/* The file a demo is built in, beside its target: ".NAME.partial".  A
+ * fixed name, so that an interrupted build leaves one file, which the
+ * next run removes; the target is only ever replaced by a finished demo. */
+static juste_status partial_path(const char *path, char out[PATH_MAX], char dir[PATH_MAX], struct juste_err *e)
+{
+	const char *base;
+	juste_status st = outfile_split(path, dir, &base, e);
+	if (st)
+		return st;
+	if (snprintf(out, PATH_MAX, "%s/.%s.partial", dir, base) >= PATH_MAX)
+		return err_set(e, JUSTE_EINVAL, N_("démo : chemin trop long"));
+	return JUSTE_OK;
+}
+
+static void remove_sqlite_files(const char *path)
+{
+	remove_file(path, "", NULL);
+	remove_file(path, "-wal", NULL);
+	remove_file(path, "-shm", NULL);
+	remove_file(path, "-journal", NULL);
+}
+
+/* What may stand at the target: nothing, an empty file or an earlier demo;
+ * never the configured database nor anything else. */
+static juste_status target_judge(struct app *a, const char *path, struct juste_err *e)
 {
 	struct stat sb;
-	juste_status st;
 	if (!path || !*path)
 		return err_set(e, JUSTE_EINVAL, N_("démo : chemin vide"));
 	if (same_file(path, a->cfg.db_path))
@@ -2380,35 +2414,98 @@ juste_status demo_open(struct app *a, const char *path, struct juste_err *e)
 			return err_set(e, JUSTE_ECONFLICT,
 				N_("démo : %s existe et n'est pas une base de démonstration ; elle n'est pas écrasée"),
 				path);
-		if ((st = remove_file(path, "", e)) || (st = remove_file(path, "-wal", e)) ||
-		    (st = remove_file(path, "-shm", e)))
-			return st;
 	} else if (errno != ENOENT) {
 		return err_set(e, JUSTE_EIO, N_("démo : %s : %s"), path, strerror(errno));
-	} else if ((st = remove_file(path, "-wal", e)) || (st = remove_file(path, "-shm", e))) {
-		return st;
 	}
+	return JUSTE_OK;
+}
+
+/* The directory of the demo and those above it, as store_open would make
+ * them for the database itself. */
+static juste_status dir_make(const char *dir, struct juste_err *e)
+{
+	char p[PATH_MAX];
+	snprintf(p, sizeof p, "%s", dir);
+	for (char *s = p + 1;; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		if (mkdir(p, 0775) != 0 && errno != EEXIST)
+			return err_set(e, JUSTE_EIO, N_("impossible de créer le dossier %s : %s"), p, strerror(errno));
+		if (!(*s = c))
+			return JUSTE_OK;
+	}
+}
+
+/* Opens a new empty database at `partial` (one an interrupted run left is
+ * removed first, if it is a plain file of this user) with the OS login as
+ * actor and the default policy. */
+static juste_status partial_open(struct app *a, const char *partial, const char *dir, struct juste_err *e)
+{
+	struct stat sb, mine;
+	juste_status st = dir_make(dir, e);
+	if (st)
+		return st;
+	if (lstat(partial, &sb) == 0) {
+		if (!S_ISREG(sb.st_mode) || sb.st_uid != geteuid())
+			return err_set(e, JUSTE_ECONFLICT, N_("démo : %s est là et n'est pas un fichier à vous : refusé"), partial);
+		remove_sqlite_files(partial);
+	}
+	int fd = open(partial, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+	if (fd < 0)
+		return outfile_io_fail(partial, errno, e);
+	int rc = fstat(fd, &mine);
+	close(fd);
+	if (rc != 0)
+		return outfile_io_fail(partial, errno, e);
 	if ((st = app_os_login(a->actor, e)))
 		return st;
-	if ((st = store_open(path, STORE_CREATE, &a->store, e)))
+	if ((st = store_open(partial, STORE_CREATE, &a->store, e)))
 		return st;
-	store_set_actor(a->store, a->actor, NULL);
+	/* SQLite opened it by name: it must be the file just created */
+	if (lstat(partial, &sb) != 0 || sb.st_dev != mine.st_dev || sb.st_ino != mine.st_ino)
+		st = err_set(e, JUSTE_EIO, N_("démo : %s a été remplacé pendant l'ouverture"), partial);
+	if (!st)
+		store_set_actor(a->store, a->actor, NULL);
 	/* The demo's centre has the default policy, whatever the user's own
 	 * juste.ini says: its figures do not depend on who builds it. */
-	if ((st = store_setting_import_mark(a->store, "", e)) || (st = app_policy_load(a, e))) {
+	if (!st && !(st = store_setting_import_mark(a->store, "", e)))
+		st = app_policy_load(a, e);
+	if (st) {
 		store_close(a->store);
 		a->store = NULL;
 	}
 	return st;
 }
 
-void demo_discard(struct app *a, const char *path)
+juste_status demo_make(struct app *a, const char *path, struct demo_summary *sum, struct juste_err *e)
 {
+	char partial[PATH_MAX], dir[PATH_MAX];
+	juste_status st = target_judge(a, path, e);
+	if (!st)
+		st = partial_path(path, partial, dir, e);
+	if (!st)
+		st = partial_open(a, partial, dir, e);
+	if (st)
+		return st;
+	st = demo_build(a, sum, e);
+	/* closing the last connection checkpoints the WAL into the file and
+	 * removes it: the file alone is the whole demo */
 	store_close(a->store);
 	a->store = NULL;
-	if (path && *path) {
-		remove_file(path, "", NULL);
-		remove_file(path, "-wal", NULL);
-		remove_file(path, "-shm", NULL);
+	if (st) {
+		remove_sqlite_files(partial);
+		return st;
 	}
+	/* an earlier demo's -wal or -shm must not meet the new file */
+	if ((st = remove_file(path, "-wal", e)) || (st = remove_file(path, "-shm", e)) ||
+	    (st = outfile_rename(partial, path, false, e)) || (st = outfile_dir_sync(dir, e))) {
+		remove_sqlite_files(partial);
+		return st;
+	}
+	if ((st = store_open(path, 0, &a->store, e)))
+		return st;
+	store_set_actor(a->store, a->actor, NULL);
+	return JUSTE_OK;
 }

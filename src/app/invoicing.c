@@ -18,10 +18,12 @@
 #include "app/app_internal.h"
 #include "juste/i18n.h"
 #include "juste/invoice_pdf.h"
+#include "juste/centre.h"
 #include "juste/invoicing.h"
 #include "juste/mem.h"
 #include "juste/money.h"
 #include "juste/pricing.h"
+#include "juste/rules.h"
 #include "juste/store_invoices.h"
 #include "juste/store_rates.h"
 #include "juste/store_taxes.h"
@@ -712,6 +714,8 @@ juste_status invoicing_issue(struct app *a, const char *month, const char *org, 
 	invoicing_cb cb, void *ctx, struct invoicing_run *run, struct juste_err *e)
 {
 	juste_status st = app_require(a, ROLES_WRITE, _("émettre des factures"), e);
+	if (!st)
+		st = centre_require_own(a, e);
 	if (st)
 		return st;
 	date_t today = app_today(), issued = today;
@@ -798,6 +802,8 @@ juste_status invoicing_credit(struct app *a, const char *number, const char *rea
 		return err_set(e, JUSTE_EUSAGE, N_("une note de crédit doit donner sa raison (--reason)"));
 	if (strlen(reason) >= sizeof out->credit_reason)
 		return err_set(e, JUSTE_EINVAL, N_("raison trop longue"));
+	if ((st = rules_note_validate("--reason", reason, e)))
+		return st;
 	if (amount_cents < 0)
 		return err_set(e, JUSTE_EINVAL, N_("montant à créditer négatif : donnez le montant avant taxes, positif"));
 	date_t issued = app_today();

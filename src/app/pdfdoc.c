@@ -5,9 +5,9 @@
 #include <cairo-pdf.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "juste/i18n.h"
+#include "juste/outfile.h"
 #include "juste/pdfdoc.h"
 
 /* Our own font map rather than pango's default one, so that
@@ -26,10 +26,24 @@ void pdfdoc_shutdown(void)
 	 * the caches. */
 }
 
+/* cairo's bytes go to the output file, whose stream keeps the first
+ * failure (and its errno) for pdfdoc_close. */
+static cairo_status_t pdf_write(void *closure, const unsigned char *data, unsigned int length)
+{
+	struct outfile *out = closure;
+	FILE *f = outfile_stream(out);
+	if (fwrite(data, 1, length, f) != length || ferror(f))
+		return CAIRO_STATUS_WRITE_ERROR;
+	return CAIRO_STATUS_SUCCESS;
+}
+
 juste_status pdfdoc_open(struct pdfdoc *d, const struct policy *cfg, const char *path, const char *title,
 	struct juste_err *e)
 {
 	memset(d, 0, sizeof *d);
+	juste_status st = outfile_open(path, &d->out, e);
+	if (st)
+		return st;
 	if (strcmp(cfg->paper, "Letter") == 0) {
 		d->w = 612.0;
 		d->h = 792.0;
@@ -37,12 +51,14 @@ juste_status pdfdoc_open(struct pdfdoc *d, const struct policy *cfg, const char 
 		d->w = 210 * PDFDOC_PT_PER_MM;
 		d->h = 297 * PDFDOC_PT_PER_MM;
 	}
-	d->surface = cairo_pdf_surface_create(path, d->w, d->h);
+	d->surface = cairo_pdf_surface_create_for_stream(pdf_write, d->out, d->w, d->h);
 	if (cairo_surface_status(d->surface) != CAIRO_STATUS_SUCCESS) {
-		juste_status st = err_set(e, JUSTE_EIO, N_("impossible d'écrire %s : %s"), path,
+		st = err_set(e, JUSTE_EIO, N_("impossible d'écrire %s : %s ; rien n'a été écrit"), path,
 			cairo_status_to_string(cairo_surface_status(d->surface)));
 		cairo_surface_destroy(d->surface);
 		d->surface = NULL;
+		outfile_abort(d->out);
+		d->out = NULL;
 		return st;
 	}
 	cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_TITLE, title);
@@ -123,15 +139,23 @@ juste_status pdfdoc_close(struct pdfdoc *d, const char *path, struct juste_err *
 	d->nfonts = 0;
 	g_object_unref(d->lay);
 	cairo_destroy(d->cr);
+	/* finish writes the rest of the document: its status is the whole
+	 * file's, checked before the file is put in place */
 	cairo_surface_finish(d->surface);
 	cairo_status_t cs = cairo_surface_status(d->surface);
 	cairo_surface_destroy(d->surface);
+	struct outfile *out = d->out;
 	d->lay = NULL;
 	d->cr = NULL;
 	d->surface = NULL;
+	d->out = NULL;
 	if (cs != CAIRO_STATUS_SUCCESS) {
-		unlink(path);
-		return err_set(e, JUSTE_EIO, N_("impossible d'écrire %s : %s"), path, cairo_status_to_string(cs));
+		int err = outfile_errno(out);
+		outfile_abort(out);
+		if (err)
+			return outfile_io_fail(path, err, e);
+		return err_set(e, JUSTE_EIO, N_("impossible d'écrire %s : %s ; rien n'a été écrit"), path,
+			cairo_status_to_string(cs));
 	}
-	return JUSTE_OK;
+	return outfile_commit(out, e);
 }

@@ -316,6 +316,8 @@ juste_status rates_table_insert(struct app *a, const char *name, const char *val
 	}
 	if (strlen(name) >= NAME_LEN)
 		return err_set(e, JUSTE_EINVAL, N_("nom de table trop long (%d octets au plus)"), NAME_LEN - 1);
+	if ((st = rules_name_validate("--name", name, e)))
+		return st;
 	struct table_args t = { .name = name, .valid_from = valid_from, .rows = rows, .n = n,
 		.default_name = default_name };
 	st = app_in_tx(a, do_table_insert, &t, e);

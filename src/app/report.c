@@ -17,6 +17,7 @@
 #include "juste/i18n.h"
 #include "juste/money.h"
 #include "juste/report.h"
+#include "juste/rules.h"
 #include "juste/smallcsv.h"
 #include "juste/store_report.h"
 #include "juste/text.h"
@@ -724,7 +725,7 @@ static juste_status devaffaire_check(struct devaffaire *d, struct juste_err *e)
 		return st;
 	if (!d->name[0])
 		return err_set(e, JUSTE_EINVAL, N_("nom manquant"));
-	return JUSTE_OK;
+	return rules_name_validate("name", d->name, e);
 }
 
 juste_status report_devaffaire_add(struct app *a, struct devaffaire *d, struct juste_err *e)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "juste/csvout.h"
+#include "juste/outfile.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/money.h"
@@ -52,22 +53,23 @@ struct tw {
  * writes pipes. */
 static void row(struct tw *t, const char *const *cells, const int *widths, int n)
 {
+	/* cells through text_pad_min: never cut, but with their control
+	 * characters made visible, as on every screen */
+	char cell[1024];
 	if (t->md) {
 		fputs("|", t->out);
-		for (int i = 0; i < n; i++)
-			fprintf(t->out, " %s |", cells[i]);
+		for (int i = 0; i < n; i++) {
+			text_pad_min(cells[i], 0, TEXT_LEFT, cell, sizeof cell);
+			fprintf(t->out, " %s |", cell);
+		}
 		fputs("\n", t->out);
 		return;
 	}
 	fputs("  ", t->out);
 	for (int i = 0; i < n; i++) {
-		int w = widths[i] < 0 ? -widths[i] : widths[i], pad = w - text_width(cells[i]);
-		if (pad < 0)
-			pad = 0;
-		if (widths[i] < 0)
-			fprintf(t->out, "%*s%s", pad, "", cells[i]);
-		else
-			fprintf(t->out, "%s%*s", cells[i], pad, "");
+		int w = widths[i] < 0 ? -widths[i] : widths[i];
+		text_pad_min(cells[i], w, widths[i] < 0 ? TEXT_RIGHT : TEXT_LEFT, cell, sizeof cell);
+		fputs(cell, t->out);
 		fputs(i + 1 < n ? "  " : "\n", t->out);
 	}
 }
@@ -279,8 +281,11 @@ static void write_text(const struct report_annual *r, const struct report_derive
 			fprintf(out, md ? "- %s : %lld\n" : "    %s : %lld\n", what, (long long)r->dev_counts[p][k]);
 			for (size_t i = 0; i < r->ndev_names; i++) {
 				const struct report_dev_name *n = &r->dev_names[i];
-				if ((int)n->partner == p && (int)n->kind == k)
-					fprintf(out, md ? "  - %s\n" : "      - %s\n", n->name);
+				if ((int)n->partner == p && (int)n->kind == k) {
+					char name[1024];
+					text_pad_min(n->name, 0, TEXT_LEFT, name, sizeof name);
+					fprintf(out, md ? "  - %s\n" : "      - %s\n", name);
+				}
 			}
 		}
 		if (md)
@@ -628,7 +633,7 @@ static json_t *json_report(const struct report_annual *r, const struct report_de
 	return o;
 }
 
-juste_status report_out_write(const struct report_annual *r, enum report_format f, FILE *out,
+static juste_status write_to(const struct report_annual *r, enum report_format f, FILE *out,
 	struct juste_err *e)
 {
 	struct report_derived d;
@@ -658,7 +663,17 @@ juste_status report_out_write(const struct report_annual *r, enum report_format 
 	default:
 		return err_set(e, JUSTE_EINVAL, N_("format non pris en charge ici"));
 	}
-	if (ferror(out))
-		return err_set(e, JUSTE_EIO, N_("écriture du rapport impossible"));
 	return JUSTE_OK;
+}
+
+juste_status report_out_write(const struct report_annual *r, enum report_format f, const char *path,
+	struct juste_err *e)
+{
+	if (f != REPORT_TEXT && f != REPORT_TABLE && f != REPORT_MD && f != REPORT_CSV && f != REPORT_JSON)
+		return err_set(e, JUSTE_EINVAL, N_("format non pris en charge ici"));
+	struct outfile *out;
+	juste_status st = outfile_open(path, &out, e);
+	if (st)
+		return st;
+	return outfile_end(out, write_to(r, f, outfile_stream(out), e), e);
 }

@@ -1,5 +1,12 @@
 /*
  * smallcsv.c - small CSV files read whole, records with their line numbers.
+ *
+ * What every such file must be is checked here, once for the four
+ * importers: each field without NUL and in well-formed UTF-8 (a C string
+ * would end at the NUL: "50\0.99" would be read "50"), each record with the
+ * header's number of fields, extra ones included; the first fault stops
+ * the read with "FILE:LINE: COLUMN : why".  What a column may hold is the
+ * importer's business (rules.h, the parsers of amounts and dates).
  */
 #include <csv.h>
 #include <errno.h>
@@ -7,9 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "juste/csvout.h"
 #include "juste/i18n.h"
+#include "juste/rules.h"
 #include "juste/smallcsv.h"
-#include "juste/text.h"
 
 void smallcsv_free(struct smallcsv *c)
 {
@@ -22,32 +30,53 @@ void smallcsv_free(struct smallcsv *c)
 	memset(c, 0, sizeof *c);
 }
 
+/* The first fault of the file, with its line: the rest is not looked at. */
+static void fault(struct smallcsv *c, long line, const struct juste_err *why)
+{
+	if (c->faulty)
+		return;
+	c->faulty = 1;
+	c->fault_line = line;
+	c->fault = *why;
+}
+
+/* The name of field k of a record, for messages: the header's. */
+static const char *column_name(struct smallcsv *c, int k, char *buf, size_t n)
+{
+	if (c->n > 0 && k < c->recs[0].n)
+		return c->recs[0].f[k];
+	snprintf(buf, n, _("colonne %d"), k + 1);
+	return buf;
+}
+
 static void field_cb(void *s, size_t n, void *data)
 {
 	struct smallcsv *c = data;
+	const char *text = s ? s : "";
 	if (c->cur.n == 0)
 		c->rec_line = c->line;
 	for (size_t i = 0; i < n; i++)
-		if (((const char *)s)[i] == '\n')
+		if (text[i] == '\n')
 			c->line++;
-	/* A NUL would cut the value short in the C strings downstream (a rate
-	 * of "50\0.99" read as 50); bytes that are not UTF-8 would go out
-	 * broken to every screen and export. */
-	if (!c->bad && n && (memchr(s, '\0', n) || !text_utf8_valid(s, n, NULL))) {
-		c->bad = memchr(s, '\0', n) ? 1 : 2;
-		c->bad_line = c->rec_line;
-	}
 	if (c->cur.n >= SMALLCSV_FIELDS) {
 		c->too_many = 1;
 		return;
 	}
+	char col[32];
+	struct juste_err why = { 0 };
+	if (rules_bytes_validate(column_name(c, c->cur.n, col, sizeof col), text, n, &why) != JUSTE_OK)
+		fault(c, c->rec_line, &why);
+	/* the apostrophe csvout puts before what a spreadsheet would run */
+	size_t guard = csvout_guard_len(text, n);
+	text += guard;
+	n -= guard;
 	char *v = malloc(n + 1);
 	if (!v) {
 		c->nomem = 1;
 		return;
 	}
 	if (n)
-		memcpy(v, s, n);
+		memcpy(v, text, n);
 	v[n] = '\0';
 	c->cur.f[c->cur.n++] = v;
 }
@@ -56,6 +85,17 @@ static void row_cb(int ch, void *data)
 {
 	struct smallcsv *c = data;
 	if (c->cur.n > 0) {
+		if (c->too_many) {
+			struct juste_err why = { 0 };
+			err_set(&why, JUSTE_EINVAL, N_("plus de %d colonnes"), SMALLCSV_FIELDS);
+			fault(c, c->rec_line, &why);
+		} else if (c->n > 0 && c->cur.n != c->recs[0].n) {
+			/* too few or too many: never a column silently dropped */
+			struct juste_err why = { 0 };
+			err_set(&why, JUSTE_EINVAL, N_("%d champs au lieu de %d (ceux de l'en-tête)"), c->cur.n,
+				c->recs[0].n);
+			fault(c, c->rec_line, &why);
+		}
 		if (c->n == c->cap) {
 			size_t cap = c->cap ? c->cap * 2 : 64;
 			struct smallcsv_rec *r = realloc(c->recs, cap * sizeof *r);
@@ -104,26 +144,18 @@ juste_status smallcsv_read(const char *path, struct smallcsv *c, struct juste_er
 	struct csv_parser parser;
 	csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL);
 	juste_status st = JUSTE_OK;
-	if (csv_parse(&parser, p, n, field_cb, row_cb, c) != n || csv_fini(&parser, field_cb, row_cb, c) != 0)
+	int bad_quote = csv_parse(&parser, p, n, field_cb, row_cb, c) != n || csv_fini(&parser, field_cb, row_cb, c) != 0;
+	/* a fault seen on the way comes before where the parser stopped */
+	if (c->faulty)
+		st = err_set(e, c->fault.code, "%s:%ld: %s", path, c->fault_line, c->fault.msg);
+	else if (bad_quote)
 		st = err_set(e, JUSTE_EINVAL, N_("%s:%ld: guillemet mal placé ou jamais fermé"), path, c->line);
 	csv_free(&parser);
 	free(buf);
 	if (!st && c->nomem)
 		st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
-	if (!st && c->too_many)
-		st = err_set(e, JUSTE_EINVAL, N_("%s : trop de colonnes"), path);
-	if (!st && c->bad) {
-		st = err_set(e, JUSTE_EINVAL, c->bad == 1 ? N_("octet NUL refusé") : N_("texte invalide : ce n'est pas de l'UTF-8"));
-		err_prefix(e, "%s:%ld: ", path, c->bad_line);
-	}
 	if (!st && c->n == 0)
 		st = err_set(e, JUSTE_EINVAL, N_("%s : fichier vide (il faut une ligne d'en-tête)"), path);
-	/* a field too many or too few is a column shifted: never guessed at */
-	for (size_t i = 1; !st && i < c->n; i++)
-		if (c->recs[i].n != c->recs[0].n) {
-			st = err_set(e, JUSTE_EINVAL, N_("%d champs au lieu de %d"), c->recs[i].n, c->recs[0].n);
-			err_prefix(e, "%s:%ld: ", path, c->recs[i].line);
-		}
 	if (st)
 		smallcsv_free(c);
 	return st;

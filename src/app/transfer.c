@@ -29,8 +29,10 @@
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/money.h"
+#include "juste/outfile.h"
 #include "juste/rules.h"
 #include "juste/tax.h"
+#include "juste/text.h"
 #include "juste/transfer.h"
 
 #define MAX_COLS 12              /* the widest kind (mandates) */
@@ -236,53 +238,18 @@ struct importer {
 	int nfields;
 	const char *val[MAX_COLS];  /* by column index; "" when not in the file */
 	long rows;
+	long unchanged;             /* rows identical to a record already there */
 	juste_status st;            /* the first failure stops everything */
 	struct juste_err *e;
 	struct cache experts, mandates;
+	struct cache written;       /* codes this import wrote -> their line */
+	char colname[48];
 	struct entry entry;         /* reused: a fresh one per row costs a memset */
 	struct pending_parent *pending;
 	size_t npending, cappending;
 };
 
 #define V(im, col) ((im)->val[(col)])
-
-/* Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF,
- * and no NUL, which the C strings downstream cannot carry. */
-static bool utf8_valid(const unsigned char *s, size_t n)
-{
-	size_t i = 0;
-
-	while (i < n) {
-		unsigned c = s[i], cp, min;
-		size_t len;
-
-		if (c < 0x80) {
-			if (c == 0)
-				return false;
-			i++;
-			continue;
-		}
-		if ((c & 0xE0) == 0xC0)
-			len = 2, cp = c & 0x1F, min = 0x80;
-		else if ((c & 0xF0) == 0xE0)
-			len = 3, cp = c & 0x0F, min = 0x800;
-		else if ((c & 0xF8) == 0xF0)
-			len = 4, cp = c & 0x07, min = 0x10000;
-		else
-			return false;
-		if (n - i < len)
-			return false;
-		for (size_t k = 1; k < len; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return false;
-			cp = cp << 6 | (s[i + k] & 0x3F);
-		}
-		if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-			return false;
-		i += len;
-	}
-	return true;
-}
 
 static long count_newlines(const char *s, size_t n)
 {
@@ -293,11 +260,32 @@ static long count_newlines(const char *s, size_t n)
 	return k;
 }
 
-/* Records the first failure, prefixed with where it happened. */
+/* Whether msg already begins with the name of its field ("note : ...",
+ * "date invalide ..."). */
+static bool names_field(const char *msg, const char *field)
+{
+	size_t n = strlen(field);
+
+	return strncmp(msg, field, n) == 0 && (msg[n] == ' ' || msg[n] == ':');
+}
+
+/* Records the first failure, prefixed with where it happened: the file,
+ * the line, and the column when the message does not say it already. */
 static void im_fail(struct importer *im, juste_status st)
 {
 	im->st = st;
+	if (im->e != NULL && im->e->field[0] != '\0' && !names_field(im->e->msg, im->e->field))
+		err_prefix(im->e, "%s : ", im->e->field);
 	err_prefix(im->e, "%s:%ld: ", im->path, im->rec_line);
+}
+
+/* The column of field i of the current record, for messages. */
+static const char *column_name(struct importer *im, int i)
+{
+	if (im->header_done && i < im->nheader)
+		return im->spec->cols[im->colmap[i]];
+	snprintf(im->colname, sizeof im->colname, _("colonne %d"), i + 1);
+	return im->colname;
 }
 
 static juste_status row_append(struct importer *im, const char *s, size_t n)
@@ -335,11 +323,16 @@ static void on_field(void *s, size_t n, void *data)
 	if (im->nfields == 0)
 		im->rec_line = im->line;
 	im->line += count_newlines(text, n);
-	if (!utf8_valid((const unsigned char *)text, n)) {
-		err_set(im->e, JUSTE_EINVAL, N_("texte invalide : ce n'est pas de l'UTF-8"));
+	/* no NUL (a C string would end there), well-formed UTF-8; what each
+	 * column allows besides is the rules' business */
+	if (rules_bytes_validate(column_name(im, im->nfields), text, n, im->e) != JUSTE_OK) {
 		im_fail(im, JUSTE_EINVAL);
 		return;
 	}
+	/* the apostrophe csvout puts before what a spreadsheet would run */
+	size_t guard = csvout_guard_len(text, n);
+	text += guard;
+	n -= guard;
 	if (im->nfields < MAX_FIELDS && (st = row_append(im, text, n)) != JUSTE_OK) {
 		im_fail(im, st);
 		return;
@@ -487,9 +480,15 @@ static juste_status put_date(const char *col, char *dst, const char *src, bool r
 			return err_set_field(e, col, JUSTE_EINVAL, N_("%s : date manquante"), col);
 		return JUSTE_OK;
 	}
-	if (strlen(src) >= ISO_LEN || date_parse(src, &t, NULL) != JUSTE_OK)
+	if (strlen(src) >= ISO_LEN)
 		return err_set_field(e, col, JUSTE_EINVAL,
 			N_("%s : '%s' n'est pas une date AAAA-MM-JJ valide"), col, src);
+	if (date_parse(src, &t, e) != JUSTE_OK) {
+		/* date_parse says why: the form, the day, or the years 1900..2999 */
+		if (e != NULL)
+			snprintf(e->field, sizeof e->field, "%s", col);
+		return err_prefix(e, "%s : ", col);
+	}
 	strcpy(dst, src);
 	return JUSTE_OK;
 }
@@ -582,36 +581,119 @@ static char *hours_format(int64_t minutes, char *buf, size_t n)
 
 enum existing { EXISTS_ORG, EXISTS_EXPERT, EXISTS_SERVICE, EXISTS_PROGRAM, EXISTS_MANDATE };
 
-/* One literal format per kind, so that translators see whole sentences. */
-static juste_status exists_error(enum existing what, const char *code, struct juste_err *e)
+/* The first column in which a row differs from the record of the same
+ * code, with both values as text (cut for the message). */
+struct diff {
+	const char *col;             /* NULL: identical */
+	char db[96], file[96];
+};
+
+static void diff_str(struct diff *d, const char *col, const char *db, const char *file)
 {
-	switch (what) {
-	case EXISTS_ORG:
-		return err_set(e, JUSTE_ECONFLICT, N_("l'organisation '%s' existe déjà"), code);
-	case EXISTS_EXPERT:
-		return err_set(e, JUSTE_ECONFLICT, N_("l'expert '%s' existe déjà"), code);
-	case EXISTS_SERVICE:
-		return err_set(e, JUSTE_ECONFLICT, N_("le service '%s' existe déjà"), code);
-	case EXISTS_PROGRAM:
-		return err_set(e, JUSTE_ECONFLICT, N_("le programme '%s' existe déjà"), code);
-	case EXISTS_MANDATE:
-	default:
-		return err_set(e, JUSTE_ECONFLICT, N_("le mandat '%s' existe déjà"), code);
-	}
+	if (d->col != NULL || strcmp(db, file) == 0)
+		return;
+	d->col = col;
+	/* cut at a character, line breaks shown as spaces: a one-line message */
+	text_fit(db, 40, d->db, sizeof d->db);
+	text_fit(file, 40, d->file, sizeof d->file);
 }
 
-/* A store lookup that is expected to find nothing: re-importing a code is
- * an error, never a silent duplicate. */
-static juste_status expect_absent(juste_status got, const struct juste_err *scratch,
-	struct juste_err *e, enum existing what, const char *code)
+static void diff_int(struct diff *d, const char *col, int64_t db, int64_t file)
 {
-	if (got == JUSTE_ENOTFOUND)
+	char a[32], b[32];
+
+	snprintf(a, sizeof a, "%lld", (long long)db);
+	snprintf(b, sizeof b, "%lld", (long long)file);
+	diff_str(d, col, a, b);
+}
+
+/* One literal format per kind, so that translators see whole sentences. */
+static juste_status differs_error(enum existing what, const char *code, const struct diff *d,
+	struct juste_err *e)
+{
+	juste_status st;
+
+	/* the column is in the sentence: not set as the field, so that the
+	 * importer does not name it twice */
+	switch (what) {
+	case EXISTS_ORG:
+		st = err_set(e, JUSTE_ECONFLICT,
+			N_("l'organisation '%s' existe déjà avec une autre valeur : %s « %s » dans la base, « %s » dans le fichier"),
+			code, d->col, d->db, d->file);
+		break;
+	case EXISTS_EXPERT:
+		st = err_set(e, JUSTE_ECONFLICT,
+			N_("l'expert '%s' existe déjà avec une autre valeur : %s « %s » dans la base, « %s » dans le fichier"),
+			code, d->col, d->db, d->file);
+		break;
+	case EXISTS_SERVICE:
+		st = err_set(e, JUSTE_ECONFLICT,
+			N_("le service '%s' existe déjà avec une autre valeur : %s « %s » dans la base, « %s » dans le fichier"),
+			code, d->col, d->db, d->file);
+		break;
+	case EXISTS_PROGRAM:
+		st = err_set(e, JUSTE_ECONFLICT,
+			N_("le programme '%s' existe déjà avec une autre valeur : %s « %s » dans la base, « %s » dans le fichier"),
+			code, d->col, d->db, d->file);
+		break;
+	case EXISTS_MANDATE:
+	default:
+		st = err_set(e, JUSTE_ECONFLICT,
+			N_("le mandat '%s' existe déjà avec une autre valeur : %s « %s » dans la base, « %s » dans le fichier"),
+			code, d->col, d->db, d->file);
+		break;
+	}
+	return st;
+}
+
+/* A code this import wrote, and the line that wrote it. */
+struct written {
+	long line;
+	char code[LOGIN_LEN];
+};
+
+static juste_status written_add(struct importer *im, const char *code, struct juste_err *e)
+{
+	struct written *w = malloc(sizeof *w);
+
+	if (w == NULL)
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	w->line = im->rec_line;
+	snprintf(w->code, sizeof w->code, "%s", code);
+	return cache_put(&im->written, w->code, w, e);
+}
+
+/* The store's answer for the row's code.  Nothing there: the row is to
+ * be inserted (*insert).  A record this very file wrote: the code is
+ * twice in the file, an error naming the first line.  A record that was
+ * there before: identical (d->col NULL), the row is counted unchanged, so
+ * that an export imports back into a database that already holds some of
+ * it (the admin `juste init` registered, a second run); otherwise an error
+ * naming the first column that differs. */
+static juste_status existing_judge(struct importer *im, juste_status got, const struct juste_err *scratch,
+	enum existing what, const char *code, const struct diff *d, bool *insert, struct juste_err *e)
+{
+	const struct written *w;
+
+	*insert = got == JUSTE_ENOTFOUND;
+	if (*insert)
 		return JUSTE_OK;
-	if (got == JUSTE_OK)
-		return exists_error(what, code, e);
-	if (e != NULL)
-		*e = *scratch;
-	return got;
+	if (got != JUSTE_OK) {
+		if (e != NULL)
+			*e = *scratch;
+		return got;
+	}
+	if ((w = cache_get(&im->written, code)) != NULL) {
+		if (what == EXISTS_EXPERT)
+			return err_set_field(e, "login", JUSTE_ECONFLICT,
+				N_("login '%s' en double dans le fichier (déjà ligne %ld)"), code, w->line);
+		return err_set_field(e, "code", JUSTE_ECONFLICT,
+			N_("code '%s' en double dans le fichier (déjà ligne %ld)"), code, w->line);
+	}
+	if (d->col != NULL)
+		return differs_error(what, code, d, e);
+	im->unchanged++;
+	return JUSTE_OK;
 }
 
 /* ----------------------------------------------------------------------
@@ -674,18 +756,37 @@ static juste_status pending_add(struct importer *im, const struct org *o, struct
 	return JUSTE_OK;
 }
 
+static void org_diff(const struct org *db, const struct org *file, struct diff *d)
+{
+	diff_str(d, "name", db->name, file->name);
+	diff_str(d, "category", vocab_category_word(db->category), vocab_category_word(file->category));
+	diff_str(d, "parent", db->parent, file->parent);
+	diff_int(d, "full_management", db->full_management, file->full_management);
+	diff_int(d, "tax_exempt", db->tax_exempt, file->tax_exempt);
+	diff_str(d, "joined_on", db->joined_on, file->joined_on);
+	diff_str(d, "left_on", db->left_on, file->left_on);
+	diff_str(d, "email", db->email, file->email);
+	diff_str(d, "address", db->address, file->address);
+}
+
 /* A parent already known (in the database or earlier in the file) is set
  * at once; one defined later in the file is set by finish_orgs. */
 static juste_status row_org(struct importer *im, struct juste_err *e)
 {
 	struct org o, other;
 	struct juste_err scratch;
+	struct diff d = { 0 };
+	bool insert;
 	juste_status st;
 
 	if ((st = org_fill(im, &o, e)) != JUSTE_OK)
 		return st;
 	st = store_org_get(im->a->store, o.code, &other, &scratch);
-	if ((st = expect_absent(st, &scratch, e, EXISTS_ORG, o.code)) != JUSTE_OK)
+	if (st == JUSTE_OK)
+		org_diff(&other, &o, &d);
+	if ((st = existing_judge(im, st, &scratch, EXISTS_ORG, o.code, &d, &insert, e)) != JUSTE_OK || !insert)
+		return st;
+	if ((st = written_add(im, o.code, e)) != JUSTE_OK)
 		return st;
 	if (o.parent[0] != '\0') {
 		st = store_org_get(im->a->store, o.parent, &other, &scratch);
@@ -760,6 +861,8 @@ static juste_status row_expert(struct importer *im, struct juste_err *e)
 {
 	struct expert x, other;
 	struct juste_err scratch;
+	struct diff d = { 0 };
+	bool insert;
 	int64_t weekly = DEFAULT_WEEKLY_MINUTES;
 	juste_status st;
 
@@ -778,7 +881,22 @@ static juste_status row_expert(struct importer *im, struct juste_err *e)
 	if ((st = rules_expert_validate(&x, e)) != JUSTE_OK)
 		return st;
 	st = store_expert_get(im->a->store, x.login, &other, &scratch);
-	if ((st = expect_absent(st, &scratch, e, EXISTS_EXPERT, x.login)) != JUSTE_OK)
+	if (st == JUSTE_OK) {
+		diff_str(&d, "name", other.name, x.name);
+		diff_str(&d, "function", vocab_function_word(other.function), vocab_function_word(x.function));
+		diff_str(&d, "role", vocab_role_word(other.role), vocab_role_word(x.role));
+		if (other.weekly_minutes != x.weekly_minutes) {
+			char a[HOURS_BUF], b[HOURS_BUF];
+
+			diff_str(&d, "weekly_hours", hours_format(other.weekly_minutes, a, sizeof a),
+				hours_format(x.weekly_minutes, b, sizeof b));
+		}
+		diff_str(&d, "started_on", other.started_on, x.started_on);
+		diff_str(&d, "left_on", other.left_on, x.left_on);
+	}
+	if ((st = existing_judge(im, st, &scratch, EXISTS_EXPERT, x.login, &d, &insert, e)) != JUSTE_OK || !insert)
+		return st;
+	if ((st = written_add(im, x.login, e)) != JUSTE_OK)
 		return st;
 	return store_expert_insert(im->a->store, &x, e);
 }
@@ -788,6 +906,8 @@ static juste_status row_ref(struct importer *im, struct juste_err *e)
 	enum ref_kind rk = im->kind == KIND_SERVICES ? REF_SERVICE : REF_PROGRAM;
 	struct refitem r, other;
 	struct juste_err scratch;
+	struct diff d = { 0 };
+	bool insert;
 	juste_status st;
 
 	memset(&r, 0, sizeof r);
@@ -796,9 +916,14 @@ static juste_status row_ref(struct importer *im, struct juste_err *e)
 	    (st = rules_ref_validate(&r, e)) != JUSTE_OK)
 		return st;
 	st = store_ref_get(im->a->store, rk, r.code, &other, &scratch);
-	st = expect_absent(st, &scratch, e,
-		rk == REF_SERVICE ? EXISTS_SERVICE : EXISTS_PROGRAM, r.code);
-	return st != JUSTE_OK ? st : store_ref_insert(im->a->store, rk, &r, e);
+	if (st == JUSTE_OK)
+		diff_str(&d, "name", other.name, r.name);
+	if ((st = existing_judge(im, st, &scratch, rk == REF_SERVICE ? EXISTS_SERVICE : EXISTS_PROGRAM,
+	    r.code, &d, &insert, e)) != JUSTE_OK || !insert)
+		return st;
+	if ((st = written_add(im, r.code, e)) != JUSTE_OK)
+		return st;
+	return store_ref_insert(im->a->store, rk, &r, e);
 }
 
 static juste_status mandate_fill(struct importer *im, struct mandate *m, struct juste_err *e)
@@ -827,19 +952,53 @@ static juste_status mandate_fill(struct importer *im, struct mandate *m, struct 
 	return rules_mandate_validate(m, e);
 }
 
+static const char *opt_money(int64_t cents, char *buf);
+
+/* The beneficiary defaults to the client: an absent one and the client's
+ * code are the same value. */
+static const char *beneficiary_of(const struct mandate *m)
+{
+	return m->beneficiary[0] != '\0' ? m->beneficiary : m->client;
+}
+
+static void mandate_diff(const struct mandate *db, const struct mandate *file, struct diff *d)
+{
+	diff_str(d, "title", db->title, file->title);
+	diff_str(d, "client", db->client, file->client);
+	diff_str(d, "beneficiary", beneficiary_of(db), beneficiary_of(file));
+	diff_str(d, "service", db->service, file->service);
+	diff_str(d, "program", db->program, file->program);
+	diff_str(d, "billing", vocab_billing_word(db->billing), vocab_billing_word(file->billing));
+	/* numbers compared as numbers, shown as the file writes them */
+	char a[MONEY_BUF], b[MONEY_BUF];
+	if (db->monthly_fee_cents != file->monthly_fee_cents)
+		diff_str(d, "monthly_fee", opt_money(db->monthly_fee_cents, a), opt_money(file->monthly_fee_cents, b));
+	if (db->budget_minutes != file->budget_minutes)
+		diff_str(d, "budget_hours", hours_format(db->budget_minutes, a, sizeof a),
+			hours_format(file->budget_minutes, b, sizeof b));
+	if (db->budget_cents != file->budget_cents)
+		diff_str(d, "budget_amount", opt_money(db->budget_cents, a), opt_money(file->budget_cents, b));
+	diff_str(d, "opened_on", db->opened_on, file->opened_on);
+	diff_str(d, "closed_on", db->closed_on, file->closed_on);
+}
+
 static juste_status row_mandate(struct importer *im, struct juste_err *e)
 {
 	struct mandate *m = malloc(2 * sizeof *m);   /* two big records: keep them off the stack */
 	struct juste_err scratch;
+	struct diff d = { 0 };
+	bool insert = false;
 	juste_status st;
 
 	if (m == NULL)
 		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 	if ((st = mandate_fill(im, &m[0], e)) == JUSTE_OK) {
 		st = store_mandate_get(im->a->store, m[0].code, &m[1], &scratch);
-		st = expect_absent(st, &scratch, e, EXISTS_MANDATE, m[0].code);
+		if (st == JUSTE_OK)
+			mandate_diff(&m[1], &m[0], &d);
+		st = existing_judge(im, st, &scratch, EXISTS_MANDATE, m[0].code, &d, &insert, e);
 	}
-	if (st == JUSTE_OK)
+	if (st == JUSTE_OK && insert && (st = written_add(im, m[0].code, e)) == JUSTE_OK)
 		st = store_mandate_insert(im->a->store, &m[0], e);
 	free(m);
 	return st;
@@ -924,6 +1083,7 @@ static void importer_free(struct importer *im)
 	csv_free(&im->parser);
 	cache_free(&im->experts);
 	cache_free(&im->mandates);
+	cache_free(&im->written);
 	free(im->buf);
 	free(im->pending);
 }
@@ -944,7 +1104,7 @@ juste_status transfer_import(struct app *a, enum transfer_kind k, const char *pa
 	juste_status st;
 	FILE *f;
 
-	r->rows = r->inserted = 0;
+	r->rows = r->inserted = r->unchanged = 0;
 	if ((st = app_require(a, ROLE_ADMIN, _("importer des données"), e)) != JUSTE_OK)
 		return st;
 	if ((f = fopen(path, "rb")) == NULL)
@@ -975,7 +1135,8 @@ juste_status transfer_import(struct app *a, enum transfer_kind k, const char *pa
 		store_rollback(a->store);   /* no-op after a commit */
 	}
 	r->rows = im->rows;
-	r->inserted = st == JUSTE_OK && !dry_run ? im->rows : 0;
+	r->unchanged = st == JUSTE_OK ? im->unchanged : 0;
+	r->inserted = st == JUSTE_OK && !dry_run ? im->rows - im->unchanged : 0;
 	importer_free(im);
 	free(im);
 	fclose(f);
@@ -1199,11 +1360,7 @@ static juste_status export_entries(struct app *a, struct exporter *x, const char
 	const char *to, struct juste_err *e)
 {
 	struct entry_filter f = { .from = from, .to = to };
-	date_t t;
 
-	if ((from != NULL && date_parse(from, &t, e) != JUSTE_OK) ||
-	    (to != NULL && date_parse(to, &t, e) != JUSTE_OK))
-		return e != NULL ? e->code : JUSTE_EINVAL;
 	/* An expert exports their own time; office roles everyone's. */
 	if (!(a->role & ROLE_OFFICE))
 		f.expert = a->user.login;
@@ -1237,30 +1394,70 @@ static void csv_header(FILE *out, const struct kind_spec *k)
 	csvout_end(out);
 }
 
-juste_status transfer_export(struct app *a, enum transfer_kind k, enum transfer_format f,
-	const char *from, const char *to, FILE *out, struct juste_err *e)
+static juste_status export_write(struct app *a, enum transfer_kind k, struct exporter *x,
+	const char *from, const char *to, struct juste_err *e)
 {
-	struct exporter x = { .out = out, .json = f == FORMAT_JSON, .first = true };
+	juste_status st;
+
+	if (x->json)
+		fputs("[", x->out);
+	else
+		csv_header(x->out, &kinds[k]);
+	if ((st = export_walk(a, k, x, from, to, e)) != JUSTE_OK)
+		return st;
+	if (x->st != JUSTE_OK) {
+		if (e != NULL)
+			*e = x->err;
+		return x->st;
+	}
+	if (x->json)
+		fputs(x->first ? "]\n" : "\n]\n", x->out);
+	return JUSTE_OK;
+}
+
+/* Every argument, before anything is written. */
+static juste_status export_check(struct app *a, enum transfer_kind k, enum transfer_format f, const char *from,
+	const char *to, struct juste_err *e)
+{
+	date_t t;
 	juste_status st;
 
 	if ((st = app_require(a, ROLE_ANY, _("exporter des données"), e)) != JUSTE_OK)
 		return st;
 	if (f != FORMAT_CSV && f != FORMAT_JSON)
 		return err_set(e, JUSTE_EINVAL, N_("l'export se fait en csv ou en json"));
-	if (x.json)
-		fputs("[", out);
-	else
-		csv_header(out, &kinds[k]);
-	if ((st = export_walk(a, k, &x, from, to, e)) != JUSTE_OK)
+	if (k < 0 || k >= NKINDS)
+		return err_set(e, JUSTE_EINVAL, N_("type d'export inconnu"));
+	if ((from != NULL && date_parse(from, &t, e) != JUSTE_OK) ||
+	    (to != NULL && date_parse(to, &t, e) != JUSTE_OK))
+		return e != NULL ? e->code : JUSTE_EINVAL;
+	return JUSTE_OK;
+}
+
+juste_status transfer_export(struct app *a, enum transfer_kind k, enum transfer_format f,
+	const char *from, const char *to, FILE *out, struct juste_err *e)
+{
+	struct exporter x = { .out = out, .json = f == FORMAT_JSON, .first = true };
+	juste_status st;
+
+	if ((st = export_check(a, k, f, from, to, e)) != JUSTE_OK ||
+	    (st = export_write(a, k, &x, from, to, e)) != JUSTE_OK)
 		return st;
-	if (x.st != JUSTE_OK) {
-		if (e != NULL)
-			*e = x.err;
-		return x.st;
-	}
-	if (x.json)
-		fputs(x.first ? "]\n" : "\n]\n", out);
 	if (fflush(out) != 0 || ferror(out))
 		return err_set(e, JUSTE_EIO, N_("écriture impossible : %s"), strerror(errno));
 	return JUSTE_OK;
+}
+
+juste_status transfer_export_file(struct app *a, enum transfer_kind k, enum transfer_format f,
+	const char *from, const char *to, const char *path, struct juste_err *e)
+{
+	struct outfile *out;
+	juste_status st;
+
+	/* a refusal leaves the file as it was: judged before it is opened */
+	if ((st = export_check(a, k, f, from, to, e)) != JUSTE_OK ||
+	    (st = outfile_open(path, &out, e)) != JUSTE_OK)
+		return st;
+	struct exporter x = { .out = outfile_stream(out), .json = f == FORMAT_JSON, .first = true };
+	return outfile_end(out, export_write(a, k, &x, from, to, e), e);
 }

@@ -26,7 +26,8 @@ static int audit_row(void *p, const struct audit_row *r)
 	out_cell(stdout, vocab_action_word(r->action), 6);
 	printf("  ");
 	out_cell(stdout, ent, 14);
-	printf("  %s%s%s\n", r->before ? r->before : "", r->before && r->after ? " → " : "", r->after ? r->after : "");
+	printf("  %s%s%s\n", r->before ? out_visible(r->before) : "", r->before && r->after ? " → " : "",
+		r->after ? out_visible(r->after) : "");
 	(*n)++;
 	return 0;
 }
@@ -71,7 +72,7 @@ juste_status cli_audit(struct cli *c, int argc, char **argv, struct juste_err *e
 static int finding(void *p, const char *line)
 {
 	(void)p;
-	printf("%s\n", line);
+	printf("%s\n", out_visible(line));
 	return 0;
 }
 
@@ -86,6 +87,6 @@ juste_status cli_check(struct cli *c, int argc, char **argv, struct juste_err *e
 	if (count)
 		return err_set(e, JUSTE_ECONFLICT, N_("%d problème(s) trouvé(s)"), count);
 	printf(_("Aucun problème : intégrité, clés étrangères, schéma, numérotation, montants des factures, "
-		"crédits, journaux et règles du domaine vérifiés.\n"));
+		"crédits, journaux, règles du domaine et identité du centre vérifiés.\n"));
 	return JUSTE_OK;
 }

@@ -4,10 +4,10 @@
  *
  * The demo never touches the configured database: it opens its own file
  * ($XDG_DATA_HOME/juste/demo.db unless --db says otherwise), which main()
- * leaves alone since the command needs no database.  The database stays open
- * in c->app when the command returns (main() closes it), so that a later
- * `--open` only has to identify the user and start the TUI after
- * demo_make().
+ * leaves alone since the command needs no database.  demo_make() builds it
+ * beside its target and renames it into place when complete; the database
+ * stays open in c->app when the command returns (main() closes it), so
+ * that `--open` only has to identify the user and start the TUI.
  */
 #include <getopt.h>
 #include <limits.h>
@@ -36,20 +36,6 @@ static char *fmt_growth(int64_t a, int64_t b, char *buf, size_t n)
 	snprintf(buf, n, "%s%lld,%lld" NBSP "%%", t < 0 ? "-" : "+", (long long)(t < 0 ? -t : t) / 10,
 		(long long)(t < 0 ? -t : t) % 10);
 	return buf;
-}
-
-/* Opens the demo file and fills it; on failure nothing is left behind.
- * The one function a `--open` option would call before the TUI. */
-static juste_status demo_make(struct cli *c, const char *path, struct demo_summary *sum,
-	struct juste_err *e)
-{
-	juste_status st = demo_open(c->app, path, e);
-	if (st)
-		return st;
-	st = demo_build(c->app, sum, e);
-	if (st)
-		demo_discard(c->app, path);
-	return st;
 }
 
 static void print_year(const struct demo_summary *s, int i, struct fy_start fs)
@@ -131,7 +117,7 @@ juste_status cli_demo(struct cli *c, int argc, char **argv, struct juste_err *e)
 		path = def;
 	}
 	struct demo_summary sum;
-	juste_status st = demo_make(c, path, &sum, e);
+	juste_status st = demo_make(c->app, path, &sum, e);
 	if (st)
 		return st;
 	if (!quiet)

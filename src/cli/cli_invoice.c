@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "cli/out.h"
 #include "juste/csvout.h"
+#include "juste/outfile.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/invoice_pdf.h"
@@ -29,7 +30,9 @@ static void print_lines(const char *prefix, const char *text)
 	while (*p) {
 		const char *nl = strchr(p, '\n');
 		int len = nl ? (int)(nl - p) : (int)strlen(p);
-		printf("%s%.*s\n", prefix, len, p);
+		char part[1024];
+		snprintf(part, sizeof part, "%.*s", len, p);
+		printf("%s%s\n", prefix, out_visible(part));
 		if (!nl)
 			break;
 		p = nl + 1;
@@ -389,7 +392,7 @@ static void show_text(const struct invoice_doc *d)
 	printf("%s %s\n", credit ? _("NOTE DE CRÉDIT") : _("FACTURE"), r->number[0] ? r->number : _("BROUILLON"));
 	if (!r->number[0])
 		printf(_("Brouillon #%lld (non émis)\n"), (long long)r->id);
-	printf(_("Client : %s — %s\n"), r->client_code, r->client_name);
+	printf(_("Client : %s — %s\n"), r->client_code, out_visible(r->client_name));
 	print_lines(_("         "), r->client_address[0] ? r->client_address : "—");
 	printf(_("Période : %s"), r->period);
 	if (r->issued_on[0])
@@ -399,7 +402,7 @@ static void show_text(const struct invoice_doc *d)
 	putchar('\n');
 	if (credit)
 		printf(_("Corrige la facture %s (%s) — raison : %s\n"), r->credited_number,
-			r->credit_full ? _("annulation complète") : _("crédit partiel"), r->credit_reason);
+			r->credit_full ? _("annulation complète") : _("crédit partiel"), out_visible(r->credit_reason));
 	putchar('\n');
 	for (size_t i = 0; i < d->nlines; i++) {
 		const struct invoice_line_rec *l = &d->lines[i];
@@ -425,7 +428,7 @@ static void show_text(const struct invoice_doc *d)
 		out_cell(stdout, money_format_fr(l->amount_cents, a, sizeof a), -16);
 		putchar('\n');
 		if (l->experts[0] || l->first_date[0])
-			printf(_("      %s ; %s au %s\n"), l->experts, l->first_date, l->last_date);
+			printf(_("      %s ; %s au %s\n"), out_visible(l->experts), l->first_date, l->last_date);
 	}
 	char label[64];
 	putchar('\n');
@@ -436,9 +439,9 @@ static void show_text(const struct invoice_doc *d)
 		total_row(tax_name(t[i].tax, t[i].rate, label, sizeof label), t[i].amount_cents);
 	total_row(_("Total"), r->amounts.total_cents);
 	if (r->tax_exempt_reason[0])
-		printf("%s\n", r->tax_exempt_reason);
+		printf("%s\n", out_visible(r->tax_exempt_reason));
 	if (!credit)
-		printf(_("Conditions de paiement : %s\n"), r->payment_terms);
+		printf(_("Conditions de paiement : %s\n"), out_visible(r->payment_terms));
 	if (vocab_invoice_status_final(r->status) && !credit) {
 		char st[INVOICE_CREDITS_MAX * INVOICE_NUMBER_LEN + 64];
 		printf(_("État : %s\n"), state_text(r, st, sizeof st));
@@ -462,7 +465,7 @@ static void show_text(const struct invoice_doc *d)
 				duration_format(x->billed_minutes, bl, sizeof bl));
 			if (x->late)
 				fputs(_("[en retard] "), stdout);
-			printf("%s\n", x->note);
+			printf("%s\n", out_visible(x->note));
 		}
 	}
 }
@@ -526,6 +529,9 @@ static juste_status show_cmd(struct cli *c, int argc, char **argv, struct juste_
 		return err_set(e, JUSTE_EUSAGE, N_("format inconnu '%s' (text, json ou pdf)"), fmt);
 	if (optind + 1 != argc)
 		return err_set(e, JUSTE_EUSAGE, N_("usage : juste invoice show NUMÉRO [--format text|json|pdf] [-o FICHIER]"));
+	/* every argument is judged before any file is touched */
+	if (out && strcmp(fmt, "text") == 0)
+		return err_set(e, JUSTE_EUSAGE, N_("-o s'applique aux formats json et pdf"));
 	struct invoice_doc d;
 	juste_status st = invoicing_load(c->app, argv[optind], &d, e);
 	if (st)
@@ -545,28 +551,21 @@ static juste_status show_cmd(struct cli *c, int argc, char **argv, struct juste_
 			st = invoicing_printed(c->app, &d, &copy, e);
 		if (!st)
 			printf(copy ? _("%s écrit (COPIE)\n") : _("%s écrit\n"), path);
-	} else {
-		FILE *f = stdout;
-		if (out && !(f = fopen(out, "w")))
-			st = err_set(e, JUSTE_EIO, N_("impossible d'écrire %s"), out);
-		if (!st && strcmp(fmt, "json") == 0) {
+	} else if (strcmp(fmt, "json") == 0) {
+		struct outfile *f;
+		if (!(st = outfile_open(out, &f, e))) {
 			json_t *j = doc_json(&d);
-			char *s = json_dumps(j, JSON_INDENT(2));
-			fprintf(f, "%s\n", s ? s : "null");
+			char *s = j ? json_dumps(j, JSON_INDENT(2)) : NULL;
+			if (s)
+				fprintf(outfile_stream(f), "%s\n", s);
+			else
+				st = err_set(e, JUSTE_EIO, N_("facture impossible à écrire en JSON (texte invalide dans la base ?)"));
 			free(s);
 			json_decref(j);
-		} else if (!st) {
-			if (f != stdout) {
-				/* text goes to stdout only; keep it simple */
-				fclose(f);
-				f = stdout;
-				st = err_set(e, JUSTE_EUSAGE, N_("-o s'applique aux formats json et pdf"));
-			} else {
-				show_text(&d);
-			}
+			st = outfile_end(f, st, e);
 		}
-		if (f && f != stdout && fclose(f) != 0 && !st)
-			st = err_set(e, JUSTE_EIO, N_("impossible d'écrire %s"), out);
+	} else {
+		show_text(&d);
 	}
 	invoicing_doc_free(&d);
 	return st;

@@ -153,7 +153,7 @@ static int list_table(void *ctx, const struct rate_table_info *t)
 	fputs(l->in_force && l->in_force->table_id == t->id ? "* " : "  ", stdout);
 	printf("%s  ", t->valid_from);
 	out_cell(stdout, rows, -6);
-	printf("  %s\n", t->name);
+	printf("  %s\n", out_visible(t->name));
 	l->count++;
 	return 0;
 }
@@ -299,7 +299,7 @@ static juste_status rate_show(struct cli *c, int argc, char **argv, struct juste
 		json_print(json_pack("{s:s, s:s, s:s, s:o, s:o}", "at", at, "name", t->table_name, "valid_from", t->valid_from,
 			"rows", rows, "negotiated", neg));
 	} else {
-		printf(_("Table « %s », en vigueur depuis le %s (état le %s)\n\n"), t->table_name, t->valid_from, at);
+		printf(_("Table « %s », en vigueur depuis le %s (état le %s)\n\n"), out_visible(t->table_name), t->valid_from, at);
 		out_cell(stdout, _("SERVICE"), 10);
 		for (int k = 0; k < CATEGORY_COUNT; k++) {
 			fputs("  ", stdout);
@@ -512,7 +512,7 @@ static void propose_table(const struct rates_proposal *p, const char *fyname)
 	}
 	if (p->table_in_force[0])
 		printf(_("\nVariation par rapport à la table en vigueur le %s (« %s », depuis le %s)\n"), p->from,
-			p->table_in_force, p->table_from);
+			out_visible(p->table_in_force), p->table_from);
 	else
 		printf(_("\nAucune table de taux en vigueur le %s : pas de variation à montrer\n"), p->from);
 	if (p->table_in_force[0]) {

@@ -28,6 +28,10 @@ static juste_status with_field(juste_status st, struct juste_err *e)
 		for (char *p = opt; *p; p++)
 			if (*p == '_')
 				*p = '-';
+		/* "name : why" becomes "--name : why", not "--name : name : why" */
+		size_t n = strlen(e->field);
+		if (strncmp(e->msg, e->field, n) == 0 && strncmp(e->msg + n, " : ", 3) == 0)
+			memmove(e->msg, e->msg + n + 3, strlen(e->msg + n + 3) + 1);
 		err_prefix(e, "%s : ", opt);
 	}
 	return st;

@@ -31,28 +31,6 @@ static juste_status opt_fy(const struct cli *c, const char *arg, int *fy, struct
 	return JUSTE_OK;
 }
 
-/* Opens -o FILE (or stdout); *close says whether to fclose. */
-static juste_status open_out(const char *path, FILE **out, struct juste_err *e)
-{
-	if (!path || strcmp(path, "-") == 0) {
-		*out = stdout;
-		return JUSTE_OK;
-	}
-	*out = fopen(path, "w");
-	if (!*out)
-		return err_set(e, JUSTE_EIO, N_("%s : ouverture impossible : %s"), path, strerror(errno));
-	return JUSTE_OK;
-}
-
-static juste_status close_out(FILE *out, juste_status st, struct juste_err *e)
-{
-	if (out == stdout)
-		return st;
-	if (fclose(out) != 0 && !st)
-		st = err_set(e, JUSTE_EIO, N_("écriture impossible"));
-	return st;
-}
-
 static juste_status usage_err(const char *cmd, struct juste_err *e)
 {
 	return err_set(e, JUSTE_EUSAGE, N_("usage incorrect ; voir juste %s --help"), cmd);
@@ -99,12 +77,7 @@ static juste_status report_annual(struct cli *c, int argc, char **argv, struct j
 		if (!st)
 			printf(_("%s écrit\n"), path);
 	} else {
-		FILE *out;
-		st = open_out(path, &out, e);
-		if (!st) {
-			st = report_out_write(&r, fmt, out, e);
-			st = close_out(out, st, e);
-		}
+		st = report_out_write(&r, fmt, path, e);
 	}
 	report_annual_free(&r);
 	return st;

@@ -32,7 +32,7 @@ static void print_entry(const char *verb, const struct entry *x)
 	printf(_("%s #%lld : %s %s %s %s"), verb, (long long)x->id, x->work_date, x->expert,
 		duration_format(x->minutes, dur, sizeof dur), x->mandate);
 	if (x->note[0])
-		printf(_(" « %s »"), x->note);
+		printf(_(" « %s »"), out_visible(x->note));
 	putchar('\n');
 }
 
@@ -84,6 +84,7 @@ struct list_ctx {
 	struct rates_pricer *pricer;
 	long unpriced;
 	int64_t amount;
+	int64_t bad_id;   /* an entry JSON cannot carry (ill-formed UTF-8 in the base) */
 };
 
 /* The price of an hourly entry; the others have none (forfait is billed
@@ -167,9 +168,14 @@ static int list_row(void *p, const struct entry *x)
 			json_object_set_new(o, "rule", rule[0] ? json_string(rule) : json_null());
 		}
 		char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
-		fprintf(l->out, "%s  %s", l->count ? ",\n" : "", s ? s : "null");
-		free(s);
 		json_decref(o);
+		if (!s) {
+			/* never a "null" in place of an entry: stop and say which */
+			l->bad_id = x->id;
+			return 1;
+		}
+		fprintf(l->out, "%s  %s", l->count ? ",\n" : "", s);
+		free(s);
 		break;
 	}
 	}
@@ -230,6 +236,9 @@ juste_status cli_entries(struct cli *c, int argc, char **argv, struct juste_err 
 	rates_pricer_free(l.pricer);
 	if (st)
 		return st;
+	if (l.bad_id)
+		return err_set(e, JUSTE_EIO, N_("saisie #%lld : sa note n'est pas de l'UTF-8 valide dans la base : impossible de l'écrire en JSON"),
+			(long long)l.bad_id);
 	if (l.fmt == FORMAT_JSON) {
 		fputs(l.count ? "\n]\n" : "]\n", stdout);
 	} else if (l.fmt == FORMAT_TABLE) {

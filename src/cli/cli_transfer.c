@@ -7,11 +7,9 @@
  * The work is transfer_import() and transfer_export(); this file parses the
  * options and says what happened.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli/cli.h"
 #include "juste/i18n.h"
@@ -47,7 +45,7 @@ juste_status cli_import(struct cli *c, int argc, char **argv, struct juste_err *
 	struct import_result r;
 	enum transfer_kind k;
 	const char *path;
-	char count[48];
+	char count[48], same[48];
 	int ch, dry_run = 0;
 	juste_status st;
 
@@ -67,15 +65,23 @@ juste_status cli_import(struct cli *c, int argc, char **argv, struct juste_err *
 	if ((st = transfer_import(c->app, k, path, dry_run, &r, e)) != JUSTE_OK)
 		return st;
 	/* "4 000" with a no-break space in French, "4,000" in English */
-	text_group(r.rows < 0 ? 0 : (int64_t)r.rows, strcmp(i18n_language(), "en") == 0 ? "," : "\xC2\xA0",
-		count, sizeof count);
+	const char *sep = strcmp(i18n_language(), "en") == 0 ? "," : "\xC2\xA0";
+	long written = r.rows - r.unchanged;
+	text_group(dry_run ? r.rows : written, sep, count, sizeof count);
 	if (dry_run)
-		printf(ngettext("%s : %s ligne valide (essai, rien n'est écrit)\n",
-			"%s : %s lignes valides (essai, rien n'est écrit)\n",
+		printf(ngettext("%s : %s ligne valide (essai, rien n'est écrit)",
+			"%s : %s lignes valides (essai, rien n'est écrit)",
 			(unsigned long)r.rows), path, count);
 	else
-		printf(ngettext("%s : %s ligne importée\n", "%s : %s lignes importées\n",
-			(unsigned long)r.rows), path, count);
+		printf(ngettext("%s : %s ligne importée", "%s : %s lignes importées",
+			(unsigned long)written), path, count);
+	if (r.unchanged > 0) {
+		text_group(r.unchanged, sep, same, sizeof same);
+		printf(ngettext(", %s identique à ce que la base contient déjà (inchangée)",
+			", %s identiques à ce que la base contient déjà (inchangées)",
+			(unsigned long)r.unchanged), same);
+	}
+	putchar('\n');
 	return JUSTE_OK;
 }
 
@@ -142,23 +148,11 @@ static juste_status export_parse(int argc, char **argv, struct export_opts *o,
 juste_status cli_export(struct cli *c, int argc, char **argv, struct juste_err *e)
 {
 	struct export_opts o;
-	FILE *out = stdout;
 	juste_status st;
 
 	if ((st = export_parse(argc, argv, &o, e)) != JUSTE_OK)
 		return st;
-	if (o.output != NULL && (out = fopen(o.output, "w")) == NULL)
-		return err_set(e, JUSTE_EIO, N_("%s : ouverture impossible : %s"), o.output,
-			strerror(errno));
-	st = transfer_export(c->app, o.kind, o.format, o.from[0] ? o.from : NULL,
-		o.to[0] ? o.to : NULL, out, e);
-	if (out == stdout)
-		return st;
-	if (fclose(out) != 0 && st == JUSTE_OK)
-		st = err_set(e, JUSTE_EIO, N_("%s : écriture impossible : %s"), o.output,
-			strerror(errno));
-	/* A half-written export is worse than none. */
-	if (st != JUSTE_OK)
-		unlink(o.output);
-	return st;
+	/* the file is written (or left as it was) by the app: outfile.h */
+	return transfer_export_file(c->app, o.kind, o.format, o.from[0] ? o.from : NULL,
+		o.to[0] ? o.to : NULL, o.output, e);
 }

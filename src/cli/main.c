@@ -3,6 +3,7 @@
  * prints an error and chooses the exit code.
  */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "cli/cli.h"
 #include "juste/i18n.h"
 #include "juste/privilege.h"
+#include "juste/text.h"
 
 static const struct cli_command commands[] = {
 	{ "init", N_("juste init [--admin LOGIN]\n"
@@ -37,7 +39,7 @@ static const struct cli_command commands[] = {
 	  "            [--entity entry|mandate|org|expert|service|program|rate|invoice|finance|devaffaires|month|setting|database]"),
 	  N_("journal des modifications (gestionnaire, admin)"), cli_audit, CLI_NEEDS_USER },
 	{ "check", N_("juste check"),
-	  N_("vérifie l'intégrité de la base et les règles du domaine"), cli_check, CLI_NEEDS_USER },
+	  N_("vérifie l'intégrité de la base, les règles du domaine et l'identité du centre"), cli_check, CLI_NEEDS_USER },
 	{ "backup", N_("juste backup FICHIER\n"
 	  "  une copie cohérente de la base en service pendant que les autres écrivent (VACUUM INTO),\n"
 	  "  écrite dans un fichier temporaire à côté de FICHIER, vérifiée (integrity_check, base juste du\n"
@@ -118,7 +120,8 @@ static const struct cli_command commands[] = {
 	  "             du mois ; remplace les brouillons du mois ; un client à corriger (saisie sans taux,\n"
 	  "             adresse manquante) est retenu avec la liste de ce qu'il faut corriger\n"
 	  "  issue      refait les brouillons et les émet tous en une transaction : numéros sans trou,\n"
-	  "             date d'émission (aujourd'hui par défaut), échéance ; saisies verrouillées.  La date\n"
+	  "             date d'émission (aujourd'hui par défaut), échéance ; saisies verrouillées ; refusé\n"
+	  "             tant que l'identité du centre est celle de l'exemple livré (juste settings).  La date\n"
 	  "             n'est jamais dans le futur, ni avant la fin du mois, ni avant la dernière facture\n"
 	  "             numérotée ; un mois pas encore fini ne s'émet qu'avec --early (le travail saisi\n"
 	  "             jusqu'à la date d'émission).  Taxes selon la province du client (TPS et TVQ au\n"
@@ -196,12 +199,19 @@ static const struct cli_command commands[] = {
 	  "  fiscal.year_start, taxes.tps_rate, taxes.tvq_rate, invoice.number_pattern,\n"
 	  "  invoice.credit_pattern, invoice.payment_days, invoice.payment_terms, invoice.paper.\n"
 	  "  Les taux de taxes sont datés : --from DATE donne le premier jour où la valeur s'applique ;\n"
-	  "  une facture copie les taux en vigueur le jour de son émission.\n"
+	  "  une facture copie les taux en vigueur le jour de son émission.  L'identité par défaut est\n"
+	  "  un exemple : aucune facture n'est émise tant que centre.tps_number ou centre.tvq_number\n"
+	  "  est celui de l'exemple (juste check le signale).\n"
 	  "  show : tout le monde ; set et unset : admin (inscrit au journal)."),
 	  N_("politique du centre : identité, exercice, taxes, numérotation (admin)"), cli_settings, CLI_NEEDS_USER },
 	{ "tui", N_("juste tui\n"
 	  "  l'interface plein écran (aussi « juste » sans commande, dans un terminal)"),
 	  N_("interface plein écran : semaine, facturation, utilisation, données, rapport"), cli_tui, CLI_NEEDS_USER },
+	{ "complete", N_("juste complete mandates|logins [PRÉFIXE]\n"
+	  "  les codes de mandat ou les logins qui commencent par PRÉFIXE, un par ligne, pour la\n"
+	  "  complétion de bash (completion/juste) : ceux que votre rôle peut voir ; un expert, les\n"
+	  "  mandats ouverts aujourd'hui et son propre login"),
+	  N_("valeurs de la complétion de bash : codes de mandat, logins"), cli_complete, CLI_NEEDS_USER },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
@@ -255,7 +265,11 @@ static int exit_code(juste_status st)
 
 static int fail(struct juste_err *e)
 {
-	fprintf(stderr, _("juste : %s\n"), e->msg);
+	/* a message quotes what it refuses: shown with its control characters
+	 * made visible, as every text juste prints on a terminal */
+	char msg[JUSTE_ERR_MAX + 8];
+	text_fit(e->msg, INT_MAX / 2, msg, sizeof msg);
+	fprintf(stderr, _("juste : %s\n"), msg);
 	return exit_code(e->code);
 }
 
@@ -395,7 +409,7 @@ int main(int argc, char **argv)
 	optind = 0;   /* glibc: a full reset of getopt for the command */
 	st = cmd->fn(&c, cargc, cargv, &e);
 	app_free(c.app);
-	if (fflush(stdout) != 0 && !st)
+	if ((fflush(stdout) != 0 || ferror(stdout)) && !st)
 		st = err_set(&e, JUSTE_EIO, N_("écriture impossible sur la sortie standard"));
 	return st ? fail(&e) : 0;
 }

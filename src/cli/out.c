@@ -1,8 +1,20 @@
 /*
  * out.c - table cells by display width.
  */
+#include <limits.h>
+
 #include "cli/out.h"
 #include "juste/text.h"
+
+const char *out_visible(const char *s)
+{
+	/* a few at once, for one printf */
+	static char bufs[4][4096];
+	static int next;
+	char *b = bufs[next++ % 4];
+	text_fit(s ? s : "", INT_MAX / 2, b, sizeof bufs[0]);
+	return b;
+}
 
 void out_cell(FILE *f, const char *s, int width)
 {

@@ -9,7 +9,15 @@
 #include <stdio.h>
 
 /* Prints s left-aligned in `width` columns, cut with "…" when longer (see
- * text_pad).  A negative width right-aligns. */
+ * text_pad).  A negative width right-aligns.  Control characters are made
+ * visible (text_fit): nothing from the data moves the terminal's cursor
+ * or sends it an escape sequence. */
 void out_cell(FILE *f, const char *s, int width);
+
+/* s on one line with its control characters made visible as out_cell
+ * does (line breaks and tabs as spaces, the others and ill-formed bytes as
+ * '?'), for the free text of a message line: printf("%s", out_visible(x)).
+ * The result lives until the fourth call after (cut past 4 KB). */
+const char *out_visible(const char *s);
 
 #endif

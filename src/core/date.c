@@ -12,7 +12,7 @@
 #endif
 
 #define YEAR_MIN 1900
-#define YEAR_MAX 9999
+#define YEAR_MAX 2999
 
 static bool is_leap(int y)
 {
@@ -88,7 +88,7 @@ juste_status date_parse(const char *s, date_t *t, struct juste_err *e)
 		return err_set(e, JUSTE_EINVAL, _("date invalide '%s' : attendu AAAA-MM-JJ"), s);
 	if (y < YEAR_MIN || y > YEAR_MAX)
 		return err_set(e, JUSTE_EINVAL,
-			       _("date invalide '%s' : l'année doit être entre 1900 et 9999"), s);
+			       _("date invalide '%s' : l'année doit être entre 1900 et 2999"), s);
 	if (!date_valid_ymd(y, m, d))
 		return err_set(e, JUSTE_EINVAL, _("date invalide '%s' : ce jour n'existe pas"), s);
 	*t = date_from_ymd(y, m, d);
@@ -130,7 +130,7 @@ juste_status date_month_parse(const char *s, int *y, int *m, struct juste_err *e
 		return err_set(e, JUSTE_EINVAL, _("mois invalide '%s' : attendu AAAA-MM"), s);
 	if (yy < YEAR_MIN || yy > YEAR_MAX)
 		return err_set(e, JUSTE_EINVAL,
-			       _("mois invalide '%s' : l'année doit être entre 1900 et 9999"), s);
+			       _("mois invalide '%s' : l'année doit être entre 1900 et 2999"), s);
 	*y = yy;
 	*m = mm;
 	return JUSTE_OK;
@@ -224,7 +224,7 @@ juste_status fy_parse(const char *s, struct fy_start fs, int *fy, struct juste_e
 			return err_set(e, JUSTE_EINVAL, _("exercice invalide '%s' : attendu AAAA"), s);
 		if (a < YEAR_MIN || a > YEAR_MAX)
 			return err_set(e, JUSTE_EINVAL,
-				       _("exercice invalide '%s' : l'année doit être entre 1900 et 9999"),
+				       _("exercice invalide '%s' : l'année doit être entre 1900 et 2999"),
 				       s);
 	} else {
 		if (strlen(s) != 9 || s[4] != '-' || (a = digits(s, 4)) < 0 ||
@@ -238,7 +238,7 @@ juste_status fy_parse(const char *s, struct fy_start fs, int *fy, struct juste_e
 				       s);
 		if (a < YEAR_MIN || b > YEAR_MAX)
 			return err_set(e, JUSTE_EINVAL,
-				       _("exercice invalide '%s' : l'année doit être entre 1900 et 9999"),
+				       _("exercice invalide '%s' : l'année doit être entre 1900 et 2999"),
 				       s);
 	}
 	*fy = a;

@@ -14,6 +14,7 @@
 #include "juste/invoice.h"
 #include "juste/money.h"
 #include "juste/policy.h"
+#include "juste/rules.h"
 
 #ifndef N_
 #define N_(s) (s)
@@ -74,6 +75,10 @@ const struct policy_key *policy_key_find(const char *name)
 	return k ? &k->pub : NULL;
 }
 
+/* The shipped example's tax numbers: well formed, and no registrant's. */
+#define EXAMPLE_TPS "123456789RT0001"
+#define EXAMPLE_TVQ "1234567890TQ0001"
+
 void policy_defaults(struct policy *p)
 {
 	memset(p, 0, sizeof *p);
@@ -81,8 +86,8 @@ void policy_defaults(struct policy *p)
 	snprintf(p->centre_address, sizeof p->centre_address, "%s", "5955, rue Saint-Laurent, bureau 201\nLévis (Québec)  G6V 3P5");
 	snprintf(p->centre_phone, sizeof p->centre_phone, "%s", "418 622-1001");
 	snprintf(p->centre_email, sizeof p->centre_email, "%s", "facturation@consortium.coop");
-	snprintf(p->tps_number, sizeof p->tps_number, "%s", "123456789RT0001");
-	snprintf(p->tvq_number, sizeof p->tvq_number, "%s", "1234567890TQ0001");
+	snprintf(p->tps_number, sizeof p->tps_number, "%s", EXAMPLE_TPS);
+	snprintf(p->tvq_number, sizeof p->tvq_number, "%s", EXAMPLE_TVQ);
 	p->fy_start = FY_START_DEFAULT;
 	p->ntps = p->ntvq = 1;
 	p->tps[0] = (struct policy_rate){ POLICY_ALWAYS, 5000 };
@@ -92,6 +97,23 @@ void policy_defaults(struct policy *p)
 	p->payment_days = 30;
 	snprintf(p->payment_terms, sizeof p->payment_terms, "%s", "Net 30 jours");
 	snprintf(p->paper, sizeof p->paper, "%s", "A4");
+}
+
+/* The name, address and telephone of the example are the Consortium's own
+ * (its annual report, the demo): only the tax numbers cannot be a real
+ * centre's, so they are what tells the example from a centre set up. */
+const char *policy_example_key(const struct policy *p)
+{
+	if (strcmp(p->tps_number, EXAMPLE_TPS) == 0)
+		return "centre.tps_number";
+	if (strcmp(p->tvq_number, EXAMPLE_TVQ) == 0)
+		return "centre.tvq_number";
+	return NULL;
+}
+
+bool policy_is_example(const struct policy *p)
+{
+	return policy_example_key(p) != NULL;
 }
 
 static int all_digits(const char *s, size_t n)
@@ -176,6 +198,10 @@ static juste_status set_text(char *field, size_t size, const char *key, const ch
 		buf[j++] = c;
 	}
 	buf[j] = '\0';
+	/* the rest of the rules of a note: UTF-8, no DEL nor C1 control */
+	struct juste_err sub = { 0 };
+	if (rules_note_validate(key, buf, &sub))
+		return err_set(e, JUSTE_EINVAL, "%s", sub.msg);
 	memcpy(field, buf, j + 1);
 	return JUSTE_OK;
 }

@@ -12,6 +12,7 @@
 #include "juste/date.h"
 #include "juste/rules.h"
 #include "juste/tax.h"
+#include "juste/text.h"
 
 #ifndef N_
 #define N_(s) (s)
@@ -81,6 +82,75 @@ juste_status rules_login_validate(const char *login, struct juste_err *e)
 	return JUSTE_OK;
 }
 
+/* --- free text ------------------------------------------------------------ */
+
+/* The first control character of the well-formed UTF-8 s[0..n) that `kind`
+ * does not allow: C0 (below U+0020), DEL and C1 (U+0080..U+009F, written
+ * C2 80..C2 9F).  Notes keep their line breaks and tabs.  Returns its byte
+ * offset and code point, or false. */
+static bool control_find(const char *s, size_t n, bool note, size_t *at, unsigned *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = u[i];
+
+		if (c < 0x20 || c == 0x7F) {
+			if (note && (c == '\n' || c == '\t'))
+				continue;
+			*at = i;
+			*cp = c;
+			return true;
+		}
+		if (c == 0xC2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F) {
+			*at = i;
+			*cp = u[i + 1];
+			return true;
+		}
+	}
+	return false;
+}
+
+juste_status rules_bytes_validate(const char *field, const char *s, size_t n, struct juste_err *e)
+{
+	const char *nul = memchr(s, '\0', n);
+	size_t at;
+
+	if (nul != NULL)
+		return err_set_field(e, field, JUSTE_EINVAL, N_("%s : octet nul refusé (octet %zu)"),
+			field, (size_t)(nul - s) + 1);
+	if (!text_utf8_valid(s, n, &at))
+		return err_set_field(e, field, JUSTE_EINVAL,
+			N_("%s : texte invalide : ce n'est pas de l'UTF-8 (octet %zu)"), field, at + 1);
+	return JUSTE_OK;
+}
+
+static juste_status text_validate(const char *field, const char *s, bool note, struct juste_err *e)
+{
+	size_t n = strlen(s), at;
+	unsigned cp;
+	juste_status st = rules_bytes_validate(field, s, n, e);
+
+	if (st != JUSTE_OK || !control_find(s, n, note, &at, &cp))
+		return st;
+	if (note)
+		return err_set_field(e, field, JUSTE_EINVAL,
+			N_("%s : caractère de contrôle U+%04X refusé (octet %zu ; seuls le saut de ligne et la tabulation sont permis)"),
+			field, cp, at + 1);
+	return err_set_field(e, field, JUSTE_EINVAL,
+		N_("%s : caractère de contrôle U+%04X refusé (octet %zu)"), field, cp, at + 1);
+}
+
+juste_status rules_name_validate(const char *field, const char *s, struct juste_err *e)
+{
+	return text_validate(field, s, false, e);
+}
+
+juste_status rules_note_validate(const char *field, const char *s, struct juste_err *e)
+{
+	return text_validate(field, s, true, e);
+}
+
 /* A required text: present, and (for fixed buffers filled elsewhere)
  * NUL-terminated within its buffer. */
 static juste_status text_required(const char *field, const char *s, size_t size,
@@ -148,7 +218,8 @@ juste_status rules_expert_validate(const struct expert *x, struct juste_err *e)
 	juste_status st;
 
 	if ((st = rules_login_validate(x->login, e)) != JUSTE_OK ||
-	    (st = text_required("name", x->name, sizeof x->name, e)) != JUSTE_OK)
+	    (st = text_required("name", x->name, sizeof x->name, e)) != JUSTE_OK ||
+	    (st = rules_name_validate("name", x->name, e)) != JUSTE_OK)
 		return st;
 	if ((st = vocab_check(VOCAB_FUNCTION, (int)x->function, e)) != JUSTE_OK)
 		return st;
@@ -186,7 +257,8 @@ juste_status rules_org_validate(const struct org *o, struct juste_err *e)
 	juste_status st;
 
 	if ((st = rules_code_validate("code", o->code, e)) != JUSTE_OK ||
-	    (st = text_required("name", o->name, sizeof o->name, e)) != JUSTE_OK)
+	    (st = text_required("name", o->name, sizeof o->name, e)) != JUSTE_OK ||
+	    (st = rules_name_validate("name", o->name, e)) != JUSTE_OK)
 		return st;
 	if ((st = vocab_check(VOCAB_CATEGORY, (int)o->category, e)) != JUSTE_OK)
 		return st;
@@ -199,9 +271,11 @@ juste_status rules_org_validate(const struct org *o, struct juste_err *e)
 	    (st = flag_validate("tax_exempt", o->tax_exempt, e)) != JUSTE_OK ||
 	    (st = date_range("joined_on", o->joined_on, "left_on", o->left_on, e)) != JUSTE_OK ||
 	    (st = text_fits("email", o->email, sizeof o->email, e)) != JUSTE_OK ||
-	    (st = email_validate(o->email, e)) != JUSTE_OK)
+	    (st = email_validate(o->email, e)) != JUSTE_OK ||
+	    (st = rules_name_validate("email", o->email, e)) != JUSTE_OK ||
+	    (st = text_fits("address", o->address, sizeof o->address, e)) != JUSTE_OK)
 		return st;
-	if ((st = text_fits("address", o->address, sizeof o->address, e)) != JUSTE_OK)
+	if ((st = rules_note_validate("address", o->address, e)) != JUSTE_OK)
 		return st;
 	if (o->country[0] && (st = tax_country_validate(o->country, e)) != JUSTE_OK)
 		return st;
@@ -214,7 +288,9 @@ juste_status rules_ref_validate(const struct refitem *r, struct juste_err *e)
 {
 	juste_status st = rules_code_validate("code", r->code, e);
 
-	return st != JUSTE_OK ? st : text_required("name", r->name, sizeof r->name, e);
+	if (st == JUSTE_OK)
+		st = text_required("name", r->name, sizeof r->name, e);
+	return st != JUSTE_OK ? st : rules_name_validate("name", r->name, e);
 }
 
 static juste_status mandate_money_validate(const struct mandate *m, struct juste_err *e)
@@ -243,6 +319,7 @@ juste_status rules_mandate_validate(const struct mandate *m, struct juste_err *e
 
 	if ((st = rules_code_validate("code", m->code, e)) != JUSTE_OK ||
 	    (st = text_required("title", m->title, sizeof m->title, e)) != JUSTE_OK ||
+	    (st = rules_name_validate("title", m->title, e)) != JUSTE_OK ||
 	    (st = rules_code_validate("client", m->client, e)) != JUSTE_OK ||
 	    (st = code_optional("beneficiary", m->beneficiary, e)) != JUSTE_OK ||
 	    (st = rules_code_validate("service", m->service, e)) != JUSTE_OK ||
@@ -311,7 +388,8 @@ juste_status rules_entry_validate(const struct entry *en, const struct mandate *
 	if (en->minutes > 24 * 60)
 		return err_set_field(e, "duration", JUSTE_EINVAL,
 			N_("durée de plus de 24 h refusée"));
-	if ((st = text_fits("note", en->note, sizeof en->note, e)) != JUSTE_OK)
+	if ((st = text_fits("note", en->note, sizeof en->note, e)) != JUSTE_OK ||
+	    (st = rules_note_validate("note", en->note, e)) != JUSTE_OK)
 		return st;
 	if (m != NULL && (st = entry_mandate_check(en, d, m, e)) != JUSTE_OK)
 		return st;

@@ -182,6 +182,14 @@ static juste_status migrate(struct store *s, struct juste_err *e)
 	return JUSTE_OK;
 }
 
+/* SQLite says "disk I/O error" when the -shm or -wal cannot grow: the
+ * system's errno tells a full disk apart. */
+static bool disk_full(struct store *s, int rc)
+{
+	int sys = sqlite3_system_errno(s->db), prim = rc & 0xff;
+	return prim == SQLITE_FULL || ((prim == SQLITE_IOERR || prim == SQLITE_CANTOPEN) && (sys == ENOSPC || sys == EDQUOT));
+}
+
 juste_status store_open(const char *path, int flags, struct store **out, struct juste_err *e)
 {
 	*out = NULL;
@@ -254,6 +262,9 @@ juste_status store_open(const char *path, int flags, struct store **out, struct 
 		if (!st)
 			st = migrate(s, e);
 	}
+	if (st && disk_full(s, sqlite3_extended_errcode(s->db)))
+		st = err_set(e, JUSTE_EIO, N_("%s : disque plein : la base ne peut pas être ouverte ; libérez de la place (rien n'a été écrit)"),
+			path);
 	if (!st && user_version(s) < 1)
 		st = err_set(e, JUSTE_EIO, N_("%s n'est pas une base de données juste"), path);
 	if (st) {
@@ -497,6 +508,8 @@ juste_status store_fail(struct store *s, int rc, const char *what, struct juste_
 	for (size_t i = 0; i < sizeof trigger_msgs / sizeof trigger_msgs[0]; i++)
 		if (strstr(msg, trigger_msgs[i].raised))
 			return err_set(e, JUSTE_ECONFLICT, "%s : %s", what, err_translate ? err_translate(trigger_msgs[i].msg) : trigger_msgs[i].msg);
+	if (disk_full(s, rc))
+		return err_set(e, JUSTE_EIO, N_("%s : disque plein, rien n'a été écrit"), what);
 	switch (rc) {
 	case SQLITE_CONSTRAINT_UNIQUE:
 	case SQLITE_CONSTRAINT_PRIMARYKEY:

@@ -255,6 +255,25 @@ int tui_input(struct tui *t, const char *prompt, const char *initial, char *out,
 	return result;
 }
 
+/* The keys that move a searching picker's list: fixed, like the editing
+ * keys of its query (keys.h), since j, k, g, G, Home and End are typed. */
+static enum action search_move(int f, wint_t ch)
+{
+	if (f && ch == KEY_UP)
+		return ACT_UP;
+	if (f && ch == KEY_DOWN)
+		return ACT_DOWN;
+	if (f && ch == KEY_PPAGE)
+		return ACT_PAGE_UP;
+	if (f && ch == KEY_NPAGE)
+		return ACT_PAGE_DOWN;
+	if (!f && ch == 16)                                /* ^P */
+		return ACT_UP;
+	if (!f && ch == 14)                                /* ^N */
+		return ACT_DOWN;
+	return ACT_NONE;
+}
+
 int tui_pick(struct tui *t, const char *title, const char *const *labels, const char *const *search, int n,
 	int search_mode, const enum action *extra, int nextra, enum action *act)
 {
@@ -283,15 +302,6 @@ int tui_pick(struct tui *t, const char *title, const char *const *labels, const 
 		wint_t ch;
 		if (tui_getkey(&f, &ch) == ERR || (f && ch == KEY_RESIZE))
 			continue;
-		int page = h - 4 > 1 ? h - 4 : 1;
-		if (f && (ch == KEY_UP || ch == KEY_DOWN || ch == KEY_PPAGE || ch == KEY_NPAGE)) {
-			widget_picker_move(&p, ch == KEY_UP ? -1 : ch == KEY_DOWN ? 1 : ch == KEY_PPAGE ? -page : page, 0);
-			continue;
-		}
-		if (!f && (ch == 16 || ch == 14)) {              /* ^P ^N */
-			widget_picker_move(&p, ch == 16 ? -1 : 1, 0);
-			continue;
-		}
 		if (!f && ch == '\r') {
 			chosen = widget_picker_current(&p);
 			break;
@@ -299,15 +309,18 @@ int tui_pick(struct tui *t, const char *title, const char *const *labels, const 
 		if (!f && ch == 27)
 			break;
 		if (search_mode) {
-			if (widget_input_key(&p.query, f, ch) == WIDGET_INPUT_CHANGED)
+			/* letters, Home and End edit the query: the list moves on
+			 * the fixed keys of a search field */
+			enum action a = search_move(f, ch);
+			if (a != ACT_NONE)
+				widget_list_key(&p.list, a);
+			else if (widget_input_key(&p.query, f, ch) == WIDGET_INPUT_CHANGED)
 				widget_picker_filter(&p);
 			continue;
 		}
 		enum action a = keys_lookup(KS_M | KS_W, keys_code(f, ch));
-		if (a == ACT_UP || a == ACT_DOWN) {
-			widget_picker_move(&p, a == ACT_UP ? -1 : 1, 0);
+		if (widget_list_key(&p.list, a) != WIDGET_LIST_IGNORED)
 			continue;
-		}
 		if (a == ACT_QUIT)
 			break;
 		for (int i = 0; i < nextra; i++)
@@ -379,6 +392,14 @@ static void help_line(char *buf, size_t n, const char *keys, const char *name, c
 	snprintf(buf, n, "%s %s %s", k, nm, text);
 }
 
+/* ctx: the help's lines, char[][256] */
+static void help_row(void *ctx, int row, int y, int x, int w, int current)
+{
+	(void)current;
+	const char (*lines)[256] = ctx;
+	widget_text(y, x, lines[row], w, WIDGET_LEFT, term_attr(TR_DIALOG));
+}
+
 static void help(struct tui *t)
 {
 	const struct view *v = tui_views[t->cur];
@@ -394,7 +415,7 @@ static void help(struct tui *t)
 	help_line(lines[n++], sizeof lines[0], "F2 … F6", "", _("changer d'écran"));
 	help_line(lines[n++], sizeof lines[0], "0-9", "", _("taper une durée : 1h30, 1:30, 90m, 1,5 ; 0 supprime"));
 	snprintf(lines[n++], sizeof lines[0], "%s", _("Les touches se changent dans la section [keys] de juste.ini."));
-	int top = 0;
+	struct widget_list l = { .nrows = n, .pager = 1 };
 	for (;;) {
 		tui_draw(t);
 		int h = LINES - 2, w = COLS - 2;
@@ -402,13 +423,7 @@ static void help(struct tui *t)
 			char title[128];
 			snprintf(title, sizeof title, _("Aide — %s"), _(v->title));
 			widget_box(1, 1, h, w, title, term_attr(TR_DIALOG));
-			int body = h - 2;
-			if (top > n - body)
-				top = n - body;
-			if (top < 0)
-				top = 0;
-			for (int i = 0; i < body && top + i < n; i++)
-				widget_text(2 + i, 3, lines[top + i], w - 4, WIDGET_LEFT, term_attr(TR_DIALOG));
+			widget_list_draw(&l, 2, 3, h - 2, w - 4, help_row, lines, term_attr(TR_DIALOG));
 			refresh();
 		}
 		int f;
@@ -417,12 +432,8 @@ static void help(struct tui *t)
 			return;
 		if (tui_getkey(&f, &ch) == ERR || (f && ch == KEY_RESIZE))
 			continue;
-		enum action a = keys_lookup(KS_M, keys_code(f, ch));
-		if (a == ACT_DOWN || a == ACT_PAGE_DOWN)
-			top += a == ACT_DOWN ? 1 : LINES / 2;
-		else if (a == ACT_UP || a == ACT_PAGE_UP)
-			top -= a == ACT_UP ? 1 : LINES / 2;
-		else
+		/* the movement keys scroll; any other key closes */
+		if (widget_list_key(&l, keys_lookup(KS_M, keys_code(f, ch))) == WIDGET_LIST_IGNORED)
 			return;
 	}
 }

@@ -59,7 +59,7 @@ static juste_status reload(struct tui *t, struct bill_state *s, struct juste_err
 		return st;
 	billing_month_free(&s->m);
 	s->m = m;
-	s->mt.nrows = (int)m.n;
+	widget_list_set_rows(&s->mt.rows, (int)m.n);
 	return JUSTE_OK;
 }
 
@@ -102,8 +102,7 @@ static juste_status doc_open(struct tui *t, struct bill_state *s, int64_t id, st
 			sizeof s->btext[i]);
 	s->nblockers = s->nnotes;
 	notes_add(s, s->doc.rec.warnings);
-	s->dt.nrows = (int)s->doc.nlines + s->nnotes;
-	s->dt.cur_row = s->dt.top = 0;
+	widget_list_reset(&s->dt.rows, (int)s->doc.nlines + s->nnotes);
 	return JUSTE_OK;
 }
 
@@ -152,10 +151,13 @@ static void hours(int64_t minutes, char *buf, size_t n)
 	duration_format_hours_fr((long)minutes, buf, n);
 }
 
-static const char *rec_state(const struct invoice_rec *r)
+/* The state word: "retenu" in the month's list, where it stands for "un
+ * brouillon retenu"; "retenue" after the feminine "Facture" or "Note de
+ * crédit" of a title. */
+static const char *rec_state(const struct invoice_rec *r, int feminine)
 {
 	if (!vocab_invoice_status_final(r->status))
-		return r->nblockers ? _("retenu") : _("brouillon");
+		return r->nblockers ? (feminine ? _("retenue") : _("retenu")) : _("brouillon");
 	return r->number;
 }
 
@@ -173,7 +175,7 @@ static void month_cell(void *ctx, int row, int col, char *buf, size_t n, enum te
 	int64_t minutes, sub, tax, total, late;
 	int blockers = 0;
 	const struct invoice_rec *r = NULL;
-	if (row >= s->mt.nrows) {
+	if (row >= s->mt.rows.nrows) {
 		*role = TR_TOTAL;
 		/* what is issued, net of the credit notes; drafts are apart */
 		minutes = s->m.minutes;
@@ -204,7 +206,7 @@ static void month_cell(void *ctx, int row, int col, char *buf, size_t n, enum te
 		else
 			snprintf(buf, n, _("Émis net (%d factures)"), s->m.issued);
 		break;
-	case 1: snprintf(buf, n, "%s", r ? rec_state(r) : ""); break;
+	case 1: snprintf(buf, n, "%s", r ? rec_state(r, 0) : ""); break;
 	case 2: hours(minutes, buf, n); break;
 	case 3: snprintf(buf, n, "%s", money_format_fr(sub, m, sizeof m)); break;
 	case 4: snprintf(buf, n, "%s", money_format_fr(tax, m, sizeof m)); break;
@@ -254,7 +256,8 @@ static void entry_cell(void *ctx, int row, int col, char *buf, size_t n, enum te
 	char d[DURATION_BUF];
 	if (row < 0) {
 		*role = TR_HEADER;
-		snprintf(buf, n, "%s", _(head[col]));
+		/* the notes' column starts with a space, its header too */
+		snprintf(buf, n, "%s%s", col == 4 ? " " : "", _(head[col]));
 		return;
 	}
 	const struct invoice_entry_rec *x = &s->doc.entries[s->ent[row]];
@@ -314,7 +317,7 @@ static void bill_draw(struct tui *t, void *state, int y, int h, int w)
 			snprintf(where + strlen(where), sizeof where - strlen(where), ")");
 	}
 	snprintf(title, sizeof title, _(" %s %s%s · %s · %s · total %s"), vocab_invoice_kind_credit(r->kind) ?
-		_("Note de crédit") : _("Facture"), rec_state(r), where, r->client_code, r->client_name,
+		_("Note de crédit") : _("Facture"), rec_state(r, 1), where, r->client_code, r->client_name,
 		money_format_fr(r->amounts.total_cents, tot, sizeof tot));
 	widget_text(y, 0, title, w, WIDGET_LEFT, ta);
 	if (s->level == LV_DOC) {
@@ -337,9 +340,8 @@ static void bill_draw(struct tui *t, void *state, int y, int h, int w)
 
 static const struct billing_row *cur_bill(struct bill_state *s)
 {
-	if (s->m.n == 0 || s->mt.cur_row < 0 || s->mt.cur_row >= (int)s->m.n)
-		return NULL;
-	return &s->m.rows[s->mt.cur_row];
+	int row = widget_list_current(&s->mt.rows);
+	return row < 0 || row >= (int)s->m.n ? NULL : &s->m.rows[row];
 }
 
 static void say(struct tui *t, juste_status code, const char *msg)
@@ -548,7 +550,9 @@ static void enter(struct tui *t, struct bill_state *s)
 	}
 	if (s->level != LV_DOC)
 		return;
-	int row = s->dt.cur_row;
+	int row = widget_list_current(&s->dt.rows);
+	if (row < 0)
+		return;
 	if (row >= (int)s->doc.nlines) {
 		int k = row - (int)s->doc.nlines;
 		if (k < s->nnotes)
@@ -569,27 +573,8 @@ static void enter(struct tui *t, struct bill_state *s)
 		return;
 	}
 	s->line = row;
-	s->et.nrows = s->nent;
-	s->et.cur_row = s->et.top = 0;
+	widget_list_reset(&s->et.rows, s->nent);
 	s->level = LV_ENTRIES;
-}
-
-static void move_cursor(struct widget_table *tab, enum action a, int nrows)
-{
-	int page = LINES - 8 > 1 ? LINES - 8 : 1;
-	switch (a) {
-	case ACT_UP: tab->cur_row--; break;
-	case ACT_DOWN: tab->cur_row++; break;
-	case ACT_PAGE_UP: tab->cur_row -= page; break;
-	case ACT_PAGE_DOWN: tab->cur_row += page; break;
-	case ACT_FIRST: tab->cur_row = 0; break;
-	case ACT_LAST: tab->cur_row = nrows - 1; break;
-	default: break;
-	}
-	if (tab->cur_row >= nrows)
-		tab->cur_row = nrows - 1;
-	if (tab->cur_row < 0)
-		tab->cur_row = 0;
 }
 
 static enum view_result bill_request(struct tui *t, void *state, enum action a, int f, wint_t ch)
@@ -598,10 +583,9 @@ static enum view_result bill_request(struct tui *t, void *state, enum action a, 
 	(void)ch;
 	struct bill_state *s = state;
 	struct widget_table *tab = s->level == LV_MONTH ? &s->mt : s->level == LV_DOC ? &s->dt : &s->et;
-	switch (a) {
-	case ACT_UP: case ACT_DOWN: case ACT_PAGE_UP: case ACT_PAGE_DOWN: case ACT_FIRST: case ACT_LAST:
-		move_cursor(tab, a, tab->nrows);
+	if (widget_table_key(tab, a) != WIDGET_LIST_IGNORED)
 		return VIEW_HANDLED;
+	switch (a) {
 	case ACT_EDIT: enter(t, s); return VIEW_HANDLED;
 	case ACT_BACK:
 		if (s->level == LV_MONTH)
@@ -626,7 +610,7 @@ static enum view_result bill_request(struct tui *t, void *state, enum action a, 
 		snprintf(s->month, sizeof s->month, "%04d-%02d", y, m);
 		doc_close(s);
 		s->level = LV_MONTH;
-		s->mt.cur_row = s->mt.top = 0;
+		widget_list_reset(&s->mt.rows, (int)s->m.n);
 		reload_or_say(t, s);
 		return VIEW_HANDLED;
 	}

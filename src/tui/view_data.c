@@ -225,10 +225,8 @@ static void apply_filter(struct data_state *s)
 				s->shown[s->nshown++] = i;
 		text_search_free(&q);
 	}
-	s->tt.nrows = s->nshown;
+	widget_list_set_rows(&s->tt.rows, s->nshown);
 	s->tt.ncols = ncols_of(tab);
-	if (s->tt.cur_row >= s->nshown)
-		s->tt.cur_row = s->nshown ? s->nshown - 1 : 0;
 }
 
 static juste_status load(struct tui *t, struct data_state *s, int tab, struct juste_err *e)
@@ -361,6 +359,13 @@ static void data_draw(struct tui *t, void *state, int y, int h, int w)
 }
 
 /* ----------------------------------------------------------------- forms */
+
+/* The item under the cursor, NULL when the list shows none. */
+static const struct item *cur_item(const struct data_state *s)
+{
+	int row = widget_list_current(&s->tt.rows);
+	return row < 0 || row >= s->nshown ? NULL : &s->items[s->tab][s->shown[row]];
+}
 
 struct form_ctx {
 	struct data_state *s;
@@ -566,9 +571,8 @@ static void form(struct tui *t, struct data_state *s, int create)
 	int tab = s->tab;
 	const struct item *it = NULL;
 	if (!create) {
-		if (s->nshown == 0)
+		if (!(it = cur_item(s)))
 			return;
-		it = &s->items[tab][s->shown[s->tt.cur_row]];
 	}
 	struct widget_form *fm = calloc(1, sizeof *fm);
 	if (!fm)
@@ -654,9 +658,10 @@ static void form(struct tui *t, struct data_state *s, int create)
 /* Rows of the rate table under the cursor. */
 static void rate_rows(struct tui *t, struct data_state *s)
 {
-	if (s->nshown == 0)
+	const struct item *cur = cur_item(s);
+	if (!cur)
 		return;
-	const struct rate_table_info *ti = &s->tables[s->items[DT_RATES][s->shown[s->tt.cur_row]].idx];
+	const struct rate_table_info *ti = &s->tables[cur->idx];
 	struct rate_book b;
 	struct juste_err e = { 0 };
 	if (rates_book_load(t->app, &b, &e)) {
@@ -695,12 +700,12 @@ static void rate_rows(struct tui *t, struct data_state *s)
 static void close_item(struct tui *t, struct data_state *s)
 {
 	struct juste_err e = { 0 };
-	if ((s->tab != DT_MANDATES && s->tab != DT_EXPERTS) || s->nshown == 0) {
+	const struct item *it = cur_item(s);
+	if ((s->tab != DT_MANDATES && s->tab != DT_EXPERTS) || !it) {
 		err_set(&e, JUSTE_EINVAL, N_("x ferme un mandat (onglet mandats) ou désactive un expert (onglet experts)"));
 		tui_error(t, &e);
 		return;
 	}
-	const struct item *it = &s->items[s->tab][s->shown[s->tt.cur_row]];
 	char code[160], prompt[256], date[64], today[ISO_LEN];
 	put(code, it->col[0]);
 	date_format(app_today(), today);
@@ -751,24 +756,19 @@ static enum view_result data_request(struct tui *t, void *state, enum action a, 
 {
 	struct data_state *s = state;
 	struct juste_err e = { 0 };
-	int page = LINES - 8 > 1 ? LINES - 8 : 1;
+	if (widget_table_key(&s->tt, a) != WIDGET_LIST_IGNORED)
+		return VIEW_HANDLED;
 	switch (a) {
-	case ACT_UP: s->tt.cur_row--; break;
-	case ACT_DOWN: s->tt.cur_row++; break;
-	case ACT_PAGE_UP: s->tt.cur_row -= page; break;
-	case ACT_PAGE_DOWN: s->tt.cur_row += page; break;
-	case ACT_FIRST: s->tt.cur_row = 0; break;
-	case ACT_LAST: s->tt.cur_row = s->nshown - 1; break;
 	case ACT_NEXT_TAB: case ACT_PREV_TAB:
 		s->tab = (s->tab + (a == ACT_NEXT_TAB ? 1 : DT_NTABS - 1)) % DT_NTABS;
-		s->tt.cur_row = s->tt.top = 0;
+		widget_list_reset(&s->tt.rows, 0);
 		ensure(t, s);
 		return VIEW_HANDLED;
 	case ACT_SEARCH: {
 		char q[256];
 		if (tui_input(t, _("Chercher :"), s->query[s->tab], q, sizeof q)) {
 			snprintf(s->query[s->tab], sizeof s->query[s->tab], "%s", q);
-			s->tt.cur_row = s->tt.top = 0;
+			widget_list_reset(&s->tt.rows, 0);
 			apply_filter(s);
 		}
 		return VIEW_HANDLED;
@@ -815,17 +815,12 @@ static enum view_result data_request(struct tui *t, void *state, enum action a, 
 	default:
 		if (a == ACT_NONE && !f && ch >= '1' && ch < '1' + DT_NTABS) {
 			s->tab = (int)(ch - '1');
-			s->tt.cur_row = s->tt.top = 0;
+			widget_list_reset(&s->tt.rows, 0);
 			ensure(t, s);
 			return VIEW_HANDLED;
 		}
 		return VIEW_IGNORED;
 	}
-	if (s->tt.cur_row >= s->nshown)
-		s->tt.cur_row = s->nshown - 1;
-	if (s->tt.cur_row < 0)
-		s->tt.cur_row = 0;
-	return VIEW_HANDLED;
 }
 
 static const enum action data_bar[] = {

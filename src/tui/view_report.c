@@ -6,7 +6,8 @@
  *
  * The figures are those of `juste report annual`: the screen holds the
  * struct report_annual that report_annual_build() made, and lays it out as
- * lines that scroll.  ← → (or [ ]) change the year.
+ * lines that scroll like a pager (widget_list).  ← → (or [ ]) change the
+ * year.
  */
 #include <langinfo.h>
 #include <stdarg.h>
@@ -22,8 +23,7 @@ struct report_state {
 	struct report_annual r;
 	int loaded;
 	int fy;
-	int top;            /* first line shown */
-	int nlines;         /* of the last draw */
+	struct widget_list lines;     /* a pager over the report's lines */
 };
 
 /* Lines are emitted top to bottom; only those in the window are drawn. */
@@ -215,7 +215,8 @@ static juste_status load(struct tui *t, struct report_state *s, int fy, struct j
 	s->r = next;
 	s->fy = fy;
 	s->loaded = 1;
-	s->top = 0;
+	s->lines.pager = 1;
+	widget_list_reset(&s->lines, 0);
 	return JUSTE_OK;
 }
 
@@ -233,9 +234,14 @@ static void report_draw(struct tui *t, void *state, int y, int h, int w)
 		return;
 	for (int i = 0; i < h; i++)
 		widget_fill(y + i, 0, w, term_attr(TR_NORMAL));
-	struct out o = { y, h, w, s->top, 0 };
+	/* a first pass only counts the lines (none is in a window of 0
+	 * lines), so that the pager knows its end before the lines are shown */
+	struct out count = { y, 0, w, 0, 0 };
+	draw_report(s, &count);
+	widget_list_set_rows(&s->lines, count.line);
+	widget_list_set_height(&s->lines, h);
+	struct out o = { y, h, w, s->lines.top, 0 };
 	draw_report(s, &o);
-	s->nlines = o.line;
 }
 
 static enum view_result report_request(struct tui *t, void *state, enum action a, int is_func, wint_t ch)
@@ -245,21 +251,13 @@ static enum view_result report_request(struct tui *t, void *state, enum action a
 	int fy = s->fy;
 	if (a == ACT_NONE && !is_func && (ch == '[' || ch == ']'))
 		a = ch == '[' ? ACT_LEFT : ACT_RIGHT;
+	if (widget_list_key(&s->lines, a) != WIDGET_LIST_IGNORED)
+		return VIEW_HANDLED;
 	switch (a) {
 	case ACT_LEFT: fy--; break;
 	case ACT_RIGHT: fy++; break;
-	case ACT_UP: s->top--; break;
-	case ACT_DOWN: s->top++; break;
-	case ACT_PAGE_UP: s->top -= 10; break;
-	case ACT_PAGE_DOWN: s->top += 10; break;
-	case ACT_FIRST: s->top = 0; break;
-	case ACT_LAST: s->top = s->nlines; break;
 	default: return VIEW_IGNORED;
 	}
-	if (s->top > s->nlines - 1)
-		s->top = s->nlines - 1;
-	if (s->top < 0)
-		s->top = 0;
 	if (fy != s->fy) {
 		struct juste_err e = { 0 };
 		if (load(t, s, fy, &e) != JUSTE_OK)

@@ -69,7 +69,7 @@ static juste_status load_tab(struct tui *t, struct util_state *s, int tab, struc
 		utilisation_free(&s->u);
 		s->u = u;
 		utilisation_sort(&s->u, (enum utilisation_col)s->sort_col, s->sort_desc);
-		s->tab_t[tab].nrows = (int)u.n;
+		widget_list_set_rows(&s->tab_t[tab].rows, (int)u.n);
 	} else if (tab == TAB_MANDATES) {
 		struct budget_row *b;
 		size_t n;
@@ -78,14 +78,14 @@ static juste_status load_tab(struct tui *t, struct util_state *s, int tab, struc
 		free(s->b);
 		s->b = b;
 		s->nb = n;
-		s->tab_t[tab].nrows = (int)n;
+		widget_list_set_rows(&s->tab_t[tab].rows, (int)n);
 	} else {
 		struct client_revenue c;
 		if ((st = client_revenue_load(t->app, app_today(), &c, e)))
 			return st;
 		client_revenue_free(&s->c);
 		s->c = c;
-		s->tab_t[tab].nrows = (int)c.n;
+		widget_list_set_rows(&s->tab_t[tab].rows, (int)c.n);
 	}
 	s->loaded[tab] = 1;
 	return JUSTE_OK;
@@ -324,7 +324,6 @@ static void draw_week(struct util_state *s, int y, int h, int width)
 	snprintf(title, sizeof title, _(" %s · lecture seule · semaine du %s au %s · %s / %s"), w->name, w->day[0],
 		w->day[6], duration_format(w->total, d1, sizeof d1), duration_format(w->capacity, d2, sizeof d2));
 	widget_text(y, 0, title, width, WIDGET_LEFT, term_attr(TR_TITLE));
-	s->wt.nrows = w->nrows;
 	widget_table_draw(&s->wt, y + 1, 0, h - 2, week_cell, s);
 	const char *legend = _("[ ] semaine précédente / suivante · Échap retour");
 	char buf[256];
@@ -411,7 +410,7 @@ static void open_week(struct tui *t, struct util_state *s, date_t day)
 {
 	if (s->tab != TAB_EXPERTS || s->u.n == 0)
 		return;
-	int row = s->tab_t[TAB_EXPERTS].cur_row;
+	int row = widget_list_current(&s->tab_t[TAB_EXPERTS].rows);
 	if (row < 0 || row >= (int)s->u.n)
 		return;
 	struct week w;
@@ -423,7 +422,7 @@ static void open_week(struct tui *t, struct util_state *s, date_t day)
 	week_free(&s->w);
 	s->w = w;
 	s->in_week = 1;
-	s->wt.cur_row = s->wt.top = 0;
+	widget_list_reset(&s->wt.rows, s->w.nrows);
 }
 
 static void shift(struct util_state *s, int d)
@@ -445,12 +444,10 @@ static enum view_result util_request(struct tui *t, void *state, enum action a, 
 	struct util_state *s = state;
 	if (s->in_week) {
 		struct juste_err e = { 0 };
+		if (widget_table_key(&s->wt, a) != WIDGET_LIST_IGNORED)
+			return VIEW_HANDLED;
 		switch (a) {
 		case ACT_BACK: s->in_week = 0; return VIEW_HANDLED;
-		case ACT_UP: s->wt.cur_row--; break;
-		case ACT_DOWN: s->wt.cur_row++; break;
-		case ACT_LEFT: s->wt.cur_col--; break;
-		case ACT_RIGHT: s->wt.cur_col++; break;
 		case ACT_PREV_PERIOD: case ACT_NEXT_PERIOD:
 			open_week(t, s, s->w.monday + (a == ACT_PREV_PERIOD ? -7 : 7));
 			return VIEW_HANDLED;
@@ -466,20 +463,11 @@ static enum view_result util_request(struct tui *t, void *state, enum action a, 
 			}
 			return VIEW_IGNORED;
 		}
-		widget_table_clamp(&s->wt, 1000);
-		return VIEW_HANDLED;
 	}
 	struct widget_table *tb = &s->tab_t[s->tab];
-	int page = LINES - 8 > 1 ? LINES - 8 : 1;
+	if (widget_table_key(tb, a) != WIDGET_LIST_IGNORED)
+		return VIEW_HANDLED;
 	switch (a) {
-	case ACT_UP: tb->cur_row--; break;
-	case ACT_DOWN: tb->cur_row++; break;
-	case ACT_PAGE_UP: tb->cur_row -= page; break;
-	case ACT_PAGE_DOWN: tb->cur_row += page; break;
-	case ACT_FIRST: tb->cur_row = 0; break;
-	case ACT_LAST: tb->cur_row = tb->nrows - 1; break;
-	case ACT_LEFT: tb->cur_col--; break;
-	case ACT_RIGHT: tb->cur_col++; break;
 	case ACT_NEXT_TAB: case ACT_PREV_TAB:
 		s->tab = (s->tab + (a == ACT_NEXT_TAB ? 1 : NTABS - 1)) % NTABS;
 		ensure(t, s);
@@ -524,15 +512,6 @@ static enum view_result util_request(struct tui *t, void *state, enum action a, 
 		}
 		return VIEW_IGNORED;
 	}
-	if (tb->cur_row >= tb->nrows)
-		tb->cur_row = tb->nrows - 1;
-	if (tb->cur_row < 0)
-		tb->cur_row = 0;
-	if (tb->cur_col >= tb->ncursor_cols)
-		tb->cur_col = tb->ncursor_cols - 1;
-	if (tb->cur_col < 0)
-		tb->cur_col = 0;
-	return VIEW_HANDLED;
 }
 
 static const enum action util_bar[] = {

@@ -37,18 +37,18 @@ static juste_status reload(struct tui *t, struct week_state *s, date_t day, cons
 	char code[CODE_LEN] = "";
 	if (keep_code)
 		snprintf(code, sizeof code, "%s", keep_code);
-	else if (s->loaded && s->tab.cur_row < s->w.nrows)
-		snprintf(code, sizeof code, "%s", s->w.rows[s->tab.cur_row].m.code);
+	else if (s->loaded && widget_list_current(&s->tab.rows) >= 0)
+		snprintf(code, sizeof code, "%s", s->w.rows[widget_list_current(&s->tab.rows)].m.code);
 	else
 		snprintf(code, sizeof code, "%s", s->last_code);
 	week_free(&s->w);
 	s->w = next;
 	s->loaded = 1;
-	s->tab.nrows = s->w.nrows;
+	widget_list_set_rows(&s->tab.rows, s->w.nrows);
 	if (code[0]) {
 		int r = week_find_row(&s->w, code);
 		if (r >= 0)
-			s->tab.cur_row = r;
+			widget_list_select(&s->tab.rows, r);
 		snprintf(s->last_code, sizeof s->last_code, "%s", code);
 	}
 	return JUSTE_OK;
@@ -162,7 +162,6 @@ static void week_draw(struct tui *t, void *state, int y, int h, int width)
 	int totw = widget_width(tot);
 	widget_text(y, 0, title, width - totw, WIDGET_LEFT, term_attr(TR_TITLE));
 	widget_text(y, width - totw, tot, totw, WIDGET_RIGHT, term_attr(w->total > w->capacity ? TR_OVER : TR_TITLE));
-	s->tab.nrows = w->nrows;
 	widget_table_draw(&s->tab, y + 1, 0, h - 2, cell, s);
 	/* the last line: why some days are locked, or how to start */
 	const char *legend = NULL;
@@ -182,7 +181,7 @@ static void week_draw(struct tui *t, void *state, int y, int h, int width)
 
 static int cur_row(const struct week_state *s)
 {
-	return s->w.nrows ? s->tab.cur_row : -1;
+	return widget_list_current(&s->tab.rows);
 }
 
 static void cell_name(const struct week_state *s, int row, int day, char *buf, size_t n)
@@ -486,16 +485,9 @@ static enum view_result week_request(struct tui *t, void *state, enum action a, 
 {
 	struct week_state *s = state;
 	struct juste_err e = { 0 };
-	int page = LINES - 8 > 1 ? LINES - 8 : 1;
+	if (widget_table_key(&s->tab, a) != WIDGET_LIST_IGNORED)
+		return VIEW_HANDLED;
 	switch (a) {
-	case ACT_UP: s->tab.cur_row--; break;
-	case ACT_DOWN: s->tab.cur_row++; break;
-	case ACT_LEFT: s->tab.cur_col--; break;
-	case ACT_RIGHT: s->tab.cur_col++; break;
-	case ACT_PAGE_UP: s->tab.cur_row -= page; break;
-	case ACT_PAGE_DOWN: s->tab.cur_row += page; break;
-	case ACT_FIRST: s->tab.cur_row = 0; break;
-	case ACT_LAST: s->tab.cur_row = s->w.nrows - 1; break;
 	case ACT_PREV_WEEK:
 	case ACT_NEXT_WEEK:
 		if (reload(t, s, s->w.monday + (a == ACT_PREV_WEEK ? -7 : 7), NULL, &e) != JUSTE_OK)
@@ -544,15 +536,6 @@ static enum view_result week_request(struct tui *t, void *state, enum action a, 
 	default:
 		return VIEW_IGNORED;
 	}
-	/* the cursor stays in the grid; scrolling is settled when drawing */
-	if (s->tab.cur_row >= s->w.nrows)
-		s->tab.cur_row = s->w.nrows - 1;
-	if (s->tab.cur_row < 0)
-		s->tab.cur_row = 0;
-	if (s->tab.cur_col >= WEEK_DAYS)
-		s->tab.cur_col = WEEK_DAYS - 1;
-	if (s->tab.cur_col < 0)
-		s->tab.cur_col = 0;
 	return VIEW_HANDLED;
 }
 

@@ -1,5 +1,5 @@
 /*
- * widgets.c - text by display width, table, text input, picker, boxes.
+ * widgets.c - text by display width, lists, table, text input, picker, boxes.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -82,28 +82,33 @@ void widget_box(int y, int x, int h, int w, const char *title, attr_t attr)
 	}
 }
 
+/* ------------------------------------------------------------------ list */
+
+void widget_list_draw(struct widget_list *l, int y, int x, int h, int w, widget_list_row_fn row, void *ctx,
+	attr_t blank)
+{
+	widget_list_set_height(l, h);
+	for (int i = 0; i < h; i++) {
+		int k = l->top + i;
+		if (k < l->nrows)
+			row(ctx, k, y + i, x, w, !l->pager && k == l->cur);
+		else
+			widget_fill(y + i, x, w, blank);
+	}
+}
+
 /* ----------------------------------------------------------------- table */
 
-void widget_table_clamp(struct widget_table *t, int body_h)
+enum widget_list_result widget_table_key(struct widget_table *t, enum action a)
 {
-	if (t->cur_row >= t->nrows)
-		t->cur_row = t->nrows - 1;
-	if (t->cur_row < 0)
-		t->cur_row = 0;
-	if (t->cur_col >= t->ncursor_cols)
-		t->cur_col = t->ncursor_cols - 1;
-	if (t->cur_col < 0)
-		t->cur_col = 0;
-	if (body_h < 1)
-		body_h = 1;
-	if (t->cur_row < t->top)
-		t->top = t->cur_row;
-	if (t->cur_row >= t->top + body_h)
-		t->top = t->cur_row - body_h + 1;
-	if (t->top > t->nrows - body_h)
-		t->top = t->nrows - body_h;
-	if (t->top < 0)
-		t->top = 0;
+	if ((a == ACT_LEFT || a == ACT_RIGHT) && t->ncursor_cols > 1) {
+		int c = t->cur_col + (a == ACT_LEFT ? -1 : 1);
+		if (c < 0 || c >= t->ncursor_cols)
+			return WIDGET_LIST_HANDLED;
+		t->cur_col = c;
+		return WIDGET_LIST_REDRAW;
+	}
+	return widget_list_key(&t->rows, a);
 }
 
 static void table_row(struct widget_table *t, int y, int x, int row, widget_table_cell_fn cell, void *ctx)
@@ -114,7 +119,7 @@ static void table_row(struct widget_table *t, int y, int x, int row, widget_tabl
 		enum term_role role = TR_NORMAL;
 		buf[0] = '\0';
 		cell(ctx, row, c, buf, sizeof buf, &role);
-		if (row >= 0 && row < t->nrows && row == t->cur_row) {
+		if (row >= 0 && row < t->rows.nrows && row == t->rows.cur) {
 			if (c == t->first_cursor_col + t->cur_col)
 				role = TR_CURSOR;
 			else if (role == TR_NORMAL)
@@ -128,14 +133,18 @@ static void table_row(struct widget_table *t, int y, int x, int row, widget_tabl
 int widget_table_draw(struct widget_table *t, int y, int x, int h, widget_table_cell_fn cell, void *ctx)
 {
 	int body_h = h - (t->header ? 1 : 0) - (t->footer ? 1 : 0);
-	widget_table_clamp(t, body_h);
+	widget_list_set_height(&t->rows, body_h);
+	if (t->cur_col >= t->ncursor_cols)
+		t->cur_col = t->ncursor_cols - 1;
+	if (t->cur_col < 0)
+		t->cur_col = 0;
 	int line = y;
 	if (t->header && line < y + h)
 		table_row(t, line++, x, -1, cell, ctx);
-	for (int r = t->top; r < t->nrows && r < t->top + body_h; r++)
+	for (int r = t->rows.top; r < t->rows.nrows && r < t->rows.top + body_h; r++)
 		table_row(t, line++, x, r, cell, ctx);
 	if (t->footer && line < y + h)
-		table_row(t, line++, x, t->nrows, cell, ctx);
+		table_row(t, line++, x, t->rows.nrows, cell, ctx);
 	return line - y;
 }
 
@@ -333,25 +342,19 @@ void widget_picker_filter(struct widget_picker *p)
 				p->match[p->nmatch++] = i;
 		text_search_free(&ts);
 	}
-	p->cur = 0;
-	p->top = 0;
+	widget_list_reset(&p->list, p->nmatch);
 }
 
 int widget_picker_current(const struct widget_picker *p)
 {
-	if (p->nmatch == 0 || p->cur < 0 || p->cur >= p->nmatch)
-		return -1;
-	return p->match[p->cur];
+	int k = widget_list_current(&p->list);
+	return k < 0 ? -1 : p->match[k];
 }
 
-void widget_picker_move(struct widget_picker *p, int delta, int page)
+static void picker_row(void *ctx, int row, int y, int x, int w, int current)
 {
-	(void)page;
-	p->cur += delta;
-	if (p->cur >= p->nmatch)
-		p->cur = p->nmatch - 1;
-	if (p->cur < 0)
-		p->cur = 0;
+	const struct widget_picker *p = ctx;
+	widget_text(y, x, p->labels[p->match[row]], w, WIDGET_LEFT, term_attr(current ? TR_CURSOR : TR_DIALOG));
 }
 
 void widget_picker_draw(struct widget_picker *p, int y, int x, int h, int w, int with_query, const char *prompt)
@@ -366,21 +369,7 @@ void widget_picker_draw(struct widget_picker *p, int y, int x, int h, int w, int
 	int list_h = y + h - line - 1;
 	if (list_h < 1)
 		list_h = 1;
-	if (p->cur < p->top)
-		p->top = p->cur;
-	if (p->cur >= p->top + list_h)
-		p->top = p->cur - list_h + 1;
-	if (p->top < 0)
-		p->top = 0;
-	for (int i = 0; i < list_h; i++) {
-		int k = p->top + i;
-		if (k < p->nmatch) {
-			enum term_role r = k == p->cur ? TR_CURSOR : TR_DIALOG;
-			widget_text(line + i, x, p->labels[p->match[k]], w, WIDGET_LEFT, term_attr(r));
-		} else {
-			widget_fill(line + i, x, w, term_attr(TR_DIALOG));
-		}
-	}
+	widget_list_draw(&p->list, line, x, list_h, w, picker_row, p, term_attr(TR_DIALOG));
 	char st[64];
 	snprintf(st, sizeof st, "%d / %d", p->nmatch, p->n);
 	widget_text(y + h - 1, x, st, w, WIDGET_RIGHT, term_attr(TR_DIM));

@@ -1,10 +1,13 @@
 /*
  * widgets.h - the few reusable pieces every screen is made of: text drawn
- * by display width, a table with a cursor and scrolling, a one-line text
- * input with the usual editing keys, a list picker with incremental search,
- * and boxes for dialogs.  They draw on stdscr and know nothing of juste's
- * records; the modal loops (confirm, input, pick) live in tui.c because
- * they must redraw the whole screen on a resize.
+ * by display width, a list drawn row by row, a table with a cursor and
+ * scrolling, a one-line text input with the usual editing keys, a list
+ * picker with incremental search, and boxes for dialogs.  They draw on
+ * stdscr and know nothing of juste's records; the modal loops (confirm,
+ * input, pick) live in tui.c because they must redraw the whole screen on
+ * a resize.  Every list, table and picker moves through one widget_list
+ * (widget_list.h), so up, down, pages, first and last behave alike on
+ * every screen.
  */
 #ifndef JUSTE_TUI_WIDGETS_H
 #define JUSTE_TUI_WIDGETS_H
@@ -12,6 +15,7 @@
 #include <stddef.h>
 #include <wchar.h>
 #include "tui/term.h"
+#include "tui/widget_list.h"
 
 /* ---- text ---------------------------------------------------------- */
 enum widget_align { WIDGET_LEFT, WIDGET_RIGHT, WIDGET_CENTER };
@@ -26,15 +30,25 @@ void widget_fill(int y, int x, int width, attr_t attr);
 /* A framed box with a title; clears its inside. */
 void widget_box(int y, int x, int h, int w, const char *title, attr_t attr);
 
+/* ---- list --------------------------------------------------------- */
+/* Draws one row of a list at (y, x) in w columns; current is non-zero on
+ * the cursor's row. */
+typedef void (*widget_list_row_fn)(void *ctx, int row, int y, int x, int w, int current);
+
+/* Draws the rows of l that fit in h lines at (y, x), after telling l its
+ * height; the lines under the last row are filled with `blank`. */
+void widget_list_draw(struct widget_list *l, int y, int x, int h, int w, widget_list_row_fn row, void *ctx,
+	attr_t blank);
+
 /* ---- table --------------------------------------------------------- */
-/* Columns of fixed width; row -1 is the header, row == nrows the footer.
- * The callback fills the cell's text and role. */
+/* Columns of fixed width; row -1 is the header, row == rows.nrows the
+ * footer.  The callback fills the cell's text and role. */
 typedef void (*widget_table_cell_fn)(void *ctx, int row, int col, char *buf, size_t n, enum term_role *role);
 
 struct widget_table {
-	int nrows, ncols;
-	int cur_row, cur_col;         /* cur_col indexes columns >= first_cursor_col */
-	int top;                      /* first visible row */
+	struct widget_list rows;      /* the row cursor and scrolling */
+	int ncols;
+	int cur_col;                  /* indexes columns >= first_cursor_col */
 	int first_cursor_col;         /* columns before it are labels */
 	int ncursor_cols;             /* how many columns the cursor visits */
 	int header, footer;           /* draw them */
@@ -42,8 +56,10 @@ struct widget_table {
 	const enum widget_align *align;
 };
 
-/* Keeps the cursor inside the table and visible in `h` body lines. */
-void widget_table_clamp(struct widget_table *t, int body_h);
+/* The movement actions: rows through widget_list_key, and ← → between
+ * the cursor's columns when it visits more than one (otherwise ignored,
+ * so that the screen may use them). */
+enum widget_list_result widget_table_key(struct widget_table *t, enum action a);
 /* Draws at (y, x); returns the lines used. */
 int widget_table_draw(struct widget_table *t, int y, int x, int h, widget_table_cell_fn cell, void *ctx);
 
@@ -76,18 +92,17 @@ struct widget_picker {
 	const char *const *labels;
 	char **folded;                /* owned, text_fold of each search text */
 	int *match;                   /* indexes of the items shown */
-	int nmatch;
-	int cur, top;
+	int nmatch;                   /* how many: list.nrows */
+	struct widget_list list;      /* over the matches */
 	struct widget_input query;
 };
 
 int widget_picker_init(struct widget_picker *p, const char *const *labels, const char *const *search, int n);
 void widget_picker_free(struct widget_picker *p);      /* NULL ok */
-/* Recomputes the matches from the query text. */
+/* Recomputes the matches from the query text; the cursor goes to the first. */
 void widget_picker_filter(struct widget_picker *p);
 /* The item under the cursor, -1 when none matches. */
 int widget_picker_current(const struct widget_picker *p);
-void widget_picker_move(struct widget_picker *p, int delta, int page);
 void widget_picker_draw(struct widget_picker *p, int y, int x, int h, int w, int with_query, const char *prompt);
 
 /* ---- form ---------------------------------------------------------- */

@@ -96,6 +96,9 @@ if [ "$big" = "--big" ]; then
   sqlite3 "$src" ".backup '$tmp/big.db'"
   sed 's/^2019-04-01,/2009-01-01,/' "$here/../fixtures/rates/table-2019-04-01.csv" > "$tmp/table.csv"
   "$juste" --db "$tmp/big.db" rate import "$tmp/table.csv" --name "Banc d'essai" >/dev/null
+  # not the demo: no invoice is issued under the shipped example's identity
+  "$juste" --db "$tmp/big.db" settings set centre.tps_number 987654321RT0001 >/dev/null
+  "$juste" --db "$tmp/big.db" settings set centre.tvq_number 9876543210TQ0001 >/dev/null
   last=$(sqlite3 "$tmp/big.db" "select substr(max(work_date), 1, 7) from entries")
   prev=$(python3 -c "import sys; y, m = map(int, sys.argv[1].split('-')); y, m = (y, m - 1) if m > 1 else (y - 1, 12); print(f'{y:04d}-{m:02d}')" "$last")
   echo "  $(sqlite3 "$tmp/big.db" "select count(*) from entries") entries; month $last, catch-up to $prev"

@@ -42,9 +42,23 @@ sys.exit(0 if re.search(r"(?<![0-9,.\u00a0\u202f])" + re.escape(sys.argv[1]), sy
 }
 sql()             { sqlite3 "$DB" "$@"; }
 
-# A small world: one service, two members, three mandates, two experts.
+# seed_identity [DB] : the test centre's own identity (name, address, TPS
+# and TVQ numbers) in DB ($DB by default), set as its admin.
+seed_identity() {
+  local db=${1:-$DB}
+  "$JUSTE" --db "$db" settings set centre.name "Centre de services d'essai" >/dev/null &&
+  "$JUSTE" --db "$db" settings set centre.address '10, rue de l'"'"'Essai\nQuébec (Québec)  G1A 1A1' >/dev/null &&
+  "$JUSTE" --db "$db" settings set centre.tps_number 987654321RT0001 >/dev/null &&
+  "$JUSTE" --db "$db" settings set centre.tvq_number 9876543210TQ0001 >/dev/null ||
+    { not_ok "seed identity"; finish; }
+}
+
+# A small world: one service, two members, three mandates, two experts,
+# and a centre with an identity of its own: no invoice is issued under the
+# shipped example's (seed_world --example-identity keeps it).
 seed_world() {
   "$JUSTE" --db "$DB" init >/dev/null || { not_ok "init"; finish; }
+  [ "${1:-}" = --example-identity ] || seed_identity
   cat > "$T/services.csv" <<'CSV'
 code,name
 FIN,Finances

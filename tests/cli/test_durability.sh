@@ -43,6 +43,7 @@ if [ "$(id -u)" = 0 ] && mkdir -p "$T/small" && mount -t tmpfs -o size=3m tmpfs 
   trap 'umount "$T/small" 2>/dev/null; rm -rf "$T"' EXIT
   SDB="$T/small/juste.db"
   "$JUSTE" --db "$SDB" init >/dev/null
+  seed_identity "$SDB"
   for k in services orgs experts mandates; do "$JUSTE" --db "$SDB" import "$k" "$T/$k.csv" >/dev/null; done
   "$JUSTE" --db "$SDB" --as alice log --date 2020-03-02 1h M-1 "avant" >/dev/null
   n=$(sqlite3 "$SDB" 'select count(*) from entries')

@@ -277,9 +277,9 @@ expect_eq "$(json '(d["number"], d["kind"], d["status"], d["issued_on"], d["due_
 j --as carole invoice show F2020-0003 --format pdf -o "$T/f3.pdf"
 expect_rc 0 "show as PDF"
 pdftotext -layout "$T/f3.pdf" "$T/f3.txt" 2>/dev/null; txt=$(nb < "$T/f3.txt")
-for want in "FACTURE" "F2020-0003" "123456789RT0001" "1234567890TQ0001" "Coopérative Érable" "2 rue des Érables" \
+for want in "FACTURE" "F2020-0003" "987654321RT0001" "9876543210TQ0001" "Coopérative Érable" "2 rue des Érables" \
     "TPS (5 %)" "TVQ (9,975 %)" "30,00 $" "78,00 $" "108,00 $" "5,40 $" "10,77 $" "124,17 $" "Net 30 jours" "2020-05-02" "Période facturée : 2020-03" \
-    "Consortium de ressources" "Détail des heures"; do
+    "Centre de services d'essai" "10, rue de l'Essai" "Détail des heures"; do
   case "$txt" in *"$want"*) ok "PDF text has '$want'";; *) not_ok "PDF text lacks '$want'";; esac
 done
 case "$txt" in *COPIE*) not_ok "first print says COPIE";; *) ok "the first print is no copy";; esac
@@ -302,11 +302,11 @@ j invoice show F2099-0001; expect_rc 1 "an unknown number is an error"
 # --- journal ---------------------------------------------------------------------
 j --as carole invoice journal --from 2020-04-01 --to 2020-04-30 --format csv
 expect_rc 0 "sales journal"
-expect_eq "$(printf '%s\n' "$OUT" | head -1)" "number,kind,date,client,client_name,subtotal,tps,tvq,total,credits_invoice" "journal header"
+expect_eq "$(printf '%s\n' "$OUT" | head -1)" "number,kind,date,client,client_name,subtotal,tps,tvh,tvq,total,credits_invoice,taxes" "journal header"
 expect_eq "$(printf '%s\n' "$OUT" | grep -c '^[FN]')" "$(sql "select count(*) from invoices where status = 'issued'")" \
   "one row per issued invoice and credit note"
-expect_eq "$(printf '%s\n' "$OUT" | tail -1 | cut -d, -f6-9)" \
-  "$(sql "select printf('%.2f,%.2f,%.2f,%.2f', sum(subtotal_cents)/100.0, sum(tps_cents)/100.0, sum(tvq_cents)/100.0, sum(total_cents)/100.0) from invoices where status = 'issued'")" \
+expect_eq "$(printf '%s\n' "$OUT" | tail -1 | cut -d, -f6-10)" \
+  "$(sql "select printf('%.2f,%.2f,%.2f,%.2f,%.2f', sum(subtotal_cents)/100.0, sum(case when tax_regime = 'tvh' then 0 else tps_cents end)/100.0, sum(case when tax_regime = 'tvh' then tps_cents else 0 end)/100.0, sum(tvq_cents)/100.0, sum(total_cents)/100.0) from invoices where status = 'issued'")" \
   "totals at the end"
 j --as carole invoice journal --from 2020-05-01 --to 2020-05-31 --format csv
 expect_eq "$(printf '%s\n' "$OUT" | wc -l)" "2" "an empty period: header and zero totals"

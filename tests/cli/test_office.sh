@@ -5,7 +5,7 @@
 seed_world
 
 j org add ÉCO --name "Coopérative éco"; expect_rc 1 "a bad code is refused"
-expect_err "--code : code : le code 'ÉCO' doit commencer par une lettre" "the message names the option"
+expect_err "--code : le code 'ÉCO' doit commencer par une lettre" "the message names the option (once)"
 j org add FCSD --name "Encore"; expect_rc 1 "an existing code is refused"
 expect_err "existe déjà" "… saying it exists"
 j org add ECO --name "Coopérative éco" --category mauvaise; expect_rc 1 "a bad category is refused"

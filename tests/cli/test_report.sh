@@ -8,6 +8,7 @@ export JUSTE_TODAY=2020-06-15
 . "$(dirname "$0")/lib.sh"
 
 "$JUSTE" --db "$DB" init >/dev/null || { not_ok "init"; finish; }
+seed_identity
 ME=$(id -un)
 NB=$(printf '\302\240')   # the no-break space of French figures
 

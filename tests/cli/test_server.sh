@@ -88,6 +88,8 @@ for k in experts services orgs mandates; do
   js "$ADM" import "$k" "$T/$k.csv"; expect_rc 0 "the admin imports $k"
 done
 js "$ADM" rate import "$T/rates.csv"; expect_rc 0 "the admin imports a rate table"
+js "$ADM" settings set centre.tps_number 987654321RT0001; expect_rc 0 "the admin sets the centre's TPS number"
+js "$ADM" settings set centre.tvq_number 9876543210TQ0001; expect_rc 0 "…and its TVQ number"
 
 # --- an expert, with the file in hand ------------------------------------
 out=$(as "$EXP" sqlite3 "$DBS" "select count(*) from experts" 2>&1); rc=$?

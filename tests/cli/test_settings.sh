@@ -21,7 +21,7 @@ INI
 grep -q "sont maintenant la politique du centre" "$T/init.err" && ok "init imports an old juste.ini's policy, and says so" \
   || not_ok "init notice: $(cat "$T/init.err")"
 rm -f "$DB"*
-seed_world
+seed_world --example-identity
 j settings show --format csv
 expect_rc 0 "settings show"
 expect_out "centre.name,,Centre d'essai,0" "the old file's name became the database's"
@@ -68,6 +68,7 @@ j audit --entity setting; expect_rc 0 "the changes are in the audit log"
 expect_out "invoice.payment_days" "…each key named"
 
 # --- a dated TPS rate applies by issue date -------------------------------
+j settings set centre.tvq_number 2222222222TQ0001; expect_rc 0 "the centre's own TVQ number (the old file had its TPS number)"
 printf 'valid_from,service,category,rate\n2019-04-01,FIN,membre,100.00\n' > "$T/rates.csv"
 j rate import "$T/rates.csv"; expect_rc 0 "a rate table"
 j --as alice log --date 2020-03-02 1h M-1 "Mars"

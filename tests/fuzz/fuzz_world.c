@@ -14,6 +14,7 @@
 #include "juste/audit.h"
 #include "juste/check.h"
 #include "juste/rates.h"
+#include "juste/settings.h"
 #include "juste/transfer.h"
 
 #ifndef FUZZ_FIXTURES
@@ -125,6 +126,10 @@ void fuzz_world_init(void)
 	write_file(p, rate_table, sizeof rate_table - 1);
 	if (rates_import(app, p, NULL, 0, NULL, NULL, &e) != JUSTE_OK)
 		die(p, &e);
+	/* the centre's own identity: juste check names the shipped example's */
+	if (settings_set(app, "centre.tps_number", NULL, "987654321RT0001", &e) != JUSTE_OK ||
+	    settings_set(app, "centre.tvq_number", NULL, "9876543210TQ0001", &e) != JUSTE_OK)
+		die("settings_set", &e);
 	fuzz_world_check("the world as built");
 	audit_built = fuzz_world_audit_rows();
 

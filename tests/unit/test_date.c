@@ -90,7 +90,9 @@ static void test_parse_format(void **state)
 	assert_string_equal(date_format(D("2020-02-29"), b), "2020-02-29");
 	assert_string_equal(date_format(D("2000-02-29"), b), "2000-02-29");
 	assert_string_equal(date_format(D("1900-01-01"), b), "1900-01-01");
-	assert_string_equal(date_format(D("9999-12-31"), b), "9999-12-31");
+	assert_string_equal(date_format(D("2999-12-31"), b), "2999-12-31");
+	/* the arithmetic goes further than what is accepted as input */
+	assert_string_equal(date_format(date_from_ymd(9999, 12, 31), b), "9999-12-31");
 	assert_string_equal(date_format(-1, b), "1969-12-31");
 	for (date_t t = D("1999-12-01"); t < D("2001-03-01"); t++)
 		assert_int_equal(D(date_format(t, b)), t);
@@ -116,6 +118,9 @@ static void test_parse_format(void **state)
 	date_bad("2020-01-32");
 	date_bad("1899-12-31");
 	date_bad("0000-01-01");
+	/* one range everywhere: 1900..2999 */
+	date_bad("3000-01-01");
+	date_bad("9999-12-31");
 	assert_int_equal(date_parse(NULL, &(date_t){ 0 }, NULL), JUSTE_EINVAL);
 }
 
@@ -169,7 +174,7 @@ static void test_months(void **state)
 	assert_int_equal(date_month_parse("2020-12", &y, &m, &e), JUSTE_OK);
 	assert_true(y == 2020 && m == 12);
 	static const char *bad[] = { "", "2020-3", "2020-13", "2020-00", "2020-03-01",
-				     "2020/03", "202003", "1899-12", "2020-0x", " 2020-03" };
+				     "2020/03", "202003", "1899-12", "3000-01", "9999-12", "2020-0x", " 2020-03" };
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
 		y = m = -1;
 		assert_int_equal(date_month_parse(bad[i], &y, &m, &e), JUSTE_EINVAL);
@@ -323,10 +328,14 @@ static void test_fy_parse(void **state)
 	fy_bad(" 2019-2020", apr);
 	fy_bad("", apr);
 	fy_bad("1899-1900", apr);
+	fy_bad("2999-3000", apr);
+	fy_bad("9998-9999", apr);
 	fy_bad("2019-2020", jan);
 	fy_bad("20", jan);
 	fy_bad("abcd", jan);
 	fy_bad("1899", jan);
+	fy_bad("3000", jan);
+	fy_bad("9999", jan);
 	/* fy_parse inverts fy_name */
 	for (int y = 1900; y < 2200; y++) {
 		assert_int_equal(fy_parse(fy_name(y, apr, b, sizeof b), apr, &fy, NULL), JUSTE_OK);

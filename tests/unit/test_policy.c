@@ -300,6 +300,33 @@ static void test_numbers_and_choices(void **state)
 	assert_int_equal(policy_get(&p, "taxes.gst", 0, buf, sizeof buf, &e), JUSTE_EINVAL);
 }
 
+/* The defaults are the example: an identity is the centre's own only once
+ * both tax numbers are; its name and address may stay (they are the
+ * Consortium's). */
+static void test_example_identity(void **state)
+{
+	struct policy p;
+	struct juste_err e = { 0 };
+
+	(void)state;
+	policy_defaults(&p);
+	assert_true(policy_is_example(&p));
+	assert_string_equal(policy_example_key(&p), "centre.tps_number");
+	assert_int_equal(policy_set(&p, "centre.tps_number", "", "987654321RT0001", &e), JUSTE_OK);
+	assert_true(policy_is_example(&p));
+	assert_string_equal(policy_example_key(&p), "centre.tvq_number");
+	assert_int_equal(policy_set(&p, "centre.tvq_number", "", "9876543210TQ0001", &e), JUSTE_OK);
+	assert_false(policy_is_example(&p));
+	assert_null(policy_example_key(&p));
+	/* back to one of the example's numbers: the example again */
+	assert_int_equal(policy_set(&p, "centre.tps_number", "", "123456789RT0001", &e), JUSTE_OK);
+	assert_string_equal(policy_example_key(&p), "centre.tps_number");
+	/* the name alone does not make an example, nor set it apart */
+	policy_defaults(&p);
+	assert_int_equal(policy_set(&p, "centre.name", "", "Centre d'essai", &e), JUSTE_OK);
+	assert_true(policy_is_example(&p));
+}
+
 /* What `settings show` prints, set again, gives the same policy: the store
  * keeps the canonical text. */
 static void test_round_trip(void **state)
@@ -345,6 +372,7 @@ int main(void)
 		cmocka_unit_test(test_patterns),
 		cmocka_unit_test(test_numbers_and_choices),
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_example_identity),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

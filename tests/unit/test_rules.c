@@ -480,6 +480,71 @@ static void test_entry_dates(void **state)
 	accepted(rules_entry_validate(&en, NULL, NULL, &e), &e);
 }
 
+/* --- free text ------------------------------------------------------------- */
+
+static void test_free_text(void **state)
+{
+	struct juste_err e = { 0 };
+
+	(void)state;
+	/* names: any well-formed UTF-8 without a control character */
+	accepted(rules_name_validate("name", "Coopérative Érable — 漢字 🍁", &e), &e);
+	accepted(rules_name_validate("name", "=HYPERLINK(\"http://x\")", &e), &e);   /* CSV output's business */
+	accepted(rules_name_validate("name", "", &e), &e);
+	refused(rules_name_validate("name", "a\tb", &e), &e, JUSTE_EINVAL, "name", "U+0009");
+	refused(rules_name_validate("name", "a\nb", &e), &e, JUSTE_EINVAL, "name", "U+000A");
+	refused(rules_name_validate("name", "a\rb", &e), &e, JUSTE_EINVAL, "name", "U+000D");
+	refused(rules_name_validate("name", "rouge\033[31m", &e), &e, JUSTE_EINVAL, "name", "U+001B refusé (octet 6)");
+	refused(rules_name_validate("name", "del\177", &e), &e, JUSTE_EINVAL, "name", "U+007F");
+	refused(rules_name_validate("name", "csi\xC2\x9B" "2J", &e), &e, JUSTE_EINVAL, "name", "U+009B");
+	refused(rules_name_validate("name", "nel\xC2\x85", &e), &e, JUSTE_EINVAL, "name", "U+0085");
+	accepted(rules_name_validate("name", "nbsp\xC2\xA0ok", &e), &e);   /* C2 A0 is not C1 */
+	refused(rules_name_validate("name", "caf\xE9", &e), &e, JUSTE_EINVAL, "name", "UTF-8 (octet 4)");
+	refused(rules_name_validate("name", "\xC0\xAF", &e), &e, JUSTE_EINVAL, "name", "UTF-8");   /* overlong */
+	refused(rules_name_validate("name", "\xED\xA0\x80", &e), &e, JUSTE_EINVAL, "name", "UTF-8");   /* surrogate */
+	refused(rules_name_validate("name", "\xF4\x90\x80\x80", &e), &e, JUSTE_EINVAL, "name", "UTF-8");   /* > U+10FFFF */
+
+	/* notes keep line breaks and tabs, nothing else */
+	accepted(rules_note_validate("note", "ligne 1\nligne 2\tfin", &e), &e);
+	refused(rules_note_validate("note", "a\r\nb", &e), &e, JUSTE_EINVAL, "note", "U+000D");
+	refused(rules_note_validate("note", "\033]0;titre\007", &e), &e, JUSTE_EINVAL, "note", "U+001B");
+	refused(rules_note_validate("note", "\xFF", &e), &e, JUSTE_EINVAL, "note", "UTF-8");
+
+	/* raw bytes: a NUL is named, not silently cut */
+	refused(rules_bytes_validate("rate", "50\0.99", 6, &e), &e, JUSTE_EINVAL, "rate", "octet nul refusé (octet 3)");
+	refused(rules_bytes_validate("rate", "50\xFF", 3, &e), &e, JUSTE_EINVAL, "rate", "UTF-8 (octet 3)");
+	accepted(rules_bytes_validate("rate", "50.99", 5, &e), &e);
+	accepted(rules_bytes_validate("rate", "a\033b", 3, &e), &e);   /* only the structure */
+
+	/* every record's text goes through them */
+	struct expert x = expert_ok();
+	strcpy(x.name, "Alice\033[2J");
+	refused(rules_expert_validate(&x, &e), &e, JUSTE_EINVAL, "name", "U+001B");
+	struct org o = org_ok();
+	strcpy(o.address, "1 rue Principale\nQuébec");
+	accepted(rules_org_validate(&o, &e), &e);
+	strcpy(o.address, "1 rue\r\nQuébec");
+	refused(rules_org_validate(&o, &e), &e, JUSTE_EINVAL, "address", "U+000D");
+	o = org_ok();
+	strcpy(o.name, "Coop\nÉrable");
+	refused(rules_org_validate(&o, &e), &e, JUSTE_EINVAL, "name", "U+000A");
+	struct refitem r;
+	memset(&r, 0, sizeof r);
+	strcpy(r.code, "FIN");
+	strcpy(r.name, "Fin\xE9");
+	refused(rules_ref_validate(&r, &e), &e, JUSTE_EINVAL, "name", "UTF-8");
+	struct mandate m = mandate_ok();
+	strcpy(m.title, "Budget\x7F");
+	refused(rules_mandate_validate(&m, &e), &e, JUSTE_EINVAL, "title", "U+007F");
+	struct entry en = entry_on("2020-03-02", 60);
+	strcpy(en.note, "vu \033[31mrouge\033[0m");
+	refused(rules_entry_validate(&en, NULL, NULL, &e), &e, JUSTE_EINVAL, "note", "U+001B");
+	strcpy(en.note, "caf\xE9");
+	refused(rules_entry_validate(&en, NULL, NULL, &e), &e, JUSTE_EINVAL, "note", "UTF-8");
+	strcpy(en.note, "deux\nlignes\tet une tabulation");
+	accepted(rules_entry_validate(&en, NULL, NULL, &e), &e);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -492,6 +557,7 @@ int main(void)
 		cmocka_unit_test(test_mandate),
 		cmocka_unit_test(test_entry_values),
 		cmocka_unit_test(test_entry_dates),
+		cmocka_unit_test(test_free_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

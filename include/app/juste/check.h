@@ -1,6 +1,7 @@
 /*
  * check.h - `juste check`: what the database file holds, as someone with
- * it in hand could have left it (store_check() lists what is verified).
+ * it in hand could have left it (store_check() lists what is verified),
+ * and the centre's identity still the shipped example (centre.h).
  * Office roles.
  */
 #ifndef JUSTE_CHECK_H

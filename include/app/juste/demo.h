@@ -29,6 +29,7 @@
 #ifndef JUSTE_DEMO_H
 #define JUSTE_DEMO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "juste/app.h"
@@ -84,21 +85,23 @@ struct demo_summary {
  * (or not absolute). */
 juste_status demo_default_path(char *out, size_t n, struct juste_err *e);
 
-/* Prepares `path` for a fresh demo and opens it in a, with the OS
- * login as actor.  An existing file is removed (with its -wal and -shm)
- * only when it is an earlier demo; any other file, or the configured
- * database (app_config(a)->db_path), is refused with JUSTE_ECONFLICT. */
-juste_status demo_open(struct app *a, const char *path, struct juste_err *e);
-
-/* After a failed demo_build: closes the database of a and removes the file
- * (with its -wal and -shm), so that a half-made demo never blocks the next
- * run. */
-void demo_discard(struct app *a, const char *path);
+/* Builds a fresh demo at `path` and leaves it open in a, with the OS login
+ * as actor.  What stands at path must be nothing, an empty file or an
+ * earlier demo (any other file, or the configured database
+ * app_config(a)->db_path, is refused with JUSTE_ECONFLICT).  The demo is
+ * built in ".NAME.partial" beside it (what an interrupted run left there
+ * is removed first) and renamed over path only when complete: an
+ * interrupted or failed build leaves path as it was. */
+juste_status demo_make(struct app *a, const char *path, struct demo_summary *sum, struct juste_err *e);
 
 /* Fills the empty database open in a, in one transaction (rolled
  * back on any error), and describes what it made in *sum.  The invoking
  * user (the OS login) is registered as admin.  Fiscal years follow the
  * centre's policy (app_policy(a)->fy_start); "today" is app_today(). */
 juste_status demo_build(struct app *a, struct demo_summary *sum, struct juste_err *e);
+
+/* Whether the database open in a is a demo (its centre's organisation
+ * carries DEMO_MARKER_EMAIL), built or being built. */
+bool demo_is_current(struct app *a);
 
 #endif

@@ -10,8 +10,10 @@
  *  - every document shares one process-wide pango font map, created on
  *    first use and released by pdfdoc_shutdown() (writing again after is
  *    fine: the map is made anew);
- *  - pdfdoc_close() frees everything pdfdoc_open() and pdfdoc_font() made,
- *    and removes a half-written file on failure;
+ *  - the document is written through outfile.h: nothing appears at the
+ *    path until pdfdoc_close() has checked cairo's status and every write,
+ *    and a failure (a full disk) leaves no file and the path as it was;
+ *  - pdfdoc_close() frees everything pdfdoc_open() and pdfdoc_font() made;
  *  - it never calls cairo_debug_reset_static_data() nor FcFini().
  * What each document draws (letterhead, tables, charts, the footer's
  * words) stays in its own file.
@@ -29,7 +31,10 @@
 #define PDFDOC_MARGIN (18 * PDFDOC_PT_PER_MM)
 #define PDFDOC_MAX_FONTS 8
 
+struct outfile;
+
 struct pdfdoc {
+	struct outfile *out;         /* where cairo's bytes go */
 	cairo_surface_t *surface;
 	cairo_t *cr;
 	PangoLayout *lay;            /* reused for every piece of text */
@@ -66,7 +71,8 @@ void pdfdoc_footer(struct pdfdoc *d, const PangoFontDescription *font, const cha
 void pdfdoc_next_page(struct pdfdoc *d);
 
 /* Ends the last page (draw its footer first), writes and frees the
- * document; on failure path is removed. */
+ * document, and puts the file in place; on failure nothing is at path
+ * that was not there before. */
 juste_status pdfdoc_close(struct pdfdoc *d, const char *path, struct juste_err *e);
 
 /* Releases the shared font map (call once, when done printing). */

@@ -9,8 +9,9 @@
 #include "juste/err.h"
 #include "juste/report.h"
 
-/* Text, Markdown, CSV or JSON (f) to out. */
-juste_status report_out_write(const struct report_annual *r, enum report_format f, FILE *out,
+/* Text, Markdown, CSV or JSON (f) to path (NULL or "-": standard output),
+ * through outfile.h: nothing is at path unless all of it was written. */
+juste_status report_out_write(const struct report_annual *r, enum report_format f, const char *path,
 	struct juste_err *e);
 
 #endif

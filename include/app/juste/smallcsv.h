@@ -26,14 +26,17 @@ struct smallcsv {
 	long line, rec_line;
 	struct smallcsv_rec cur;
 	int too_many, nomem;
-	int bad;          /* first bad field: 1 a NUL byte, 2 not UTF-8 */
-	long bad_line;    /* the line its record starts on */
+	int faulty;              /* the first fault, reported by smallcsv_read */
+	long fault_line;
+	struct juste_err fault;
 };
 
 /* Reads path whole (at most SMALLCSV_MAX bytes, a UTF-8 BOM skipped); the
- * header is recs[0].  A field holding a NUL byte or text that is not
- * UTF-8, or a record with another number of fields than the header, is
- * refused with its line.  On failure nothing is left to free. */
+ * header is recs[0].  Every field is free of NUL bytes and well-formed
+ * UTF-8, every record has the header's number of fields, and the one
+ * apostrophe csvout.h puts before a formula-like cell is removed; the
+ * first fault is "FILE:LINE: COLUMN : why".  On failure nothing is left to
+ * free. */
 juste_status smallcsv_read(const char *path, struct smallcsv *c, struct juste_err *e);
 void smallcsv_free(struct smallcsv *c);
 

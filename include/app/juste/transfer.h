@@ -3,7 +3,11 @@
  * libcsv) and JSON (jansson).
  *
  * The columns are the same both ways, so that an export imported into an
- * empty database gives the same data back.  An import is one transaction:
+ * empty database, or one made by `juste init`, gives the same data back:
+ * a row of orgs, experts, services, programs or mandates whose code is
+ * already there with the very same values is counted unchanged, one with
+ * other values is an error naming the column (entries have no code: each
+ * row is a new entry).  An import is one transaction:
  * the first bad row stops it with "FILE:LINE: why" and nothing is written;
  * a dry run validates everything and writes nothing.  Entries are streamed:
  * memory stays flat whatever the file's size.
@@ -23,13 +27,21 @@ juste_status transfer_format_parse(const char *s, enum transfer_format *f, struc
 struct import_result {
 	long rows;        /* data rows read */
 	long inserted;    /* rows written (0 on a dry run) */
+	long unchanged;   /* rows identical to a record already there: left as they are */
 };
 
 juste_status transfer_import(struct app *a, enum transfer_kind k, const char *path, int dry_run,
 	struct import_result *r, struct juste_err *e);
 
-/* Entries take from/to (ISO, inclusive, NULL = open); other kinds ignore them. */
+/* The export to a stream.  Entries take from/to (ISO, inclusive, NULL =
+ * open); other kinds ignore them. */
 juste_status transfer_export(struct app *a, enum transfer_kind k, enum transfer_format f,
 	const char *from, const char *to, FILE *out, struct juste_err *e);
+
+/* The same to path (NULL or "-": standard output) through outfile.h:
+ * every argument is checked first, and a failure leaves no file (and the
+ * one that was there as it was). */
+juste_status transfer_export_file(struct app *a, enum transfer_kind k, enum transfer_format f,
+	const char *from, const char *to, const char *path, struct juste_err *e);
 
 #endif

@@ -19,7 +19,10 @@ bool date_valid_ymd(int y, int m, int d);
 date_t date_from_ymd(int y, int m, int d);       /* y, m, d must be valid */
 void date_to_ymd(date_t t, int *y, int *m, int *d);
 
-/* Strict "YYYY-MM-DD" with a real calendar day, years 1900..9999. */
+/* Strict "YYYY-MM-DD" with a real calendar day, years 1900..2999: the one
+ * range of every date juste accepts (months and fiscal years too), wide
+ * enough for any business date and narrow enough that the week view, the
+ * invoice numbers and the reports never meet a year they cannot write. */
 juste_status date_parse(const char *s, date_t *t, struct juste_err *e);
 char *date_format(date_t t, char *buf);          /* buf of DATE_BUF */
 

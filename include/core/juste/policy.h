@@ -62,6 +62,13 @@ const struct policy_key *policy_key_find(const char *name);   /* NULL: unknown *
 /* The values a new centre starts with (those of the shipped juste.ini). */
 void policy_defaults(struct policy *p);
 
+/* The defaults are an example, not an identity to send to a client: an
+ * invoice is never issued under it.  The first identity key that still has
+ * the example's value ("centre.tps_number", then "centre.tvq_number"), or
+ * NULL once the centre has set its own. */
+const char *policy_example_key(const struct policy *p);
+bool policy_is_example(const struct policy *p);
+
 /* Validates `value` for `key` and applies it.  valid_from is "" or an ISO
  * date, and only dated keys take one.  A dated value replaces one of the
  * same date.  Messages name the key: "taxes.tps_rate : taux attendu…". */
