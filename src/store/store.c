@@ -525,7 +525,8 @@ juste_status store_fail(struct store *s, int rc, const char *what, struct juste_
 	case SQLITE_CONSTRAINT_NOTNULL:
 		return err_set(e, JUSTE_EINVAL, N_("%s : une valeur obligatoire manque"), what);
 	case SQLITE_CONSTRAINT_TRIGGER:
-		return err_set(e, JUSTE_ECONFLICT, N_("%s : refusé par une règle de la base"), what);
+		/* a RAISE's own text (every one of juste's is mapped above) */
+		return err_set(e, JUSTE_ECONFLICT, "%s : %s", what, msg);
 	case SQLITE_BUSY:
 	case SQLITE_BUSY_SNAPSHOT:
 	case SQLITE_LOCKED:
