@@ -63,7 +63,8 @@ juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e)
 		{ "parent", required_argument, NULL, 'p' }, { "full-management", required_argument, NULL, 'f' },
 		{ "tax-exempt", required_argument, NULL, 'x' }, { "joined", required_argument, NULL, 'j' },
 		{ "left", required_argument, NULL, 'l' }, { "email", required_argument, NULL, 'm' },
-		{ "address", required_argument, NULL, 'a' }, { NULL, 0, NULL, 0 } };
+		{ "address", required_argument, NULL, 'a' }, { "province", required_argument, NULL, 'P' },
+		{ "country", required_argument, NULL, 'C' }, { NULL, 0, NULL, 0 } };
 	int opt;
 	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
 		switch (opt) {
@@ -82,6 +83,12 @@ juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e)
 			break;
 		case 'm': snprintf(o.email, sizeof o.email, "%s", optarg); break;
 		case 'a': snprintf(o.address, sizeof o.address, "%s", optarg); break;
+		case 'P': if ((st = with_field(vocab_province_parse(optarg, &o.province, e), e))) return st; break;
+		case 'C':
+			if (strlen(optarg) >= sizeof o.country)
+				return err_set(e, JUSTE_EINVAL, N_("--country : code ISO à deux lettres (CA, US, FR…) : '%s'"), optarg);
+			snprintf(o.country, sizeof o.country, "%s", optarg);
+			break;
 		default: return usage_err("org", e);
 		}
 	}

@@ -106,7 +106,7 @@ static const struct cli_command commands[] = {
 	  "  Gestionnaire, admin."),
 	  N_("ferme ou rouvre un mois (gestionnaire, admin)"), cli_month, CLI_NEEDS_USER },
 	{ "invoice", N_("juste invoice draft AAAA-MM [--org CODE]\n"
-	  "juste invoice issue AAAA-MM [--org CODE] [--date DATE]\n"
+	  "juste invoice issue AAAA-MM [--org CODE] [--date DATE] [--early]\n"
 	  "juste invoice credit NUMÉRO --reason \"…\" [--amount 120.00] [--date DATE]\n"
 	  "juste invoice list [--month AAAA-MM] [--org CODE] [--status draft|issued] [--kind invoice|credit]\n"
 	  "                   [--format table|csv|json]\n"
@@ -121,9 +121,14 @@ static const struct cli_command commands[] = {
 	  "             adresse manquante) est retenu avec la liste de ce qu'il faut corriger\n"
 	  "  issue      refait les brouillons et les émet tous en une transaction : numéros sans trou,\n"
 	  "             date d'émission (aujourd'hui par défaut), échéance ; saisies verrouillées ; refusé\n"
-	  "             tant que l'identité du centre est celle de l'exemple livré (juste settings)\n"
+	  "             tant que l'identité du centre est celle de l'exemple livré (juste settings).  La date\n"
+	  "             n'est jamais dans le futur, ni avant la fin du mois, ni avant la dernière facture\n"
+	  "             numérotée ; un mois pas encore fini ne s'émet qu'avec --early (le travail saisi\n"
+	  "             jusqu'à la date d'émission).  Taxes selon la province du client (TPS et TVQ au\n"
+	  "             Québec, TVH en Ontario et dans l'Atlantique, TPS ailleurs, détaxé hors du Canada)\n"
 	  "  credit     note de crédit : complète (annule la facture et libère ses saisies) ou partielle\n"
-	  "             (--amount, avant taxes, avec sa propre TPS et TVQ)\n"
+	  "             (--amount, avant taxes, avec ses propres taxes, jamais plus que ce qui reste de\n"
+	  "             chacune) ; celle qui solde la facture est complète, quel que soit --amount\n"
 	  "  show       une facture ; en json, tous les champs (montants en _cents) ; en pdf, le document\n"
 	  "             à envoyer (une réimpression porte la mention COPIE ; --no-detail : sans les pages\n"
 	  "             du détail des saisies)\n"
@@ -177,7 +182,7 @@ static const struct cli_command commands[] = {
 	  N_("genre, année de naissance ou départ d'un expert (admin)"), cli_expert, CLI_NEEDS_USER },
 	{ "org", N_("juste org add CODE --name NOM [--category membre|auxiliaire|soutien|non_membre] [--parent CODE]\n"
 	  "              [--full-management 0|1] [--tax-exempt 0|1] [--joined DATE] [--left DATE]\n"
-	  "              [--email COURRIEL] [--address ADRESSE]\n"
+	  "              [--email COURRIEL] [--address ADRESSE] [--province QC|ON|…] [--country CA|US|…]\n"
 	  "juste org edit CODE [les mêmes options : seules celles données changent]\n"
 	  "  la validation de « juste import orgs » ; une erreur nomme l'option fautive.  Admin."),
 	  N_("ajoute ou modifie une organisation (admin)"), cli_org, CLI_NEEDS_USER },

@@ -36,7 +36,8 @@ enum stmt_id {
 	ST_REPORT_BASE = ST_INVOICE_BASE + 60,  /* store_report.c: 40 */
 	ST_BUDGETS_BASE = ST_REPORT_BASE + 40,  /* store_budgets.c: 20 */
 	ST_SETTINGS_BASE = ST_BUDGETS_BASE + 20, /* store_settings.c: 10 */
-	ST_NEXT_BASE = ST_SETTINGS_BASE + 10    /* the next store file's block */
+	ST_TAXES_BASE = ST_SETTINGS_BASE + 10,  /* store_taxes.c: 10 */
+	ST_NEXT_BASE = ST_TAXES_BASE + 10       /* the next store file's block */
 };
 
 struct store {
