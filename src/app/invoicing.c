@@ -1062,6 +1062,20 @@ static int on_pdf_month(void *ctx, const struct invoice_rec *r)
 	return 0;
 }
 
+juste_status invoicing_detail(struct app *a, const struct invoice_doc *d, int asked, int *detail, struct juste_err *e)
+{
+	if (asked != INVOICING_DETAIL_CLIENT) {
+		*detail = asked ? 1 : 0;
+		return JUSTE_OK;
+	}
+	struct org o;
+	juste_status st = store_org_get(a->store, d->rec.client_code, &o, e);
+	if (st)
+		return st;
+	*detail = !o.invoice_without_detail;
+	return JUSTE_OK;
+}
+
 juste_status invoicing_pdf_month(struct app *a, const char *month, const char *org, const char *dir, int detail,
 	invoicing_file_cb cb, void *ctx, struct juste_err *e)
 {
@@ -1089,8 +1103,11 @@ juste_status invoicing_pdf_month(struct app *a, const char *month, const char *o
 		if (!st && snprintf(path, sizeof path, "%s/%s.pdf", dir, d.rec.number) >= (int)sizeof path)
 			st = err_set(e, JUSTE_EINVAL, N_("chemin trop long : %s"), dir);
 		/* counted once written, so a failed write is no print */
+		int with_detail = 1;
 		if (!st)
-			st = invoice_pdf_write(&a->policy, &d, d.rec.reprints > 0, detail, path, e);
+			st = invoicing_detail(a, &d, detail, &with_detail, e);
+		if (!st)
+			st = invoice_pdf_write(&a->policy, &d, d.rec.reprints > 0, with_detail, path, e);
 		if (!st)
 			st = invoicing_printed(a, &d, &copy, e);
 		if (!st && cb && cb(ctx, &d.rec, path))

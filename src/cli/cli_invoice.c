@@ -517,7 +517,7 @@ static juste_status show_cmd(struct cli *c, int argc, char **argv, struct juste_
 		{ "format", required_argument, NULL, 'F' }, { "output", required_argument, NULL, 'O' },
 		{ "detail", no_argument, NULL, 'D' }, { "no-detail", no_argument, NULL, 'N' }, { NULL, 0, NULL, 0 } };
 	const char *fmt = "text", *out = NULL;
-	int o, detail = 1;
+	int o, detail = INVOICING_DETAIL_CLIENT;
 	while ((o = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		switch (o) {
 		case 'F': fmt = optarg; break;
@@ -548,7 +548,10 @@ static juste_status show_cmd(struct cli *c, int argc, char **argv, struct juste_
 		else
 			snprintf(path, sizeof path, "brouillon-%lld.pdf", (long long)d.rec.id);
 		int issued = vocab_invoice_status_final(d.rec.status), copy = 0;
-		st = invoice_pdf_write(app_policy(c->app), &d, issued && d.rec.reprints > 0, detail, path, e);
+		int with_detail = 1;
+		st = invoicing_detail(c->app, &d, detail, &with_detail, e);
+		if (!st)
+			st = invoice_pdf_write(app_policy(c->app), &d, issued && d.rec.reprints > 0, with_detail, path, e);
 		invoice_pdf_shutdown();
 		if (!st)
 			st = invoicing_printed(c->app, &d, &copy, e);
@@ -590,7 +593,7 @@ static juste_status pdf_cmd(struct cli *c, int argc, char **argv, struct juste_e
 		{ "output", required_argument, NULL, 'o' }, { "org", required_argument, NULL, 'g' },
 		{ "detail", no_argument, NULL, 'D' }, { "no-detail", no_argument, NULL, 'N' }, { NULL, 0, NULL, 0 } };
 	const char *dir = NULL, *org = NULL;
-	int o, detail = 1;
+	int o, detail = INVOICING_DETAIL_CLIENT;
 	while ((o = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
 		switch (o) {
 		case 'o': dir = optarg; break;

@@ -64,8 +64,9 @@ juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e)
 		{ "tax-exempt", required_argument, NULL, 'x' }, { "joined", required_argument, NULL, 'j' },
 		{ "left", required_argument, NULL, 'l' }, { "email", required_argument, NULL, 'm' },
 		{ "address", required_argument, NULL, 'a' }, { "province", required_argument, NULL, 'P' },
-		{ "country", required_argument, NULL, 'C' }, { NULL, 0, NULL, 0 } };
-	int opt;
+		{ "country", required_argument, NULL, 'C' }, { "invoice-detail", required_argument, NULL, 'D' },
+		{ NULL, 0, NULL, 0 } };
+	int opt, detail;
 	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'n': snprintf(o.name, sizeof o.name, "%s", optarg); break;
@@ -88,6 +89,10 @@ juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e)
 			if (strlen(optarg) >= sizeof o.country)
 				return err_set(e, JUSTE_EINVAL, N_("--country : code ISO à deux lettres (CA, US, FR…) : '%s'"), optarg);
 			snprintf(o.country, sizeof o.country, "%s", optarg);
+			break;
+		case 'D':
+			if ((st = opt_bool("--invoice-detail", optarg, &detail, e))) return st;
+			o.invoice_without_detail = !detail;
 			break;
 		default: return usage_err("org", e);
 		}

@@ -93,9 +93,15 @@ void invoicing_doc_free(struct invoice_doc *d);   /* NULL and zeroed docs are fi
 juste_status invoicing_printed(struct app *a, struct invoice_doc *d, int *copy, struct juste_err *e);
 
 /* Writes DIR/NUMBER.pdf for every issued invoice and credit note of the
- * month (of one client when org is set); reprints say COPIE; detail = 0
- * leaves the entries' pages out.  cb gets each path written.  Commis,
+ * month (of one client when org is set); reprints say COPIE; detail is
+ * asked as for invoicing_detail.  cb gets each path written.  Commis,
  * admin. */
+/* Whether d's PDF prints the entries' detail: asked (1 or 0) when the
+ * command said so, else INVOICING_DETAIL_CLIENT: what the client's
+ * organisation asks for (org --invoice-detail). */
+#define INVOICING_DETAIL_CLIENT (-1)
+juste_status invoicing_detail(struct app *a, const struct invoice_doc *d, int asked, int *detail, struct juste_err *e);
+
 typedef int (*invoicing_file_cb)(void *ctx, const struct invoice_rec *r, const char *path);
 juste_status invoicing_pdf_month(struct app *a, const char *month, const char *org, const char *dir, int detail,
 	invoicing_file_cb cb, void *ctx, struct juste_err *e);

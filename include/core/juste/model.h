@@ -52,6 +52,7 @@ struct org {
 	 * country code ("" is read as "CA") and, in Canada, its province */
 	char country[3];
 	enum province province;
+	int invoice_without_detail; /* 1: its invoice PDFs leave the entries' pages out */
 };
 
 /* Services (domains of expertise) and funding programs have the same shape. */
