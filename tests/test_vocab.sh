@@ -45,7 +45,7 @@ words = {w for ws in tables.values() for w in ws}
 # --admin), keys of juste.ini ([database], [keys] credit), JSON and CSV keys
 # ("expert", "hours"), single letters.  Only their domain uses are refused.
 names = {"expert", "mandate", "org", "service", "program", "rate", "invoice", "finance", "devaffaires",
-         "month", "setting", "database", "entry", "credit", "draft", "hours", "insert", "update",
+         "month", "setting", "database", "payment", "entry", "credit", "draft", "hours", "insert", "update",
          "delete", "close", "reopen", "admin", "F", "M", "X"}
 # Sites where a word is a plain name, with why.
 allowed = {

@@ -40,6 +40,7 @@ static const struct table tables[VOCAB_KINDS] = {
 	[VOCAB_PARTNER] = TABLE(PARTNER_INFO, "partner", N_("partenaire inconnu '%s' (%s)")),
 	[VOCAB_REPORT_BY] = TABLE(REPORT_BY_INFO, "by", N_("regroupement inconnu '%s' (%s)")),
 	[VOCAB_GENDER] = TABLE(GENDER_INFO, "gender", N_("identité de genre inconnue '%s' (%s)")),
+	[VOCAB_PAYMENT_METHOD] = TABLE(PAYMENT_METHOD_INFO, "method", N_("mode de paiement inconnu '%s' (%s)")),
 };
 
 static const char *tr(const char *msgid)
@@ -167,6 +168,7 @@ TYPED(dev_kind, VOCAB_DEV_KIND, dev_kind)
 TYPED(partner, VOCAB_PARTNER, dev_partner)
 TYPED(report_by, VOCAB_REPORT_BY, report_by)
 TYPED(gender, VOCAB_GENDER, gender)
+TYPED(payment_method, VOCAB_PAYMENT_METHOD, payment_method)
 
 /* --- properties ------------------------------------------------------------ */
 

@@ -94,6 +94,7 @@
 	X(ENTITY_PROGRAM,     "program",     N_("programme")) \
 	X(ENTITY_RATE,        "rate",        N_("taux")) \
 	X(ENTITY_INVOICE,     "invoice",     N_("facture")) \
+	X(ENTITY_PAYMENT,     "payment",     N_("paiement")) \
 	X(ENTITY_FINANCE,     "finance",     N_("chiffres financiers")) \
 	X(ENTITY_DEVAFFAIRES, "devaffaires", N_("développement des affaires")) \
 	X(ENTITY_MONTH,       "month",       N_("mois")) \
@@ -132,6 +133,14 @@
 	X(GENDER_M, "M", N_("homme")) \
 	X(GENDER_X, "X", N_("autre"))
 
+/* How a client paid (a payment's method). */
+#define PAYMENT_METHOD_INFO(X) \
+	X(PAYMENT_METHOD_CHEQUE,   "cheque",   N_("chèque")) \
+	X(PAYMENT_METHOD_VIREMENT, "virement", N_("virement")) \
+	X(PAYMENT_METHOD_DEPOT,    "depot",    N_("dépôt direct")) \
+	X(PAYMENT_METHOD_CARTE,    "carte",    N_("carte de crédit")) \
+	X(PAYMENT_METHOD_AUTRE,    "autre",    N_("autre"))
+
 /* --- the enums ---------------------------------------------------------- */
 
 #define VOCAB_ENUM(e, ...) e,
@@ -157,6 +166,7 @@ enum audit_action { ACTION_INFO(VOCAB_ENUM) ACTION_COUNT };
 enum dev_kind { DEV_KIND_INFO(VOCAB_ENUM) DEV_KIND_COUNT };
 enum dev_partner { PARTNER_INFO(VOCAB_ENUM) PARTNER_COUNT };
 enum report_by { REPORT_BY_INFO(VOCAB_ENUM) REPORT_BY_COUNT };
+enum payment_method { PAYMENT_METHOD_INFO(VOCAB_ENUM) PAYMENT_METHOD_COUNT };
 /* GENDER_NONE: not given; it is stored as NULL, not as a word. */
 enum gender { GENDER_NONE = -1, GENDER_INFO(VOCAB_ENUM) GENDER_COUNT };
 
@@ -166,7 +176,7 @@ enum gender { GENDER_NONE = -1, GENDER_INFO(VOCAB_ENUM) GENDER_COUNT };
 enum vocab_kind {
 	VOCAB_CATEGORY, VOCAB_BILLING, VOCAB_ROLE, VOCAB_FUNCTION, VOCAB_INVOICE_KIND,
 	VOCAB_INVOICE_STATUS, VOCAB_LINE_KIND, VOCAB_ENTITY, VOCAB_ACTION, VOCAB_DEV_KIND,
-	VOCAB_PARTNER, VOCAB_REPORT_BY, VOCAB_GENDER, VOCAB_KINDS
+	VOCAB_PARTNER, VOCAB_REPORT_BY, VOCAB_GENDER, VOCAB_PAYMENT_METHOD, VOCAB_KINDS
 };
 
 /* How many words the table has, and the enum value of its i-th row
@@ -238,6 +248,10 @@ juste_status vocab_report_by_parse(const char *word, enum report_by *out, struct
 const char *vocab_gender_word(enum gender g);
 const char *vocab_gender_label(enum gender g);
 juste_status vocab_gender_parse(const char *word, enum gender *out, struct juste_err *e);
+
+const char *vocab_payment_method_word(enum payment_method m);
+const char *vocab_payment_method_label(enum payment_method m);
+juste_status vocab_payment_method_parse(const char *word, enum payment_method *out, struct juste_err *e);
 
 /* --- properties ---------------------------------------------------------- */
 
