@@ -29,6 +29,9 @@
 
 #include "juste/date.h"
 #include "juste/err.h"
+#include "juste/invoice.h"
+#include "juste/model.h"
+#include "juste/vocab.h"
 
 #ifndef N_
 #define N_(s) (s)
@@ -132,5 +135,39 @@ void payments_ageing_add(struct payments_ageing *a, const struct payments_doc *d
 	const struct payments_result *r, date_t at);
 /* Adds b into a (for the totals line). */
 void payments_ageing_sum(struct payments_ageing *a, const struct payments_ageing *b);
+
+/* --- the records the store reads and writes ------------------------------ */
+
+#define PAYMENT_REF_LEN 201
+#define PAYMENT_REASON_LEN 501
+
+struct payment_rec {
+	int64_t id;
+	char uuid[UUID_LEN];
+	int64_t client_id;
+	char client_code[CODE_LEN];
+	char client_name[NAME_LEN];
+	int64_t invoice_id;                        /* 0: on account */
+	char invoice_number[INVOICE_NUMBER_LEN];
+	char received_on[ISO_LEN];
+	int64_t amount_cents;
+	enum payment_method method;
+	char reference[PAYMENT_REF_LEN];
+	char voided_on[ISO_LEN];                   /* "" unless voided */
+	char void_reason[PAYMENT_REASON_LEN];
+};
+
+/* An issued invoice or credit note as receivables see it. */
+struct receivable_doc {
+	struct payments_doc doc;
+	int64_t client_id;
+	char client_code[CODE_LEN];
+	char client_name[NAME_LEN];
+	enum invoice_kind kind;
+	char number[INVOICE_NUMBER_LEN];
+	char credited_number[INVOICE_NUMBER_LEN];
+	char issued_on[ISO_LEN], due_on[ISO_LEN];
+	int64_t subtotal_cents, tps_cents, tvq_cents, total_cents;
+};
 
 #endif
