@@ -45,7 +45,7 @@ words = {w for ws in tables.values() for w in ws}
 # --admin), keys of juste.ini ([database], [keys] credit), JSON and CSV keys
 # ("expert", "hours"), single letters.  Only their domain uses are refused.
 names = {"expert", "mandate", "org", "service", "program", "rate", "invoice", "finance", "devaffaires",
-         "month", "setting", "database", "entry", "credit", "draft", "hours", "insert", "update",
+         "month", "setting", "database", "payment", "entry", "credit", "draft", "hours", "insert", "update",
          "delete", "close", "reopen", "admin", "F", "M", "X",
          "tps", "tvq", "tvh"}   # also the journal's and the list's CSV columns
 # Sites where a word is a plain name, with why.
@@ -181,8 +181,8 @@ for line in open(sys.argv[1], encoding="utf-8"):
             cur = None
 partial = {"ENTITY", "ACTION", "TAX_REGIME"}   # a province's regime is never detaxe
 # not stored as words a CHECK lists: a grouping of the report, the name of a
-# tax slot, a state derived when read, blockers kept in the draft's text
-schema_only = {"REPORT_BY", "TAX", "INVOICE_STATE", "BLOCKER"}
+# tax slot, a state derived when read, blockers kept in the draft's text; a payment state derived from payments
+schema_only = {"REPORT_BY", "TAX", "INVOICE_STATE", "BLOCKER", "PAYMENT_STATE"}
 seen, bad = set(), 0
 for path in sys.argv[2:]:
     for m in re.finditer(r"CHECK \((?:\w+ IS NULL OR )?(\w+) IN \(('[^)]*')\)\)", open(path, encoding="utf-8").read()):

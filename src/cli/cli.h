@@ -63,6 +63,9 @@ juste_status cli_settings(struct cli *c, int argc, char **argv, struct juste_err
 juste_status cli_backup(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_restore(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_complete(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_payment(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_receivables(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_statement(struct cli *c, int argc, char **argv, struct juste_err *e);
 /* `juste expert deactivate LOGIN [--date DATE]`: argv[0] is "deactivate". */
 juste_status cli_expert_deactivate(struct cli *c, int argc, char **argv, struct juste_err *e);
 

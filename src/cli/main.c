@@ -36,7 +36,7 @@ static const struct cli_command commands[] = {
 	  "juste entry rm ID"),
 	  N_("modifie ou supprime une de vos saisies"), cli_entry, CLI_NEEDS_USER },
 	{ "audit", N_("juste audit [--from DATE] [--to DATE] [--expert LOGIN]\n"
-	  "            [--entity entry|mandate|org|expert|service|program|rate|invoice|finance|devaffaires|month|setting|database]"),
+	  "            [--entity entry|mandate|org|expert|service|program|rate|invoice|payment|finance|devaffaires|month|setting|database]"),
 	  N_("journal des modifications (gestionnaire, admin)"), cli_audit, CLI_NEEDS_USER },
 	{ "check", N_("juste check"),
 	  N_("vérifie l'intégrité de la base, les règles du domaine et l'identité du centre"), cli_check, CLI_NEEDS_USER },
@@ -137,6 +137,34 @@ static const struct cli_command commands[] = {
 	  "  increment  facturer par tranches de MINUTES (arrondi supérieur par saisie) un mandat ou un client\n"
 	  "  Commis, admin ; list et show : aussi gestionnaire."),
 	  N_("facturation mensuelle : brouillons, émission, notes de crédit, PDF, journal"), cli_invoice, CLI_NEEDS_USER },
+	{ "payment", N_("juste payment add FACTURE --amount MONTANT --date DATE [--method cheque|virement|depot|carte|autre]\n"
+	  "                  [--ref TEXTE]\n"
+	  "juste payment add --client CODE --amount MONTANT --date DATE [--method …] [--ref TEXTE]\n"
+	  "juste payment list [--client CODE] [--from DATE] [--to DATE] [--format table|csv|json]\n"
+	  "juste payment void ID --reason \"…\" [--date DATE]\n"
+	  "\n"
+	  "  add   un paiement reçu (chèque par défaut), toutes taxes comprises ; sur FACTURE, il la règle\n"
+	  "        d'abord ; au compte du client (--client), il règle ses factures ouvertes les plus\n"
+	  "        anciennes ; ce qui reste est le crédit au compte du client, qui règle ses factures\n"
+	  "        suivantes.  Refusé : une date future ou antérieure à la facture, une facture qui n'a\n"
+	  "        plus rien à payer (payez au compte du client)\n"
+	  "  list  les paiements, annulés compris (montants en _cents en json)\n"
+	  "  void  annule un paiement (chèque sans provision, erreur de saisie) : il n'est jamais modifié ni\n"
+	  "        supprimé ; les factures qu'il réglait redeviennent ouvertes.  Inscrit au journal.\n"
+	  "  Commis, gestionnaire, admin."),
+	  N_("paiements reçus des clients : ajout, liste, annulation"), cli_payment, CLI_NEEDS_USER },
+	{ "receivables", N_("juste receivables [--at DATE] [--format table|csv|json] [--detail]\n"
+	  "  par client, ce qui reste à payer à DATE (aujourd'hui par défaut), par ancienneté depuis\n"
+	  "  l'échéance : courant, 1 à 30, 31 à 60, 61 à 90, plus de 90 jours ; le crédit au compte et\n"
+	  "  le solde ; totaux au cent près.  --detail : les factures ouvertes, avec leur état (payée en\n"
+	  "  partie, impayée) et leurs jours de retard.  Commis, gestionnaire, admin."),
+	  N_("comptes clients : ce qui reste à payer, par ancienneté"), cli_receivables, CLI_NEEDS_USER },
+	{ "statement", N_("juste statement CLIENT [--from DATE] [--at DATE] [--format text|pdf] [-o FICHIER]\n"
+	  "  le relevé de compte du client : solde au début de la période (--from, par défaut le début de\n"
+	  "  l'exercice de --at), factures, notes de crédit, paiements et annulations jusqu'à --at\n"
+	  "  (aujourd'hui par défaut) avec le solde courant, le solde dû et les factures ouvertes ;\n"
+	  "  pdf : releve-CLIENT-DATE.pdf par défaut.  Commis, gestionnaire, admin."),
+	  N_("relevé de compte d'un client (texte ou PDF)"), cli_statement, CLI_NEEDS_USER },
 	{ "report", N_("juste report annual [--fy 2019-2020] [--format text|md|csv|json|pdf] [-o FICHIER]\n"
 	  "juste report utilisation --from DATE --to DATE [--by expert|mandate|org|program|service]\n"
 	  "                         [--format table|csv|json]\n"

@@ -45,6 +45,7 @@ static const struct table tables[VOCAB_KINDS] = {
 	[VOCAB_TAX] = TABLE(TAX_INFO, "tax", N_("taxe inconnue '%s' (%s)")),
 	[VOCAB_INVOICE_STATE] = TABLE(INVOICE_STATE_INFO, "state", N_("état inconnu '%s' (%s)")),
 	[VOCAB_BLOCKER] = TABLE(BLOCKER_INFO, "blocker", N_("blocage inconnu '%s' (%s)")),
+	[VOCAB_PAYMENT_METHOD] = TABLE(PAYMENT_METHOD_INFO, "method", N_("mode de paiement inconnu '%s' (%s)")),
 };
 
 static const char *tr(const char *msgid)
@@ -199,6 +200,7 @@ TEXT_COLUMN(vocab_category_heading, org_category, CATEGORY_REPORT_NAMES, CAT_HEA
 TEXT_COLUMN(vocab_category_group, org_category, CATEGORY_REPORT_NAMES, CAT_GROUP)
 TEXT_COLUMN(vocab_category_short, org_category, CATEGORY_REPORT_NAMES, CAT_SHORT)
 TEXT_COLUMN(vocab_dev_kind_heading, dev_kind, DEV_KIND_REPORT_NAMES, DEV_HEADING)
+TYPED(payment_method, VOCAB_PAYMENT_METHOD, payment_method)
 
 /* --- properties ------------------------------------------------------------ */
 

@@ -40,6 +40,9 @@ enum stmt_id {
 	ST_NEXT_BASE = ST_TAXES_BASE + 10       /* the next store file's block */
 };
 
+/* store_payments.c: the last 32 slots, clear of the blocks above. */
+enum { ST_PAYMENTS_BASE = STORE_MAX_STMTS - 32 };
+
 struct store {
 	sqlite3 *db;
 	char *path;

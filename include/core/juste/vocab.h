@@ -159,6 +159,7 @@
 	X(ENTITY_PROGRAM,     "program",     N_("programme")) \
 	X(ENTITY_RATE,        "rate",        N_("taux")) \
 	X(ENTITY_INVOICE,     "invoice",     N_("facture")) \
+	X(ENTITY_PAYMENT,     "payment",     N_("paiement")) \
 	X(ENTITY_FINANCE,     "finance",     N_("chiffres financiers")) \
 	X(ENTITY_DEVAFFAIRES, "devaffaires", N_("développement des affaires")) \
 	X(ENTITY_MONTH,       "month",       N_("mois")) \
@@ -203,6 +204,22 @@
 	X(GENDER_M, "M", N_("homme")) \
 	X(GENDER_X, "X", N_("autre"))
 
+/* How a client paid (a payment's method). */
+/* An invoice's payment state, derived from its payments and credit notes
+ * (never stored): payments.h. */
+#define PAYMENT_STATE_INFO(X) \
+	X(PAYMENTS_UNPAID,   "unpaid",   N_("impayée")) \
+	X(PAYMENTS_PARTIAL,  "partial",  N_("payée en partie")) \
+	X(PAYMENTS_PAID,     "paid",     N_("payée")) \
+	X(PAYMENTS_CREDITED, "credited", N_("créditée"))
+
+#define PAYMENT_METHOD_INFO(X) \
+	X(PAYMENT_METHOD_CHEQUE,   "cheque",   N_("chèque")) \
+	X(PAYMENT_METHOD_VIREMENT, "virement", N_("virement")) \
+	X(PAYMENT_METHOD_DEPOT,    "depot",    N_("dépôt direct")) \
+	X(PAYMENT_METHOD_CARTE,    "carte",    N_("carte de crédit")) \
+	X(PAYMENT_METHOD_AUTRE,    "autre",    N_("autre"))
+
 /* --- the enums ---------------------------------------------------------- */
 
 #define VOCAB_ENUM(e, ...) e,
@@ -228,6 +245,7 @@ enum audit_action { ACTION_INFO(VOCAB_ENUM) ACTION_COUNT };
 enum dev_kind { DEV_KIND_INFO(VOCAB_ENUM) DEV_KIND_COUNT };
 enum dev_partner { PARTNER_INFO(VOCAB_ENUM) PARTNER_COUNT };
 enum report_by { REPORT_BY_INFO(VOCAB_ENUM) REPORT_BY_COUNT };
+enum payment_method { PAYMENT_METHOD_INFO(VOCAB_ENUM) PAYMENT_METHOD_COUNT };
 /* GENDER_NONE: not given; it is stored as NULL, not as a word. */
 enum gender { GENDER_NONE = -1, GENDER_INFO(VOCAB_ENUM) GENDER_COUNT };
 enum province { PROVINCE_INFO(VOCAB_ENUM) PROVINCE_COUNT };
@@ -243,7 +261,8 @@ enum vocab_kind {
 	VOCAB_CATEGORY, VOCAB_BILLING, VOCAB_ROLE, VOCAB_FUNCTION, VOCAB_INVOICE_KIND,
 	VOCAB_INVOICE_STATUS, VOCAB_LINE_KIND, VOCAB_ENTITY, VOCAB_ACTION, VOCAB_DEV_KIND,
 	VOCAB_PARTNER, VOCAB_REPORT_BY, VOCAB_GENDER, VOCAB_PROVINCE, VOCAB_TAX_REGIME, VOCAB_TAX,
-	VOCAB_INVOICE_STATE, VOCAB_BLOCKER, VOCAB_KINDS
+	VOCAB_INVOICE_STATE, VOCAB_BLOCKER,
+	VOCAB_PAYMENT_METHOD, VOCAB_KINDS
 };
 
 /* How many words the table has, and the enum value of its i-th row
@@ -337,6 +356,10 @@ const char *vocab_category_heading(enum org_category c);
 const char *vocab_category_group(enum org_category c);
 const char *vocab_category_short(enum org_category c);
 const char *vocab_dev_kind_heading(enum dev_kind k);
+
+const char *vocab_payment_method_word(enum payment_method m);
+const char *vocab_payment_method_label(enum payment_method m);
+juste_status vocab_payment_method_parse(const char *word, enum payment_method *out, struct juste_err *e);
 
 /* --- properties ---------------------------------------------------------- */
 
