@@ -40,6 +40,8 @@ static const struct table tables[VOCAB_KINDS] = {
 	[VOCAB_PARTNER] = TABLE(PARTNER_INFO, "partner", N_("partenaire inconnu '%s' (%s)")),
 	[VOCAB_REPORT_BY] = TABLE(REPORT_BY_INFO, "by", N_("regroupement inconnu '%s' (%s)")),
 	[VOCAB_GENDER] = TABLE(GENDER_INFO, "gender", N_("identité de genre inconnue '%s' (%s)")),
+	[VOCAB_ABSENCE_KIND] = TABLE(ABSENCE_KIND_INFO, "kind", N_("genre d'absence inconnu '%s' (%s)")),
+	[VOCAB_WEEK_STATUS] = TABLE(WEEK_STATUS_INFO, "status", N_("état de semaine inconnu '%s' (%s)")),
 };
 
 static const char *tr(const char *msgid)
@@ -167,6 +169,8 @@ TYPED(dev_kind, VOCAB_DEV_KIND, dev_kind)
 TYPED(partner, VOCAB_PARTNER, dev_partner)
 TYPED(report_by, VOCAB_REPORT_BY, report_by)
 TYPED(gender, VOCAB_GENDER, gender)
+TYPED(absence_kind, VOCAB_ABSENCE_KIND, absence_kind)
+TYPED(week_status, VOCAB_WEEK_STATUS, week_status)
 
 /* --- properties ------------------------------------------------------------ */
 
@@ -184,6 +188,7 @@ TYPED(gender, VOCAB_GENDER, gender)
 #define STATUS_FINAL(e, w, l, final) CASE_IF(e, final)
 #define LINE_HOURLY(e, w, l, hourly, monthly) CASE_IF(e, hourly)
 #define LINE_MONTHLY(e, w, l, hourly, monthly) CASE_IF(e, monthly)
+#define WEEK_LOCKED(e, w, l, locked) CASE_IF(e, locked)
 
 #define PROPERTY(fn, type, info, column) \
 	bool fn(enum type v) \
@@ -204,3 +209,4 @@ PROPERTY(vocab_invoice_kind_credit, invoice_kind, INVOICE_KIND_INFO, KIND_CREDIT
 PROPERTY(vocab_invoice_status_final, invoice_status, INVOICE_STATUS_INFO, STATUS_FINAL)
 PROPERTY(vocab_line_kind_hourly, line_kind, LINE_KIND_INFO, LINE_HOURLY)
 PROPERTY(vocab_line_kind_monthly, line_kind, LINE_KIND_INFO, LINE_MONTHLY)
+PROPERTY(vocab_week_status_locked, week_status, WEEK_STATUS_INFO, WEEK_LOCKED)

@@ -97,6 +97,10 @@
 	X(ENTITY_FINANCE,     "finance",     N_("chiffres financiers")) \
 	X(ENTITY_DEVAFFAIRES, "devaffaires", N_("développement des affaires")) \
 	X(ENTITY_MONTH,       "month",       N_("mois")) \
+	X(ENTITY_CLOSURE,     "closure",     N_("fermeture du centre")) \
+	X(ENTITY_ABSENCE,     "absence",     N_("absence")) \
+	X(ENTITY_WEEK,        "week",        N_("semaine")) \
+	X(ENTITY_TEAM,        "team",        N_("équipe de mandat")) \
 	X(ENTITY_SETTING,     "setting",     N_("réglage")) \
 	X(ENTITY_DATABASE,    "database",    N_("base de données"))
 
@@ -132,6 +136,22 @@
 	X(GENDER_M, "M", N_("homme")) \
 	X(GENDER_X, "X", N_("autre"))
 
+/* An expert's recorded absence (DOMAIN.md, capacity): a day absent is
+ * not working time, whatever the kind. */
+#define ABSENCE_KIND_INFO(X) \
+	X(ABSENCE_VACANCES,  "vacances",  N_("vacances")) \
+	X(ABSENCE_MALADIE,   "maladie",   N_("maladie")) \
+	X(ABSENCE_FORMATION, "formation", N_("formation")) \
+	X(ABSENCE_PARENTAL,  "parental",  N_("congé parental")) \
+	X(ABSENCE_AUTRE,     "autre",     N_("autre absence"))
+
+/* Where an expert's week stands in its approval.  locked: its entries no
+ * longer change (a returned week is open again). */
+#define WEEK_STATUS_INFO(X) \
+	X(WEEK_SUBMITTED, "submitted", N_("soumise"),    1) \
+	X(WEEK_APPROVED,  "approved",  N_("approuvée"),  1) \
+	X(WEEK_RETURNED,  "returned",  N_("retournée"),  0)
+
 /* --- the enums ---------------------------------------------------------- */
 
 #define VOCAB_ENUM(e, ...) e,
@@ -158,6 +178,8 @@ enum dev_kind { DEV_KIND_INFO(VOCAB_ENUM) DEV_KIND_COUNT };
 enum dev_partner { PARTNER_INFO(VOCAB_ENUM) PARTNER_COUNT };
 enum report_by { REPORT_BY_INFO(VOCAB_ENUM) REPORT_BY_COUNT };
 /* GENDER_NONE: not given; it is stored as NULL, not as a word. */
+enum absence_kind { ABSENCE_KIND_INFO(VOCAB_ENUM) ABSENCE_KIND_COUNT };
+enum week_status { WEEK_STATUS_INFO(VOCAB_ENUM) WEEK_STATUS_COUNT };
 enum gender { GENDER_NONE = -1, GENDER_INFO(VOCAB_ENUM) GENDER_COUNT };
 
 /* --- words, labels, parsing --------------------------------------------- */
@@ -166,7 +188,7 @@ enum gender { GENDER_NONE = -1, GENDER_INFO(VOCAB_ENUM) GENDER_COUNT };
 enum vocab_kind {
 	VOCAB_CATEGORY, VOCAB_BILLING, VOCAB_ROLE, VOCAB_FUNCTION, VOCAB_INVOICE_KIND,
 	VOCAB_INVOICE_STATUS, VOCAB_LINE_KIND, VOCAB_ENTITY, VOCAB_ACTION, VOCAB_DEV_KIND,
-	VOCAB_PARTNER, VOCAB_REPORT_BY, VOCAB_GENDER, VOCAB_KINDS
+	VOCAB_PARTNER, VOCAB_REPORT_BY, VOCAB_GENDER, VOCAB_ABSENCE_KIND, VOCAB_WEEK_STATUS, VOCAB_KINDS
 };
 
 /* How many words the table has, and the enum value of its i-th row
@@ -238,6 +260,12 @@ juste_status vocab_report_by_parse(const char *word, enum report_by *out, struct
 const char *vocab_gender_word(enum gender g);
 const char *vocab_gender_label(enum gender g);
 juste_status vocab_gender_parse(const char *word, enum gender *out, struct juste_err *e);
+const char *vocab_absence_kind_word(enum absence_kind k);
+const char *vocab_absence_kind_label(enum absence_kind k);
+juste_status vocab_absence_kind_parse(const char *word, enum absence_kind *out, struct juste_err *e);
+const char *vocab_week_status_word(enum week_status s);
+const char *vocab_week_status_label(enum week_status s);
+juste_status vocab_week_status_parse(const char *word, enum week_status *out, struct juste_err *e);
 
 /* --- properties ---------------------------------------------------------- */
 
@@ -251,5 +279,6 @@ bool vocab_invoice_kind_credit(enum invoice_kind k);
 bool vocab_invoice_status_final(enum invoice_status s);
 bool vocab_line_kind_hourly(enum line_kind k);
 bool vocab_line_kind_monthly(enum line_kind k);
+bool vocab_week_status_locked(enum week_status s);
 
 #endif
