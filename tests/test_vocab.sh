@@ -46,7 +46,7 @@ words = {w for ws in tables.values() for w in ws}
 # ("expert", "hours"), single letters.  Only their domain uses are refused.
 names = {"expert", "mandate", "org", "service", "program", "rate", "invoice", "finance", "devaffaires",
          "month", "setting", "database", "entry", "credit", "draft", "hours", "insert", "update",
-         "delete", "close", "reopen", "admin", "F", "M", "X"}
+         "delete", "close", "reopen", "admin", "F", "M", "X", "week", "absence", "team"}
 # Sites where a word is a plain name, with why.
 allowed = {
     ("src/app/demo.c", "direction"): "the demo's e-mail boxes (direction@...)",

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "app/app_internal.h"
+#include "juste/store_calendar.h"
 #include "juste/i18n.h"
 #include "juste/invoice_pdf.h"
 #include "juste/centre.h"
@@ -68,6 +69,12 @@ struct b_entry {
 	char *note;
 };
 
+/* An approved week: only those are billed when the policy says so. */
+struct approved_week {
+	int64_t expert_id;
+	date_t monday;
+};
+
 struct b_timer {
 	int64_t client_id;
 	char text[CODE_LEN + LOGIN_LEN + 8];
@@ -99,6 +106,8 @@ struct builder {
 	size_t nids, capids;
 	struct invoicing_run *run;
 	date_t tax_day;            /* the rates in force that day apply */
+	struct approved_week *approved;   /* approval.required_for_billing: by expert, monday */
+	size_t napproved, capapproved;
 };
 
 
@@ -114,6 +123,7 @@ static void builder_free(struct builder *b)
 	free(b->forfaits);
 	free(b->timers);
 	free(b->ids);
+	free(b->approved);
 	pricing_book_free(&b->book);
 }
 
@@ -228,6 +238,39 @@ static int on_timer(void *ctx, int64_t client_id, const char *mandate_code, cons
 	return 0;
 }
 
+static int on_approved(void *ctx, int64_t expert_id, const char *monday)
+{
+	struct builder *b = ctx;
+	if (mem_grow((void **)&b->approved, &b->capapproved, b->napproved + 1, sizeof *b->approved)) {
+		b->failed = JUSTE_ENOMEM;
+		return 1;
+	}
+	struct approved_week *w = &b->approved[b->napproved++];
+	w->expert_id = expert_id;
+	date_parse(monday, &w->monday, NULL);
+	return 0;
+}
+
+/* Whether the entry may be billed under approval.required_for_billing:
+ * its week is approved (the list is by expert, then Monday). */
+static int entry_approved(const struct builder *b, const struct b_entry *x)
+{
+	date_t d, monday;
+	if (date_parse(x->work_date, &d, NULL))
+		return 0;
+	monday = date_monday(d);
+	size_t lo = 0, hi = b->napproved;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct approved_week *w = &b->approved[mid];
+		if (w->expert_id < x->expert_id || (w->expert_id == x->expert_id && w->monday < monday))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < b->napproved && b->approved[lo].expert_id == x->expert_id && b->approved[lo].monday == monday;
+}
+
 /* Appends one line of text to a warnings or blockers buffer. */
 static void text_add(char *buf, size_t n, const char *line)
 {
@@ -328,11 +371,24 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 		draft_free(&d);
 		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 	}
-	int missing = 0;
+	int missing = 0, unapproved = 0;
 	for (size_t i = e0; i < e1; i++) {
 		const struct b_entry *x = &b->entries[i];
 		const struct b_mandate *m = &b->mandates[x->mandate];
 		int late = strcmp(x->work_date, b->first) < 0;
+		if (a->policy.approval_required && !entry_approved(b, x)) {
+			/* held out of the draft, and named */
+			if (++unapproved <= BLOCKERS_NAMED) {
+				date_t d;
+				char monday[ISO_LEN] = "";
+				if (date_parse(x->work_date, &d, NULL) == JUSTE_OK)
+					date_format(date_monday(d), monday);
+				snprintf(line, sizeof line, _("saisie #%lld du %s (%s) : semaine du %s non approuvée"),
+					(long long)x->id, x->work_date, b->experts[x->expert].login, monday);
+				text_add(r->blockers, sizeof r->blockers, line);
+			}
+			continue;
+		}
 		if (m->forfait) {
 			if (m->fee_cents <= 0)
 				continue;   /* its month is billed: the entry waits for the next forfait line */
@@ -366,6 +422,15 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 	}
 	if (missing > BLOCKERS_NAMED) {
 		snprintf(line, sizeof line, _("… et %d autres saisies sans taux"), missing - BLOCKERS_NAMED);
+		text_add(r->blockers, sizeof r->blockers, line);
+	}
+	if (unapproved > BLOCKERS_NAMED) {
+		snprintf(line, sizeof line, _("… et %d autres saisies de semaines non approuvées"), unapproved - BLOCKERS_NAMED);
+		text_add(r->blockers, sizeof r->blockers, line);
+	}
+	if (unapproved) {
+		snprintf(line, sizeof line, _("%d saisie(s) de semaines non approuvées (approval.required_for_billing) : "
+			"faites approuver les semaines (juste week approve) puis refaites le brouillon"), unapproved);
 		text_add(r->blockers, sizeof r->blockers, line);
 	}
 	if (missing) {
@@ -512,6 +577,8 @@ static juste_status build(struct builder *b, struct juste_err *e)
 		st = store_invoice_forfaits_due(s, b->period, b->first, b->last, b->org, on_forfait, b, e);
 	if (!st && !b->failed)
 		st = store_invoice_running_timers(s, on_timer, b, e);
+	if (!st && !b->failed && b->a->policy.approval_required)
+		st = store_week_approved(s, b->last, on_approved, b, e);
 	if (!st && b->failed)
 		st = err_set(e, b->failed, N_("mémoire insuffisante"));
 	if (st)

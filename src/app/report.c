@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "app/app_internal.h"
+#include "juste/workdays.h"
 #include "juste/i18n.h"
 #include "juste/money.h"
 #include "juste/report.h"
@@ -455,6 +456,9 @@ struct util_ctx {
 	enum report_by by;
 	date_t first, last;
 	int stop;
+	struct app *a;
+	struct juste_err *e;
+	juste_status st;
 };
 
 static int on_util(void *ctx, const struct report_group *g)
@@ -464,12 +468,11 @@ static int on_util(void *ctx, const struct report_group *g)
 	memset(&row, 0, sizeof row);
 	row.g = *g;
 	if (c->by == REPORT_BY_EXPERT) {
-		date_t from = c->first, to = c->last, t;
-		if (g->started_on[0] && date_parse(g->started_on, &t, NULL) == JUSTE_OK && t > from)
-			from = t;
-		if (g->left_on[0] && date_parse(g->left_on, &t, NULL) == JUSTE_OK && t < to)
-			to = t;
-		row.capacity = figures_capacity(g->weekly_minutes, figures_weekdays(from, to));
+		/* the one capacity: holidays, closures, absences, to date */
+		struct capacity k;
+		if ((c->st = workdays_capacity(c->a, g->key, c->first, c->last, &k, c->e)) != JUSTE_OK)
+			return 1;
+		row.capacity = k.minutes;
 	}
 	c->total->g.billable += g->billable;
 	c->total->g.internal += g->internal;
@@ -494,8 +497,9 @@ juste_status report_utilisation(struct app *a, const char *from, const char *to,
 		return err_set(e, JUSTE_EINVAL, N_("--to %s précède --from %s"), to, from);
 	memset(total, 0, sizeof *total);
 	snprintf(total->g.label, sizeof total->g.label, "%s", _("Total"));
-	struct util_ctx c = { cb, ctx, total, by, f, t, 0 };
-	return store_report_minutes_by(a->store, by, from, to, on_util, &c, e);
+	struct util_ctx c = { cb, ctx, total, by, f, t, 0, a, e, JUSTE_OK };
+	juste_status st2 = store_report_minutes_by(a->store, by, from, to, on_util, &c, e);
+	return st2 ? st2 : c.st;
 }
 
 struct members_ctx {

@@ -480,6 +480,8 @@ static const struct {
 	{ "juste: the month log is append-only", N_("le journal des mois fermés ne se modifie pas") },
 	{ "juste: the audit log is append-only", N_("le journal d'audit ne se modifie pas") },
 	{ "juste: rates are never changed; a correction is a new table", N_("un taux ne se modifie jamais ; une correction est une nouvelle table") },
+	{ "juste: not on the mandate team", N_("le mandat a une équipe et cette personne n'en fait pas partie") },
+	{ "juste: entry in a submitted week", N_("semaine soumise ou approuvée : ses saisies ne changent plus") },
 };
 
 juste_status store_fail(struct store *s, int rc, const char *what, struct juste_err *e)

@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "juste/date.h"
+#include "juste/model.h"
+#include "juste/vocab.h"
 
 /* A year has this many statutory holidays. */
 #define CALENDAR_STATUTORY 8
@@ -79,5 +81,49 @@ struct capacity {
 };
 
 void calendar_capacity(const struct calendar *c, const struct capacity_query *q, struct capacity *out);
+
+/* --- the records the store keeps ----------------------------------------- */
+
+/* A closure of the centre: days off for everyone beyond the statutory. */
+struct closure_rec {
+	int64_t id;
+	char first[ISO_LEN], last[ISO_LEN];
+	char name[NAME_LEN];
+};
+
+/* An expert's absence. */
+struct absence_rec {
+	int64_t id;
+	int64_t expert_id;
+	char login[LOGIN_LEN];
+	char name[NAME_LEN];
+	char first[ISO_LEN], last[ISO_LEN];
+	enum absence_kind kind;
+	int half;
+};
+
+/* An expert's week in its approval: status is meaningful when `exists`
+ * (a week never submitted has no row: it is missing). */
+struct week_approval {
+	int64_t expert_id;
+	char login[LOGIN_LEN];
+	char name[NAME_LEN];
+	char monday[ISO_LEN];
+	int exists;
+	enum week_status status;
+	char submitted_at[24];
+	char decided_by[LOGIN_LEN];
+	char decided_at[24];
+	char reason[1024];
+	int64_t minutes;           /* logged that week */
+};
+
+/* A member of a mandate's team. */
+struct team_member {
+	char mandate[CODE_LEN];
+	char login[LOGIN_LEN];
+	char name[NAME_LEN];
+	int manager;
+};
 
 #endif
