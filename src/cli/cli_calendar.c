@@ -289,9 +289,11 @@ juste_status cli_capacity(struct cli *c, int argc, char **argv, struct juste_err
 	char from[ISO_LEN] = "", to[ISO_LEN] = "";
 	enum transfer_format fmt = FORMAT_TABLE;
 	juste_status st = JUSTE_OK;
+	const char *login = NULL;
 	int opt;
-	while (!st && (opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while (!st && ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1 || (optind < argc && !login))) {
 		switch (opt) {
+		case -1: login = argv[optind++]; break;
 		case 'f': st = cli_opt_date("--from", optarg, from, e); break;
 		case 't': st = cli_opt_date("--to", optarg, to, e); break;
 		case 'F': st = transfer_format_parse(optarg, &fmt, e); break;
@@ -300,9 +302,10 @@ juste_status cli_capacity(struct cli *c, int argc, char **argv, struct juste_err
 	}
 	if (st)
 		return st;
-	if (argc - optind > 1)
+	if (optind < argc)
 		return usage_of("capacity", e);
-	const char *login = optind < argc ? argv[optind] : app_user(c->app)->login;
+	if (!login)
+		login = app_user(c->app)->login;
 	/* the month to date by default */
 	date_t today = app_today(), f, t;
 	int y, m, d;
