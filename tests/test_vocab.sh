@@ -46,7 +46,7 @@ words = {w for ws in tables.values() for w in ws}
 # ("expert", "hours"), single letters.  Only their domain uses are refused.
 names = {"expert", "mandate", "org", "service", "program", "rate", "invoice", "finance", "devaffaires",
          "month", "setting", "database", "payment", "entry", "credit", "draft", "hours", "insert", "update",
-         "delete", "close", "reopen", "admin", "F", "M", "X",
+         "delete", "close", "reopen", "admin", "F", "M", "X", "week", "absence", "team",
          "tps", "tvq", "tvh"}   # also the journal's and the list's CSV columns
 # Sites where a word is a plain name, with why.
 allowed = {

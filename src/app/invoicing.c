@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "app/app_internal.h"
+#include "juste/store_calendar.h"
 #include "juste/i18n.h"
 #include "juste/invoice_pdf.h"
 #include "juste/centre.h"
@@ -70,6 +71,12 @@ struct b_entry {
 	char *note;
 };
 
+/* An approved week: only those are billed when the policy says so. */
+struct approved_week {
+	int64_t expert_id;
+	date_t monday;
+};
+
 struct b_timer {
 	int64_t client_id;
 	char text[CODE_LEN + LOGIN_LEN + 8];
@@ -103,6 +110,8 @@ struct builder {
 	struct invoicing_run *run;
 	date_t tax_day;            /* the rates in force that day apply */
 	char work_to[ISO_LEN];     /* the last work date billed: the month's end, or the issue date of an early run */
+	struct approved_week *approved;   /* approval.required_for_billing: by expert, monday */
+	size_t napproved, capapproved;
 };
 
 
@@ -119,6 +128,7 @@ static void builder_free(struct builder *b)
 	free(b->timers);
 	free(b->ids);
 	free(b->taxes);
+	free(b->approved);
 	pricing_book_free(&b->book);
 }
 
@@ -233,6 +243,39 @@ static int on_timer(void *ctx, int64_t client_id, const char *mandate_code, cons
 	return 0;
 }
 
+static int on_approved(void *ctx, int64_t expert_id, const char *monday)
+{
+	struct builder *b = ctx;
+	if (mem_grow((void **)&b->approved, &b->capapproved, b->napproved + 1, sizeof *b->approved)) {
+		b->failed = JUSTE_ENOMEM;
+		return 1;
+	}
+	struct approved_week *w = &b->approved[b->napproved++];
+	w->expert_id = expert_id;
+	date_parse(monday, &w->monday, NULL);
+	return 0;
+}
+
+/* Whether the entry may be billed under approval.required_for_billing:
+ * its week is approved (the list is by expert, then Monday). */
+static int entry_approved(const struct builder *b, const struct b_entry *x)
+{
+	date_t d, monday;
+	if (date_parse(x->work_date, &d, NULL))
+		return 0;
+	monday = date_monday(d);
+	size_t lo = 0, hi = b->napproved;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct approved_week *w = &b->approved[mid];
+		if (w->expert_id < x->expert_id || (w->expert_id == x->expert_id && w->monday < monday))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < b->napproved && b->approved[lo].expert_id == x->expert_id && b->approved[lo].monday == monday;
+}
+
 /* Appends one line of text to a warnings or blockers buffer. */
 static void text_add(char *buf, size_t n, const char *line)
 {
@@ -342,11 +385,21 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 		draft_free(&d);
 		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 	}
-	int missing = 0;
+	int missing = 0, unapproved = 0;
 	for (size_t i = e0; i < e1; i++) {
 		const struct b_entry *x = &b->entries[i];
 		const struct b_mandate *m = &b->mandates[x->mandate];
 		int late = strcmp(x->work_date, b->first) < 0;
+		if (a->policy.approval_required && !entry_approved(b, x)) {
+			/* held out of the draft, and named */
+			if (++unapproved <= BLOCKERS_NAMED) {
+				struct invoice_blocker bl = { .kind = BLOCKER_UNAPPROVED, .entry = x->id };
+				snprintf(bl.mandate, sizeof bl.mandate, "%s", m->code);
+				snprintf(bl.date, sizeof bl.date, "%s", x->work_date);
+				invoice_blocker_add(r, &bl);
+			}
+			continue;
+		}
 		if (m->forfait) {
 			if (m->fee_cents <= 0)
 				continue;   /* its month is billed: the entry waits for the next forfait line */
@@ -384,6 +437,10 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 	}
 	if (missing > BLOCKERS_NAMED)
 		invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_MORE, .count = missing - BLOCKERS_NAMED });
+	if (unapproved > BLOCKERS_NAMED)
+		invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_UNAPPROVED_MORE, .count = unapproved - BLOCKERS_NAMED });
+	if (unapproved)
+		invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_UNAPPROVED_ALL, .count = unapproved });
 	if (missing)
 		invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_UNPRICED, .count = missing });
 
@@ -529,6 +586,8 @@ static juste_status build(struct builder *b, struct juste_err *e)
 		st = store_invoice_forfaits_due(s, b->period, b->first, b->last, b->org, on_forfait, b, e);
 	if (!st && !b->failed)
 		st = store_invoice_running_timers(s, on_timer, b, e);
+	if (!st && !b->failed && b->a->policy.approval_required)
+		st = store_week_approved(s, b->last, on_approved, b, e);
 	if (!st && b->failed)
 		st = err_set(e, b->failed, N_("mémoire insuffisante"));
 	if (st)

@@ -11,8 +11,10 @@
 #include <time.h>
 
 #include "app/app_internal.h"
+#include "juste/approval.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
+#include "juste/store_calendar.h"
 #include "juste/store_months.h"
 #include "juste/store_timers.h"
 #include "juste/store_week.h"
@@ -127,6 +129,15 @@ juste_status week_load(struct app *a, const char *login, date_t day, struct week
 		if (st)
 			return st;
 	}
+	struct week_approval ap;
+	if ((st = store_week_approval_get(a->store, x.id, w->day[0], &ap, e)))
+		return st;
+	approval_describe(&ap, w->approval, sizeof w->approval, w->returned, sizeof w->returned);
+	for (int d = 0; d < WEEK_DAYS && w->approval[0]; d++)
+		if (!w->day_locked[d]) {
+			w->day_locked[d] = 1;
+			snprintf(w->day_why[d], sizeof w->day_why[d], "%s", w->approval);
+		}
 	struct load_ctx l = { .w = w };
 	st = store_week_rows(a->store, w->expert_id, w->day[0], w->day[6], add_row, &l, e);
 	if (!st && l.st)

@@ -69,6 +69,15 @@ juste_status cli_statement(struct cli *c, int argc, char **argv, struct juste_er
 /* `juste expert deactivate LOGIN [--date DATE]`: argv[0] is "deactivate". */
 juste_status cli_expert_deactivate(struct cli *c, int argc, char **argv, struct juste_err *e);
 
+/* cli_calendar.c: holidays, absences, capacity, the week's approval
+ * (`juste week SUB`: argv[1] is SUB) and mandate teams (`juste mandate
+ * assign|unassign|team`: argv[1] is the subcommand). */
+juste_status cli_holiday(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_absence(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_capacity(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_week_approval(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_mandate_team(struct cli *c, int argc, char **argv, struct juste_err *e);
+
 /* Prints the usage of command `name` to stdout (for --help). */
 void cli_usage(const char *name);
 

@@ -35,6 +35,8 @@ static void print_table(const struct week *w)
 {
 	char d[DURATION_BUF], c[DURATION_BUF], hdr[32];
 	printf(_("Semaine du %s au %s — %s (%s)\n"), w->day[0], w->day[6], w->name, w->login);
+	if (w->approval[0] || w->returned[0])
+		printf("%s\n", w->approval[0] ? w->approval : w->returned);
 	out_cell(stdout, _("Mandat"), 40);
 	for (int i = 0; i < WEEK_DAYS; i++) {
 		snprintf(hdr, sizeof hdr, "%s %s", _(day_abbr[i]), w->day[i] + 8);
@@ -145,6 +147,8 @@ juste_status cli_week(struct cli *c, int argc, char **argv, struct juste_err *e)
 	static const struct option opts[] = {
 		{ "date", required_argument, NULL, 'd' }, { "format", required_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 } };
+	if (argc > 1 && argv[1][0] != '-')
+		return cli_week_approval(c, argc, argv, e);   /* submit, approve, return, status */
 	char day[11];
 	date_format(app_today(), day);
 	enum transfer_format fmt = FORMAT_TABLE;

@@ -36,7 +36,7 @@ static const struct cli_command commands[] = {
 	  "juste entry rm ID"),
 	  N_("modifie ou supprime une de vos saisies"), cli_entry, CLI_NEEDS_USER },
 	{ "audit", N_("juste audit [--from DATE] [--to DATE] [--expert LOGIN]\n"
-	  "            [--entity entry|mandate|org|expert|service|program|rate|invoice|payment|finance|devaffaires|month|setting|database]"),
+	  "            [--entity entry|mandate|org|expert|service|program|rate|invoice|payment|finance|devaffaires|month|closure|absence|week|team|setting|database]"),
 	  N_("journal des modifications (gestionnaire, admin)"), cli_audit, CLI_NEEDS_USER },
 	{ "check", N_("juste check"),
 	  N_("vérifie l'intégrité de la base, les règles du domaine et l'identité du centre"), cli_check, CLI_NEEDS_USER },
@@ -93,8 +93,17 @@ static const struct cli_command commands[] = {
 	  "  Gestionnaire, admin."),
 	  N_("données de coûts d'un exercice pour le calcul des taux au juste coût"), cli_cost, CLI_NEEDS_USER },
 	{ "week", N_("juste week [--date DATE] [--format table|csv|json]\n"
+	  "juste week submit [--date DATE]\n"
+	  "juste week approve LOGIN --date DATE\n"
+	  "juste week return LOGIN --date DATE --reason TEXTE\n"
+	  "juste week status [--date DATE] [--format table|csv|json]\n"
 	  "  la semaine (lundi à dimanche) qui contient DATE (aujourd'hui par défaut), comme l'écran\n"
-	  "  Ma semaine : mandats saisis ou épinglés, minutes par jour, totaux, capacité ; * verrouillé"),
+	  "  Ma semaine : mandats saisis ou épinglés, minutes par jour, totaux, capacité ; * verrouillé.\n"
+	  "  submit   soumet votre semaine : ses saisies sont verrouillées (pour tous) ;\n"
+	  "  approve  approuve la semaine soumise de LOGIN (gestionnaire, admin) : elle reste verrouillée ;\n"
+	  "  return   la lui retourne avec la raison (gestionnaire, admin) : elle se rouvre ;\n"
+	  "  status   qui est manquant, soumis, approuvé ou retourné cette semaine-là (un expert : lui-même).\n"
+	  "  Avec le réglage approval.required_for_billing à 1, seules les semaines approuvées sont facturées."),
 	  N_("votre semaine : heures par mandat et par jour"), cli_week, CLI_NEEDS_USER },
 	{ "timer", N_("juste timer start MANDAT | stop | status | cancel\n"
 	  "  un chronomètre par personne, gardé dans la base (visible de tout terminal) ; stop saisit le\n"
@@ -218,9 +227,40 @@ static const struct cli_command commands[] = {
 	  "  la validation de « juste import orgs » ; une erreur nomme l'option fautive.  Admin."),
 	  N_("ajoute ou modifie une organisation (admin)"), cli_org, CLI_NEEDS_USER },
 	{ "mandate", N_("juste mandate close CODE [--date DATE]\n"
-	  "  ferme le mandat à DATE (aujourd'hui par défaut) : plus aucune saisie après ; refusé s'il en a déjà.\n"
-	  "  Admin."),
+	  "juste mandate assign CODE LOGIN… [--manager LOGIN]\n"
+	  "juste mandate unassign CODE LOGIN…\n"
+	  "juste mandate team [CODE]\n"
+	  "  close     ferme le mandat à DATE (aujourd'hui par défaut) : plus aucune saisie après ; refusé\n"
+	  "            s'il en a déjà.  Admin.\n"
+	  "  assign    ajoute ces personnes à l'équipe du mandat ; --manager nomme le responsable.  Un mandat\n"
+	  "            qui a une équipe n'accepte d'heures que de ses membres (les autres sont renvoyés au\n"
+	  "            responsable) ; sans équipe, tout le monde.  Gestionnaire, admin.\n"
+	  "  unassign  les en retire ; une équipe vide : plus d'équipe.  Gestionnaire, admin.\n"
+	  "  team      l'équipe du mandat, ou de tous les mandats qui en ont une"),
 	  N_("ferme un mandat (admin)"), cli_mandate, CLI_NEEDS_USER },
+	{ "holiday", N_("juste holiday list [--year AAAA] [--format table|csv|json]\n"
+	  "juste holiday add DATE [--to DATE] --name TEXTE\n"
+	  "juste holiday rm DATE\n"
+	  "  list  les jours fériés du Québec de l'année (cette année par défaut) et les fermetures du\n"
+	  "        centre : 1er janvier, Vendredi saint ou lundi de Pâques (réglage calendar.easter_holiday),\n"
+	  "        Journée nationale des patriotes, Fête nationale, Fête du Canada, Fête du Travail, Action de\n"
+	  "        grâce, Noël.  Ni jour férié ni fermeture ne compte dans la capacité.\n"
+	  "  add   une fermeture du centre, de DATE à --to (inclus) ; rm retire celle qui contient DATE.\n"
+	  "        Gestionnaire, admin (inscrit au journal)."),
+	  N_("jours fériés et fermetures du centre"), cli_holiday, CLI_NEEDS_USER },
+	{ "absence", N_("juste absence add [LOGIN] --from DATE [--to DATE] --kind vacances|maladie|formation|parental|autre [--half]\n"
+	  "juste absence list [--expert LOGIN] [--from DATE] [--to DATE] [--format table|csv|json]\n"
+	  "juste absence rm ID\n"
+	  "  une absence, d'un jour ou de --from à --to (inclus) ; --half : une demi-journée par jour.\n"
+	  "  Un jour d'absence ne compte pas dans la capacité.  Un expert inscrit les siennes ;\n"
+	  "  gestionnaire et admin, celles de tous (inscrit au journal)."),
+	  N_("absences : vacances, maladie, formation, congé parental"), cli_absence, CLI_NEEDS_USER },
+	{ "capacity", N_("juste capacity [LOGIN] [--from DATE] [--to DATE] [--format table|csv|json]\n"
+	  "  la capacité de LOGIN (vous par défaut) sur la période (le mois en cours par défaut) :\n"
+	  "  heures par semaine ÷ 5 par jour ouvrable en poste et non absent, comptée jusqu'à aujourd'hui\n"
+	  "  pour une période en cours ; avec les jours fériés et les absences à part, pour vérifier le\n"
+	  "  chiffre de juste report utilisation.  Vous-même, ou commis, gestionnaire, admin."),
+	  N_("capacité d'un expert : jours ouvrables, fériés, absences"), cli_capacity, CLI_NEEDS_USER },
 	{ "settings", N_("juste settings show [--at DATE] [--format table|csv|json]\n"
 	  "juste settings set CLÉ VALEUR [--from DATE]\n"
 	  "juste settings unset CLÉ [--from DATE]\n"
@@ -229,7 +269,8 @@ static const struct cli_command commands[] = {
 	  "  exercice, taxes, numérotation et conditions des factures.  Clés : centre.name,\n"
 	  "  centre.address, centre.phone, centre.email, centre.tps_number, centre.tvq_number,\n"
 	  "  fiscal.year_start, taxes.tps_rate, taxes.tvq_rate, invoice.number_pattern,\n"
-	  "  invoice.credit_pattern, invoice.payment_days, invoice.payment_terms, invoice.paper.\n"
+	  "  invoice.credit_pattern, invoice.payment_days, invoice.payment_terms, invoice.paper,\n"
+	  "  calendar.easter_holiday, approval.required_for_billing.\n"
 	  "  Les taux de taxes sont datés : --from DATE donne le premier jour où la valeur s'applique ;\n"
 	  "  une facture copie les taux en vigueur le jour de son émission.  L'identité par défaut est\n"
 	  "  un exemple : aucune facture n'est émise tant que centre.tps_number ou centre.tvq_number\n"

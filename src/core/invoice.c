@@ -334,6 +334,23 @@ char *invoice_blocker_text(const struct invoice_rec *r, const struct invoice_blo
 	case BLOCKER_MORE:
 		snprintf(buf, n, tr(N_("… et %d autres saisies sans taux")), b->count);
 		break;
+	case BLOCKER_UNAPPROVED: {
+		/* the week is named by its Monday: what the manager approves */
+		date_t d;
+		char monday[ISO_LEN] = "";
+		if (date_parse(b->date, &d, NULL) == JUSTE_OK)
+			date_format(date_monday(d), monday);
+		snprintf(buf, n, tr(N_("saisie #%lld (%s, %s) : semaine du %s non approuvée")), (long long)b->entry,
+			b->mandate, b->date, monday);
+		break;
+	}
+	case BLOCKER_UNAPPROVED_MORE:
+		snprintf(buf, n, tr(N_("… et %d autres saisies de semaines non approuvées")), b->count);
+		break;
+	case BLOCKER_UNAPPROVED_ALL:
+		snprintf(buf, n, tr(N_("%d saisie(s) de semaines non approuvées (approval.required_for_billing) : "
+			"faites approuver les semaines (juste week approve) puis refaites le brouillon")), b->count);
+		break;
 	case BLOCKER_UNPRICED:
 		snprintf(buf, n, tr(N_("%d saisie(s) sans taux : ajoutez le taux manquant (juste rate …) puis refaites le brouillon")),
 			b->count);

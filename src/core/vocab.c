@@ -46,6 +46,8 @@ static const struct table tables[VOCAB_KINDS] = {
 	[VOCAB_INVOICE_STATE] = TABLE(INVOICE_STATE_INFO, "state", N_("état inconnu '%s' (%s)")),
 	[VOCAB_BLOCKER] = TABLE(BLOCKER_INFO, "blocker", N_("blocage inconnu '%s' (%s)")),
 	[VOCAB_PAYMENT_METHOD] = TABLE(PAYMENT_METHOD_INFO, "method", N_("mode de paiement inconnu '%s' (%s)")),
+	[VOCAB_ABSENCE_KIND] = TABLE(ABSENCE_KIND_INFO, "kind", N_("genre d'absence inconnu '%s' (%s)")),
+	[VOCAB_WEEK_STATUS] = TABLE(WEEK_STATUS_INFO, "status", N_("état de semaine inconnu '%s' (%s)")),
 };
 
 static const char *tr(const char *msgid)
@@ -201,6 +203,8 @@ TEXT_COLUMN(vocab_category_group, org_category, CATEGORY_REPORT_NAMES, CAT_GROUP
 TEXT_COLUMN(vocab_category_short, org_category, CATEGORY_REPORT_NAMES, CAT_SHORT)
 TEXT_COLUMN(vocab_dev_kind_heading, dev_kind, DEV_KIND_REPORT_NAMES, DEV_HEADING)
 TYPED(payment_method, VOCAB_PAYMENT_METHOD, payment_method)
+TYPED(absence_kind, VOCAB_ABSENCE_KIND, absence_kind)
+TYPED(week_status, VOCAB_WEEK_STATUS, week_status)
 
 /* --- properties ------------------------------------------------------------ */
 
@@ -222,6 +226,7 @@ TYPED(payment_method, VOCAB_PAYMENT_METHOD, payment_method)
 #define REGIME_HST(e, w, l, gst, hst, qst) CASE_IF(e, hst)
 #define REGIME_QST(e, w, l, gst, hst, qst) CASE_IF(e, qst)
 #define STATE_OPEN(e, w, l, open) CASE_IF(e, open)
+#define WEEK_LOCKED(e, w, l, locked) CASE_IF(e, locked)
 
 #define PROPERTY(fn, type, info, column) \
 	bool fn(enum type v) \
@@ -246,3 +251,4 @@ PROPERTY(vocab_tax_regime_gst, tax_regime, TAX_REGIME_INFO, REGIME_GST)
 PROPERTY(vocab_tax_regime_hst, tax_regime, TAX_REGIME_INFO, REGIME_HST)
 PROPERTY(vocab_tax_regime_qst, tax_regime, TAX_REGIME_INFO, REGIME_QST)
 PROPERTY(vocab_invoice_state_open, invoice_state, INVOICE_STATE_INFO, STATE_OPEN)
+PROPERTY(vocab_week_status_locked, week_status, WEEK_STATUS_INFO, WEEK_LOCKED)

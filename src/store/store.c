@@ -500,6 +500,8 @@ static const struct {
 	{ "invoice_tvq_slot", N_("seul le régime TPS et TVQ (Québec) porte de la TVQ") },
 	{ "invoice_zero_rated", N_("une facture détaxée n'a aucune taxe et dit pourquoi") },
 	{ "invoice_place_of_supply", N_("lieu de fourniture invalide (code à deux lettres)") },
+	{ "juste: not on the mandate team", N_("le mandat a une équipe et cette personne n'en fait pas partie") },
+	{ "juste: entry in a submitted week", N_("semaine soumise ou approuvée : ses saisies ne changent plus") },
 };
 
 juste_status store_fail(struct store *s, int rc, const char *what, struct juste_err *e)

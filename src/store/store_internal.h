@@ -37,7 +37,9 @@ enum stmt_id {
 	ST_BUDGETS_BASE = ST_REPORT_BASE + 40,  /* store_budgets.c: 20 */
 	ST_SETTINGS_BASE = ST_BUDGETS_BASE + 20, /* store_settings.c: 10 */
 	ST_TAXES_BASE = ST_SETTINGS_BASE + 10,  /* store_taxes.c: 10 */
-	ST_NEXT_BASE = ST_TAXES_BASE + 10       /* the next store file's block */
+	ST_NEXT_BASE = ST_TAXES_BASE + 10,      /* the next store file's block */
+	/* store_calendar.c: 40, clear of the blocks other files may take next */
+	ST_CALENDAR_BASE = ST_NEXT_BASE + 120
 };
 
 /* store_payments.c: the last 32 slots, clear of the blocks above. */
@@ -97,6 +99,8 @@ juste_status store_col_word(sqlite3_stmt *st, int i, enum vocab_kind k, int *out
 #define SQL_SEL_LINE_HOURLY(e, w, l, hourly, monthly) SQL_WORD_IF(hourly, w)
 #define SQL_SEL_LINE_MONTHLY(e, w, l, hourly, monthly) SQL_WORD_IF(monthly, w)
 
+#define SQL_SEL_WEEK_LOCKED(e, w, l, locked) SQL_WORD_IF(locked, w)
+
 /* mandates.billing: billable, by the hour, a monthly fee */
 #define SQL_BILLABLE "(" BILLING_INFO(SQL_SEL_BILLABLE) "'')"
 #define SQL_HOURLY "(" BILLING_INFO(SQL_SEL_HOURLY) "'')"
@@ -112,6 +116,9 @@ juste_status store_col_word(sqlite3_stmt *st, int i, enum vocab_kind k, int *out
 /* invoice_lines.kind: hours, a monthly fee */
 #define SQL_LINE_HOURS "(" LINE_KIND_INFO(SQL_SEL_LINE_HOURLY) "'')"
 #define SQL_LINE_FORFAIT "(" LINE_KIND_INFO(SQL_SEL_LINE_MONTHLY) "'')"
+
+/* week_approvals.status: the week's entries no longer change */
+#define SQL_WEEK_LOCKED "(" WEEK_STATUS_INFO(SQL_SEL_WEEK_LOCKED) "'')"
 
 /* Runs a statement expected to produce no row; SQLITE_DONE -> OK. */
 juste_status store_step_done(struct store *s, sqlite3_stmt *st, const char *what, struct juste_err *e);

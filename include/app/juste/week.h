@@ -66,6 +66,10 @@ struct week {
 	int nentries;
 	int day_total[WEEK_DAYS];
 	int total;
+	/* the week's approval: why it is locked (every day then is), or the
+	 * reason it was returned; "" when neither */
+	char approval[WEEK_WHY_LEN];
+	char returned[1024 + WEEK_WHY_LEN];
 };
 
 /* Loads the week holding `day` for expert `login` (the user themselves, or

@@ -147,6 +147,9 @@
 	X(BLOCKER_NO_RATE,    "no_rate",    N_("aucun taux pour le service et la catégorie")) \
 	X(BLOCKER_MORE,       "more",       N_("autres saisies sans taux")) \
 	X(BLOCKER_UNPRICED,   "unpriced",   N_("saisies sans taux")) \
+	X(BLOCKER_UNAPPROVED, "unapproved", N_("semaine non approuvée")) \
+	X(BLOCKER_UNAPPROVED_MORE, "unapproved_more", N_("autres saisies de semaines non approuvées")) \
+	X(BLOCKER_UNAPPROVED_ALL, "unapproved_total", N_("saisies de semaines non approuvées")) \
 	X(BLOCKER_STALE,      "stale",      N_("brouillon d'une version antérieure"))
 
 /* What a line of the audit log is about. */
@@ -163,6 +166,10 @@
 	X(ENTITY_FINANCE,     "finance",     N_("chiffres financiers")) \
 	X(ENTITY_DEVAFFAIRES, "devaffaires", N_("développement des affaires")) \
 	X(ENTITY_MONTH,       "month",       N_("mois")) \
+	X(ENTITY_CLOSURE,     "closure",     N_("fermeture du centre")) \
+	X(ENTITY_ABSENCE,     "absence",     N_("absence")) \
+	X(ENTITY_WEEK,        "week",        N_("semaine")) \
+	X(ENTITY_TEAM,        "team",        N_("équipe de mandat")) \
 	X(ENTITY_SETTING,     "setting",     N_("réglage")) \
 	X(ENTITY_DATABASE,    "database",    N_("base de données"))
 
@@ -204,7 +211,6 @@
 	X(GENDER_M, "M", N_("homme")) \
 	X(GENDER_X, "X", N_("autre"))
 
-/* How a client paid (a payment's method). */
 /* An invoice's payment state, derived from its payments and credit notes
  * (never stored): payments.h. */
 #define PAYMENT_STATE_INFO(X) \
@@ -213,12 +219,28 @@
 	X(PAYMENTS_PAID,     "paid",     N_("payée")) \
 	X(PAYMENTS_CREDITED, "credited", N_("créditée"))
 
+/* How a client paid (a payment's method). */
 #define PAYMENT_METHOD_INFO(X) \
 	X(PAYMENT_METHOD_CHEQUE,   "cheque",   N_("chèque")) \
 	X(PAYMENT_METHOD_VIREMENT, "virement", N_("virement")) \
 	X(PAYMENT_METHOD_DEPOT,    "depot",    N_("dépôt direct")) \
 	X(PAYMENT_METHOD_CARTE,    "carte",    N_("carte de crédit")) \
 	X(PAYMENT_METHOD_AUTRE,    "autre",    N_("autre"))
+/* An expert's recorded absence (DOMAIN.md, capacity): a day absent is
+ * not working time, whatever the kind. */
+#define ABSENCE_KIND_INFO(X) \
+	X(ABSENCE_VACANCES,  "vacances",  N_("vacances")) \
+	X(ABSENCE_MALADIE,   "maladie",   N_("maladie")) \
+	X(ABSENCE_FORMATION, "formation", N_("formation")) \
+	X(ABSENCE_PARENTAL,  "parental",  N_("congé parental")) \
+	X(ABSENCE_AUTRE,     "autre",     N_("autre absence"))
+
+/* Where an expert's week stands in its approval.  locked: its entries no
+ * longer change (a returned week is open again). */
+#define WEEK_STATUS_INFO(X) \
+	X(WEEK_SUBMITTED, "submitted", N_("soumise"),    1) \
+	X(WEEK_APPROVED,  "approved",  N_("approuvée"),  1) \
+	X(WEEK_RETURNED,  "returned",  N_("retournée"),  0)
 
 /* --- the enums ---------------------------------------------------------- */
 
@@ -247,6 +269,8 @@ enum dev_partner { PARTNER_INFO(VOCAB_ENUM) PARTNER_COUNT };
 enum report_by { REPORT_BY_INFO(VOCAB_ENUM) REPORT_BY_COUNT };
 enum payment_method { PAYMENT_METHOD_INFO(VOCAB_ENUM) PAYMENT_METHOD_COUNT };
 /* GENDER_NONE: not given; it is stored as NULL, not as a word. */
+enum absence_kind { ABSENCE_KIND_INFO(VOCAB_ENUM) ABSENCE_KIND_COUNT };
+enum week_status { WEEK_STATUS_INFO(VOCAB_ENUM) WEEK_STATUS_COUNT };
 enum gender { GENDER_NONE = -1, GENDER_INFO(VOCAB_ENUM) GENDER_COUNT };
 enum province { PROVINCE_INFO(VOCAB_ENUM) PROVINCE_COUNT };
 enum tax_regime { TAX_REGIME_INFO(VOCAB_ENUM) TAX_REGIME_COUNT };
@@ -262,7 +286,7 @@ enum vocab_kind {
 	VOCAB_INVOICE_STATUS, VOCAB_LINE_KIND, VOCAB_ENTITY, VOCAB_ACTION, VOCAB_DEV_KIND,
 	VOCAB_PARTNER, VOCAB_REPORT_BY, VOCAB_GENDER, VOCAB_PROVINCE, VOCAB_TAX_REGIME, VOCAB_TAX,
 	VOCAB_INVOICE_STATE, VOCAB_BLOCKER,
-	VOCAB_PAYMENT_METHOD, VOCAB_KINDS
+	VOCAB_PAYMENT_METHOD, VOCAB_ABSENCE_KIND, VOCAB_WEEK_STATUS, VOCAB_KINDS
 };
 
 /* How many words the table has, and the enum value of its i-th row
@@ -360,6 +384,12 @@ const char *vocab_dev_kind_heading(enum dev_kind k);
 const char *vocab_payment_method_word(enum payment_method m);
 const char *vocab_payment_method_label(enum payment_method m);
 juste_status vocab_payment_method_parse(const char *word, enum payment_method *out, struct juste_err *e);
+const char *vocab_absence_kind_word(enum absence_kind k);
+const char *vocab_absence_kind_label(enum absence_kind k);
+juste_status vocab_absence_kind_parse(const char *word, enum absence_kind *out, struct juste_err *e);
+const char *vocab_week_status_word(enum week_status s);
+const char *vocab_week_status_label(enum week_status s);
+juste_status vocab_week_status_parse(const char *word, enum week_status *out, struct juste_err *e);
 
 /* --- properties ---------------------------------------------------------- */
 
@@ -377,5 +407,6 @@ bool vocab_tax_regime_gst(enum tax_regime r);
 bool vocab_tax_regime_hst(enum tax_regime r);
 bool vocab_tax_regime_qst(enum tax_regime r);
 bool vocab_invoice_state_open(enum invoice_state s);
+bool vocab_week_status_locked(enum week_status s);
 
 #endif
