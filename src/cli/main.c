@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "juste/date_input.h"
 #include "juste/i18n.h"
 #include "juste/privilege.h"
 #include "juste/text.h"
@@ -412,7 +413,7 @@ int main(int argc, char **argv)
 juste_status cli_opt_date(const char *opt, const char *arg, char out[11], struct juste_err *e)
 {
 	date_t d;
-	if (date_parse(arg, &d, e) != JUSTE_OK)
+	if (date_input_parse(arg, app_today(), &d, e) != JUSTE_OK)
 		return err_prefix(e, "%s : ", opt);
 	date_format(d, out);
 	return JUSTE_OK;
