@@ -123,6 +123,13 @@ struct store_where {
 void store_where_add(struct store_where *w, const char *cond, const char *arg);
 
 /* Id of the row with that code in table ("orgs", "services", ...). */
+/* The id of the row whose `col` is ?1: the exact spelling first (through
+ * the unique index), else the one that matches ignoring ASCII case, so that
+ * "m-2026-0271" finds M-2026-0271 and "Alice" finds alice.  NULL when none. */
+#define STORE_ID_NOCASE(table, col) \
+	"coalesce((SELECT id FROM " table " WHERE " col " = ?1), " \
+	"(SELECT id FROM " table " WHERE " col " = ?1 COLLATE NOCASE ORDER BY " col " LIMIT 1))"
+
 juste_status store_id_by_code(struct store *s, int stmt_id, const char *table, const char *code,
 	const char *what, int64_t *id, struct juste_err *e);
 
