@@ -263,3 +263,12 @@ const char *app_db_path(const struct app *a)
 {
 	return a->store ? store_path(a->store) : "";
 }
+
+uint64_t app_data_stamp(struct app *a)
+{
+	struct juste_err e = { 0 };
+	/* a failed read keeps the last stamp: the screen simply does not
+	 * reload this time */
+	store_data_stamp(a->store, &a->data_stamp, &e);
+	return a->data_stamp;
+}
