@@ -753,8 +753,11 @@ static void handle_key(struct tui *t, int f, wint_t ch)
 	case ACT_NEXT_VIEW: cycle(t, 1); break;
 	case ACT_PREV_VIEW: cycle(t, -1); break;
 	case ACT_REDRAW:
-		if (ok)
+		if (ok) {
 			tui_reload(t);
+			if (!t->msg[0])
+				tui_info(t, _("Relu"));
+		}
 		clearok(curscr, TRUE);
 		break;
 	default: break;

@@ -201,11 +201,11 @@ static void draw_totals(struct week_state *s, int y, int h, int width)
 	snprintf(title, sizeof title, _("Mes heures (capacité comptée jusqu'au %s)"), cnt);
 	widget_text(y + 1, 1, title, width - 2, WIDGET_LEFT, term_attr(TR_HEADER));
 	const char *head[6] = { "", N_("Facturables"), N_("Internes"), N_("Total"), N_("Capacité"), N_("Utilisation") };
-	int lw = width - 2 - 5 * 13;
+	int lw = width - 2 - 5 * 11;
 	if (lw < 14)
 		lw = 14;
 	for (int c = 0; c < 6; c++)
-		widget_text(y + 3, c ? 1 + lw + (c - 1) * 13 : 1, c ? _(head[c]) : "", c ? 12 : lw, c ? WIDGET_RIGHT : WIDGET_LEFT,
+		widget_text(y + 3, c ? 1 + lw + (c - 1) * 11 : 1, c ? _(head[c]) : "", c ? 10 : lw, c ? WIDGET_RIGHT : WIDGET_LEFT,
 			term_attr(TR_HEADER));
 	const struct hours_period *p[2] = { &k->m, &k->y };
 	for (int r = 0; r < 2; r++) {
@@ -219,12 +219,12 @@ static void draw_totals(struct week_state *s, int y, int h, int width)
 		snprintf(v[2], sizeof v[2], "%s", duration_format((int)(p[r]->billable + p[r]->internal), d, sizeof d));
 		snprintf(v[3], sizeof v[3], "%s", duration_format((int)p[r]->capacity, d, sizeof d));
 		if (p[r]->pct_ok)
-			snprintf(v[4], sizeof v[4], "%lld,%lld %%", (long long)(p[r]->pct / 10), (long long)(p[r]->pct % 10));
+			snprintf(v[4], sizeof v[4], _("%lld,%lld %%"), (long long)(p[r]->pct / 10), (long long)(p[r]->pct % 10));
 		else
 			snprintf(v[4], sizeof v[4], "—");
 		widget_text(y + 4 + r, 1, label, lw, WIDGET_LEFT, term_attr(TR_NORMAL));
 		for (int c = 0; c < 5; c++)
-			widget_text(y + 4 + r, 1 + lw + c * 13, v[c], 12, WIDGET_RIGHT, term_attr(TR_NORMAL));
+			widget_text(y + 4 + r, 1 + lw + c * 11, v[c], 10, WIDGET_RIGHT, term_attr(TR_NORMAL));
 	}
 	widget_text(y + 7, 1, _("Utilisation = facturables ÷ capacité.  m revient à la semaine."), width - 2, WIDGET_LEFT,
 		term_attr(TR_DIM));
@@ -646,7 +646,7 @@ static void timer(struct tui *t, struct week_state *s)
 	char note[NOTE_LEN], prompt[256], d[DURATION_BUF];
 	struct entry x;
 	if (t->timer.running && (!here || strcmp(here, t->timer.mandate) == 0)) {
-		snprintf(prompt, sizeof prompt, _("Arrêter le chrono sur %s — note de la saisie :"), t->timer.mandate);
+		snprintf(prompt, sizeof prompt, _("Arrêt du chrono %s, note :"), t->timer.mandate);
 		if (!tui_input(t, prompt, t->timer.note, note, sizeof note))
 			return;
 		if (week_timer_stop(t->app, note, &x, &e) != JUSTE_OK) {
@@ -665,8 +665,8 @@ static void timer(struct tui *t, struct week_state *s)
 	snprintf(code, sizeof code, "%s", here);
 	struct week_timer tm;
 	if (t->timer.running) {
-		snprintf(prompt, sizeof prompt, _("Passer le chrono de %s à %s — note de la saisie de %s :"), t->timer.mandate,
-			code, t->timer.mandate);
+		snprintf(prompt, sizeof prompt, _("Chrono %s → %s, note de %s :"), t->timer.mandate, code,
+			t->timer.mandate);
 		if (!tui_input(t, prompt, t->timer.note, note, sizeof note))
 			return;
 		if (week_timer_switch(t->app, code, note, NULL, &x, &tm, &e) != JUSTE_OK) {
@@ -679,7 +679,7 @@ static void timer(struct tui *t, struct week_state *s)
 			duration_format(x.minutes, d, sizeof d), x.mandate);
 		return;
 	}
-	snprintf(prompt, sizeof prompt, _("Chrono sur %s — note (facultative) :"), code);
+	snprintf(prompt, sizeof prompt, _("Chrono sur %s, note (facultative) :"), code);
 	if (!tui_input(t, prompt, "", note, sizeof note))
 		return;
 	if (week_timer_start(t->app, code, note, &tm, &e) != JUSTE_OK) {
@@ -694,7 +694,7 @@ static void timer(struct tui *t, struct week_state *s)
 static void go_to(struct tui *t, struct week_state *s)
 {
 	char text[64];
-	if (!tui_input(t, _("Aller au (AAAA-MM-JJ, hier, lundi, -N) :"), "", text, sizeof text))
+	if (!tui_input(t, _("Date (AAAA-MM-JJ, hier, lundi, -N) :"), "", text, sizeof text))
 		return;
 	date_t day;
 	struct juste_err e = { 0 };
@@ -809,7 +809,7 @@ static const char *const week_help[] = {
 	"0-9 , .", N_("taper une durée dans la cellule : 1h30, 1:30, 90m, 1,5 ; 0 supprime"),
 	"Tab →", N_("(en saisie) enregistrer et passer au jour suivant"),
 	"⏎ ↓", N_("(en saisie) enregistrer et passer à la ligne suivante"),
-	"Échap", N_("(en saisie) annuler"),
+	"ESC", N_("(en saisie) annuler"),
 	"¶ + * •", N_("la cellule a une note (lue sur la dernière ligne) ; plusieurs saisies ; verrouillée ; ligne épinglée"),
 	NULL, NULL,
 };
