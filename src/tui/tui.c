@@ -346,9 +346,11 @@ int tui_pick(struct tui *t, const char *title, const char *const *labels, const 
 				widget_picker_filter(&p);
 			continue;
 		}
-		enum action a = keys_lookup(KS_M | KS_W, keys_code(f, ch));
-		if (widget_list_key(&p.list, a) != WIDGET_LIST_IGNORED)
+		/* moving first (g is "first" here, not the week's "go to"), then
+		 * the keys that close the list with an action */
+		if (widget_list_key(&p.list, keys_lookup(KS_M, keys_code(f, ch))) != WIDGET_LIST_IGNORED)
 			continue;
+		enum action a = keys_lookup(KS_M | KS_W, keys_code(f, ch));
 		if (a == ACT_QUIT)
 			break;
 		for (int i = 0; i < nextra; i++)
@@ -735,7 +737,7 @@ static void handle_key(struct tui *t, int f, wint_t ch)
 			/* the timer lives in the database: quitting does not stop it,
 			 * and the user is told so before leaving */
 			char q[256], el[32];
-			snprintf(q, sizeof q, _("Le chronomètre sur %s continue de tourner (%s) après la fermeture. Quitter ?"),
+			snprintf(q, sizeof q, _("Le chrono sur %s continue de tourner (%s) après juste. Quitter ?"),
 				t->timer.mandate, week_elapsed_format((long)(time(NULL) - t->timer.started_at), el, sizeof el));
 			if (!tui_confirm(t, q))
 				return;

@@ -16,7 +16,6 @@
 #include "juste/date_input.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
-#include "juste/timelog.h"
 #include "tui/view.h"
 
 #define NCOLS (WEEK_DAYS + 2)
@@ -168,6 +167,8 @@ static void cell(void *ctx, int row, int col, char *buf, size_t n, enum term_rol
 		strcat(buf, " ");
 }
 
+static int cur_row(const struct week_state *s);
+
 /* "¶ note · note" of the cell under the cursor; 0 when it has none. */
 static int cell_notes(const struct week_state *s, char *buf, size_t n)
 {
@@ -259,7 +260,18 @@ static void week_draw(struct tui *t, void *state, int y, int h, int width)
 	const char *legend = NULL;
 	char buf[1024];
 	if (cell_notes(s, buf, sizeof buf)) {
-		widget_text(y + h - 1, 0, buf, width, WIDGET_LEFT, term_attr(TR_NORMAL));
+		/* a locked cell's note, and why it is locked */
+		int row = cur_row(s), day = s->tab.cur_col;
+		const char *why = w->day_locked[day] ? w->day_why[day] : NULL;
+		for (int i = 0; !why && i < w->nentries; i++)
+			if (w->entries[i].row == row && w->entries[i].day == day && w->entries[i].locked)
+				why = w->entries[i].why;
+		char full[sizeof buf + WEEK_WHY_LEN + 32];
+		if (why)
+			snprintf(full, sizeof full, _("%s — * verrouillé : %s"), buf, why);
+		else
+			snprintf(full, sizeof full, "%s", buf);
+		widget_text(y + h - 1, 0, full, width, WIDGET_LEFT, term_attr(TR_NORMAL));
 		return;
 	}
 	for (int i = 0; i < WEEK_DAYS && !legend; i++)
@@ -459,31 +471,8 @@ static void delete_entry(struct tui *t, struct week_state *s, const struct week_
 	tui_info(t, _("Saisie supprimée"));
 }
 
-/* A new entry beside those of the cell (a late one beside invoiced hours). */
-static void add_entry(struct tui *t, struct week_state *s, int row, int day)
-{
-	int minutes;
-	if (!ask_minutes(t, s, row, day, "", &minutes, NULL) || minutes == 0)
-		return;
-	struct entry x;
-	memset(&x, 0, sizeof x);
-	snprintf(x.expert, sizeof x.expert, "%s", s->w.login);
-	snprintf(x.mandate, sizeof x.mandate, "%s", s->w.rows[row].m.code);
-	snprintf(x.work_date, sizeof x.work_date, "%s", s->w.day[day]);
-	x.minutes = minutes;
-	struct juste_err e = { 0 };
-	juste_status st = timelog_add(t->app, &x, &e);
-	reload_or_say(t, s, s->w.monday);
-	if (st) {
-		tui_error(t, &e);
-		return;
-	}
-	said(t, s, 'a', minutes, row < s->w.nrows ? row : 0, day);
-}
-
 /* The entries of one cell with their notes: Enter changes the duration,
- * N the note, d deletes; a locked one shows its note read-only; the last
- * item adds an entry when the day is open. */
+ * N the note, d deletes; a locked one shows its note read-only. */
 static void entries_list(struct tui *t, struct week_state *s, int row, int day)
 {
 	int idx[64], n = 0;
@@ -492,9 +481,8 @@ static void entries_list(struct tui *t, struct week_state *s, int row, int day)
 			idx[n++] = i;
 	if (n == 0)
 		return;
-	int can_add = !s->w.day_locked[day];
-	char (*labels)[256] = calloc((size_t)n + 1, sizeof *labels);
-	const char **lp = calloc((size_t)n + 1, sizeof *lp);
+	char (*labels)[256] = calloc((size_t)n, sizeof *labels);
+	const char **lp = calloc((size_t)n, sizeof *lp);
 	if (!labels || !lp) {
 		free(labels);
 		free(lp);
@@ -507,24 +495,16 @@ static void entries_list(struct tui *t, struct week_state *s, int row, int day)
 			en->note[0] ? en->note : _("(sans note)"), en->locked ? " *" : "");
 		lp[i] = labels[i];
 	}
-	if (can_add) {
-		snprintf(labels[n], sizeof labels[n], "%s", _("     +  nouvelle saisie dans cette cellule"));
-		lp[n] = labels[n];
-	}
 	char title[160], where[128];
 	cell_name(s, row, day, where, sizeof where);
 	snprintf(title, sizeof title, _("%s — ⏎ durée, N note, d supprimer, Échap fermer"), where);
 	static const enum action extra[] = { ACT_NOTE, ACT_DELETE };
 	enum action act;
-	int k = tui_pick(t, title, lp, NULL, n + can_add, 0, extra, 2, &act);
+	int k = tui_pick(t, title, lp, NULL, n, 0, extra, 2, &act);
 	free(lp);
 	free(labels);
 	if (k < 0)
 		return;
-	if (k == n) {
-		add_entry(t, s, row, day);
-		return;
-	}
 	struct week_entry en = s->w.entries[idx[k]];
 	struct juste_err e = { 0 };
 	if (en.locked) {
