@@ -38,7 +38,6 @@ case "$help1$SCREEN" in *"HOME, g"*) not_ok "first still lists g";; *"HOME "*fir
 keys PageDown
 see "On every screen:" "the global keys, further down"
 see "refresh" "r reloads on every screen"
-expect_screen week_help_en_end_80x24.txt "the end of the help, whole screen"
 keys Escape
 wait_gone "Help — My week" && ok "closed" || not_ok "help stays"
 
