@@ -82,7 +82,8 @@ juste_status cli_mandate_team(struct cli *c, int argc, char **argv, struct juste
 void cli_usage(const char *name);
 
 /* Shared option parsing helpers: each refuses bad input with a message
- * naming the option. */
+ * naming the option.  A date option takes what date_input.h accepts (ISO,
+ * aujourd'hui, hier, a weekday name, -N). */
 juste_status cli_opt_date(const char *opt, const char *arg, char out[11], struct juste_err *e);
 
 #endif

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "juste/date_input.h"
 #include "juste/i18n.h"
 #include "juste/privilege.h"
 #include "juste/text.h"
@@ -26,7 +27,10 @@ static const struct cli_command commands[] = {
 	  "             [--from DATE] [--to DATE] [-o FICHIER]"),
 	  N_("exporte les données avec les mêmes colonnes que l'import"), cli_export, CLI_NEEDS_USER },
 	{ "log", N_("juste log [--date DATE] DURÉE MANDAT [NOTE]\n"
-	  "  DURÉE : 1h30, 1:30, 90m, 1,5 ou 1.5 ; DATE : AAAA-MM-JJ (aujourd'hui par défaut)"),
+	  "  DURÉE : 1h30, 1:30, 90m, 1,5 ou 1.5 ; MANDAT sans égard à la casse (m-1 = M-1)\n"
+	  "  DATE (aujourd'hui par défaut ; de même pour toute option DATE) : AAAA-MM-JJ, aujourd'hui,\n"
+	  "  hier, un jour de la semaine (lundi … dimanche : le dernier passé, jamais aujourd'hui) ou\n"
+	  "  -N (il y a N jours) ; en anglais aussi : today, yesterday, monday …"),
 	  N_("saisit des heures sur un mandat"), cli_log, CLI_NEEDS_USER },
 	{ "entries", N_("juste entries [--from DATE] [--to DATE] [--expert LOGIN] [--mandate CODE]\n"
 	  "              [--org CODE] [--format table|csv|json] [--priced]\n"
@@ -105,9 +109,11 @@ static const struct cli_command commands[] = {
 	  "  status   qui est manquant, soumis, approuvé ou retourné cette semaine-là (un expert : lui-même).\n"
 	  "  Avec le réglage approval.required_for_billing à 1, seules les semaines approuvées sont facturées."),
 	  N_("votre semaine : heures par mandat et par jour"), cli_week, CLI_NEEDS_USER },
-	{ "timer", N_("juste timer start MANDAT | stop | status | cancel\n"
+	{ "timer", N_("juste timer start MANDAT [NOTE] | stop [NOTE] | switch MANDAT [NOTE] | status | cancel\n"
 	  "  un chronomètre par personne, gardé dans la base (visible de tout terminal) ; stop saisit le\n"
-	  "  temps arrondi à la minute supérieure (1 min au moins) au jour où il a démarré"),
+	  "  temps arrondi à la minute supérieure (1 min au moins) au jour où il a démarré, avec la note\n"
+	  "  donnée au démarrage ou celle de stop ; switch arrête et saisit celui qui tourne et en démarre\n"
+	  "  un sur MANDAT, en une transaction"),
 	  N_("chronomètre : démarrer, arrêter (et saisir), état, annuler"), cli_timer, CLI_NEEDS_USER },
 	{ "month", N_("juste month close|reopen AAAA-MM\n"
 	  "juste month list\n"
@@ -490,7 +496,7 @@ int main(int argc, char **argv)
 juste_status cli_opt_date(const char *opt, const char *arg, char out[11], struct juste_err *e)
 {
 	date_t d;
-	if (date_parse(arg, &d, e) != JUSTE_OK)
+	if (date_input_parse(arg, app_today(), &d, e) != JUSTE_OK)
 		return err_prefix(e, "%s : ", opt);
 	date_format(d, out);
 	return JUSTE_OK;

@@ -597,3 +597,23 @@ juste_status store_step_done(struct store *s, sqlite3_stmt *st, const char *what
 	sqlite3_reset(st);
 	return r;
 }
+
+juste_status store_data_stamp(struct store *s, uint64_t *stamp, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_DATA_VERSION, "PRAGMA data_version", e);
+	if (!st)
+		return JUSTE_EIO;
+	/* a screen asks this on every key and idle tick: it must never hang
+	 * on another process's write lock */
+	sqlite3_busy_timeout(s->db, 0);
+	int rc = sqlite3_step(st);
+	uint64_t v = rc == SQLITE_ROW ? (uint64_t)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED || (rc & 0xff) == SQLITE_BUSY)
+		return JUSTE_OK;
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, "data_version", e);
+	*stamp = (v << 32) ^ (uint64_t)sqlite3_total_changes64(s->db);
+	return JUSTE_OK;
+}

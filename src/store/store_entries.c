@@ -188,8 +188,8 @@ juste_status store_entry_query(struct store *s, const struct entry_filter *f, st
 	w.sql[0] = '\0';
 	store_where_add(&w, "e.work_date >=", f->from);
 	store_where_add(&w, "e.work_date <=", f->to);
-	store_where_add(&w, "x.login =", f->expert);
-	store_where_add(&w, "m.code =", f->mandate);
+	store_where_add(&w, "x.login COLLATE NOCASE =", f->expert);
+	store_where_add(&w, "m.code COLLATE NOCASE =", f->mandate);
 	store_where_add(&w, "c.code =", f->org);
 	char sql[1024];
 	snprintf(sql, sizeof sql, "SELECT " ENTRY_COLS ENTRY_FROM "%s ORDER BY e.work_date, x.login, e.id", w.sql);

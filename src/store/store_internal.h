@@ -26,6 +26,7 @@ enum stmt_id {
 	ST_MANDATE_INSERT, ST_MANDATE_UPDATE, ST_MANDATE_GET, ST_MANDATE_LIST,
 	ST_ENTRY_INSERT, ST_ENTRY_UPDATE, ST_ENTRY_DELETE, ST_ENTRY_GET, ST_ENTRY_DAY,
 	ST_EXPERT_ID, ST_MANDATE_ID, ST_ENTRY_DATE,
+	ST_DATA_VERSION,
 	ST_FIRST_FREE,
 	/* each later store file has its own block of slots */
 	ST_RATES_BASE = ST_FIRST_FREE,          /* store_rates.c: 40 */
@@ -134,6 +135,13 @@ struct store_where {
 void store_where_add(struct store_where *w, const char *cond, const char *arg);
 
 /* Id of the row with that code in table ("orgs", "services", ...). */
+/* The id of the row whose `col` is ?1: the exact spelling first (through
+ * the unique index), else the one that matches ignoring ASCII case, so that
+ * "m-2026-0271" finds M-2026-0271 and "Alice" finds alice.  NULL when none. */
+#define STORE_ID_NOCASE(table, col) \
+	"coalesce((SELECT id FROM " table " WHERE " col " = ?1), " \
+	"(SELECT id FROM " table " WHERE " col " = ?1 COLLATE NOCASE ORDER BY " col " LIMIT 1))"
+
 juste_status store_id_by_code(struct store *s, int stmt_id, const char *table, const char *code,
 	const char *what, int64_t *id, struct juste_err *e);
 

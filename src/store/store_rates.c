@@ -327,7 +327,7 @@ static juste_status mandate_info_fetch(struct store *s, sqlite3_stmt *st, const 
 juste_status store_rate_mandate_get(struct store *s, const char *code, struct rate_mandate_info *out,
 	struct juste_err *e)
 {
-	sqlite3_stmt *st = store_stmt(s, SR_MANDATE_GET, MANDATE_INFO_SQL " WHERE m.code = ?1", e);
+	sqlite3_stmt *st = store_stmt(s, SR_MANDATE_GET, MANDATE_INFO_SQL " WHERE m.id = " STORE_ID_NOCASE("mandates", "code"), e);
 	if (!st)
 		return JUSTE_EIO;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);

@@ -13,21 +13,27 @@ juste_status store_id_by_code(struct store *s, int stmt_id, const char *table, c
 	const char *what, int64_t *id, struct juste_err *e)
 {
 	/* table is one of a fixed set chosen by the caller, never user input */
-	char sql[96];
-	snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE %s = ?1", table,
-		strcmp(table, "experts") == 0 ? "login" : "code");
+	char sql[256];
+	/* logins and mandate codes are typed by people: their case is not theirs
+	 * to get right (STORE_ID_NOCASE) */
+	if (strcmp(table, "experts") == 0)
+		snprintf(sql, sizeof sql, "SELECT " STORE_ID_NOCASE("experts", "login"));
+	else if (strcmp(table, "mandates") == 0)
+		snprintf(sql, sizeof sql, "SELECT " STORE_ID_NOCASE("mandates", "code"));
+	else
+		snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE code = ?1", table);
 	sqlite3_stmt *st = store_stmt(s, stmt_id, sql, e);
 	if (!st)
 		return JUSTE_EIO;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
 		*id = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
 		return JUSTE_OK;
 	}
 	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
 		return err_set(e, JUSTE_ENOTFOUND, N_("%s introuvable : '%s'"),
 			err_translate ? err_translate(what) : what, code);
 	return store_fail(s, rc, what, e);
@@ -120,7 +126,7 @@ static juste_status expert_fetch(struct store *s, sqlite3_stmt *st, const char *
 
 juste_status store_expert_get(struct store *s, const char *login, struct expert *out, struct juste_err *e)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_EXPERT_GET, "SELECT " EXPERT_COLS " FROM experts WHERE login = ?1", e);
+	sqlite3_stmt *st = store_stmt(s, ST_EXPERT_GET, "SELECT " EXPERT_COLS " FROM experts WHERE id = " STORE_ID_NOCASE("experts", "login"), e);
 	if (!st)
 		return JUSTE_EIO;
 	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
@@ -515,7 +521,7 @@ juste_status store_mandate_update(struct store *s, const struct mandate *m, stru
 
 juste_status store_mandate_get(struct store *s, const char *code, struct mandate *out, struct juste_err *e)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_MANDATE_GET, "SELECT " MANDATE_COLS MANDATE_FROM " WHERE m.code = ?1", e);
+	sqlite3_stmt *st = store_stmt(s, ST_MANDATE_GET, "SELECT " MANDATE_COLS MANDATE_FROM " WHERE m.id = " STORE_ID_NOCASE("mandates", "code"), e);
 	if (!st)
 		return JUSTE_EIO;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);

@@ -641,6 +641,12 @@ static const enum action bill_bar[] = {
 	ACT_EDIT, ACT_PREV_MONTH, ACT_NEXT_MONTH, ACT_DRAFT, ACT_ISSUE, ACT_PDF, ACT_CREDIT, ACT_REFRESH, ACT_BACK,
 };
 
+/* The database changed (anyone's write): the month again, same cursor. */
+static void bill_reload(struct tui *t, void *state)
+{
+	reload_or_say(t, state);
+}
+
 const struct view view_billing = {
 	.name = "billing",
 	.title = N_("Facturation"),
@@ -655,4 +661,5 @@ const struct view view_billing = {
 	.bar = bill_bar,
 	.nbar = (int)(sizeof bill_bar / sizeof bill_bar[0]),
 	.close = bill_close,
+	.reload = bill_reload,
 };
