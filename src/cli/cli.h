@@ -75,6 +75,7 @@ juste_status cli_expert_deactivate(struct cli *c, int argc, char **argv, struct 
 juste_status cli_holiday(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_absence(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_capacity(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_budget(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_week_approval(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_mandate_team(struct cli *c, int argc, char **argv, struct juste_err *e);
 

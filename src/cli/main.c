@@ -267,6 +267,13 @@ static const struct cli_command commands[] = {
 	  "  pour une période en cours ; avec les jours fériés et les absences à part, pour vérifier le\n"
 	  "  chiffre de juste report utilisation.  Vous-même, ou commis, gestionnaire, admin."),
 	  N_("capacité d'un expert : jours ouvrables, fériés, absences"), cli_capacity, CLI_NEEDS_USER },
+	{ "budget", N_("juste budget [--open] [--over PCT] [--client ORG] [--format table|csv|json]\n"
+	  "  les mandats avec un budget en heures ou en dollars : heures saisies, dollars au prix des\n"
+	  "  factures (incrément appliqué ; une saisie facturée, à sa part de sa ligne ; un forfait, ses\n"
+	  "  factures émises), ce qui reste et le pourcentage utilisé.  Les mandats ouverts d'abord, puis\n"
+	  "  par risque.  --open : sans les mandats fermés ; --over PCT : utilisé à PCT pour cent ou plus ;\n"
+	  "  --client ORG : les mandats facturés à ORG.  Gestionnaire, admin."),
+	  N_("budgets des mandats d'après le temps saisi"), cli_budget, CLI_NEEDS_USER },
 	{ "settings", N_("juste settings show [--at DATE] [--format table|csv|json]\n"
 	  "juste settings set CLÉ VALEUR [--from DATE]\n"
 	  "juste settings unset CLÉ [--from DATE]\n"

@@ -76,7 +76,7 @@ static juste_status load_tab(struct tui *t, struct util_state *s, int tab, struc
 	} else if (tab == TAB_MANDATES) {
 		struct budget_row *b;
 		size_t n;
-		if ((st = budget_list(t->app, &b, &n, e)))
+		if ((st = budget_list(t->app, NULL, &b, &n, e)))
 			return st;
 		free(s->b);
 		s->b = b;

@@ -146,13 +146,15 @@ struct closed_month {
  * minutes of all its entries, and the pre-tax amounts of the lines of
  * issued invoices and credit notes that name it. */
 struct mandate_budget {
+	int64_t id;
 	char code[CODE_LEN];
 	char title[NAME_LEN];
 	char client[CODE_LEN];
 	enum billing_mode billing;
 	char closed_on[ISO_LEN];
 	int64_t budget_minutes, budget_cents;
-	int64_t used_minutes, used_cents;
+	int64_t used_minutes, used_cents;   /* used_cents: issued invoice lines, net of credits */
+	int hard;                           /* budget_hard: time past 100 % refused */
 };
 
 /* --- the audit log ------------------------------------------------------ */
