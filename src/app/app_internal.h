@@ -23,6 +23,7 @@ struct app {
 	struct expert user;         /* the effective user, once identified */
 	int role;                   /* role bit of the effective user */
 	uint64_t data_stamp;        /* the last app_data_stamp() read */
+	char budget_notice[256];    /* set by the last save of time that crossed 80 or 100 % */
 };
 
 #endif

@@ -7,6 +7,9 @@
 
 #include "app/budget_internal.h"
 #include "juste/budgetcalc.h"
+#include "juste/duration.h"
+#include "juste/money.h"
+#include "juste/figures.h"
 #include "juste/i18n.h"
 #include "juste/mem.h"
 #include "juste/store_budgets.h"
@@ -193,4 +196,113 @@ juste_status budget_of_mandate(struct app *a, struct rates_pricer *p, const char
 	}
 	row_finish(out);
 	return JUSTE_OK;
+}
+
+juste_status budget_watch_begin(struct app *a, const char *code, struct budget_watch *w, struct juste_err *e)
+{
+	memset(w, 0, sizeof *w);
+	struct mandate_budget b;
+	juste_status st = store_budget_get(a->store, code, &b, e);
+	if (st || (!b.budget_minutes && !b.budget_cents))
+		return st;
+	/* the pricer only when dollars are priced entry by entry */
+	if (b.billing == BILLING_HORAIRE && b.budget_cents) {
+		if ((st = rates_pricer_load(a, &w->p, e)))
+			return st;
+		w->loaded = 1;
+	}
+	st = budget_of_mandate(a, w->loaded ? &w->p : NULL, code, &w->before, &w->has, e);
+	if (st)
+		budget_watch_free(w);
+	return st;
+}
+
+void budget_watch_free(struct budget_watch *w)
+{
+	if (w->loaded)
+		rates_pricer_free(&w->p);
+	w->loaded = 0;
+}
+
+/* "8,00 h sur 10,00 h" or "803,75 $ sur 1 000,00 $": the axis furthest
+ * into its budget, the one the percent is of. */
+static void budget_words(const struct budget_row *r, char *buf, size_t n)
+{
+	int64_t ph = 0, pd = 0;
+	if (r->budget_minutes)
+		figures_share(r->used_minutes, r->budget_minutes, &ph);
+	if (r->budget_cents)
+		figures_share(r->used_cents, r->budget_cents, &pd);
+	char u[MONEY_BUF], b[MONEY_BUF];
+	if (r->budget_minutes && (!r->budget_cents || ph >= pd))
+		snprintf(buf, n, _("%s h sur %s h"), duration_format_hours_fr((long)r->used_minutes, u, sizeof u),
+			duration_format_hours_fr((long)r->budget_minutes, b, sizeof b));
+	else
+		snprintf(buf, n, _("%s sur %s"), money_format_fr(r->used_cents, u, sizeof u),
+			money_format_fr(r->budget_cents, b, sizeof b));
+}
+
+juste_status budget_watch_end(struct app *a, struct budget_watch *w, char *notice, size_t n, struct juste_err *e)
+{
+	notice[0] = '\0';
+	if (!w->has)
+		return JUSTE_OK;
+	struct budget_row after;
+	int has;
+	juste_status st = budget_of_mandate(a, w->loaded ? &w->p : NULL, w->before.code, &after, &has, e);
+	budget_watch_free(w);
+	if (st)
+		return st;
+	struct budget_use ub = { w->before.budget_minutes, w->before.used_minutes, w->before.budget_cents,
+		w->before.used_cents };
+	struct budget_use ua = { after.budget_minutes, after.used_minutes, after.budget_cents, after.used_cents };
+	char words[128], pct[32];
+	budget_words(&after, words, sizeof words);
+	figures_pct(1, after.pct, pct, sizeof pct);
+	int more = ua.used_minutes > ub.used_minutes || ua.used_cents > ub.used_cents;
+	if (after.hard && more && budgetcalc_past(&ua))
+		return err_set(e, JUSTE_ECONFLICT,
+			N_("mandat %s : son budget est strict et cette saisie le dépasse (%s, %s) : rien n'est enregistré ; voyez le responsable du mandat"),
+			after.code, words, pct);
+	int crossed = budgetcalc_crossed(&ub, &ua);
+	if (crossed == 100)
+		snprintf(notice, n, _("mandat %s : budget atteint : %s (%s)"), after.code, words, pct);
+	else if (crossed == 80)
+		snprintf(notice, n, _("mandat %s : 80 %% du budget atteint : %s (%s)"), after.code, words, pct);
+	(void)a;
+	return JUSTE_OK;
+}
+
+struct hard_set {
+	const char *code;
+	int hard;
+	char *canon;
+};
+
+static juste_status do_set_hard(struct app *a, void *arg, struct juste_err *e)
+{
+	struct hard_set *h = arg;
+	struct mandate *m = malloc(sizeof *m);
+	if (!m)
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	juste_status st = store_mandate_get(a->store, h->code, m, e);
+	if (!st && h->hard && !m->budget_minutes && !m->budget_cents)
+		st = err_set(e, JUSTE_EINVAL, N_("mandat %s : pas de budget à rendre strict (donnez-lui un budget en heures ou en dollars)"), m->code);
+	if (!st) {
+		snprintf(h->canon, CODE_LEN, "%s", m->code);
+		m->budget_hard = h->hard;
+		st = store_mandate_update(a->store, m, e);
+	}
+	free(m);
+	return st;
+}
+
+juste_status budget_set_hard(struct app *a, const char *code, int hard, char canon[CODE_LEN], struct juste_err *e)
+{
+	canon[0] = '\0';
+	juste_status st = app_require(a, ROLES_MANAGE, _("rendre strict le budget d'un mandat"), e);
+	if (st)
+		return st;
+	struct hard_set h = { code, hard, canon };
+	return app_in_tx(a, do_set_hard, &h, e);
 }

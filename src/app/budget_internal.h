@@ -15,4 +15,19 @@
 juste_status budget_of_mandate(struct app *a, struct rates_pricer *p, const char *code, struct budget_row *out,
 	int *has, struct juste_err *e);
 
+/* Watching a mandate's budget across one write of time: begin before the
+ * write, end after it (in the same transaction).  end refuses, with a
+ * message naming the mandate and its budget, time that takes a hard budget
+ * past 100 %; otherwise fills notice (n bytes) when the write crossed 80 %
+ * or 100 %, and leaves it empty when it did not. */
+struct budget_watch {
+	int has, loaded;
+	struct rates_pricer p;
+	struct budget_row before;
+};
+juste_status budget_watch_begin(struct app *a, const char *code, struct budget_watch *w, struct juste_err *e);
+juste_status budget_watch_end(struct app *a, struct budget_watch *w, char *notice, size_t n, struct juste_err *e);
+/* Frees what begin loaded; end calls it. */
+void budget_watch_free(struct budget_watch *w);
+
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/app_internal.h"
+#include "app/budget_internal.h"
 #include "juste/i18n.h"
 #include "juste/rules.h"
 #include "juste/timelog.h"
@@ -86,6 +87,28 @@ static juste_status unlocked(struct app *a, int64_t id, const char *date, struct
 	return st;
 }
 
+static juste_status store_update(struct store *s, struct entry *x, struct juste_err *e)
+{
+	return store_entry_update(s, x, e);
+}
+
+/* The write between two looks at the mandate's budget: a hard budget
+ * refuses it (the transaction is rolled back), a threshold crossed is
+ * kept for the front end (timelog_notice). */
+static juste_status write_watched(struct app *a, struct entry *x,
+	juste_status (*write)(struct store *, struct entry *, struct juste_err *), struct juste_err *e)
+{
+	struct budget_watch w;
+	juste_status st = budget_watch_begin(a, x->mandate, &w, e);
+	if (st)
+		return st;
+	st = write(a->store, x, e);
+	if (st) {
+		budget_watch_free(&w);
+		return st;
+	}
+	return budget_watch_end(a, &w, a->budget_notice, sizeof a->budget_notice, e);
+}
 
 static juste_status do_add(struct app *a, void *arg, struct juste_err *e)
 {
@@ -93,11 +116,12 @@ static juste_status do_add(struct app *a, void *arg, struct juste_err *e)
 	juste_status st = unlocked(a, 0, x->work_date, e);
 	if (!st)
 		st = check(a, x, 0, 0, e);
-	return st ? st : store_entry_insert(a->store, x, e);
+	return st ? st : write_watched(a, x, store_entry_insert, e);
 }
 
 juste_status timelog_add(struct app *a, struct entry *x, struct juste_err *e)
 {
+	a->budget_notice[0] = '\0';
 	juste_status st = may_write(a, x->expert, e);
 	return st ? st : app_in_tx(a, do_add, x, e);
 }
@@ -118,11 +142,12 @@ static juste_status do_edit(struct app *a, void *arg, struct juste_err *e)
 	snprintf(next.expert, sizeof next.expert, "%s", old.expert);
 	next.mandate_id = 0;
 	st = check(a, &next, old.id, strcmp(old.work_date, next.work_date) == 0 ? old.minutes : 0, e);
-	return st ? st : store_entry_update(a->store, &next, e);
+	return st ? st : write_watched(a, &next, store_update, e);
 }
 
 juste_status timelog_edit(struct app *a, const struct entry *x, struct juste_err *e)
 {
+	a->budget_notice[0] = '\0';
 	return app_in_tx(a, do_edit, (void *)x, e);
 }
 
@@ -141,4 +166,9 @@ static juste_status do_remove(struct app *a, void *arg, struct juste_err *e)
 juste_status timelog_remove(struct app *a, int64_t id, struct juste_err *e)
 {
 	return app_in_tx(a, do_remove, &id, e);
+}
+
+const char *timelog_notice(const struct app *a)
+{
+	return a->budget_notice;
 }

@@ -35,7 +35,7 @@
 #include "juste/text.h"
 #include "juste/transfer.h"
 
-#define MAX_COLS 13              /* the widest kind (orgs) */
+#define MAX_COLS 13              /* the widest kinds (orgs, mandates) */
 #define MAX_FIELDS 32            /* fields kept per row; more is an error */
 #define CHUNK_SIZE (64 * 1024)   /* bytes handed to libcsv at a time */
 #define ROW_MAX (64 * 1024)      /* longest record accepted */
@@ -51,7 +51,7 @@ enum { O_CODE, O_NAME, O_CATEGORY, O_PARENT, O_FULL, O_EXEMPT, O_JOINED, O_LEFT,
 enum { X_LOGIN, X_NAME, X_FUNCTION, X_ROLE, X_WEEKLY, X_STARTED, X_LEFT };
 enum { R_CODE, R_NAME };
 enum { M_CODE, M_TITLE, M_CLIENT, M_BENEF, M_SERVICE, M_PROGRAM, M_BILLING, M_FEE,
-	M_BHOURS, M_BAMOUNT, M_OPENED, M_CLOSED };
+	M_BHOURS, M_BAMOUNT, M_OPENED, M_CLOSED, M_BHARD };
 enum { E_DATE, E_EXPERT, E_MANDATE, E_DURATION, E_NOTE };
 
 static const char *const org_cols[] = { "code", "name", "category", "parent", "full_management",
@@ -62,7 +62,7 @@ static const char *const expert_cols[] = { "login", "name", "function", "role", 
 static const char *const ref_cols[] = { "code", "name", NULL };
 static const char *const mandate_cols[] = { "code", "title", "client", "beneficiary", "service",
 	"program", "billing", "monthly_fee", "budget_hours", "budget_amount", "opened_on",
-	"closed_on", NULL };
+	"closed_on", "budget_hard", NULL };
 static const char *const entry_cols[] = { "date", "expert", "mandate", "duration", "note", NULL };
 
 #define BIT(i) (1u << (i))
@@ -947,6 +947,7 @@ static juste_status mandate_fill(struct importer *im, struct mandate *m, struct 
 	    (st = put_money("budget_amount", &m->budget_cents, V(im, M_BAMOUNT), e)) != JUSTE_OK ||
 	    (st = put_date("opened_on", m->opened_on, V(im, M_OPENED), true, e)) != JUSTE_OK ||
 	    (st = put_date("closed_on", m->closed_on, V(im, M_CLOSED), false, e)) != JUSTE_OK ||
+	    (st = put_bool("budget_hard", &m->budget_hard, V(im, M_BHARD), e)) != JUSTE_OK ||
 	    (st = vocab_billing_parse(V(im, M_BILLING), &m->billing, e)) != JUSTE_OK)
 		return st;
 	if (V(im, M_BHOURS)[0] != '\0' && (st = hours_parse("budget_hours", V(im, M_BHOURS),
@@ -986,6 +987,7 @@ static void mandate_diff(const struct mandate *db, const struct mandate *file, s
 		diff_str(d, "budget_amount", opt_money(db->budget_cents, a), opt_money(file->budget_cents, b));
 	diff_str(d, "opened_on", db->opened_on, file->opened_on);
 	diff_str(d, "closed_on", db->closed_on, file->closed_on);
+	diff_int(d, "budget_hard", db->budget_hard, file->budget_hard);
 }
 
 static juste_status row_mandate(struct importer *im, struct juste_err *e)
@@ -1346,6 +1348,7 @@ static int export_mandate(void *ctx, const struct mandate *m)
 		m->budget_cents);
 	rec_str(&r, "opened_on", m->opened_on);
 	rec_opt(&r, "closed_on", m->closed_on);
+	rec_bool(&r, "budget_hard", m->budget_hard);
 	return emit(ctx, &r);
 }
 

@@ -76,6 +76,10 @@ juste_status cli_holiday(struct cli *c, int argc, char **argv, struct juste_err 
 juste_status cli_absence(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_capacity(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_budget(struct cli *c, int argc, char **argv, struct juste_err *e);
+/* After time was saved: the budget warning on stderr, if the save gave one. */
+void cli_budget_notice(struct cli *c);
+/* juste mandate budget CODE --hard oui|non */
+juste_status cli_mandate_budget(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_week_approval(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_mandate_team(struct cli *c, int argc, char **argv, struct juste_err *e);
 

@@ -16,6 +16,8 @@
 #include "juste/figures.h"
 #include "juste/i18n.h"
 #include "juste/money.h"
+#include "juste/rules.h"
+#include "juste/timelog.h"
 #include "juste/transfer.h"
 
 /* "80", "80.5" or "80,5" percent, in tenths */
@@ -174,5 +176,39 @@ juste_status cli_budget(struct cli *c, int argc, char **argv, struct juste_err *
 			row_table(&rows[i]);
 	}
 	free(rows);
+	return JUSTE_OK;
+}
+
+void cli_budget_notice(struct cli *c)
+{
+	const char *n = timelog_notice(c->app);
+	if (n[0])
+		fprintf(stderr, _("juste : attention : %s\n"), n);
+}
+
+juste_status cli_mandate_budget(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	static const struct option opts[] = { { "hard", required_argument, NULL, 'h' }, { NULL, 0, NULL, 0 } };
+	int hard = -1, opt;
+	juste_status st = JUSTE_OK;
+	if (argc < 3 || argv[2][0] == '-')
+		return err_set(e, JUSTE_EUSAGE, N_("usage incorrect ; voir juste %s --help"), "mandate");
+	const char *code = argv[2];
+	optind = 3;   /* past "mandate budget CODE" */
+	while (!st && (opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'h': st = rules_bool_parse("--hard", optarg, &hard, e); break;
+		default: return err_set(e, JUSTE_EUSAGE, N_("usage incorrect ; voir juste %s --help"), "mandate");
+		}
+	}
+	if (st)
+		return st;
+	if (optind != argc || hard < 0)
+		return err_set(e, JUSTE_EUSAGE, N_("usage incorrect ; voir juste %s --help"), "mandate");
+	char canon[CODE_LEN];
+	if ((st = budget_set_hard(c->app, code, hard, canon, e)))
+		return st;
+	printf(hard ? _("Mandat %s : budget strict (le temps au-delà de 100 %% est refusé)\n")
+		: _("Mandat %s : budget indicatif (avertissements à 80 %% et 100 %%)\n"), canon);
 	return JUSTE_OK;
 }

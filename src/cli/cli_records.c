@@ -126,6 +126,8 @@ juste_status cli_mandate(struct cli *c, int argc, char **argv, struct juste_err 
 {
 	if (argc >= 2 && (strcmp(argv[1], "assign") == 0 || strcmp(argv[1], "unassign") == 0 || strcmp(argv[1], "team") == 0))
 		return cli_mandate_team(c, argc, argv, e);
+	if (argc >= 2 && strcmp(argv[1], "budget") == 0)
+		return cli_mandate_budget(c, argc, argv, e);
 	if (argc < 3 || strcmp(argv[1], "close") != 0)
 		return usage_err("mandate", e);
 	const char *code = argv[2];

@@ -69,6 +69,7 @@ juste_status cli_log(struct cli *c, int argc, char **argv, struct juste_err *e)
 	if (st)
 		return st;
 	print_entry(_("Saisi"), &x);
+	cli_budget_notice(c);
 	return JUSTE_OK;
 }
 
@@ -305,6 +306,7 @@ static juste_status entry_edit(struct cli *c, int argc, char **argv, struct just
 	if (st)
 		return st;
 	print_entry(_("Modifié"), &x);
+	cli_budget_notice(c);
 	return JUSTE_OK;
 }
 

@@ -212,6 +212,7 @@ juste_status cli_timer(struct cli *c, int argc, char **argv, struct juste_err *e
 				x.expert, duration_format(x.minutes, d, sizeof d), x.mandate);
 			if (sw)
 				printf(_("Chronomètre démarré sur %s (%s), saisi au %s à l'arrêt\n"), t.mandate, t.title, t.work_date);
+			cli_budget_notice(c);
 		}
 		return st;
 	}

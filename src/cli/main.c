@@ -236,13 +236,16 @@ static const struct cli_command commands[] = {
 	  "juste mandate assign CODE LOGIN… [--manager LOGIN]\n"
 	  "juste mandate unassign CODE LOGIN…\n"
 	  "juste mandate team [CODE]\n"
+	  "juste mandate budget CODE --hard oui|non\n"
 	  "  close     ferme le mandat à DATE (aujourd'hui par défaut) : plus aucune saisie après ; refusé\n"
 	  "            s'il en a déjà.  Admin.\n"
 	  "  assign    ajoute ces personnes à l'équipe du mandat ; --manager nomme le responsable.  Un mandat\n"
 	  "            qui a une équipe n'accepte d'heures que de ses membres (les autres sont renvoyés au\n"
 	  "            responsable) ; sans équipe, tout le monde.  Gestionnaire, admin.\n"
 	  "  unassign  les en retire ; une équipe vide : plus d'équipe.  Gestionnaire, admin.\n"
-	  "  team      l'équipe du mandat, ou de tous les mandats qui en ont une"),
+	  "  team      l'équipe du mandat, ou de tous les mandats qui en ont une\n"
+	  "  budget    --hard oui : le temps au-delà de 100 pour cent du budget est refusé ; non (par\n"
+	  "            défaut) : avertit à 80 et 100 pour cent.  Gestionnaire, admin."),
 	  N_("ferme un mandat (admin)"), cli_mandate, CLI_NEEDS_USER },
 	{ "holiday", N_("juste holiday list [--year AAAA] [--format table|csv|json]\n"
 	  "juste holiday add DATE [--to DATE] --name TEXTE\n"

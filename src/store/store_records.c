@@ -418,7 +418,7 @@ juste_status store_ref_list(struct store *s, enum ref_kind k, store_ref_cb cb, v
 
 #define MANDATE_COLS "m.id, m.uuid, m.code, m.title, c.code, b.code, s.code, p.code, m.billing, " \
 	"m.monthly_fee_cents, m.budget_minutes, m.budget_cents, m.opened_on, m.closed_on, " \
-	"m.client_id, m.beneficiary_id, m.service_id, m.program_id, c.name"
+	"m.client_id, m.beneficiary_id, m.service_id, m.program_id, c.name, m.budget_hard"
 #define MANDATE_FROM " FROM mandates m JOIN orgs c ON c.id = m.client_id " \
 	"JOIN orgs b ON b.id = m.beneficiary_id JOIN services s ON s.id = m.service_id " \
 	"LEFT JOIN programs p ON p.id = m.program_id"
@@ -445,6 +445,7 @@ static juste_status mandate_read(sqlite3_stmt *st, struct mandate *m, struct jus
 	m->service_id = sqlite3_column_int64(st, 16);
 	m->program_id = sqlite3_column_int64(st, 17);
 	store_col_text(st, 18, m->client_name, sizeof m->client_name);
+	m->budget_hard = sqlite3_column_int(st, 19) != 0;
 	char what[CODE_LEN + 16];
 	snprintf(what, sizeof what, "mandat '%s'", m->code);
 	juste_status r = store_col_word(st, 8, VOCAB_BILLING, &billing, what, e);
@@ -478,6 +479,7 @@ static juste_status mandate_bind(struct store *s, sqlite3_stmt *st, const struct
 	store_bind_id(st, 11, m->budget_cents);
 	store_bind_text(st, 12, m->opened_on);
 	store_bind_text(st, 13, m->closed_on);
+	sqlite3_bind_int(st, 14, m->budget_hard ? 1 : 0);
 	return JUSTE_OK;
 }
 
@@ -485,8 +487,8 @@ juste_status store_mandate_insert(struct store *s, struct mandate *m, struct jus
 {
 	sqlite3_stmt *st = store_stmt(s, ST_MANDATE_INSERT,
 		"INSERT INTO mandates(uuid, code, title, client_id, beneficiary_id, service_id, program_id, "
-		"billing, monthly_fee_cents, budget_minutes, budget_cents, opened_on, closed_on) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", e);
+		"billing, monthly_fee_cents, budget_minutes, budget_cents, opened_on, closed_on, budget_hard) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", e);
 	if (!st)
 		return JUSTE_EIO;
 	if (!m->uuid[0])
@@ -507,13 +509,13 @@ juste_status store_mandate_update(struct store *s, const struct mandate *m, stru
 	sqlite3_stmt *st = store_stmt(s, ST_MANDATE_UPDATE,
 		"UPDATE mandates SET uuid = ?1, code = ?2, title = ?3, client_id = ?4, beneficiary_id = ?5, "
 		"service_id = ?6, program_id = ?7, billing = ?8, monthly_fee_cents = ?9, budget_minutes = ?10, "
-		"budget_cents = ?11, opened_on = ?12, closed_on = ?13 WHERE id = ?14", e);
+		"budget_cents = ?11, opened_on = ?12, closed_on = ?13, budget_hard = ?14 WHERE id = ?15", e);
 	if (!st)
 		return JUSTE_EIO;
 	juste_status r = mandate_bind(s, st, m, e);
 	if (r)
 		return r;
-	sqlite3_bind_int64(st, 14, m->id);
+	sqlite3_bind_int64(st, 15, m->id);
 	char what[96];
 	snprintf(what, sizeof what, "mandat '%s'", m->code);
 	return store_step_done(s, st, what, e);

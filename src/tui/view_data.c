@@ -534,6 +534,7 @@ static int submit(struct tui *t, void *ctx, struct widget_form *fm)
 			&& amount_field(fm, "monthly_fee", 0, &m->monthly_fee_cents)
 			&& amount_field(fm, "budget_hours", 1, &m->budget_minutes)
 			&& amount_field(fm, "budget_amount", 0, &m->budget_cents)
+			&& bool_field(fm, "budget_hard", &m->budget_hard)
 			&& date_field(fm, "opened_on", m->opened_on) && date_field(fm, "closed_on", m->closed_on);
 		m->billing = (enum billing_mode)billing;
 		if (ok && records_mandate_save(t->app, m, c->create, &e)) {
@@ -635,6 +636,8 @@ static void form(struct tui *t, struct data_state *s, int create)
 		widget_form_add(fm, "monthly_fee", _("Forfait mensuel $"), a, 0, _("forfait seulement"));
 		widget_form_add(fm, "budget_hours", _("Budget en heures"), b, 0, _("facultatif"));
 		widget_form_add(fm, "budget_amount", _("Budget en $"), c, 0, _("facultatif"));
+		widget_form_add(fm, "budget_hard", _("Budget strict"), m && m->budget_hard ? "oui" : "non", 0,
+			_("oui : refuse le temps au-delà de 100 %"));
 		widget_form_add(fm, "opened_on", _("Ouvert le"), m ? m->opened_on : "", 0, "AAAA-MM-JJ");
 		widget_form_add(fm, "closed_on", _("Fermé le"), m ? m->closed_on : "", 0, "AAAA-MM-JJ");
 		snprintf(title, sizeof title, create ? _("Nouveau mandat") : _("Mandat %s"), m ? m->code : "");

@@ -16,6 +16,7 @@
 #include "juste/date_input.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
+#include "juste/timelog.h"
 #include "tui/view.h"
 
 #define NCOLS (WEEK_DAYS + 2)
@@ -317,10 +318,23 @@ static int writable(struct tui *t, struct week_state *s, int row, int day)
 	return 1;
 }
 
+/* A save that took its mandate past 80 % or 100 % of its budget says that
+ * instead: the cell already shows what was saved. */
+static int said_budget(struct tui *t)
+{
+	const char *n = timelog_notice(t->app);
+	if (!n[0])
+		return 0;
+	tui_info(t, "%s", n);
+	return 1;
+}
+
 static void said(struct tui *t, struct week_state *s, int what, int minutes, int row, int day)
 {
 	char d[DURATION_BUF], where[128];
 	cell_name(s, row, day, where, sizeof where);
+	if ((what == 'a' || what == 'e') && said_budget(t))
+		return;
 	if (what == 'a')
 		tui_info(t, _("Enregistré : %s (%s)"), duration_format(minutes, d, sizeof d), where);
 	else if (what == 'e')
@@ -635,8 +649,9 @@ static void timer(struct tui *t, struct week_state *s)
 		}
 		tui_timer_refresh(t);
 		reload_or_say(t, s, s->w.monday);
-		tui_info(t, _("Chronomètre arrêté : %s saisies le %s sur %s"), duration_format(x.minutes, d, sizeof d),
-			x.work_date, x.mandate);
+		if (!said_budget(t))
+			tui_info(t, _("Chronomètre arrêté : %s saisies le %s sur %s"), duration_format(x.minutes, d, sizeof d),
+				x.work_date, x.mandate);
 		return;
 	}
 	if (!has_row(t, s))
@@ -655,8 +670,9 @@ static void timer(struct tui *t, struct week_state *s)
 		}
 		tui_timer_refresh(t);
 		reload_or_say(t, s, s->w.monday);
-		tui_info(t, _("Chronomètre passé sur %s : %s saisies sur %s"), tm.mandate,
-			duration_format(x.minutes, d, sizeof d), x.mandate);
+		if (!said_budget(t))
+			tui_info(t, _("Chronomètre passé sur %s : %s saisies sur %s"), tm.mandate,
+				duration_format(x.minutes, d, sizeof d), x.mandate);
 		return;
 	}
 	snprintf(prompt, sizeof prompt, _("Chrono sur %s, note (facultative) :"), code);

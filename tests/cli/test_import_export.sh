@@ -69,7 +69,7 @@ check "export to stdout equals -o" cmp -s <(j "$T/a.db" export entries) "$T/a_en
 # --- what must survive --------------------------------------------------
 has() { grep -qF -- "$2" "$1"; }
 check "header is the import's" test "$(head -n1 "$T/a_mandates.csv")" = \
-	"code,title,client,beneficiary,service,program,billing,monthly_fee,budget_hours,budget_amount,opened_on,closed_on"
+	"code,title,client,beneficiary,service,program,billing,monthly_fee,budget_hours,budget_amount,opened_on,closed_on,budget_hard"
 check "comma in a name is quoted" has "$T/a_orgs.csv" '"Ferme Bélanger & fils, SENC"'
 check "quotes are doubled" has "$T/a_orgs.csv" '"Coop ""La Relève"" auxiliaire"'
 check "newline inside quotes survives" test "$(jq -r '.[] | select(.code == "FERME-A") | .address' "$T/a_orgs.json")" = \

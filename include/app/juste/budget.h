@@ -42,4 +42,8 @@ struct budget_filter {
 juste_status budget_list(struct app *a, const struct budget_filter *f, struct budget_row **rows, size_t *n,
 	struct juste_err *e);
 
+/* Makes mandate `code`'s budget hard (time past 100 % refused) or not.
+ * Gestionnaire, admin; audited.  canon: the code as stored. */
+juste_status budget_set_hard(struct app *a, const char *code, int hard, char canon[CODE_LEN], struct juste_err *e);
+
 #endif

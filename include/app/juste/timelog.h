@@ -22,6 +22,13 @@ juste_status timelog_edit(struct app *a, const struct entry *x, struct juste_err
 
 juste_status timelog_remove(struct app *a, int64_t id, struct juste_err *e);
 
+/* After a timelog_add or timelog_edit that succeeded: the warning to show
+ * when it took its mandate's budget to 80 % or 100 % ("" when it crossed
+ * neither; given once, when crossed).  A hard budget (budget_hard) refuses
+ * time past 100 % instead: the add or edit fails naming the mandate and
+ * its budget.  Points into a; valid until the next save. */
+const char *timelog_notice(const struct app *a);
+
 /* --- reading ------------------------------------------------------------ */
 
 /* An expert reads only their own time; an office role reads anyone's.

@@ -76,6 +76,7 @@ struct mandate {
 	int64_t monthly_fee_cents;    /* forfait only; 0 otherwise */
 	int64_t budget_minutes;       /* 0 = no budget in hours */
 	int64_t budget_cents;         /* 0 = no budget in dollars */
+	int budget_hard;              /* 1: time past 100 % of the budget is refused */
 	char opened_on[ISO_LEN];
 	char closed_on[ISO_LEN];
 	/* filled by reads, ignored by writes */
