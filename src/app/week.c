@@ -12,6 +12,7 @@
 
 #include "app/app_internal.h"
 #include "juste/approval.h"
+#include "juste/workdays.h"
 #include "juste/duration.h"
 #include "juste/hours.h"
 #include "juste/i18n.h"
@@ -108,6 +109,48 @@ static int add_entry(void *p, const struct entry *x)
 	return 0;
 }
 
+static int on_holiday(void *ctx, const struct holiday_row *h)
+{
+	struct week *w = ctx;
+	for (int d = 0; d < WEEK_DAYS; d++)
+		if (strcmp(w->day[d], h->first) >= 0 && strcmp(w->day[d], h->last) <= 0 && !w->day_off[d][0])
+			snprintf(w->day_off[d], sizeof w->day_off[d], "%s", h->name);
+	return 0;
+}
+
+static int on_absence(void *ctx, const struct absence_rec *r)
+{
+	struct week *w = ctx;
+	for (int d = 0; d < WEEK_DAYS; d++)
+		if (strcmp(w->day[d], r->first) >= 0 && strcmp(w->day[d], r->last) <= 0) {
+			int level = r->half ? 1 : 2;
+			if (level > w->day_absent[d]) {
+				w->day_absent[d] = level;
+				w->day_absence[d] = r->kind;
+			}
+		}
+	return 0;
+}
+
+/* Holidays and closures of the week's one or two years, and the expert's
+ * absences in it (an office role who may not read them sees none). */
+static juste_status week_calendar(struct app *a, struct week *w, struct juste_err *e)
+{
+	int y0, y1, m, d;
+	date_to_ymd(w->monday, &y0, &m, &d);
+	date_to_ymd(w->monday + WEEK_DAYS - 1, &y1, &m, &d);
+	juste_status st = workdays_holidays(a, y0, on_holiday, w, e);
+	if (!st && y1 != y0)
+		st = workdays_holidays(a, y1, on_holiday, w, e);
+	if (st)
+		return st;
+	struct juste_err scratch = { 0 };
+	st = workdays_absence_list(a, w->login, w->day[0], w->day[WEEK_DAYS - 1], on_absence, w, &scratch);
+	if (st && st != JUSTE_EDENIED)
+		return err_set(e, st, "%s", scratch.msg);
+	return JUSTE_OK;
+}
+
 juste_status week_load(struct app *a, const char *login, date_t day, struct week *w, struct juste_err *e)
 {
 	memset(w, 0, sizeof *w);
@@ -130,6 +173,8 @@ juste_status week_load(struct app *a, const char *login, date_t day, struct week
 		if (st)
 			return st;
 	}
+	if ((st = week_calendar(a, w, e)))
+		return st;
 	struct week_approval ap;
 	if ((st = store_week_approval_get(a->store, x.id, w->day[0], &ap, e)))
 		return st;

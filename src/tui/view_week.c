@@ -16,7 +16,9 @@
 #include "juste/date_input.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
+#include "juste/approval.h"
 #include "juste/timelog.h"
+#include "juste/vocab.h"
 #include "tui/view.h"
 
 #define NCOLS (WEEK_DAYS + 2)
@@ -119,9 +121,16 @@ static void cell_text(void *ctx, int row, int col, char *buf, size_t n, enum ter
 		if (col == 0)
 			snprintf(buf, n, "%s", _("Mandat"));
 		else if (col <= WEEK_DAYS) {
-			snprintf(buf, n, "%s %s", _(day_abbr[col - 1]), w->day[col - 1] + 8);
-			if (strcmp(w->day[col - 1], s->today) == 0)
+			/* a day off takes the weekday's place: the column still
+			 * takes time (the last line says what the day is) */
+			int d = col - 1;
+			const char *abbr = w->day_off[d][0] ? _("Fér") : w->day_absent[d] == 2 ? _("Abs")
+				: w->day_absent[d] == 1 ? _("½Ab") : _(day_abbr[d]);
+			snprintf(buf, n, "%s %s", abbr, w->day[d] + 8);
+			if (strcmp(w->day[d], s->today) == 0)
 				*role = TR_TODAY;
+			else if (w->day_off[d][0] || w->day_absent[d])
+				*role = TR_DIM;
 		} else
 			snprintf(buf, n, "%s", _("Total"));
 		return;
@@ -259,7 +268,7 @@ static void week_draw(struct tui *t, void *state, int y, int h, int width)
 	/* the last line: the note of the cell under the cursor, else why some
 	 * days are locked, or how to start */
 	const char *legend = NULL;
-	char buf[1024];
+	char buf[sizeof w->returned + 64];
 	if (cell_notes(s, buf, sizeof buf)) {
 		/* a locked cell's note, and why it is locked */
 		int row = cur_row(s), day = s->tab.cur_col;
@@ -275,11 +284,30 @@ static void week_draw(struct tui *t, void *state, int y, int h, int width)
 		widget_text(y + h - 1, 0, full, width, WIDGET_LEFT, term_attr(TR_NORMAL));
 		return;
 	}
+	int day = s->tab.cur_col;
+	if (w->returned[0]) {
+		/* "semaine retournée par gilles : <reason>": fix it, submit again */
+		snprintf(buf, sizeof buf, "%s", w->returned);
+		legend = buf;
+	}
 	for (int i = 0; i < WEEK_DAYS && !legend; i++)
 		if (w->day_locked[i]) {
 			snprintf(buf, sizeof buf, _("* verrouillé : %s"), w->day_why[i]);
 			legend = buf;
 		}
+	if (!legend && day >= 0 && day < WEEK_DAYS && (w->day_off[day][0] || w->day_absent[day])) {
+		/* "Ven 10 : Vendredi saint · absence (vacances)" */
+		char what[NAME_LEN + 160] = "";
+		if (w->day_off[day][0])
+			snprintf(what, sizeof what, "%s", w->day_off[day]);
+		if (w->day_absent[day]) {
+			size_t k = strlen(what);
+			snprintf(what + k, sizeof what - k, w->day_absent[day] == 1 ? _("%sdemi-journée d'absence (%s)")
+				: _("%sabsence (%s)"), k ? " · " : "", vocab_absence_kind_label(w->day_absence[day]));
+		}
+		snprintf(buf, sizeof buf, _("%s %s : %s"), _(day_abbr[day]), w->day[day] + 8, what);
+		legend = buf;
+	}
 	if (!legend && w->nrows == 0)
 		legend = _("Aucune ligne : n pour ajouter un mandat, c pour reprendre la semaine dernière");
 	if (legend)
@@ -732,6 +760,26 @@ static void toggle_totals(struct tui *t, struct week_state *s)
 		reload_or_say(t, s, s->w.monday);
 }
 
+static void submit_week(struct tui *t, struct week_state *s)
+{
+	char q[256];
+	snprintf(q, sizeof q, _("Soumettre la semaine du %s au %s (%s) ? Elle sera verrouillée."), s->w.day[0],
+		s->w.day[WEEK_DAYS - 1], s->w.login);
+	if (!tui_confirm(t, q)) {
+		tui_info(t, _("Rien n'a changé"));
+		return;
+	}
+	struct juste_err e = { 0 };
+	struct week_approval ap;
+	juste_status st = approval_submit(t->app, s->w.monday, &ap, &e);
+	reload_or_say(t, s, s->w.monday);
+	if (st != JUSTE_OK) {
+		tui_error(t, &e);
+		return;
+	}
+	tui_info(t, _("Semaine soumise : verrouillée jusqu'à son approbation ou son retour"));
+}
+
 static enum view_result week_request(struct tui *t, void *state, enum action a, int f, wint_t ch)
 {
 	struct week_state *s = state;
@@ -760,6 +808,7 @@ static enum view_result week_request(struct tui *t, void *state, enum action a, 
 	case ACT_GOTO: go_to(t, s); break;
 	case ACT_DROP_ROW: drop_row(t, s); break;
 	case ACT_TOTALS: toggle_totals(t, s); break;
+	case ACT_SUBMIT_WEEK: submit_week(t, s); break;
 	case ACT_COPY_WEEK: {
 		int added = 0;
 		if (week_copy_previous(t->app, &s->w, &added, &e) != JUSTE_OK) {
@@ -807,6 +856,7 @@ static const char *const week_help[] = {
 	"⏎ ↓", N_("(en saisie) enregistrer et passer à la ligne suivante"),
 	"ESC", N_("(en saisie) annuler"),
 	"¶ + * •", N_("la cellule a une note (lue sur la dernière ligne) ; plusieurs saisies ; verrouillée ; ligne épinglée"),
+	"Fér Abs ½Ab", N_("en-tête : jour férié ou fermeture ; absence ; demi-journée d'absence (dite sur la dernière ligne ; on peut y saisir)"),
 	NULL, NULL,
 };
 

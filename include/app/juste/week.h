@@ -73,6 +73,12 @@ struct week {
 	 * reason it was returned; "" when neither */
 	char approval[WEEK_WHY_LEN];
 	char returned[1024 + WEEK_WHY_LEN];
+	/* the calendar: a holiday's or closure's name ("" on a working day),
+	 * the expert's absence (0 none, 1 half a day, 2 the day) and its kind;
+	 * logging on such a day stays allowed */
+	char day_off[WEEK_DAYS][NAME_LEN];
+	int day_absent[WEEK_DAYS];
+	enum absence_kind day_absence[WEEK_DAYS];
 };
 
 /* Loads the week holding `day` for expert `login` (the user themselves, or
