@@ -150,10 +150,10 @@ juste_status store_budget_priced_walk(struct store *s, int64_t mandate_id, store
 	sqlite3_stmt *st = mandate_id > 0
 		? store_stmt(s, SB_PRICED_ONE,
 			"SELECT e.id, e.mandate_id, e.work_date, e.minutes FROM entries e JOIN mandates m ON m.id = e.mandate_id "
-			"WHERE e.mandate_id = ?1 AND m.billing = 'horaire' AND m.budget_cents IS NOT NULL", e)
+			"WHERE e.mandate_id = ?1 AND m.billing IN " SQL_HOURLY " AND m.budget_cents IS NOT NULL", e)
 		: store_stmt(s, SB_PRICED_ALL,
 			"SELECT e.id, e.mandate_id, e.work_date, e.minutes FROM mandates m JOIN entries e ON e.mandate_id = m.id "
-			"WHERE m.billing = 'horaire' AND m.budget_cents IS NOT NULL", e);
+			"WHERE m.billing IN " SQL_HOURLY " AND m.budget_cents IS NOT NULL", e);
 	if (!st)
 		return JUSTE_EIO;
 	if (mandate_id > 0)
