@@ -350,6 +350,40 @@ juste_status store_bulk_begin(struct store *s, struct juste_err *e)
 	return JUSTE_OK;
 }
 
+/* The imported entries (ids bulk_first .. bulk_last, the import's only
+ * writes to entries) added to the monthly sums of sql/014 in one grouped
+ * pass: the insert trigger stands aside while juste_bulk() is 1, because
+ * two upserts per row cost more than one GROUP BY at the end. */
+static juste_status bulk_aggregate(struct store *s, struct juste_err *e)
+{
+	static const char *const sql[] = {
+		"INSERT INTO time_mandate_month(month, mandate_id, minutes) "
+		"SELECT substr(work_date, 1, 7), mandate_id, sum(minutes) FROM entries "
+		"WHERE id BETWEEN ?1 AND ?2 GROUP BY 1, 2 "
+		"ON CONFLICT(month, mandate_id) DO UPDATE SET minutes = minutes + excluded.minutes",
+		"INSERT INTO time_expert_month(month, expert_id, billable, internal) "
+		"SELECT substr(e.work_date, 1, 7), e.expert_id, "
+		"sum(CASE WHEN m.billing IN " SQL_BILLABLE " THEN e.minutes ELSE 0 END), "
+		"sum(CASE WHEN m.billing IN " SQL_BILLABLE " THEN 0 ELSE e.minutes END) "
+		"FROM entries e JOIN mandates m ON m.id = e.mandate_id "
+		"WHERE e.id BETWEEN ?1 AND ?2 GROUP BY 1, 2 "
+		"ON CONFLICT(month, expert_id) DO UPDATE SET billable = billable + excluded.billable, "
+		"internal = internal + excluded.internal",
+	};
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(s->db, sql[i], -1, &st, NULL) != SQLITE_OK)
+			return store_fail(s, sqlite3_errcode(s->db), "time_month", e);
+		sqlite3_bind_int64(st, 1, s->bulk_first);
+		sqlite3_bind_int64(st, 2, s->bulk_last);
+		juste_status r = store_step_done(s, st, "time_month", e);
+		sqlite3_finalize(st);
+		if (r)
+			return r;
+	}
+	return JUSTE_OK;
+}
+
 juste_status store_bulk_end(struct store *s, const char *label, struct juste_err *e)
 {
 	if (!s->bulk)
@@ -370,6 +404,8 @@ juste_status store_bulk_end(struct store *s, const char *label, struct juste_err
 	store_bind_word(st, 6, VOCAB_ACTION, ACTION_INSERT);
 	juste_status r = store_step_done(s, st, "audit", e);
 	sqlite3_finalize(st);
+	if (!r)
+		r = bulk_aggregate(s, e);
 	return r;
 }
 
