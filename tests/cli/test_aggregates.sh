@@ -36,9 +36,17 @@ expect_eq "$(sql "select count(*) from entries")" "24" "24 entries"
 expect_eq "$(sql "select count(*) from time_mandate_month")" "$(sql "select count(distinct substr(work_date,1,7) || mandate_id) from entries")" \
   "the import filled time_mandate_month"
 expect_eq "$(drift)" "0" "after the import the sums equal the entries"
+# more rows than one slice of the import's grouped passes (50 000 ids)
+awk 'BEGIN { print "date,expert,mandate,duration,note"
+  for (i = 0; i < 50123; i++) { d = 1 + i % 28; m = 4 + int(i / 28) % 9
+    printf "2019-%02d-%02d,%s,%s,1m,s\n", m, d, (i % 2 ? "alice" : "bob"), (i % 3 ? "M-1" : "INT") } }' > "$T/many.csv"
+j import entries "$T/many.csv"; expect_rc 0 "50 123 entries imported"
+expect_eq "$(drift) $(sql "select sum(minutes) from time_mandate_month") $(sql "select sum(minutes) from entries")" \
+  "0 $(sql "select sum(minutes) from entries") $(sql "select sum(minutes) from entries")" \
+  "after an import of several slices the sums equal the entries"
 printf 'date,expert,mandate,duration,note\n2019-04-02,alice,M-1,1h,bad\n2019-04-02,nobody,M-1,1,x\n' > "$T/bad.csv"
 j import entries "$T/bad.csv"; expect_rc 1 "an import with a bad row is refused"
-expect_eq "$(drift) $(sql "select count(*) from entries")" "0 24" "and leaves entries and sums as they were"
+expect_eq "$(drift) $(sql "select count(*) from entries")" "0 50147" "and leaves entries and sums as they were"
 
 # --- juste's own writes: log, edit, delete ---
 j --as alice log --date 2020-05-04 2h M-1 "x"; expect_rc 0 "log"
