@@ -66,6 +66,8 @@ juste_status cli_complete(struct cli *c, int argc, char **argv, struct juste_err
 juste_status cli_payment(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_receivables(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_statement(struct cli *c, int argc, char **argv, struct juste_err *e);
+/* cli_ledger.c: the journal of the books of account. */
+juste_status cli_ledger(struct cli *c, int argc, char **argv, struct juste_err *e);
 /* `juste expert deactivate LOGIN [--date DATE]`: argv[0] is "deactivate". */
 juste_status cli_expert_deactivate(struct cli *c, int argc, char **argv, struct juste_err *e);
 

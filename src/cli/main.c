@@ -180,6 +180,15 @@ static const struct cli_command commands[] = {
 	  "  (aujourd'hui par défaut) avec le solde courant, le solde dû et les factures ouvertes ;\n"
 	  "  pdf : releve-CLIENT-DATE.pdf par défaut.  Commis, gestionnaire, admin."),
 	  N_("relevé de compte d'un client (texte ou PDF)"), cli_statement, CLI_NEEDS_USER },
+	{ "ledger", N_("juste ledger --from DATE --to DATE [--format table|csv|json|sage50]\n"
+	  "  le journal en partie double des livres comptables de la période : les factures et notes de\n"
+	  "  crédit émises (comptes clients, produits, TPS, TVQ ou TVH à payer) et les paiements et leurs\n"
+	  "  annulations (banque, comptes clients, crédits des clients), chaque écriture équilibrée au cent.\n"
+	  "  Les comptes sont les réglages ledger.* (juste settings show).  csv : date, pièce, compte,\n"
+	  "  débit, crédit, libellé ; json : montants en _cents ; sage50 : le fichier d'importation\n"
+	  "  d'écritures de journal général de Sage 50 (édition canadienne).\n"
+	  "  Commis, gestionnaire, admin."),
+	  N_("livres comptables : journal des factures, notes de crédit et paiements"), cli_ledger, CLI_NEEDS_USER },
 	{ "report", N_("juste report annual [--fy 2019-2020] [--format text|md|csv|json|pdf] [-o FICHIER]\n"
 	  "juste report utilisation --from DATE --to DATE [--by expert|mandate|org|program|service]\n"
 	  "                         [--format table|csv|json]\n"
@@ -276,7 +285,9 @@ static const struct cli_command commands[] = {
 	  "  centre.address, centre.phone, centre.email, centre.tps_number, centre.tvq_number,\n"
 	  "  fiscal.year_start, taxes.tps_rate, taxes.tvq_rate, invoice.number_pattern,\n"
 	  "  invoice.credit_pattern, invoice.payment_days, invoice.payment_terms, invoice.paper,\n"
-	  "  calendar.easter_holiday, approval.required_for_billing.\n"
+	  "  calendar.easter_holiday, approval.required_for_billing, ledger.receivables, ledger.revenue,\n"
+	  "  ledger.tps_payable, ledger.tvq_payable, ledger.tvh_payable, ledger.bank, ledger.client_credits\n"
+	  "  (le plan comptable de juste ledger).\n"
 	  "  Les taux de taxes sont datés : --from DATE donne le premier jour où la valeur s'applique ;\n"
 	  "  une facture copie les taux en vigueur le jour de son émission.  L'identité par défaut est\n"
 	  "  un exemple : aucune facture n'est émise tant que centre.tps_number ou centre.tvq_number\n"
