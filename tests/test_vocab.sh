@@ -56,6 +56,8 @@ allowed = {
     ("src/cli/cli_invoice.c", "tps"): "a CSV column of invoice list and the journal",
     ("src/cli/cli_invoice.c", "tvq"): "a CSV column of invoice list and the journal",
     ("src/cli/cli_invoice.c", "tvh"): "a CSV column of the journal",
+    ("src/app/transfer.c", "tps"): "a CSV column of export invoices",
+    ("src/app/transfer.c", "tvq"): "a CSV column of export invoices",
 }
 
 def tokens(text):

@@ -24,13 +24,14 @@
 #include <csv.h>
 #include <jansson.h>
 
-#include "app/app_internal.h"
+#include "app/receivables_internal.h"
 #include "juste/csvout.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/money.h"
 #include "juste/outfile.h"
 #include "juste/rules.h"
+#include "juste/store_ledger.h"
 #include "juste/tax.h"
 #include "juste/text.h"
 #include "juste/transfer.h"
@@ -64,6 +65,11 @@ static const char *const mandate_cols[] = { "code", "title", "client", "benefici
 	"program", "billing", "monthly_fee", "budget_hours", "budget_amount", "opened_on",
 	"closed_on", NULL };
 static const char *const entry_cols[] = { "date", "expert", "mandate", "duration", "note", NULL };
+/* Export only: issued documents and payments are made by juste, never imported. */
+static const char *const invoice_cols[] = { "number", "kind", "credited_invoice", "client", "client_name",
+	"issued_on", "due_on", "tax_regime", "subtotal", "tps", "tvq", "total", NULL };
+static const char *const payment_cols[] = { "id", "received_on", "client", "invoice", "amount", "method",
+	"reference", "voided_on", "void_reason", NULL };
 
 #define BIT(i) (1u << (i))
 
@@ -96,6 +102,8 @@ static const struct kind_spec {
 		BIT(M_SERVICE) | BIT(M_BILLING) | BIT(M_OPENED), row_mandate, NULL },
 	[KIND_ENTRIES] = { "entries", entry_cols,
 		BIT(E_DATE) | BIT(E_EXPERT) | BIT(E_MANDATE) | BIT(E_DURATION), row_entry, NULL },
+	[KIND_INVOICES] = { "invoices", invoice_cols, 0, NULL, NULL },
+	[KIND_PAYMENTS] = { "payments", payment_cols, 0, NULL, NULL },
 };
 #define NKINDS ((int)(sizeof kinds / sizeof kinds[0]))
 
@@ -117,7 +125,7 @@ juste_status transfer_kind_parse(const char *s, enum transfer_kind *k, struct ju
 		}
 	}
 	return err_set(e, JUSTE_EINVAL,
-		N_("type inconnu '%s' (orgs, experts, services, programs, mandates ou entries)"), s);
+		N_("type inconnu '%s' (orgs, experts, services, programs, mandates, entries, invoices ou payments)"), s);
 }
 
 juste_status transfer_format_parse(const char *s, enum transfer_format *f, struct juste_err *e)
@@ -1113,6 +1121,9 @@ juste_status transfer_import(struct app *a, enum transfer_kind k, const char *pa
 	r->rows = r->inserted = r->unchanged = 0;
 	if ((st = app_require(a, ROLE_ADMIN, _("importer des données"), e)) != JUSTE_OK)
 		return st;
+	if (kinds[k].row == NULL)
+		return err_set(e, JUSTE_EINVAL, N_("%s s'exportent mais ne s'importent pas : juste les émet et les enregistre"),
+			kinds[k].name);
 	if ((f = fopen(path, "rb")) == NULL)
 		return err_set(e, JUSTE_EIO, N_("%s : ouverture impossible : %s"), path, strerror(errno));
 	/* The importer holds a whole entry record: heap, not stack. */
@@ -1374,6 +1385,111 @@ static juste_status export_entries(struct app *a, struct exporter *x, const char
 	return store_entry_query(a->store, &f, export_entry, x, e);
 }
 
+/* Issued invoices and credit notes, and payments (voided ones with their
+ * void), dated from..to: what receivables read, with the tax regime. */
+struct doc_regimes {
+	int64_t *ids;
+	enum tax_regime *regimes;
+	size_t n, cap;
+	bool nomem;
+};
+
+static int on_doc_regime(void *ctx, int64_t id, enum tax_regime regime)
+{
+	struct doc_regimes *r = ctx;
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 64;
+		int64_t *ids = realloc(r->ids, cap * sizeof *ids);
+		if (ids)
+			r->ids = ids;
+		enum tax_regime *rg = ids ? realloc(r->regimes, cap * sizeof *rg) : NULL;
+		if (!rg) {
+			r->nomem = true;
+			return 1;
+		}
+		r->regimes = rg;
+		r->cap = cap;
+	}
+	r->ids[r->n] = id;
+	r->regimes[r->n++] = regime;
+	return 0;
+}
+
+static bool in_period(const char *day, const char *from, const char *to)
+{
+	return (from == NULL || strcmp(day, from) >= 0) && (to == NULL || strcmp(day, to) <= 0);
+}
+
+static juste_status export_books(struct app *a, enum transfer_kind k, struct exporter *x, const char *from,
+	const char *to, struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLE_OFFICE, _("exporter les factures et les paiements"), e);
+	if (st != JUSTE_OK)
+		return st;
+	struct doc_regimes rg = { 0 };
+	struct ar_books b;
+	if (k == KIND_INVOICES) {
+		st = store_ledger_regimes(a->store, "0000-01-01", "9999-12-31", on_doc_regime, &rg, e);
+		if (st == JUSTE_OK && rg.nomem)
+			st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	}
+	if (st == JUSTE_OK)
+		st = ar_books_load(a, NULL, &b, e);
+	if (st != JUSTE_OK) {
+		free(rg.ids);
+		free(rg.regimes);
+		return st;
+	}
+	for (size_t i = 0; k == KIND_INVOICES && i < b.ndocs && x->st == JUSTE_OK; i++) {
+		const struct receivable_doc *d = &b.docs[i];
+		if (!in_period(d->issued_on, from, to))
+			continue;
+		enum tax_regime regime = TAX_REGIME_TPS_TVQ;
+		for (size_t j = 0; j < rg.n; j++)
+			if (rg.ids[j] == d->doc.id)
+				regime = rg.regimes[j];
+		char m[4][MONEY_BUF];
+		struct record r = { 0 };
+		rec_str(&r, "number", d->number);
+		rec_str(&r, "kind", vocab_invoice_kind_word(d->kind));
+		rec_opt(&r, "credited_invoice", d->credited_number);
+		rec_str(&r, "client", d->client_code);
+		rec_str(&r, "client_name", d->client_name);
+		rec_str(&r, "issued_on", d->issued_on);
+		rec_str(&r, "due_on", d->due_on);
+		rec_str(&r, "tax_regime", vocab_tax_regime_word(regime));
+		rec_add(&r, "subtotal_cents", money_format_plain(d->subtotal_cents, m[0], sizeof m[0]), J_INT,
+			d->subtotal_cents);
+		rec_add(&r, "tps_cents", money_format_plain(d->tps_cents, m[1], sizeof m[1]), J_INT, d->tps_cents);
+		rec_add(&r, "tvq_cents", money_format_plain(d->tvq_cents, m[2], sizeof m[2]), J_INT, d->tvq_cents);
+		rec_add(&r, "total_cents", money_format_plain(d->total_cents, m[3], sizeof m[3]), J_INT, d->total_cents);
+		emit(x, &r);
+	}
+	for (size_t i = 0; k == KIND_PAYMENTS && i < b.npays && x->st == JUSTE_OK; i++) {
+		const struct payment_rec *p = &b.pays[i];
+		if (!in_period(p->received_on, from, to))
+			continue;
+		char id[24], m[MONEY_BUF];
+		snprintf(id, sizeof id, "%lld", (long long)p->id);
+		struct record r = { 0 };
+		rec_add(&r, "id", id, J_INT, p->id);
+		rec_uuid(&r, p->uuid);
+		rec_str(&r, "received_on", p->received_on);
+		rec_str(&r, "client", p->client_code);
+		rec_opt(&r, "invoice", p->invoice_number);
+		rec_add(&r, "amount_cents", money_format_plain(p->amount_cents, m, sizeof m), J_INT, p->amount_cents);
+		rec_str(&r, "method", vocab_payment_method_word(p->method));
+		rec_str(&r, "reference", p->reference);
+		rec_opt(&r, "voided_on", p->voided_on);
+		rec_str(&r, "void_reason", p->void_reason);
+		emit(x, &r);
+	}
+	ar_books_free(&b);
+	free(rg.ids);
+	free(rg.regimes);
+	return JUSTE_OK;
+}
+
 static juste_status export_walk(struct app *a, enum transfer_kind k, struct exporter *x,
 	const char *from, const char *to, struct juste_err *e)
 {
@@ -1388,6 +1504,9 @@ static juste_status export_walk(struct app *a, enum transfer_kind k, struct expo
 		return store_ref_list(a->store, REF_PROGRAM, export_ref, x, e);
 	case KIND_MANDATES:
 		return store_mandate_list(a->store, export_mandate, x, e);
+	case KIND_INVOICES:
+	case KIND_PAYMENTS:
+		return export_books(a, k, x, from, to, e);
 	case KIND_ENTRIES:
 	default:
 		return export_entries(a, x, from, to, e);

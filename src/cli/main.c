@@ -23,8 +23,10 @@ static const struct cli_command commands[] = {
 	{ "import", N_("juste import orgs|experts|services|programs|mandates|entries FICHIER.csv [--dry-run]\n"
 	  "  --dry-run   valide tout le fichier sans rien écrire"),
 	  N_("importe un fichier CSV, en entier ou pas du tout"), cli_import, CLI_NEEDS_USER },
-	{ "export", N_("juste export orgs|experts|services|programs|mandates|entries [--format csv|json]\n"
-	  "             [--from DATE] [--to DATE] [-o FICHIER]"),
+	{ "export", N_("juste export orgs|experts|services|programs|mandates|entries|invoices|payments\n"
+	  "             [--format csv|json] [--from DATE] [--to DATE] [-o FICHIER]\n"
+	  "  invoices (factures et notes de crédit émises, par date d'émission) et payments (paiements,\n"
+	  "  annulés compris, par date de réception) : export seulement ; commis, gestionnaire, admin."),
 	  N_("exporte les données avec les mêmes colonnes que l'import"), cli_export, CLI_NEEDS_USER },
 	{ "log", N_("juste log [--date DATE] DURÉE MANDAT [NOTE]\n"
 	  "  DURÉE : 1h30, 1:30, 90m, 1,5 ou 1.5 ; MANDAT sans égard à la casse (m-1 = M-1)\n"
