@@ -68,6 +68,8 @@ juste_status cli_receivables(struct cli *c, int argc, char **argv, struct juste_
 juste_status cli_statement(struct cli *c, int argc, char **argv, struct juste_err *e);
 /* cli_ledger.c: the journal of the books of account. */
 juste_status cli_ledger(struct cli *c, int argc, char **argv, struct juste_err *e);
+/* cli_reminders.c: overdue invoices and reminder letters. */
+juste_status cli_reminders(struct cli *c, int argc, char **argv, struct juste_err *e);
 /* `juste expert deactivate LOGIN [--date DATE]`: argv[0] is "deactivate". */
 juste_status cli_expert_deactivate(struct cli *c, int argc, char **argv, struct juste_err *e);
 

@@ -191,6 +191,16 @@ static const struct cli_command commands[] = {
 	  "  d'écritures de journal général de Sage 50 (édition canadienne).\n"
 	  "  Commis, gestionnaire, admin."),
 	  N_("livres comptables : journal des factures, notes de crédit et paiements"), cli_ledger, CLI_NEEDS_USER },
+	{ "reminders", N_("juste reminders [--at DATE] [--format table|csv|json]\n"
+	  "juste reminders pdf [--at DATE] -o DOSSIER\n"
+	  "\n"
+	  "  les factures en retard à DATE (aujourd'hui par défaut) avec leur niveau de rappel : premier\n"
+	  "  rappel, deuxième rappel, dernier avis, selon les jours depuis l'échéance (réglages\n"
+	  "  reminders.first_reminder_days, reminders.second_reminder_days et\n"
+	  "  reminders.final_notice_days : 15, 30 et 45 par défaut).\n"
+	  "  pdf : une lettre par client (DOSSIER/rappel-CLIENT-DATE.pdf), au niveau le plus haut de ses\n"
+	  "  factures, avec l'identité du centre.  Commis, gestionnaire, admin."),
+	  N_("rappels : factures en retard et lettres de rappel"), cli_reminders, CLI_NEEDS_USER },
 	{ "report", N_("juste report annual [--fy 2019-2020] [--format text|md|csv|json|pdf] [-o FICHIER]\n"
 	  "juste report utilisation --from DATE --to DATE [--by expert|mandate|org|program|service]\n"
 	  "                         [--format table|csv|json]\n"
@@ -289,7 +299,8 @@ static const struct cli_command commands[] = {
 	  "  invoice.credit_pattern, invoice.payment_days, invoice.payment_terms, invoice.paper,\n"
 	  "  calendar.easter_holiday, approval.required_for_billing, ledger.receivables, ledger.revenue,\n"
 	  "  ledger.tps_payable, ledger.tvq_payable, ledger.tvh_payable, ledger.bank, ledger.client_credits\n"
-	  "  (le plan comptable de juste ledger).\n"
+	  "  (le plan comptable de juste ledger), reminders.first_reminder_days,\n"
+	  "  reminders.second_reminder_days, reminders.final_notice_days (juste reminders).\n"
 	  "  Les taux de taxes sont datés : --from DATE donne le premier jour où la valeur s'applique ;\n"
 	  "  une facture copie les taux en vigueur le jour de son émission.  L'identité par défaut est\n"
 	  "  un exemple : aucune facture n'est émise tant que centre.tps_number ou centre.tvq_number\n"

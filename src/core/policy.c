@@ -53,6 +53,9 @@ static const struct pkey keys[] = {
 #define LEDGER_KEY(e, w, l, def, doc) { { "ledger." w, false, doc }, P_TEXT, F(ledger_accounts[e]), NULL },
 	LEDGER_ACCOUNT_INFO(LEDGER_KEY)
 #undef LEDGER_KEY
+#define REMINDER_KEY(e, w, l, def, doc) { { "reminders." w "_days", false, doc }, P_INT, F(reminder_days[e]), "1|365" },
+	REMINDER_LEVEL_INFO(REMINDER_KEY)
+#undef REMINDER_KEY
 };
 
 #define NKEYS (sizeof keys / sizeof keys[0])
@@ -108,6 +111,9 @@ void policy_defaults(struct policy *p)
 #define LEDGER_DEFAULT(e, w, l, def, doc) snprintf(p->ledger_accounts[e], sizeof p->ledger_accounts[e], "%s", def);
 	LEDGER_ACCOUNT_INFO(LEDGER_DEFAULT)
 #undef LEDGER_DEFAULT
+#define REMINDER_DEFAULT(e, w, l, def, doc) p->reminder_days[e] = def;
+	REMINDER_LEVEL_INFO(REMINDER_DEFAULT)
+#undef REMINDER_DEFAULT
 }
 
 /* The name, address and telephone of the example are the Consortium's own

@@ -239,6 +239,14 @@
 	X(LEDGER_BANK,        "bank",           N_("encaisse"),             "1060", N_("compte de banque où les paiements sont déposés (1060)")) \
 	X(LEDGER_CREDITS,     "client_credits", N_("crédits des clients"),  "2400", N_("compte des crédits au compte des clients, payés d'avance (2400)"))
 
+/* The reminders sent for an overdue invoice (juste reminders): each level
+ * from its number of days past the due date (the setting
+ * reminders.WORD_days, its default here), the letter's subject. */
+#define REMINDER_LEVEL_INFO(X) \
+	X(REMINDER_FIRST,  "first_reminder",  N_("premier rappel"),  15, N_("jours de retard du premier rappel (15)")) \
+	X(REMINDER_SECOND, "second_reminder", N_("deuxième rappel"), 30, N_("jours de retard du deuxième rappel (30)")) \
+	X(REMINDER_FINAL,  "final_notice",  N_("dernier avis"),    45, N_("jours de retard du dernier avis (45)"))
+
 /* An expert's recorded absence (DOMAIN.md, capacity): a day absent is
  * not working time, whatever the kind. */
 #define ABSENCE_KIND_INFO(X) \
@@ -288,6 +296,7 @@ enum gender { GENDER_NONE = -1, GENDER_INFO(VOCAB_ENUM) GENDER_COUNT };
 enum province { PROVINCE_INFO(VOCAB_ENUM) PROVINCE_COUNT };
 enum tax_regime { TAX_REGIME_INFO(VOCAB_ENUM) TAX_REGIME_COUNT };
 enum ledger_account { LEDGER_ACCOUNT_INFO(VOCAB_ENUM) LEDGER_ACCOUNT_COUNT };
+enum reminder_level { REMINDER_LEVEL_INFO(VOCAB_ENUM) REMINDER_LEVEL_COUNT };
 enum tax { TAX_INFO(VOCAB_ENUM) TAX_COUNT };
 enum invoice_state { INVOICE_STATE_INFO(VOCAB_ENUM) INVOICE_STATE_COUNT };
 enum blocker_kind { BLOCKER_INFO(VOCAB_ENUM) BLOCKER_COUNT };
