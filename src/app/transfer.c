@@ -126,7 +126,7 @@ juste_status transfer_format_parse(const char *s, enum transfer_format *f, struc
 	else if (strcmp(s, "table") == 0)
 		*f = FORMAT_TABLE;
 	else
-		return err_set(e, JUSTE_EINVAL, N_("format inconnu '%s' (csv, json ou table)"), s);
+		return err_set(e, JUSTE_EUSAGE, N_("format inconnu '%s' (csv, json ou table)"), s);
 	return JUSTE_OK;
 }
 

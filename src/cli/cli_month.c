@@ -19,11 +19,15 @@ static int print_month(void *ctx, const struct closed_month *m)
 juste_status cli_month(struct cli *c, int argc, char **argv, struct juste_err *e)
 {
 	const char *usage = N_("usage : juste month close|reopen AAAA-MM | list");
+	char name[32];
+	snprintf(name, sizeof name, "month %s", argc > 1 ? argv[1] : "");
+	juste_status st = argc > 1 ? cli_no_options(argc - 1, argv + 1, name, e) : JUSTE_OK;
+	if (st)
+		return st;
 	if (argc == 2 && strcmp(argv[1], "list") == 0)
 		return week_month_list(c->app, print_month, NULL, e);
 	if (argc != 3)
 		return err_set(e, JUSTE_EUSAGE, "%s", _(usage));
-	juste_status st;
 	if (strcmp(argv[1], "close") == 0) {
 		st = week_month_close(c->app, argv[2], e);
 		if (!st)

@@ -62,13 +62,13 @@ static juste_status rate_import(struct cli *c, int argc, char **argv, struct jus
 		{ "correction", no_argument, NULL, 'c' }, { NULL, 0, NULL, 0 } };
 	const char *name = NULL;
 	int correction = 0, o;
-	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "", opts, "rate import", e)) != -1) {
 		if (o == 'n')
 			name = optarg;
 		else if (o == 'c')
 			correction = 1;
 		else
-			return usage_err("import", e);
+			return JUSTE_EUSAGE;   /* cli_getopt said why */
 	}
 	if (argc - optind != 1)
 		return usage_err("import", e);
@@ -94,7 +94,7 @@ static juste_status rate_negotiate(struct cli *c, int argc, char **argv, struct 
 	memset(&r, 0, sizeof r);
 	int o, have_rate = 0;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "", opts, "rate negotiate", e)) != -1) {
 		switch (o) {
 		case 'o': st = copy_opt("--org", optarg, r.org_code, sizeof r.org_code, e); break;
 		case 'm': st = copy_opt("--mandate", optarg, r.mandate_code, sizeof r.mandate_code, e); break;
@@ -107,7 +107,7 @@ static juste_status rate_negotiate(struct cli *c, int argc, char **argv, struct 
 			break;
 		case 'f': st = cli_opt_date("--from", optarg, r.valid_from, e); break;
 		case 't': st = cli_opt_date("--to", optarg, r.valid_to, e); break;
-		default: return usage_err("negotiate", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
@@ -203,9 +203,9 @@ static juste_status rate_list(struct cli *c, int argc, char **argv, struct juste
 	date_format(app_today(), at);
 	int o;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "", opts, "rate list", e)) != -1) {
 		if (o != 'a')
-			return usage_err("list", e);
+			return JUSTE_EUSAGE;   /* cli_getopt said why */
 		st = cli_opt_date("--at", optarg, at, e);
 	}
 	if (st)
@@ -246,13 +246,13 @@ static juste_status rate_show(struct cli *c, int argc, char **argv, struct juste
 	enum transfer_format fmt = FORMAT_TABLE;
 	int o;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "", opts, "rate show", e)) != -1) {
 		if (o == 'a')
 			st = cli_opt_date("--at", optarg, at, e);
 		else if (o == 'F')
 			st = transfer_format_parse(optarg, &fmt, e);
 		else
-			return usage_err("show", e);
+			return JUSTE_EUSAGE;   /* cli_getopt said why */
 	}
 	if (st)
 		return st;
@@ -347,13 +347,13 @@ static juste_status rate_explain(struct cli *c, int argc, char **argv, struct ju
 	const char *mandate = NULL;
 	int o;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "", opts, "rate explain", e)) != -1) {
 		if (o == 'm')
 			mandate = optarg;
 		else if (o == 'd')
 			st = cli_opt_date("--date", optarg, date, e);
 		else
-			return usage_err("explain", e);
+			return JUSTE_EUSAGE;   /* cli_getopt said why */
 	}
 	if (st)
 		return st;
@@ -431,13 +431,13 @@ static juste_status rate_check(struct cli *c, int argc, char **argv, struct just
 	char from[ISO_LEN] = "", to[ISO_LEN] = "";
 	int o;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "", opts, "rate check", e)) != -1) {
 		if (o == 'f')
 			st = cli_opt_date("--from", optarg, from, e);
 		else if (o == 't')
 			st = cli_opt_date("--to", optarg, to, e);
 		else
-			return usage_err("check", e);
+			return JUSTE_EUSAGE;   /* cli_getopt said why */
 	}
 	if (st)
 		return st;
@@ -601,14 +601,14 @@ static juste_status rate_propose(struct cli *c, int argc, char **argv, struct ju
 	int adopt = 0, o;
 	enum transfer_format fmt = FORMAT_TABLE;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "", opts, "rate propose", e)) != -1) {
 		switch (o) {
 		case 'y': fys = optarg; break;
 		case 'f': st = cli_opt_date("--from", optarg, from, e); break;
 		case 'a': adopt = 1; break;
 		case 'n': name = optarg; break;
 		case 'F': st = transfer_format_parse(optarg, &fmt, e); break;
-		default: return usage_err("propose", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
@@ -671,10 +671,13 @@ juste_status cli_rate(struct cli *c, int argc, char **argv, struct juste_err *e)
 
 juste_status cli_cost(struct cli *c, int argc, char **argv, struct juste_err *e)
 {
+	juste_status st = argc > 1 ? cli_no_options(argc - 1, argv + 1, "cost import", e) : JUSTE_OK;
+	if (st)
+		return st;
 	if (argc != 3 || strcmp(argv[1], "import") != 0)
 		return err_set(e, JUSTE_EUSAGE, N_("usage : juste cost import FICHIER.csv"));
 	int fy;
-	juste_status st = rates_cost_import(c->app, argv[2], &fy, e);
+	st = rates_cost_import(c->app, argv[2], &fy, e);
 	if (st)
 		return st;
 	struct cost_year *y = calloc(1, sizeof *y);

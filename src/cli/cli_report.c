@@ -47,7 +47,7 @@ static juste_status report_annual(struct cli *c, int argc, char **argv, struct j
 	enum report_format fmt = REPORT_TEXT;
 	const char *path = NULL;
 	juste_status st;
-	while ((o = getopt_long(argc, argv, "+o:", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "+o:", opts, "report annual", e)) != -1) {
 		switch (o) {
 		case 'y':
 			if ((st = opt_fy(c, optarg, &fy, e)))
@@ -58,7 +58,7 @@ static juste_status report_annual(struct cli *c, int argc, char **argv, struct j
 				return st;
 			break;
 		case 'o': path = optarg; break;
-		default: return usage_err("report", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (optind < argc)
@@ -89,7 +89,34 @@ struct util_out {
 	enum report_format fmt;
 	enum report_by by;
 	json_t *rows;
+	int headed;   /* the header is printed with the first row: nothing before a refusal */
 };
+
+static void util_header(struct util_out *u)
+{
+	if (u->headed++)
+		return;
+	if (u->fmt == REPORT_CSV) {
+		const char *h[] = { "key", "label", "billable_minutes", "internal_minutes", "capacity_minutes",
+			"utilisation_pct", "billable_share_pct" };
+		csvout_row(stdout, h, 7);
+	} else if (u->fmt == REPORT_TABLE) {
+		out_cell(stdout, _("CODE"), 14);
+		fputs(" ", stdout);
+		out_cell(stdout, _("NOM"), 34);
+		fputs(" ", stdout);
+		out_cell(stdout, _("FACTURABLES"), -12);
+		fputs(" ", stdout);
+		out_cell(stdout, _("INTERNES"), -12);
+		fputs(" ", stdout);
+		out_cell(stdout, _("CAPACITÉ"), -12);
+		fputs(" ", stdout);
+		out_cell(stdout, _("UTILISATION"), -11);
+		fputs(" ", stdout);
+		out_cell(stdout, _("FACT./TOTAL"), -11);
+		fputs("\n", stdout);
+	}
+}
 
 static void util_cells(const struct util_out *u, const struct report_util_row *r, char cells[7][NAME_LEN])
 {
@@ -158,6 +185,7 @@ static void util_print(struct util_out *u, const struct report_util_row *r)
 
 static int on_util_row(void *ctx, const struct report_util_row *r)
 {
+	util_header(ctx);
 	util_print(ctx, r);
 	return 0;
 }
@@ -169,10 +197,10 @@ static juste_status report_utilisation_cmd(struct cli *c, int argc, char **argv,
 		{ "format", required_argument, NULL, 'F' }, { NULL, 0, NULL, 0 } };
 	char from[ISO_LEN] = "", to[ISO_LEN] = "";
 	enum report_by by = REPORT_BY_EXPERT;
-	struct util_out u = { REPORT_TABLE, REPORT_BY_EXPERT, NULL };
+	struct util_out u = { REPORT_TABLE, REPORT_BY_EXPERT, NULL, 0 };
 	juste_status st;
 	int o;
-	while ((o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "+", opts, "report utilisation", e)) != -1) {
 		switch (o) {
 		case 'f': if ((st = cli_opt_date("--from", optarg, from, e))) return st; break;
 		case 't': if ((st = cli_opt_date("--to", optarg, to, e))) return st; break;
@@ -185,38 +213,18 @@ static juste_status report_utilisation_cmd(struct cli *c, int argc, char **argv,
 			if (u.fmt != REPORT_TABLE && u.fmt != REPORT_CSV && u.fmt != REPORT_JSON)
 				return err_set(e, JUSTE_EUSAGE, N_("--format : table, csv ou json"));
 			break;
-		default: return usage_err("report", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (optind < argc || !from[0] || !to[0])
 		return err_set(e, JUSTE_EUSAGE, N_("report utilisation demande --from DATE et --to DATE"));
 	u.by = by;
-	if (u.fmt == REPORT_CSV) {
-		const char *h[] = { vocab_report_by_word(by), "label", "billable_minutes", "internal_minutes", "capacity_minutes",
-			"utilisation_pct", "billable_share_pct" };
-		csvout_row(stdout, h, 7);
-	} else if (u.fmt == REPORT_JSON) {
+	if (u.fmt == REPORT_JSON)
 		u.rows = json_array();
-	} else {
-		struct report_util_row h;
-		memset(&h, 0, sizeof h);
-		out_cell(stdout, _("CODE"), 14);
-		fputs(" ", stdout);
-		out_cell(stdout, _("NOM"), 34);
-		fputs(" ", stdout);
-		out_cell(stdout, _("FACTURABLES"), -12);
-		fputs(" ", stdout);
-		out_cell(stdout, _("INTERNES"), -12);
-		fputs(" ", stdout);
-		out_cell(stdout, _("CAPACITÉ"), -12);
-		fputs(" ", stdout);
-		out_cell(stdout, _("UTILISATION"), -11);
-		fputs(" ", stdout);
-		out_cell(stdout, _("FACT./TOTAL"), -11);
-		fputs("\n", stdout);
-	}
 	struct report_util_row total;
 	st = report_utilisation(c->app, from, to, by, on_util_row, &u, &total, e);
+	if (!st)
+		util_header(&u);
 	if (!st) {
 		if (u.fmt == REPORT_JSON) {
 			json_t *o = json_object();
@@ -271,7 +279,7 @@ static juste_status report_members_cmd(struct cli *c, int argc, char **argv, str
 	int fy = -1, o;
 	struct members_out m = { REPORT_TABLE, NULL, 0 };
 	juste_status st;
-	while ((o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "+", opts, "report members", e)) != -1) {
 		switch (o) {
 		case 'y': if ((st = opt_fy(c, optarg, &fy, e))) return st; break;
 		case 'F':
@@ -282,7 +290,7 @@ static juste_status report_members_cmd(struct cli *c, int argc, char **argv, str
 			if (m.fmt != REPORT_TABLE && m.fmt != REPORT_CSV && m.fmt != REPORT_JSON)
 				return err_set(e, JUSTE_EUSAGE, N_("--format : table, csv ou json"));
 			break;
-		default: return usage_err("report", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (optind < argc || fy < 0)
@@ -424,6 +432,8 @@ juste_status cli_finance(struct cli *c, int argc, char **argv, struct juste_err 
 	argv++;
 	juste_status st;
 	if (strcmp(sub, "import") == 0) {
+		if ((st = cli_no_options(argc, argv, "finance import", e)))
+			return st;
 		if (argc != 2)
 			return usage_err("finance", e);
 		long rows = 0;
@@ -442,7 +452,7 @@ juste_status cli_finance(struct cli *c, int argc, char **argv, struct juste_err 
 	memset(&f, 0, sizeof f);
 	f.fy = -1;
 	int o;
-	while ((o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "+", opts, strcmp(sub, "set") == 0 ? "finance set" : "finance show", e)) != -1) {
 		switch (o) {
 		case 'y': st = opt_fy(c, optarg, &f.fy, e); break;
 		case 'P': st = opt_money("--actual-products", optarg, &f.actual_products_cents, e);
@@ -453,7 +463,7 @@ juste_status cli_finance(struct cli *c, int argc, char **argv, struct juste_err 
 			f.has |= FIN_BUDGET_PRODUCTS; break;
 		case 'e': st = opt_money("--budget-expenses", optarg, &f.budget_expenses_cents, e);
 			f.has |= FIN_BUDGET_EXPENSES; break;
-		default: return usage_err("finance", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 		if (st)
 			return st;
@@ -483,9 +493,19 @@ struct dev_out {
 	long n;
 };
 
+/* The CSV header, with the first row or at the end: nothing before a refusal. */
+static void dev_header(struct dev_out *o)
+{
+	if (o->fmt == REPORT_CSV && o->n == 0) {
+		const char *h[] = { "date", "kind", "partner", "name" };
+		csvout_row(stdout, h, 4);
+	}
+}
+
 static int on_dev_row(void *ctx, const struct devaffaire *d)
 {
 	struct dev_out *o = ctx;
+	dev_header(o);
 	o->n++;
 	if (o->fmt == REPORT_CSV) {
 		const char *f[] = { d->on_date, vocab_dev_kind_word(d->kind), vocab_partner_word(d->partner), d->name };
@@ -516,6 +536,8 @@ juste_status cli_devaffaires(struct cli *c, int argc, char **argv, struct juste_
 	argv++;
 	juste_status st;
 	if (strcmp(sub, "import") == 0) {
+		if ((st = cli_no_options(argc, argv, "devaffaires import", e)))
+			return st;
 		if (argc != 2)
 			return usage_err("devaffaires", e);
 		long rows = 0;
@@ -535,7 +557,7 @@ juste_status cli_devaffaires(struct cli *c, int argc, char **argv, struct juste_
 	char from[ISO_LEN] = "", to[ISO_LEN] = "";
 	struct dev_out out = { REPORT_TABLE, NULL, 0 };
 	int o, fy = -1, has_kind = 0, has_partner = 0;
-	while ((o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "+", opts, strcmp(sub, "add") == 0 ? "devaffaires add" : "devaffaires list", e)) != -1) {
 		st = JUSTE_OK;
 		switch (o) {
 		case 'd': st = cli_opt_date("--date", optarg, d.on_date, e); break;
@@ -556,7 +578,7 @@ juste_status cli_devaffaires(struct cli *c, int argc, char **argv, struct juste_
 			if (!st && out.fmt != REPORT_TABLE && out.fmt != REPORT_CSV && out.fmt != REPORT_JSON)
 				st = err_set(e, JUSTE_EUSAGE, N_("--format : table, csv ou json"));
 			break;
-		default: return usage_err("devaffaires", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 		if (st)
 			return st;
@@ -578,13 +600,11 @@ juste_status cli_devaffaires(struct cli *c, int argc, char **argv, struct juste_
 		date_format(fy_first(fy, fs_of(c)), from);
 		date_format(fy_last(fy, fs_of(c)), to);
 	}
-	if (out.fmt == REPORT_CSV) {
-		const char *h[] = { "date", "kind", "partner", "name" };
-		csvout_row(stdout, h, 4);
-	} else if (out.fmt == REPORT_JSON) {
+	if (out.fmt == REPORT_JSON)
 		out.rows = json_array();
-	}
 	st = report_devaffaire_list(c->app, from[0] ? from : NULL, to[0] ? to : NULL, on_dev_row, &out, e);
+	if (!st)
+		dev_header(&out);
 	if (!st && out.fmt == REPORT_JSON) {
 		json_dumpf(out.rows, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		fputc('\n', stdout);
@@ -606,7 +626,7 @@ juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_er
 	int64_t amount = 0;
 	enum report_format fmt = REPORT_TABLE;
 	juste_status st;
-	while ((o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "+", opts, "ristourne", e)) != -1) {
 		switch (o) {
 		case 'y': if ((st = opt_fy(c, optarg, &fy, e))) return st; break;
 		case 'a': if ((st = opt_money("--amount", optarg, &amount, e))) return st; have_amount = 1; break;
@@ -618,7 +638,7 @@ juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_er
 			if (fmt != REPORT_TABLE && fmt != REPORT_CSV && fmt != REPORT_JSON)
 				return err_set(e, JUSTE_EUSAGE, N_("--format : table, csv ou json"));
 			break;
-		default: return usage_err("ristourne", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (optind < argc || fy < 0 || !have_amount)
@@ -708,7 +728,7 @@ juste_status cli_expert(struct cli *c, int argc, char **argv, struct juste_err *
 		{ "birth-year", required_argument, NULL, 'b' }, { NULL, 0, NULL, 0 } };
 	const char *gender = NULL;
 	int birth = -1, o;
-	while ((o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "+", opts, "expert set", e)) != -1) {
 		switch (o) {
 		case 'g': gender = optarg; break;
 		case 'b': {
@@ -721,7 +741,7 @@ juste_status cli_expert(struct cli *c, int argc, char **argv, struct juste_err *
 			birth = (int)v;
 			break;
 		}
-		default: return usage_err("expert", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (optind < argc || (!gender && birth < 0))

@@ -69,11 +69,11 @@ static juste_status show(struct cli *c, int argc, char **argv, struct juste_err 
 	date_t on = app_today();
 	juste_status st = JUSTE_OK;
 	int o;
-	while (!st && (o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "+", opts, "settings show", e)) != -1) {
 		switch (o) {
 		case 'a': st = date_parse(optarg, &on, e) ? err_prefix(e, "--at : ") : JUSTE_OK; break;
 		case 'f': st = transfer_format_parse(optarg, &sc.fmt, e); break;
-		default: return usage(e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
@@ -110,9 +110,9 @@ static juste_status change(struct cli *c, int set, int argc, char **argv, struct
 	juste_status st = JUSTE_OK;
 	int o;
 	/* options may follow KEY VALUE */
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "", opts, set ? "settings set" : "settings unset", e)) != -1) {
 		if (o != 'f')
-			return usage(e);
+			return JUSTE_EUSAGE;   /* cli_getopt said why */
 		st = cli_opt_date("--from", optarg, from, e);
 	}
 	if (st)
