@@ -279,14 +279,14 @@ static juste_status rate_show(struct cli *c, int argc, char **argv, struct juste
 	} else if (fmt == FORMAT_JSON) {
 		json_t *rows = json_array(), *neg = json_array();
 		for (size_t i = 0; i < n; i++)
-			json_array_append_new(rows, json_pack("{s:s, s:s, s:s, s:I}", "service", t[i].service_code,
-				"category", vocab_category_word(t[i].category), "rate", plain(t[i].rate_cents, m), "rate_cents", (json_int_t)t[i].rate_cents));
+			json_array_append_new(rows, json_pack("{s:s, s:s, s:I}", "service", t[i].service_code,
+				"category", vocab_category_word(t[i].category), "rate_cents", (json_int_t)t[i].rate_cents));
 		for (size_t i = 0; i < b.n; i++) {
 			const struct rate_row *r = &b.rows[i];
 			if (r->rule == RATE_TABLE || strcmp(negotiated_status(&b, r, at), _("en vigueur")) != 0)
 				continue;
-			json_t *j = json_pack("{s:s, s:s, s:s, s:I}", "rule", pricing_rule_word(r->rule), "valid_from", r->valid_from,
-				"rate", plain(r->rate_cents, m), "rate_cents", (json_int_t)r->rate_cents);
+			json_t *j = json_pack("{s:s, s:s, s:I}", "rule", pricing_rule_word(r->rule), "valid_from", r->valid_from,
+				"rate_cents", (json_int_t)r->rate_cents);
 			if (r->rule == RATE_MANDATE)
 				json_object_set_new(j, "mandate", json_string(r->mandate_code));
 			else {
@@ -548,7 +548,6 @@ static void propose_table(const struct rates_proposal *p, const char *fyname)
 
 static void propose_json(const struct rates_proposal *p, const char *fyname)
 {
-	char m[MONEY_BUF];
 	const struct cost_result *r = &p->result;
 	json_t *levels = json_array(), *changes = json_array();
 	for (size_t i = 0; i < p->year.n; i++) {
@@ -557,22 +556,22 @@ static void propose_json(const struct rates_proposal *p, const char *fyname)
 		json_t *svc = json_array();
 		for (int k = 0; k < p->year.nservices[i]; k++)
 			json_array_append_new(svc, json_string(p->year.services[i][k]));
-		json_array_append_new(levels, json_pack("{s:s, s:o, s:I, s:I, s:I, s:i, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:s, s:I, s:I}",
+		json_array_append_new(levels, json_pack("{s:s, s:o, s:I, s:I, s:I, s:i, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
 			"level", v->code, "services", svc, "headcount", (json_int_t)v->headcount,
-			"hours", (json_int_t)l->hours, "salary_cents", (json_int_t)v->salary_cents,
-			"benefits_rate_thousandths", (int)v->benefits_rate, "loaded_cents", (json_int_t)l->loaded_cents,
+			"billable_minutes", (json_int_t)l->hours * 60, "salary_cents", (json_int_t)v->salary_cents,
+			"benefits_rate_pcm", (int)v->benefits_rate, "loaded_cents", (json_int_t)l->loaded_cents,
 			"overhead_cents", (json_int_t)l->overhead_cents, "surplus_cents", (json_int_t)l->surplus_cents,
 			"cost_cents", (json_int_t)l->cost_cents, "hourly_loaded_cents", (json_int_t)l->hourly_loaded_cents,
 			"hourly_overhead_cents", (json_int_t)l->hourly_overhead_cents,
 			"hourly_surplus_cents", (json_int_t)l->hourly_surplus_cents, "rate_cents", (json_int_t)l->rate_cents,
-			"rate", plain(l->rate_cents, m), "products_cents", (json_int_t)l->products_cents,
-			"hours_per_expert", (json_int_t)v->hours_per_expert));
+			"products_cents", (json_int_t)l->products_cents,
+			"minutes_per_expert", (json_int_t)v->hours_per_expert * 60));
 	}
 	for (size_t i = 0; i < p->nchanges; i++) {
 		const struct rates_change *ch = &p->changes[i];
 		json_array_append_new(changes, json_pack("{s:s, s:s, s:s, s:o, s:I, s:o}", "level",
 			p->year.levels[ch->level].code, "service", ch->service, "category", vocab_category_word(ch->category),
-			"old_cents", ch->old_cents ? json_integer(ch->old_cents) : json_null(), "new_cents", (json_int_t)ch->new_cents,
+			"old_rate_cents", ch->old_cents ? json_integer(ch->old_cents) : json_null(), "new_rate_cents", (json_int_t)ch->new_cents,
 			"change_bp", ch->old_cents ? json_integer(costcalc_change_bp(ch->old_cents, ch->new_cents)) : json_null()));
 	}
 	json_t *uncovered = json_array();
@@ -581,7 +580,7 @@ static void propose_json(const struct rates_proposal *p, const char *fyname)
 	for (char *t = strtok_r(list, " ", &save); t; t = strtok_r(NULL, " ", &save))
 		json_array_append_new(uncovered, json_string(t));
 	json_print(json_pack("{s:s, s:s, s:o, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o}",
-		"fy", fyname, "from", p->from, "levels", levels, "hours", (json_int_t)r->hours,
+		"fy", fyname, "from", p->from, "levels", levels, "billable_minutes", (json_int_t)r->hours * 60,
 		"loaded_cents", (json_int_t)r->loaded_cents, "overhead_cents", (json_int_t)p->year.overhead_cents,
 		"expenses_cents", (json_int_t)r->expenses_cents, "planned_surplus_cents", (json_int_t)p->year.surplus_cents,
 		"needed_cents", (json_int_t)r->needed_cents, "products_cents", (json_int_t)r->products_cents,

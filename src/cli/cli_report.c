@@ -324,8 +324,8 @@ static juste_status report_members_cmd(struct cli *c, int argc, char **argv, str
 		fputc('\n', stdout);
 		json_decref(o);
 	} else if (m.fmt == REPORT_CSV) {
-		const char *h[] = { "code", "name", "category", "full_management", "with_members", "invoiced_cents",
-			"credited_cents", "net_cents", "share_pct" };
+		const char *h[] = { "code", "name", "category", "full_management", "with_members", "invoiced",
+			"credited", "net", "share_pct" };
 		csvout_row(stdout, h, 9);
 		json_array_foreach(m.rows, i, row) {
 			char f[9][NAME_LEN];
@@ -334,10 +334,10 @@ static juste_status report_members_cmd(struct cli *c, int argc, char **argv, str
 			snprintf(f[2], sizeof f[2], "%s", json_string_value(json_object_get(row, "category")));
 			snprintf(f[3], sizeof f[3], "%d", json_is_true(json_object_get(row, "full_management")));
 			snprintf(f[4], sizeof f[4], "%d", json_is_true(json_object_get(row, "with_members")));
-			snprintf(f[5], sizeof f[5], "%lld", (long long)json_integer_value(json_object_get(row, "invoiced_cents")));
-			snprintf(f[6], sizeof f[6], "%lld", (long long)json_integer_value(json_object_get(row, "credited_cents")));
+			money_format_plain(json_integer_value(json_object_get(row, "invoiced_cents")), f[5], sizeof f[5]);
+			money_format_plain(json_integer_value(json_object_get(row, "credited_cents")), f[6], sizeof f[6]);
 			int64_t net = json_integer_value(json_object_get(row, "net_cents")), s;
-			snprintf(f[7], sizeof f[7], "%lld", (long long)net);
+			money_format_plain(net, f[7], sizeof f[7]);
 			int ok = figures_share(net, total, &s);
 			figures_pct_plain(ok, s, f[8], sizeof f[8]);
 			const char *p[9] = { f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8] };
@@ -657,15 +657,13 @@ juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_er
 	}
 	char b1[MONEY_BUF], b2[MONEY_BUF];
 	if (fmt == REPORT_CSV) {
-		const char *h[] = { "code", "name", "category", "business_cents", "share_cents", "share" };
-		csvout_row(stdout, h, 6);
+		const char *h[] = { "code", "name", "category", "business", "share" };
+		csvout_row(stdout, h, 5);
 		for (size_t i = 0; i < n; i++) {
-			char bc[32], sc[32];
-			snprintf(bc, sizeof bc, "%lld", (long long)rows[i].business_cents);
-			snprintf(sc, sizeof sc, "%lld", (long long)rows[i].share_cents);
-			const char *f[] = { rows[i].code, rows[i].name, vocab_category_word(rows[i].category), bc, sc,
-				money_format_plain(rows[i].share_cents, b1, sizeof b1) };
-			csvout_row(stdout, f, 6);
+			const char *f[] = { rows[i].code, rows[i].name, vocab_category_word(rows[i].category),
+				money_format_plain(rows[i].business_cents, b1, sizeof b1),
+				money_format_plain(rows[i].share_cents, b2, sizeof b2) };
+			csvout_row(stdout, f, 5);
 		}
 	} else if (fmt == REPORT_JSON) {
 		json_t *o2 = json_object(), *a = json_array();

@@ -49,8 +49,8 @@ static int show_row(void *p, const struct setting_view *v)
 			"default", v->is_default, "in_force", v->in_force);
 		json_array_append_new(c->arr, o);
 	} else if (c->fmt == FORMAT_CSV) {
-		const char *f[] = { v->key->name, v->valid_from, value, v->is_default ? "1" : "0" };
-		csvout_row(stdout, f, 4);
+		const char *f[] = { v->key->name, v->valid_from, value, v->is_default ? "1" : "0", v->in_force ? "1" : "0" };
+		csvout_row(stdout, f, 5);
 	} else {
 		out_cell(stdout, v->key->name, 24);
 		printf("  ");
@@ -81,8 +81,8 @@ static juste_status show(struct cli *c, int argc, char **argv, struct juste_err 
 	if (optind < argc)
 		return usage(e);
 	if (sc.fmt == FORMAT_CSV) {
-		const char *h[] = { "key", "valid_from", "value", "default" };
-		csvout_row(stdout, h, 4);
+		const char *h[] = { "key", "valid_from", "value", "default", "in_force" };
+		csvout_row(stdout, h, 5);
 	} else if (sc.fmt == FORMAT_JSON) {
 		sc.arr = json_array();
 	}

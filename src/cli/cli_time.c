@@ -108,7 +108,7 @@ static void price_row(struct list_ctx *l, const struct entry *x, char *rate, cha
 		pricing_rule_short(p->row, rule, n);
 	} else {
 		money_format_plain(p->rate_cents, rate, n);
-		snprintf(amount, n, "%lld", (long long)p->amount_cents);
+		money_format_plain(p->amount_cents, amount, n);
 		snprintf(rule, n, "%s:%s", pricing_rule_word(p->row->rule), p->row->valid_from);
 	}
 }
@@ -162,7 +162,6 @@ static int list_row(void *p, const struct entry *x)
 			"minutes", x->minutes, "note", x->note);
 		if (o && l->pricer) {
 			int has = pr.row != NULL;
-			json_object_set_new(o, "rate", has ? json_string(rate) : json_null());
 			json_object_set_new(o, "rate_cents", has ? json_integer(pr.rate_cents) : json_null());
 			json_object_set_new(o, "amount_cents", has ? json_integer(pr.amount_cents) : json_null());
 			json_object_set_new(o, "rule", rule[0] ? json_string(rule) : json_null());
@@ -227,7 +226,7 @@ juste_status cli_entries(struct cli *c, int argc, char **argv, struct juste_err 
 	}
 	if (l.fmt == FORMAT_CSV) {
 		const char *h[] = { "id", "uuid", "date", "expert", "mandate", "client", "billing", "minutes", "note",
-			"rate", "amount_cents", "rule" };
+			"rate", "amount", "rule" };
 		csvout_row(stdout, h, priced ? 12 : 9);
 	} else if (l.fmt == FORMAT_JSON) {
 		fputs("[\n", stdout);

@@ -36,8 +36,10 @@ static const struct cli_command commands[] = {
 	{ "entry", N_("juste entry edit ID [--date DATE] [--duration DURÉE] [--mandate CODE] [--note NOTE]\n"
 	  "juste entry rm ID"),
 	  N_("modifie ou supprime une de vos saisies"), cli_entry, CLI_NEEDS_USER, "edit rm" },
-	{ "audit", N_("juste audit [--from DATE] [--to DATE] [--expert LOGIN]\n"
-	  "            [--entity entry|mandate|org|expert|service|program|rate|invoice|finance|devaffaires|month|setting|database]"),
+	{ "audit", N_("juste audit [--from DATE] [--to DATE] [--expert LOGIN] [--format table|csv|json]\n"
+	  "            [--entity entry|mandate|org|expert|service|program|rate|invoice|finance|devaffaires|month|setting|database]\n"
+	  "  chaque modification : quand, qui (pour qui), quoi (type, UUID et code), l'action, et la ligne\n"
+	  "  avant et après, où les renvois sont des codes (login, code de mandat ou d'organisation, numéro)"),
 	  N_("journal des modifications (gestionnaire, admin)"), cli_audit, CLI_NEEDS_USER, NULL },
 	{ "check", N_("juste check"),
 	  N_("vérifie l'intégrité de la base, les règles du domaine et l'identité du centre"), cli_check, CLI_NEEDS_USER, NULL },
@@ -102,7 +104,7 @@ static const struct cli_command commands[] = {
 	  "  temps arrondi à la minute supérieure (1 min au moins) au jour où il a démarré"),
 	  N_("chronomètre : démarrer, arrêter (et saisir), état, annuler"), cli_timer, CLI_NEEDS_USER, "start stop status cancel" },
 	{ "month", N_("juste month close|reopen AAAA-MM\n"
-	  "juste month list\n"
+	  "juste month list [--format table|csv|json]\n"
 	  "  un mois fermé : la base refuse d'y ajouter, modifier ou supprimer des saisies.\n"
 	  "  Gestionnaire, admin."),
 	  N_("ferme ou rouvre un mois (gestionnaire, admin)"), cli_month, CLI_NEEDS_USER, "close reopen list" },
@@ -113,7 +115,7 @@ static const struct cli_command commands[] = {
 	  "                   [--format table|csv|json]\n"
 	  "juste invoice show NUMÉRO|#ID [--format text|json|pdf] [-o FICHIER]\n"
 	  "juste invoice pdf AAAA-MM -o DOSSIER [--org CODE]\n"
-	  "juste invoice journal --from DATE --to DATE [--format table|csv]\n"
+	  "juste invoice journal --from DATE --to DATE [--format table|csv|json]\n"
 	  "juste invoice increment (--mandate CODE | --org CODE) MINUTES|none\n"
 	  "\n"
 	  "  draft      un brouillon par client : les saisies facturables non facturées jusqu'à la fin du\n"
@@ -128,7 +130,8 @@ static const struct cli_command commands[] = {
 	  "  show       une facture ; en json, tous les champs (montants en _cents) ; en pdf, le document\n"
 	  "             à envoyer (une réimpression porte la mention COPIE)\n"
 	  "  pdf        un fichier NUMÉRO.pdf par facture et note de crédit émise du mois\n"
-	  "  journal    journal des ventes : une ligne par pièce émise, totaux à la fin\n"
+	  "  journal    journal des ventes : une ligne par pièce émise, totaux à la fin (sur la sortie\n"
+	  "             d'erreur en csv et json, jamais parmi les données)\n"
 	  "  increment  facturer par tranches de MINUTES (arrondi supérieur par saisie) un mandat ou un client\n"
 	  "  Commis, admin ; list et show : aussi gestionnaire."),
 	  N_("facturation mensuelle : brouillons, émission, notes de crédit, PDF, journal"), cli_invoice, CLI_NEEDS_USER, "draft issue credit list show pdf journal increment" },
