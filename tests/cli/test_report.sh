@@ -229,7 +229,7 @@ expect_eq "$(printf '%s' "$OUT" | jq -r '[.members[] | "\(.code)=\(.share_cents)
   "ristourne by largest remainder"
 expect_eq "$(printf '%s' "$OUT" | jq '[.members[].share_cents] | add')" 10000 "the shares add up to the amount"
 j ristourne --fy 2019-2020 --amount 0.07 --format csv; expect_rc 0 "ristourne of 7 cents"
-expect_eq "$(printf '%s\n' "$OUT" | python3 -c 'import csv,sys; print(sum(int(r["share_cents"]) for r in csv.DictReader(sys.stdin)))')" 7 \
+expect_eq "$(printf '%s\n' "$OUT" | python3 -c 'import csv,sys; print(sum(round(float(r["share"]) * 100) for r in csv.DictReader(sys.stdin)))')" 7 \
   "7 cents add up"
 j ristourne --fy 2017-2018 --amount 10; expect_rc 1 "no eligible member without invoices"
 
