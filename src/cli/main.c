@@ -534,9 +534,11 @@ int main(int argc, char **argv)
 	if (strcmp(cmd->name, "help") == 0) {
 		if (cargc > 3)
 			return fail((err_set(&e, JUSTE_EUSAGE, N_("usage : %s"), _("juste help [COMMANDE [SOUS-COMMANDE]]")), &e));
+		if (cargc > 1 && (strcmp(cargv[1], "--help") == 0 || strcmp(cargv[1], "-h") == 0))
+			cargv[1] = (char *)"help";   /* juste help --help: the help of help */
 		help_cmd = cargc > 1 && cargv[1][0] != '-' ? cargv[1] : "";
 		help_sub = cargc > 2 ? cargv[2] : NULL;
-		if (cargc > 1 && !help_cmd[0] && strcmp(cargv[1], "--help") && strcmp(cargv[1], "-h"))
+		if (cargc > 1 && !help_cmd[0])
 			return fail((err_set(&e, JUSTE_EUSAGE, N_("%s : option inconnue « %s » (juste %s --help)"), "help",
 				cargv[1], "help"), &e));
 		if (help_cmd[0] && !find_command(help_cmd))
