@@ -17,7 +17,9 @@ static int print_word(void *ctx, const char *word)
 
 juste_status cli_complete(struct cli *c, int argc, char **argv, struct juste_err *e)
 {
-	juste_status st = cli_no_options(argc, argv, "complete", e);
+	char name[48];
+	snprintf(name, sizeof name, "complete %s", argc > 1 ? argv[1] : "");
+	juste_status st = argc > 1 ? cli_no_options(argc - 1, argv + 1, name, e) : JUSTE_OK;
 	if (st)
 		return st;
 	if (argc < 2 || argc > 3)

@@ -568,7 +568,11 @@ int main(int argc, char **argv)
 	}
 	/* a sub-command the table does not list is refused here, the same way
 	 * for every command */
-	if (cmd->subs && cargc > 1 && cargv[1][0] != '-' && !cli_has_sub(cmd, cargv[1])) {
+	if (cmd->subs && cargc > 1 && cargv[1][0] == '-') {
+		err_set(&e, JUSTE_EUSAGE, N_("%s : option inconnue « %s » (juste %s --help)"), cmd->name, cargv[1], cmd->name);
+		return fail(&e);
+	}
+	if (cmd->subs && cargc > 1 && !cli_has_sub(cmd, cargv[1])) {
 		err_set(&e, JUSTE_EUSAGE, N_("%s : sous-commande inconnue « %s » (juste %s --help)"), cmd->name, cargv[1],
 			cmd->name);
 		return fail(&e);
