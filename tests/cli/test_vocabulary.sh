@@ -11,6 +11,37 @@ export JUSTE_TODAY=2020-06-15
 V="python3 $SRCDIR/tests/cli/vocabulary.py"
 command -v python3 >/dev/null || { echo "1..0 # SKIP no python3"; exit 77; }
 
+# --- the imports read the export's columns and still read the older ones ---
+DB="$T/small.db"
+seed_world
+cat > "$T/new.csv" <<'CSV'
+date,expert,mandate,minutes,note
+2020-03-02,alice,M-1,90,Analyse
+CSV
+cat > "$T/old.csv" <<'CSV'
+date,expert,mandate,duration,note
+2020-03-03,alice,M-1,1h30,Suivi
+CSV
+printf 'date,expert,mandate,minutes,duration,note\n2020-03-04,alice,M-1,90,1h30,x\n' > "$T/both.csv"
+printf 'date,expert,mandate,minutes,note\n2020-03-05,alice,M-1,1h30,x\n' > "$T/hours_in_minutes.csv"
+j import entries "$T/new.csv"; expect_rc 0 "entries with minutes (as export writes them)"
+j import entries "$T/old.csv"; expect_rc 0 "entries with the older duration column"
+expect_eq "$(sql "select group_concat(minutes, ' ') from (select minutes from entries order by work_date)")" "90 90" "both read as 90 minutes"
+j import entries "$T/both.csv"; expect_rc 1 "minutes and duration in one file: refused"
+expect_err "minutes" "…naming the columns"
+j import entries "$T/hours_in_minutes.csv"; expect_rc 1 "minutes must be a whole number"
+printf 'login,name,function,role,weekly_minutes,started_on,left_on\ndora,Dora Roy,professionnel,expert,1050,2020-01-01,\n' > "$T/x.csv"
+j import experts "$T/x.csv"; expect_rc 0 "experts with weekly_minutes"
+expect_eq "$(sql "select weekly_minutes from experts where login = 'dora'")" "1050" "weekly_minutes read as minutes"
+j export entries; printf '%s\n' "$OUT" > "$T/e1.csv"
+expect_eq "$(head -1 "$T/e1.csv")" "date,expert,mandate,minutes,note" "export entries: minutes, as its JSON"
+DB="$T/small2.db" seed_world
+DB="$T/small2.db" j import entries "$T/e1.csv"; expect_rc 0 "the export imports back"
+DB="$T/small2.db" j export entries
+expect_eq "$OUT" "$(cat "$T/e1.csv")" "export → import → export: the same file"
+j export mandates
+expect_eq "$(printf '%s\n' "$OUT" | grep '^M-1,' | cut -d, -f9)" "6000" "budget_hours 100 exported as budget_minutes 6000"
+
 DB="$T/demo.db"
 "$JUSTE" demo --db "$DB" --quiet >/dev/null 2>"$T/demo.err" || { not_ok "demo: $(cat "$T/demo.err")"; finish; }
 # what the demo lacks for every field to show: a closed month, a
