@@ -143,11 +143,28 @@ static juste_status rate_negotiate(struct cli *c, int argc, char **argv, struct 
 struct list_ctx {
 	const struct rate_row *in_force;
 	int count;
+	enum transfer_format fmt;
+	json_t *tables;
 };
 
 static int list_table(void *ctx, const struct rate_table_info *t)
 {
 	struct list_ctx *l = ctx;
+	int now = l->in_force && l->in_force->table_id == t->id;
+	if (l->fmt == FORMAT_JSON) {
+		json_array_append_new(l->tables, json_pack("{s:s, s:s, s:s, s:I, s:b}", "uuid", t->uuid, "name", t->name,
+			"valid_from", t->valid_from, "rows", (json_int_t)t->rows, "in_force", now));
+		l->count++;
+		return 0;
+	}
+	if (l->fmt == FORMAT_CSV) {
+		char rows[24];
+		snprintf(rows, sizeof rows, "%lld", (long long)t->rows);
+		const char *f[] = { "table", t->uuid, t->name, "", "", "", "", t->valid_from, "", rows, now ? "in_force" : "" };
+		csvout_row(stdout, f, 11);
+		l->count++;
+		return 0;
+	}
 	char rows[24];
 	snprintf(rows, sizeof rows, "%lld", (long long)t->rows);
 	fputs(l->in_force && l->in_force->table_id == t->id ? "* " : "  ", stdout);
@@ -158,20 +175,28 @@ static int list_table(void *ctx, const struct rate_table_info *t)
 	return 0;
 }
 
-/* Where a negotiated rate stands on `date`. */
-static const char *negotiated_status(struct rate_book *b, const struct rate_row *r, const char *date)
+/* Where a negotiated rate stands on `date`: its word for programs
+ * (in_force, ended, upcoming, replaced), and for people. */
+static const char *negotiated_word(struct rate_book *b, const struct rate_row *r, const char *date)
 {
 	struct price_query q = { .mandate_id = r->mandate_id, .client_id = r->org_id, .service_id = r->service_id,
 		.work_date = date };
 	const struct rate_row *ended;
 	const struct rate_row *now = pricing_lookup(b, r->rule, &q, &ended);
 	if (now == r)
-		return _("en vigueur");
+		return "in_force";
 	if (ended == r)
-		return _("terminé");
+		return "ended";
 	if (strcmp(r->valid_from, date) > 0)
-		return _("à venir");
-	return _("remplacé");
+		return "upcoming";
+	return "replaced";
+}
+
+static const char *negotiated_status(struct rate_book *b, const struct rate_row *r, const char *date)
+{
+	const char *w = negotiated_word(b, r, date);
+	return strcmp(w, "in_force") == 0 ? _("en vigueur") : strcmp(w, "ended") == 0 ? _("terminé")
+		: strcmp(w, "upcoming") == 0 ? _("à venir") : _("remplacé");
 }
 
 static void print_negotiated(struct rate_book *b, const struct rate_row *r, const char *date)
@@ -196,17 +221,48 @@ static void print_negotiated(struct rate_book *b, const struct rate_row *r, cons
 	printf("  %s\n", negotiated_status(b, r, date));
 }
 
+/* rate list --format csv|json: the tables and the negotiated rates, one
+ * record each, with the same fields (a kind column in CSV). */
+static void list_negotiated_machine(struct rate_book *b, const char *at, enum transfer_format fmt, json_t *arr)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		const struct rate_row *r = &b->rows[i];
+		if (r->rule != RATE_MANDATE && r->rule != RATE_ORG_SERVICE)
+			continue;
+		const char *mandate = r->rule == RATE_MANDATE ? r->mandate_code : "";
+		const char *org = r->rule == RATE_MANDATE ? "" : r->org_code;
+		const char *service = r->rule == RATE_MANDATE ? "" : r->service_code;
+		if (fmt == FORMAT_JSON) {
+			json_array_append_new(arr, json_pack("{s:s, s:o, s:o, s:o, s:I, s:s, s:o, s:s}",
+				"rule", pricing_rule_word(r->rule), "mandate", mandate[0] ? json_string(mandate) : json_null(),
+				"org", org[0] ? json_string(org) : json_null(), "service", service[0] ? json_string(service) : json_null(),
+				"rate_cents", (json_int_t)r->rate_cents, "valid_from", r->valid_from,
+				"valid_to", r->valid_to[0] ? json_string(r->valid_to) : json_null(), "status", negotiated_word(b, r, at)));
+		} else {
+			char m[MONEY_BUF];
+			const char *f[] = { pricing_rule_word(r->rule), "", "", mandate, org, service, plain(r->rate_cents, m),
+				r->valid_from, r->valid_to, "", negotiated_word(b, r, at) };
+			csvout_row(stdout, f, 11);
+		}
+	}
+}
+
 static juste_status rate_list(struct cli *c, int argc, char **argv, struct juste_err *e)
 {
-	static const struct option opts[] = { { "at", required_argument, NULL, 'a' }, { NULL, 0, NULL, 0 } };
+	static const struct option opts[] = { { "at", required_argument, NULL, 'a' },
+		{ "format", required_argument, NULL, 'F' }, { NULL, 0, NULL, 0 } };
 	char at[ISO_LEN];
 	date_format(app_today(), at);
+	enum transfer_format fmt = FORMAT_TABLE;
 	int o;
 	juste_status st = JUSTE_OK;
 	while (!st && (o = cli_getopt(argc, argv, "", opts, "rate list", e)) != -1) {
-		if (o != 'a')
+		if (o == 'a')
+			st = cli_opt_date("--at", optarg, at, e);
+		else if (o == 'F')
+			st = transfer_format_parse(optarg, &fmt, e);
+		else
 			return JUSTE_EUSAGE;   /* cli_getopt said why */
-		st = cli_opt_date("--at", optarg, at, e);
 	}
 	if (st)
 		return st;
@@ -215,7 +271,25 @@ static juste_status rate_list(struct cli *c, int argc, char **argv, struct juste
 	struct rate_book b;
 	if ((st = rates_book_load(c->app, &b, e)))
 		return st;
-	struct list_ctx l = { .in_force = pricing_table_at(&b, at, NULL) };
+	struct list_ctx l = { .in_force = pricing_table_at(&b, at, NULL), .fmt = fmt };
+	if (fmt != FORMAT_TABLE) {
+		if (fmt == FORMAT_CSV) {
+			const char *h[] = { "kind", "uuid", "name", "mandate", "org", "service", "rate", "valid_from", "valid_to",
+				"rows", "status" };
+			csvout_row(stdout, h, 11);
+		}
+		l.tables = json_array();
+		json_t *neg = json_array();
+		st = rates_tables(c->app, list_table, &l, e);
+		if (!st)
+			list_negotiated_machine(&b, at, fmt, neg);
+		if (!st && fmt == FORMAT_JSON)
+			json_print(json_pack("{s:s, s:O, s:O}", "at", at, "tables", l.tables, "negotiated", neg));
+		json_decref(l.tables);
+		json_decref(neg);
+		pricing_book_free(&b);
+		return st;
+	}
 	printf(_("Tables de taux (* : en vigueur le %s)\n"), at);
 	st = rates_tables(c->app, list_table, &l, e);
 	if (!st && l.count == 0)

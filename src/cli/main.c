@@ -66,7 +66,7 @@ static const struct cli_command commands[] = {
 	  N_("construit une base de démonstration réaliste"), cli_demo, CLI_NEEDS_NOTHING, NULL },
 	{ "rate", N_("juste rate import FICHIER.csv [--name NOM] [--correction]\n"
 	  "juste rate negotiate (--mandate CODE | --org CODE --service CODE) --rate MONTANT --from DATE [--to DATE]\n"
-	  "juste rate list [--at DATE]\n"
+	  "juste rate list [--at DATE] [--format table|csv|json]\n"
 	  "juste rate show [--at DATE] [--format table|csv|json]\n"
 	  "juste rate explain --mandate CODE [--date DATE]\n"
 	  "juste rate check [--from DATE] [--to DATE]\n"

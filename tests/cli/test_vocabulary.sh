@@ -75,6 +75,8 @@ week csv|csv|week --date 2020-03-16 --format csv
 week json|json|week --date 2020-03-16 --format json
 month list csv|csv|month list --format csv
 month list json|json|month list --format json
+rate list csv|csv|rate list --format csv
+rate list json|json|rate list --format json
 rate show csv|csv|rate show --format csv
 rate show json|json|rate show --format json
 rate propose json|json|rate propose --fy 2020-2021 --format json
