@@ -3,8 +3,15 @@
  *
  * Everything is laid out top-down with one reusable PangoLayout; a row
  * that would not fit on the page starts a new one, whose header repeats
- * the document's number.  Amounts go through money_format_fr and rates
- * through money_rate_format_fr, so the PDF says exactly what `show` says.
+ * the document's number and the table's header.  Amounts go through
+ * money_format_fr and rates through money_rate_format_fr, so the PDF says
+ * exactly what `show` says.
+ *
+ * Columns that hold a code, a quantity, a rate or an amount are as wide as
+ * their widest text measured with pango (never wrapped); the free texts
+ * (descriptions, names, notes) take the rest and wrap, and a row is as
+ * tall as its tallest cell.  The document is laid out twice: a dry pass
+ * counts the pages so that each footer can say "page N de M".
  */
 #include <stdio.h>
 #include <string.h>
@@ -28,8 +35,13 @@ struct pdf {
 	PangoFontDescription *regular, *bold, *small, *small_bold, *title, *big;
 	const struct policy *cfg;
 	const struct invoice_doc *d;
-	int copy;
+	int copy, detail;
+	/* measured column widths, points (see widths()) */
+	double c_hours, c_rate, c_amount;         /* the lines' table */
+	double x_date, x_expert, x_mandate, x_min; /* the detail */
 };
+
+#define PAD 8.0 /* between two columns */
 
 static void rule(struct pdf *p, double y, double grey, double lw)
 {
@@ -73,7 +85,9 @@ static void stamp(struct pdf *p)
 static void footer(struct pdf *p)
 {
 	char buf[256];
-	snprintf(buf, sizeof buf, _("%s %s — page %d"), doc_title(p), doc_number(p), p->doc.page);
+	/* the dry pass does not know the count yet; its text is never seen */
+	snprintf(buf, sizeof buf, _("%s %s — page %d de %d"), doc_title(p), doc_number(p), p->doc.page,
+		p->doc.pages ? p->doc.pages : p->doc.page);
 	pdfdoc_footer(&p->doc, p->small, p->cfg->centre_name, buf);
 }
 
@@ -164,19 +178,101 @@ static void letterhead(struct pdf *p)
 	p->doc.y = (cy > ky ? cy : ky) + 16;
 }
 
-/* Columns of the lines table: description | hours | rate | amount. */
-#define COL_AMOUNT 80.0
-#define COL_RATE 70.0
-#define COL_HOURS 50.0
+/* The cells of one line of the table, as printed. */
+struct line_cells {
+	char desc[NOTE_LEN * 3 + 256], hours[DURATION_BUF], rate[MONEY_BUF + 8], amount[MONEY_BUF];
+};
+
+static void line_cells(const struct invoice_line_rec *l, struct line_cells *c)
+{
+	char dates[64] = "", served[NAME_LEN + 64] = "";
+	if (l->first_date[0])
+		snprintf(dates, sizeof dates, strcmp(l->first_date, l->last_date) ? _("du %s au %s") : _("le %s%.0s"),
+			l->first_date, l->last_date);
+	/* the enterprise served, when the mandate serves another than the
+	 * client billed (a federation billed for its members' mandates) */
+	if (l->beneficiary_name[0])
+		snprintf(served, sizeof served, _("Pour : %s"), l->beneficiary_name);
+	/* hourly lines read "code — title"; forfait and credit lines carry
+	 * their own description */
+	const char *what = vocab_line_kind_hourly(l->kind) && l->mandate_title[0] ? l->mandate_title : l->description;
+	if (l->mandate_code[0])
+		snprintf(c->desc, sizeof c->desc, "%s — %.1000s%s%.300s%s%.900s%s%s", l->mandate_code, what,
+			served[0] ? "\n" : "", served, l->experts[0] ? "\n" : "", l->experts, dates[0] ? "\n" : "", dates);
+	else
+		snprintf(c->desc, sizeof c->desc, "%.2000s", l->description);
+	c->hours[0] = c->rate[0] = '\0';
+	if (vocab_line_kind_hourly(l->kind)) {
+		duration_format_hours_fr(l->billed_minutes, c->hours, sizeof c->hours);
+		char m[MONEY_BUF];
+		snprintf(c->rate, sizeof c->rate, _("%s/h"), money_format_fr(l->rate_cents, m, sizeof m));
+	} else if (vocab_line_kind_monthly(l->kind)) {
+		snprintf(c->rate, sizeof c->rate, "%s", vocab_line_kind_label(l->kind));
+	} else if (l->billed_minutes) {
+		duration_format_hours_fr(l->billed_minutes, c->hours, sizeof c->hours);
+	}
+	money_format_fr(l->amount_cents, c->amount, sizeof c->amount);
+}
+
+static double widest(struct pdf *p, double w, const char *s, const PangoFontDescription *font)
+{
+	double x = pdfdoc_width(&p->doc, s, font);
+	return x > w ? x : w;
+}
+
+/* Every column that must not wrap is as wide as its widest text (the
+ * header's included); the free text takes what is left. */
+static void widths(struct pdf *p)
+{
+	const struct invoice_rec *r = &p->d->rec;
+	double h = widest(p, 0, _("Heures"), p->bold), rt = widest(p, 0, _("Taux"), p->bold);
+	double a = widest(p, 0, _("Montant"), p->bold);
+	struct line_cells c;
+	for (size_t i = 0; i < p->d->nlines; i++) {
+		line_cells(&p->d->lines[i], &c);
+		h = widest(p, h, c.hours, p->regular);
+		rt = widest(p, rt, c.rate, p->regular);
+		a = widest(p, a, c.amount, p->regular);
+	}
+	char m[MONEY_BUF];
+	/* the totals share the amount column: the total is in the big font */
+	a = widest(p, a, money_format_fr(r->amounts.subtotal_cents, m, sizeof m), p->regular);
+	a = widest(p, a, money_format_fr(r->amounts.total_cents, m, sizeof m), p->big);
+	p->c_hours = h + PAD;
+	p->c_rate = rt + PAD;
+	p->c_amount = a + PAD;
+
+	double dd = widest(p, 0, _("Date"), p->small_bold), dm = widest(p, 0, _("Mandat"), p->small_bold);
+	double dn = widest(p, widest(p, 0, _("Saisi"), p->small_bold), _("Facturé"), p->small_bold);
+	double de = widest(p, 0, _("Expert"), p->small_bold);
+	for (size_t i = 0; i < p->d->nentries; i++) {
+		const struct invoice_entry_rec *x = &p->d->entries[i];
+		char t[DURATION_BUF];
+		dd = widest(p, dd, x->work_date, p->small);
+		dm = widest(p, dm, x->mandate_code, p->small);
+		de = widest(p, de, x->expert_name, p->small);
+		dn = widest(p, dn, duration_format(x->logged_minutes, t, sizeof t), p->small);
+		dn = widest(p, dn, duration_format(x->billed_minutes, t, sizeof t), p->small);
+	}
+	/* names wrap past a third of the page rather than squeeze the notes */
+	double page = p->doc.w - 2 * MARGIN;
+	if (de > page / 3)
+		de = page / 3;
+	p->x_date = dd + PAD;
+	p->x_mandate = dm + PAD;
+	p->x_min = dn + PAD;
+	p->x_expert = de + PAD;
+}
 
 static void lines_head(struct pdf *p)
 {
 	double right = p->doc.w - MARGIN;
-	double desc_w = right - MARGIN - COL_AMOUNT - COL_RATE - COL_HOURS;
-	pdfdoc_text(&p->doc, MARGIN, p->doc.y, desc_w, _("Service (mandat, experts, dates)"), p->bold, PANGO_ALIGN_LEFT);
-	pdfdoc_text(&p->doc, MARGIN + desc_w, p->doc.y, COL_HOURS, _("Heures"), p->bold, PANGO_ALIGN_RIGHT);
-	pdfdoc_text(&p->doc, MARGIN + desc_w + COL_HOURS, p->doc.y, COL_RATE, _("Taux"), p->bold, PANGO_ALIGN_RIGHT);
-	p->doc.y += pdfdoc_text(&p->doc, right - COL_AMOUNT, p->doc.y, COL_AMOUNT, _("Montant"), p->bold, PANGO_ALIGN_RIGHT) + 3;
+	double desc_w = right - MARGIN - p->c_amount - p->c_rate - p->c_hours;
+	double hgt = pdfdoc_text(&p->doc, MARGIN, p->doc.y, desc_w - PAD, _("Service (mandat, experts, dates)"), p->bold, PANGO_ALIGN_LEFT);
+	pdfdoc_text(&p->doc, MARGIN + desc_w, p->doc.y, p->c_hours, _("Heures"), p->bold, PANGO_ALIGN_RIGHT);
+	pdfdoc_text(&p->doc, MARGIN + desc_w + p->c_hours, p->doc.y, p->c_rate, _("Taux"), p->bold, PANGO_ALIGN_RIGHT);
+	pdfdoc_text(&p->doc, right - p->c_amount, p->doc.y, p->c_amount, _("Montant"), p->bold, PANGO_ALIGN_RIGHT);
+	p->doc.y += hgt + 3;
 	rule(p, p->doc.y, 0.4, 0.6);
 	p->doc.y += 4;
 }
@@ -184,40 +280,17 @@ static void lines_head(struct pdf *p)
 static void lines_table(struct pdf *p)
 {
 	double right = p->doc.w - MARGIN;
-	double desc_w = right - MARGIN - COL_AMOUNT - COL_RATE - COL_HOURS;
+	double desc_w = right - MARGIN - p->c_amount - p->c_rate - p->c_hours;
 	lines_head(p);
+	struct line_cells c;
 	for (size_t i = 0; i < p->d->nlines; i++) {
-		const struct invoice_line_rec *l = &p->d->lines[i];
-		char desc[NOTE_LEN * 2 + 256], hours[DURATION_BUF], rate[MONEY_BUF + 8], amount[MONEY_BUF];
-		char dates[64] = "";
-		if (l->first_date[0])
-			snprintf(dates, sizeof dates, strcmp(l->first_date, l->last_date) ? _("du %s au %s") : _("le %s%.0s"),
-				l->first_date, l->last_date);
-		/* hourly lines read "code — title"; forfait and credit lines carry
-		 * their own description */
-		const char *what = vocab_line_kind_hourly(l->kind) && l->mandate_title[0] ? l->mandate_title : l->description;
-		if (l->mandate_code[0])
-			snprintf(desc, sizeof desc, "%s — %.1000s%s%.900s%s%s", l->mandate_code, what,
-				l->experts[0] ? "\n" : "", l->experts, dates[0] ? "\n" : "", dates);
-		else
-			snprintf(desc, sizeof desc, "%.2000s", l->description);
-		hours[0] = rate[0] = '\0';
-		if (vocab_line_kind_hourly(l->kind)) {
-			duration_format_hours_fr(l->billed_minutes, hours, sizeof hours);
-			char m[MONEY_BUF];
-			snprintf(rate, sizeof rate, _("%s/h"), money_format_fr(l->rate_cents, m, sizeof m));
-		} else if (vocab_line_kind_monthly(l->kind)) {
-			snprintf(rate, sizeof rate, "%s", vocab_line_kind_label(l->kind));
-		} else if (l->billed_minutes) {
-			duration_format_hours_fr(l->billed_minutes, hours, sizeof hours);
-		}
-		money_format_fr(l->amount_cents, amount, sizeof amount);
-		double hgt = pdfdoc_measure(&p->doc, desc_w - 6, desc, p->regular, PANGO_ALIGN_LEFT);
+		line_cells(&p->d->lines[i], &c);
+		double hgt = pdfdoc_measure(&p->doc, desc_w - PAD, c.desc, p->regular, PANGO_ALIGN_LEFT);
 		ensure(p, hgt + 4, NULL, lines_head);
-		pdfdoc_text(&p->doc, MARGIN, p->doc.y, desc_w - 6, desc, p->regular, PANGO_ALIGN_LEFT);
-		pdfdoc_text(&p->doc, MARGIN + desc_w, p->doc.y, COL_HOURS, hours, p->regular, PANGO_ALIGN_RIGHT);
-		pdfdoc_text(&p->doc, MARGIN + desc_w + COL_HOURS, p->doc.y, COL_RATE, rate, p->regular, PANGO_ALIGN_RIGHT);
-		pdfdoc_text(&p->doc, right - COL_AMOUNT, p->doc.y, COL_AMOUNT, amount, p->regular, PANGO_ALIGN_RIGHT);
+		pdfdoc_text(&p->doc, MARGIN, p->doc.y, desc_w - PAD, c.desc, p->regular, PANGO_ALIGN_LEFT);
+		pdfdoc_text(&p->doc, MARGIN + desc_w, p->doc.y, p->c_hours, c.hours, p->regular, PANGO_ALIGN_RIGHT);
+		pdfdoc_text(&p->doc, MARGIN + desc_w + p->c_hours, p->doc.y, p->c_rate, c.rate, p->regular, PANGO_ALIGN_RIGHT);
+		pdfdoc_text(&p->doc, right - p->c_amount, p->doc.y, p->c_amount, c.amount, p->regular, PANGO_ALIGN_RIGHT);
 		p->doc.y += hgt + 4;
 		rule(p, p->doc.y - 2, 0.85, 0.4);
 	}
@@ -227,7 +300,7 @@ static void totals(struct pdf *p)
 {
 	const struct invoice_rec *r = &p->d->rec;
 	double right = p->doc.w - MARGIN;
-	double lw = 200, aw = COL_AMOUNT + 10;
+	double lw = 200, aw = p->c_amount;
 	double lx = right - aw - lw;
 	char a[MONEY_BUF], rt[32], label[128];
 	ensure(p, 110, NULL, NULL);
@@ -258,7 +331,10 @@ static void totals(struct pdf *p)
 		snprintf(terms, sizeof terms, _("Conditions de paiement : %s. Échéance : %s."), r->payment_terms,
 			r->due_on[0] ? r->due_on : _("à l'émission"));
 	p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, right - MARGIN, terms, p->regular, PANGO_ALIGN_LEFT) + 4;
-	if (p->d->nentries) {
+	if (!is_credit(p) && p->cfg->payment_instructions[0])
+		p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, right - MARGIN, p->cfg->payment_instructions, p->regular,
+			PANGO_ALIGN_LEFT) + 4;
+	if (p->d->nentries && p->detail) {
 		char more[128];
 		snprintf(more, sizeof more, _("Détail des %zu saisies aux pages suivantes."), p->d->nentries);
 		p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, right - MARGIN, more, p->small, PANGO_ALIGN_LEFT);
@@ -267,65 +343,87 @@ static void totals(struct pdf *p)
 
 /* ------------------------------------------------------------ the detail */
 
-#define D_DATE 62.0
-#define D_EXPERT 105.0
-#define D_MANDATE 66.0
-#define D_MIN 50.0
+static double note_width(const struct pdf *p)
+{
+	return p->doc.w - 2 * MARGIN - p->x_date - p->x_expert - p->x_mandate - 2 * p->x_min - PAD;
+}
 
 static void detail_head(struct pdf *p)
 {
 	double x = MARGIN;
-	double note_w = p->doc.w - 2 * MARGIN - D_DATE - D_EXPERT - D_MANDATE - 2 * D_MIN;
-	pdfdoc_text(&p->doc, x, p->doc.y, D_DATE - 4, _("Date"), p->small_bold, PANGO_ALIGN_LEFT);
-	x += D_DATE;
-	pdfdoc_text(&p->doc, x, p->doc.y, D_EXPERT, _("Expert"), p->small_bold, PANGO_ALIGN_LEFT);
-	x += D_EXPERT;
-	pdfdoc_text(&p->doc, x, p->doc.y, D_MANDATE, _("Mandat"), p->small_bold, PANGO_ALIGN_LEFT);
-	x += D_MANDATE;
-	pdfdoc_text(&p->doc, x, p->doc.y, D_MIN, _("Saisi"), p->small_bold, PANGO_ALIGN_RIGHT);
-	x += D_MIN;
-	pdfdoc_text(&p->doc, x, p->doc.y, D_MIN, _("Facturé"), p->small_bold, PANGO_ALIGN_RIGHT);
-	x += D_MIN + 8;
-	p->doc.y += pdfdoc_text(&p->doc, x, p->doc.y, note_w - 8, _("Note"), p->small_bold, PANGO_ALIGN_LEFT) + 2;
+	double hgt = pdfdoc_text(&p->doc, x, p->doc.y, p->x_date, _("Date"), p->small_bold, PANGO_ALIGN_LEFT);
+	x += p->x_date;
+	pdfdoc_text(&p->doc, x, p->doc.y, p->x_expert - PAD, _("Expert"), p->small_bold, PANGO_ALIGN_LEFT);
+	x += p->x_expert;
+	pdfdoc_text(&p->doc, x, p->doc.y, p->x_mandate, _("Mandat"), p->small_bold, PANGO_ALIGN_LEFT);
+	x += p->x_mandate;
+	pdfdoc_text(&p->doc, x, p->doc.y, p->x_min, _("Saisi"), p->small_bold, PANGO_ALIGN_RIGHT);
+	x += p->x_min;
+	pdfdoc_text(&p->doc, x, p->doc.y, p->x_min, _("Facturé"), p->small_bold, PANGO_ALIGN_RIGHT);
+	x += p->x_min + PAD;
+	pdfdoc_text(&p->doc, x, p->doc.y, note_width(p), _("Note"), p->small_bold, PANGO_ALIGN_LEFT);
+	p->doc.y += hgt + 2;
 	rule(p, p->doc.y, 0.4, 0.6);
 	p->doc.y += 3;
 }
 
 static void detail(struct pdf *p)
 {
-	if (!p->d->nentries)
+	if (!p->d->nentries || !p->detail)
 		return;
 	const char *heading = _("Détail des heures");
 	new_page(p, heading);
 	detail_head(p);
-	double note_w = p->doc.w - 2 * MARGIN - D_DATE - D_EXPERT - D_MANDATE - 2 * D_MIN - 8;
+	double note_w = note_width(p);
 	for (size_t i = 0; i < p->d->nentries; i++) {
 		const struct invoice_entry_rec *x = &p->d->entries[i];
 		char logged[DURATION_BUF], billed[DURATION_BUF], note[NOTE_LEN + 16];
 		duration_format(x->logged_minutes, logged, sizeof logged);
 		duration_format(x->billed_minutes, billed, sizeof billed);
 		snprintf(note, sizeof note, "%s%s", x->late ? _("(en retard) ") : "", x->note);
+		/* a row is as tall as its tallest cell: a note or a long name */
 		double hgt = pdfdoc_measure(&p->doc, note_w, note, p->small, PANGO_ALIGN_LEFT);
+		double name = pdfdoc_measure(&p->doc, p->x_expert - PAD, x->expert_name, p->small, PANGO_ALIGN_LEFT);
+		if (name > hgt)
+			hgt = name;
 		if (hgt < 10)
 			hgt = 10;
 		ensure(p, hgt + 2, heading, detail_head);
 		double xx = MARGIN;
-		pdfdoc_text(&p->doc, xx, p->doc.y, D_DATE, x->work_date, p->small, PANGO_ALIGN_LEFT);
-		xx += D_DATE;
-		pdfdoc_text(&p->doc, xx, p->doc.y, D_EXPERT - 4, x->expert_name, p->small, PANGO_ALIGN_LEFT);
-		xx += D_EXPERT;
-		pdfdoc_text(&p->doc, xx, p->doc.y, D_MANDATE - 4, x->mandate_code, p->small, PANGO_ALIGN_LEFT);
-		xx += D_MANDATE;
-		pdfdoc_text(&p->doc, xx, p->doc.y, D_MIN, logged, p->small, PANGO_ALIGN_RIGHT);
-		xx += D_MIN;
-		pdfdoc_text(&p->doc, xx, p->doc.y, D_MIN, billed, p->small, PANGO_ALIGN_RIGHT);
-		xx += D_MIN + 8;
+		pdfdoc_text(&p->doc, xx, p->doc.y, p->x_date, x->work_date, p->small, PANGO_ALIGN_LEFT);
+		xx += p->x_date;
+		pdfdoc_text(&p->doc, xx, p->doc.y, p->x_expert - PAD, x->expert_name, p->small, PANGO_ALIGN_LEFT);
+		xx += p->x_expert;
+		pdfdoc_text(&p->doc, xx, p->doc.y, p->x_mandate, x->mandate_code, p->small, PANGO_ALIGN_LEFT);
+		xx += p->x_mandate;
+		pdfdoc_text(&p->doc, xx, p->doc.y, p->x_min, logged, p->small, PANGO_ALIGN_RIGHT);
+		xx += p->x_min;
+		pdfdoc_text(&p->doc, xx, p->doc.y, p->x_min, billed, p->small, PANGO_ALIGN_RIGHT);
+		xx += p->x_min + PAD;
 		pdfdoc_text(&p->doc, xx, p->doc.y, note_w, note, p->small, PANGO_ALIGN_LEFT);
 		p->doc.y += hgt + 2;
 	}
 }
 
-juste_status invoice_pdf_write(const struct policy *cfg, const struct invoice_doc *d, int copy,
+/* Fonts, widths and every page, on a document already open. */
+static void render(struct pdf *p)
+{
+	p->regular = pdfdoc_font(&p->doc, "DejaVu Sans 9");
+	p->bold = pdfdoc_font(&p->doc, "DejaVu Sans Bold 9");
+	p->small = pdfdoc_font(&p->doc, "DejaVu Sans 7.5");
+	p->small_bold = pdfdoc_font(&p->doc, "DejaVu Sans Bold 7.5");
+	p->big = pdfdoc_font(&p->doc, "DejaVu Sans Bold 11");
+	p->title = pdfdoc_font(&p->doc, "DejaVu Sans Bold 18");
+	widths(p);
+	stamp(p);
+	letterhead(p);
+	lines_table(p);
+	totals(p);
+	detail(p);
+	footer(p);
+}
+
+juste_status invoice_pdf_write(const struct policy *cfg, const struct invoice_doc *d, int copy, int detail,
 	const char *path, struct juste_err *e)
 {
 	struct pdf p;
@@ -333,23 +431,20 @@ juste_status invoice_pdf_write(const struct policy *cfg, const struct invoice_do
 	p.cfg = cfg;
 	p.d = d;
 	p.copy = copy;
-	char title[128];
-	snprintf(title, sizeof title, "%s %s", doc_title(&p), doc_number(&p));
-	juste_status st = pdfdoc_open(&p.doc, cfg, path, title, e);
+	p.detail = detail;
+	/* the dry pass: how many pages */
+	juste_status st = pdfdoc_open_dry(&p.doc, cfg, e);
 	if (st != JUSTE_OK)
 		return st;
-	p.regular = pdfdoc_font(&p.doc, "DejaVu Sans 9");
-	p.bold = pdfdoc_font(&p.doc, "DejaVu Sans Bold 9");
-	p.small = pdfdoc_font(&p.doc, "DejaVu Sans 7.5");
-	p.small_bold = pdfdoc_font(&p.doc, "DejaVu Sans Bold 7.5");
-	p.big = pdfdoc_font(&p.doc, "DejaVu Sans Bold 11");
-	p.title = pdfdoc_font(&p.doc, "DejaVu Sans Bold 18");
-
-	stamp(&p);
-	letterhead(&p);
-	lines_table(&p);
-	totals(&p);
-	detail(&p);
-	footer(&p);
+	render(&p);
+	int pages = p.doc.page;
+	if ((st = pdfdoc_close(&p.doc, NULL, e)) != JUSTE_OK)
+		return st;
+	char title[128];
+	snprintf(title, sizeof title, "%s %s", doc_title(&p), doc_number(&p));
+	if ((st = pdfdoc_open(&p.doc, cfg, path, title, e)) != JUSTE_OK)
+		return st;
+	p.doc.pages = pages;
+	render(&p);
 	return pdfdoc_close(&p.doc, path, e);
 }

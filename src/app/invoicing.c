@@ -1004,7 +1004,7 @@ static int on_pdf_month(void *ctx, const struct invoice_rec *r)
 	return 0;
 }
 
-juste_status invoicing_pdf_month(struct app *a, const char *month, const char *org, const char *dir,
+juste_status invoicing_pdf_month(struct app *a, const char *month, const char *org, const char *dir, int detail,
 	invoicing_file_cb cb, void *ctx, struct juste_err *e)
 {
 	juste_status st = app_require(a, ROLES_WRITE, _("imprimer les factures du mois"), e);
@@ -1032,7 +1032,7 @@ juste_status invoicing_pdf_month(struct app *a, const char *month, const char *o
 			st = err_set(e, JUSTE_EINVAL, N_("chemin trop long : %s"), dir);
 		/* counted once written, so a failed write is no print */
 		if (!st)
-			st = invoice_pdf_write(&a->policy, &d, d.rec.reprints > 0, path, e);
+			st = invoice_pdf_write(&a->policy, &d, d.rec.reprints > 0, detail, path, e);
 		if (!st)
 			st = invoicing_printed(a, &d, &copy, e);
 		if (!st && cb && cb(ctx, &d.rec, path))

@@ -37,13 +37,16 @@ static cairo_status_t pdf_write(void *closure, const unsigned char *data, unsign
 	return CAIRO_STATUS_SUCCESS;
 }
 
-juste_status pdfdoc_open(struct pdfdoc *d, const struct policy *cfg, const char *path, const char *title,
-	struct juste_err *e)
+static cairo_status_t pdf_discard(void *closure, const unsigned char *data, unsigned int length)
 {
-	memset(d, 0, sizeof *d);
-	juste_status st = outfile_open(path, &d->out, e);
-	if (st)
-		return st;
+	(void)closure;
+	(void)data;
+	(void)length;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static void page_size(struct pdfdoc *d, const struct policy *cfg)
+{
 	if (strcmp(cfg->paper, "Letter") == 0) {
 		d->w = 612.0;
 		d->h = 792.0;
@@ -51,6 +54,33 @@ juste_status pdfdoc_open(struct pdfdoc *d, const struct policy *cfg, const char 
 		d->w = 210 * PDFDOC_PT_PER_MM;
 		d->h = 297 * PDFDOC_PT_PER_MM;
 	}
+}
+
+/* The context, the layout and page 1, once the surface exists. */
+static void start(struct pdfdoc *d)
+{
+	d->cr = cairo_create(d->surface);
+	if (!font_map)
+		font_map = pango_cairo_font_map_new();
+	PangoContext *ctx = pango_font_map_create_context(font_map);
+	pango_cairo_update_context(d->cr, ctx);
+	d->lay = pango_layout_new(ctx);
+	g_object_unref(ctx);
+	/* long words (addresses, notes) break rather than run off the page */
+	pango_layout_set_wrap(d->lay, PANGO_WRAP_WORD_CHAR);
+	d->page = 1;
+	d->y = PDFDOC_MARGIN;
+	cairo_set_source_rgb(d->cr, 0, 0, 0);
+}
+
+juste_status pdfdoc_open(struct pdfdoc *d, const struct policy *cfg, const char *path, const char *title,
+	struct juste_err *e)
+{
+	memset(d, 0, sizeof *d);
+	juste_status st = outfile_open(path, &d->out, e);
+	if (st)
+		return st;
+	page_size(d, cfg);
 	d->surface = cairo_pdf_surface_create_for_stream(pdf_write, d->out, d->w, d->h);
 	if (cairo_surface_status(d->surface) != CAIRO_STATUS_SUCCESS) {
 		st = err_set(e, JUSTE_EIO, N_("impossible d'écrire %s : %s ; rien n'a été écrit"), path,
@@ -64,18 +94,23 @@ juste_status pdfdoc_open(struct pdfdoc *d, const struct policy *cfg, const char 
 	cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_TITLE, title);
 	cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_AUTHOR, cfg->centre_name);
 	cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_CREATOR, "juste " JUSTE_VERSION);
-	d->cr = cairo_create(d->surface);
-	if (!font_map)
-		font_map = pango_cairo_font_map_new();
-	PangoContext *ctx = pango_font_map_create_context(font_map);
-	pango_cairo_update_context(d->cr, ctx);
-	d->lay = pango_layout_new(ctx);
-	g_object_unref(ctx);
-	/* long words (addresses, notes) break rather than run off the page */
-	pango_layout_set_wrap(d->lay, PANGO_WRAP_WORD_CHAR);
-	d->page = 1;
-	d->y = PDFDOC_MARGIN;
-	cairo_set_source_rgb(d->cr, 0, 0, 0);
+	start(d);
+	return JUSTE_OK;
+}
+
+juste_status pdfdoc_open_dry(struct pdfdoc *d, const struct policy *cfg, struct juste_err *e)
+{
+	memset(d, 0, sizeof *d);
+	page_size(d, cfg);
+	d->surface = cairo_pdf_surface_create_for_stream(pdf_discard, NULL, d->w, d->h);
+	if (cairo_surface_status(d->surface) != CAIRO_STATUS_SUCCESS) {
+		juste_status st = err_set(e, JUSTE_EIO, N_("mise en page impossible : %s"),
+			cairo_status_to_string(cairo_surface_status(d->surface)));
+		cairo_surface_destroy(d->surface);
+		d->surface = NULL;
+		return st;
+	}
+	start(d);
 	return JUSTE_OK;
 }
 
@@ -103,6 +138,17 @@ double pdfdoc_measure(struct pdfdoc *d, double width, const char *s, const Pango
 	int lw, lh;
 	pango_layout_get_size(d->lay, &lw, &lh);
 	return (double)lh / PANGO_SCALE;
+}
+
+double pdfdoc_width(struct pdfdoc *d, const char *s, const PangoFontDescription *font)
+{
+	pango_layout_set_font_description(d->lay, font);
+	pango_layout_set_width(d->lay, -1);
+	pango_layout_set_alignment(d->lay, PANGO_ALIGN_LEFT);
+	pango_layout_set_text(d->lay, s, -1);
+	int lw, lh;
+	pango_layout_get_size(d->lay, &lw, &lh);
+	return (double)lw / PANGO_SCALE;
 }
 
 double pdfdoc_text(struct pdfdoc *d, double x, double y, double width, const char *s,
@@ -145,6 +191,14 @@ juste_status pdfdoc_close(struct pdfdoc *d, const char *path, struct juste_err *
 	cairo_status_t cs = cairo_surface_status(d->surface);
 	cairo_surface_destroy(d->surface);
 	struct outfile *out = d->out;
+	if (!out) {
+		/* a dry run: nothing was written anywhere */
+		d->surface = NULL;
+		d->lay = NULL;
+		d->cr = NULL;
+		return cs == CAIRO_STATUS_SUCCESS ? JUSTE_OK
+			: err_set(e, JUSTE_EIO, N_("mise en page impossible : %s"), cairo_status_to_string(cs));
+	}
 	d->lay = NULL;
 	d->cr = NULL;
 	d->surface = NULL;

@@ -445,21 +445,24 @@ static json_t *doc_json(const struct invoice_doc *d)
 static juste_status show_cmd(struct cli *c, int argc, char **argv, struct juste_err *e)
 {
 	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'F' }, { "output", required_argument, NULL, 'O' }, { NULL, 0, NULL, 0 } };
+		{ "format", required_argument, NULL, 'F' }, { "output", required_argument, NULL, 'O' },
+		{ "detail", no_argument, NULL, 'D' }, { "no-detail", no_argument, NULL, 'N' }, { NULL, 0, NULL, 0 } };
 	const char *fmt = "text", *out = NULL;
-	int o;
+	int o, detail = 1;
 	while ((o = cli_getopt(argc, argv, "o:", opts, "invoice show", e)) != -1) {
 		switch (o) {
 		case 'F': fmt = optarg; break;
 		case 'o':
 		case 'O': out = optarg; break;
+		case 'D': detail = 1; break;
+		case 'N': detail = 0; break;
 		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (strcmp(fmt, "text") && strcmp(fmt, "json") && strcmp(fmt, "pdf"))
 		return err_set(e, JUSTE_EUSAGE, N_("format inconnu '%s' (text, json ou pdf)"), fmt);
 	if (optind + 1 != argc)
-		return err_set(e, JUSTE_EUSAGE, N_("usage : juste invoice show NUMÉRO [--format text|json|pdf] [-o FICHIER]"));
+		return err_set(e, JUSTE_EUSAGE, N_("usage : juste invoice show NUMÉRO [--format text|json|pdf] [--no-detail] [-o FICHIER]"));
 	/* every argument is judged before any file is touched */
 	if (out && strcmp(fmt, "text") == 0)
 		return err_set(e, JUSTE_EUSAGE, N_("-o s'applique aux formats json et pdf"));
@@ -476,7 +479,7 @@ static juste_status show_cmd(struct cli *c, int argc, char **argv, struct juste_
 		else
 			snprintf(path, sizeof path, "brouillon-%lld.pdf", (long long)d.rec.id);
 		int issued = vocab_invoice_status_final(d.rec.status), copy = 0;
-		st = invoice_pdf_write(app_policy(c->app), &d, issued && d.rec.reprints > 0, path, e);
+		st = invoice_pdf_write(app_policy(c->app), &d, issued && d.rec.reprints > 0, detail, path, e);
 		invoice_pdf_shutdown();
 		if (!st)
 			st = invoicing_printed(c->app, &d, &copy, e);
@@ -514,20 +517,23 @@ static int on_pdf(void *ctx, const struct invoice_rec *r, const char *path)
 static juste_status pdf_cmd(struct cli *c, int argc, char **argv, struct juste_err *e)
 {
 	static const struct option opts[] = {
-		{ "output", required_argument, NULL, 'o' }, { "org", required_argument, NULL, 'g' }, { NULL, 0, NULL, 0 } };
+		{ "output", required_argument, NULL, 'o' }, { "org", required_argument, NULL, 'g' },
+		{ "detail", no_argument, NULL, 'D' }, { "no-detail", no_argument, NULL, 'N' }, { NULL, 0, NULL, 0 } };
 	const char *dir = NULL, *org = NULL;
-	int o;
+	int o, detail = 1;
 	while ((o = cli_getopt(argc, argv, "o:", opts, "invoice pdf", e)) != -1) {
 		switch (o) {
 		case 'o': dir = optarg; break;
 		case 'g': org = optarg; break;
+		case 'D': detail = 1; break;
+		case 'N': detail = 0; break;
 		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (optind + 1 != argc || !dir)
-		return err_set(e, JUSTE_EUSAGE, N_("usage : juste invoice pdf MOIS -o DOSSIER [--org CODE]"));
+		return err_set(e, JUSTE_EUSAGE, N_("usage : juste invoice pdf MOIS -o DOSSIER [--org CODE] [--no-detail]"));
 	int n = 0;
-	juste_status st = invoicing_pdf_month(c->app, argv[optind], org, dir, on_pdf, &n, e);
+	juste_status st = invoicing_pdf_month(c->app, argv[optind], org, dir, detail, on_pdf, &n, e);
 	if (!st)
 		printf(ngettext("%d PDF écrit dans %s\n", "%d PDF écrits dans %s\n", (unsigned long)n), n, dir);
 	return st;

@@ -46,6 +46,7 @@ static const struct pkey keys[] = {
 	{ { "invoice.credit_pattern", false, N_("numéros de note de crédit : {year} et {seq:N} (NC{year}-{seq:4})") }, P_PATTERN, F(credit_pattern), NULL },
 	{ { "invoice.payment_days", false, N_("délai de paiement en jours (0 à 365)") }, P_INT, F(payment_days), "0|365" },
 	{ { "invoice.payment_terms", false, N_("conditions de paiement imprimées (Net 30 jours)") }, P_TEXT, F(payment_terms), NULL },
+	{ { "invoice.payment_instructions", false, N_("comment payer, imprimé sous les conditions (\\n pour un saut de ligne)") }, P_TEXT, F(payment_instructions), NULL },
 	{ { "invoice.paper", false, N_("format du papier des PDF : A4 ou Letter") }, P_CHOICE, F(paper), "A4|Letter" },
 };
 

@@ -615,7 +615,11 @@ juste_status store_invoice_lines(struct store *s, int64_t invoice_id, store_invo
 	sqlite3_stmt *st = store_stmt(s, ST_INV_LINES,
 		"SELECT id, invoice_id, pos, kind, coalesce(mandate_id, 0), mandate_code, mandate_title, "
 		"coalesce(rate_cents, 0), logged_minutes, billed_minutes, amount_cents, description, experts, "
-		"first_date, last_date FROM invoice_lines WHERE invoice_id = ?1 ORDER BY pos", e);
+		"first_date, last_date, "
+		"coalesce((SELECT b.name FROM mandates m JOIN orgs b ON b.id = m.beneficiary_id "
+		"JOIN invoices i ON i.id = l.invoice_id "
+		"WHERE m.id = l.mandate_id AND m.beneficiary_id <> i.client_id), '') "
+		"FROM invoice_lines l WHERE invoice_id = ?1 ORDER BY pos", e);
 	if (!st)
 		return JUSTE_EIO;
 	sqlite3_bind_int64(st, 1, invoice_id);
@@ -641,6 +645,7 @@ juste_status store_invoice_lines(struct store *s, int64_t invoice_id, store_invo
 		store_col_text(st, 12, l->experts, sizeof l->experts);
 		store_col_text(st, 13, l->first_date, sizeof l->first_date);
 		store_col_text(st, 14, l->last_date, sizeof l->last_date);
+		store_col_text(st, 15, l->beneficiary_name, sizeof l->beneficiary_name);
 		char what[64];
 		snprintf(what, sizeof what, "facture #%lld, ligne %d", (long long)l->invoice_id, l->pos);
 		if ((r = store_col_word(st, 3, VOCAB_LINE_KIND, &kind, what, e)) != JUSTE_OK)

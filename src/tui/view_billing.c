@@ -400,7 +400,7 @@ static void pdf(struct tui *t, struct bill_state *s)
 		return;
 	int n = 0;
 	struct juste_err e = { 0 };
-	if (invoicing_pdf_month(t->app, s->month, NULL, dir, on_pdf, &n, &e)) {
+	if (invoicing_pdf_month(t->app, s->month, NULL, dir, 1, on_pdf, &n, &e)) {
 		tui_error(t, &e);
 		return;
 	}

@@ -81,10 +81,11 @@ void invoicing_doc_free(struct invoice_doc *d);   /* NULL and zeroed docs are fi
 juste_status invoicing_printed(struct app *a, struct invoice_doc *d, int *copy, struct juste_err *e);
 
 /* Writes DIR/NUMBER.pdf for every issued invoice and credit note of the
- * month (of one client when org is set); reprints say COPIE.  cb gets
- * each path written.  Commis, admin. */
+ * month (of one client when org is set); reprints say COPIE; detail = 0
+ * leaves the entries' pages out.  cb gets each path written.  Commis,
+ * admin. */
 typedef int (*invoicing_file_cb)(void *ctx, const struct invoice_rec *r, const char *path);
-juste_status invoicing_pdf_month(struct app *a, const char *month, const char *org, const char *dir,
+juste_status invoicing_pdf_month(struct app *a, const char *month, const char *org, const char *dir, int detail,
 	invoicing_file_cb cb, void *ctx, struct juste_err *e);
 
 /* Issued invoices and credit notes with an issue date in [from, to]. */

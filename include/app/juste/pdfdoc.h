@@ -41,6 +41,7 @@ struct pdfdoc {
 	double w, h;                 /* page size, points */
 	double y;                    /* where the next block goes (starts at the margin) */
 	int page;                    /* 1-based number of the current page */
+	int pages;                   /* the document's page count, once known (0 before) */
 	PangoFontDescription *fonts[PDFDOC_MAX_FONTS];
 	int nfonts;
 };
@@ -50,6 +51,16 @@ struct pdfdoc {
  * holds nothing to release. */
 juste_status pdfdoc_open(struct pdfdoc *d, const struct policy *cfg, const char *path, const char *title,
 	struct juste_err *e);
+
+/* Like pdfdoc_open, for a first pass that only lays the document out:
+ * the bytes go nowhere and no file is touched.  A document that prints
+ * "page N de M" runs its layout once here, reads d->page at the end, and
+ * then again for real with pages set: the layout is deterministic, so the
+ * count holds. */
+juste_status pdfdoc_open_dry(struct pdfdoc *d, const struct policy *cfg, struct juste_err *e);
+
+/* The width s takes on one line (no wrapping), in points. */
+double pdfdoc_width(struct pdfdoc *d, const char *s, const PangoFontDescription *font);
 
 /* A font such as "DejaVu Sans Bold 9", freed by pdfdoc_close. */
 PangoFontDescription *pdfdoc_font(struct pdfdoc *d, const char *spec);

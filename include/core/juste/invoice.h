@@ -171,6 +171,8 @@ struct invoice_line_rec {
 	char description[NOTE_LEN];
 	char experts[NOTE_LEN];           /* names, ", " between */
 	char first_date[ISO_LEN], last_date[ISO_LEN];
+	char beneficiary_name[NAME_LEN];  /* read back: the enterprise the mandate serves when
+	                                     it is not the client billed; "" otherwise */
 };
 
 struct invoice_entry_rec {

@@ -46,6 +46,7 @@ struct policy {
 	char credit_pattern[64];
 	int payment_days;
 	char payment_terms[128];
+	char payment_instructions[512]; /* how to pay (transit, account, Interac); "" prints nothing */
 	char paper[8];                  /* A4 | Letter */
 };
 
