@@ -37,6 +37,8 @@ static int on_budget(void *ctx, const struct mandate_budget *b)
 	r->budget_cents = b->budget_cents;
 	r->used_minutes = b->used_minutes;
 	r->used_cents = b->used_cents;
+	r->remaining_minutes = r->budget_minutes - r->used_minutes;
+	r->remaining_cents = r->budget_cents - r->used_cents;
 	int64_t ph = 0, pd = 0;
 	if (r->budget_minutes > 0)
 		figures_share(r->used_minutes, r->budget_minutes, &ph);

@@ -76,6 +76,26 @@ static date_t year_before(date_t d)
 	return date_from_ymd(y - 1, m, dd);
 }
 
+/* The months of [from, to] that have ended by `to`: a month's invoices
+ * are its revenue (by period served), and a month still running has none
+ * yet, this year as the year before.  "" when none has. */
+static void periods_ended(const char *from, const char *to, char first[8], char last[8])
+{
+	date_t f, t;
+	first[0] = last[0] = '\0';
+	if (date_parse(from, &f, NULL) || date_parse(to, &t, NULL))
+		return;
+	int fy, fm, fd, ty, tm, td;
+	date_to_ymd(f, &fy, &fm, &fd);
+	date_to_ymd(t, &ty, &tm, &td);
+	if (td != date_days_in_month(ty, tm))
+		date_month_add(&ty, &tm, -1);
+	if (ty * 12 + tm < fy * 12 + fm)
+		return;
+	snprintf(first, 8, "%04d-%02d", fy, fm);
+	snprintf(last, 8, "%04d-%02d", ty, tm);
+}
+
 juste_status client_revenue_load(struct app *a, date_t today, struct client_revenue *c, struct juste_err *e)
 {
 	memset(c, 0, sizeof *c);
@@ -92,9 +112,11 @@ juste_status client_revenue_load(struct app *a, date_t today, struct client_reve
 	struct report_util_row total;
 	for (int y = 0; y < 2 && !st; y++) {
 		k.year = y;
+		periods_ended(c->from[y], c->to[y], c->first_period[y], c->last_period[y]);
 		st = report_utilisation(a, c->from[y], c->to[y], REPORT_BY_ORG, on_client_minutes, &k, &total, e);
-		if (!st)
-			st = store_report_revenue_by_client(a->store, c->from[y], c->to[y], on_client_revenue, &k, e);
+		if (!st && c->first_period[y][0])
+			st = store_report_revenue_by_client(a->store, c->first_period[y], c->last_period[y],
+				on_client_revenue, &k, e);
 		if (!st && k.failed)
 			st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 	}
@@ -110,6 +132,11 @@ juste_status client_revenue_load(struct app *a, date_t today, struct client_reve
 			c->total.minutes[y] += c->rows[i].minutes[y];
 			c->total.revenue_cents[y] += c->rows[i].revenue_cents[y];
 		}
+	for (size_t i = 0; i <= c->n; i++) {
+		struct client_revenue_row *r = i < c->n ? &c->rows[i] : &c->total;
+		r->minutes_growth = figures_ratio_growth(r->minutes[0], r->minutes[1]);
+		r->revenue_growth = figures_ratio_growth(r->revenue_cents[0], r->revenue_cents[1]);
+	}
 	return JUSTE_OK;
 }
 

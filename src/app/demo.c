@@ -1883,6 +1883,7 @@ static void summarise(const struct gen *g, struct demo_summary *sum)
 		sum->full_management += o->o.full_management;
 		sum->enterprises += o->enterprise;
 	}
+	sum->other_non_members = sum->by_category[CATEGORY_NON_MEMBRE] - sum->enterprises;
 	sum->services = NSERVICES;
 	sum->programs = NPROGRAMS;
 	sum->mandates = g->nm;
@@ -1929,6 +1930,11 @@ static void summarise(const struct gen *g, struct demo_summary *sum)
 			y->members_at_end++;
 			y->new_members += g->o[i].joined >= first;
 		}
+		y->members_growth = figures_ratio_growth(y->members_at_end - y->new_members, y->members_at_end);
+		const struct demo_year *p = s > 0 ? &sum->years[s - 1] : NULL;
+		y->compared = p && p->fy == y->fy - 1 && p->complete && y->complete;
+		if (y->compared)
+			y->billable_growth = figures_ratio_growth(p->billable_minutes, y->billable_minutes);
 	}
 	free(served);
 }

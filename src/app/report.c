@@ -5,8 +5,8 @@
  * (finance figures, business-development log, experts' profiles).
  *
  * Everything heavy is an aggregate in SQL (store_report.c); this file only
- * places the rows it gets into struct report_annual.  The arithmetic of
- * percentages and the ristourne split are in the core (report.c).
+ * hands the rows it gets to the core's models (annual.h, members.h), which
+ * derive every figure.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -63,385 +63,153 @@ static struct fy_start fs_of(const struct app *a)
 	return a->policy.fy_start.month ? a->policy.fy_start : FY_START_DEFAULT;
 }
 
-static juste_status nomem(struct juste_err *e)
-{
-	return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
-}
-
 /* ------------------------------------------------------------------------
  * The annual report
  * ------------------------------------------------------------------------ */
 
-static void year_init(struct report_year *y, int fy, struct fy_start fs)
-{
-	memset(y, 0, sizeof *y);
-	y->fy = fy;
-	fy_name(fy, fs, y->name, sizeof y->name);
-	date_t first = fy_first(fy, fs);
-	date_format(first, y->first);
-	date_format(fy_last(fy, fs), y->last);
-	int yy, mm, dd;
-	date_to_ymd(first, &yy, &mm, &dd);
-	for (int i = 0; i < 12; i++) {
-		snprintf(y->months[i], sizeof y->months[i], "%04d-%02d", yy, mm);
-		date_month_add(&yy, &mm, 1);
-	}
-}
-
-struct month_ctx {
-	struct report_annual *r;
-	int month_aligned;   /* the fiscal year starts on a 1st: months add up to years */
+/* The store's rows go straight to the core's model: the callbacks only
+ * carry the status of what the core refused (out of memory). */
+struct build_ctx {
+	struct annual_report *r;
+	struct annual_year *y;
+	int slot;            /* programs: 0 previous year, 1 the year */
+	juste_status st;
+	struct juste_err *e;
 };
 
 static int on_month(void *ctx, const char *month, int64_t billable, int64_t internal)
 {
-	struct month_ctx *m = ctx;
-	for (int k = 0; k < 3; k++) {
-		struct report_year *y = &m->r->y[k];
-		for (int i = 0; i < 12; i++) {
-			if (strcmp(y->months[i], month) != 0)
-				continue;
-			/* a year starting mid-month shares its first month with
-			 * the year before: the chart shows the calendar month */
-			y->month_billable[i] += billable;
-			if (m->month_aligned) {
-				y->billable_minutes += billable;
-				y->internal_minutes += internal;
-			}
-		}
-	}
+	struct build_ctx *c = ctx;
+	annual_add_month(c->r, month, billable, internal);
 	return 0;
 }
 
-struct sum_ctx { int64_t billable, internal; };
-
-static int on_sum(void *ctx, const struct report_group *g)
+static int on_year_minutes(void *ctx, const struct report_group *g)
 {
-	struct sum_ctx *s = ctx;
-	s->billable += g->billable;
-	s->internal += g->internal;
+	struct build_ctx *c = ctx;
+	annual_add_year_minutes(c->y, g->billable, g->internal);
 	return 0;
 }
 
-static int on_client(void *ctx, const struct report_client *c)
+static int on_client(void *ctx, const struct report_client *rc)
 {
-	struct report_year *y = ctx;
-	int64_t net = c->invoiced_cents + c->credited_cents;
-	y->invoiced_cents += c->invoiced_cents;
-	y->credited_cents += c->credited_cents;
-	y->net_cents += net;
-	y->invoices += c->invoices;
-	y->credits += c->credits;
-	y->revenue_by_category[c->category] += net;
-	if (vocab_category_with_members(c->category)) {
-		y->revenue_with_members += net;
-		if (c->full_management)
-			y->revenue_full_management += net;
-		else
-			y->revenue_other_members += net;
-	}
+	struct build_ctx *c = ctx;
+	annual_add_client(c->y, rc);
 	return 0;
-}
-
-static juste_status year_revenue(struct app *a, struct report_year *y, struct juste_err *e)
-{
-	juste_status st = store_report_revenue_by_client(a->store, y->first, y->last, on_client, y, e);
-	if (st)
-		return st;
-	st = store_report_finance_get(a->store, y->fy, &y->fin, e);
-	if (st)
-		return st;
-	if (y->invoices + y->credits > 0) {
-		y->has_products = 1;
-		y->products_from_invoices = 1;
-		y->products_cents = y->net_cents;
-	} else if (y->fin.has & FIN_ACTUAL_PRODUCTS) {
-		y->has_products = 1;
-		y->products_cents = y->fin.actual_products_cents;
-	}
-	return JUSTE_OK;
-}
-
-struct program_ctx {
-	struct report_annual *r;
-	int slot;            /* 0 previous year, 1 the year */
-	int revenue;
-	int nomem;
-};
-
-static struct report_program *program_slot(struct report_annual *r, const char *code, const char *name)
-{
-	for (size_t i = 0; i < r->nprograms; i++)
-		if (strcmp(r->programs[i].code, code) == 0)
-			return &r->programs[i];
-	struct report_program *p = realloc(r->programs, (r->nprograms + 1) * sizeof *p);
-	if (!p)
-		return NULL;
-	r->programs = p;
-	p = &r->programs[r->nprograms++];
-	memset(p, 0, sizeof *p);
-	snprintf(p->code, sizeof p->code, "%s", code);
-	snprintf(p->name, sizeof p->name, "%s", name);
-	return p;
 }
 
 static int on_program_minutes(void *ctx, const struct report_group *g)
 {
-	struct program_ctx *c = ctx;
-	if (g->billable == 0)
-		return 0;
-	struct report_program *p = program_slot(c->r, g->key, g->label);
-	if (!p)
-		return c->nomem = 1;
-	p->minutes[c->slot] += g->billable;
-	return 0;
+	struct build_ctx *c = ctx;
+	c->st = annual_add_program_minutes(c->r, c->slot, g->key, g->label, g->billable, c->e);
+	return c->st != JUSTE_OK;
 }
 
 static int on_program_revenue(void *ctx, const char *code, const char *name, int64_t net)
 {
-	struct program_ctx *c = ctx;
-	struct report_program *p = program_slot(c->r, code, name);
-	if (!p)
-		return c->nomem = 1;
-	p->revenue_cents[c->slot] += net;
-	return 0;
+	struct build_ctx *c = ctx;
+	c->st = annual_add_program_revenue(c->r, c->slot, code, name, net, c->e);
+	return c->st != JUSTE_OK;
 }
-
-static int program_cmp(const void *pa, const void *pb)
-{
-	const struct report_program *a = pa, *b = pb;
-	/* the programs first by code, no program last */
-	if (!a->code[0] != !b->code[0])
-		return !a->code[0] ? 1 : -1;
-	return strcmp(a->code, b->code);
-}
-
-/* The report lists people by name only: French order, the login breaking
- * ties between namesakes. */
-static int expert_cmp(const void *pa, const void *pb)
-{
-	const struct report_expert *a = pa, *b = pb;
-	int c = text_compare_fr(a->name, b->name);
-	return c ? c : strcmp(a->login, b->login);
-}
-
-struct expert_ctx {
-	struct report_annual *r;
-	date_t first, last;
-	int nomem;
-};
-
-static int on_expert(void *ctx, const struct report_group *g)
-{
-	struct expert_ctx *c = ctx;
-	struct report_annual *r = c->r;
-	struct report_expert *x = realloc(r->experts, (r->nexperts + 1) * sizeof *x);
-	if (!x)
-		return c->nomem = 1;
-	r->experts = x;
-	x = &r->experts[r->nexperts++];
-	memset(x, 0, sizeof *x);
-	snprintf(x->login, sizeof x->login, "%s", g->key);
-	snprintf(x->name, sizeof x->name, "%s", g->label);
-	x->function = g->function;
-	x->billable = g->billable;
-	x->internal = g->internal;
-	date_t from = c->first, to = c->last, t;
-	if (g->started_on[0] && date_parse(g->started_on, &t, NULL) == JUSTE_OK && t > from)
-		from = t;
-	if (g->left_on[0] && date_parse(g->left_on, &t, NULL) == JUSTE_OK && t < to)
-		to = t;
-	x->capacity = figures_capacity(g->weekly_minutes, figures_weekdays(from, to));
-	if (x->capacity > 0) {
-		r->capacity_total += x->capacity;
-		r->billable_total += x->billable;
-	}
-	return 0;
-}
-
-struct people_ctx {
-	struct report_annual *r;
-	int year;
-};
 
 static int on_person(void *ctx, const struct report_person *p)
 {
-	struct people_ctx *c = ctx;
-	struct report_annual *r = c->r;
-	r->people_by_function[p->function]++;
-	r->people++;
-	switch (p->gender) {
-	case GENDER_F: r->women++; break;
-	case GENDER_M: r->men++; break;
-	case GENDER_X: r->other_gender++; break;
-	default: r->unknown_gender++; break;
-	}
-	if (p->birth_year > 0 && p->birth_year <= c->year) {
-		r->age_sum += c->year - p->birth_year;
-		r->age_n++;
-	}
+	struct build_ctx *c = ctx;
+	annual_add_person(c->r, p);
 	return 0;
 }
 
-struct dev_ctx {
-	struct report_annual *r;
-	int nomem;
-};
+static int on_expert(void *ctx, const struct report_group *g)
+{
+	struct build_ctx *c = ctx;
+	c->st = annual_add_expert(c->r, g, c->e);
+	return c->st != JUSTE_OK;
+}
 
 static int on_dev(void *ctx, enum dev_partner p, enum dev_kind k, const char *name, int64_t n)
 {
-	struct dev_ctx *c = ctx;
-	struct report_annual *r = c->r;
-	r->dev_counts[p][k] += n;
-	struct report_dev_name *d = realloc(r->dev_names, (r->ndev_names + 1) * sizeof *d);
-	if (!d)
-		return c->nomem = 1;
-	r->dev_names = d;
-	d = &r->dev_names[r->ndev_names++];
-	memset(d, 0, sizeof *d);
-	d->partner = p;
-	d->kind = k;
-	d->n = n;
-	snprintf(d->name, sizeof d->name, "%s", name);
-	return 0;
+	struct build_ctx *c = ctx;
+	c->st = annual_add_dev(c->r, p, k, name, n, c->e);
+	return c->st != JUSTE_OK;
 }
 
-void report_annual_free(struct report_annual *r)
+/* The invoices of a year are those of its months (periods). */
+static juste_status year_clients(struct app *a, struct annual_year *y, struct juste_err *e)
 {
-	if (!r)
-		return;
-	free(r->programs);
-	free(r->experts);
-	free(r->dev_names);
-	r->programs = NULL;
-	r->experts = NULL;
-	r->dev_names = NULL;
-	r->nprograms = r->nexperts = r->ndev_names = 0;
+	struct build_ctx c = { NULL, y, 0, JUSTE_OK, e };
+	return store_report_revenue_by_client(a->store, y->months[0], y->months[ANNUAL_MONTHS - 1], on_client, &c, e);
 }
 
-juste_status report_annual_build(struct app *a, int fy, struct report_annual *r, struct juste_err *e)
+static juste_status annual_gather(struct app *a, struct annual_report *r, struct juste_err *e)
 {
-	memset(r, 0, sizeof *r);
-	juste_status st = app_require(a, ROLES_REPORT, _("produire le rapport annuel"), e);
-	if (st)
-		return st;
-	struct fy_start fs = fs_of(a);
-	r->fy = fy;
-	r->fs = fs;
-	for (int k = 0; k < 3; k++)
-		year_init(&r->y[k], fy - 2 + k, fs);
-	struct report_year *y0 = &r->y[0], *y2 = &r->y[2];
+	struct annual_year *y0 = &r->y[0], *y2 = &r->y[2];
+	struct build_ctx c = { r, NULL, 0, JUSTE_OK, e };
 
 	/* hours: one pass over the three years, by month */
-	struct month_ctx mc = { r, fs.day == 1 };
-	st = store_report_minutes_by_month(a->store, y0->first, y2->last, on_month, &mc, e);
-	for (int k = 0; !st && !mc.month_aligned && k < 3; k++) {
-		struct sum_ctx s = { 0, 0 };
-		st = store_report_minutes_by(a->store, REPORT_BY_SERVICE, r->y[k].first, r->y[k].last, on_sum, &s, e);
-		r->y[k].billable_minutes = s.billable;
-		r->y[k].internal_minutes = s.internal;
+	juste_status st = store_report_minutes_by_month(a->store, y0->first, y2->last, on_month, &c, e);
+	for (int k = 0; !st && !annual_months_make_years(r) && k < 3; k++) {
+		c.y = &r->y[k];
+		st = store_report_minutes_by(a->store, REPORT_BY_SERVICE, c.y->first, c.y->last, on_year_minutes, &c, e);
 	}
 	for (int k = 0; !st && k < 3; k++)
 		st = store_report_members(a->store, r->y[k].first, r->y[k].last, &r->y[k].members_at_end,
 			&r->y[k].new_members, e);
 	for (int k = 1; !st && k < 3; k++) {
-		struct report_year *y = &r->y[k];
+		struct annual_year *y = &r->y[k];
 		st = store_report_beneficiaries(a->store, y->first, y->last, &y->beneficiaries, e);
 		if (!st)
-			st = year_revenue(a, y, e);
-		struct program_ctx pc = { r, k - 1, 0, 0 };
+			st = year_clients(a, y, e);
+		if (!st)
+			st = store_report_finance_get(a->store, y->fy, &y->fin, e);
+		c.slot = k - 1;
 		if (!st)
 			st = store_report_minutes_by(a->store, REPORT_BY_PROGRAM, y->first, y->last, on_program_minutes,
-				&pc, e);
+				&c, e);
 		if (!st)
-			st = store_report_revenue_by_program(a->store, y->first, y->last, on_program_revenue, &pc, e);
-		if (!st && pc.nomem)
-			st = nomem(e);
+			st = c.st;
+		if (!st)
+			st = store_report_revenue_by_program(a->store, y->months[0], y->months[ANNUAL_MONTHS - 1],
+				on_program_revenue, &c, e);
+		if (!st)
+			st = c.st;
 	}
 	if (!st)
-		st = store_report_finance_get(a->store, fy + 1, &r->next, e);
+		st = store_report_finance_get(a->store, r->fy + 1, &r->next, e);
 	/* members sous entière gestion against the others, over the years */
-	for (int k = REPORT_HIST - 1; !st && k >= 0; k--) {
-		struct report_year h;
-		year_init(&h, fy - k, fs);
-		st = store_report_revenue_by_client(a->store, h.first, h.last, on_client, &h, e);
-		if (!st && h.invoices + h.credits > 0) {
-			int i = r->nhist++;
-			r->hist[i].fy = h.fy;
-			snprintf(r->hist[i].name, sizeof r->hist[i].name, "%s", h.name);
-			r->hist[i].full_management = h.revenue_full_management;
-			r->hist[i].other_members = h.revenue_other_members;
-		}
+	for (int k = ANNUAL_HIST - 1; !st && k >= 0; k--) {
+		struct annual_year h;
+		annual_year_init(&h, r->fy - k, r->fs);
+		st = year_clients(a, &h, e);
+		if (!st)
+			annual_add_hist(r, &h);
 	}
-	if (!st) {
-		int yy, mm, dd;
-		date_t last = fy_last(fy, fs);
-		date_to_ymd(last, &yy, &mm, &dd);
-		struct people_ctx pc = { r, yy };
-		st = store_report_people(a->store, y2->last, on_person, &pc, e);
-	}
-	if (!st) {
-		struct expert_ctx xc = { r, fy_first(fy, fs), fy_last(fy, fs), 0 };
-		st = store_report_minutes_by(a->store, REPORT_BY_EXPERT, y2->first, y2->last, on_expert, &xc, e);
-		if (!st && xc.nomem)
-			st = nomem(e);
-	}
-	if (!st) {
-		struct dev_ctx dc = { r, 0 };
-		st = store_report_devaffaire_count(a->store, y2->first, y2->last, on_dev, &dc, e);
-		if (!st && dc.nomem)
-			st = nomem(e);
-	}
-	if (st) {
-		report_annual_free(r);
-		return st;
-	}
-	if (r->nprograms > 1)
-		qsort(r->programs, r->nprograms, sizeof *r->programs, program_cmp);
-	if (r->nexperts > 1)
-		qsort(r->experts, r->nexperts, sizeof *r->experts, expert_cmp);
-	return JUSTE_OK;
+	if (!st)
+		st = store_report_people(a->store, y2->last, on_person, &c, e);
+	if (!st)
+		st = store_report_minutes_by(a->store, REPORT_BY_EXPERT, y2->first, y2->last, on_expert, &c, e);
+	if (!st)
+		st = c.st;
+	if (!st)
+		st = store_report_devaffaire_count(a->store, y2->first, y2->last, on_dev, &c, e);
+	if (!st)
+		st = c.st;
+	return st;
 }
 
-void report_derive(const struct report_annual *r, struct report_derived *d)
+juste_status report_annual_build(struct app *a, int fy, struct annual_report *r, struct juste_err *e)
 {
-	const struct report_year *y0 = &r->y[0], *y1 = &r->y[1], *y2 = &r->y[2];
-	memset(d, 0, sizeof *d);
-	d->hours_growth_ok = figures_growth(y1->billable_minutes, y2->billable_minutes, &d->hours_growth);
-	d->prev_hours_growth_ok = figures_growth(y0->billable_minutes, y1->billable_minutes, &d->prev_hours_growth);
-	d->members_growth_ok = figures_growth(y1->members_at_end, y2->members_at_end, &d->members_growth);
-	d->members_prev_ok = y1->members_at_end > 0;
-	if (y2->has_products && (y2->fin.has & FIN_BUDGET_PRODUCTS))
-		d->variance_products_ok = figures_variance(y2->products_cents, y2->fin.budget_products_cents,
-			&d->variance_products);
-	if ((y2->fin.has & FIN_ACTUAL_EXPENSES) && (y2->fin.has & FIN_BUDGET_EXPENSES))
-		d->variance_expenses_ok = figures_variance(y2->fin.actual_expenses_cents, y2->fin.budget_expenses_cents,
-			&d->variance_expenses);
-	if (y1->has_products && (y1->fin.has & FIN_ACTUAL_EXPENSES)) {
-		d->surplus_ok[0] = 1;
-		d->surplus[0] = y1->products_cents - y1->fin.actual_expenses_cents;
+	memset(r, 0, sizeof *r);
+	juste_status st = app_require(a, ROLES_REPORT, _("produire le rapport annuel"), e);
+	if (st)
+		return st;
+	annual_init(r, fy, fs_of(a));
+	st = annual_gather(a, r, e);
+	if (st) {
+		annual_free(r);
+		return st;
 	}
-	if (y2->has_products && (y2->fin.has & FIN_ACTUAL_EXPENSES)) {
-		d->surplus_ok[1] = 1;
-		d->surplus[1] = y2->products_cents - y2->fin.actual_expenses_cents;
-	}
-	if ((y2->fin.has & FIN_BUDGET_PRODUCTS) && (y2->fin.has & FIN_BUDGET_EXPENSES)) {
-		d->surplus_ok[2] = 1;
-		d->surplus[2] = y2->fin.budget_products_cents - y2->fin.budget_expenses_cents;
-	}
-	if ((r->next.has & FIN_BUDGET_PRODUCTS) && (r->next.has & FIN_BUDGET_EXPENSES)) {
-		d->surplus_ok[3] = 1;
-		d->surplus[3] = r->next.budget_products_cents - r->next.budget_expenses_cents;
-	}
-	d->members_share_ok = figures_share(y2->revenue_with_members, y2->net_cents, &d->members_share);
-	for (int c = 0; c < CATEGORY_COUNT; c++)
-		d->cat_growth_ok[c] = figures_growth(y1->revenue_by_category[c], y2->revenue_by_category[c],
-			&d->cat_growth[c]);
-	int64_t known = r->women + r->men + r->other_gender;
-	d->women_ok = figures_share(r->women, known, &d->women);
-	d->men_ok = figures_share(r->men, known, &d->men);
-	d->age_ok = figures_average_tenths(r->age_sum, r->age_n, &d->age);
-	d->utilisation_ok = figures_share(r->billable_total, r->capacity_total, &d->utilisation);
+	annual_finish(r);
+	return JUSTE_OK;
 }
 
 /* ------------------------------------------------------------------------
@@ -463,14 +231,9 @@ static int on_util(void *ctx, const struct report_group *g)
 	struct report_util_row row;
 	memset(&row, 0, sizeof row);
 	row.g = *g;
-	if (c->by == REPORT_BY_EXPERT) {
-		date_t from = c->first, to = c->last, t;
-		if (g->started_on[0] && date_parse(g->started_on, &t, NULL) == JUSTE_OK && t > from)
-			from = t;
-		if (g->left_on[0] && date_parse(g->left_on, &t, NULL) == JUSTE_OK && t < to)
-			to = t;
-		row.capacity = figures_capacity(g->weekly_minutes, figures_weekdays(from, to));
-	}
+	if (c->by == REPORT_BY_EXPERT)
+		row.capacity = figures_capacity_between(g->weekly_minutes, g->started_on, g->left_on, c->first, c->last);
+	row.u = figures_utilisation_of(g->billable, g->internal, row.capacity);
 	c->total->g.billable += g->billable;
 	c->total->g.internal += g->internal;
 	c->total->capacity += row.capacity;
@@ -495,112 +258,69 @@ juste_status report_utilisation(struct app *a, const char *from, const char *to,
 	memset(total, 0, sizeof *total);
 	snprintf(total->g.label, sizeof total->g.label, "%s", _("Total"));
 	struct util_ctx c = { cb, ctx, total, by, f, t, 0 };
-	return store_report_minutes_by(a->store, by, from, to, on_util, &c, e);
+	st = store_report_minutes_by(a->store, by, from, to, on_util, &c, e);
+	total->u = figures_utilisation_of(total->g.billable, total->g.internal, total->capacity);
+	return st;
 }
 
 struct members_ctx {
-	report_member_cb cb;
-	void *ctx;
-	int64_t with, total;
-	int stop;
+	struct members_report *m;
+	juste_status st;
+	struct juste_err *e;
 };
 
 static int on_member_client(void *ctx, const struct report_client *c)
 {
-	struct members_ctx *m = ctx;
-	struct report_member_row row;
-	row.c = *c;
-	row.net_cents = c->invoiced_cents + c->credited_cents;
-	row.with_members = vocab_category_with_members(c->category);
-	m->total += row.net_cents;
-	if (row.with_members)
-		m->with += row.net_cents;
-	if (!m->stop && m->cb && m->cb(m->ctx, &row))
-		m->stop = 1;
-	return 0;
+	struct members_ctx *k = ctx;
+	k->st = members_add(k->m, c, k->e);
+	return k->st != JUSTE_OK;
 }
 
-juste_status report_members(struct app *a, int fy, report_member_cb cb, void *ctx, int64_t *with_members_cents,
-	int64_t *total_cents, struct juste_err *e)
+/* The clients' business of the periods of fiscal year fy. */
+static juste_status members_of_year(struct app *a, int fy, struct members_report *m, char name[ANNUAL_FY_NAME],
+	struct juste_err *e)
 {
-	juste_status st = app_require(a, ROLES_REPORT, _("consulter les opérations avec les membres"), e);
-	if (st)
+	memset(m, 0, sizeof *m);
+	struct annual_year y;
+	annual_year_init(&y, fy, fs_of(a));
+	if (name)
+		snprintf(name, ANNUAL_FY_NAME, "%s", y.name);
+	struct members_ctx k = { m, JUSTE_OK, e };
+	juste_status st = store_report_revenue_by_client(a->store, y.months[0], y.months[ANNUAL_MONTHS - 1],
+		on_member_client, &k, e);
+	if (!st)
+		st = k.st;
+	if (st) {
+		members_free(m);
 		return st;
-	struct report_year y;
-	year_init(&y, fy, fs_of(a));
-	struct members_ctx m = { cb, ctx, 0, 0, 0 };
-	st = store_report_revenue_by_client(a->store, y.first, y.last, on_member_client, &m, e);
-	*with_members_cents = m.with;
-	*total_cents = m.total;
-	return st;
+	}
+	members_finish(m);
+	return JUSTE_OK;
 }
 
-struct rist_ctx {
-	struct report_ristourne_row *rows;
-	size_t n;
-	int nomem;
-};
-
-static int on_rist_client(void *ctx, const struct report_client *c)
+juste_status report_members(struct app *a, int fy, struct members_report *m, struct juste_err *e)
 {
-	struct rist_ctx *r = ctx;
-	int64_t net = c->invoiced_cents + c->credited_cents;
-	if (!vocab_category_with_members(c->category) || net <= 0)
-		return 0;
-	struct report_ristourne_row *p = realloc(r->rows, (r->n + 1) * sizeof *p);
-	if (!p)
-		return r->nomem = 1;
-	r->rows = p;
-	p = &r->rows[r->n++];
-	memset(p, 0, sizeof *p);
-	snprintf(p->code, sizeof p->code, "%s", c->code);
-	snprintf(p->name, sizeof p->name, "%s", c->name);
-	p->category = c->category;
-	p->business_cents = net;
-	return 0;
+	memset(m, 0, sizeof *m);
+	juste_status st = app_require(a, ROLES_REPORT, _("consulter les opérations avec les membres"), e);
+	return st ? st : members_of_year(a, fy, m, NULL, e);
 }
 
-juste_status report_ristourne_compute(struct app *a, int fy, int64_t amount_cents,
-	struct report_ristourne_row **rows, size_t *n, struct juste_err *e)
+juste_status report_ristourne_compute(struct app *a, int fy, int64_t amount_cents, struct members_ristourne *r,
+	struct juste_err *e)
 {
-	*rows = NULL;
-	*n = 0;
+	memset(r, 0, sizeof *r);
 	juste_status st = app_require(a, ROLES_REPORT, _("calculer la ristourne"), e);
 	if (st)
 		return st;
 	if (amount_cents <= 0)
 		return err_set(e, JUSTE_EINVAL, N_("--amount : le montant à répartir doit être positif"));
-	struct report_year y;
-	year_init(&y, fy, fs_of(a));
-	struct rist_ctx c = { NULL, 0, 0 };
-	st = store_report_revenue_by_client(a->store, y.first, y.last, on_rist_client, &c, e);
-	if (!st && c.nomem)
-		st = nomem(e);
-	int64_t *w = NULL, *s = NULL;
-	if (!st && c.n == 0)
-		st = err_set(e, JUSTE_EINVAL, N_("aucun membre admissible en %s : aucune affaire nette avec un membre"),
-			y.name);
-	if (!st) {
-		w = malloc(c.n * sizeof *w);
-		s = malloc(c.n * sizeof *s);
-		if (!w || !s)
-			st = nomem(e);
-	}
-	for (size_t i = 0; !st && i < c.n; i++)
-		w[i] = c.rows[i].business_cents;
+	struct members_report m;
+	char name[ANNUAL_FY_NAME];
+	st = members_of_year(a, fy, &m, name, e);
 	if (!st)
-		st = figures_ristourne(w, c.n, amount_cents, s, e);
-	for (size_t i = 0; !st && i < c.n; i++)
-		c.rows[i].share_cents = s[i];
-	free(w);
-	free(s);
-	if (st) {
-		free(c.rows);
-		return st;
-	}
-	*rows = c.rows;
-	*n = c.n;
-	return JUSTE_OK;
+		st = members_ristourne_compute(&m, amount_cents, name, r, e);
+	members_free(&m);
+	return st;
 }
 
 /* ------------------------------------------------------------------------

@@ -4,8 +4,9 @@
  * value) and JSON (nested, stable field names, amounts in _cents, minutes
  * in _minutes, percentages as numbers with one decimal).
  *
- * Every output takes its figures from the same struct report_annual and
- * struct report_derived, so they cannot disagree.
+ * Every output formats the same struct annual_report, whose figures the
+ * core derived once (annual.h): nothing here adds, divides or rounds a
+ * figure, so the outputs cannot disagree.
  */
 #include <jansson.h>
 #include <stdlib.h>
@@ -19,26 +20,6 @@
 #include "juste/report.h"
 #include "juste/report_out.h"
 #include "juste/text.h"
-
-#define NBSP "\xC2\xA0"
-
-/* The report's own headings for the rows of a category and of a kind of
- * business-development step (the vocabulary's labels name one of them). */
-static const char *category_heading(enum org_category c)
-{
-	static const char *const l[CATEGORY_COUNT] = {
-		[CATEGORY_MEMBRE] = N_("Membres utilisateurs"), [CATEGORY_AUXILIAIRE] = N_("Membres auxiliaires"),
-		[CATEGORY_SOUTIEN] = N_("Membres de soutien"), [CATEGORY_NON_MEMBRE] = N_("Non-membres") };
-	return _(l[c]);
-}
-
-static const char *dev_kind_heading(enum dev_kind k)
-{
-	static const char *const l[DEV_KIND_COUNT] = {
-		[DEV_KIND_EVENEMENT] = N_("Participation à des événements"),
-		[DEV_KIND_RENCONTRE] = N_("Rencontres de développement") };
-	return _(l[k]);
-}
 
 /* ------------------------------------------------------------------------
  * Text and Markdown
@@ -98,10 +79,34 @@ static void para(struct tw *t, const char *text)
 }
 
 
-static void write_text(const struct report_annual *r, const struct report_derived *d, int md, FILE *out)
+/* Where each displayed year's actual products come from, when it is not
+ * simply its invoices: a year kept before juste, or audited figures that
+ * differ from the invoices (the reconciliation). */
+static void products_notes(struct tw *t, const struct annual_report *r)
+{
+	char b1[MONEY_BUF], b2[MONEY_BUF], b3[MONEY_BUF], line[1024];
+	for (int k = 1; k < 3; k++) {
+		const struct annual_year *y = &r->y[k];
+		if (y->products_source != ANNUAL_PRODUCTS_ENTERED)
+			continue;
+		if (!y->products_invoiced.ok) {
+			snprintf(line, sizeof line, _("Aucune facture émise en %s : produits réels tels que saisis."), y->name);
+			para(t, line);
+		} else if (y->reconciliation.ok) {
+			snprintf(line, sizeof line, _("Rapprochement %s : produits audités %s ; factures des périodes de "
+				"l'exercice, nettes des notes de crédit, avant taxes : %s ; écart (audités moins factures) : %s."),
+				y->name, money_format_fr(y->products.cents, b1, sizeof b1),
+				money_format_fr(y->products_invoiced.cents, b2, sizeof b2),
+				money_format_fr(y->reconciliation.cents, b3, sizeof b3));
+			para(t, line);
+		}
+	}
+}
+
+static void write_text(const struct annual_report *r, int md, FILE *out)
 {
 	struct tw t = { out, md };
-	const struct report_year *y1 = &r->y[1], *y2 = &r->y[2];
+	const struct annual_year *y1 = &r->y[1], *y2 = &r->y[2];
 	char b1[64], b2[64], b3[64], b4[64], b5[64], b6[64], line[2048];
 
 	if (md)
@@ -116,8 +121,8 @@ static void write_text(const struct report_annual *r, const struct report_derive
 	snprintf(line, sizeof line, _("Heures de services rendus : %s (%s : %s), soit une variation de %s ; "
 		"l'année précédente : %s."), figures_hours_fr(y2->billable_minutes, b1, sizeof b1), y1->name,
 		figures_hours_fr(y1->billable_minutes, b2, sizeof b2),
-		figures_pct_signed(d->hours_growth_ok, d->hours_growth, b3, sizeof b3),
-		figures_pct_signed(d->prev_hours_growth_ok, d->prev_hours_growth, b4, sizeof b4));
+		figures_pct_signed(r->hours_growth.ok, r->hours_growth.tenths, b3, sizeof b3),
+		figures_pct_signed(r->prev_hours_growth.ok, r->prev_hours_growth.tenths, b4, sizeof b4));
 	para(&t, line);
 	snprintf(line, sizeof line, _("Des interventions auprès de %s entreprises (%s : %s)."),
 		figures_count_fr(y2->beneficiaries, b1, sizeof b1), y1->name,
@@ -130,7 +135,7 @@ static void write_text(const struct report_annual *r, const struct report_derive
 		figures_count_fr(y2->members_at_end, b1, sizeof b1), y2->last,
 		figures_count_fr(y1->members_at_end, b2, sizeof b2), y1->last,
 		figures_count_fr(y2->new_members, b3, sizeof b3),
-		figures_pct_signed(d->members_growth_ok, d->members_growth, b4, sizeof b4));
+		figures_pct_signed(r->members_growth.ok, r->members_growth.tenths, b4, sizeof b4));
 	para(&t, line);
 
 	heading(&t, _("Affaires financières"));
@@ -139,53 +144,55 @@ static void write_text(const struct report_annual *r, const struct report_derive
 		snprintf(h1, sizeof h1, _("%s RÉEL"), y1->name);
 		snprintf(h2, sizeof h2, _("%s RÉEL"), y2->name);
 		snprintf(h3, sizeof h3, _("%s BUDGÉTÉ"), y2->name);
-		char nn[REPORT_FY_NAME];
-		fy_name(r->fy + 1, r->fs, nn, sizeof nn);
-		snprintf(h5, sizeof h5, _("%s BUDGÉTÉ"), nn);
+		snprintf(h5, sizeof h5, _("%s BUDGÉTÉ"), r->next_name);
 		const char *hdr[] = { _("DESCRIPTION"), h1, h2, h3, _("VAR"), h5 };
 		const int w[] = { 22, -16, -16, -18, -6, -18 };
 		row(&t, hdr, w, 6);
 		rule(&t, w, 6);
-		const char *c1[] = { _("PRODUITS"), figures_dollars_or_dash(y1->has_products, y1->products_cents, b1, sizeof b1),
-			figures_dollars_or_dash(y2->has_products, y2->products_cents, b2, sizeof b2),
-			figures_dollars_or_dash(y2->fin.has & FIN_BUDGET_PRODUCTS, y2->fin.budget_products_cents, b3, sizeof b3),
-			figures_pct_whole_signed(d->variance_products_ok, d->variance_products, b4, sizeof b4),
-			figures_dollars_or_dash(r->next.has & FIN_BUDGET_PRODUCTS, r->next.budget_products_cents, b5, sizeof b5) };
+		const char *c1[] = { _("PRODUITS"), figures_dollars_or_dash(y1->products.ok, y1->products.cents, b1, sizeof b1),
+			figures_dollars_or_dash(y2->products.ok, y2->products.cents, b2, sizeof b2),
+			figures_dollars_or_dash(y2->budget_products.ok, y2->budget_products.cents, b3, sizeof b3),
+			figures_pct_whole_signed(r->products_variance.ok, r->products_variance.tenths, b4, sizeof b4),
+			figures_dollars_or_dash(r->next_budget_products.ok, r->next_budget_products.cents, b5, sizeof b5) };
 		row(&t, c1, w, 6);
 		const char *c2[] = { _("FRAIS D'EXPLOITATION"),
-			figures_dollars_or_dash(y1->fin.has & FIN_ACTUAL_EXPENSES, y1->fin.actual_expenses_cents, b1, sizeof b1),
-			figures_dollars_or_dash(y2->fin.has & FIN_ACTUAL_EXPENSES, y2->fin.actual_expenses_cents, b2, sizeof b2),
-			figures_dollars_or_dash(y2->fin.has & FIN_BUDGET_EXPENSES, y2->fin.budget_expenses_cents, b3, sizeof b3),
-			figures_pct_whole_signed(d->variance_expenses_ok, d->variance_expenses, b4, sizeof b4),
-			figures_dollars_or_dash(r->next.has & FIN_BUDGET_EXPENSES, r->next.budget_expenses_cents, b5, sizeof b5) };
+			figures_dollars_or_dash(y1->expenses.ok, y1->expenses.cents, b1, sizeof b1),
+			figures_dollars_or_dash(y2->expenses.ok, y2->expenses.cents, b2, sizeof b2),
+			figures_dollars_or_dash(y2->budget_expenses.ok, y2->budget_expenses.cents, b3, sizeof b3),
+			figures_pct_whole_signed(r->expenses_variance.ok, r->expenses_variance.tenths, b4, sizeof b4),
+			figures_dollars_or_dash(r->next_budget_expenses.ok, r->next_budget_expenses.cents, b5, sizeof b5) };
 		row(&t, c2, w, 6);
-		const char *c3[] = { _("EXCÉDENT DE L'EXERCICE"), figures_dollars_or_dash(d->surplus_ok[0], d->surplus[0], b1, sizeof b1),
-			figures_dollars_or_dash(d->surplus_ok[1], d->surplus[1], b2, sizeof b2),
-			figures_dollars_or_dash(d->surplus_ok[2], d->surplus[2], b3, sizeof b3), "",
-			figures_dollars_or_dash(d->surplus_ok[3], d->surplus[3], b5, sizeof b5) };
+		const char *c3[] = { _("EXCÉDENT DE L'EXERCICE"),
+			figures_dollars_or_dash(y1->surplus.ok, y1->surplus.cents, b1, sizeof b1),
+			figures_dollars_or_dash(y2->surplus.ok, y2->surplus.cents, b2, sizeof b2),
+			figures_dollars_or_dash(y2->budget_surplus.ok, y2->budget_surplus.cents, b3, sizeof b3), "",
+			figures_dollars_or_dash(r->next_budget_surplus.ok, r->next_budget_surplus.cents, b5, sizeof b5) };
 		row(&t, c3, w, 6);
 		if (!md)
 			fputs("\n", out);
 	}
-	int64_t vg;
-	int vok = y1->has_products && y2->has_products && figures_growth(y1->products_cents, y2->products_cents, &vg);
-	snprintf(line, sizeof line, _("Le volume d'affaires a connu une variation de %s. Produits réels : "
-		"factures émises nettes des notes de crédit, avant taxes (%s factures, %s notes de crédit)."),
-		figures_pct_signed(vok, vok ? vg : 0, b1, sizeof b1), figures_count_fr(y2->invoices, b2, sizeof b2),
-		figures_count_fr(y2->credits, b3, sizeof b3));
+	if (y2->products_source == ANNUAL_PRODUCTS_ENTERED)
+		snprintf(line, sizeof line, _("Le volume d'affaires a connu une variation de %s. Produits réels : "
+			"chiffres audités saisis ; factures des périodes de l'exercice : %s factures, %s notes de crédit."),
+			figures_pct_signed(r->products_growth.ok, r->products_growth.tenths, b1, sizeof b1),
+			figures_count_fr(y2->invoices, b2, sizeof b2), figures_count_fr(y2->credits, b3, sizeof b3));
+	else
+		snprintf(line, sizeof line, _("Le volume d'affaires a connu une variation de %s. Produits réels : "
+			"factures émises nettes des notes de crédit, avant taxes (%s factures, %s notes de crédit)."),
+			figures_pct_signed(r->products_growth.ok, r->products_growth.tenths, b1, sizeof b1),
+			figures_count_fr(y2->invoices, b2, sizeof b2), figures_count_fr(y2->credits, b3, sizeof b3));
 	para(&t, line);
-	if (y2->has_products && !y2->products_from_invoices) {
-		snprintf(line, sizeof line, _("Aucune facture émise en %s : produits réels tels que saisis."), y2->name);
-		para(&t, line);
-	}
+	products_notes(&t, r);
 	snprintf(line, sizeof line, _("Au cours de l'exercice, la Coopérative a effectué %s de ses opérations avec "
 		"ses membres utilisateurs au sens de l'article 17 du Règlement d'application de la Loi sur les "
-		"coopératives."), figures_pct(d->members_share_ok, d->members_share, b1, sizeof b1));
+		"coopératives."), figures_pct(r->members_share.ok, r->members_share.tenths, b1, sizeof b1));
 	para(&t, line);
 	snprintf(line, sizeof line, _("La progression des revenus en provenance des membres et des membres "
 		"auxiliaires est respectivement de %s et %s, comparativement à l'année précédente."),
-		figures_pct_signed(d->cat_growth_ok[CATEGORY_MEMBRE], d->cat_growth[CATEGORY_MEMBRE], b1, sizeof b1),
-		figures_pct_signed(d->cat_growth_ok[CATEGORY_AUXILIAIRE], d->cat_growth[CATEGORY_AUXILIAIRE], b2, sizeof b2));
+		figures_pct_signed(r->category_growth[CATEGORY_MEMBRE].ok, r->category_growth[CATEGORY_MEMBRE].tenths,
+			b1, sizeof b1),
+		figures_pct_signed(r->category_growth[CATEGORY_AUXILIAIRE].ok,
+			r->category_growth[CATEGORY_AUXILIAIRE].tenths, b2, sizeof b2));
 	para(&t, line);
 
 	heading(&t, _("Revenus par catégorie de membres"));
@@ -195,10 +202,10 @@ static void write_text(const struct report_annual *r, const struct report_derive
 		row(&t, hdr, w, 4);
 		rule(&t, w, 4);
 		for (int c = 0; c < CATEGORY_COUNT; c++) {
-			const char *cells[] = { category_heading(c),
+			const char *cells[] = { vocab_category_heading(c),
 				figures_dollars_fr(y1->revenue_by_category[c], b1, sizeof b1),
 				figures_dollars_fr(y2->revenue_by_category[c], b2, sizeof b2),
-				figures_pct_signed(d->cat_growth_ok[c], d->cat_growth[c], b3, sizeof b3) };
+				figures_pct_signed(r->category_growth[c].ok, r->category_growth[c].tenths, b3, sizeof b3) };
 			row(&t, cells, w, 4);
 		}
 		const char *tot[] = { _("Total"), figures_dollars_fr(y1->net_cents, b1, sizeof b1),
@@ -216,12 +223,10 @@ static void write_text(const struct report_annual *r, const struct report_derive
 		row(&t, hdr, w, 3);
 		rule(&t, w, 3);
 		for (int i = 0; i < r->nhist; i++) {
-			int64_t fm, ot;
-			int64_t whole = r->hist[i].full_management + r->hist[i].other_members;
-			int ok1 = figures_share(r->hist[i].full_management, whole, &fm);
-			int ok2 = figures_share(r->hist[i].other_members, whole, &ot);
-			const char *cells[] = { r->hist[i].name, figures_pct(ok1, fm, b1, sizeof b1),
-				figures_pct(ok2, ot, b2, sizeof b2) };
+			const struct annual_hist *h = &r->hist[i];
+			const char *cells[] = { h->name,
+				figures_pct(h->full_management_share.ok, h->full_management_share.tenths, b1, sizeof b1),
+				figures_pct(h->other_members_share.ok, h->other_members_share.tenths, b2, sizeof b2) };
 			row(&t, cells, w, 3);
 		}
 	}
@@ -233,14 +238,14 @@ static void write_text(const struct report_annual *r, const struct report_derive
 		figures_count_fr(r->people_by_function[FUNCTION_DIRECTION], b3, sizeof b3));
 	para(&t, line);
 	char age[32];
-	if (d->age_ok)
-		snprintf(age, sizeof age, _("%lld ans"), (long long)((d->age + 5) / 10));
+	if (r->average_age.ok)
+		snprintf(age, sizeof age, _("%lld ans"), (long long)r->average_age_years);
 	else
 		snprintf(age, sizeof age, "—");
 	snprintf(line, sizeof line, _("Femmes : %s ; hommes : %s (sur %s personnes dont le genre est connu) ; "
-		"moyenne d'âge : %s."), figures_pct(d->women_ok, d->women, b1, sizeof b1),
-		figures_pct(d->men_ok, d->men, b2, sizeof b2),
-		figures_count_fr(r->women + r->men + r->other_gender, b3, sizeof b3), age);
+		"moyenne d'âge : %s."), figures_pct(r->women_share.ok, r->women_share.tenths, b1, sizeof b1),
+		figures_pct(r->men_share.ok, r->men_share.tenths, b2, sizeof b2),
+		figures_count_fr(r->known_gender, b3, sizeof b3), age);
 	para(&t, line);
 
 	heading(&t, _("Heures et revenus par programme de financement"));
@@ -255,13 +260,9 @@ static void write_text(const struct report_annual *r, const struct report_derive
 		row(&t, hdr, w, 5);
 		rule(&t, w, 5);
 		for (size_t i = 0; i < r->nprograms; i++) {
-			const struct report_program *p = &r->programs[i];
-			char label[NAME_LEN + CODE_LEN + 8];
-			if (p->code[0])
-				snprintf(label, sizeof label, "%s", p->code);
-			else
-				snprintf(label, sizeof label, "%s", _("(sans programme)"));
-			const char *cells[] = { label, figures_hours_fr(p->minutes[0], b1, sizeof b1),
+			const struct annual_program *p = &r->programs[i];
+			const char *cells[] = { p->code[0] ? p->code : _("(sans programme)"),
+				figures_hours_fr(p->minutes[0], b1, sizeof b1),
 				figures_hours_fr(p->minutes[1], b2, sizeof b2),
 				figures_dollars_fr(p->revenue_cents[0], b3, sizeof b3),
 				figures_dollars_fr(p->revenue_cents[1], b4, sizeof b4) };
@@ -277,10 +278,10 @@ static void write_text(const struct report_annual *r, const struct report_derive
 		else
 			fprintf(out, "  %s\n", line);
 		for (int k = 0; k < DEV_KIND_COUNT; k++) {
-			const char *what = dev_kind_heading(k);
-			fprintf(out, md ? "- %s : %lld\n" : "    %s : %lld\n", what, (long long)r->dev_counts[p][k]);
+			fprintf(out, md ? "- %s : %lld\n" : "    %s : %lld\n", vocab_dev_kind_heading(k),
+				(long long)r->dev_counts[p][k]);
 			for (size_t i = 0; i < r->ndev_names; i++) {
-				const struct report_dev_name *n = &r->dev_names[i];
+				const struct annual_dev_name *n = &r->dev_names[i];
 				if ((int)n->partner == p && (int)n->kind == k) {
 					char name[1024];
 					text_pad_min(n->name, 0, TEXT_LEFT, name, sizeof name);
@@ -294,13 +295,10 @@ static void write_text(const struct report_annual *r, const struct report_derive
 
 	heading(&t, _("Utilisation"));
 	snprintf(line, sizeof line, _("Taux d'utilisation global : %s (%s facturables sur une capacité de %s)."),
-		figures_pct(d->utilisation_ok, d->utilisation, b1, sizeof b1),
+		figures_pct(r->utilisation.ok, r->utilisation.tenths, b1, sizeof b1),
 		figures_hours_fr(r->billable_total, b2, sizeof b2), figures_hours_fr(r->capacity_total, b3, sizeof b3));
 	para(&t, line);
-	if (md)
-		fputs("\n", out);
-	else
-		fputs("\n", out);
+	fputs("\n", out);
 	{
 		const char *hdr[] = { _("PERSONNE"), _("FONCTION"), _("FACTURABLES"), _("INTERNES"), _("CAPACITÉ"),
 			_("UTILISATION") };
@@ -308,12 +306,11 @@ static void write_text(const struct report_annual *r, const struct report_derive
 		row(&t, hdr, w, 6);
 		rule(&t, w, 6);
 		for (size_t i = 0; i < r->nexperts; i++) {
-			const struct report_expert *x = &r->experts[i];
-			int64_t u;
-			int ok = figures_share(x->billable, x->capacity, &u);
-			const char *cells[] = { x->name, vocab_function_word(x->function), figures_hours_fr(x->billable, b1, sizeof b1),
-				figures_hours_fr(x->internal, b2, sizeof b2), figures_hours_fr(x->capacity, b3, sizeof b3),
-				figures_pct(ok, u, b6, sizeof b6) };
+			const struct annual_expert *x = &r->experts[i];
+			const char *cells[] = { x->name, vocab_function_word(x->function),
+				figures_hours_fr(x->billable, b1, sizeof b1), figures_hours_fr(x->internal, b2, sizeof b2),
+				figures_hours_fr(x->capacity, b3, sizeof b3),
+				figures_pct(x->utilisation.ok, x->utilisation.tenths, b6, sizeof b6) };
 			row(&t, cells, w, 6);
 		}
 	}
@@ -350,57 +347,64 @@ static void csv_pct(FILE *out, const char *field, const char *fy, const char *ke
 	csv_row(out, field, fy, key, figures_pct_plain(ok, tenths, b, sizeof b));
 }
 
-static void write_csv(const struct report_annual *r, const struct report_derived *d, FILE *out)
+static void csv_amount(FILE *out, const char *field, const char *fy, const char *key, struct figures_amount a)
 {
-	const struct report_year *y2 = &r->y[2];
+	csv_opt(out, field, fy, key, a.ok, a.cents);
+}
+
+static void csv_ratio(FILE *out, const char *field, const char *fy, const char *key, struct figures_ratio v)
+{
+	csv_pct(out, field, fy, key, v.ok, v.tenths);
+}
+
+static void write_csv(const struct annual_report *r, FILE *out)
+{
+	const struct annual_year *y1 = &r->y[1], *y2 = &r->y[2];
 	const char *fy = y2->name;
 	csv_row(out, "field", "fy", "key", "value");
 	for (int k = 0; k < 3; k++) {
-		const struct report_year *y = &r->y[k];
+		const struct annual_year *y = &r->y[k];
 		csv_int(out, "billable_minutes", y->name, "", y->billable_minutes);
 		csv_int(out, "internal_minutes", y->name, "", y->internal_minutes);
 		csv_int(out, "members_at_end", y->name, "", y->members_at_end);
 		csv_int(out, "new_members", y->name, "", y->new_members);
 		if (k == 0)
 			continue;
-		for (int i = 0; i < 12; i++)
+		for (int i = 0; i < ANNUAL_MONTHS; i++)
 			csv_int(out, "billable_minutes_by_month", y->name, y->months[i], y->month_billable[i]);
 		csv_int(out, "beneficiaries", y->name, "", y->beneficiaries);
 		csv_int(out, "invoiced_cents", y->name, "", y->invoiced_cents);
 		csv_int(out, "credited_cents", y->name, "", y->credited_cents);
 		csv_int(out, "invoices", y->name, "", y->invoices);
 		csv_int(out, "credit_notes", y->name, "", y->credits);
-		csv_opt(out, "products_actual_cents", y->name, "", y->has_products, y->products_cents);
-		csv_row(out, "products_source", y->name, "", !y->has_products ? "" :
-			y->products_from_invoices ? "invoices" : "entered");
-		csv_opt(out, "expenses_actual_cents", y->name, "", y->fin.has & FIN_ACTUAL_EXPENSES,
-			y->fin.actual_expenses_cents);
-		csv_opt(out, "products_budget_cents", y->name, "", y->fin.has & FIN_BUDGET_PRODUCTS,
-			y->fin.budget_products_cents);
-		csv_opt(out, "expenses_budget_cents", y->name, "", y->fin.has & FIN_BUDGET_EXPENSES,
-			y->fin.budget_expenses_cents);
+		csv_amount(out, "products_actual_cents", y->name, "", y->products);
+		csv_row(out, "products_source", y->name, "", annual_products_source_word(y->products_source));
+		csv_amount(out, "products_invoiced_cents", y->name, "", y->products_invoiced);
+		csv_amount(out, "products_reconciliation_cents", y->name, "", y->reconciliation);
+		csv_amount(out, "expenses_actual_cents", y->name, "", y->expenses);
+		csv_amount(out, "products_budget_cents", y->name, "", y->budget_products);
+		csv_amount(out, "expenses_budget_cents", y->name, "", y->budget_expenses);
 		for (int c = 0; c < CATEGORY_COUNT; c++)
 			csv_int(out, "revenue_by_category_cents", y->name, vocab_category_word(c), y->revenue_by_category[c]);
 		csv_int(out, "revenue_full_management_cents", y->name, "", y->revenue_full_management);
 		csv_int(out, "revenue_other_members_cents", y->name, "", y->revenue_other_members);
 		csv_int(out, "revenue_with_members_cents", y->name, "", y->revenue_with_members);
 	}
-	char nn[REPORT_FY_NAME];
-	fy_name(r->fy + 1, r->fs, nn, sizeof nn);
-	csv_opt(out, "products_budget_cents", nn, "", r->next.has & FIN_BUDGET_PRODUCTS, r->next.budget_products_cents);
-	csv_opt(out, "expenses_budget_cents", nn, "", r->next.has & FIN_BUDGET_EXPENSES, r->next.budget_expenses_cents);
-	csv_opt(out, "surplus_actual_cents", r->y[1].name, "", d->surplus_ok[0], d->surplus[0]);
-	csv_opt(out, "surplus_actual_cents", fy, "", d->surplus_ok[1], d->surplus[1]);
-	csv_opt(out, "surplus_budget_cents", fy, "", d->surplus_ok[2], d->surplus[2]);
-	csv_opt(out, "surplus_budget_cents", nn, "", d->surplus_ok[3], d->surplus[3]);
-	csv_pct(out, "hours_growth_pct", fy, "", d->hours_growth_ok, d->hours_growth);
-	csv_pct(out, "hours_growth_pct", r->y[1].name, "", d->prev_hours_growth_ok, d->prev_hours_growth);
-	csv_pct(out, "members_growth_pct", fy, "", d->members_growth_ok, d->members_growth);
-	csv_pct(out, "products_variance_pct", fy, "", d->variance_products_ok, d->variance_products);
-	csv_pct(out, "expenses_variance_pct", fy, "", d->variance_expenses_ok, d->variance_expenses);
-	csv_pct(out, "operations_with_members_pct", fy, "", d->members_share_ok, d->members_share);
+	const char *nn = r->next_name;
+	csv_amount(out, "products_budget_cents", nn, "", r->next_budget_products);
+	csv_amount(out, "expenses_budget_cents", nn, "", r->next_budget_expenses);
+	csv_amount(out, "surplus_actual_cents", y1->name, "", y1->surplus);
+	csv_amount(out, "surplus_actual_cents", fy, "", y2->surplus);
+	csv_amount(out, "surplus_budget_cents", fy, "", y2->budget_surplus);
+	csv_amount(out, "surplus_budget_cents", nn, "", r->next_budget_surplus);
+	csv_ratio(out, "hours_growth_pct", fy, "", r->hours_growth);
+	csv_ratio(out, "hours_growth_pct", y1->name, "", r->prev_hours_growth);
+	csv_ratio(out, "members_growth_pct", fy, "", r->members_growth);
+	csv_ratio(out, "products_variance_pct", fy, "", r->products_variance);
+	csv_ratio(out, "expenses_variance_pct", fy, "", r->expenses_variance);
+	csv_ratio(out, "operations_with_members_pct", fy, "", r->members_share);
 	for (int c = 0; c < CATEGORY_COUNT; c++)
-		csv_pct(out, "revenue_growth_pct", fy, vocab_category_word(c), d->cat_growth_ok[c], d->cat_growth[c]);
+		csv_ratio(out, "revenue_growth_pct", fy, vocab_category_word(c), r->category_growth[c]);
 	for (int i = 0; i < r->nhist; i++) {
 		csv_int(out, "full_management_revenue_cents", r->hist[i].name, "", r->hist[i].full_management);
 		csv_int(out, "other_members_revenue_cents", r->hist[i].name, "", r->hist[i].other_members);
@@ -411,14 +415,14 @@ static void write_csv(const struct report_annual *r, const struct report_derived
 	csv_int(out, "people_men", fy, "", r->men);
 	csv_int(out, "people_other_gender", fy, "", r->other_gender);
 	csv_int(out, "people_unknown_gender", fy, "", r->unknown_gender);
-	csv_pct(out, "women_pct", fy, "", d->women_ok, d->women);
-	csv_pct(out, "men_pct", fy, "", d->men_ok, d->men);
-	csv_pct(out, "average_age", fy, "", d->age_ok, d->age);
+	csv_ratio(out, "women_pct", fy, "", r->women_share);
+	csv_ratio(out, "men_pct", fy, "", r->men_share);
+	csv_ratio(out, "average_age", fy, "", r->average_age);
 	for (size_t i = 0; i < r->nprograms; i++) {
-		const struct report_program *p = &r->programs[i];
-		csv_int(out, "program_billable_minutes", r->y[1].name, p->code, p->minutes[0]);
+		const struct annual_program *p = &r->programs[i];
+		csv_int(out, "program_billable_minutes", y1->name, p->code, p->minutes[0]);
 		csv_int(out, "program_billable_minutes", fy, p->code, p->minutes[1]);
-		csv_int(out, "program_revenue_cents", r->y[1].name, p->code, p->revenue_cents[0]);
+		csv_int(out, "program_revenue_cents", y1->name, p->code, p->revenue_cents[0]);
 		csv_int(out, "program_revenue_cents", fy, p->code, p->revenue_cents[1]);
 	}
 	for (int p = 0; p < PARTNER_COUNT; p++)
@@ -428,22 +432,20 @@ static void write_csv(const struct report_annual *r, const struct report_derived
 			csv_int(out, "devaffaires_count", fy, key, r->dev_counts[p][k]);
 		}
 	for (size_t i = 0; i < r->ndev_names; i++) {
-		const struct report_dev_name *n = &r->dev_names[i];
+		const struct annual_dev_name *n = &r->dev_names[i];
 		char key[NAME_LEN + 48];
 		snprintf(key, sizeof key, "%s/%s/%s", vocab_partner_word(n->partner), vocab_dev_kind_word(n->kind), n->name);
-		csv_int(out, "devaffaires_name_count", fy, key, n->n);
+		csv_int(out, "devaffaires_name_count", fy, key, n->count);
 	}
 	csv_int(out, "utilisation_billable_minutes", fy, "", r->billable_total);
 	csv_int(out, "utilisation_capacity_minutes", fy, "", r->capacity_total);
-	csv_pct(out, "utilisation_pct", fy, "", d->utilisation_ok, d->utilisation);
+	csv_ratio(out, "utilisation_pct", fy, "", r->utilisation);
 	for (size_t i = 0; i < r->nexperts; i++) {
-		const struct report_expert *x = &r->experts[i];
-		int64_t u;
-		int ok = figures_share(x->billable, x->capacity, &u);
+		const struct annual_expert *x = &r->experts[i];
 		csv_int(out, "expert_billable_minutes", fy, x->login, x->billable);
 		csv_int(out, "expert_internal_minutes", fy, x->login, x->internal);
 		csv_int(out, "expert_capacity_minutes", fy, x->login, x->capacity);
-		csv_pct(out, "expert_utilisation_pct", fy, x->login, ok, u);
+		csv_ratio(out, "expert_utilisation_pct", fy, x->login, x->utilisation);
 	}
 }
 
@@ -456,17 +458,17 @@ static json_t *jint(int64_t v)
 	return json_integer((json_int_t)v);
 }
 
-static json_t *jopt(int ok, int64_t v)
+static json_t *jamount(struct figures_amount a)
 {
-	return ok ? jint(v) : json_null();
+	return a.ok ? jint(a.cents) : json_null();
 }
 
-static json_t *jpct(int ok, int64_t tenths)
+static json_t *jpct(struct figures_ratio v)
 {
-	return ok ? json_real((double)tenths / 10.0) : json_null();
+	return v.ok ? json_real(figures_pct_number(v.tenths)) : json_null();
 }
 
-static json_t *json_year(const struct report_year *y, int full)
+static json_t *json_year(const struct annual_year *y, int full)
 {
 	json_t *o = json_object();
 	json_object_set_new(o, "fy", json_string(y->name));
@@ -479,7 +481,7 @@ static json_t *json_year(const struct report_year *y, int full)
 	if (!full)
 		return o;
 	json_t *m = json_array();
-	for (int i = 0; i < 12; i++) {
+	for (int i = 0; i < ANNUAL_MONTHS; i++) {
 		json_t *x = json_object();
 		json_object_set_new(x, "month", json_string(y->months[i]));
 		json_object_set_new(x, "billable_minutes", jint(y->month_billable[i]));
@@ -491,15 +493,14 @@ static json_t *json_year(const struct report_year *y, int full)
 	json_object_set_new(o, "credited_cents", jint(y->credited_cents));
 	json_object_set_new(o, "invoices", jint(y->invoices));
 	json_object_set_new(o, "credit_notes", jint(y->credits));
-	json_object_set_new(o, "products_actual_cents", jopt(y->has_products, y->products_cents));
-	json_object_set_new(o, "products_source", !y->has_products ? json_null() :
-		json_string(y->products_from_invoices ? "invoices" : "entered"));
-	json_object_set_new(o, "expenses_actual_cents", jopt(y->fin.has & FIN_ACTUAL_EXPENSES,
-		y->fin.actual_expenses_cents));
-	json_object_set_new(o, "products_budget_cents", jopt(y->fin.has & FIN_BUDGET_PRODUCTS,
-		y->fin.budget_products_cents));
-	json_object_set_new(o, "expenses_budget_cents", jopt(y->fin.has & FIN_BUDGET_EXPENSES,
-		y->fin.budget_expenses_cents));
+	json_object_set_new(o, "products_actual_cents", jamount(y->products));
+	json_object_set_new(o, "products_source", y->products_source == ANNUAL_PRODUCTS_NONE ? json_null() :
+		json_string(annual_products_source_word(y->products_source)));
+	json_object_set_new(o, "products_invoiced_cents", jamount(y->products_invoiced));
+	json_object_set_new(o, "products_reconciliation_cents", jamount(y->reconciliation));
+	json_object_set_new(o, "expenses_actual_cents", jamount(y->expenses));
+	json_object_set_new(o, "products_budget_cents", jamount(y->budget_products));
+	json_object_set_new(o, "expenses_budget_cents", jamount(y->budget_expenses));
 	json_t *c = json_object();
 	for (int k = 0; k < CATEGORY_COUNT; k++)
 		json_object_set_new(c, vocab_category_word(k), jint(y->revenue_by_category[k]));
@@ -510,52 +511,46 @@ static json_t *json_year(const struct report_year *y, int full)
 	return o;
 }
 
-static json_t *json_report(const struct report_annual *r, const struct report_derived *d)
+static json_t *json_report(const struct annual_report *r)
 {
+	const struct annual_year *y1 = &r->y[1], *y2 = &r->y[2];
 	json_t *o = json_object();
-	json_object_set_new(o, "fy", json_string(r->y[2].name));
-	json_object_set_new(o, "previous_fy", json_string(r->y[1].name));
+	json_object_set_new(o, "fy", json_string(y2->name));
+	json_object_set_new(o, "previous_fy", json_string(y1->name));
 	json_t *ys = json_array();
 	for (int k = 0; k < 3; k++)
 		json_array_append_new(ys, json_year(&r->y[k], k > 0));
 	json_object_set_new(o, "years", ys);
-	char nn[REPORT_FY_NAME];
-	fy_name(r->fy + 1, r->fs, nn, sizeof nn);
 	json_t *nx = json_object();
-	json_object_set_new(nx, "fy", json_string(nn));
-	json_object_set_new(nx, "products_budget_cents", jopt(r->next.has & FIN_BUDGET_PRODUCTS,
-		r->next.budget_products_cents));
-	json_object_set_new(nx, "expenses_budget_cents", jopt(r->next.has & FIN_BUDGET_EXPENSES,
-		r->next.budget_expenses_cents));
-	json_object_set_new(nx, "surplus_budget_cents", jopt(d->surplus_ok[3], d->surplus[3]));
+	json_object_set_new(nx, "fy", json_string(r->next_name));
+	json_object_set_new(nx, "products_budget_cents", jamount(r->next_budget_products));
+	json_object_set_new(nx, "expenses_budget_cents", jamount(r->next_budget_expenses));
+	json_object_set_new(nx, "surplus_budget_cents", jamount(r->next_budget_surplus));
 	json_object_set_new(o, "next_year", nx);
 
 	json_t *g = json_object();
-	json_object_set_new(g, "hours_growth_pct", jpct(d->hours_growth_ok, d->hours_growth));
-	json_object_set_new(g, "previous_hours_growth_pct", jpct(d->prev_hours_growth_ok, d->prev_hours_growth));
-	json_object_set_new(g, "members_growth_pct", jpct(d->members_growth_ok, d->members_growth));
-	json_object_set_new(g, "products_variance_pct", jpct(d->variance_products_ok, d->variance_products));
-	json_object_set_new(g, "expenses_variance_pct", jpct(d->variance_expenses_ok, d->variance_expenses));
-	json_object_set_new(g, "surplus_previous_actual_cents", jopt(d->surplus_ok[0], d->surplus[0]));
-	json_object_set_new(g, "surplus_actual_cents", jopt(d->surplus_ok[1], d->surplus[1]));
-	json_object_set_new(g, "surplus_budget_cents", jopt(d->surplus_ok[2], d->surplus[2]));
-	json_object_set_new(g, "operations_with_members_pct", jpct(d->members_share_ok, d->members_share));
+	json_object_set_new(g, "hours_growth_pct", jpct(r->hours_growth));
+	json_object_set_new(g, "previous_hours_growth_pct", jpct(r->prev_hours_growth));
+	json_object_set_new(g, "members_growth_pct", jpct(r->members_growth));
+	json_object_set_new(g, "products_variance_pct", jpct(r->products_variance));
+	json_object_set_new(g, "expenses_variance_pct", jpct(r->expenses_variance));
+	json_object_set_new(g, "surplus_previous_actual_cents", jamount(y1->surplus));
+	json_object_set_new(g, "surplus_actual_cents", jamount(y2->surplus));
+	json_object_set_new(g, "surplus_budget_cents", jamount(y2->budget_surplus));
+	json_object_set_new(g, "operations_with_members_pct", jpct(r->members_share));
 	json_t *cg = json_object();
 	for (int c = 0; c < CATEGORY_COUNT; c++)
-		json_object_set_new(cg, vocab_category_word(c), jpct(d->cat_growth_ok[c], d->cat_growth[c]));
+		json_object_set_new(cg, vocab_category_word(c), jpct(r->category_growth[c]));
 	json_object_set_new(g, "revenue_growth_pct", cg);
 	json_object_set_new(o, "figures", g);
 
 	json_t *h = json_array();
 	for (int i = 0; i < r->nhist; i++) {
 		json_t *x = json_object();
-		int64_t fm;
-		int ok = figures_share(r->hist[i].full_management, r->hist[i].full_management + r->hist[i].other_members,
-			&fm);
 		json_object_set_new(x, "fy", json_string(r->hist[i].name));
 		json_object_set_new(x, "full_management_cents", jint(r->hist[i].full_management));
 		json_object_set_new(x, "other_members_cents", jint(r->hist[i].other_members));
-		json_object_set_new(x, "full_management_pct", jpct(ok, fm));
+		json_object_set_new(x, "full_management_pct", jpct(r->hist[i].full_management_share));
 		json_array_append_new(h, x);
 	}
 	json_object_set_new(o, "full_management_share", h);
@@ -568,14 +563,14 @@ static json_t *json_report(const struct report_annual *r, const struct report_de
 	json_object_set_new(p, "men", jint(r->men));
 	json_object_set_new(p, "other_gender", jint(r->other_gender));
 	json_object_set_new(p, "unknown_gender", jint(r->unknown_gender));
-	json_object_set_new(p, "women_pct", jpct(d->women_ok, d->women));
-	json_object_set_new(p, "men_pct", jpct(d->men_ok, d->men));
-	json_object_set_new(p, "average_age", jpct(d->age_ok, d->age));
+	json_object_set_new(p, "women_pct", jpct(r->women_share));
+	json_object_set_new(p, "men_pct", jpct(r->men_share));
+	json_object_set_new(p, "average_age", jpct(r->average_age));
 	json_object_set_new(o, "people", p);
 
 	json_t *pr = json_array();
 	for (size_t i = 0; i < r->nprograms; i++) {
-		const struct report_program *q = &r->programs[i];
+		const struct annual_program *q = &r->programs[i];
 		json_t *x = json_object();
 		json_object_set_new(x, "code", json_string(q->code));
 		json_object_set_new(x, "name", json_string(q->name));
@@ -595,13 +590,13 @@ static json_t *json_report(const struct report_annual *r, const struct report_de
 			json_object_set_new(x, vocab_dev_kind_word(k), jint(r->dev_counts[q][k]));
 		json_t *names = json_array();
 		for (size_t i = 0; i < r->ndev_names; i++) {
-			const struct report_dev_name *n = &r->dev_names[i];
+			const struct annual_dev_name *n = &r->dev_names[i];
 			if ((int)n->partner != q)
 				continue;
 			json_t *y = json_object();
 			json_object_set_new(y, "kind", json_string(vocab_dev_kind_word(n->kind)));
 			json_object_set_new(y, "name", json_string(n->name));
-			json_object_set_new(y, "count", jint(n->n));
+			json_object_set_new(y, "count", jint(n->count));
 			json_array_append_new(names, y);
 		}
 		json_object_set_new(x, "names", names);
@@ -612,12 +607,10 @@ static json_t *json_report(const struct report_annual *r, const struct report_de
 	json_t *u = json_object();
 	json_object_set_new(u, "billable_minutes", jint(r->billable_total));
 	json_object_set_new(u, "capacity_minutes", jint(r->capacity_total));
-	json_object_set_new(u, "utilisation_pct", jpct(d->utilisation_ok, d->utilisation));
+	json_object_set_new(u, "utilisation_pct", jpct(r->utilisation));
 	json_t *xs = json_array();
 	for (size_t i = 0; i < r->nexperts; i++) {
-		const struct report_expert *x = &r->experts[i];
-		int64_t v;
-		int ok = figures_share(x->billable, x->capacity, &v);
+		const struct annual_expert *x = &r->experts[i];
 		json_t *y = json_object();
 		json_object_set_new(y, "login", json_string(x->login));
 		json_object_set_new(y, "name", json_string(x->name));
@@ -625,7 +618,7 @@ static json_t *json_report(const struct report_annual *r, const struct report_de
 		json_object_set_new(y, "billable_minutes", jint(x->billable));
 		json_object_set_new(y, "internal_minutes", jint(x->internal));
 		json_object_set_new(y, "capacity_minutes", jint(x->capacity));
-		json_object_set_new(y, "utilisation_pct", jpct(ok, v));
+		json_object_set_new(y, "utilisation_pct", jpct(x->utilisation));
 		json_array_append_new(xs, y);
 	}
 	json_object_set_new(u, "experts", xs);
@@ -633,24 +626,22 @@ static json_t *json_report(const struct report_annual *r, const struct report_de
 	return o;
 }
 
-static juste_status write_to(const struct report_annual *r, enum report_format f, FILE *out,
+static juste_status write_to(const struct annual_report *r, enum report_format f, FILE *out,
 	struct juste_err *e)
 {
-	struct report_derived d;
-	report_derive(r, &d);
 	switch (f) {
 	case REPORT_TEXT:
 	case REPORT_TABLE:
-		write_text(r, &d, 0, out);
+		write_text(r, 0, out);
 		break;
 	case REPORT_MD:
-		write_text(r, &d, 1, out);
+		write_text(r, 1, out);
 		break;
 	case REPORT_CSV:
-		write_csv(r, &d, out);
+		write_csv(r, out);
 		break;
 	case REPORT_JSON: {
-		json_t *o = json_report(r, &d);
+		json_t *o = json_report(r);
 		if (!o)
 			return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 		int rc = json_dumpf(o, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
@@ -666,7 +657,7 @@ static juste_status write_to(const struct report_annual *r, enum report_format f
 	return JUSTE_OK;
 }
 
-juste_status report_out_write(const struct report_annual *r, enum report_format f, const char *path,
+juste_status report_out_write(const struct annual_report *r, enum report_format f, const char *path,
 	struct juste_err *e)
 {
 	if (f != REPORT_TEXT && f != REPORT_TABLE && f != REPORT_MD && f != REPORT_CSV && f != REPORT_JSON)

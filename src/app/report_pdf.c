@@ -3,8 +3,9 @@
  * charts drawn as vector bars: billable hours by month for both years,
  * revenue by member category, actual against budget.
  *
- * The figures are those of report_out_write (same struct, same
- * formatters); the page set-up, text and page breaks are pdfdoc's, shared
+ * The figures are those of report_out_write (the same struct
+ * annual_report, the same formatters): nothing here computes a figure; the
+ * only arithmetic is the page's geometry.  The page set-up, text and page breaks are pdfdoc's, shared
  * with the invoice PDF; the layout here is its own, in the same style:
  * top-down, a new page when the next block does not fit.
  */
@@ -12,6 +13,7 @@
 #include <string.h>
 
 #include "juste/i18n.h"
+#include "juste/money.h"
 #include "juste/pdfdoc.h"
 #include "juste/report.h"
 #include "juste/report_pdf.h"
@@ -27,8 +29,7 @@ struct rp {
 	struct pdfdoc doc;
 	PangoFontDescription *regular, *bold, *small, *title, *h2;
 	const struct policy *cfg;
-	const struct report_annual *r;
-	struct report_derived d;
+	const struct annual_report *r;
 };
 
 static void footer(struct rp *p)
@@ -149,11 +150,32 @@ static void chart(struct rp *p, const struct chart *c)
 }
 
 
+/* Where the actual products come from, when not simply the invoices. */
+static void products_notes(struct rp *p)
+{
+	char b1[MONEY_BUF], b2[MONEY_BUF], b3[MONEY_BUF], line[1024];
+	for (int k = 1; k < 3; k++) {
+		const struct annual_year *y = &p->r->y[k];
+		if (y->products_source != ANNUAL_PRODUCTS_ENTERED)
+			continue;
+		if (!y->products_invoiced.ok) {
+			snprintf(line, sizeof line, _("Aucune facture émise en %s : produits réels tels que saisis."), y->name);
+			para(p, line);
+		} else if (y->reconciliation.ok) {
+			snprintf(line, sizeof line, _("Rapprochement %s : produits audités %s ; factures des périodes de "
+				"l'exercice, nettes des notes de crédit, avant taxes : %s ; écart (audités moins factures) : %s."),
+				y->name, money_format_fr(y->products.cents, b1, sizeof b1),
+				money_format_fr(y->products_invoiced.cents, b2, sizeof b2),
+				money_format_fr(y->reconciliation.cents, b3, sizeof b3));
+			para(p, line);
+		}
+	}
+}
+
 static void body(struct rp *p)
 {
-	const struct report_annual *r = p->r;
-	const struct report_derived *d = &p->d;
-	const struct report_year *y1 = &r->y[1], *y2 = &r->y[2];
+	const struct annual_report *r = p->r;
+	const struct annual_year *y1 = &r->y[1], *y2 = &r->y[2];
 	char b1[64], b2[64], b3[64], b4[64], b5[64], line[1024];
 
 	cairo_set_source_rgb(p->doc.cr, 0.1, 0.3, 0.5);
@@ -166,8 +188,8 @@ static void body(struct rp *p)
 	snprintf(line, sizeof line, _("Heures de services rendus : %s (%s : %s), soit une variation de %s ; "
 		"l'année précédente : %s."), figures_hours_fr(y2->billable_minutes, b1, sizeof b1), y1->name,
 		figures_hours_fr(y1->billable_minutes, b2, sizeof b2),
-		figures_pct_signed(d->hours_growth_ok, d->hours_growth, b3, sizeof b3),
-		figures_pct_signed(d->prev_hours_growth_ok, d->prev_hours_growth, b4, sizeof b4));
+		figures_pct_signed(r->hours_growth.ok, r->hours_growth.tenths, b3, sizeof b3),
+		figures_pct_signed(r->prev_hours_growth.ok, r->prev_hours_growth.tenths, b4, sizeof b4));
 	para(p, line);
 	snprintf(line, sizeof line, _("Des interventions auprès de %s entreprises (%s : %s)."),
 		figures_count_fr(y2->beneficiaries, b1, sizeof b1), y1->name,
@@ -176,65 +198,70 @@ static void body(struct rp *p)
 	snprintf(line, sizeof line, _("%s organisations membres au %s, dont %s nouvelles : une croissance du "
 		"membrariat de %s."), figures_count_fr(y2->members_at_end, b1, sizeof b1), y2->last,
 		figures_count_fr(y2->new_members, b2, sizeof b2),
-		figures_pct_signed(d->members_growth_ok, d->members_growth, b3, sizeof b3));
+		figures_pct_signed(r->members_growth.ok, r->members_growth.tenths, b3, sizeof b3));
 	para(p, line);
 	{
-		const char *months[12];
-		char mlab[12][8];
-		int64_t v[24];
-		for (int i = 0; i < 12; i++) {
+		const char *months[ANNUAL_MONTHS];
+		char mlab[ANNUAL_MONTHS][8];
+		int64_t v[2 * ANNUAL_MONTHS];
+		for (int i = 0; i < ANNUAL_MONTHS; i++) {
+			/* the month's number, "04" of "2019-04" */
 			snprintf(mlab[i], sizeof mlab[i], "%.2s", y2->months[i] + 5);
 			months[i] = mlab[i];
 			v[2 * i] = y1->month_billable[i];
 			v[2 * i + 1] = y2->month_billable[i];
 		}
 		const char *series[] = { y1->name, y2->name };
-		struct chart c = { _("Heures facturables par mois"), 12, 2, months, series, v, 0 };
+		struct chart c = { _("Heures facturables par mois"), ANNUAL_MONTHS, 2, months, series, v, 0 };
 		chart(p, &c);
 	}
 
 	heading(p, _("Affaires financières"));
 	{
-		char h1[48], h2[48], h3[48], h5[48], nn[REPORT_FY_NAME];
+		char h1[48], h2[48], h3[48], h5[48];
 		snprintf(h1, sizeof h1, _("%s réel"), y1->name);
 		snprintf(h2, sizeof h2, _("%s réel"), y2->name);
 		snprintf(h3, sizeof h3, _("%s budgété"), y2->name);
-		fy_name(r->fy + 1, r->fs, nn, sizeof nn);
-		snprintf(h5, sizeof h5, _("%s budgété"), nn);
+		snprintf(h5, sizeof h5, _("%s budgété"), r->next_name);
 		const double cols[] = { 0.24, 0.16, 0.16, 0.16, 0.1, 0.18 };
 		const char *hdr[] = { _("Description"), h1, h2, h3, _("Var."), h5 };
 		trow(p, hdr, cols, 6, 1);
-		const char *c1[] = { _("Produits"), figures_dollars_or_dash(y1->has_products, y1->products_cents, b1, sizeof b1),
-			figures_dollars_or_dash(y2->has_products, y2->products_cents, b2, sizeof b2),
-			figures_dollars_or_dash(y2->fin.has & FIN_BUDGET_PRODUCTS, y2->fin.budget_products_cents, b3, sizeof b3),
-			figures_pct_whole_signed(d->variance_products_ok, d->variance_products, b4, sizeof b4),
-			figures_dollars_or_dash(r->next.has & FIN_BUDGET_PRODUCTS, r->next.budget_products_cents, b5, sizeof b5) };
+		const char *c1[] = { _("Produits"), figures_dollars_or_dash(y1->products.ok, y1->products.cents, b1, sizeof b1),
+			figures_dollars_or_dash(y2->products.ok, y2->products.cents, b2, sizeof b2),
+			figures_dollars_or_dash(y2->budget_products.ok, y2->budget_products.cents, b3, sizeof b3),
+			figures_pct_whole_signed(r->products_variance.ok, r->products_variance.tenths, b4, sizeof b4),
+			figures_dollars_or_dash(r->next_budget_products.ok, r->next_budget_products.cents, b5, sizeof b5) };
 		trow(p, c1, cols, 6, 0);
 		const char *c2[] = { _("Frais d'exploitation"),
-			figures_dollars_or_dash(y1->fin.has & FIN_ACTUAL_EXPENSES, y1->fin.actual_expenses_cents, b1, sizeof b1),
-			figures_dollars_or_dash(y2->fin.has & FIN_ACTUAL_EXPENSES, y2->fin.actual_expenses_cents, b2, sizeof b2),
-			figures_dollars_or_dash(y2->fin.has & FIN_BUDGET_EXPENSES, y2->fin.budget_expenses_cents, b3, sizeof b3),
-			figures_pct_whole_signed(d->variance_expenses_ok, d->variance_expenses, b4, sizeof b4),
-			figures_dollars_or_dash(r->next.has & FIN_BUDGET_EXPENSES, r->next.budget_expenses_cents, b5, sizeof b5) };
+			figures_dollars_or_dash(y1->expenses.ok, y1->expenses.cents, b1, sizeof b1),
+			figures_dollars_or_dash(y2->expenses.ok, y2->expenses.cents, b2, sizeof b2),
+			figures_dollars_or_dash(y2->budget_expenses.ok, y2->budget_expenses.cents, b3, sizeof b3),
+			figures_pct_whole_signed(r->expenses_variance.ok, r->expenses_variance.tenths, b4, sizeof b4),
+			figures_dollars_or_dash(r->next_budget_expenses.ok, r->next_budget_expenses.cents, b5, sizeof b5) };
 		trow(p, c2, cols, 6, 0);
-		const char *c3[] = { _("Excédent de l'exercice"), figures_dollars_or_dash(d->surplus_ok[0], d->surplus[0], b1, sizeof b1),
-			figures_dollars_or_dash(d->surplus_ok[1], d->surplus[1], b2, sizeof b2), figures_dollars_or_dash(d->surplus_ok[2], d->surplus[2], b3, sizeof b3),
-			"", figures_dollars_or_dash(d->surplus_ok[3], d->surplus[3], b5, sizeof b5) };
+		const char *c3[] = { _("Excédent de l'exercice"),
+			figures_dollars_or_dash(y1->surplus.ok, y1->surplus.cents, b1, sizeof b1),
+			figures_dollars_or_dash(y2->surplus.ok, y2->surplus.cents, b2, sizeof b2),
+			figures_dollars_or_dash(y2->budget_surplus.ok, y2->budget_surplus.cents, b3, sizeof b3),
+			"", figures_dollars_or_dash(r->next_budget_surplus.ok, r->next_budget_surplus.cents, b5, sizeof b5) };
 		trow(p, c3, cols, 6, 0);
 		p->doc.y += 6;
 	}
+	products_notes(p);
 	snprintf(line, sizeof line, _("Au cours de l'exercice, la Coopérative a effectué %s de ses opérations avec "
 		"ses membres utilisateurs au sens de l'article 17 du Règlement d'application de la Loi sur les "
-		"coopératives."), figures_pct(d->members_share_ok, d->members_share, b1, sizeof b1));
+		"coopératives."), figures_pct(r->members_share.ok, r->members_share.tenths, b1, sizeof b1));
 	para(p, line);
 	snprintf(line, sizeof line, _("La progression des revenus en provenance des membres et des membres "
 		"auxiliaires est respectivement de %s et %s, comparativement à l'année précédente."),
-		figures_pct_signed(d->cat_growth_ok[CATEGORY_MEMBRE], d->cat_growth[CATEGORY_MEMBRE], b1, sizeof b1),
-		figures_pct_signed(d->cat_growth_ok[CATEGORY_AUXILIAIRE], d->cat_growth[CATEGORY_AUXILIAIRE], b2, sizeof b2));
+		figures_pct_signed(r->category_growth[CATEGORY_MEMBRE].ok, r->category_growth[CATEGORY_MEMBRE].tenths,
+			b1, sizeof b1),
+		figures_pct_signed(r->category_growth[CATEGORY_AUXILIAIRE].ok,
+			r->category_growth[CATEGORY_AUXILIAIRE].tenths, b2, sizeof b2));
 	para(p, line);
 	{
-		const int64_t v[4] = { y2->products_cents, y2->fin.budget_products_cents, y2->fin.actual_expenses_cents,
-			y2->fin.budget_expenses_cents };
+		const int64_t v[4] = { y2->products.cents, y2->budget_products.cents, y2->expenses.cents,
+			y2->budget_expenses.cents };
 		const char *groups[] = { _("Produits"), _("Frais d'exploitation") };
 		const char *series[] = { _("Réel"), _("Budget") };
 		char title[96];
@@ -244,10 +271,9 @@ static void body(struct rp *p)
 	}
 	{
 		int64_t v[2 * CATEGORY_COUNT];
-		const char *groups[CATEGORY_COUNT] = { [CATEGORY_MEMBRE] = _("Membres"),
-			[CATEGORY_AUXILIAIRE] = _("Auxiliaires"), [CATEGORY_SOUTIEN] = _("Soutien"),
-			[CATEGORY_NON_MEMBRE] = _("Non-membres") };
+		const char *groups[CATEGORY_COUNT];
 		for (int c = 0; c < CATEGORY_COUNT; c++) {
+			groups[c] = vocab_category_group(c);
 			v[2 * c] = y1->revenue_by_category[c];
 			v[2 * c + 1] = y2->revenue_by_category[c];
 		}
@@ -260,19 +286,18 @@ static void body(struct rp *p)
 		const char *hdr[] = { _("Exercice"), _("Sous entière gestion"), _("Autres membres") };
 		trow(p, hdr, cols, 3, 1);
 		for (int i = 0; i < r->nhist; i++) {
-			int64_t fm, ot, whole = r->hist[i].full_management + r->hist[i].other_members;
-			int ok1 = figures_share(r->hist[i].full_management, whole, &fm);
-			int ok2 = figures_share(r->hist[i].other_members, whole, &ot);
-			const char *cells[] = { r->hist[i].name, figures_pct(ok1, fm, b1, sizeof b1),
-				figures_pct(ok2, ot, b2, sizeof b2) };
+			const struct annual_hist *h = &r->hist[i];
+			const char *cells[] = { h->name,
+				figures_pct(h->full_management_share.ok, h->full_management_share.tenths, b1, sizeof b1),
+				figures_pct(h->other_members_share.ok, h->other_members_share.tenths, b2, sizeof b2) };
 			trow(p, cells, cols, 3, 0);
 		}
 	}
 
 	heading(p, _("Capital humain"));
 	char age[32];
-	if (d->age_ok)
-		snprintf(age, sizeof age, _("%lld ans"), (long long)((d->age + 5) / 10));
+	if (r->average_age.ok)
+		snprintf(age, sizeof age, _("%lld ans"), (long long)r->average_age_years);
 	else
 		snprintf(age, sizeof age, "—");
 	snprintf(line, sizeof line, _("Au %s : %s ressources professionnelles, %s formateurs, %s directions. "
@@ -280,7 +305,8 @@ static void body(struct rp *p)
 		figures_count_fr(r->people_by_function[FUNCTION_PROFESSIONNEL], b1, sizeof b1),
 		figures_count_fr(r->people_by_function[FUNCTION_FORMATEUR], b2, sizeof b2),
 		figures_count_fr(r->people_by_function[FUNCTION_DIRECTION], b3, sizeof b3),
-		figures_pct(d->women_ok, d->women, b4, sizeof b4), figures_pct(d->men_ok, d->men, b5, sizeof b5), age);
+		figures_pct(r->women_share.ok, r->women_share.tenths, b4, sizeof b4),
+		figures_pct(r->men_share.ok, r->men_share.tenths, b5, sizeof b5), age);
 	para(p, line);
 
 	heading(p, _("Heures et revenus par programme de financement"));
@@ -289,7 +315,7 @@ static void body(struct rp *p)
 		const char *hdr[] = { _("Programme"), y1->name, y2->name, y1->name, y2->name };
 		trow(p, hdr, cols, 5, 1);
 		for (size_t i = 0; i < r->nprograms; i++) {
-			const struct report_program *q = &r->programs[i];
+			const struct annual_program *q = &r->programs[i];
 			const char *cells[] = { q->code[0] ? q->code : _("(sans programme)"),
 				figures_hours_fr(q->minutes[0], b1, sizeof b1), figures_hours_fr(q->minutes[1], b2, sizeof b2),
 				figures_dollars_fr(q->revenue_cents[0], b3, sizeof b3),
@@ -303,12 +329,10 @@ static void body(struct rp *p)
 		need(p, 40);
 		p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, p->doc.w - 2 * MARGIN, vocab_partner_label(q), p->bold, PANGO_ALIGN_LEFT) + 2;
 		for (int k = 0; k < DEV_KIND_COUNT; k++) {
-			const char *what[DEV_KIND_COUNT] = { [DEV_KIND_EVENEMENT] = _("Participation à des événements"),
-				[DEV_KIND_RENCONTRE] = _("Rencontres de développement") };
-			snprintf(line, sizeof line, "%s : %lld", what[k], (long long)r->dev_counts[q][k]);
+			snprintf(line, sizeof line, "%s : %lld", vocab_dev_kind_heading(k), (long long)r->dev_counts[q][k]);
 			para(p, line);
 			for (size_t i = 0; i < r->ndev_names; i++) {
-				const struct report_dev_name *n = &r->dev_names[i];
+				const struct annual_dev_name *n = &r->dev_names[i];
 				if ((int)n->partner != q || (int)n->kind != k)
 					continue;
 				need(p, 12);
@@ -321,7 +345,7 @@ static void body(struct rp *p)
 
 	heading(p, _("Utilisation"));
 	snprintf(line, sizeof line, _("Taux d'utilisation global : %s (%s facturables sur une capacité de %s)."),
-		figures_pct(d->utilisation_ok, d->utilisation, b1, sizeof b1),
+		figures_pct(r->utilisation.ok, r->utilisation.tenths, b1, sizeof b1),
 		figures_hours_fr(r->billable_total, b2, sizeof b2), figures_hours_fr(r->capacity_total, b3, sizeof b3));
 	para(p, line);
 	{
@@ -330,25 +354,22 @@ static void body(struct rp *p)
 			_("Utilisation") };
 		trow(p, hdr, cols, 6, 1);
 		for (size_t i = 0; i < r->nexperts; i++) {
-			const struct report_expert *x = &r->experts[i];
-			int64_t u;
-			int ok = figures_share(x->billable, x->capacity, &u);
+			const struct annual_expert *x = &r->experts[i];
 			const char *cells[] = { x->name, vocab_function_word(x->function), figures_hours_fr(x->billable, b1, sizeof b1),
 				figures_hours_fr(x->internal, b2, sizeof b2), figures_hours_fr(x->capacity, b3, sizeof b3),
-				figures_pct(ok, u, b4, sizeof b4) };
+				figures_pct(x->utilisation.ok, x->utilisation.tenths, b4, sizeof b4) };
 			trow(p, cells, cols, 6, 0);
 		}
 	}
 }
 
-juste_status report_pdf_write(const struct policy *cfg, const struct report_annual *r, const char *path,
+juste_status report_pdf_write(const struct policy *cfg, const struct annual_report *r, const char *path,
 	struct juste_err *e)
 {
 	struct rp p;
 	memset(&p, 0, sizeof p);
 	p.cfg = cfg;
 	p.r = r;
-	report_derive(r, &p.d);
 	char title[128];
 	snprintf(title, sizeof title, _("Rapport d'activités %s"), r->y[2].name);
 	juste_status st = pdfdoc_open(&p.doc, cfg, path, title, e);

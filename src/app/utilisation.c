@@ -72,8 +72,9 @@ static int on_util_row(void *ctx, const struct report_util_row *r)
 	o->capacity = r->capacity;
 	o->billable = r->g.billable;
 	o->internal = r->g.internal;
-	o->logged = o->billable + o->internal;
-	o->pct_ok = figures_share(o->billable, o->capacity, &o->pct);
+	o->logged = r->u.logged;
+	o->pct_ok = r->u.utilisation.ok;
+	o->pct = r->u.utilisation.tenths;
 	o->weekly_minutes = r->g.weekly_minutes;
 	return 0;
 }
@@ -88,7 +89,7 @@ static int on_last_week(void *ctx, const struct report_util_row *r)
 	for (size_t i = 0; i < c->u->n; i++) {
 		struct utilisation_row *o = &c->u->rows[i];
 		if (strcmp(o->login, r->g.key) == 0) {
-			o->last_week = r->g.billable + r->g.internal;
+			o->last_week = r->u.logged;
 			/* marked only when they were expected to log: a capacity,
 			 * and in post that week (figures_capacity of their days) */
 			if (o->weekly_minutes > 0 && r->capacity > 0) {
@@ -133,9 +134,10 @@ juste_status utilisation_load(struct app *a, const char *from, const char *to, d
 	u->total.capacity = total.capacity;
 	u->total.billable = total.g.billable;
 	u->total.internal = total.g.internal;
-	u->total.logged = total.g.billable + total.g.internal;
-	u->total.pct_ok = figures_share(u->total.billable, u->total.capacity, &u->total.pct);
-	u->total.last_week = wtotal.g.billable + wtotal.g.internal;
+	u->total.logged = total.u.logged;
+	u->total.pct_ok = total.u.utilisation.ok;
+	u->total.pct = total.u.utilisation.tenths;
+	u->total.last_week = wtotal.u.logged;
 	return JUSTE_OK;
 }
 

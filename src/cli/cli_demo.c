@@ -20,34 +20,19 @@
 #include "juste/demo.h"
 #include "tui/tui.h"
 #include "juste/duration.h"
+#include "juste/figures.h"
 #include "juste/i18n.h"
-#include "juste/text.h"
-
-#define NBSP "\u00a0"
-
-/* Growth of b over a as "+15,0 %" (tenths, half away from zero). */
-static char *fmt_growth(int64_t a, int64_t b, char *buf, size_t n)
-{
-	if (a <= 0) {
-		snprintf(buf, n, "—");
-		return buf;
-	}
-	int64_t num = (b - a) * 1000, t = (num >= 0 ? num + a / 2 : num - a / 2) / a;
-	snprintf(buf, n, "%s%lld,%lld" NBSP "%%", t < 0 ? "-" : "+", (long long)(t < 0 ? -t : t) / 10,
-		(long long)(t < 0 ? -t : t) % 10);
-	return buf;
-}
 
 static void print_year(const struct demo_summary *s, int i, struct fy_start fs)
 {
 	const struct demo_year *y = &s->years[i];
-	char name[16], h[DURATION_BUF], n1[32], g[32];
+	char name[16], h[DURATION_BUF], n1[32], g[FIGURES_PCT_BUF];
 	fy_name(y->fy, fs, name, sizeof name);
 	printf(_("Exercice %s (%s au %s)\n"), name, y->from, y->to);
 	duration_format_hours_fr((long)y->billable_minutes, h, sizeof h);
-	if (i > 0 && s->years[i - 1].fy == y->fy - 1 && s->years[i - 1].complete && y->complete)
+	if (y->compared)
 		printf(_("  Heures facturables %s : %s h (%s)\n"), name, h,
-			fmt_growth(s->years[i - 1].billable_minutes, y->billable_minutes, g, sizeof g));
+			figures_pct_signed(y->billable_growth.ok, y->billable_growth.tenths, g, sizeof g));
 	else
 		printf(_("  Heures facturables %s : %s h\n"), name, h);
 	duration_format_hours_fr((long)y->internal_minutes, h, sizeof h);
@@ -55,10 +40,9 @@ static void print_year(const struct demo_summary *s, int i, struct fy_start fs)
 	duration_format_hours_fr((long)y->full_management_minutes, h, sizeof h);
 	printf(_("  dont membres sous entière gestion : %s h\n"), h);
 	printf(_("  Saisies : %s ; mandats ouverts : %d ; organisations servies : %d\n"),
-		text_group(y->entries, NBSP, n1, sizeof n1), y->mandates, y->beneficiaries);
-	int before = y->members_at_end - y->new_members;
+		figures_count_fr(y->entries, n1, sizeof n1), y->mandates, y->beneficiaries);
 	printf(_("  Membres en fin d'exercice : %d, dont %d nouveaux (%s)\n"), y->members_at_end,
-		y->new_members, fmt_growth(before, y->members_at_end, g, sizeof g));
+		y->new_members, figures_pct_signed(y->members_growth.ok, y->members_growth.tenths, g, sizeof g));
 }
 
 static void print_summary(const char *path, const struct demo_summary *s, struct fy_start fs)
@@ -75,13 +59,12 @@ static void print_summary(const char *path, const struct demo_summary *s, struct
 	printf(_("  membres : %d (%d membres utilisateurs, %d auxiliaires, %d de soutien), "
 		"dont %d sous entière gestion\n"), s->members, s->by_category[CATEGORY_MEMBRE],
 		s->by_category[CATEGORY_AUXILIAIRE], s->by_category[CATEGORY_SOUTIEN], s->full_management);
-	printf(_("  entreprises fédérées : %d ; autres non-membres : %d\n"), s->enterprises,
-		s->by_category[CATEGORY_NON_MEMBRE] - s->enterprises);
+	printf(_("  entreprises fédérées : %d ; autres non-membres : %d\n"), s->enterprises, s->other_non_members);
 	printf(_("Services : %d ; programmes de financement : %d\n"), s->services, s->programs);
 	printf(_("Mandats : %s (%d à l'heure, %d au forfait, %d internes)\n"),
-		text_group(s->mandates, NBSP, n1, sizeof n1), s->by_billing[BILLING_HORAIRE],
+		figures_count_fr(s->mandates, n1, sizeof n1), s->by_billing[BILLING_HORAIRE],
 		s->by_billing[BILLING_FORFAIT], s->by_billing[BILLING_NON_FACTURABLE]);
-	printf(_("Saisies de temps : %s\n"), text_group(s->entries, NBSP, n1, sizeof n1));
+	printf(_("Saisies de temps : %s\n"), figures_count_fr(s->entries, n1, sizeof n1));
 	for (int i = 0; i < s->nyears; i++)
 		print_year(s, i, fs);
 	if (s->client_without_address[0])

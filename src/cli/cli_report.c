@@ -67,7 +67,7 @@ static juste_status report_annual(struct cli *c, int argc, char **argv, struct j
 		fy = report_default_fy(c->app);
 	if (fmt == REPORT_PDF && !path)
 		return err_set(e, JUSTE_EUSAGE, N_("--format pdf demande -o FICHIER.pdf"));
-	struct report_annual r;
+	struct annual_report r;
 	st = report_annual_build(c->app, fy, &r, e);
 	if (st)
 		return st;
@@ -79,7 +79,7 @@ static juste_status report_annual(struct cli *c, int argc, char **argv, struct j
 	} else {
 		st = report_out_write(&r, fmt, path, e);
 	}
-	report_annual_free(&r);
+	annual_free(&r);
 	return st;
 }
 
@@ -120,10 +120,7 @@ static void util_header(struct util_out *u)
 
 static void util_cells(const struct util_out *u, const struct report_util_row *r, char cells[7][NAME_LEN])
 {
-	int64_t t;
-	int ok = figures_share(r->g.billable, r->capacity, &t);
-	int64_t share;
-	int sok = figures_share(r->g.billable, r->g.billable + r->g.internal, &share);
+	const struct figures_ratio *ut = &r->u.utilisation, *sh = &r->u.billable_share;
 	int plain = u->fmt != REPORT_TABLE;
 	snprintf(cells[0], NAME_LEN, "%s", r->g.key);
 	snprintf(cells[1], NAME_LEN, "%s", r->g.label);
@@ -131,8 +128,8 @@ static void util_cells(const struct util_out *u, const struct report_util_row *r
 		snprintf(cells[2], NAME_LEN, "%lld", (long long)r->g.billable);
 		snprintf(cells[3], NAME_LEN, "%lld", (long long)r->g.internal);
 		snprintf(cells[4], NAME_LEN, "%lld", (long long)r->capacity);
-		figures_pct_plain(ok, t, cells[5], NAME_LEN);
-		figures_pct_plain(sok, share, cells[6], NAME_LEN);
+		figures_pct_plain(ut->ok, ut->tenths, cells[5], NAME_LEN);
+		figures_pct_plain(sh->ok, sh->tenths, cells[6], NAME_LEN);
 	} else {
 		duration_format_hours_fr((long)r->g.billable, cells[2], NAME_LEN);
 		duration_format_hours_fr((long)r->g.internal, cells[3], NAME_LEN);
@@ -140,9 +137,27 @@ static void util_cells(const struct util_out *u, const struct report_util_row *r
 			duration_format_hours_fr((long)r->capacity, cells[4], NAME_LEN);
 		else
 			snprintf(cells[4], NAME_LEN, "—");
-		figures_pct(ok, t, cells[5], NAME_LEN);
-		figures_pct(sok, share, cells[6], NAME_LEN);
+		figures_pct(ut->ok, ut->tenths, cells[5], NAME_LEN);
+		figures_pct(sh->ok, sh->tenths, cells[6], NAME_LEN);
 	}
+}
+
+static json_t *jpct(struct figures_ratio v)
+{
+	return v.ok ? json_real(figures_pct_number(v.tenths)) : json_null();
+}
+
+static json_t *util_json(const struct report_util_row *r)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "key", json_string(r->g.key));
+	json_object_set_new(o, "label", json_string(r->g.label));
+	json_object_set_new(o, "billable_minutes", json_integer(r->g.billable));
+	json_object_set_new(o, "internal_minutes", json_integer(r->g.internal));
+	json_object_set_new(o, "capacity_minutes", json_integer(r->capacity));
+	json_object_set_new(o, "utilisation_pct", jpct(r->u.utilisation));
+	json_object_set_new(o, "billable_share_pct", jpct(r->u.billable_share));
+	return o;
 }
 
 static void util_print(struct util_out *u, const struct report_util_row *r)
@@ -153,18 +168,7 @@ static void util_print(struct util_out *u, const struct report_util_row *r)
 		const char *f[] = { cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6] };
 		csvout_row(stdout, f, 7);
 	} else if (u->fmt == REPORT_JSON) {
-		json_t *o = json_object();
-		json_object_set_new(o, "key", json_string(r->g.key));
-		json_object_set_new(o, "label", json_string(r->g.label));
-		json_object_set_new(o, "billable_minutes", json_integer(r->g.billable));
-		json_object_set_new(o, "internal_minutes", json_integer(r->g.internal));
-		json_object_set_new(o, "capacity_minutes", json_integer(r->capacity));
-		int64_t t;
-		int ok = figures_share(r->g.billable, r->capacity, &t);
-		json_object_set_new(o, "utilisation_pct", ok ? json_real((double)t / 10.0) : json_null());
-		ok = figures_share(r->g.billable, r->g.billable + r->g.internal, &t);
-		json_object_set_new(o, "billable_share_pct", ok ? json_real((double)t / 10.0) : json_null());
-		json_array_append_new(u->rows, o);
+		json_array_append_new(u->rows, util_json(r));
 	} else {
 		out_cell(stdout, cells[0], 14);
 		fputs(" ", stdout);
@@ -232,9 +236,8 @@ static juste_status report_utilisation_cmd(struct cli *c, int argc, char **argv,
 			json_object_set_new(o, "to", json_string(to));
 			json_object_set_new(o, "by", json_string(vocab_report_by_word(by)));
 			json_object_set_new(o, "rows", u.rows);
-			u.rows = json_array();
-			util_print(&u, &total);
-			json_object_set(o, "total", json_array_get(u.rows, 0));
+			u.rows = NULL;
+			json_object_set_new(o, "total", util_json(&total));
 			json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
 			fputc('\n', stdout);
 			json_decref(o);
@@ -249,45 +252,22 @@ static juste_status report_utilisation_cmd(struct cli *c, int argc, char **argv,
 
 /* ------------------------------------------------------------ report members */
 
-struct members_out {
-	enum report_format fmt;
-	json_t *rows;
-	int64_t total;
-};
-
-static int on_member(void *ctx, const struct report_member_row *r)
-{
-	struct members_out *m = ctx;
-	/* the share needs the total: rows are kept and printed at the end */
-	json_t *o = json_object();
-	json_object_set_new(o, "code", json_string(r->c.code));
-	json_object_set_new(o, "name", json_string(r->c.name));
-	json_object_set_new(o, "category", json_string(vocab_category_word(r->c.category)));
-	json_object_set_new(o, "full_management", json_boolean(r->c.full_management));
-	json_object_set_new(o, "with_members", json_boolean(r->with_members));
-	json_object_set_new(o, "invoiced_cents", json_integer(r->c.invoiced_cents));
-	json_object_set_new(o, "credited_cents", json_integer(r->c.credited_cents));
-	json_object_set_new(o, "net_cents", json_integer(r->net_cents));
-	json_array_append_new(m->rows, o);
-	return 0;
-}
-
 static juste_status report_members_cmd(struct cli *c, int argc, char **argv, struct juste_err *e)
 {
 	static const struct option opts[] = { { "fy", required_argument, NULL, 'y' },
 		{ "format", required_argument, NULL, 'F' }, { NULL, 0, NULL, 0 } };
 	int fy = -1, o;
-	struct members_out m = { REPORT_TABLE, NULL, 0 };
+	enum report_format fmt = REPORT_TABLE;
 	juste_status st;
 	while ((o = cli_getopt(argc, argv, "+", opts, "report members", e)) != -1) {
 		switch (o) {
 		case 'y': if ((st = opt_fy(c, optarg, &fy, e))) return st; break;
 		case 'F':
-			if ((st = report_format_parse(optarg, &m.fmt, e)))
+			if ((st = report_format_parse(optarg, &fmt, e)))
 				return st;
-			if (m.fmt == REPORT_TEXT)
-				m.fmt = REPORT_TABLE;
-			if (m.fmt != REPORT_TABLE && m.fmt != REPORT_CSV && m.fmt != REPORT_JSON)
+			if (fmt == REPORT_TEXT)
+				fmt = REPORT_TABLE;
+			if (fmt != REPORT_TABLE && fmt != REPORT_CSV && fmt != REPORT_JSON)
 				return err_set(e, JUSTE_EUSAGE, N_("--format : table, csv ou json"));
 			break;
 		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
@@ -295,56 +275,55 @@ static juste_status report_members_cmd(struct cli *c, int argc, char **argv, str
 	}
 	if (optind < argc || fy < 0)
 		return err_set(e, JUSTE_EUSAGE, N_("report members demande --fy AAAA-AAAA"));
-	m.rows = json_array();
-	int64_t with = 0, total = 0;
-	st = report_members(c->app, fy, on_member, &m, &with, &total, e);
-	if (st) {
-		json_decref(m.rows);
+	struct members_report m;
+	st = report_members(c->app, fy, &m, e);
+	if (st)
 		return st;
-	}
 	char name[REPORT_FY_NAME];
 	fy_name(fy, fs_of(c), name, sizeof name);
-	int64_t share;
-	int sok = figures_share(with, total, &share);
-	size_t i;
-	json_t *row;
-	json_array_foreach(m.rows, i, row) {
-		int64_t s;
-		int ok = figures_share(json_integer_value(json_object_get(row, "net_cents")), total, &s);
-		json_object_set_new(row, "share_pct", ok ? json_real((double)s / 10.0) : json_null());
-	}
-	if (m.fmt == REPORT_JSON) {
-		json_t *o = json_object();
-		json_object_set_new(o, "fy", json_string(name));
-		json_object_set_new(o, "total_cents", json_integer(total));
-		json_object_set_new(o, "with_members_cents", json_integer(with));
-		json_object_set_new(o, "operations_with_members_pct", sok ? json_real((double)share / 10.0) : json_null());
-		json_object_set(o, "organisations", m.rows);
-		json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	if (fmt == REPORT_JSON) {
+		json_t *out = json_object(), *rows = json_array();
+		json_object_set_new(out, "fy", json_string(name));
+		json_object_set_new(out, "total_cents", json_integer(m.total_cents));
+		json_object_set_new(out, "with_members_cents", json_integer(m.with_members_cents));
+		json_object_set_new(out, "operations_with_members_pct", jpct(m.with_members_share));
+		for (size_t i = 0; i < m.n; i++) {
+			const struct members_row *r = &m.rows[i];
+			json_t *x = json_object();
+			json_object_set_new(x, "code", json_string(r->c.code));
+			json_object_set_new(x, "name", json_string(r->c.name));
+			json_object_set_new(x, "category", json_string(vocab_category_word(r->c.category)));
+			json_object_set_new(x, "full_management", json_boolean(r->c.full_management));
+			json_object_set_new(x, "with_members", json_boolean(r->with_members));
+			json_object_set_new(x, "invoiced_cents", json_integer(r->c.invoiced_cents));
+			json_object_set_new(x, "credited_cents", json_integer(r->c.credited_cents));
+			json_object_set_new(x, "net_cents", json_integer(r->net_cents));
+			json_object_set_new(x, "share_pct", jpct(r->share));
+			json_array_append_new(rows, x);
+		}
+		json_object_set_new(out, "organisations", rows);
+		json_dumpf(out, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
 		fputc('\n', stdout);
-		json_decref(o);
-	} else if (m.fmt == REPORT_CSV) {
+		json_decref(out);
+	} else if (fmt == REPORT_CSV) {
 		const char *h[] = { "code", "name", "category", "full_management", "with_members", "invoiced",
 			"credited", "net", "share_pct" };
 		csvout_row(stdout, h, 9);
-		json_array_foreach(m.rows, i, row) {
-			char f[9][NAME_LEN];
-			snprintf(f[0], sizeof f[0], "%s", json_string_value(json_object_get(row, "code")));
-			snprintf(f[1], sizeof f[1], "%s", json_string_value(json_object_get(row, "name")));
-			snprintf(f[2], sizeof f[2], "%s", json_string_value(json_object_get(row, "category")));
-			snprintf(f[3], sizeof f[3], "%d", json_is_true(json_object_get(row, "full_management")));
-			snprintf(f[4], sizeof f[4], "%d", json_is_true(json_object_get(row, "with_members")));
-			money_format_plain(json_integer_value(json_object_get(row, "invoiced_cents")), f[5], sizeof f[5]);
-			money_format_plain(json_integer_value(json_object_get(row, "credited_cents")), f[6], sizeof f[6]);
-			int64_t net = json_integer_value(json_object_get(row, "net_cents")), s;
-			money_format_plain(net, f[7], sizeof f[7]);
-			int ok = figures_share(net, total, &s);
-			figures_pct_plain(ok, s, f[8], sizeof f[8]);
-			const char *p[9] = { f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8] };
+		for (size_t i = 0; i < m.n; i++) {
+			const struct members_row *r = &m.rows[i];
+			char f[6][32];
+			snprintf(f[0], sizeof f[0], "%d", r->c.full_management ? 1 : 0);
+			snprintf(f[1], sizeof f[1], "%d", r->with_members ? 1 : 0);
+			money_format_plain(r->c.invoiced_cents, f[2], sizeof f[2]);
+			money_format_plain(r->c.credited_cents, f[3], sizeof f[3]);
+			money_format_plain(r->net_cents, f[4], sizeof f[4]);
+			figures_pct_plain(r->share.ok, r->share.tenths, f[5], sizeof f[5]);
+			const char *p[9] = { r->c.code, r->c.name, vocab_category_word(r->c.category), f[0], f[1], f[2], f[3],
+				f[4], f[5] };
 			csvout_row(stdout, p, 9);
 		}
 	} else {
-		char b1[MONEY_BUF], b2[32];
+		char b1[MONEY_BUF], b2[MONEY_BUF], b3[FIGURES_PCT_BUF];
 		printf(_("Opérations avec les membres, exercice %s\n"), name);
 		out_cell(stdout, _("CODE"), 16);
 		fputs(" ", stdout);
@@ -356,29 +335,27 @@ static juste_status report_members_cmd(struct cli *c, int argc, char **argv, str
 		fputs(" ", stdout);
 		out_cell(stdout, _("PART"), -8);
 		fputs("\n", stdout);
-		json_array_foreach(m.rows, i, row) {
-			int64_t net = json_integer_value(json_object_get(row, "net_cents")), s;
+		for (size_t i = 0; i < m.n; i++) {
+			const struct members_row *r = &m.rows[i];
 			char cat[48];
-			snprintf(cat, sizeof cat, "%s%s", json_string_value(json_object_get(row, "category")),
-				json_is_true(json_object_get(row, "full_management")) ? "*" : "");
-			out_cell(stdout, json_string_value(json_object_get(row, "code")), 16);
+			snprintf(cat, sizeof cat, "%s%s", vocab_category_word(r->c.category), r->c.full_management ? "*" : "");
+			out_cell(stdout, r->c.code, 16);
 			fputs(" ", stdout);
-			out_cell(stdout, json_string_value(json_object_get(row, "name")), 40);
+			out_cell(stdout, r->c.name, 40);
 			fputs(" ", stdout);
 			out_cell(stdout, cat, 11);
 			fputs(" ", stdout);
-			out_cell(stdout, money_format_fr(net, b1, sizeof b1), -18);
+			out_cell(stdout, money_format_fr(r->net_cents, b1, sizeof b1), -18);
 			fputs(" ", stdout);
-			int ok = figures_share(net, total, &s);
-			out_cell(stdout, figures_pct(ok, s, b2, sizeof b2), -8);
+			out_cell(stdout, figures_pct(r->share.ok, r->share.tenths, b3, sizeof b3), -8);
 			fputs("\n", stdout);
 		}
 		printf(_("Total : %s ; avec les membres (membres et auxiliaires) : %s, soit %s des opérations.\n"),
-			money_format_fr(total, b1, sizeof b1), money_format_fr(with, (char[MONEY_BUF]){ 0 }, MONEY_BUF),
-			figures_pct(sok, share, b2, sizeof b2));
+			money_format_fr(m.total_cents, b1, sizeof b1), money_format_fr(m.with_members_cents, b2, sizeof b2),
+			figures_pct(m.with_members_share.ok, m.with_members_share.tenths, b3, sizeof b3));
 		printf(_("* sous entière gestion\n"));
 	}
-	json_decref(m.rows);
+	members_free(&m);
 	return JUSTE_OK;
 }
 
@@ -643,18 +620,14 @@ juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_er
 	}
 	if (optind < argc || fy < 0 || !have_amount)
 		return err_set(e, JUSTE_EUSAGE, N_("ristourne demande --fy AAAA-AAAA et --amount MONTANT"));
-	struct report_ristourne_row *rows;
-	size_t n;
-	st = report_ristourne_compute(c->app, fy, amount, &rows, &n, e);
+	struct members_ristourne rist;
+	st = report_ristourne_compute(c->app, fy, amount, &rist, e);
 	if (st)
 		return st;
 	char name[REPORT_FY_NAME];
 	fy_name(fy, fs_of(c), name, sizeof name);
-	int64_t business = 0, sum = 0;
-	for (size_t i = 0; i < n; i++) {
-		business += rows[i].business_cents;
-		sum += rows[i].share_cents;
-	}
+	const struct members_ristourne_row *rows = rist.rows;
+	size_t n = rist.n;
 	char b1[MONEY_BUF], b2[MONEY_BUF];
 	if (fmt == REPORT_CSV) {
 		const char *h[] = { "code", "name", "category", "business", "share" };
@@ -668,8 +641,8 @@ juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_er
 	} else if (fmt == REPORT_JSON) {
 		json_t *o2 = json_object(), *a = json_array();
 		json_object_set_new(o2, "fy", json_string(name));
-		json_object_set_new(o2, "amount_cents", json_integer(amount));
-		json_object_set_new(o2, "business_cents", json_integer(business));
+		json_object_set_new(o2, "amount_cents", json_integer(rist.amount_cents));
+		json_object_set_new(o2, "business_cents", json_integer(rist.business_cents));
 		for (size_t i = 0; i < n; i++) {
 			json_t *r = json_object();
 			json_object_set_new(r, "code", json_string(rows[i].code));
@@ -685,7 +658,7 @@ juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_er
 		json_decref(o2);
 	} else {
 		printf(_("Ristourne %s : %s répartis entre %zu membres au prorata de leurs affaires nettes avant taxes\n"),
-			name, money_format_fr(amount, b1, sizeof b1), n);
+			name, money_format_fr(rist.amount_cents, b1, sizeof b1), n);
 		out_cell(stdout, _("CODE"), 16);
 		fputs(" ", stdout);
 		out_cell(stdout, _("MEMBRE"), 40);
@@ -704,10 +677,10 @@ juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_er
 			out_cell(stdout, money_format_fr(rows[i].share_cents, b2, sizeof b2), -14);
 			fputs("\n", stdout);
 		}
-		printf(_("Total : %s sur %s d'affaires\n"), money_format_fr(sum, b1, sizeof b1),
-			money_format_fr(business, b2, sizeof b2));
+		printf(_("Total : %s sur %s d'affaires\n"), money_format_fr(rist.allocated_cents, b1, sizeof b1),
+			money_format_fr(rist.business_cents, b2, sizeof b2));
 	}
-	free(rows);
+	members_ristourne_free(&rist);
 	return JUSTE_OK;
 }
 

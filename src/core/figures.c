@@ -154,6 +154,85 @@ int64_t figures_capacity(int weekly_minutes, int64_t weekdays)
 	return money_div_round((int64_t)weekly_minutes * weekdays, 5);
 }
 
+struct figures_ratio figures_ratio_growth(int64_t a, int64_t b)
+{
+	struct figures_ratio r;
+	r.ok = figures_growth(a, b, &r.tenths);
+	return r;
+}
+
+struct figures_ratio figures_ratio_variance(int64_t actual, int64_t budget)
+{
+	struct figures_ratio r;
+	r.ok = figures_variance(actual, budget, &r.tenths);
+	return r;
+}
+
+struct figures_ratio figures_ratio_share(int64_t part, int64_t whole)
+{
+	struct figures_ratio r;
+	r.ok = figures_share(part, whole, &r.tenths);
+	return r;
+}
+
+struct figures_ratio figures_ratio_average(int64_t sum, int64_t n)
+{
+	struct figures_ratio r;
+	r.ok = figures_average_tenths(sum, n, &r.tenths);
+	return r;
+}
+
+const struct figures_amount FIGURES_AMOUNT_NONE = { 0, 0 };
+
+struct figures_amount figures_amount_of(int64_t cents)
+{
+	return (struct figures_amount){ 1, cents };
+}
+
+struct figures_amount figures_amount_diff(struct figures_amount a, struct figures_amount b)
+{
+	if (!a.ok || !b.ok)
+		return FIGURES_AMOUNT_NONE;
+	return figures_amount_of(a.cents - b.cents);
+}
+
+int64_t figures_tenths_whole(int64_t tenths)
+{
+	return div_round128(tenths, 10);
+}
+
+double figures_pct_number(int64_t tenths)
+{
+	return (double)tenths / 10.0;
+}
+
+int64_t figures_capacity_between(int weekly_minutes, const char *started_on, const char *left_on, date_t first,
+	date_t last)
+{
+	date_t from = first, to = last, t;
+	if (started_on && started_on[0] && date_parse(started_on, &t, NULL) == JUSTE_OK && t > from)
+		from = t;
+	if (left_on && left_on[0] && date_parse(left_on, &t, NULL) == JUSTE_OK && t < to)
+		to = t;
+	return figures_capacity(weekly_minutes, figures_weekdays(from, to));
+}
+
+struct figures_utilisation figures_utilisation_of(int64_t billable, int64_t internal, int64_t capacity)
+{
+	struct figures_utilisation u;
+	u.logged = billable + internal;
+	u.utilisation = figures_ratio_share(billable, capacity);
+	u.billable_share = figures_ratio_share(billable, u.logged);
+	return u;
+}
+
+int64_t figures_bar_eighths(int64_t value, int64_t max, int cells)
+{
+	if (max <= 0 || value <= 0 || cells <= 0)
+		return 0;
+	return (int64_t)((__int128)value * cells * 8 / max);
+}
+
 juste_status figures_ristourne(const int64_t *weights, size_t n, int64_t amount_cents, int64_t *shares,
 	struct juste_err *e)
 {

@@ -168,6 +168,28 @@ TYPED(partner, VOCAB_PARTNER, dev_partner)
 TYPED(report_by, VOCAB_REPORT_BY, report_by)
 TYPED(gender, VOCAB_GENDER, gender)
 
+/* --- the report's names ---------------------------------------------------- */
+
+#define CASE_TEXT(e, text) case e: return tr(text);
+#define CAT_HEADING(e, heading, group, shrt) CASE_TEXT(e, heading)
+#define CAT_GROUP(e, heading, group, shrt) CASE_TEXT(e, group)
+#define CAT_SHORT(e, heading, group, shrt) CASE_TEXT(e, shrt)
+#define DEV_HEADING(e, heading) CASE_TEXT(e, heading)
+
+#define TEXT_COLUMN(fn, type, info, column) \
+	const char *fn(enum type v) \
+	{ \
+		switch (v) { \
+		info(column) \
+		default: return ""; \
+		} \
+	}
+
+TEXT_COLUMN(vocab_category_heading, org_category, CATEGORY_REPORT_NAMES, CAT_HEADING)
+TEXT_COLUMN(vocab_category_group, org_category, CATEGORY_REPORT_NAMES, CAT_GROUP)
+TEXT_COLUMN(vocab_category_short, org_category, CATEGORY_REPORT_NAMES, CAT_SHORT)
+TEXT_COLUMN(vocab_dev_kind_heading, dev_kind, DEV_KIND_REPORT_NAMES, DEV_HEADING)
+
 /* --- properties ------------------------------------------------------------ */
 
 /* One switch per property, generated from its column: a value outside the

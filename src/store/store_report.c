@@ -412,7 +412,22 @@ juste_status store_report_members(struct store *s, const char *first, const char
 
 /* -------------------------------------------------------------- revenue */
 
-juste_status store_report_revenue_by_client(struct store *s, const char *from, const char *to,
+/* The issued documents of the periods [?1, ?2]: the invoices by their own
+ * period (the invoices_period index answers), the credit notes by that of
+ * the invoice they correct (the few credit notes are read through
+ * invoices_credited's rows).  Its columns: id, kind, client_id,
+ * subtotal_cents. */
+#define OF_PERIODS \
+	"SELECT i.id AS id, i.kind AS kind, i.client_id AS client_id, i.subtotal_cents AS subtotal_cents " \
+	"FROM invoices i WHERE i.period BETWEEN ?1 AND ?2 AND i.status IN " SQL_ISSUED " " \
+	"AND i.kind IN " SQL_INVOICE " " \
+	"UNION ALL " \
+	"SELECT c.id, c.kind, c.client_id, c.subtotal_cents " \
+	"FROM invoices f JOIN invoices c ON c.credited_id = f.id " \
+	"WHERE f.period BETWEEN ?1 AND ?2 AND f.status IN " SQL_ISSUED " " \
+	"AND c.status IN " SQL_ISSUED " AND c.kind IN " SQL_CREDIT_NOTE
+
+juste_status store_report_revenue_by_client(struct store *s, const char *first_period, const char *last_period,
 	store_client_cb cb, void *ctx, struct juste_err *e)
 {
 	sqlite3_stmt *st = store_stmt(s, RP_REV_CLIENT,
@@ -420,13 +435,12 @@ juste_status store_report_revenue_by_client(struct store *s, const char *from, c
 		"sum(CASE WHEN i.kind IN " SQL_INVOICE " THEN i.subtotal_cents ELSE 0 END), "
 		"sum(CASE WHEN i.kind IN " SQL_CREDIT_NOTE " THEN i.subtotal_cents ELSE 0 END), "
 		"sum(i.kind IN " SQL_INVOICE "), sum(i.kind IN " SQL_CREDIT_NOTE ") "
-		"FROM invoices i JOIN orgs o ON o.id = i.client_id "
-		"WHERE i.status IN " SQL_ISSUED " AND i.issued_on BETWEEN ?1 AND ?2 "
+		"FROM (" OF_PERIODS ") i JOIN orgs o ON o.id = i.client_id "
 		"GROUP BY o.id ORDER BY o.code", e);
 	if (!st)
 		return JUSTE_EIO;
-	store_bind_text(st, 1, from);
-	store_bind_text(st, 2, to);
+	store_bind_text(st, 1, first_period);
+	store_bind_text(st, 2, last_period);
 	struct report_client c;
 	juste_status r = JUSTE_OK;
 	int rc;
@@ -455,7 +469,7 @@ juste_status store_report_revenue_by_client(struct store *s, const char *from, c
 	return walk_end(s, st, rc, "invoices", e);
 }
 
-juste_status store_report_revenue_by_program(struct store *s, const char *from, const char *to,
+juste_status store_report_revenue_by_program(struct store *s, const char *first_period, const char *last_period,
 	store_program_rev_cb cb, void *ctx, struct juste_err *e)
 {
 	sqlite3_stmt *st = store_stmt(s, RP_REV_PROGRAM,
@@ -463,14 +477,13 @@ juste_status store_report_revenue_by_program(struct store *s, const char *from, 
 		"  SELECT coalesce(l.mandate_id, (SELECT f.mandate_id FROM invoice_lines f "
 		"    WHERE f.invoice_id = i.credited_id AND f.mandate_id IS NOT NULL ORDER BY f.pos LIMIT 1)) AS mandate_id, "
 		"    l.amount_cents AS amount "
-		"  FROM invoices i JOIN invoice_lines l ON l.invoice_id = i.id "
-		"  WHERE i.status IN " SQL_ISSUED " AND i.issued_on BETWEEN ?1 AND ?2) t "
+		"  FROM (" OF_PERIODS ") d JOIN invoices i ON i.id = d.id JOIN invoice_lines l ON l.invoice_id = i.id) t "
 		"LEFT JOIN mandates m ON m.id = t.mandate_id LEFT JOIN programs p ON p.id = m.program_id "
 		"GROUP BY p.id ORDER BY p.code IS NULL, p.code", e);
 	if (!st)
 		return JUSTE_EIO;
-	store_bind_text(st, 1, from);
-	store_bind_text(st, 2, to);
+	store_bind_text(st, 1, first_period);
+	store_bind_text(st, 2, last_period);
 	char code[CODE_LEN], name[NAME_LEN];
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -5,9 +5,10 @@
  * JUSTE_TUI_ASCII=1).  Gestionnaire and admin.
  *
  * The figures are those of `juste report annual`: the screen holds the
- * struct report_annual that report_annual_build() made, and lays it out as
- * lines that scroll like a pager (widget_list).  ← → (or [ ]) change the
- * year.
+ * struct annual_report that report_annual_build() made, with every figure
+ * the core derived, and lays it out as lines that scroll like a pager
+ * (widget_list; only the bars' lengths are the screen's, from
+ * figures_bar_eighths).  ← → (or [ ]) change the year.
  */
 #include <langinfo.h>
 #include <stdarg.h>
@@ -15,12 +16,13 @@
 #include <string.h>
 
 #include "juste/i18n.h"
+#include "juste/money.h"
 #include "juste/report.h"
 #include "juste/text.h"
 #include "tui/view.h"
 
 struct report_state {
-	struct report_annual r;
+	struct annual_report r;
 	int loaded;
 	int fy;
 	struct widget_list lines;     /* a pager over the report's lines */
@@ -61,9 +63,9 @@ static void bar(char *out, size_t n, int64_t value, int64_t max, int width)
 	static const char *const eighths[8] = { "", "▏", "▎", "▍", "▌", "▋", "▊", "▉" };
 	size_t at = 0;
 	out[0] = '\0';
-	if (max <= 0 || value <= 0 || width <= 0)
+	int64_t units = figures_bar_eighths(value, max, width);
+	if (units <= 0)
 		return;
-	int64_t units = value * width * 8 / max;
 	int full = (int)(units / 8), part = (int)(units % 8);
 	int ascii = ascii_only();
 	for (int i = 0; i < full && at + 4 < n; i++) {
@@ -96,12 +98,31 @@ static void chart_line(struct out *o, enum term_role role, const char *label, in
 	emit(o, role, "  %s%*s %s %s", l, pad > 0 ? pad : 0, "", b, value);
 }
 
+/* Where a year's actual products come from, when not simply the invoices. */
+static void products_notes(struct out *o, const struct annual_report *r)
+{
+	char b1[MONEY_BUF], b2[MONEY_BUF], b3[MONEY_BUF];
+	for (int k = 1; k < 3; k++) {
+		const struct annual_year *y = &r->y[k];
+		if (y->products_source != ANNUAL_PRODUCTS_ENTERED)
+			continue;
+		if (!y->products_invoiced.ok)
+			emit(o, TR_NORMAL, _("  %s : aucune facture émise, produits tels que saisis"), y->name);
+		else if (y->reconciliation.ok) {
+			/* two lines: the difference first, whole on 80 columns */
+			emit(o, TR_NORMAL, _("  Rapprochement %s : écart %s (audités moins factures)"), y->name,
+				money_format_fr(y->reconciliation.cents, b3, sizeof b3));
+			emit(o, TR_NORMAL, _("    produits audités %s ; factures des périodes %s"),
+				money_format_fr(y->products.cents, b1, sizeof b1),
+				money_format_fr(y->products_invoiced.cents, b2, sizeof b2));
+		}
+	}
+}
+
 static void draw_report(struct report_state *s, struct out *o)
 {
-	const struct report_annual *r = &s->r;
-	const struct report_year *y1 = &r->y[1], *y2 = &r->y[2];
-	struct report_derived d;
-	report_derive(r, &d);
+	const struct annual_report *r = &s->r;
+	const struct annual_year *y1 = &r->y[1], *y2 = &r->y[2];
 	char b1[64], b2[64], b3[64], b4[64], b5[64];
 
 	emit(o, TR_TITLE, _("Rapport d'activités %s (comparé à %s)   ← → : exercice"), y2->name, y1->name);
@@ -110,23 +131,23 @@ static void draw_report(struct report_state *s, struct out *o)
 	emit(o, TR_NORMAL, _("  Heures de services rendus : %s (%s : %s), %s ; l'année précédente : %s"),
 		figures_hours_fr(y2->billable_minutes, b1, sizeof b1), y1->name,
 		figures_hours_fr(y1->billable_minutes, b2, sizeof b2),
-		figures_pct_signed(d.hours_growth_ok, d.hours_growth, b3, sizeof b3),
-		figures_pct_signed(d.prev_hours_growth_ok, d.prev_hours_growth, b4, sizeof b4));
+		figures_pct_signed(r->hours_growth.ok, r->hours_growth.tenths, b3, sizeof b3),
+		figures_pct_signed(r->prev_hours_growth.ok, r->prev_hours_growth.tenths, b4, sizeof b4));
 	emit(o, TR_NORMAL, _("  Entreprises servies : %s (%s : %s)"), figures_count_fr(y2->beneficiaries, b1, sizeof b1),
 		y1->name, figures_count_fr(y1->beneficiaries, b2, sizeof b2));
 	emit(o, TR_NORMAL, _("  Membres au %s : %s, dont %s nouveaux (%s)"), y2->last,
 		figures_count_fr(y2->members_at_end, b1, sizeof b1), figures_count_fr(y2->new_members, b2, sizeof b2),
-		figures_pct_signed(d.members_growth_ok, d.members_growth, b3, sizeof b3));
+		figures_pct_signed(r->members_growth.ok, r->members_growth.tenths, b3, sizeof b3));
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, _("Heures facturables par mois (%s en clair, %s en plein)"), y1->name, y2->name);
 	int64_t max = 1;
-	for (int i = 0; i < 12; i++) {
+	for (int i = 0; i < ANNUAL_MONTHS; i++) {
 		if (y1->month_billable[i] > max)
 			max = y1->month_billable[i];
 		if (y2->month_billable[i] > max)
 			max = y2->month_billable[i];
 	}
-	for (int i = 0; i < 12; i++) {
+	for (int i = 0; i < ANNUAL_MONTHS; i++) {
 		chart_line(o, TR_DIM, y1->months[i], y1->month_billable[i], max,
 			figures_hours_fr(y1->month_billable[i], b1, sizeof b1));
 		chart_line(o, TR_NORMAL, y2->months[i], y2->month_billable[i], max,
@@ -135,21 +156,22 @@ static void draw_report(struct report_state *s, struct out *o)
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, "%s", _("Affaires financières"));
 	emit(o, TR_NORMAL, _("  Produits : %s réel %s ; %s réel %s ; budget %s ; écart %s"), y1->name,
-		y1->has_products ? figures_dollars_fr(y1->products_cents, b1, sizeof b1) : "—", y2->name,
-		y2->has_products ? figures_dollars_fr(y2->products_cents, b2, sizeof b2) : "—",
-		y2->fin.has & FIN_BUDGET_PRODUCTS ? figures_dollars_fr(y2->fin.budget_products_cents, b3, sizeof b3) : "—",
-		figures_pct_signed(d.variance_products_ok, d.variance_products, b4, sizeof b4));
+		figures_dollars_or_dash(y1->products.ok, y1->products.cents, b1, sizeof b1), y2->name,
+		figures_dollars_or_dash(y2->products.ok, y2->products.cents, b2, sizeof b2),
+		figures_dollars_or_dash(y2->budget_products.ok, y2->budget_products.cents, b3, sizeof b3),
+		figures_pct_signed(r->products_variance.ok, r->products_variance.tenths, b4, sizeof b4));
+	products_notes(o, r);
 	emit(o, TR_NORMAL, _("  Frais d'exploitation : %s réel %s ; %s réel %s ; budget %s ; écart %s"), y1->name,
-		y1->fin.has & FIN_ACTUAL_EXPENSES ? figures_dollars_fr(y1->fin.actual_expenses_cents, b1, sizeof b1) : "—",
-		y2->name,
-		y2->fin.has & FIN_ACTUAL_EXPENSES ? figures_dollars_fr(y2->fin.actual_expenses_cents, b2, sizeof b2) : "—",
-		y2->fin.has & FIN_BUDGET_EXPENSES ? figures_dollars_fr(y2->fin.budget_expenses_cents, b3, sizeof b3) : "—",
-		figures_pct_signed(d.variance_expenses_ok, d.variance_expenses, b4, sizeof b4));
-	emit(o, TR_NORMAL, _("  Excédent : %s ; budget %s"), d.surplus_ok[1] ? figures_dollars_fr(d.surplus[1], b1, sizeof b1) : "—",
-		d.surplus_ok[2] ? figures_dollars_fr(d.surplus[2], b2, sizeof b2) : "—");
+		figures_dollars_or_dash(y1->expenses.ok, y1->expenses.cents, b1, sizeof b1), y2->name,
+		figures_dollars_or_dash(y2->expenses.ok, y2->expenses.cents, b2, sizeof b2),
+		figures_dollars_or_dash(y2->budget_expenses.ok, y2->budget_expenses.cents, b3, sizeof b3),
+		figures_pct_signed(r->expenses_variance.ok, r->expenses_variance.tenths, b4, sizeof b4));
+	emit(o, TR_NORMAL, _("  Excédent : %s ; budget %s"),
+		figures_dollars_or_dash(y2->surplus.ok, y2->surplus.cents, b1, sizeof b1),
+		figures_dollars_or_dash(y2->budget_surplus.ok, y2->budget_surplus.cents, b2, sizeof b2));
 	int64_t fmax = 1;
-	const int64_t fv[4] = { y2->products_cents, y2->fin.budget_products_cents, y2->fin.actual_expenses_cents,
-		y2->fin.budget_expenses_cents };
+	const int64_t fv[4] = { y2->products.cents, y2->budget_products.cents, y2->expenses.cents,
+		y2->budget_expenses.cents };
 	for (int i = 0; i < 4; i++)
 		if (fv[i] > fmax)
 			fmax = fv[i];
@@ -157,12 +179,9 @@ static void draw_report(struct report_state *s, struct out *o)
 	for (int i = 0; i < 4; i++)
 		chart_line(o, i % 2 ? TR_DIM : TR_NORMAL, fl[i], fv[i], fmax, figures_dollars_fr(fv[i], b1, sizeof b1));
 	emit(o, TR_NORMAL, _("  Opérations avec les membres : %s"),
-		figures_pct(d.members_share_ok, d.members_share, b1, sizeof b1));
+		figures_pct(r->members_share.ok, r->members_share.tenths, b1, sizeof b1));
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, "%s", _("Revenus par catégorie de membres"));
-	static const char *const cats[CATEGORY_COUNT] = { [CATEGORY_MEMBRE] = N_("membres"),
-		[CATEGORY_AUXILIAIRE] = N_("auxiliaires"), [CATEGORY_SOUTIEN] = N_("soutien"),
-		[CATEGORY_NON_MEMBRE] = N_("non-membres") };
 	int64_t cmax = 1;
 	for (int c = 0; c < CATEGORY_COUNT; c++) {
 		if (y1->revenue_by_category[c] > cmax)
@@ -172,26 +191,27 @@ static void draw_report(struct report_state *s, struct out *o)
 	}
 	for (int c = 0; c < CATEGORY_COUNT; c++) {
 		char l[64];
-		snprintf(l, sizeof l, "%s %.4s", _(cats[c]), y1->name + 0);
+		snprintf(l, sizeof l, "%s %.4s", vocab_category_short(c), y1->name);
 		chart_line(o, TR_DIM, l, y1->revenue_by_category[c], cmax,
 			figures_dollars_fr(y1->revenue_by_category[c], b1, sizeof b1));
-		snprintf(l, sizeof l, "%s %.4s", _(cats[c]), y2->name + 0);
+		snprintf(l, sizeof l, "%s %.4s", vocab_category_short(c), y2->name);
 		snprintf(b5, sizeof b5, "%s (%s)", figures_dollars_fr(y2->revenue_by_category[c], b1, sizeof b1),
-			figures_pct_signed(d.cat_growth_ok[c], d.cat_growth[c], b2, sizeof b2));
+			figures_pct_signed(r->category_growth[c].ok, r->category_growth[c].tenths, b2, sizeof b2));
 		chart_line(o, TR_NORMAL, l, y2->revenue_by_category[c], cmax, b5);
 	}
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, "%s", _("Capital humain"));
 	emit(o, TR_NORMAL, _("  %lld professionnels, %lld formateurs, %lld directions ; femmes %s, hommes %s ; âge moyen %s"),
 		(long long)r->people_by_function[FUNCTION_PROFESSIONNEL], (long long)r->people_by_function[FUNCTION_FORMATEUR],
-		(long long)r->people_by_function[FUNCTION_DIRECTION], figures_pct(d.women_ok, d.women, b1, sizeof b1),
-		figures_pct(d.men_ok, d.men, b2, sizeof b2),
-		d.age_ok ? figures_count_fr((d.age + 5) / 10, b3, sizeof b3) : "—");
-	emit(o, TR_NORMAL, _("  Taux d'utilisation : %s"), figures_pct(d.utilisation_ok, d.utilisation, b1, sizeof b1));
+		(long long)r->people_by_function[FUNCTION_DIRECTION],
+		figures_pct(r->women_share.ok, r->women_share.tenths, b1, sizeof b1),
+		figures_pct(r->men_share.ok, r->men_share.tenths, b2, sizeof b2),
+		r->average_age.ok ? figures_count_fr(r->average_age_years, b3, sizeof b3) : "—");
+	emit(o, TR_NORMAL, _("  Taux d'utilisation : %s"), figures_pct(r->utilisation.ok, r->utilisation.tenths, b1, sizeof b1));
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, "%s", _("Programmes de financement"));
 	for (size_t i = 0; i < r->nprograms; i++) {
-		const struct report_program *p = &r->programs[i];
+		const struct annual_program *p = &r->programs[i];
 		emit(o, TR_NORMAL, "  %-18s %12s %16s", p->code[0] ? p->code : _("(aucun)"),
 			figures_hours_fr(p->minutes[1], b1, sizeof b1), figures_dollars_fr(p->revenue_cents[1], b2, sizeof b2));
 	}
@@ -207,11 +227,11 @@ static void draw_report(struct report_state *s, struct out *o)
 
 static juste_status load(struct tui *t, struct report_state *s, int fy, struct juste_err *e)
 {
-	struct report_annual next;
+	struct annual_report next;
 	juste_status st = report_annual_build(t->app, fy, &next, e);
 	if (st)
 		return st;
-	report_annual_free(&s->r);
+	annual_free(&s->r);
 	s->r = next;
 	s->fy = fy;
 	s->loaded = 1;
@@ -272,7 +292,7 @@ static void report_close(struct tui *t, void *state)
 {
 	(void)t;
 	struct report_state *s = state;
-	report_annual_free(&s->r);
+	annual_free(&s->r);
 }
 
 static const enum action report_bar[] = { ACT_LEFT, ACT_RIGHT, ACT_UP, ACT_DOWN };

@@ -7,7 +7,10 @@
  *             that expert's week, read-only;
  *   mandats   budgets in hours and dollars against what was used, by risk;
  *   clients   hours and revenue of the fiscal year to date against the
- *             same days last year.
+ *             same days last year (revenue: the months ended, by period
+ *             served).
+ * Every figure comes with its row (utilisation.h, budget.h,
+ * client_revenue.h): the cells only format.
  * Each tab reads once when first shown and again on `r` or a new period:
  * sorting and scrolling never touch the database.
  */
@@ -205,10 +208,10 @@ static void budget_cell(void *ctx, int row, int col, char *buf, size_t n, enum t
 	case 0: snprintf(buf, n, "%s %s · %s", b->code, b->title, b->client); break;
 	case 1: if (b->budget_minutes) hrs(b->budget_minutes, buf, n); break;
 	case 2: hrs(b->used_minutes, buf, n); break;
-	case 3: if (b->budget_minutes) hrs(b->budget_minutes - b->used_minutes, buf, n); break;
+	case 3: if (b->budget_minutes) hrs(b->remaining_minutes, buf, n); break;
 	case 4: if (b->budget_cents) snprintf(buf, n, "%s", money_format_fr(b->budget_cents, m, sizeof m)); break;
 	case 5: snprintf(buf, n, "%s", money_format_fr(b->used_cents, m, sizeof m)); break;
-	case 6: if (b->budget_cents) snprintf(buf, n, "%s", money_format_fr(b->budget_cents - b->used_cents, m, sizeof m)); break;
+	case 6: if (b->budget_cents) snprintf(buf, n, "%s", money_format_fr(b->remaining_cents, m, sizeof m)); break;
 	default: {
 		char p[32];
 		pct(1, b->pct, p, sizeof p);
@@ -232,16 +235,14 @@ static void client_cell(void *ctx, int row, int col, char *buf, size_t n, enum t
 	const struct client_revenue_row *c = row >= (int)s->c.n ? &s->c.total : &s->c.rows[row];
 	if (row >= (int)s->c.n)
 		*role = TR_TOTAL;
-	int64_t g;
-	int ok;
 	switch (col) {
 	case 0: snprintf(buf, n, "%s %s", c->code, c->name); break;
 	case 1: hrs(c->minutes[0], buf, n); break;
 	case 2: hrs(c->minutes[1], buf, n); break;
-	case 3: ok = figures_growth(c->minutes[0], c->minutes[1], &g); figures_pct_signed(ok, g, buf, n); break;
+	case 3: figures_pct_signed(c->minutes_growth.ok, c->minutes_growth.tenths, buf, n); break;
 	case 4: snprintf(buf, n, "%s", money_format_fr(c->revenue_cents[0], m, sizeof m)); break;
 	case 5: snprintf(buf, n, "%s", money_format_fr(c->revenue_cents[1], m, sizeof m)); break;
-	default: ok = figures_growth(c->revenue_cents[0], c->revenue_cents[1], &g); figures_pct_signed(ok, g, buf, n); break;
+	default: figures_pct_signed(c->revenue_growth.ok, c->revenue_growth.tenths, buf, n); break;
 	}
 }
 
@@ -392,7 +393,7 @@ static void util_draw(struct tui *t, void *state, int y, int h, int w)
 		wd[3] = wd[6] = g;
 		wd[0] = w - 2 * hcol - 2 * mcol - 2 * g;
 		widget_table_draw(tb, y + 1, 0, h - 2, padded_client_cell, s);
-		legend = _("exercice à ce jour contre les mêmes jours l'an dernier · revenus : factures émises nettes, avant taxes");
+		legend = _("exercice à ce jour contre les mêmes jours l'an dernier · revenus : factures des mois terminés, nettes, avant taxes");
 	}
 	widget_text(y + h - 1, 0, legend, w, WIDGET_LEFT, term_attr(TR_DIM));
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test_report.sh - the annual report on a small hand-made dataset whose
 # every figure is computed by hand below: fiscal-year boundaries (entries on
-# 03-31 and 04-01), credit notes counting in the year they are issued, new
+# 03-31 and 04-01), revenue in the year of the period billed (March's work
+# invoiced in April, credit notes with the invoice they correct), new
 # members by join date, the ristourne summing exactly to the amount, the
 # finance figures, business development, people, formats (csv, json, pdf).
 export JUSTE_TODAY=2020-06-15
@@ -76,19 +77,22 @@ for k in services programs orgs experts mandates entries; do
 done
 j rate import "$T/rates.csv"; expect_rc 0 "rate table"
 
-# Invoices (pre-tax): 2018-06: FED 100; 2019-03 (issued 03-31): FED 200 ->
-# 2018-2019 = 300.  2019-04: FED 300, AUX1 120; 2020-03 (issued 03-31): NM
-# 300, FED 150.  A partial credit of 50 on the 2019-03 invoice issued on
-# 2019-04-15 counts in 2019-2020; a full credit of AUX1's April invoice
-# issued on 2020-04-02 counts in 2020-2021.  2019-2020 = 300+120+300+150-50 = 820.
+# Invoices (pre-tax), each in the fiscal year of the month it bills
+# whatever its issue date: 2018-06: FED 100; 2019-03 (issued 2019-04-03):
+# FED 200.  2019-04: FED 300, AUX1 120; 2020-03 (issued 2020-04-03): NM 300,
+# FED 150.  A partial credit of 50 on the 2019-03 invoice issued on
+# 2019-04-15 goes with that invoice, in 2018-2019; a partial credit of 20
+# on AUX1's April invoice issued on 2020-04-02 in 2019-2020.
+# 2018-2019 = 100 + 200 - 50 = 250; 2019-2020 = 300 + 120 + 300 + 150 - 20 = 850.
+# (By issue date they would be 100 and 300 + 120 + 200 - 50 = 570.)
 j invoice issue 2018-06 --date 2018-06-30; expect_rc 0 "issue 2018-06"
-j invoice issue 2019-03 --date 2019-03-31; expect_rc 0 "issue 2019-03"
+j invoice issue 2019-03 --date 2019-04-03; expect_rc 0 "issue 2019-03 in April"
 j invoice issue 2019-04 --date 2019-04-30; expect_rc 0 "issue 2019-04"
-j invoice issue 2020-03 --date 2020-03-31; expect_rc 0 "issue 2020-03"
+j invoice issue 2020-03 --date 2020-04-03; expect_rc 0 "issue 2020-03 in April"
 inv_0319=$(sql "SELECT number FROM invoices WHERE period = '2019-03' AND kind = 'invoice'")
 inv_aux=$(sql "SELECT i.number FROM invoices i JOIN orgs o ON o.id = i.client_id WHERE i.period = '2019-04' AND o.code = 'AUX1'")
 j invoice credit "$inv_0319" --reason "Escompte" --amount 50.00 --date 2019-04-15; expect_rc 0 "partial credit note"
-j invoice credit "$inv_aux" --reason "Erreur" --date 2020-04-02; expect_rc 0 "full credit note next year"
+j invoice credit "$inv_aux" --reason "Erreur" --amount 20.00 --date 2020-04-02; expect_rc 0 "partial credit note next year"
 
 # Finance figures (dollars), and a year kept before juste (no invoice).
 j finance set --fy 2019-2020 --budget-products 800 --budget-expenses 790 --actual-expenses 805
@@ -158,22 +162,26 @@ expect_eq "$(q '.years[1].members_at_end')" 2 "2 members at 2019-03-31"
 expect_eq "$(q '.years[2].members_at_end')" 4 "4 members at 2020-03-31 (left and future excluded)"
 expect_eq "$(q '.years[2].new_members')" 3 "3 new members by join date (04-01 and 03-31 included)"
 expect_eq "$(q '.figures.members_growth_pct')" 100 "membership +100 %"
-expect_eq "$(q '.years[1].products_actual_cents')" 30000 "2018-2019 products: 300 $ of invoices"
-expect_eq "$(q '.years[2].products_actual_cents')" 82000 "2019-2020 products: 820 $ (credit notes in the year issued)"
-expect_eq "$(q '.years[2].credited_cents')" -5000 "the partial credit of 2019-04-15 counts in 2019-2020"
+expect_eq "$(q '.years[1].products_actual_cents')" 25000 "2018-2019 products: 100 + 200 (issued in April) - 50 (credited in April)"
+expect_eq "$(q '.years[1].credited_cents')" -5000 "the credit of 2019-04-15 goes with its March invoice, in 2018-2019"
+expect_eq "$(q '.years[2].products_actual_cents')" 85000 "2019-2020 products: 850 $ (March invoiced in April, the credit of 2020-04-02 in)"
+expect_eq "$(q '.years[2].credited_cents')" -2000 "the credit of 2020-04-02 on an April 2019 invoice counts in 2019-2020"
+expect_eq "$(q '.years[2].invoices'),$(q '.years[2].credit_notes')" "4,1" "4 invoices of the year's periods, 1 credit note"
 expect_eq "$(q '.years[2].products_source')" invoices "products come from the invoices"
-expect_eq "$(q '.years[2].revenue_by_category_cents.membre')" 40000 "members: 300 + 150 - 50"
-expect_eq "$(q '.years[2].revenue_by_category_cents.auxiliaire')" 12000 "auxiliaries: 120"
+expect_eq "$(q '.years[2].products_reconciliation_cents')" null "no reconciliation without an entered figure"
+expect_eq "$(q '.years[2].revenue_by_category_cents.membre')" 45000 "members: 300 + 150"
+expect_eq "$(q '.years[2].revenue_by_category_cents.auxiliaire')" 10000 "auxiliaries: 120 - 20"
 expect_eq "$(q '.years[2].revenue_by_category_cents.non_membre')" 30000 "non-members: 300"
-expect_eq "$(q '.figures.revenue_growth_pct.membre')" 33.3 "members' revenue +33,3 % (300 -> 400)"
-expect_eq "$(q '.figures.operations_with_members_pct')" 63.4 "operations with members 520 / 820"
-expect_eq "$(q '.years[2].revenue_full_management_cents')" 40000 "sous entière gestion: FED"
-expect_eq "$(q '.years[2].revenue_other_members_cents')" 12000 "other members: AUX1"
+expect_eq "$(q '.years[1].revenue_by_category_cents.membre')" 25000 "members the year before: 100 + 200 - 50"
+expect_eq "$(q '.figures.revenue_growth_pct.membre')" 80 "members' revenue +80 % (250 -> 450)"
+expect_eq "$(q '.figures.operations_with_members_pct')" 64.7 "operations with members 550 / 850"
+expect_eq "$(q '.years[2].revenue_full_management_cents')" 45000 "sous entière gestion: FED"
+expect_eq "$(q '.years[2].revenue_other_members_cents')" 10000 "other members: AUX1"
 expect_eq "$(q '.years[2].expenses_actual_cents')" 80500 "actual expenses as entered"
-expect_eq "$(q '.figures.products_variance_pct')" 2.5 "products 820 vs budget 800: +2,5 %"
+expect_eq "$(q '.figures.products_variance_pct')" 6.3 "products 850 vs budget 800: +6,25 %, half away from zero"
 expect_eq "$(q '.figures.expenses_variance_pct')" 1.9 "expenses 805 vs 790: +1,9 %"
-expect_eq "$(q '.figures.surplus_actual_cents')" 1500 "surplus 820 - 805"
-expect_eq "$(q '.figures.surplus_previous_actual_cents')" 1000 "previous surplus 300 - 290"
+expect_eq "$(q '.figures.surplus_actual_cents')" 4500 "surplus 850 - 805"
+expect_eq "$(q '.figures.surplus_previous_actual_cents')" -4000 "previous surplus 250 - 290"
 expect_eq "$(q '.figures.surplus_budget_cents')" 1000 "budget surplus 800 - 790"
 expect_eq "$(q '.next_year.surplus_budget_cents')" 2000 "next year's budget surplus 900 - 880"
 expect_eq "$(q '.people.professionnel'),$(q '.people.formateur'),$(q '.people.direction')" "2,1,2" \
@@ -181,7 +189,7 @@ expect_eq "$(q '.people.professionnel'),$(q '.people.formateur'),$(q '.people.di
 expect_eq "$(q '.people.women_pct'),$(q '.people.men_pct'),$(q '.people.average_age')" "50,50,45" \
   "one woman, one man, average age 45"
 expect_eq "$(q '[.programs[] | "\(.code)=\(.billable_minutes)/\(.revenue_cents)"] | join(" ")')" \
-  "PAAPA=180/25000 PAGES=120/30000 =150/27000" "hours and revenue by funding program (the credit goes with its invoice's mandate)"
+  "PAAPA=180/30000 PAGES=120/30000 =150/25000" "hours and revenue by funding program (MF 300; MN 300, invoiced in April; MB 150 + MA 120 - 20)"
 expect_eq "$(q '.devaffaires[0].evenement'),$(q '.devaffaires[1].rencontre'),$(q '.devaffaires[2].rencontre')" "2,1,0" \
   "business development counted by kind and partner, in the year"
 expect_eq "$(q '.devaffaires[0].names[0].name')" "Assises du CQCM" "names listed once"
@@ -199,9 +207,10 @@ j report annual --fy 2019-2020; expect_rc 0 "report text"
 expect_out "Heures de services rendus : 8${NB}h (2018-2019 : 3${NB}h)" "hours in the text"
 expect_out "+150,0${NB}%" "growth in French"
 expect_num "4 entreprises" "enterprises in the text"
-expect_out "63,4${NB}% de ses opérations avec ses membres" "the seed's sentence, filled in"
-expect_num "820${NB}\$" "products in whole dollars"
-expect_num "+3${NB}%" "variance rounded like the seed's table"
+expect_out "64,7${NB}% de ses opérations avec ses membres" "the seed's sentence, filled in"
+expect_num "850${NB}\$" "products in whole dollars"
+expect_num "+6${NB}%" "variance rounded like the seed's table"
+case "$OUT" in *Rapprochement*) not_ok "a reconciliation line without an entered figure";; *) ok "no reconciliation line without an entered figure";; esac
 j report annual --fy 2019-2020 --format md; expect_rc 0 "report md"
 expect_out "## Affaires financières" "markdown headings"
 expect_out "| PRODUITS |" "markdown table"
@@ -209,23 +218,23 @@ expect_out "| PRODUITS |" "markdown table"
 # CSV parses and carries the same figures.
 j report annual --fy 2019-2020 --format csv -o "$T/r.csv"; expect_rc 0 "report csv"
 expect_eq "$(python3 -c 'import csv,sys; r=list(csv.DictReader(open(sys.argv[1]))); print(next(x["value"] for x in r if x["field"]=="products_actual_cents" and x["fy"]=="2019-2020"))' "$T/r.csv")" \
-  82000 "csv parses; products in cents"
-expect_eq "$(grep -c '^operations_with_members_pct,2019-2020,,63.4$' "$T/r.csv")" 1 "csv share of operations"
+  85000 "csv parses; products in cents"
+expect_eq "$(grep -c '^operations_with_members_pct,2019-2020,,64.7$' "$T/r.csv")" 1 "csv share of operations"
 
 # PDF with its charts: the key figures are in its text.
 j report annual --fy 2019-2020 --format pdf -o "$T/r.pdf"; expect_rc 0 "report pdf"
 pdftotext "$T/r.pdf" "$T/r.txt" 2>/dev/null
 TXT=$(tr '\n' ' ' < "$T/r.txt")
-for s in "Rapport d'activités 2019-2020" "820 $" "+150,0 %" "Heures facturables par mois" \
-         "Revenus par catégorie de membres" "Réel et budget 2019-2020" "63,4 %"; do
+for s in "Rapport d'activités 2019-2020" "850 $" "+150,0 %" "Heures facturables par mois" \
+         "Revenus par catégorie de membres" "Réel et budget 2019-2020" "64,7 %"; do
   case "$TXT" in *"$s"*) ok "pdf has '$s'";; *) not_ok "pdf lacks '$s'";; esac
 done
 
 # --- ristourne --------------------------------------------------------------
-# 100,00 $ between FED (400) and AUX1 (120): 7692,31 and 2307,69 -> floors
-# 7692 + 2307 = 9999; the cent left goes to AUX1 (larger remainder).
+# 100,00 $ between FED (450) and AUX1 (100): 8181,82 and 1818,18 -> floors
+# 8181 + 1818 = 9999; the cent left goes to FED (larger remainder).
 j ristourne --fy 2019-2020 --amount 100.00 --format json; expect_rc 0 "ristourne"
-expect_eq "$(printf '%s' "$OUT" | jq -r '[.members[] | "\(.code)=\(.share_cents)"] | join(" ")')" "AUX1=2308 FED=7692" \
+expect_eq "$(printf '%s' "$OUT" | jq -r '[.members[] | "\(.code)=\(.share_cents)"] | join(" ")')" "AUX1=1818 FED=8182" \
   "ristourne by largest remainder"
 expect_eq "$(printf '%s' "$OUT" | jq '[.members[].share_cents] | add')" 10000 "the shares add up to the amount"
 j ristourne --fy 2019-2020 --amount 0.07 --format csv; expect_rc 0 "ristourne of 7 cents"
@@ -243,10 +252,55 @@ j report utilisation --from 2019-04-01 --to 2020-03-31 --by expert; expect_rc 0 
 expect_out "Alice Bélanger" "experts listed"
 j report utilisation --from 2020-03-31 --to 2019-04-01; expect_rc 1 "reversed range refused"
 j report members --fy 2019-2020 --format json; expect_rc 0 "members report"
-expect_eq "$(printf '%s' "$OUT" | jq -r '.operations_with_members_pct,.total_cents' | tr '\n' ,)" "63.4,82000," \
+expect_eq "$(printf '%s' "$OUT" | jq -r '.operations_with_members_pct,.total_cents' | tr '\n' ,)" "64.7,85000," \
   "members report: share and total"
 j report members --fy 2019-2020; expect_rc 0 "members table"
-expect_out "63,4${NB}% des opérations" "members table share"
-expect_num "48,8${NB}%" "members table: each organisation's share"
+expect_out "64,7${NB}% des opérations" "members table share"
+expect_num "52,9${NB}%" "members table: FED's share 450 / 850"
+expect_num "11,8${NB}%" "members table: AUX1's share 100 / 850"
+j ristourne --fy 2018-2019 --amount 10.00 --format json; expect_rc 0 "ristourne of the year before"
+expect_eq "$(printf '%s' "$OUT" | jq -r '[.members[] | "\(.code)=\(.business_cents)"] | join(" ")')" "FED=25000" \
+  "its business: March invoiced in April and its credit note counted in 2018-2019"
+
+# --- entered actuals --------------------------------------------------------
+# The audited 860,00 $ entered for 2019-2020 is the actual figure; the
+# invoices of its periods say 850,00 $: a reconciliation of 10,00 $ in every
+# format.  Surplus 860 - 805 = 55; variance 860 / 800 = +7,5 %.
+j finance set --fy 2019-2020 --actual-products 860.00; expect_rc 0 "finance set --actual-products"
+j report annual --fy 2019-2020 --format json -o "$T/ra.json"; expect_rc 0 "report json with entered actuals"
+J="$T/ra.json"
+expect_eq "$(q '.years[2].products_actual_cents'),$(q '.years[2].products_source')" "86000,entered" \
+  "the entered audited products are the actual figure"
+expect_eq "$(q '.years[2].products_invoiced_cents'),$(q '.years[2].products_reconciliation_cents')" "85000,1000" \
+  "beside the invoices' 850 $, a reconciliation of 10 $"
+expect_eq "$(q '.figures.surplus_actual_cents'),$(q '.figures.products_variance_pct')" "5500,7.5" \
+  "surplus and variance from the entered figure"
+expect_eq "$(q '.figures.operations_with_members_pct')" 64.7 "the share with members stays the invoices'"
+j report annual --fy 2019-2020; expect_rc 0 "report text with entered actuals"
+expect_num "860${NB}\$" "the text's table shows the entered products"
+expect_out "Rapprochement 2019-2020 : produits audités 860,00${NB}\$ ; factures des périodes de l'exercice, nettes des notes de crédit, avant taxes : 850,00${NB}\$ ; écart (audités moins factures) : 10,00${NB}\$." \
+  "the text's reconciliation line"
+j report annual --fy 2019-2020 --format md; expect_rc 0 "report md with entered actuals"
+expect_out "Rapprochement 2019-2020 : produits audités 860,00${NB}\$" "the markdown's reconciliation line"
+j report annual --fy 2019-2020 --format csv; expect_rc 0 "report csv with entered actuals"
+expect_out "products_actual_cents,2019-2020,,86000" "csv: the entered products"
+expect_out "products_invoiced_cents,2019-2020,,85000" "csv: the invoices"
+expect_out "products_reconciliation_cents,2019-2020,,1000" "csv: the reconciliation"
+j report annual --fy 2019-2020 --format pdf -o "$T/ra.pdf"; expect_rc 0 "report pdf with entered actuals"
+TXT=$(pdftotext "$T/ra.pdf" - 2>/dev/null | tr '\n' ' ')
+for s in "860 $" "Rapprochement 2019-2020" "850,00 $" "10,00 $"; do
+  case "$TXT" in *"$s"*) ok "pdf has '$s'";; *) not_ok "pdf lacks '$s'";; esac
+done
+OUT=$(LANGUAGE=en "$JUSTE" --db "$DB" report annual --fy 2019-2020 2>&1)
+expect_out "Reconciliation 2019-2020: audited revenue 860,00${NB}\$; invoices of the year's periods, net of credit notes, before taxes: 850,00${NB}\$; difference (audited less invoices): 10,00${NB}\$." \
+  "the reconciliation line in English"
+# Entered and invoiced agree: no reconciliation, the figure says where it comes from.
+j finance set --fy 2019-2020 --actual-products 850.00; expect_rc 0 "finance set to the invoices' sum"
+j report annual --fy 2019-2020; expect_rc 0 "report text, figures agreeing"
+case "$OUT" in *Rapprochement*) not_ok "no reconciliation when the figures agree";; *) ok "no reconciliation when the figures agree";; esac
+expect_out "Produits réels : chiffres audités saisis" "the text says the actual products are the audited figures"
+j report annual --fy 2019-2020 --format json; expect_rc 0 "report json, figures agreeing"
+expect_eq "$(printf '%s' "$OUT" | jq -r '.years[2].products_source,.years[2].products_reconciliation_cents' | tr '\n' ,)" \
+  "entered,null," "json: entered, no reconciliation"
 
 finish

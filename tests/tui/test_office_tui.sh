@@ -107,7 +107,15 @@ see "M-1 Budg" "the mandate with a budget"
 see $'4,5\xc2\xa0%' "its share used"
 keys '>'
 see "Revenus N-1" "the clients tab"
-see "327,50" "revenue this year, net of the credit note"
+# March's invoice (427,50 $, credited 100,00 $), issued today 2020-04-02,
+# is revenue of 2019-2020, the period it bills: the fiscal year to date
+# (2020-04-01 ..) has none of it.
+see "2020-04-01 au 2020-04-02" "the clients tab shows the fiscal year to date"
+case "$(line_of ' Total')" in
+  *"327,50"*|*"427,50"*) not_ok "March's invoice counted in 2020-2021: $(line_of ' Total')";;
+  *$'0,00\xc2\xa0$'*$'0,00\xc2\xa0$'*) ok "March's invoice issued in April is not revenue of the new year";;
+  *) not_ok "clients total: $(line_of ' Total')";;
+esac
 tui_quit
 
 # --- the admin: an organisation, refused then added; a month closed -----------------

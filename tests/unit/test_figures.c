@@ -196,10 +196,73 @@ static void test_ristourne_refused(void **state)
 	assert_int_equal(s[0], 0);
 }
 
+/* The values a report's rows carry: ratios and amounts that may have no
+ * value, whole years, capacity over the days in post, utilisation, bars. */
+static void test_row_values(void **state)
+{
+	(void)state;
+	struct figures_ratio r = figures_ratio_growth(250, 450);
+	assert_true(r.ok);
+	assert_int_equal(r.tenths, 800);
+	assert_false(figures_ratio_growth(0, 450).ok);
+	r = figures_ratio_variance(86000, 80000);
+	assert_true(r.ok);
+	assert_int_equal(r.tenths, 75);
+	r = figures_ratio_variance(85000, 80000);   /* +6,25 %: half away from zero */
+	assert_int_equal(r.tenths, 63);
+	r = figures_ratio_share(550, 850);
+	assert_int_equal(r.tenths, 647);
+	assert_false(figures_ratio_share(1, 0).ok);
+	r = figures_ratio_average(89, 2);           /* 44,5 */
+	assert_int_equal(r.tenths, 445);
+	assert_false(figures_ratio_average(10, 0).ok);
+
+	struct figures_amount a = figures_amount_of(86000), b = figures_amount_of(85000);
+	struct figures_amount d = figures_amount_diff(a, b);
+	assert_true(d.ok);
+	assert_int_equal(d.cents, 1000);
+	assert_false(figures_amount_diff(a, FIGURES_AMOUNT_NONE).ok);
+	assert_false(figures_amount_diff(FIGURES_AMOUNT_NONE, b).ok);
+	assert_false(FIGURES_AMOUNT_NONE.ok);
+
+	assert_int_equal(figures_tenths_whole(445), 45);
+	assert_int_equal(figures_tenths_whole(444), 44);
+	assert_int_equal(figures_tenths_whole(-445), -45);
+	assert_true(figures_pct_number(647) > 64.69 && figures_pct_number(647) < 64.71);
+
+	/* 2019-04-01 .. 2020-03-31: 262 weekdays x 7 h; started 2020-03-30
+	 * (a Monday): 2 days; left before the year: nothing */
+	date_t first, last;
+	assert_int_equal(date_parse("2019-04-01", &first, NULL), JUSTE_OK);
+	assert_int_equal(date_parse("2020-03-31", &last, NULL), JUSTE_OK);
+	assert_int_equal(figures_capacity_between(35 * 60, "2015-01-01", "", first, last), 110040);
+	assert_int_equal(figures_capacity_between(35 * 60, "2020-03-30", NULL, first, last), 840);
+	assert_int_equal(figures_capacity_between(35 * 60, "2015-01-01", "2019-04-02", first, last), 840);
+	assert_int_equal(figures_capacity_between(35 * 60, "2015-01-01", "2019-01-01", first, last), 0);
+	assert_int_equal(figures_capacity_between(0, "", "", first, last), 0);
+
+	struct figures_utilisation u = figures_utilisation_of(270, 240, 110040);
+	assert_int_equal(u.logged, 510);
+	assert_true(u.utilisation.ok);
+	assert_int_equal(u.utilisation.tenths, 2);    /* 0,25 % */
+	assert_int_equal(u.billable_share.tenths, 529);
+	u = figures_utilisation_of(0, 0, 0);
+	assert_false(u.utilisation.ok);
+	assert_false(u.billable_share.ok);
+
+	assert_int_equal(figures_bar_eighths(50, 100, 10), 40);
+	assert_int_equal(figures_bar_eighths(100, 100, 10), 80);
+	assert_int_equal(figures_bar_eighths(1, 100, 10), 0);   /* rounded down */
+	assert_int_equal(figures_bar_eighths(-5, 100, 10), 0);
+	assert_int_equal(figures_bar_eighths(5, 0, 10), 0);
+	assert_int_equal(figures_bar_eighths(447571777LL, 447571777LL, 60), 480);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_growth),
+		cmocka_unit_test(test_row_values),
 		cmocka_unit_test(test_variance_share),
 		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_capacity),

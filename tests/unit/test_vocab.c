@@ -239,6 +239,26 @@ static void test_order(void **state)
 		assert_string_equal(vocab_function_word((enum expert_function)i), functions[i]);
 }
 
+/* The annual report's names sit beside the tables: one for every value,
+ * in the same order, none for a value outside. */
+static void test_report_names(void **state)
+{
+	(void)state;
+	for (int c = 0; c < CATEGORY_COUNT; c++) {
+		assert_true(vocab_category_heading((enum org_category)c)[0] != '\0');
+		assert_true(vocab_category_group((enum org_category)c)[0] != '\0');
+		assert_true(vocab_category_short((enum org_category)c)[0] != '\0');
+	}
+	assert_string_equal(vocab_category_heading(CATEGORY_MEMBRE), "Membres utilisateurs");
+	assert_string_equal(vocab_category_heading(CATEGORY_NON_MEMBRE), "Non-membres");
+	assert_string_equal(vocab_category_short(CATEGORY_AUXILIAIRE), "auxiliaires");
+	assert_string_equal(vocab_category_heading((enum org_category)CATEGORY_COUNT), "");
+	for (int k = 0; k < DEV_KIND_COUNT; k++)
+		assert_true(vocab_dev_kind_heading((enum dev_kind)k)[0] != '\0');
+	assert_string_equal(vocab_dev_kind_heading(DEV_KIND_RENCONTRE), "Rencontres de développement");
+	assert_string_equal(vocab_dev_kind_heading((enum dev_kind)DEV_KIND_COUNT), "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -249,6 +269,7 @@ int main(void)
 		cmocka_unit_test(test_translated),
 		cmocka_unit_test(test_properties),
 		cmocka_unit_test(test_order),
+		cmocka_unit_test(test_report_names),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

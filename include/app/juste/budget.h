@@ -16,6 +16,7 @@ struct budget_row {
 	char closed_on[ISO_LEN];
 	int64_t budget_minutes, budget_cents;     /* 0 = none */
 	int64_t used_minutes, used_cents;         /* used_cents: issued invoice lines, net of credits */
+	int64_t remaining_minutes, remaining_cents;   /* budget - used (negative past it); shown with a budget */
 	int64_t pct;                  /* tenths; the larger of hours and dollars */
 	int level;                    /* 0, 80 (past 80 %) or 100 (past 100 %) */
 };

@@ -34,6 +34,7 @@
 #include <stdint.h>
 #include "juste/app.h"
 #include "juste/err.h"
+#include "juste/figures.h"
 #include "juste/model.h"
 
 /* The centre's own organisation: client of the internal mandates. */
@@ -57,6 +58,9 @@ struct demo_year {
 	int mandates;                  /* billable mandates opened that year */
 	int members_at_end;            /* member organisations joined by the year's end */
 	int new_members;               /* of which joined during the year */
+	struct figures_ratio members_growth;   /* at the end against those there before */
+	int compared;                  /* the year before is in the demo, both complete */
+	struct figures_ratio billable_growth;  /* against the year before, when compared */
 };
 
 struct demo_summary {
@@ -70,6 +74,7 @@ struct demo_summary {
 	int members;                   /* membre + auxiliaire + soutien */
 	int full_management;
 	int enterprises;               /* organisations federated by a member (non_membre) */
+	int other_non_members;         /* the other non_membre organisations */
 	int services, programs;
 	int mandates;
 	int by_billing[BILLING_COUNT];

@@ -11,7 +11,7 @@
 
 /* Text, Markdown, CSV or JSON (f) to path (NULL or "-": standard output),
  * through outfile.h: nothing is at path unless all of it was written. */
-juste_status report_out_write(const struct report_annual *r, enum report_format f, const char *path,
+juste_status report_out_write(const struct annual_report *r, enum report_format f, const char *path,
 	struct juste_err *e);
 
 #endif

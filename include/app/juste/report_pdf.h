@@ -10,7 +10,7 @@
 #include "juste/report.h"
 
 /* Writes r to path; a half-written file is removed. */
-juste_status report_pdf_write(const struct policy *cfg, const struct report_annual *r, const char *path,
+juste_status report_pdf_write(const struct policy *cfg, const struct annual_report *r, const char *path,
 	struct juste_err *e);
 /* Releases the fonts the PDF loaded (call once when done). */
 void report_pdf_shutdown(void);

@@ -17,9 +17,23 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "juste/date.h"
 #include "juste/err.h"
 
 #define FIGURES_PCT_BUF 32
+
+/* A percentage that may have no value (a ratio over zero): what a row of a
+ * report carries, so that every renderer prints the same figure. */
+struct figures_ratio {
+	int ok;                  /* 0: no value, printed "—" (or "" / null) */
+	int64_t tenths;          /* tenths of a percent */
+};
+
+/* An amount that may be unknown (a budget not entered is not a zero). */
+struct figures_amount {
+	int ok;
+	int64_t cents;
+};
 
 /* (b - a) / a in tenths of a percent; 0 returned (no value) when a <= 0. */
 int figures_growth(int64_t a, int64_t b, int64_t *tenths);
@@ -56,6 +70,41 @@ int64_t figures_capacity(int weekly_minutes, int64_t weekdays);
 
 /* Average of sum / n in tenths, half away from zero; 0 returned when n <= 0. */
 int figures_average_tenths(int64_t sum, int64_t n, int64_t *tenths);
+
+/* The same as values. */
+struct figures_ratio figures_ratio_growth(int64_t a, int64_t b);
+struct figures_ratio figures_ratio_variance(int64_t actual, int64_t budget);
+struct figures_ratio figures_ratio_share(int64_t part, int64_t whole);
+struct figures_ratio figures_ratio_average(int64_t sum, int64_t n);
+/* A known amount, and an unknown one. */
+struct figures_amount figures_amount_of(int64_t cents);
+extern const struct figures_amount FIGURES_AMOUNT_NONE;
+/* a - b, known when both are. */
+struct figures_amount figures_amount_diff(struct figures_amount a, struct figures_amount b);
+
+/* Tenths rounded to whole units, half away from zero (an average age of
+ * 44,5 years is 45). */
+int64_t figures_tenths_whole(int64_t tenths);
+/* A percentage as a JSON number: 63.4 for 634 tenths. */
+double figures_pct_number(int64_t tenths);
+
+/* The capacity in minutes of someone with that weekly capacity over
+ * [first, last], counted from started_on and up to left_on when they fall
+ * inside ("" or an unreadable date: no bound). */
+int64_t figures_capacity_between(int weekly_minutes, const char *started_on, const char *left_on, date_t first,
+	date_t last);
+
+/* What a row of the utilisation report carries besides its minutes. */
+struct figures_utilisation {
+	int64_t logged;                        /* billable + internal */
+	struct figures_ratio utilisation;      /* billable / capacity */
+	struct figures_ratio billable_share;   /* billable / logged */
+};
+struct figures_utilisation figures_utilisation_of(int64_t billable, int64_t internal, int64_t capacity);
+
+/* The length of a chart's bar in eighths of a cell: value / max of `cells`
+ * cells, rounded down; 0 for a value or a scale <= 0. */
+int64_t figures_bar_eighths(int64_t value, int64_t max, int cells);
 
 /* Splits amount_cents (>= 0) among n weights in proportion (weights <= 0
  * get nothing); shares[i] out.  JUSTE_EINVAL when no weight is positive

@@ -42,6 +42,15 @@
 	X(CATEGORY_SOUTIEN,    "soutien",    N_("membre de soutien"),  1, 0) \
 	X(CATEGORY_NON_MEMBRE, "non_membre", N_("non-membre"),         0, 0)
 
+/* How the annual report names each category, beside CATEGORY_INFO (same
+ * values, same order): heading, the row of its revenue table; group, under
+ * a group of bars of the PDF's chart; short, a line of the screen's chart. */
+#define CATEGORY_REPORT_NAMES(X) \
+	X(CATEGORY_MEMBRE,     N_("Membres utilisateurs"), N_("Membres"),     N_("membres")) \
+	X(CATEGORY_AUXILIAIRE, N_("Membres auxiliaires"),  N_("Auxiliaires"), N_("auxiliaires")) \
+	X(CATEGORY_SOUTIEN,    N_("Membres de soutien"),   N_("Soutien"),     N_("soutien")) \
+	X(CATEGORY_NON_MEMBRE, N_("Non-membres"),          N_("Non-membres"), N_("non-membres"))
+
 /* A mandate's billing mode.  billable: its hours count as billable and
  * may be invoiced; hourly: priced by the hour from the rates; monthly: a
  * fixed monthly fee. */
@@ -112,6 +121,12 @@
 #define DEV_KIND_INFO(X) \
 	X(DEV_KIND_EVENEMENT, "evenement", N_("événement")) \
 	X(DEV_KIND_RENCONTRE, "rencontre", N_("rencontre"))
+
+/* What the annual report counts under each partner, by kind (beside
+ * DEV_KIND_INFO: same values, same order). */
+#define DEV_KIND_REPORT_NAMES(X) \
+	X(DEV_KIND_EVENEMENT, N_("Participation à des événements")) \
+	X(DEV_KIND_RENCONTRE, N_("Rencontres de développement"))
 
 #define PARTNER_INFO(X) \
 	X(PARTNER_RESEAUX,   "reseaux",   N_("Réseaux coopératifs et mutualistes")) \
@@ -238,6 +253,13 @@ juste_status vocab_report_by_parse(const char *word, enum report_by *out, struct
 const char *vocab_gender_word(enum gender g);
 const char *vocab_gender_label(enum gender g);
 juste_status vocab_gender_parse(const char *word, enum gender *out, struct juste_err *e);
+
+/* The annual report's names of a category and of a kind of step, translated
+ * ("" for a value outside the table). */
+const char *vocab_category_heading(enum org_category c);
+const char *vocab_category_group(enum org_category c);
+const char *vocab_category_short(enum org_category c);
+const char *vocab_dev_kind_heading(enum dev_kind k);
 
 /* --- properties ---------------------------------------------------------- */
 

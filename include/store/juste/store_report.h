@@ -82,12 +82,15 @@ juste_status store_report_members(struct store *s, const char *first, const char
 
 /* --- revenue ------------------------------------------------------------------- */
 
-/* Pre-tax amounts of the issued invoices and credit notes with an issue
- * date in [from, to], per client: a credit note counts in the range it is
- * issued in, whatever the date of the invoice it corrects.  Clients with
- * neither are not listed.  By code. */
+/* Revenue belongs to the period served (DOMAIN.md): these read the issued
+ * invoices whose period ("2020-03") is in [first_period, last_period], and
+ * each issued credit note with the invoice it corrects (in the range when
+ * that invoice's period is), whatever their issue dates. */
+
+/* Pre-tax amounts of those invoices and credit notes per client.  Clients
+ * with neither are not listed.  By code. */
 typedef int (*store_client_cb)(void *ctx, const struct report_client *c);
-juste_status store_report_revenue_by_client(struct store *s, const char *from, const char *to,
+juste_status store_report_revenue_by_client(struct store *s, const char *first_period, const char *last_period,
 	store_client_cb cb, void *ctx, struct juste_err *e);
 
 /* The same, net, per funding program of the lines' mandates (code "" for
@@ -95,7 +98,7 @@ juste_status store_report_revenue_by_client(struct store *s, const char *from, c
  * credit) goes with the mandate of the first line of the invoice it
  * corrects. */
 typedef int (*store_program_rev_cb)(void *ctx, const char *code, const char *name, int64_t net_cents);
-juste_status store_report_revenue_by_program(struct store *s, const char *from, const char *to,
+juste_status store_report_revenue_by_program(struct store *s, const char *first_period, const char *last_period,
 	store_program_rev_cb cb, void *ctx, struct juste_err *e);
 
 #endif
