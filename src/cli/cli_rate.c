@@ -233,11 +233,16 @@ static void list_negotiated_machine(struct rate_book *b, const char *at, enum tr
 		const char *org = r->rule == RATE_MANDATE ? "" : r->org_code;
 		const char *service = r->rule == RATE_MANDATE ? "" : r->service_code;
 		if (fmt == FORMAT_JSON) {
-			json_array_append_new(arr, json_pack("{s:s, s:o, s:o, s:o, s:I, s:s, s:o, s:s}",
-				"rule", pricing_rule_word(r->rule), "mandate", mandate[0] ? json_string(mandate) : json_null(),
-				"org", org[0] ? json_string(org) : json_null(), "service", service[0] ? json_string(service) : json_null(),
-				"rate_cents", (json_int_t)r->rate_cents, "valid_from", r->valid_from,
-				"valid_to", r->valid_to[0] ? json_string(r->valid_to) : json_null(), "status", negotiated_word(b, r, at)));
+			json_t *j = json_object();
+			json_object_set_new(j, "rule", json_string(pricing_rule_word(r->rule)));
+			json_object_set_new(j, "mandate", mandate[0] ? json_string(mandate) : json_null());
+			json_object_set_new(j, "org", org[0] ? json_string(org) : json_null());
+			json_object_set_new(j, "service", service[0] ? json_string(service) : json_null());
+			json_object_set_new(j, "rate_cents", json_integer(r->rate_cents));
+			json_object_set_new(j, "valid_from", json_string(r->valid_from));
+			json_object_set_new(j, "valid_to", r->valid_to[0] ? json_string(r->valid_to) : json_null());
+			json_object_set_new(j, "status", json_string(negotiated_word(b, r, at)));
+			json_array_append_new(arr, j);
 		} else {
 			char m[MONEY_BUF];
 			const char *f[] = { pricing_rule_word(r->rule), "", "", mandate, org, service, plain(r->rate_cents, m),
