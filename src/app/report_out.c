@@ -336,8 +336,9 @@ static void write_text(const struct annual_report *r, int md, FILE *out)
 		else
 			fprintf(out, "  %s\n", line);
 		for (int k = 0; k < DEV_KIND_COUNT; k++) {
-			fprintf(out, md ? "- %s : %lld\n" : "    %s : %lld\n", vocab_dev_kind_heading(k),
-				(long long)r->dev_counts[p][k]);
+			/* TRANSLATORS: a kind of business development and its count */
+			snprintf(line, sizeof line, _("%s : %lld"), vocab_dev_kind_heading(k), (long long)r->dev_counts[p][k]);
+			fprintf(out, md ? "- %s\n" : "    %s\n", line);
 			for (size_t i = 0; i < r->ndev_names; i++) {
 				const struct annual_dev_name *n = &r->dev_names[i];
 				if ((int)n->partner == p && (int)n->kind == k) {

@@ -587,7 +587,8 @@ static void body(struct rp *p)
 		need(p, 40);
 		text_block(p, 0, vocab_partner_label(q), p->bold, 2);
 		for (int k = 0; k < DEV_KIND_COUNT; k++) {
-			snprintf(line, sizeof line, "%s : %lld", vocab_dev_kind_heading(k), (long long)r->dev_counts[q][k]);
+			/* TRANSLATORS: a kind of business development and its count */
+			snprintf(line, sizeof line, _("%s : %lld"), vocab_dev_kind_heading(k), (long long)r->dev_counts[q][k]);
 			para(p, line);
 			for (size_t i = 0; i < r->ndev_names; i++) {
 				const struct annual_dev_name *n = &r->dev_names[i];

@@ -34,14 +34,14 @@ if fr:
     page_re = re.compile(r"^page (\d+) de (\d+)$")
     money_re = re.compile(r"^[0-9]{1,3}( [0-9]{3})* \$$")
 else:
-    first_headers = {"Description", "Year", "Program", "Person"}
+    first_headers = {"Description", "Fiscal", "Program", "Person"}
     header_words = {
-        "Description", "actual", "budget", "Var.", "Year", "Full", "management", "Other", "members",
-        "Program", "Person", "Function", "Billable", "Internal", "Capacity", "Utilisation",
+        "Description", "actual", "budget", "Var.", "Fiscal", "year", "Under", "full", "management", "Other",
+        "members", "Program", "Person", "Function", "Billable", "Internal", "Capacity", "Utilization",
     }
     spans = ("Hours", "Revenue")
     page_re = re.compile(r"^page (\d+) of (\d+)$")
-    money_re = re.compile(r"^-?\$[0-9]{1,3}(,[0-9]{3})*$")
+    money_re = re.compile(r"^-?\$[0-9]{1,3}(,[0-9]{3})*(\.[0-9][0-9])?[;.,:)]?$")
 header_words |= {fy, prev, nxt}
 
 results = []
