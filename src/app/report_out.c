@@ -112,8 +112,9 @@ static void rule(struct tw *t, const int *widths, int n)
 
 static void heading(struct tw *t, const char *title)
 {
+	/* in Markdown every block ends with its blank line */
 	if (t->md)
-		fprintf(t->out, "\n## %s\n\n", title);
+		fprintf(t->out, "## %s\n\n", title);
 	else
 		fprintf(t->out, "\n%s\n\n", title);
 }
@@ -357,7 +358,8 @@ static void write_text(const struct annual_report *r, int md, FILE *out)
 		figures_pct_lang(L, r->utilisation.ok, r->utilisation.tenths, b1, sizeof b1),
 		figures_hours_lang(L, r->billable_total, b2, sizeof b2), figures_hours_lang(L, r->capacity_total, b3, sizeof b3));
 	para(&t, line);
-	fputs("\n", out);
+	if (!md)
+		fputs("\n", out);
 	{
 		const char *hdr[] = { _("PERSONNE"), _("FONCTION"), _("FACTURABLES"), _("INTERNES"), _("CAPACITÉ"),
 			_("UTILISATION") };

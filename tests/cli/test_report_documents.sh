@@ -67,6 +67,22 @@ for f in "$T/r-en.txt" "$T/r-en.md"; do
 done
 grep -q 'page 1 of ' <(pdftotext -layout "$T/r-en.pdf" -) && ok "PDF footer in English" || not_ok "no 'page 1 of' in the English PDF"
 
+# the CLI's tables of the report in English
+LANGUAGE=en j report members --fy 2019-2020; expect_rc 0 "report members (en)"
+expect_out "user member" "member categories in English words"
+case "$OUT" in *"$nbsp"*|*" membre "*) not_ok "French figures or codes in report members: $(printf '%s' "$OUT" | grep -m1 "$nbsp\| membre ")";; *) ok "no French figure nor category code in report members";; esac
+echo "$OUT" | grep -qE '\$[0-9]{1,3}(,[0-9]{3})*\.[0-9]{2} +[0-9]+\.[0-9]%$' && ok "amounts as \$12,195.09 and shares as 0.3%" || not_ok "no English amount and share: $(echo "$OUT" | sed -n 3p)"
+LANGUAGE=en j ristourne --fy 2019-2020 --amount 10000; expect_rc 0 "ristourne (en)"
+expect_out '$10,000.00 distributed' "the ristourne's amount as \$10,000.00"
+LANGUAGE=en j report utilisation --by program --from 2019-04-01 --to 2020-03-31; expect_rc 0 "report utilisation (en)"
+case "$OUT" in *"$nbsp"*) not_ok "French figures in report utilisation";; *) ok "report utilisation with English figures";; esac
+
+# a refusal names the role in the user's words
+LANGUAGE=en j --as aallard report members --fy 2019-2020; expect_rc 1 "an expert may not see the members' business"
+expect_err "(role expert)" "the role named"
+LANGUAGE=en j --as aallard finance show --fy 2019-2020
+case "$ERR" in *gestionnaire*|*commis*) not_ok "a role code in English: $ERR";; *) ok "no French role code in an English refusal";; esac
+
 # machine formats do not follow the language
 for f in csv json; do
   j report annual --fy 2019-2020 --format $f -o "$T/fr.$f"
