@@ -187,6 +187,27 @@ const char *keys_bound(enum action a)
 	return bound[a].text;
 }
 
+const char *keys_bound_in(enum action a, int scopes, char *buf, size_t n)
+{
+	char text[sizeof bound[a].text];
+	snprintf(text, sizeof text, "%s", bound[a].text);
+	size_t len = 0;
+	buf[0] = '\0';
+	char *save = NULL;
+	for (char *tok = strtok_r(text, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		while (isspace((unsigned char)*tok))
+			tok++;
+		int code = keys_parse_one(tok);
+		if (code < 0 || keys_lookup(scopes, code) != a)
+			continue;
+		int w = snprintf(buf + len, n - len, "%s%s", len ? ", " : "", tok);
+		if (w < 0 || (size_t)w >= n - len)
+			break;
+		len += (size_t)w;
+	}
+	return buf;
+}
+
 void keys_first(enum action a, char *buf, size_t n)
 {
 	if (bound[a].n == 0) {
