@@ -45,11 +45,16 @@ words = {w for ws in tables.values() for w in ws}
 # --admin), keys of juste.ini ([database], [keys] credit), JSON and CSV keys
 # ("expert", "hours"), single letters.  Only their domain uses are refused.
 names = {"expert", "mandate", "org", "service", "program", "rate", "invoice", "finance", "devaffaires",
-         "month", "setting", "database", "entry", "credit", "draft", "hours", "insert", "update",
-         "delete", "close", "reopen", "admin", "F", "M", "X"}
+         "month", "setting", "database", "payment", "entry", "credit", "draft", "hours", "insert", "update",
+         "delete", "close", "reopen", "admin", "F", "M", "X", "week", "absence", "team",
+         "tps", "tvq", "tvh"}   # also the journal's and the list's CSV columns
 # Sites where a word is a plain name, with why.
 allowed = {
     ("src/app/demo.c", "direction"): "the demo's e-mail boxes (direction@...)",
+    ("src/app/demo.c", "ON"): "the prefix of the demo's Ontario organisations' codes",
+    ("src/cli/cli_invoice.c", "tps"): "a CSV column of invoice list and the journal",
+    ("src/cli/cli_invoice.c", "tvq"): "a CSV column of invoice list and the journal",
+    ("src/cli/cli_invoice.c", "tvh"): "a CSV column of the journal",
 }
 
 def tokens(text):
@@ -174,8 +179,10 @@ for line in open(sys.argv[1], encoding="utf-8"):
             tables[cur].append(m.group(1))
         if not line.rstrip().endswith('\\'):
             cur = None
-partial = {"ENTITY", "ACTION"}
-schema_only = {"REPORT_BY"}      # not stored: a grouping of the report
+partial = {"ENTITY", "ACTION", "TAX_REGIME"}   # a province's regime is never detaxe
+# not stored as words a CHECK lists: a grouping of the report, the name of a
+# tax slot, a state derived when read, blockers kept in the draft's text; a payment state derived from payments
+schema_only = {"REPORT_BY", "TAX", "INVOICE_STATE", "BLOCKER", "PAYMENT_STATE"}
 seen, bad = set(), 0
 for path in sys.argv[2:]:
     for m in re.finditer(r"CHECK \((?:\w+ IS NULL OR )?(\w+) IN \(('[^)]*')\)\)", open(path, encoding="utf-8").read()):

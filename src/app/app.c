@@ -169,7 +169,12 @@ juste_status app_identify(struct app *a, const char *as_login, struct juste_err 
 {
 	struct expert me;
 	struct juste_err sub = { 0 };
-	if (store_expert_get(a->store, a->actor, &me, &sub) != JUSTE_OK) {
+	juste_status found = store_expert_get(a->store, a->actor, &me, &sub);
+	/* the account is who one is: its spelling must be exact (the lookup
+	 * forgives case for what people type) */
+	if (found == JUSTE_OK && strcmp(me.login, a->actor) != 0)
+		found = err_set(&sub, JUSTE_ENOTFOUND, N_("expert inconnu : '%s'"), a->actor);
+	if (found != JUSTE_OK) {
 		if (sub.code == JUSTE_ENOTFOUND)
 			return err_set(e, JUSTE_EDENIED, N_("permission refusée : %s n'est pas inscrit dans juste (un admin l'ajoute avec « juste import experts »)"), a->actor);
 		*e = sub;
@@ -198,7 +203,7 @@ juste_status app_require(const struct app *a, int roles, const char *what, struc
 {
 	if (a->role & roles)
 		return JUSTE_OK;
-	return err_set(e, JUSTE_EDENIED, N_("permission refusée : %s (rôle %s)"), what, vocab_role_word(a->user.role));
+	return err_set(e, JUSTE_EDENIED, N_("permission refusée : %s (rôle %s)"), what, vocab_role_label(a->user.role));
 }
 
 bool app_may_see_expert(const struct app *a, const char *login)
@@ -257,4 +262,13 @@ int app_role(const struct app *a)
 const char *app_db_path(const struct app *a)
 {
 	return a->store ? store_path(a->store) : "";
+}
+
+uint64_t app_data_stamp(struct app *a)
+{
+	struct juste_err e = { 0 };
+	/* a failed read keeps the last stamp: the screen simply does not
+	 * reload this time */
+	store_data_stamp(a->store, &a->data_stamp, &e);
+	return a->data_stamp;
 }

@@ -22,6 +22,7 @@ struct app {
 	char as_login[LOGIN_LEN];   /* "" unless an admin acts for someone */
 	struct expert user;         /* the effective user, once identified */
 	int role;                   /* role bit of the effective user */
+	uint64_t data_stamp;        /* the last app_data_stamp() read */
 };
 
 #endif

@@ -68,18 +68,27 @@ juste_status billing_month_load(struct app *a, const char *month, struct billing
 	}
 	for (size_t i = 0; i < m->n; i++) {
 		const struct billing_row *r = &m->rows[i];
-		if (vocab_invoice_kind_credit(r->rec.kind)) {
-			m->credits++;
-			continue;
-		}
 		if (!vocab_invoice_status_final(r->rec.status)) {
 			m->drafts++;
-			m->held += r->rec.blockers[0] != '\0';
-		} else {
+			m->late += r->late;
+			if (r->rec.nblockers) {
+				m->held++;
+				m->held_total_cents += r->rec.amounts.total_cents;
+			} else {
+				m->draft_minutes += r->billed_minutes;
+				m->draft_total_cents += r->rec.amounts.total_cents;
+			}
+			continue;
+		}
+		/* issued: an invoice, or a credit note netted against it (its
+		 * amounts and minutes are negative) */
+		if (vocab_invoice_kind_credit(r->rec.kind))
+			m->credits++;
+		else {
 			m->issued++;
+			m->late += r->late;
 		}
 		m->minutes += r->billed_minutes;
-		m->late += r->late;
 		m->subtotal_cents += r->rec.amounts.subtotal_cents;
 		m->tps_cents += r->rec.amounts.tps_cents;
 		m->tvq_cents += r->rec.amounts.tvq_cents;

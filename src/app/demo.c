@@ -2183,7 +2183,7 @@ static juste_status demo_invoices(struct gen *g, struct juste_err *e)
 			put_date(day, ml);
 			struct demo_issued is = { .n = 0 };
 			struct invoicing_run run;
-			st = invoicing_issue(g->a, month, NULL, day, demo_on_issued, &is, &run, e);
+			st = invoicing_issue(g->a, month, NULL, day, 0, demo_on_issued, &is, &run, e);
 			if (!st && y == 2019 && m == 10 && is.n == 2) {
 				struct invoice_rec cr;
 				char cday[ISO_LEN];

@@ -21,6 +21,7 @@
 #include "juste/invoice_pdf.h"
 #include "juste/money.h"
 #include "juste/pdfdoc.h"
+#include "juste/tax.h"
 
 #define MARGIN PDFDOC_MARGIN
 #define FOOTER 28.0
@@ -203,13 +204,14 @@ static void line_cells(const struct invoice_line_rec *l, struct line_cells *c)
 		snprintf(c->desc, sizeof c->desc, "%.2000s", l->description);
 	c->hours[0] = c->rate[0] = '\0';
 	if (vocab_line_kind_hourly(l->kind)) {
-		duration_format_hours_fr(l->billed_minutes, c->hours, sizeof c->hours);
+		/* hours and minutes: quantity × rate is the amount to the cent */
+		duration_format(l->billed_minutes, c->hours, sizeof c->hours);
 		char m[MONEY_BUF];
 		snprintf(c->rate, sizeof c->rate, _("%s/h"), money_format_fr(l->rate_cents, m, sizeof m));
 	} else if (vocab_line_kind_monthly(l->kind)) {
 		snprintf(c->rate, sizeof c->rate, "%s", vocab_line_kind_label(l->kind));
 	} else if (l->billed_minutes) {
-		duration_format_hours_fr(l->billed_minutes, c->hours, sizeof c->hours);
+		duration_format(l->billed_minutes, c->hours, sizeof c->hours);
 	}
 	money_format_fr(l->amount_cents, c->amount, sizeof c->amount);
 }
@@ -302,17 +304,20 @@ static void totals(struct pdf *p)
 	double right = p->doc.w - MARGIN;
 	double lw = 200, aw = p->c_amount;
 	double lx = right - aw - lw;
-	char a[MONEY_BUF], rt[32], label[128];
+	char a[MONEY_BUF], label[128];
 	ensure(p, 110, NULL, NULL);
 	p->doc.y += 6;
 	pdfdoc_text(&p->doc, lx, p->doc.y, lw, _("Sous-total"), p->regular, PANGO_ALIGN_RIGHT);
 	p->doc.y += pdfdoc_text(&p->doc, right - aw, p->doc.y, aw, money_format_fr(r->amounts.subtotal_cents, a, sizeof a), p->regular, PANGO_ALIGN_RIGHT) + 2;
-	snprintf(label, sizeof label, _("TPS (%s)"), money_rate_format_fr(r->tps_rate, rt, sizeof rt));
-	pdfdoc_text(&p->doc, lx, p->doc.y, lw, label, p->regular, PANGO_ALIGN_RIGHT);
-	p->doc.y += pdfdoc_text(&p->doc, right - aw, p->doc.y, aw, money_format_fr(r->amounts.tps_cents, a, sizeof a), p->regular, PANGO_ALIGN_RIGHT) + 2;
-	snprintf(label, sizeof label, _("TVQ (%s)"), money_rate_format_fr(r->tvq_rate, rt, sizeof rt));
-	pdfdoc_text(&p->doc, lx, p->doc.y, lw, label, p->regular, PANGO_ALIGN_RIGHT);
-	p->doc.y += pdfdoc_text(&p->doc, right - aw, p->doc.y, aw, money_format_fr(r->amounts.tvq_cents, a, sizeof a), p->regular, PANGO_ALIGN_RIGHT) + 4;
+	/* each tax by its name and rate: TPS and TVQ, TVH, TPS alone, or none */
+	struct invoice_tax t[2];
+	size_t nt = tax_lines(r->tax_regime, r->tps_rate, r->tvq_rate, &r->amounts, t);
+	for (size_t i = 0; i < nt; i++) {
+		pdfdoc_text(&p->doc, lx, p->doc.y, lw, tax_name(t[i].tax, t[i].rate, label, sizeof label), p->regular,
+			PANGO_ALIGN_RIGHT);
+		p->doc.y += pdfdoc_text(&p->doc, right - aw, p->doc.y, aw, money_format_fr(t[i].amount_cents, a, sizeof a),
+			p->regular, PANGO_ALIGN_RIGHT) + (i + 1 == nt ? 4 : 2);
+	}
 	cairo_save(p->doc.cr);
 	cairo_set_line_width(p->doc.cr, 1.0);
 	cairo_move_to(p->doc.cr, lx + 60, p->doc.y - 1);
@@ -334,6 +339,17 @@ static void totals(struct pdf *p)
 	if (!is_credit(p) && p->cfg->payment_instructions[0])
 		p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, right - MARGIN, p->cfg->payment_instructions, p->regular,
 			PANGO_ALIGN_LEFT) + 4;
+	if (!is_credit(p) && r->ncredits > 0) {
+		/* a credited invoice says by which notes, on every print after them */
+		char notes[INVOICE_CREDITS_MAX * (INVOICE_NUMBER_LEN + 2)] = "", said[sizeof notes + 160];
+		for (int i = 0; i < r->ncredits && i < INVOICE_CREDITS_MAX; i++) {
+			size_t len = strlen(notes);
+			snprintf(notes + len, sizeof notes - len, "%s%s", i ? ", " : "", r->credit_numbers[i]);
+		}
+		snprintf(said, sizeof said, r->fully_credited ? _("Facture entièrement créditée par %s.")
+			: _("Facture créditée en partie par %s."), notes);
+		p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, right - MARGIN, said, p->bold, PANGO_ALIGN_LEFT) + 4;
+	}
 	if (p->d->nentries && p->detail) {
 		char more[128];
 		snprintf(more, sizeof more, _("Détail des %zu saisies aux pages suivantes."), p->d->nentries);

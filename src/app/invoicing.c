@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "app/app_internal.h"
+#include "juste/store_calendar.h"
 #include "juste/i18n.h"
 #include "juste/invoice_pdf.h"
 #include "juste/centre.h"
@@ -26,6 +27,8 @@
 #include "juste/rules.h"
 #include "juste/store_invoices.h"
 #include "juste/store_rates.h"
+#include "juste/store_taxes.h"
+#include "juste/tax.h"
 
 #define ROLES_WRITE (ROLE_COMMIS | ROLE_ADMIN)
 #define ROLES_READ (ROLE_COMMIS | ROLE_GESTIONNAIRE | ROLE_ADMIN)
@@ -68,6 +71,12 @@ struct b_entry {
 	char *note;
 };
 
+/* An approved week: only those are billed when the policy says so. */
+struct approved_week {
+	int64_t expert_id;
+	date_t monday;
+};
+
 struct b_timer {
 	int64_t client_id;
 	char text[CODE_LEN + LOGIN_LEN + 8];
@@ -93,12 +102,16 @@ struct builder {
 	struct b_timer *timers;
 	size_t ntimers, captimers;
 	struct rate_book book;
+	struct tax_book *taxes;    /* the provinces' dated regimes */
 	juste_status failed;       /* set by a callback that could not grow */
 	/* output of the writer */
 	int64_t *ids;
 	size_t nids, capids;
 	struct invoicing_run *run;
 	date_t tax_day;            /* the rates in force that day apply */
+	char work_to[ISO_LEN];     /* the last work date billed: the month's end, or the issue date of an early run */
+	struct approved_week *approved;   /* approval.required_for_billing: by expert, monday */
+	size_t napproved, capapproved;
 };
 
 
@@ -114,6 +127,8 @@ static void builder_free(struct builder *b)
 	free(b->forfaits);
 	free(b->timers);
 	free(b->ids);
+	free(b->taxes);
+	free(b->approved);
 	pricing_book_free(&b->book);
 }
 
@@ -228,6 +243,39 @@ static int on_timer(void *ctx, int64_t client_id, const char *mandate_code, cons
 	return 0;
 }
 
+static int on_approved(void *ctx, int64_t expert_id, const char *monday)
+{
+	struct builder *b = ctx;
+	if (mem_grow((void **)&b->approved, &b->capapproved, b->napproved + 1, sizeof *b->approved)) {
+		b->failed = JUSTE_ENOMEM;
+		return 1;
+	}
+	struct approved_week *w = &b->approved[b->napproved++];
+	w->expert_id = expert_id;
+	date_parse(monday, &w->monday, NULL);
+	return 0;
+}
+
+/* Whether the entry may be billed under approval.required_for_billing:
+ * its week is approved (the list is by expert, then Monday). */
+static int entry_approved(const struct builder *b, const struct b_entry *x)
+{
+	date_t d, monday;
+	if (date_parse(x->work_date, &d, NULL))
+		return 0;
+	monday = date_monday(d);
+	size_t lo = 0, hi = b->napproved;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const struct approved_week *w = &b->approved[mid];
+		if (w->expert_id < x->expert_id || (w->expert_id == x->expert_id && w->monday < monday))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < b->napproved && b->approved[lo].expert_id == x->expert_id && b->approved[lo].monday == monday;
+}
+
 /* Appends one line of text to a warnings or blockers buffer. */
 static void text_add(char *buf, size_t n, const char *line)
 {
@@ -308,17 +356,26 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 	snprintf(r->client_address, sizeof r->client_address, "%s", o.address);
 	snprintf(r->period, sizeof r->period, "%s", b->period);
 	snprintf(r->payment_terms, sizeof r->payment_terms, "%s", a->policy.payment_terms);
-	r->tps_rate = policy_tps_rate(&a->policy, b->tax_day);
-	r->tvq_rate = policy_tvq_rate(&a->policy, b->tax_day);
+	/* taxed by where the client is, at the regime in force on the issue
+	 * date (DOMAIN.md, "Place of supply") */
+	struct invoice_taxation tx;
+	st = tax_taxation(b->taxes, &a->policy, o.country[0] ? o.country : COUNTRY_CANADA, o.province, b->tax_day,
+		&tx, e);
+	if (st)
+		return err_prefix(e, N_("organisation %s : "), c->code);
+	r->tax_regime = tx.regime;
+	snprintf(r->place_of_supply, sizeof r->place_of_supply, "%s", tx.place);
+	r->tps_rate = tx.tps_rate;
+	r->tvq_rate = tx.tvq_rate;
 	if (o.tax_exempt)
 		snprintf(r->tax_exempt_reason, sizeof r->tax_exempt_reason, "%s",
 			_("Client exonéré de la TPS et de la TVQ : aucune taxe n'est facturée."));
+	else if (tx.regime == TAX_REGIME_DETAXE)
+		snprintf(r->tax_exempt_reason, sizeof r->tax_exempt_reason, _("Exportation de services (client hors du "
+			"Canada, %s) : fourniture détaxée, aucune taxe n'est facturée."), tx.place);
 	char line[NOTE_LEN];
-	if (!o.address[0]) {
-		snprintf(line, sizeof line, _("adresse de facturation manquante : complétez l'organisation %s "
-			"(colonne address de « juste import orgs »)"), c->code);
-		text_add(r->blockers, sizeof r->blockers, line);
-	}
+	if (!o.address[0])
+		invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_NO_ADDRESS });
 
 	/* Forfait lines first know their mandates; entries attach below. */
 	d.items = calloc(e1 - e0 + 1, sizeof *d.items);
@@ -328,28 +385,42 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 		draft_free(&d);
 		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 	}
-	int missing = 0;
+	int missing = 0, unapproved = 0;
 	for (size_t i = e0; i < e1; i++) {
 		const struct b_entry *x = &b->entries[i];
 		const struct b_mandate *m = &b->mandates[x->mandate];
 		int late = strcmp(x->work_date, b->first) < 0;
+		if (a->policy.approval_required && !entry_approved(b, x)) {
+			/* held out of the draft, and named */
+			if (++unapproved <= BLOCKERS_NAMED) {
+				struct invoice_blocker bl = { .kind = BLOCKER_UNAPPROVED, .entry = x->id };
+				snprintf(bl.mandate, sizeof bl.mandate, "%s", m->code);
+				snprintf(bl.date, sizeof bl.date, "%s", x->work_date);
+				invoice_blocker_add(r, &bl);
+			}
+			continue;
+		}
 		if (m->forfait) {
 			if (m->fee_cents <= 0)
 				continue;   /* its month is billed: the entry waits for the next forfait line */
 			d.forfait_entries[d.nforfait_entries++] = i;
 		} else {
-			int inc = m->increment > 0 ? m->increment : c->increment;
-			int billed = invoice_billed_minutes(x->minutes, inc);
 			struct price_query q = {
 				.entry_id = x->id, .mandate_id = m->id, .mandate_code = m->code, .client_id = c->id,
 				.service_id = m->service_id, .category = c->category, .work_date = x->work_date,
-				.minutes = billed,
+				.minutes = x->minutes, .increment = pricing_increment(m->increment, c->increment),
 			};
 			struct priced p;
-			struct juste_err pe = { 0 };
-			if (pricing_price(&b->book, &q, &p, &pe) != JUSTE_OK) {
-				if (++missing <= BLOCKERS_NAMED)
-					text_add(r->blockers, sizeof r->blockers, pe.msg);
+			if (pricing_price(&b->book, &q, &p, NULL) != JUSTE_OK) {
+				if (++missing <= BLOCKERS_NAMED) {
+					struct invoice_blocker bl = {
+						.kind = pricing_table_at(&b->book, x->work_date, NULL) ? BLOCKER_NO_RATE : BLOCKER_NO_TABLE,
+						.entry = x->id,
+					};
+					snprintf(bl.mandate, sizeof bl.mandate, "%s", m->code);
+					snprintf(bl.date, sizeof bl.date, "%s", x->work_date);
+					invoice_blocker_add(r, &bl);
+				}
 				continue;
 			}
 			struct invoice_item *it = &d.items[d.nitems++];
@@ -358,21 +429,20 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 			it->mandate_id = m->id;
 			it->rate_cents = p.rate_cents;
 			it->logged_minutes = x->minutes;
-			it->billed_minutes = billed;
+			it->billed_minutes = (int)p.billed_minutes;
 			it->order = (int64_t)i;
 		}
 		d.entries++;
 		d.late += late;
 	}
-	if (missing > BLOCKERS_NAMED) {
-		snprintf(line, sizeof line, _("… et %d autres saisies sans taux"), missing - BLOCKERS_NAMED);
-		text_add(r->blockers, sizeof r->blockers, line);
-	}
-	if (missing) {
-		snprintf(line, sizeof line, _("%d saisie(s) sans taux : ajoutez le taux manquant (juste rate …) puis refaites le brouillon"),
-			missing);
-		text_add(r->blockers, sizeof r->blockers, line);
-	}
+	if (missing > BLOCKERS_NAMED)
+		invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_MORE, .count = missing - BLOCKERS_NAMED });
+	if (unapproved > BLOCKERS_NAMED)
+		invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_UNAPPROVED_MORE, .count = unapproved - BLOCKERS_NAMED });
+	if (unapproved)
+		invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_UNAPPROVED_ALL, .count = unapproved });
+	if (missing)
+		invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_UNPRICED, .count = missing });
 
 	struct invoice_group *groups = NULL;
 	size_t ngroups = 0;
@@ -438,7 +508,7 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 			text_add(r->warnings, sizeof r->warnings, line);
 		}
 
-	if (d.nlines == 0 && !r->blockers[0]) {
+	if (d.nlines == 0 && !r->nblockers) {
 		free(groups);
 		draft_free(&d);
 		return JUSTE_OK;   /* nothing to bill for this client */
@@ -477,7 +547,7 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 			goto oom;
 		b->ids[b->nids++] = r->id;
 		b->run->drafts++;
-		b->run->held += r->blockers[0] != '\0';
+		b->run->held += r->nblockers > 0;
 		b->run->late += d.late;
 		b->run->entries += d.entries;
 		b->run->subtotal_cents += r->amounts.subtotal_cents;
@@ -506,12 +576,18 @@ static juste_status build(struct builder *b, struct juste_err *e)
 	juste_status st = store_invoice_delete_drafts(s, b->period, b->org, &deleted, e);
 	if (!st)
 		st = store_rate_book_load(s, &b->book, e);
+	if (!st) {
+		b->taxes = malloc(sizeof *b->taxes);
+		st = b->taxes ? store_tax_book_load(s, b->taxes, e) : err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	}
 	if (!st)
-		st = store_invoice_unbilled(s, b->last, b->org, on_unbilled, b, e);
+		st = store_invoice_unbilled(s, b->work_to[0] ? b->work_to : b->last, b->org, on_unbilled, b, e);
 	if (!st && !b->failed)
 		st = store_invoice_forfaits_due(s, b->period, b->first, b->last, b->org, on_forfait, b, e);
 	if (!st && !b->failed)
 		st = store_invoice_running_timers(s, on_timer, b, e);
+	if (!st && !b->failed && b->a->policy.approval_required)
+		st = store_week_approved(s, b->last, on_approved, b, e);
 	if (!st && b->failed)
 		st = err_set(e, b->failed, N_("mémoire insuffisante"));
 	if (st)
@@ -671,7 +747,29 @@ static juste_status number_next(struct app *a, enum invoice_kind kind, date_t is
 	return st;
 }
 
-juste_status invoicing_issue(struct app *a, const char *month, const char *org, const char *issue_date,
+bool invoicing_month_open(const char *month)
+{
+	date_t first, last;
+	char period[PERIOD_LEN];
+	return invoice_period_parse(month, period, &first, &last, NULL) == JUSTE_OK && app_today() <= last;
+}
+
+/* The latest issue date numbered in kind's sequence of the year of
+ * `issued` (0 when none). */
+static juste_status last_numbered(struct app *a, enum invoice_kind kind, date_t issued, date_t *out,
+	struct juste_err *e)
+{
+	int y, m, d;
+	date_to_ymd(issued, &y, &m, &d);
+	char on[ISO_LEN];
+	*out = 0;
+	juste_status st = store_invoice_last_issued(a->store, kind, y, on, e);
+	if (!st && on[0])
+		st = date_parse(on, out, e);
+	return st;
+}
+
+juste_status invoicing_issue(struct app *a, const char *month, const char *org, const char *issue_date, int early,
 	invoicing_cb cb, void *ctx, struct invoicing_run *run, struct juste_err *e)
 {
 	juste_status st = app_require(a, ROLES_WRITE, _("émettre des factures"), e);
@@ -679,7 +777,7 @@ juste_status invoicing_issue(struct app *a, const char *month, const char *org, 
 		st = centre_require_own(a, e);
 	if (st)
 		return st;
-	date_t issued = app_today();
+	date_t today = app_today(), issued = today;
 	if (issue_date && *issue_date && date_parse(issue_date, &issued, e))
 		return err_prefix(e, N_("date d'émission : "));
 	char issued_on[ISO_LEN], due_on[ISO_LEN];
@@ -692,8 +790,17 @@ juste_status invoicing_issue(struct app *a, const char *month, const char *org, 
 		return st;
 	st = builder_init(&b, a, month, org, run, e);
 	b.tax_day = issued;
-	if (!st && strcmp(issued_on, b.first) < 0)
-		st = err_set(e, JUSTE_EINVAL, N_("date d'émission %s antérieure au mois facturé %s"), issued_on, b.period);
+	if (!st) {
+		date_t first, last, prev;
+		st = invoice_period_parse(b.period, b.period, &first, &last, e);
+		if (!st)
+			st = last_numbered(a, INVOICE_KIND_INVOICE, issued, &prev, e);
+		if (!st)
+			st = invoice_issue_date_check(issued, today, first, last, prev, early, e);
+		/* billed early: only the work done up to the issue date */
+		if (!st && issued < last)
+			snprintf(b.work_to, sizeof b.work_to, "%s", issued_on);
+	}
 	if (!st)
 		st = build(&b, e);
 	struct invoice_rec *r = malloc(sizeof *r);
@@ -702,7 +809,7 @@ juste_status invoicing_issue(struct app *a, const char *month, const char *org, 
 	run->subtotal_cents = run->total_cents = 0;
 	for (size_t i = 0; !st && i < b.nids; i++) {
 		st = store_invoice_get_id(a->store, b.ids[i], r, e);
-		if (st || r->blockers[0] || r->line_count == 0)
+		if (st || r->nblockers || r->line_count == 0)
 			continue;   /* held back: stays a draft listing what to fix */
 		int year, seq;
 		char number[INVOICE_NUMBER_LEN];
@@ -780,8 +887,14 @@ juste_status invoicing_credit(struct app *a, const char *number, const char *rea
 		st = err_set(e, JUSTE_EINVAL, N_("%s n'est pas une facture émise"), number);
 	if (!st && inv->fully_credited)
 		st = err_set(e, JUSTE_ECONFLICT, N_("%s est déjà entièrement créditée"), number);
-	if (!st && strcmp(issued_on, inv->issued_on) < 0)
-		st = err_set(e, JUSTE_EINVAL, N_("date de la note de crédit %s antérieure à la facture (%s)"), issued_on, inv->issued_on);
+	if (!st) {
+		date_t inv_issued, prev;
+		st = date_parse(inv->issued_on, &inv_issued, e);
+		if (!st)
+			st = last_numbered(a, INVOICE_KIND_CREDIT, issued, &prev, e);
+		if (!st)
+			st = invoice_credit_date_check(issued, app_today(), inv_issued, prev, e);
+	}
 	struct invoice_amounts credited = { 0 };
 	int full_before = 0;
 	if (!st)
@@ -797,12 +910,18 @@ juste_status invoicing_credit(struct app *a, const char *number, const char *rea
 		snprintf(r->payment_terms, sizeof r->payment_terms, "%s", inv->payment_terms);
 		r->tps_rate = inv->tps_rate;
 		r->tvq_rate = inv->tvq_rate;
+		r->tax_regime = inv->tax_regime;
+		snprintf(r->place_of_supply, sizeof r->place_of_supply, "%s", inv->place_of_supply);
 		snprintf(r->tax_exempt_reason, sizeof r->tax_exempt_reason, "%s", inv->tax_exempt_reason);
 		r->credited_id = inv->id;
 		snprintf(r->credit_reason, sizeof r->credit_reason, "%s", reason);
-		r->credit_full = amount_cents == 0;
-		if (amount_cents == 0) {
-			invoice_credit_full(&inv->amounts, &credited, &r->amounts);
+		int full = 0;
+		st = invoice_credit(&inv->amounts, &credited, amount_cents, inv->tps_rate, inv->tvq_rate,
+			inv->tax_exempt_reason[0] != '\0', &r->amounts, &full, e);
+		r->credit_full = full;
+		if (st) {
+			/* refused: nothing written */
+		} else if (full) {
 			/* the invoice's lines, reversed, so the note shows what it cancels */
 			st = store_invoice_lines(a->store, inv->id, on_line_copy, &d, e);
 			for (size_t i = 0; !st && i < d.nlines; i++) {
@@ -828,12 +947,10 @@ juste_status invoicing_credit(struct app *a, const char *number, const char *rea
 				}
 			}
 		} else {
-			st = invoice_credit_partial(amount_cents, inv->amounts.subtotal_cents, credited.subtotal_cents,
-				inv->tps_rate, inv->tvq_rate, inv->tax_exempt_reason[0] != '\0', &r->amounts, e);
-			struct invoice_line_rec *l = st ? NULL : draft_line(&d);
-			if (!st && !l)
+			struct invoice_line_rec *l = draft_line(&d);
+			if (!l)
 				st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
-			if (l) {
+			else {
 				l->kind = LINE_KIND_CREDIT;
 				l->amount_cents = r->amounts.subtotal_cents;
 				snprintf(l->description, sizeof l->description, _("Crédit partiel : %.2000s"), reason);
@@ -1004,6 +1121,20 @@ static int on_pdf_month(void *ctx, const struct invoice_rec *r)
 	return 0;
 }
 
+juste_status invoicing_detail(struct app *a, const struct invoice_doc *d, int asked, int *detail, struct juste_err *e)
+{
+	if (asked != INVOICING_DETAIL_CLIENT) {
+		*detail = asked ? 1 : 0;
+		return JUSTE_OK;
+	}
+	struct org o;
+	juste_status st = store_org_get(a->store, d->rec.client_code, &o, e);
+	if (st)
+		return st;
+	*detail = !o.invoice_without_detail;
+	return JUSTE_OK;
+}
+
 juste_status invoicing_pdf_month(struct app *a, const char *month, const char *org, const char *dir, int detail,
 	invoicing_file_cb cb, void *ctx, struct juste_err *e)
 {
@@ -1031,8 +1162,11 @@ juste_status invoicing_pdf_month(struct app *a, const char *month, const char *o
 		if (!st && snprintf(path, sizeof path, "%s/%s.pdf", dir, d.rec.number) >= (int)sizeof path)
 			st = err_set(e, JUSTE_EINVAL, N_("chemin trop long : %s"), dir);
 		/* counted once written, so a failed write is no print */
+		int with_detail = 1;
 		if (!st)
-			st = invoice_pdf_write(&a->policy, &d, d.rec.reprints > 0, detail, path, e);
+			st = invoicing_detail(a, &d, detail, &with_detail, e);
+		if (!st)
+			st = invoice_pdf_write(&a->policy, &d, d.rec.reprints > 0, with_detail, path, e);
 		if (!st)
 			st = invoicing_printed(a, &d, &copy, e);
 		if (!st && cb && cb(ctx, &d.rec, path))

@@ -14,10 +14,12 @@
 
 #include "app/app_internal.h"
 #include "juste/i18n.h"
+#include "juste/mem.h"
 #include "juste/money.h"
 #include "juste/rates.h"
 #include "juste/rules.h"
 #include "juste/smallcsv.h"
+#include "juste/store_invoices.h"
 #include "juste/store_rates.h"
 
 
@@ -55,6 +57,7 @@ static void query_fill(struct price_query *q, const struct rate_mandate_info *m,
 	q->category = m->category;
 	q->work_date = work_date;
 	q->minutes = minutes;
+	q->increment = m->increment;
 }
 
 juste_status rates_price_entry(struct app *a, struct rate_book *b, const struct entry *x,
@@ -93,6 +96,32 @@ static int pricer_add(void *ctx, const struct rate_mandate_info *m)
 	return 0;
 }
 
+static int billed_add(void *ctx, const struct billed_price *b)
+{
+	struct pricer_fill *f = ctx;
+	struct rates_pricer *p = f->p;
+	if (mem_grow((void **)&p->billed, &p->capbilled, p->nbilled + 1, sizeof *p->billed)) {
+		f->oom = 1;
+		return 1;
+	}
+	p->billed[p->nbilled++] = (struct rates_billed){ b->entry_id, b->rate_cents, b->billed_minutes, b->amount_cents };
+	return 0;
+}
+
+static int billed_cmp(const void *pa, const void *pb)
+{
+	const struct rates_billed *a = pa, *b = pb;
+	return (a->entry_id > b->entry_id) - (a->entry_id < b->entry_id);
+}
+
+static const struct rates_billed *billed_find(const struct rates_pricer *p, int64_t entry_id)
+{
+	if (entry_id <= 0 || !p->nbilled)
+		return NULL;
+	struct rates_billed key = { .entry_id = entry_id };
+	return bsearch(&key, p->billed, p->nbilled, sizeof key, billed_cmp);
+}
+
 juste_status rates_pricer_load(struct app *a, struct rates_pricer *p, struct juste_err *e)
 {
 	memset(p, 0, sizeof *p);
@@ -101,6 +130,10 @@ juste_status rates_pricer_load(struct app *a, struct rates_pricer *p, struct jus
 		return st;
 	struct pricer_fill f = { p, 0 };
 	st = store_rate_mandate_list(a->store, pricer_add, &f, e);
+	if (!st && !f.oom)
+		st = store_invoice_billed_prices(a->store, NULL, billed_add, &f, e);
+	if (!st && !f.oom && p->nbilled)
+		qsort(p->billed, p->nbilled, sizeof *p->billed, billed_cmp);
 	if (!st && f.oom)
 		st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 	if (st)
@@ -114,6 +147,7 @@ void rates_pricer_free(struct rates_pricer *p)
 		return;
 	pricing_book_free(&p->book);
 	free(p->mandates);
+	free(p->billed);
 	memset(p, 0, sizeof *p);
 }
 
@@ -143,7 +177,16 @@ juste_status rates_pricer_price(struct rates_pricer *p, int64_t entry_id, int64_
 	}
 	struct price_query q;
 	query_fill(&q, m, entry_id, work_date, minutes);
-	return pricing_price(&p->book, &q, out, e);
+	const struct rates_billed *b = billed_find(p, entry_id);
+	juste_status st = pricing_price(&p->book, &q, out, e);
+	if (b && st == JUSTE_OK) {
+		/* billed: the frozen price, whatever the book says today */
+		out->rate_cents = b->rate_cents;
+		out->billed_minutes = b->billed_minutes;
+		out->amount_cents = b->amount_cents;
+		return JUSTE_OK;
+	}
+	return st;
 }
 
 struct range_ctx {

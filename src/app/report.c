@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "app/app_internal.h"
+#include "juste/workdays.h"
 #include "juste/i18n.h"
 #include "juste/money.h"
 #include "juste/report.h"
@@ -223,6 +224,9 @@ struct util_ctx {
 	enum report_by by;
 	date_t first, last;
 	int stop;
+	struct app *a;
+	struct juste_err *e;
+	juste_status st;
 };
 
 static int on_util(void *ctx, const struct report_group *g)
@@ -231,8 +235,13 @@ static int on_util(void *ctx, const struct report_group *g)
 	struct report_util_row row;
 	memset(&row, 0, sizeof row);
 	row.g = *g;
-	if (c->by == REPORT_BY_EXPERT)
-		row.capacity = figures_capacity_between(g->weekly_minutes, g->started_on, g->left_on, c->first, c->last);
+	if (c->by == REPORT_BY_EXPERT) {
+		/* the one capacity: holidays, closures, absences, to date */
+		struct capacity k;
+		if ((c->st = workdays_capacity(c->a, g->key, c->first, c->last, &k, c->e)) != JUSTE_OK)
+			return 1;
+		row.capacity = k.minutes;
+	}
 	row.u = figures_utilisation_of(g->billable, g->internal, row.capacity);
 	c->total->g.billable += g->billable;
 	c->total->g.internal += g->internal;
@@ -257,10 +266,10 @@ juste_status report_utilisation(struct app *a, const char *from, const char *to,
 		return err_set(e, JUSTE_EINVAL, N_("--to %s précède --from %s"), to, from);
 	memset(total, 0, sizeof *total);
 	snprintf(total->g.label, sizeof total->g.label, "%s", _("Total"));
-	struct util_ctx c = { cb, ctx, total, by, f, t, 0 };
+	struct util_ctx c = { cb, ctx, total, by, f, t, 0, a, e, JUSTE_OK };
 	st = store_report_minutes_by(a->store, by, from, to, on_util, &c, e);
 	total->u = figures_utilisation_of(total->g.billable, total->g.internal, total->capacity);
-	return st;
+	return st ? st : c.st;
 }
 
 struct members_ctx {

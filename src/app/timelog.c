@@ -48,7 +48,7 @@ juste_status timelog_get(struct app *a, int64_t id, struct entry *out, struct ju
 
 /* Rules that need the database: the mandate and expert as they are now, and
  * the day's total across all of the expert's entries. */
-static juste_status check(struct app *a, const struct entry *x, int64_t skip_id, int skip_minutes, struct juste_err *e)
+static juste_status check(struct app *a, struct entry *x, int64_t skip_id, int skip_minutes, struct juste_err *e)
 {
 	struct mandate m;
 	struct expert who;
@@ -59,6 +59,9 @@ static juste_status check(struct app *a, const struct entry *x, int64_t skip_id,
 		st = rules_entry_validate(x, &m, &who, e);
 	if (st)
 		return st;
+	/* the code and login as stored, whatever case they were typed in */
+	snprintf(x->mandate, sizeof x->mandate, "%s", m.code);
+	snprintf(x->expert, sizeof x->expert, "%s", who.login);
 	int day = 0;
 	st = store_entry_day_minutes(a->store, who.id, x->work_date, &day, e);
 	if (st)

@@ -31,10 +31,11 @@
 #include "juste/money.h"
 #include "juste/outfile.h"
 #include "juste/rules.h"
+#include "juste/tax.h"
 #include "juste/text.h"
 #include "juste/transfer.h"
 
-#define MAX_COLS 13              /* the widest kind (mandates, with its older column) */
+#define MAX_COLS 13              /* the widest kinds (orgs; mandates with an older column) */
 #define MAX_FIELDS 32            /* fields kept per row; more is an error */
 #define CHUNK_SIZE (64 * 1024)   /* bytes handed to libcsv at a time */
 #define ROW_MAX (64 * 1024)      /* longest record accepted */
@@ -45,7 +46,8 @@
  * Kinds and their columns
  * ---------------------------------------------------------------------- */
 
-enum { O_CODE, O_NAME, O_CATEGORY, O_PARENT, O_FULL, O_EXEMPT, O_JOINED, O_LEFT, O_EMAIL, O_ADDRESS };
+enum { O_CODE, O_NAME, O_CATEGORY, O_PARENT, O_FULL, O_EXEMPT, O_JOINED, O_LEFT, O_EMAIL, O_ADDRESS, O_PROVINCE,
+	O_COUNTRY, O_WITHOUT_DETAIL };
 enum { X_LOGIN, X_NAME, X_FUNCTION, X_ROLE, X_WEEKLY_MIN, X_STARTED, X_LEFT, X_WEEKLY };
 enum { R_CODE, R_NAME };
 enum { M_CODE, M_TITLE, M_CLIENT, M_BENEF, M_SERVICE, M_PROGRAM, M_BILLING, M_FEE,
@@ -56,7 +58,8 @@ enum { E_DATE, E_EXPERT, E_MANDATE, E_MINUTES, E_NOTE, E_DURATION };
  * minutes), then the older ones still read (durations in hours or as
  * "7h30"), one of each pair at most in a header. */
 static const char *const org_cols[] = { "code", "name", "category", "parent", "full_management",
-	"tax_exempt", "joined_on", "left_on", "email", "address", NULL };
+	"tax_exempt", "joined_on", "left_on", "email", "address", "province", "country",
+	"invoice_without_detail", NULL };
 static const char *const expert_cols[] = { "login", "name", "function", "role", "weekly_minutes",
 	"started_on", "left_on", "weekly_hours", NULL };
 static const char *const ref_cols[] = { "code", "name", NULL };
@@ -90,7 +93,7 @@ static const struct kind_spec {
 	bool pair_required; /* and one of them at least */
 } kinds[] = {
 	[KIND_ORGS] = { "orgs", org_cols, BIT(O_CODE) | BIT(O_NAME) | BIT(O_CATEGORY),
-		row_org, finish_orgs, 10, 0, false },
+		row_org, finish_orgs, 13, 0, false },
 	[KIND_EXPERTS] = { "experts", expert_cols,
 		BIT(X_LOGIN) | BIT(X_NAME) | BIT(X_FUNCTION) | BIT(X_ROLE), row_expert, NULL, 7,
 		BIT(X_WEEKLY_MIN) | BIT(X_WEEKLY), false },
@@ -742,6 +745,23 @@ static juste_status existing_judge(struct importer *im, juste_status got, const 
  * Rows of each kind
  * ---------------------------------------------------------------------- */
 
+/* Where an organisation is (its taxes follow): QC and CA when left out;
+ * outside Canada it has no province. */
+static juste_status org_place_parse(struct org *o, const char *province, const char *country, struct juste_err *e)
+{
+	snprintf(o->country, sizeof o->country, "%s", *country ? country : COUNTRY_CANADA);
+	if (strlen(country) >= sizeof o->country || tax_country_validate(*country ? country : COUNTRY_CANADA, e))
+		return tax_country_validate(country, e);
+	o->province = PROVINCE_QC;
+	if (!tax_country_is_canada(o->country)) {
+		if (*province)
+			return err_set_field(e, "province", JUSTE_EINVAL,
+				N_("province '%s' pour une organisation hors du Canada (%s) : laissez la colonne vide"), province, country);
+		return JUSTE_OK;
+	}
+	return *province ? vocab_province_parse(province, &o->province, e) : JUSTE_OK;
+}
+
 static juste_status org_fill(struct importer *im, struct org *o, struct juste_err *e)
 {
 	juste_status st;
@@ -752,11 +772,13 @@ static juste_status org_fill(struct importer *im, struct org *o, struct juste_er
 	    (st = put_text("parent", o->parent, sizeof o->parent, V(im, O_PARENT), e)) != JUSTE_OK ||
 	    (st = put_bool("full_management", &o->full_management, V(im, O_FULL), e)) != JUSTE_OK ||
 	    (st = put_bool("tax_exempt", &o->tax_exempt, V(im, O_EXEMPT), e)) != JUSTE_OK ||
+	    (st = put_bool("invoice_without_detail", &o->invoice_without_detail, V(im, O_WITHOUT_DETAIL), e)) != JUSTE_OK ||
 	    (st = put_date("joined_on", o->joined_on, V(im, O_JOINED), false, e)) != JUSTE_OK ||
 	    (st = put_date("left_on", o->left_on, V(im, O_LEFT), false, e)) != JUSTE_OK ||
 	    (st = put_text("email", o->email, sizeof o->email, V(im, O_EMAIL), e)) != JUSTE_OK ||
 	    (st = put_text("address", o->address, sizeof o->address, V(im, O_ADDRESS), e)) != JUSTE_OK ||
-	    (st = vocab_category_parse(V(im, O_CATEGORY), &o->category, e)) != JUSTE_OK)
+	    (st = vocab_category_parse(V(im, O_CATEGORY), &o->category, e)) != JUSTE_OK ||
+	    (st = org_place_parse(o, V(im, O_PROVINCE), V(im, O_COUNTRY), e)) != JUSTE_OK)
 		return st;
 	return rules_org_validate(o, e);
 }
@@ -791,6 +813,10 @@ static void org_diff(const struct org *db, const struct org *file, struct diff *
 	diff_str(d, "left_on", db->left_on, file->left_on);
 	diff_str(d, "email", db->email, file->email);
 	diff_str(d, "address", db->address, file->address);
+	diff_str(d, "country", db->country[0] ? db->country : COUNTRY_CANADA, file->country[0] ? file->country : COUNTRY_CANADA);
+	if (!db->country[0] || tax_country_is_canada(db->country))
+		diff_str(d, "province", vocab_province_word(db->province), vocab_province_word(file->province));
+	diff_int(d, "invoice_without_detail", db->invoice_without_detail, file->invoice_without_detail);
 }
 
 /* A parent already known (in the database or earlier in the file) is set
@@ -1325,6 +1351,10 @@ static int export_org(void *ctx, const struct org *o)
 	rec_opt(&r, "left_on", o->left_on);
 	rec_str(&r, "email", o->email);
 	rec_str(&r, "address", o->address);
+	int canada = !o->country[0] || tax_country_is_canada(o->country);
+	rec_str(&r, "province", canada ? vocab_province_word(o->province) : "");
+	rec_str(&r, "country", o->country[0] ? o->country : COUNTRY_CANADA);
+	rec_bool(&r, "invoice_without_detail", o->invoice_without_detail);
 	return emit(ctx, &r);
 }
 

@@ -11,8 +11,11 @@
 #include <time.h>
 
 #include "app/app_internal.h"
+#include "juste/approval.h"
 #include "juste/duration.h"
+#include "juste/hours.h"
 #include "juste/i18n.h"
+#include "juste/store_calendar.h"
 #include "juste/store_months.h"
 #include "juste/store_timers.h"
 #include "juste/store_week.h"
@@ -127,6 +130,15 @@ juste_status week_load(struct app *a, const char *login, date_t day, struct week
 		if (st)
 			return st;
 	}
+	struct week_approval ap;
+	if ((st = store_week_approval_get(a->store, x.id, w->day[0], &ap, e)))
+		return st;
+	approval_describe(&ap, w->approval, sizeof w->approval, w->returned, sizeof w->returned);
+	for (int d = 0; d < WEEK_DAYS && w->approval[0]; d++)
+		if (!w->day_locked[d]) {
+			w->day_locked[d] = 1;
+			snprintf(w->day_why[d], sizeof w->day_why[d], "%s", w->approval);
+		}
 	struct load_ctx l = { .w = w };
 	st = store_week_rows(a->store, w->expert_id, w->day[0], w->day[6], add_row, &l, e);
 	if (!st && l.st)
@@ -202,40 +214,70 @@ juste_status week_cell_writable(const struct week *w, int row, int day, struct j
 	return JUSTE_OK;
 }
 
+struct cell_write {
+	const struct week *w;
+	int row, day, minutes;
+	int what;
+};
+
+/* The cell as the database holds it now, not as the snapshot showed it:
+ * an entry logged meanwhile from another terminal is edited, never doubled. */
+static juste_status do_set_cell(struct app *a, void *arg, struct juste_err *e)
+{
+	struct cell_write *c = arg;
+	const struct week *w = c->w;
+	const struct week_row *r = &w->rows[c->row];
+	int64_t ids[2];
+	int n = 0;
+	juste_status st = store_week_cell(a->store, w->expert_id, r->m.id, w->day[c->day], ids, 2, &n, e);
+	if (st)
+		return st;
+	if (n > 1)
+		return err_set(e, JUSTE_ECONFLICT, N_("%d saisies ce jour-là : Entrée pour les modifier une à une"), n);
+	if (c->minutes == 0) {
+		if (n == 0)
+			return JUSTE_OK;
+		st = timelog_remove(a, ids[0], e);
+		if (!st)
+			c->what = 'd';
+		return st;
+	}
+	struct entry x;
+	if (n == 0) {
+		memset(&x, 0, sizeof x);
+		snprintf(x.expert, sizeof x.expert, "%s", w->login);
+		snprintf(x.mandate, sizeof x.mandate, "%s", r->m.code);
+		snprintf(x.work_date, sizeof x.work_date, "%s", w->day[c->day]);
+		x.minutes = c->minutes;
+		st = timelog_add(a, &x, e);
+		if (!st)
+			c->what = 'a';
+		return st;
+	}
+	st = store_entry_get(a->store, ids[0], &x, e);
+	if (st)
+		return st;
+	if (x.minutes == c->minutes)
+		return JUSTE_OK;
+	x.minutes = c->minutes;
+	st = timelog_edit(a, &x, e);
+	if (!st)
+		c->what = 'e';
+	return st;
+}
+
 juste_status week_set_cell(struct app *a, const struct week *w, int row, int day, int minutes,
 	int *what, struct juste_err *e)
 {
 	*what = 0;
-	juste_status st = week_cell_writable(w, row, day, e);
-	if (st)
-		return st;
-	const struct week_row *r = &w->rows[row];
-	const struct week_cell *c = &r->cell[day];
-	if (c->nentries > 1)
-		return err_set(e, JUSTE_EINVAL, N_("%d saisies ce jour-là : Entrée pour les modifier une à une"), c->nentries);
-	if (minutes == 0) {
-		if (c->nentries == 0)
-			return JUSTE_OK;
-		st = timelog_remove(a, w->entries[c->first].id, e);
-		if (!st)
-			*what = 'd';
-		return st;
-	}
-	struct entry x;
-	if (c->nentries == 0) {
-		memset(&x, 0, sizeof x);
-		snprintf(x.expert, sizeof x.expert, "%s", w->login);
-		snprintf(x.mandate, sizeof x.mandate, "%s", r->m.code);
-		snprintf(x.work_date, sizeof x.work_date, "%s", w->day[day]);
-		x.minutes = minutes;
-		st = timelog_add(a, &x, e);
-		if (!st)
-			*what = 'a';
-		return st;
-	}
-	st = week_set_entry(a, w, w->entries[c->first].id, minutes, e);
+	if (row < 0 || row >= w->nrows || day < 0 || day >= WEEK_DAYS)
+		return err_set(e, JUSTE_EINVAL, N_("aucune ligne ici : ajoutez un mandat avec n"));
+	if (w->day_locked[day])
+		return err_set(e, JUSTE_ECONFLICT, N_("verrouillé : %s"), w->day_why[day]);
+	struct cell_write c = { .w = w, .row = row, .day = day, .minutes = minutes };
+	juste_status st = app_in_tx(a, do_set_cell, &c, e);
 	if (!st)
-		*what = 'e';
+		*what = c.what;
 	return st;
 }
 
@@ -327,6 +369,73 @@ juste_status week_toggle_pin(struct app *a, const struct week *w, int row, int *
 	}
 	*pinned_now = 1;
 	return store_week_pin_add(a->store, w->expert_id, m->id, "", e);
+}
+
+juste_status week_drop_row(struct app *a, const struct week *w, int row, struct juste_err *e)
+{
+	juste_status st = may_pin(a, w, e);
+	if (st)
+		return st;
+	if (row < 0 || row >= w->nrows)
+		return err_set(e, JUSTE_EINVAL, N_("aucune ligne ici : ajoutez un mandat avec n"));
+	const struct week_mandate *m = &w->rows[row].m;
+	/* hours are never dropped with a row: asked of the database, not of
+	 * the snapshot, so an entry logged meanwhile keeps the row */
+	for (int d = 0; d < WEEK_DAYS; d++) {
+		int64_t id;
+		int n = 0;
+		if ((st = store_week_cell(a->store, w->expert_id, m->id, w->day[d], &id, 1, &n, e)))
+			return st;
+		if (n)
+			return err_set(e, JUSTE_ECONFLICT, N_("la ligne %s a des heures cette semaine (%s) : supprimez-les d'abord"),
+				m->code, w->day[d]);
+	}
+	if (m->pinned == 0)
+		return JUSTE_OK;
+	/* pinned for every week: the pin goes (the mandate comes back with n);
+	 * pinned for this week only: that pin */
+	return store_week_pin_remove(a->store, w->expert_id, m->id, m->pinned == 2 ? NULL : w->day[0], e);
+}
+
+juste_status week_totals(struct app *a, const struct week *w, date_t day, struct week_totals *out,
+	struct juste_err *e)
+{
+	memset(out, 0, sizeof *out);
+	struct expert x;
+	juste_status st = store_expert_get(a->store, w->login, &x, e);
+	if (st)
+		return st;
+	date_t started = INT32_MIN, left = INT32_MAX, t;
+	if (x.started_on[0] && date_parse(x.started_on, &t, NULL) == JUSTE_OK)
+		started = t;
+	if (x.left_on[0] && date_parse(x.left_on, &t, NULL) == JUSTE_OK)
+		left = t;
+	int y, m;
+	date_to_ymd(day, &y, &m, NULL);
+	struct fy_start fs = app_policy(a)->fy_start;
+	int fy = fy_of(day, fs);
+	snprintf(out->month, sizeof out->month, "%04d-%02d", y, m);
+	fy_name(fy, fs, out->fy, sizeof out->fy);
+	date_t today = app_today();
+	hours_period_init(&out->m, date_month_first(y, m), date_month_last(y, m), today, x.weekly_minutes, started, left);
+	hours_period_init(&out->y, fy_first(fy, fs), fy_last(fy, fs), today, x.weekly_minutes, started, left);
+	struct hours_period *p[2] = { &out->m, &out->y };
+	for (int i = 0; i < 2; i++) {
+		char from[ISO_LEN], to[ISO_LEN];
+		int64_t by[BILLING_COUNT];
+		date_format(p[i]->first, from);
+		date_format(p[i]->last, to);
+		if ((st = store_week_hours(a->store, w->expert_id, from, to, by, e)))
+			return st;
+		for (int b = 0; b < BILLING_COUNT; b++) {
+			if (vocab_billing_billable((enum billing_mode)b))
+				p[i]->billable += by[b];
+			else
+				p[i]->internal += by[b];
+		}
+		hours_share(p[i]);
+	}
+	return JUSTE_OK;
 }
 
 struct copy_ctx {
@@ -449,6 +558,7 @@ static void timer_fill(struct week_timer *t, const struct timer_rec *s)
 	snprintf(t->work_date, sizeof t->work_date, "%s", s->work_date);
 	t->started_at = s->started_at;
 	t->elapsed = (long)(time(NULL) - s->started_at);
+	snprintf(t->note, sizeof t->note, "%s", s->note);
 }
 
 juste_status week_timer_status(struct app *a, struct week_timer *t, struct juste_err *e)
@@ -462,7 +572,8 @@ juste_status week_timer_status(struct app *a, struct week_timer *t, struct juste
 	return st;
 }
 
-juste_status week_timer_start(struct app *a, const char *mandate, struct week_timer *t, struct juste_err *e)
+static juste_status timer_start(struct app *a, const char *mandate, const char *note, struct week_timer *t,
+	struct juste_err *e)
 {
 	struct timer_rec s;
 	int found = 0;
@@ -477,6 +588,9 @@ juste_status week_timer_start(struct app *a, const char *mandate, struct week_ti
 	if (st)
 		return st;
 	memset(&s, 0, sizeof s);
+	if (note && strlen(note) >= sizeof s.note)
+		return err_set(e, JUSTE_EINVAL, N_("note trop longue (%zu octets au plus)"), sizeof s.note - 1);
+	snprintf(s.note, sizeof s.note, "%s", note ? note : "");
 	s.expert_id = a->user.id;
 	s.mandate_id = m.id;
 	s.started_at = (int64_t)time(NULL);
@@ -500,36 +614,71 @@ juste_status week_timer_start(struct app *a, const char *mandate, struct week_ti
 	return st;
 }
 
-juste_status week_timer_stop(struct app *a, struct entry *x, struct juste_err *e)
+juste_status week_timer_start(struct app *a, const char *mandate, const char *note, struct week_timer *t,
+	struct juste_err *e)
 {
-	juste_status st = store_begin(a->store, e);
-	if (st)
-		return st;
+	return timer_start(a, mandate, note, t, e);
+}
+
+/* Inside the caller's transaction: the timer row goes and the entry is
+ * logged, or neither. */
+static juste_status timer_stop(struct app *a, const char *note, struct entry *x, struct juste_err *e)
+{
 	struct timer_rec s;
 	int found = 0;
-	st = store_timer_get(a->store, a->user.id, &s, &found, e);
+	juste_status st = store_timer_get(a->store, a->user.id, &s, &found, e);
 	if (!st && !found)
 		st = err_set(e, JUSTE_ENOTFOUND, N_("aucun chronomètre en marche"));
 	long secs = found ? (long)(time(NULL) - s.started_at) : 0;
 	long minutes = secs <= 0 ? 1 : (secs + 59) / 60;
 	if (!st && minutes > DURATION_MAX_MINUTES)
 		st = err_set(e, JUSTE_EINVAL, N_("le chronomètre tourne depuis plus de 24 h : annulez-le (juste timer cancel) et saisissez vos heures"));
+	if (!st && note && strlen(note) >= sizeof x->note)
+		st = err_set(e, JUSTE_EINVAL, N_("note trop longue (%zu octets au plus)"), sizeof x->note - 1);
 	if (!st)
 		st = store_timer_delete(a->store, a->user.id, e);
 	if (!st) {
-		memset(x, 0, sizeof *x);
+		memset(x, 0, sizeof x[0]);
 		snprintf(x->expert, sizeof x->expert, "%s", a->user.login);
 		snprintf(x->mandate, sizeof x->mandate, "%s", s.mandate);
 		snprintf(x->work_date, sizeof x->work_date, "%s", s.work_date);
-		snprintf(x->note, sizeof x->note, "%s", s.note);
+		snprintf(x->note, sizeof x->note, "%s", note ? note : s.note);
 		x->minutes = (int)minutes;
 		st = timelog_add(a, x, e);
 	}
-	if (st) {
-		store_rollback(a->store);
-		return st;
-	}
-	return store_commit(a->store, e);
+	return st;
+}
+
+struct timer_op {
+	const char *mandate, *note, *new_note;
+	struct entry *x;
+	struct week_timer *t;
+};
+
+static juste_status do_stop(struct app *a, void *arg, struct juste_err *e)
+{
+	struct timer_op *op = arg;
+	return timer_stop(a, op->note, op->x, e);
+}
+
+static juste_status do_switch(struct app *a, void *arg, struct juste_err *e)
+{
+	struct timer_op *op = arg;
+	juste_status st = timer_stop(a, op->note, op->x, e);
+	return st ? st : timer_start(a, op->mandate, op->new_note, op->t, e);
+}
+
+juste_status week_timer_stop(struct app *a, const char *note, struct entry *x, struct juste_err *e)
+{
+	struct timer_op op = { .note = note, .x = x };
+	return app_in_tx(a, do_stop, &op, e);
+}
+
+juste_status week_timer_switch(struct app *a, const char *mandate, const char *note, const char *new_note,
+	struct entry *x, struct week_timer *t, struct juste_err *e)
+{
+	struct timer_op op = { .mandate = mandate, .note = note, .new_note = new_note, .x = x, .t = t };
+	return app_in_tx(a, do_switch, &op, e);
 }
 
 juste_status week_timer_cancel(struct app *a, struct juste_err *e)

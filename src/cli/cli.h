@@ -67,8 +67,20 @@ juste_status cli_settings(struct cli *c, int argc, char **argv, struct juste_err
 juste_status cli_backup(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_restore(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_complete(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_payment(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_receivables(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_statement(struct cli *c, int argc, char **argv, struct juste_err *e);
 /* `juste expert deactivate LOGIN [--date DATE]`: argv[0] is "deactivate". */
 juste_status cli_expert_deactivate(struct cli *c, int argc, char **argv, struct juste_err *e);
+
+/* cli_calendar.c: holidays, absences, capacity, the week's approval
+ * (`juste week SUB`: argv[1] is SUB) and mandate teams (`juste mandate
+ * assign|unassign|team`: argv[1] is the subcommand). */
+juste_status cli_holiday(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_absence(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_capacity(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_week_approval(struct cli *c, int argc, char **argv, struct juste_err *e);
+juste_status cli_mandate_team(struct cli *c, int argc, char **argv, struct juste_err *e);
 
 /* Prints the usage of command `name` to stdout (for --help). */
 void cli_usage(const char *name);
@@ -92,7 +104,8 @@ int cli_getopt(int argc, char **argv, const char *shortopts, const struct option
 juste_status cli_no_options(int argc, char **argv, const char *cmd, struct juste_err *e);
 
 /* Shared option parsing helpers: each refuses bad input with a message
- * naming the option. */
+ * naming the option.  A date option takes what date_input.h accepts (ISO,
+ * aujourd'hui, hier, a weekday name, -N). */
 juste_status cli_opt_date(const char *opt, const char *arg, char out[11], struct juste_err *e);
 
 #endif

@@ -16,6 +16,7 @@
 #include "juste/invoice_pdf.h"
 #include "juste/invoicing.h"
 #include "juste/money.h"
+#include "juste/tax.h"
 
 static juste_status usage(struct juste_err *e)
 {
@@ -38,13 +39,36 @@ static void print_lines(const char *prefix, const char *text)
 	}
 }
 
+/* Each blocker of a draft, in words, with a prefix. */
+static void print_blockers(const char *prefix, const struct invoice_rec *r)
+{
+	char buf[512];
+	for (int i = 0; i < r->nblockers; i++)
+		printf("%s%s\n", prefix, invoice_blocker_text(r, &r->blockers[i], buf, sizeof buf));
+}
+
+/* "créditée en partie (NC2020-0001)": where an issued invoice stands. */
+static char *state_text(const struct invoice_rec *r, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s", vocab_invoice_state_label(invoice_state(r)));
+	for (int i = 0; i < r->ncredits && i < INVOICE_CREDITS_MAX; i++) {
+		size_t len = strlen(buf);
+		snprintf(buf + len, n - len, "%s%s", i ? ", " : " (", r->credit_numbers[i]);
+	}
+	if (r->ncredits > INVOICE_CREDITS_MAX)
+		snprintf(buf + strlen(buf), n - strlen(buf), ", …");
+	if (r->ncredits)
+		snprintf(buf + strlen(buf), n - strlen(buf), ")");
+	return buf;
+}
+
 static void print_summary_row(const struct invoice_rec *r)
 {
 	char sub[MONEY_BUF], tot[MONEY_BUF], label[64];
 	if (r->number[0])
 		snprintf(label, sizeof label, "%s", r->number);
 	else
-		snprintf(label, sizeof label, r->blockers[0] ? _("RETENU #%lld") : _("brouillon #%lld"), (long long)r->id);
+		snprintf(label, sizeof label, r->nblockers ? _("RETENU #%lld") : _("brouillon #%lld"), (long long)r->id);
 	out_cell(stdout, label, 16);
 	fputs("  ", stdout);
 	out_cell(stdout, r->client_code, 10);
@@ -58,11 +82,14 @@ static void print_summary_row(const struct invoice_rec *r)
 	out_cell(stdout, money_format_fr(r->amounts.subtotal_cents, sub, sizeof sub), -16);
 	fputs("  ", stdout);
 	out_cell(stdout, money_format_fr(r->amounts.total_cents, tot, sizeof tot), -16);
+	if (vocab_invoice_status_final(r->status)) {
+		char st[INVOICE_CREDITS_MAX * INVOICE_NUMBER_LEN + 64];
+		printf("  %s", state_text(r, st, sizeof st));
+	}
 	if (r->tax_exempt_reason[0])
-		fputs(_("  exonéré"), stdout);
+		fputs(r->tax_regime == TAX_REGIME_DETAXE ? _("  détaxé") : _("  exonéré"), stdout);
 	putchar('\n');
-	if (r->blockers[0])
-		print_lines(_("    à corriger : "), r->blockers);
+	print_blockers(_("    à corriger : "), r);
 	if (r->warnings[0])
 		print_lines(_("    attention : "), r->warnings);
 }
@@ -77,10 +104,11 @@ static int on_run_row(void *ctx, const struct invoice_rec *r)
 static juste_status month_cmd(struct cli *c, int argc, char **argv, int issue, struct juste_err *e)
 {
 	static const struct option opts[] = {
-		{ "org", required_argument, NULL, 'o' }, { "date", required_argument, NULL, 'd' }, { NULL, 0, NULL, 0 } };
+		{ "org", required_argument, NULL, 'o' }, { "date", required_argument, NULL, 'd' },
+		{ "early", no_argument, NULL, 'E' }, { NULL, 0, NULL, 0 } };
 	const char *org = NULL;
 	char date[11] = "";
-	int o;
+	int o, early = 0;
 	juste_status st = JUSTE_OK;
 	while (!st && (o = cli_getopt(argc, argv, "", opts, issue ? "invoice issue" : "invoice draft", e)) != -1) {
 		switch (o) {
@@ -90,13 +118,18 @@ static juste_status month_cmd(struct cli *c, int argc, char **argv, int issue, s
 				return usage(e);
 			st = cli_opt_date("--date", optarg, date, e);
 			break;
+		case 'E':
+			if (!issue)
+				return err_set(e, JUSTE_EUSAGE, N_("--early s'applique à invoice issue"));
+			early = 1;
+			break;
 		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
 		return st;
 	if (optind + 1 != argc)
-		return err_set(e, JUSTE_EUSAGE, issue ? N_("usage : juste invoice issue MOIS [--org CODE] [--date DATE]")
+		return err_set(e, JUSTE_EUSAGE, issue ? N_("usage : juste invoice issue MOIS [--org CODE] [--date DATE] [--early]")
 			: N_("usage : juste invoice draft MOIS [--org CODE]"));
 	struct invoicing_run run;
 	char tot[MONEY_BUF], sub[MONEY_BUF];
@@ -109,7 +142,7 @@ static juste_status month_cmd(struct cli *c, int argc, char **argv, int issue, s
 			money_format_fr(run.subtotal_cents, sub, sizeof sub), money_format_fr(run.total_cents, tot, sizeof tot));
 		return JUSTE_OK;
 	}
-	st = invoicing_issue(c->app, argv[optind], org, date[0] ? date : NULL, on_run_row, NULL, &run, e);
+	st = invoicing_issue(c->app, argv[optind], org, date[0] ? date : NULL, early, on_run_row, NULL, &run, e);
 	if (st)
 		return st;
 	printf(_("%d factures émises pour %s ; sous-total %s, total %s"), run.issued, run.period,
@@ -153,12 +186,18 @@ static juste_status credit_cmd(struct cli *c, int argc, char **argv, struct just
 		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 	st = invoicing_credit(c->app, argv[optind], reason, amount, date[0] ? date : NULL, r, e);
 	if (!st) {
-		char sub[MONEY_BUF], tps[MONEY_BUF], tvq[MONEY_BUF], tot[MONEY_BUF];
-		printf(_("Note de crédit %s émise le %s sur %s (%s) : sous-total %s, TPS %s, TVQ %s, total %s\n"),
+		char sub[MONEY_BUF], tot[MONEY_BUF], taxes[256] = "";
+		struct invoice_tax t[2];
+		size_t nt = tax_lines(r->tax_regime, r->tps_rate, r->tvq_rate, &r->amounts, t);
+		for (size_t i = 0; i < nt; i++) {
+			char name[64], a[MONEY_BUF];
+			size_t len = strlen(taxes);
+			snprintf(taxes + len, sizeof taxes - len, ", %s %s", tax_name(t[i].tax, t[i].rate, name, sizeof name),
+				money_format_fr(t[i].amount_cents, a, sizeof a));
+		}
+		printf(_("Note de crédit %s émise le %s sur %s (%s) : sous-total %s%s, total %s\n"),
 			r->number, r->issued_on, r->credited_number, r->credit_full ? _("complète") : _("partielle"),
-			money_format_fr(r->amounts.subtotal_cents, sub, sizeof sub),
-			money_format_fr(r->amounts.tps_cents, tps, sizeof tps),
-			money_format_fr(r->amounts.tvq_cents, tvq, sizeof tvq),
+			money_format_fr(r->amounts.subtotal_cents, sub, sizeof sub), taxes,
 			money_format_fr(r->amounts.total_cents, tot, sizeof tot));
 		if (r->credit_full)
 			printf(_("Les saisies de %s peuvent être facturées de nouveau.\n"), r->credited_number);
@@ -216,7 +255,41 @@ static json_t *rec_json(const struct invoice_rec *r)
 	json_object_set_new(o, "reprints", json_integer(r->reprints));
 	json_object_set_new(o, "line_count", json_integer(r->line_count));
 	json_object_set_new(o, "warnings", json_string(r->warnings));
-	json_object_set_new(o, "blockers", json_string(r->blockers));
+	json_t *bl = json_array();
+	for (int i = 0; i < r->nblockers; i++) {
+		const struct invoice_blocker *b = &r->blockers[i];
+		char text[512];
+		json_t *j = json_object();
+		json_object_set_new(j, "kind", json_string(vocab_blocker_word(b->kind)));
+		json_object_set_new(j, "mandate", b->mandate[0] ? json_string(b->mandate) : json_null());
+		json_object_set_new(j, "entry_id", b->entry ? json_integer(b->entry) : json_null());
+		json_object_set_new(j, "date", b->date[0] ? json_string(b->date) : json_null());
+		json_object_set_new(j, "count", json_integer(b->count));
+		json_object_set_new(j, "message", json_string(invoice_blocker_text(r, b, text, sizeof text)));
+		json_array_append_new(bl, j);
+	}
+	json_object_set_new(o, "blockers", bl);
+	/* where it stands, and its taxes by name and rate (DOMAIN.md) */
+	json_object_set_new(o, "state", json_string(vocab_invoice_state_word(invoice_state(r))));
+	json_t *cn = json_array();
+	for (int i = 0; i < r->ncredits && i < INVOICE_CREDITS_MAX; i++)
+		json_array_append_new(cn, json_string(r->credit_numbers[i]));
+	json_object_set_new(o, "credit_notes", cn);
+	json_object_set_new(o, "tax_regime", json_string(vocab_tax_regime_word(r->tax_regime)));
+	json_object_set_new(o, "place_of_supply", json_string(r->place_of_supply));
+	json_t *tx = json_array();
+	struct invoice_tax t[2];
+	size_t nt = tax_lines(r->tax_regime, r->tps_rate, r->tvq_rate, &r->amounts, t);
+	for (size_t i = 0; i < nt; i++) {
+		char name[64];
+		json_t *j = json_object();
+		json_object_set_new(j, "tax", json_string(vocab_tax_word(t[i].tax)));
+		json_object_set_new(j, "rate", json_integer(t[i].rate));
+		json_object_set_new(j, "label", json_string(tax_name(t[i].tax, t[i].rate, name, sizeof name)));
+		json_object_set_new(j, "amount_cents", json_integer(t[i].amount_cents));
+		json_array_append_new(tx, j);
+	}
+	json_object_set_new(o, "taxes", tx);
 	return o;
 }
 
@@ -322,7 +395,7 @@ static void total_row(const char *label, int64_t cents)
 static void show_text(const struct invoice_doc *d)
 {
 	const struct invoice_rec *r = &d->rec;
-	char a[MONEY_BUF], rt[32], h[DURATION_BUF];
+	char a[MONEY_BUF], h[DURATION_BUF];
 	int credit = vocab_invoice_kind_credit(r->kind);
 	printf("%s %s\n", credit ? _("NOTE DE CRÉDIT") : _("FACTURE"), r->number[0] ? r->number : _("BROUILLON"));
 	if (!r->number[0])
@@ -352,7 +425,8 @@ static void show_text(const struct invoice_doc *d)
 		char qty[64] = "";
 		if (vocab_line_kind_hourly(l->kind)) {
 			char rate[MONEY_BUF];
-			snprintf(qty, sizeof qty, _("%s h × %s/h"), duration_format_hours_fr(l->billed_minutes, h, sizeof h),
+			/* hours and minutes, so that the product is the amount */
+			snprintf(qty, sizeof qty, _("%s × %s/h"), duration_format(l->billed_minutes, h, sizeof h),
 				money_format_fr(l->rate_cents, rate, sizeof rate));
 		} else if (vocab_line_kind_monthly(l->kind)) {
 			snprintf(qty, sizeof qty, "%s", vocab_line_kind_label(l->kind));
@@ -367,20 +441,23 @@ static void show_text(const struct invoice_doc *d)
 	char label[64];
 	putchar('\n');
 	total_row(_("Sous-total"), r->amounts.subtotal_cents);
-	snprintf(label, sizeof label, _("TPS (%s)"), money_rate_format_fr(r->tps_rate, rt, sizeof rt));
-	total_row(label, r->amounts.tps_cents);
-	snprintf(label, sizeof label, _("TVQ (%s)"), money_rate_format_fr(r->tvq_rate, rt, sizeof rt));
-	total_row(label, r->amounts.tvq_cents);
+	struct invoice_tax t[2];
+	size_t nt = tax_lines(r->tax_regime, r->tps_rate, r->tvq_rate, &r->amounts, t);
+	for (size_t i = 0; i < nt; i++)
+		total_row(tax_name(t[i].tax, t[i].rate, label, sizeof label), t[i].amount_cents);
 	total_row(_("Total"), r->amounts.total_cents);
 	if (r->tax_exempt_reason[0])
 		printf("%s\n", out_visible(r->tax_exempt_reason));
 	if (!credit)
 		printf(_("Conditions de paiement : %s\n"), out_visible(r->payment_terms));
+	if (vocab_invoice_status_final(r->status) && !credit) {
+		char st[INVOICE_CREDITS_MAX * INVOICE_NUMBER_LEN + 64];
+		printf(_("État : %s\n"), state_text(r, st, sizeof st));
+	}
 	if (r->credited_cents)
 		printf(_("Crédité : %s%s\n"), money_format_fr(r->credited_cents, a, sizeof a),
 			r->fully_credited ? _(" (entièrement)") : "");
-	if (r->blockers[0])
-		print_lines(_("À corriger : "), r->blockers);
+	print_blockers(_("À corriger : "), r);
 	if (r->warnings[0])
 		print_lines(_("Attention : "), r->warnings);
 	if (d->nentries) {
@@ -448,7 +525,7 @@ static juste_status show_cmd(struct cli *c, int argc, char **argv, struct juste_
 		{ "format", required_argument, NULL, 'F' }, { "output", required_argument, NULL, 'O' },
 		{ "detail", no_argument, NULL, 'D' }, { "no-detail", no_argument, NULL, 'N' }, { NULL, 0, NULL, 0 } };
 	const char *fmt = "text", *out = NULL;
-	int o, detail = 1;
+	int o, detail = INVOICING_DETAIL_CLIENT;
 	while ((o = cli_getopt(argc, argv, "o:", opts, "invoice show", e)) != -1) {
 		switch (o) {
 		case 'F': fmt = optarg; break;
@@ -479,7 +556,10 @@ static juste_status show_cmd(struct cli *c, int argc, char **argv, struct juste_
 		else
 			snprintf(path, sizeof path, "brouillon-%lld.pdf", (long long)d.rec.id);
 		int issued = vocab_invoice_status_final(d.rec.status), copy = 0;
-		st = invoice_pdf_write(app_policy(c->app), &d, issued && d.rec.reprints > 0, detail, path, e);
+		int with_detail = 1;
+		st = invoicing_detail(c->app, &d, detail, &with_detail, e);
+		if (!st)
+			st = invoice_pdf_write(app_policy(c->app), &d, issued && d.rec.reprints > 0, with_detail, path, e);
 		invoice_pdf_shutdown();
 		if (!st)
 			st = invoicing_printed(c->app, &d, &copy, e);
@@ -510,7 +590,8 @@ static juste_status show_cmd(struct cli *c, int argc, char **argv, struct juste_
 static int on_pdf(void *ctx, const struct invoice_rec *r, const char *path)
 {
 	(*(int *)ctx)++;
-	printf(r->reprints > 0 ? _("%s (COPIE)\n") : "%s\n", path);
+	/* r->reprints counts this print: a first print is 1 */
+	printf(r->reprints > 1 ? _("%s (COPIE)\n") : "%s\n", path);
 	return 0;
 }
 
@@ -520,7 +601,7 @@ static juste_status pdf_cmd(struct cli *c, int argc, char **argv, struct juste_e
 		{ "output", required_argument, NULL, 'o' }, { "org", required_argument, NULL, 'g' },
 		{ "detail", no_argument, NULL, 'D' }, { "no-detail", no_argument, NULL, 'N' }, { NULL, 0, NULL, 0 } };
 	const char *dir = NULL, *org = NULL;
-	int o, detail = 1;
+	int o, detail = INVOICING_DETAIL_CLIENT;
 	while ((o = cli_getopt(argc, argv, "o:", opts, "invoice pdf", e)) != -1) {
 		switch (o) {
 		case 'o': dir = optarg; break;
@@ -545,6 +626,7 @@ struct journal_ctx {
 	int fmt;   /* 0 table, 1 csv, 2 json */
 	long n;
 	struct invoice_amounts sum;
+	int64_t tvh_cents;            /* of sum.tps_cents, what is TVH */
 	json_t *arr;
 };
 
@@ -552,22 +634,30 @@ struct journal_ctx {
 static void journal_header(const struct journal_ctx *j)
 {
 	if (j->fmt == 1 && j->n == 0) {
-		const char *h[] = { "number", "kind", "issued_on", "client", "client_name", "subtotal", "tps", "tvq", "total",
-			"credits_invoice" };
-		csvout_row(stdout, h, 10);
+		const char *h[] = { "number", "kind", "issued_on", "client", "client_name", "subtotal", "tps", "tvh", "tvq",
+			"total", "credits_invoice", "taxes" };
+		csvout_row(stdout, h, 12);
 	}
 }
 
 static int on_journal(void *ctx, const struct invoice_rec *r)
 {
 	struct journal_ctx *j = ctx;
-	char sub[MONEY_BUF], tps[MONEY_BUF], tvq[MONEY_BUF], tot[MONEY_BUF];
+	char sub[MONEY_BUF], tps[MONEY_BUF], tvh[MONEY_BUF], tvq[MONEY_BUF], tot[MONEY_BUF], names[160];
+	/* the first tax slot is the TPS or, in a harmonized province, the TVH:
+	 * two taxes remitted apart, so two columns */
+	int hst = vocab_tax_regime_hst(r->tax_regime);
 	journal_header(j);
 	j->n++;
 	j->sum.subtotal_cents += r->amounts.subtotal_cents;
 	j->sum.tps_cents += r->amounts.tps_cents;
 	j->sum.tvq_cents += r->amounts.tvq_cents;
 	j->sum.total_cents += r->amounts.total_cents;
+	if (hst)
+		j->tvh_cents += r->amounts.tps_cents;
+	tax_names(r->tax_regime, r->tps_rate, r->tvq_rate, names, sizeof names);
+	if (r->tax_exempt_reason[0] && r->tax_regime != TAX_REGIME_DETAXE)
+		snprintf(names, sizeof names, "%s", _("exonéré"));
 	if (j->fmt == 2) {
 		json_t *o = json_object();
 		json_object_set_new(o, "number", json_string(r->number));
@@ -576,20 +666,23 @@ static int on_journal(void *ctx, const struct invoice_rec *r)
 		json_object_set_new(o, "client", json_string(r->client_code));
 		json_object_set_new(o, "client_name", json_string(r->client_name));
 		json_object_set_new(o, "subtotal_cents", json_integer(r->amounts.subtotal_cents));
-		json_object_set_new(o, "tps_cents", json_integer(r->amounts.tps_cents));
+		json_object_set_new(o, "tps_cents", json_integer(hst ? 0 : r->amounts.tps_cents));
+		json_object_set_new(o, "tvh_cents", json_integer(hst ? r->amounts.tps_cents : 0));
 		json_object_set_new(o, "tvq_cents", json_integer(r->amounts.tvq_cents));
 		json_object_set_new(o, "total_cents", json_integer(r->amounts.total_cents));
 		json_object_set_new(o, "credits_invoice", r->credited_number[0] ? json_string(r->credited_number) : json_null());
+		json_object_set_new(o, "taxes", json_string(names));
 		json_array_append_new(j->arr, o);
 		return 0;
 	}
 	if (j->fmt == 1) {
 		const char *f[] = { r->number, vocab_invoice_kind_word(r->kind), r->issued_on, r->client_code, r->client_name,
 			money_format_plain(r->amounts.subtotal_cents, sub, sizeof sub),
-			money_format_plain(r->amounts.tps_cents, tps, sizeof tps),
+			money_format_plain(hst ? 0 : r->amounts.tps_cents, tps, sizeof tps),
+			money_format_plain(hst ? r->amounts.tps_cents : 0, tvh, sizeof tvh),
 			money_format_plain(r->amounts.tvq_cents, tvq, sizeof tvq),
-			money_format_plain(r->amounts.total_cents, tot, sizeof tot), r->credited_number };
-		csvout_row(stdout, f, 10);
+			money_format_plain(r->amounts.total_cents, tot, sizeof tot), r->credited_number, names };
+		csvout_row(stdout, f, 12);
 		return 0;
 	}
 	out_cell(stdout, r->number, 14);
@@ -605,7 +698,7 @@ static int on_journal(void *ctx, const struct invoice_rec *r)
 	out_cell(stdout, money_format_fr(r->amounts.tvq_cents, tvq, sizeof tvq), -12);
 	fputs("  ", stdout);
 	out_cell(stdout, money_format_fr(r->amounts.total_cents, tot, sizeof tot), -15);
-	putchar('\n');
+	printf("  %s\n", names);
 	return 0;
 }
 
@@ -652,9 +745,10 @@ static juste_status journal_cmd(struct cli *c, int argc, char **argv, struct jus
 		return st;
 	/* the totals: a line for the reader, never a row among the data (on
 	 * stderr with csv and json) */
-	char sub[MONEY_BUF], tps[MONEY_BUF], tvq[MONEY_BUF], tot[MONEY_BUF];
-	fprintf(j.fmt ? stderr : stdout, _("%ld pièces du %s au %s ; sous-total %s, TPS %s, TVQ %s, total %s\n"), j.n, from, to,
-		money_format_fr(j.sum.subtotal_cents, sub, sizeof sub), money_format_fr(j.sum.tps_cents, tps, sizeof tps),
+	char sub[MONEY_BUF], tps[MONEY_BUF], tvh[MONEY_BUF], tvq[MONEY_BUF], tot[MONEY_BUF];
+	fprintf(j.fmt ? stderr : stdout, _("%ld pièces du %s au %s ; sous-total %s, TPS %s, TVH %s, TVQ %s, total %s\n"), j.n,
+		from, to, money_format_fr(j.sum.subtotal_cents, sub, sizeof sub),
+		money_format_fr(j.sum.tps_cents - j.tvh_cents, tps, sizeof tps), money_format_fr(j.tvh_cents, tvh, sizeof tvh),
 		money_format_fr(j.sum.tvq_cents, tvq, sizeof tvq), money_format_fr(j.sum.total_cents, tot, sizeof tot));
 	return JUSTE_OK;
 }

@@ -63,8 +63,10 @@ juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e)
 		{ "parent", required_argument, NULL, 'p' }, { "full-management", required_argument, NULL, 'f' },
 		{ "tax-exempt", required_argument, NULL, 'x' }, { "joined", required_argument, NULL, 'j' },
 		{ "left", required_argument, NULL, 'l' }, { "email", required_argument, NULL, 'm' },
-		{ "address", required_argument, NULL, 'a' }, { NULL, 0, NULL, 0 } };
-	int opt;
+		{ "address", required_argument, NULL, 'a' }, { "province", required_argument, NULL, 'P' },
+		{ "country", required_argument, NULL, 'C' }, { "invoice-detail", required_argument, NULL, 'D' },
+		{ NULL, 0, NULL, 0 } };
+	int opt, detail;
 	while ((opt = cli_getopt(argc, argv, "+", opts, create ? "org add" : "org edit", e)) != -1) {
 		switch (opt) {
 		case 'n': snprintf(o.name, sizeof o.name, "%s", optarg); break;
@@ -82,6 +84,16 @@ juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e)
 			break;
 		case 'm': snprintf(o.email, sizeof o.email, "%s", optarg); break;
 		case 'a': snprintf(o.address, sizeof o.address, "%s", optarg); break;
+		case 'P': if ((st = with_field(vocab_province_parse(optarg, &o.province, e), e))) return st; break;
+		case 'C':
+			if (strlen(optarg) >= sizeof o.country)
+				return err_set(e, JUSTE_EINVAL, N_("--country : code ISO à deux lettres (CA, US, FR…) : '%s'"), optarg);
+			snprintf(o.country, sizeof o.country, "%s", optarg);
+			break;
+		case 'D':
+			if ((st = opt_bool("--invoice-detail", optarg, &detail, e))) return st;
+			o.invoice_without_detail = !detail;
+			break;
 		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
@@ -112,6 +124,8 @@ static juste_status date_only(const char *cmd, int argc, char **argv, char date[
 
 juste_status cli_mandate(struct cli *c, int argc, char **argv, struct juste_err *e)
 {
+	if (argc >= 2 && (strcmp(argv[1], "assign") == 0 || strcmp(argv[1], "unassign") == 0 || strcmp(argv[1], "team") == 0))
+		return cli_mandate_team(c, argc, argv, e);
 	if (argc < 3 || strcmp(argv[1], "close") != 0)
 		return usage_err("mandate", e);
 	const char *code = argv[2];

@@ -19,6 +19,13 @@
 #include "juste/report_out.h"
 #include "juste/report_pdf.h"
 
+/* The language of the figures people read (tables, sentences); CSV and
+ * JSON keep the machine format. */
+static enum text_lang lang(void)
+{
+	return text_lang_of(i18n_language());
+}
+
 static struct fy_start fs_of(const struct cli *c)
 {
 	return app_policy(c->app)->fy_start.month ? app_policy(c->app)->fy_start : FY_START_DEFAULT;
@@ -131,14 +138,14 @@ static void util_cells(const struct util_out *u, const struct report_util_row *r
 		figures_pct_plain(ut->ok, ut->tenths, cells[5], NAME_LEN);
 		figures_pct_plain(sh->ok, sh->tenths, cells[6], NAME_LEN);
 	} else {
-		duration_format_hours_fr((long)r->g.billable, cells[2], NAME_LEN);
-		duration_format_hours_fr((long)r->g.internal, cells[3], NAME_LEN);
+		duration_format_hours_lang(lang(), (long)r->g.billable, cells[2], NAME_LEN);
+		duration_format_hours_lang(lang(), (long)r->g.internal, cells[3], NAME_LEN);
 		if (u->by == REPORT_BY_EXPERT)
-			duration_format_hours_fr((long)r->capacity, cells[4], NAME_LEN);
+			duration_format_hours_lang(lang(), (long)r->capacity, cells[4], NAME_LEN);
 		else
 			snprintf(cells[4], NAME_LEN, "—");
-		figures_pct(ut->ok, ut->tenths, cells[5], NAME_LEN);
-		figures_pct(sh->ok, sh->tenths, cells[6], NAME_LEN);
+		figures_pct_lang(lang(), ut->ok, ut->tenths, cells[5], NAME_LEN);
+		figures_pct_lang(lang(), sh->ok, sh->tenths, cells[6], NAME_LEN);
 	}
 }
 
@@ -329,7 +336,9 @@ static juste_status report_members_cmd(struct cli *c, int argc, char **argv, str
 		fputs(" ", stdout);
 		out_cell(stdout, _("ORGANISATION"), 40);
 		fputs(" ", stdout);
-		out_cell(stdout, _("CATÉGORIE"), 11);
+		/* the category's code in French, where it is the word; its label in English */
+		const int catw = lang() == TEXT_LANG_EN ? 17 : 11;
+		out_cell(stdout, _("CATÉGORIE"), catw);
 		fputs(" ", stdout);
 		out_cell(stdout, _("NET AVANT TAXES"), -18);
 		fputs(" ", stdout);
@@ -338,21 +347,22 @@ static juste_status report_members_cmd(struct cli *c, int argc, char **argv, str
 		for (size_t i = 0; i < m.n; i++) {
 			const struct members_row *r = &m.rows[i];
 			char cat[48];
-			snprintf(cat, sizeof cat, "%s%s", vocab_category_word(r->c.category), r->c.full_management ? "*" : "");
+			snprintf(cat, sizeof cat, "%s%s", lang() == TEXT_LANG_EN ? vocab_category_label(r->c.category) :
+				vocab_category_word(r->c.category), r->c.full_management ? "*" : "");
 			out_cell(stdout, r->c.code, 16);
 			fputs(" ", stdout);
 			out_cell(stdout, r->c.name, 40);
 			fputs(" ", stdout);
-			out_cell(stdout, cat, 11);
+			out_cell(stdout, cat, catw);
 			fputs(" ", stdout);
-			out_cell(stdout, money_format_fr(r->net_cents, b1, sizeof b1), -18);
+			out_cell(stdout, money_format_lang(lang(), r->net_cents, b1, sizeof b1), -18);
 			fputs(" ", stdout);
-			out_cell(stdout, figures_pct(r->share.ok, r->share.tenths, b3, sizeof b3), -8);
+			out_cell(stdout, figures_pct_lang(lang(), r->share.ok, r->share.tenths, b3, sizeof b3), -8);
 			fputs("\n", stdout);
 		}
 		printf(_("Total : %s ; avec les membres (membres et auxiliaires) : %s, soit %s des opérations.\n"),
-			money_format_fr(m.total_cents, b1, sizeof b1), money_format_fr(m.with_members_cents, b2, sizeof b2),
-			figures_pct(m.with_members_share.ok, m.with_members_share.tenths, b3, sizeof b3));
+			money_format_lang(lang(), m.total_cents, b1, sizeof b1), money_format_lang(lang(), m.with_members_cents, b2, sizeof b2),
+			figures_pct_lang(lang(), m.with_members_share.ok, m.with_members_share.tenths, b3, sizeof b3));
 		printf(_("* sous entière gestion\n"));
 	}
 	members_free(&m);
@@ -391,13 +401,13 @@ static void print_fin(const struct finance_year *f, const char *name)
 	char b[MONEY_BUF];
 	printf(_("Exercice %s\n"), name);
 	printf(_("  produits réels saisis : %s\n"), f->has & FIN_ACTUAL_PRODUCTS ?
-		money_format_fr(f->actual_products_cents, b, sizeof b) : "—");
+		money_format_lang(lang(), f->actual_products_cents, b, sizeof b) : "—");
 	printf(_("  frais d'exploitation réels : %s\n"), f->has & FIN_ACTUAL_EXPENSES ?
-		money_format_fr(f->actual_expenses_cents, b, sizeof b) : "—");
+		money_format_lang(lang(), f->actual_expenses_cents, b, sizeof b) : "—");
 	printf(_("  produits budgétés : %s\n"), f->has & FIN_BUDGET_PRODUCTS ?
-		money_format_fr(f->budget_products_cents, b, sizeof b) : "—");
+		money_format_lang(lang(), f->budget_products_cents, b, sizeof b) : "—");
 	printf(_("  frais d'exploitation budgétés : %s\n"), f->has & FIN_BUDGET_EXPENSES ?
-		money_format_fr(f->budget_expenses_cents, b, sizeof b) : "—");
+		money_format_lang(lang(), f->budget_expenses_cents, b, sizeof b) : "—");
 }
 
 juste_status cli_finance(struct cli *c, int argc, char **argv, struct juste_err *e)
@@ -658,7 +668,7 @@ juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_er
 		json_decref(o2);
 	} else {
 		printf(_("Ristourne %s : %s répartis entre %zu membres au prorata de leurs affaires nettes avant taxes\n"),
-			name, money_format_fr(rist.amount_cents, b1, sizeof b1), n);
+			name, money_format_lang(lang(), rist.amount_cents, b1, sizeof b1), n);
 		out_cell(stdout, _("CODE"), 16);
 		fputs(" ", stdout);
 		out_cell(stdout, _("MEMBRE"), 40);
@@ -672,13 +682,13 @@ juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_er
 			fputs(" ", stdout);
 			out_cell(stdout, rows[i].name, 40);
 			fputs(" ", stdout);
-			out_cell(stdout, money_format_fr(rows[i].business_cents, b1, sizeof b1), -18);
+			out_cell(stdout, money_format_lang(lang(), rows[i].business_cents, b1, sizeof b1), -18);
 			fputs(" ", stdout);
-			out_cell(stdout, money_format_fr(rows[i].share_cents, b2, sizeof b2), -14);
+			out_cell(stdout, money_format_lang(lang(), rows[i].share_cents, b2, sizeof b2), -14);
 			fputs("\n", stdout);
 		}
-		printf(_("Total : %s sur %s d'affaires\n"), money_format_fr(rist.allocated_cents, b1, sizeof b1),
-			money_format_fr(rist.business_cents, b2, sizeof b2));
+		printf(_("Total : %s sur %s d'affaires\n"), money_format_lang(lang(), rist.allocated_cents, b1, sizeof b1),
+			money_format_lang(lang(), rist.business_cents, b2, sizeof b2));
 	}
 	members_ristourne_free(&rist);
 	return JUSTE_OK;

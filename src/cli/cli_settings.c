@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "cli/out.h"
 #include "juste/csvout.h"
+#include "juste/date_input.h"
 #include "juste/i18n.h"
 #include "juste/settings.h"
 #include "juste/transfer.h"
@@ -71,7 +72,7 @@ static juste_status show(struct cli *c, int argc, char **argv, struct juste_err 
 	int o;
 	while (!st && (o = cli_getopt(argc, argv, "+", opts, "settings show", e)) != -1) {
 		switch (o) {
-		case 'a': st = date_parse(optarg, &on, e) ? err_prefix(e, "--at : ") : JUSTE_OK; break;
+		case 'a': st = date_input_parse(optarg, app_today(), &on, e) ? err_prefix(e, "--at : ") : JUSTE_OK; break;
 		case 'f': st = transfer_format_parse(optarg, &sc.fmt, e); break;
 		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}

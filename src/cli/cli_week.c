@@ -35,6 +35,8 @@ static void print_table(const struct week *w)
 {
 	char d[DURATION_BUF], c[DURATION_BUF], hdr[32];
 	printf(_("Semaine du %s au %s — %s (%s)\n"), w->day[0], w->day[6], w->name, w->login);
+	if (w->approval[0] || w->returned[0])
+		printf("%s\n", w->approval[0] ? w->approval : w->returned);
 	out_cell(stdout, _("Mandat"), 40);
 	for (int i = 0; i < WEEK_DAYS; i++) {
 		snprintf(hdr, sizeof hdr, "%s %s", _(day_abbr[i]), w->day[i] + 8);
@@ -145,6 +147,8 @@ juste_status cli_week(struct cli *c, int argc, char **argv, struct juste_err *e)
 	static const struct option opts[] = {
 		{ "date", required_argument, NULL, 'd' }, { "format", required_argument, NULL, 'F' },
 		{ NULL, 0, NULL, 0 } };
+	if (argc > 1 && argv[1][0] != '-')
+		return cli_week_approval(c, argc, argv, e);   /* submit, approve, return, status */
 	char day[11];
 	date_format(app_today(), day);
 	enum transfer_format fmt = FORMAT_TABLE;
@@ -179,7 +183,7 @@ juste_status cli_week(struct cli *c, int argc, char **argv, struct juste_err *e)
 
 juste_status cli_timer(struct cli *c, int argc, char **argv, struct juste_err *e)
 {
-	const char *usage = N_("usage : juste timer start MANDAT | stop | status | cancel");
+	const char *usage = N_("usage : juste timer start MANDAT [NOTE] | stop [NOTE] | switch MANDAT [NOTE] | status | cancel");
 	if (argc < 2)
 		return err_set(e, JUSTE_EUSAGE, "%s", _(usage));
 	const char *sub = argv[1];
@@ -190,25 +194,32 @@ juste_status cli_timer(struct cli *c, int argc, char **argv, struct juste_err *e
 	if (st)
 		return st;
 	if (strcmp(sub, "start") == 0) {
-		if (argc != 3)
+		if (argc != 3 && argc != 4)
 			return err_set(e, JUSTE_EUSAGE, "%s", _(usage));
-		st = week_timer_start(c->app, argv[2], &t, e);
+		st = week_timer_start(c->app, argv[2], argc == 4 ? argv[3] : NULL, &t, e);
 		if (!st)
 			printf(_("Chronomètre démarré sur %s (%s), saisi au %s à l'arrêt\n"), t.mandate, t.title, t.work_date);
 		return st;
 	}
-	if (argc != 2)
-		return err_set(e, JUSTE_EUSAGE, "%s", _(usage));
-	if (strcmp(sub, "stop") == 0) {
+	if (strcmp(sub, "stop") == 0 || strcmp(sub, "switch") == 0) {
+		int sw = sub[1] == 'w';
+		if (sw ? argc != 3 && argc != 4 : argc != 2 && argc != 3)
+			return err_set(e, JUSTE_EUSAGE, "%s", _(usage));
 		struct entry x;
-		st = week_timer_stop(c->app, &x, e);
+		/* stop's NOTE is the entry's; switch's is the new timer's */
+		st = sw ? week_timer_switch(c->app, argv[2], NULL, argc == 4 ? argv[3] : NULL, &x, &t, e)
+			: week_timer_stop(c->app, argc == 3 ? argv[2] : NULL, &x, e);
 		if (!st) {
 			char d[DURATION_BUF];
 			printf(_("Chronomètre arrêté : saisi #%lld : %s %s %s %s\n"), (long long)x.id, x.work_date,
 				x.expert, duration_format(x.minutes, d, sizeof d), x.mandate);
+			if (sw)
+				printf(_("Chronomètre démarré sur %s (%s), saisi au %s à l'arrêt\n"), t.mandate, t.title, t.work_date);
 		}
 		return st;
 	}
+	if (argc != 2)
+		return err_set(e, JUSTE_EUSAGE, "%s", _(usage));
 	if (strcmp(sub, "status") == 0) {
 		st = week_timer_status(c->app, &t, e);
 		if (st)

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "juste/date_input.h"
 #include "juste/i18n.h"
 #include "juste/privilege.h"
 #include "juste/text.h"
@@ -27,7 +28,10 @@ static const struct cli_command commands[] = {
 	  "             [--from DATE] [--to DATE] [-o FICHIER]"),
 	  N_("exporte les données avec les mêmes colonnes que l'import"), cli_export, CLI_NEEDS_USER, NULL },
 	{ "log", N_("juste log [--date DATE] DURÉE MANDAT [NOTE]\n"
-	  "  DURÉE : 1h30, 1:30, 90m, 1,5 ou 1.5 ; DATE : AAAA-MM-JJ (aujourd'hui par défaut)"),
+	  "  DURÉE : 1h30, 1:30, 90m, 1,5 ou 1.5 ; MANDAT sans égard à la casse (m-1 = M-1)\n"
+	  "  DATE (aujourd'hui par défaut ; de même pour toute option DATE) : AAAA-MM-JJ, aujourd'hui,\n"
+	  "  hier, un jour de la semaine (lundi … dimanche : le dernier passé, jamais aujourd'hui) ou\n"
+	  "  -N (il y a N jours) ; en anglais aussi : today, yesterday, monday …"),
 	  N_("saisit des heures sur un mandat"), cli_log, CLI_NEEDS_USER, NULL },
 	{ "entries", N_("juste entries [--from DATE] [--to DATE] [--expert LOGIN] [--mandate CODE]\n"
 	  "              [--org CODE] [--format table|csv|json] [--priced]\n"
@@ -37,7 +41,7 @@ static const struct cli_command commands[] = {
 	  "juste entry rm ID"),
 	  N_("modifie ou supprime une de vos saisies"), cli_entry, CLI_NEEDS_USER, "edit rm" },
 	{ "audit", N_("juste audit [--from DATE] [--to DATE] [--expert LOGIN] [--format table|csv|json]\n"
-	  "            [--entity entry|mandate|org|expert|service|program|rate|invoice|finance|devaffaires|month|setting|database]\n"
+	  "            [--entity entry|mandate|org|expert|service|program|rate|invoice|payment|finance|devaffaires|month|closure|absence|week|team|setting|database]\n"
 	  "  chaque modification : quand, qui (pour qui), quoi (type, UUID et code), l'action, et la ligne\n"
 	  "  avant et après, où les renvois sont des codes (login, code de mandat ou d'organisation, numéro)"),
 	  N_("journal des modifications (gestionnaire, admin)"), cli_audit, CLI_NEEDS_USER, NULL },
@@ -96,20 +100,31 @@ static const struct cli_command commands[] = {
 	  "  Gestionnaire, admin."),
 	  N_("données de coûts d'un exercice pour le calcul des taux au juste coût"), cli_cost, CLI_NEEDS_USER, "import" },
 	{ "week", N_("juste week [--date DATE] [--format table|csv|json]\n"
+	  "juste week submit [--date DATE]\n"
+	  "juste week approve LOGIN --date DATE\n"
+	  "juste week return LOGIN --date DATE --reason TEXTE\n"
+	  "juste week status [--date DATE] [--format table|csv|json]\n"
 	  "  la semaine (lundi à dimanche) qui contient DATE (aujourd'hui par défaut), comme l'écran\n"
-	  "  Ma semaine : mandats saisis ou épinglés, minutes par jour, totaux, capacité ; * verrouillé"),
+	  "  Ma semaine : mandats saisis ou épinglés, minutes par jour, totaux, capacité ; * verrouillé.\n"
+	  "  submit   soumet votre semaine : ses saisies sont verrouillées (pour tous) ;\n"
+	  "  approve  approuve la semaine soumise de LOGIN (gestionnaire, admin) : elle reste verrouillée ;\n"
+	  "  return   la lui retourne avec la raison (gestionnaire, admin) : elle se rouvre ;\n"
+	  "  status   qui est manquant, soumis, approuvé ou retourné cette semaine-là (un expert : lui-même).\n"
+	  "  Avec le réglage approval.required_for_billing à 1, seules les semaines approuvées sont facturées."),
 	  N_("votre semaine : heures par mandat et par jour"), cli_week, CLI_NEEDS_USER, NULL },
-	{ "timer", N_("juste timer start MANDAT | stop | status | cancel\n"
+	{ "timer", N_("juste timer start MANDAT [NOTE] | stop [NOTE] | switch MANDAT [NOTE] | status | cancel\n"
 	  "  un chronomètre par personne, gardé dans la base (visible de tout terminal) ; stop saisit le\n"
-	  "  temps arrondi à la minute supérieure (1 min au moins) au jour où il a démarré"),
-	  N_("chronomètre : démarrer, arrêter (et saisir), état, annuler"), cli_timer, CLI_NEEDS_USER, "start stop status cancel" },
+	  "  temps arrondi à la minute supérieure (1 min au moins) au jour où il a démarré, avec la note\n"
+	  "  donnée au démarrage ou celle de stop ; switch arrête et saisit celui qui tourne et en démarre\n"
+	  "  un sur MANDAT, en une transaction"),
+	  N_("chronomètre : démarrer, arrêter (et saisir), état, annuler"), cli_timer, CLI_NEEDS_USER, "start stop switch status cancel" },
 	{ "month", N_("juste month close|reopen AAAA-MM\n"
 	  "juste month list [--format table|csv|json]\n"
 	  "  un mois fermé : la base refuse d'y ajouter, modifier ou supprimer des saisies.\n"
 	  "  Gestionnaire, admin."),
 	  N_("ferme ou rouvre un mois (gestionnaire, admin)"), cli_month, CLI_NEEDS_USER, "close reopen list" },
 	{ "invoice", N_("juste invoice draft AAAA-MM [--org CODE]\n"
-	  "juste invoice issue AAAA-MM [--org CODE] [--date DATE]\n"
+	  "juste invoice issue AAAA-MM [--org CODE] [--date DATE] [--early]\n"
 	  "juste invoice credit NUMÉRO --reason \"…\" [--amount 120.00] [--date DATE]\n"
 	  "juste invoice list [--month AAAA-MM] [--org CODE] [--status draft|issued] [--kind invoice|credit]\n"
 	  "                   [--format table|csv|json]\n"
@@ -124,9 +139,14 @@ static const struct cli_command commands[] = {
 	  "             adresse manquante) est retenu avec la liste de ce qu'il faut corriger\n"
 	  "  issue      refait les brouillons et les émet tous en une transaction : numéros sans trou,\n"
 	  "             date d'émission (aujourd'hui par défaut), échéance ; saisies verrouillées ; refusé\n"
-	  "             tant que l'identité du centre est celle de l'exemple livré (juste settings)\n"
+	  "             tant que l'identité du centre est celle de l'exemple livré (juste settings).  La date\n"
+	  "             n'est jamais dans le futur, ni avant la fin du mois, ni avant la dernière facture\n"
+	  "             numérotée ; un mois pas encore fini ne s'émet qu'avec --early (le travail saisi\n"
+	  "             jusqu'à la date d'émission).  Taxes selon la province du client (TPS et TVQ au\n"
+	  "             Québec, TVH en Ontario et dans l'Atlantique, TPS ailleurs, détaxé hors du Canada)\n"
 	  "  credit     note de crédit : complète (annule la facture et libère ses saisies) ou partielle\n"
-	  "             (--amount, avant taxes, avec sa propre TPS et TVQ)\n"
+	  "             (--amount, avant taxes, avec ses propres taxes, jamais plus que ce qui reste de\n"
+	  "             chacune) ; celle qui solde la facture est complète, quel que soit --amount\n"
 	  "  show       une facture ; en json, tous les champs (montants en _cents) ; en pdf, le document\n"
 	  "             à envoyer (une réimpression porte la mention COPIE ; --no-detail : sans les pages\n"
 	  "             du détail des saisies)\n"
@@ -136,6 +156,34 @@ static const struct cli_command commands[] = {
 	  "  increment  facturer par tranches de MINUTES (arrondi supérieur par saisie) un mandat ou un client\n"
 	  "  Commis, admin ; list et show : aussi gestionnaire."),
 	  N_("facturation mensuelle : brouillons, émission, notes de crédit, PDF, journal"), cli_invoice, CLI_NEEDS_USER, "draft issue credit list show pdf journal increment" },
+	{ "payment", N_("juste payment add FACTURE --amount MONTANT --date DATE [--method cheque|virement|depot|carte|autre]\n"
+	  "                  [--ref TEXTE]\n"
+	  "juste payment add --client CODE --amount MONTANT --date DATE [--method …] [--ref TEXTE]\n"
+	  "juste payment list [--client CODE] [--from DATE] [--to DATE] [--format table|csv|json]\n"
+	  "juste payment void ID --reason \"…\" [--date DATE]\n"
+	  "\n"
+	  "  add   un paiement reçu (chèque par défaut), toutes taxes comprises ; sur FACTURE, il la règle\n"
+	  "        d'abord ; au compte du client (--client), il règle ses factures ouvertes les plus\n"
+	  "        anciennes ; ce qui reste est le crédit au compte du client, qui règle ses factures\n"
+	  "        suivantes.  Refusé : une date future ou antérieure à la facture, une facture qui n'a\n"
+	  "        plus rien à payer (payez au compte du client)\n"
+	  "  list  les paiements, annulés compris (montants en _cents en json)\n"
+	  "  void  annule un paiement (chèque sans provision, erreur de saisie) : il n'est jamais modifié ni\n"
+	  "        supprimé ; les factures qu'il réglait redeviennent ouvertes.  Inscrit au journal.\n"
+	  "  Commis, gestionnaire, admin."),
+	  N_("paiements reçus des clients : ajout, liste, annulation"), cli_payment, CLI_NEEDS_USER, "add list void" },
+	{ "receivables", N_("juste receivables [--at DATE] [--format table|csv|json] [--detail]\n"
+	  "  par client, ce qui reste à payer à DATE (aujourd'hui par défaut), par ancienneté depuis\n"
+	  "  l'échéance : courant, 1 à 30, 31 à 60, 61 à 90, plus de 90 jours ; le crédit au compte et\n"
+	  "  le solde ; totaux au cent près.  --detail : les factures ouvertes, avec leur état (payée en\n"
+	  "  partie, impayée) et leurs jours de retard.  Commis, gestionnaire, admin."),
+	  N_("comptes clients : ce qui reste à payer, par ancienneté"), cli_receivables, CLI_NEEDS_USER, NULL },
+	{ "statement", N_("juste statement CLIENT [--from DATE] [--at DATE] [--format text|pdf] [-o FICHIER]\n"
+	  "  le relevé de compte du client : solde au début de la période (--from, par défaut le début de\n"
+	  "  l'exercice de --at), factures, notes de crédit, paiements et annulations jusqu'à --at\n"
+	  "  (aujourd'hui par défaut) avec le solde courant, le solde dû et les factures ouvertes ;\n"
+	  "  pdf : releve-CLIENT-DATE.pdf par défaut.  Commis, gestionnaire, admin."),
+	  N_("relevé de compte d'un client (texte ou PDF)"), cli_statement, CLI_NEEDS_USER, NULL },
 	{ "report", N_("juste report annual [--fy 2019-2020] [--format text|md|csv|json|pdf] [-o FICHIER]\n"
 	  "juste report utilisation --from DATE --to DATE [--by expert|mandate|org|program|service]\n"
 	  "                         [--format table|csv|json]\n"
@@ -181,14 +229,48 @@ static const struct cli_command commands[] = {
 	  N_("genre, année de naissance ou départ d'un expert (admin)"), cli_expert, CLI_NEEDS_USER, "set deactivate" },
 	{ "org", N_("juste org add CODE --name NOM [--category membre|auxiliaire|soutien|non_membre] [--parent CODE]\n"
 	  "              [--full-management 0|1] [--tax-exempt 0|1] [--joined DATE] [--left DATE]\n"
-	  "              [--email COURRIEL] [--address ADRESSE]\n"
+	  "              [--email COURRIEL] [--address ADRESSE] [--province QC|ON|…] [--country CA|US|…]\n"
+	  "              [--invoice-detail oui|non]\n"
 	  "juste org edit CODE [les mêmes options : seules celles données changent]\n"
+	  "  --invoice-detail non : ses factures PDF sans les pages du détail des saisies (--detail\n"
+	  "  à l'impression les remet)\n"
 	  "  la validation de « juste import orgs » ; une erreur nomme l'option fautive.  Admin."),
 	  N_("ajoute ou modifie une organisation (admin)"), cli_org, CLI_NEEDS_USER, "add edit" },
 	{ "mandate", N_("juste mandate close CODE [--date DATE]\n"
-	  "  ferme le mandat à DATE (aujourd'hui par défaut) : plus aucune saisie après ; refusé s'il en a déjà.\n"
-	  "  Admin."),
-	  N_("ferme un mandat (admin)"), cli_mandate, CLI_NEEDS_USER, "close" },
+	  "juste mandate assign CODE LOGIN… [--manager LOGIN]\n"
+	  "juste mandate unassign CODE LOGIN…\n"
+	  "juste mandate team [CODE]\n"
+	  "  close     ferme le mandat à DATE (aujourd'hui par défaut) : plus aucune saisie après ; refusé\n"
+	  "            s'il en a déjà.  Admin.\n"
+	  "  assign    ajoute ces personnes à l'équipe du mandat ; --manager nomme le responsable.  Un mandat\n"
+	  "            qui a une équipe n'accepte d'heures que de ses membres (les autres sont renvoyés au\n"
+	  "            responsable) ; sans équipe, tout le monde.  Gestionnaire, admin.\n"
+	  "  unassign  les en retire ; une équipe vide : plus d'équipe.  Gestionnaire, admin.\n"
+	  "  team      l'équipe du mandat, ou de tous les mandats qui en ont une"),
+	  N_("ferme un mandat (admin)"), cli_mandate, CLI_NEEDS_USER, "close assign unassign team" },
+	{ "holiday", N_("juste holiday list [--year AAAA] [--format table|csv|json]\n"
+	  "juste holiday add DATE [--to DATE] --name TEXTE\n"
+	  "juste holiday rm DATE\n"
+	  "  list  les jours fériés du Québec de l'année (cette année par défaut) et les fermetures du\n"
+	  "        centre : 1er janvier, Vendredi saint ou lundi de Pâques (réglage calendar.easter_holiday),\n"
+	  "        Journée nationale des patriotes, Fête nationale, Fête du Canada, Fête du Travail, Action de\n"
+	  "        grâce, Noël.  Ni jour férié ni fermeture ne compte dans la capacité.\n"
+	  "  add   une fermeture du centre, de DATE à --to (inclus) ; rm retire celle qui contient DATE.\n"
+	  "        Gestionnaire, admin (inscrit au journal)."),
+	  N_("jours fériés et fermetures du centre"), cli_holiday, CLI_NEEDS_USER, "list add rm" },
+	{ "absence", N_("juste absence add [LOGIN] --from DATE [--to DATE] --kind vacances|maladie|formation|parental|autre [--half]\n"
+	  "juste absence list [--expert LOGIN] [--from DATE] [--to DATE] [--format table|csv|json]\n"
+	  "juste absence rm ID\n"
+	  "  une absence, d'un jour ou de --from à --to (inclus) ; --half : une demi-journée par jour.\n"
+	  "  Un jour d'absence ne compte pas dans la capacité.  Un expert inscrit les siennes ;\n"
+	  "  gestionnaire et admin, celles de tous (inscrit au journal)."),
+	  N_("absences : vacances, maladie, formation, congé parental"), cli_absence, CLI_NEEDS_USER, "add list rm" },
+	{ "capacity", N_("juste capacity [LOGIN] [--from DATE] [--to DATE] [--format table|csv|json]\n"
+	  "  la capacité de LOGIN (vous par défaut) sur la période (le mois en cours par défaut) :\n"
+	  "  heures par semaine ÷ 5 par jour ouvrable en poste et non absent, comptée jusqu'à aujourd'hui\n"
+	  "  pour une période en cours ; avec les jours fériés et les absences à part, pour vérifier le\n"
+	  "  chiffre de juste report utilisation.  Vous-même, ou commis, gestionnaire, admin."),
+	  N_("capacité d'un expert : jours ouvrables, fériés, absences"), cli_capacity, CLI_NEEDS_USER, NULL },
 	{ "settings", N_("juste settings show [--at DATE] [--format table|csv|json]\n"
 	  "juste settings set CLÉ VALEUR [--from DATE]\n"
 	  "juste settings unset CLÉ [--from DATE]\n"
@@ -197,7 +279,8 @@ static const struct cli_command commands[] = {
 	  "  exercice, taxes, numérotation et conditions des factures.  Clés : centre.name,\n"
 	  "  centre.address, centre.phone, centre.email, centre.tps_number, centre.tvq_number,\n"
 	  "  fiscal.year_start, taxes.tps_rate, taxes.tvq_rate, invoice.number_pattern,\n"
-	  "  invoice.credit_pattern, invoice.payment_days, invoice.payment_terms, invoice.paper.\n"
+	  "  invoice.credit_pattern, invoice.payment_days, invoice.payment_terms, invoice.paper,\n"
+	  "  calendar.easter_holiday, approval.required_for_billing.\n"
 	  "  Les taux de taxes sont datés : --from DATE donne le premier jour où la valeur s'applique ;\n"
 	  "  une facture copie les taux en vigueur le jour de son émission.  L'identité par défaut est\n"
 	  "  un exemple : aucune facture n'est émise tant que centre.tps_number ou centre.tvq_number\n"
@@ -607,7 +690,7 @@ int main(int argc, char **argv)
 juste_status cli_opt_date(const char *opt, const char *arg, char out[11], struct juste_err *e)
 {
 	date_t d;
-	if (date_parse(arg, &d, e) != JUSTE_OK)
+	if (date_input_parse(arg, app_today(), &d, e) != JUSTE_OK)
 		return err_prefix(e, "%s : ", opt);
 	date_format(d, out);
 	return JUSTE_OK;

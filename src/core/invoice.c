@@ -88,28 +88,51 @@ juste_status invoice_group_items(struct invoice_item *items, size_t n, struct in
 	return JUSTE_OK;
 }
 
-juste_status invoice_credit_partial(int64_t amount_cents, int64_t inv_subtotal, int64_t already_credited,
-	int32_t tps_rate, int32_t tvq_rate, int exempt, struct invoice_amounts *out, struct juste_err *e)
+/* What is left of one line of the invoice, never below zero: a tax an
+ * older note over-credited is not credited back. */
+static int64_t left_of(int64_t charged, int64_t credited)
 {
-	char a[MONEY_BUF], left[MONEY_BUF];
-	if (amount_cents <= 0)
-		return err_set(e, JUSTE_EINVAL, N_("montant à créditer invalide : %s (il doit être positif, avant taxes)"),
-			money_format_fr(amount_cents, a, sizeof a));
-	int64_t remaining = inv_subtotal + already_credited;
-	if (amount_cents > remaining)
-		return err_set(e, JUSTE_EINVAL, N_("montant à créditer %s supérieur au solde créditable de la facture (%s avant taxes)"),
-			money_format_fr(amount_cents, a, sizeof a), money_format_fr(remaining, left, sizeof left));
-	invoice_amounts(-amount_cents, tps_rate, tvq_rate, exempt, out);
-	return JUSTE_OK;
+	int64_t left = charged + credited;
+	return left > 0 ? left : 0;
 }
 
-void invoice_credit_full(const struct invoice_amounts *inv, const struct invoice_amounts *credited,
-	struct invoice_amounts *out)
+juste_status invoice_credit(const struct invoice_amounts *inv, const struct invoice_amounts *credited,
+	int64_t amount_cents, int32_t tps_rate, int32_t tvq_rate, int exempt, struct invoice_amounts *out,
+	int *full, struct juste_err *e)
 {
-	out->subtotal_cents = -(inv->subtotal_cents + credited->subtotal_cents);
-	out->tps_cents = -(inv->tps_cents + credited->tps_cents);
-	out->tvq_cents = -(inv->tvq_cents + credited->tvq_cents);
+	char a[MONEY_BUF], l[MONEY_BUF];
+	int64_t left_sub = left_of(inv->subtotal_cents, credited->subtotal_cents);
+	int64_t left_tps = left_of(inv->tps_cents, credited->tps_cents);
+	int64_t left_tvq = left_of(inv->tvq_cents, credited->tvq_cents);
+	*full = 0;
+	memset(out, 0, sizeof *out);
+	if (amount_cents < 0)
+		return err_set(e, JUSTE_EINVAL, N_("montant à créditer invalide : %s (il doit être positif, avant taxes)"),
+			money_format_fr(amount_cents, a, sizeof a));
+	if (amount_cents > left_sub)
+		return err_set(e, JUSTE_EINVAL, N_("montant à créditer %s supérieur au solde créditable de la facture (%s avant taxes)"),
+			money_format_fr(amount_cents, a, sizeof a), money_format_fr(left_sub, l, sizeof l));
+	if (amount_cents == 0 || amount_cents == left_sub) {
+		/* the closing credit: what is left, to the cent, on every line */
+		if (left_sub == 0 && left_tps == 0 && left_tvq == 0)
+			return err_set(e, JUSTE_ECONFLICT, N_("rien à créditer : la facture est déjà entièrement créditée"));
+		out->subtotal_cents = -left_sub;
+		out->tps_cents = exempt ? 0 : -left_tps;
+		out->tvq_cents = exempt ? 0 : -left_tvq;
+		*full = 1;
+	} else {
+		invoice_amounts(-amount_cents, tps_rate, tvq_rate, exempt, out);
+		/* the formula, but never more of a tax than is still uncredited:
+		 * two halves of an invoice would otherwise give back a cent more
+		 * than it charged (50,00 + 49,99 on 99,99: 4,99 + 4,99 of TVQ on
+		 * 9,97) */
+		if (-out->tps_cents > left_tps)
+			out->tps_cents = -left_tps;
+		if (-out->tvq_cents > left_tvq)
+			out->tvq_cents = -left_tvq;
+	}
 	out->total_cents = out->subtotal_cents + out->tps_cents + out->tvq_cents;
+	return JUSTE_OK;
 }
 
 unsigned invoice_verify(int kind, const struct invoice_amounts *stored, int64_t lines_cents,
@@ -201,6 +224,217 @@ juste_status invoice_number_format(const char *pattern, int year, int seq, char 
 date_t invoice_due_date(date_t issued, int payment_days)
 {
 	return issued + (payment_days > 0 ? payment_days : 0);
+}
+
+juste_status invoice_issue_date_check(date_t issued, date_t today, date_t first, date_t last,
+	date_t last_numbered, int early, struct juste_err *e)
+{
+	char d[DATE_BUF], t[DATE_BUF], f[DATE_BUF], l[DATE_BUF], p[DATE_BUF];
+	date_format(issued, d);
+	date_format(today, t);
+	date_format(first, f);
+	date_format(last, l);
+	if (issued > today)
+		return err_set(e, JUSTE_EINVAL, N_("date d'émission %s dans le futur (aujourd'hui : %s)"), d, t);
+	if (today <= last && !early)
+		return err_set(e, JUSTE_EINVAL, N_("le mois %.7s n'est pas terminé (il finit le %s) : --early pour le facturer "
+			"quand même, avec le travail saisi jusqu'à la date d'émission"), f, l);
+	if (issued < first)
+		return err_set(e, JUSTE_EINVAL, N_("date d'émission %s antérieure au mois facturé (%.7s)"), d, f);
+	if (issued < last && !early)
+		return err_set(e, JUSTE_EINVAL, N_("date d'émission %s antérieure à la fin du mois facturé (%s) : "
+			"une facture ne précède pas le travail qu'elle facture"), d, l);
+	if (last_numbered > 0 && issued < last_numbered)
+		return err_set(e, JUSTE_EINVAL, N_("date d'émission %s antérieure à la dernière facture numérotée (%s) : "
+			"les numéros suivent les dates"), d, date_format(last_numbered, p));
+	return JUSTE_OK;
+}
+
+juste_status invoice_credit_date_check(date_t issued, date_t today, date_t invoice_issued,
+	date_t last_numbered, struct juste_err *e)
+{
+	char d[DATE_BUF], t[DATE_BUF];
+	date_format(issued, d);
+	if (issued > today)
+		return err_set(e, JUSTE_EINVAL, N_("date de la note de crédit %s dans le futur (aujourd'hui : %s)"), d,
+			date_format(today, t));
+	if (issued < invoice_issued)
+		return err_set(e, JUSTE_EINVAL, N_("date de la note de crédit %s antérieure à la facture (%s)"), d,
+			date_format(invoice_issued, t));
+	if (last_numbered > 0 && issued < last_numbered)
+		return err_set(e, JUSTE_EINVAL, N_("date de la note de crédit %s antérieure à la dernière note numérotée (%s) : "
+			"les numéros suivent les dates"), d, date_format(last_numbered, t));
+	return JUSTE_OK;
+}
+
+/* a * b / c rounded half away from zero, without overflow; c > 0. */
+static int64_t mul_div_round(int64_t a, int64_t b, int64_t c)
+{
+	__int128 num = (__int128)a * b;
+	__int128 q = num / c, r = num % c;
+	if (r < 0)
+		r = -r;
+	if (2 * r >= c)
+		q += num < 0 ? -1 : 1;
+	return (int64_t)q;
+}
+
+int64_t invoice_entry_share(int64_t line_amount, int64_t line_minutes, int64_t before, int64_t minutes)
+{
+	if (line_minutes <= 0)
+		return 0;
+	return mul_div_round(line_amount, before + minutes, line_minutes)
+		- mul_div_round(line_amount, before, line_minutes);
+}
+
+/* ------------------------------------------------------------- records */
+
+enum invoice_state invoice_state(const struct invoice_rec *r)
+{
+	if (!vocab_invoice_status_final(r->status))
+		return r->nblockers > 0 ? INVOICE_STATE_HELD : INVOICE_STATE_DRAFT;
+	if (vocab_invoice_kind_credit(r->kind))
+		return INVOICE_STATE_ISSUED;
+	if (r->fully_credited)
+		return INVOICE_STATE_CREDITED;
+	return r->credited_cents != 0 || r->ncredits > 0 ? INVOICE_STATE_PARTLY_CREDITED : INVOICE_STATE_ISSUED;
+}
+
+void invoice_blocker_add(struct invoice_rec *r, const struct invoice_blocker *b)
+{
+	if (r->nblockers < INVOICE_BLOCKERS_MAX)
+		r->blockers[r->nblockers++] = *b;
+}
+
+static const char *tr(const char *s)
+{
+	return err_translate ? err_translate(s) : s;
+}
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+
+char *invoice_blocker_text(const struct invoice_rec *r, const struct invoice_blocker *b, char *buf, size_t n)
+{
+	char who[128];
+	if (b->kind == BLOCKER_NO_TABLE || b->kind == BLOCKER_NO_RATE)
+		snprintf(who, sizeof who, tr(N_("saisie #%lld (%s, %s)")), (long long)b->entry, b->mandate, b->date);
+	switch (b->kind) {
+	case BLOCKER_NO_ADDRESS:
+		snprintf(buf, n, tr(N_("adresse de facturation manquante : complétez l'organisation %s "
+			"(colonne address de « juste import orgs »)")), r->client_code);
+		break;
+	case BLOCKER_NO_TABLE:
+		snprintf(buf, n, tr(N_("%s : aucun taux : ni taux négocié, ni table de taux en vigueur à cette date")), who);
+		break;
+	case BLOCKER_NO_RATE:
+		snprintf(buf, n, tr(N_("%s : aucun taux : ni taux négocié, ni ligne pour ce service et la catégorie du client "
+			"dans la table en vigueur")), who);
+		break;
+	case BLOCKER_MORE:
+		snprintf(buf, n, tr(N_("… et %d autres saisies sans taux")), b->count);
+		break;
+	case BLOCKER_UNAPPROVED: {
+		/* the week is named by its Monday: what the manager approves */
+		date_t d;
+		char monday[ISO_LEN] = "";
+		if (date_parse(b->date, &d, NULL) == JUSTE_OK)
+			date_format(date_monday(d), monday);
+		snprintf(buf, n, tr(N_("saisie #%lld (%s, %s) : semaine du %s non approuvée")), (long long)b->entry,
+			b->mandate, b->date, monday);
+		break;
+	}
+	case BLOCKER_UNAPPROVED_MORE:
+		snprintf(buf, n, tr(N_("… et %d autres saisies de semaines non approuvées")), b->count);
+		break;
+	case BLOCKER_UNAPPROVED_ALL:
+		snprintf(buf, n, tr(N_("%d saisie(s) de semaines non approuvées (approval.required_for_billing) : "
+			"faites approuver les semaines (juste week approve) puis refaites le brouillon")), b->count);
+		break;
+	case BLOCKER_UNPRICED:
+		snprintf(buf, n, tr(N_("%d saisie(s) sans taux : ajoutez le taux manquant (juste rate …) puis refaites le brouillon")),
+			b->count);
+		break;
+	default:
+		snprintf(buf, n, "%s", tr(N_("brouillon d'une version antérieure de juste : refaites les brouillons du mois")));
+		break;
+	}
+	return buf;
+}
+
+#pragma GCC diagnostic pop
+
+void invoice_blockers_format(const struct invoice_rec *r, char *buf, size_t n)
+{
+	size_t len = 0;
+	if (n)
+		buf[0] = '\0';
+	for (int i = 0; i < r->nblockers && len < n; i++) {
+		const struct invoice_blocker *b = &r->blockers[i];
+		int k = snprintf(buf + len, n - len, "%s%s\t%s\t%lld\t%s\t%d", i ? "\n" : "", vocab_blocker_word(b->kind),
+			b->mandate, (long long)b->entry, b->date, b->count);
+		if (k < 0)
+			break;
+		len += (size_t)k;
+	}
+}
+
+/* One stored line, "word\tmandate\tentry\tdate\tcount"; 0 when it is not. */
+static int blocker_parse(const char *line, size_t len, struct invoice_blocker *b)
+{
+	char buf[256];
+	if (len >= sizeof buf)
+		return 0;
+	memcpy(buf, line, len);
+	buf[len] = '\0';
+	char *f[5];
+	int nf = 0;
+	char *p = buf;
+	for (;;) {
+		if (nf == 5)
+			return 0;
+		f[nf++] = p;
+		char *tab = strchr(p, '\t');
+		if (!tab)
+			break;
+		*tab = '\0';
+		p = tab + 1;
+	}
+	if (nf != 5 || strlen(f[1]) >= sizeof b->mandate || strlen(f[3]) >= sizeof b->date)
+		return 0;
+	memset(b, 0, sizeof *b);
+	if (vocab_blocker_parse(f[0], &b->kind, NULL) != JUSTE_OK)
+		return 0;
+	char *end;
+	b->entry = strtoll(f[2], &end, 10);
+	if (*end)
+		return 0;
+	long c = strtol(f[4], &end, 10);
+	if (*end || c < 0 || c > INT_MAX)
+		return 0;
+	b->count = (int)c;
+	snprintf(b->mandate, sizeof b->mandate, "%s", f[1]);
+	snprintf(b->date, sizeof b->date, "%s", f[3]);
+	return 1;
+}
+
+void invoice_blockers_parse(const char *text, struct invoice_rec *r)
+{
+	r->nblockers = 0;
+	for (const char *p = text; p && *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		struct invoice_blocker b;
+		if (!blocker_parse(p, len, &b)) {
+			r->nblockers = 0;
+			invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_STALE });
+			return;
+		}
+		invoice_blocker_add(r, &b);
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
 }
 
 juste_status invoice_period_parse(const char *s, char period[PERIOD_LEN], date_t *first, date_t *last,

@@ -48,6 +48,8 @@ static const struct pkey keys[] = {
 	{ { "invoice.payment_terms", false, N_("conditions de paiement imprimées (Net 30 jours)") }, P_TEXT, F(payment_terms), NULL },
 	{ { "invoice.payment_instructions", false, N_("comment payer, imprimé sous les conditions (\\n pour un saut de ligne)") }, P_TEXT, F(payment_instructions), NULL },
 	{ { "invoice.paper", false, N_("format du papier des PDF : A4 ou Letter") }, P_CHOICE, F(paper), "A4|Letter" },
+	{ { "calendar.easter_holiday", false, N_("jour férié de Pâques choisi par l'employeur : vendredi_saint ou lundi_de_paques") }, P_CHOICE, F(easter_holiday), POLICY_EASTER_CHOICES },
+	{ { "approval.required_for_billing", false, N_("1 : seules les semaines approuvées sont facturées (les autres bloquent le brouillon) ; 0 : toutes") }, P_INT, F(approval_required), "0|1" },
 };
 
 #define NKEYS (sizeof keys / sizeof keys[0])
@@ -98,6 +100,8 @@ void policy_defaults(struct policy *p)
 	p->payment_days = 30;
 	snprintf(p->payment_terms, sizeof p->payment_terms, "%s", "Net 30 jours");
 	snprintf(p->paper, sizeof p->paper, "%s", "A4");
+	snprintf(p->easter_holiday, sizeof p->easter_holiday, "%s", POLICY_GOOD_FRIDAY);
+	p->approval_required = 0;
 }
 
 /* The name, address and telephone of the example are the Consortium's own
@@ -347,4 +351,9 @@ juste_status policy_get(const struct policy *p, const char *key, date_t on, char
 		break;
 	}
 	return JUSTE_OK;
+}
+
+bool policy_easter_monday(const struct policy *p)
+{
+	return strcmp(p->easter_holiday, POLICY_EASTER_MONDAY) == 0;
 }

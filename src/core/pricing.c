@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "juste/invoice.h"
 #include "juste/money.h"
 #include "juste/pricing.h"
 
@@ -243,9 +244,15 @@ juste_status pricing_price(struct rate_book *b, const struct price_query *q, str
 			who, vocab_category_word(q->category));
 	}
 	out->rate_cents = r->rate_cents;
-	out->amount_cents = money_line_amount(q->minutes, r->rate_cents);
+	out->billed_minutes = invoice_billed_minutes((int)q->minutes, q->increment);
+	out->amount_cents = money_line_amount(out->billed_minutes, r->rate_cents);
 	out->row = r;
 	return JUSTE_OK;
+}
+
+int pricing_increment(int mandate_increment, int client_increment)
+{
+	return mandate_increment > 0 ? mandate_increment : client_increment > 0 ? client_increment : 0;
 }
 
 #pragma GCC diagnostic push

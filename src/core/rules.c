@@ -11,6 +11,7 @@
 
 #include "juste/date.h"
 #include "juste/rules.h"
+#include "juste/tax.h"
 #include "juste/text.h"
 
 #ifndef N_
@@ -274,7 +275,13 @@ juste_status rules_org_validate(const struct org *o, struct juste_err *e)
 	    (st = rules_name_validate("email", o->email, e)) != JUSTE_OK ||
 	    (st = text_fits("address", o->address, sizeof o->address, e)) != JUSTE_OK)
 		return st;
-	return rules_note_validate("address", o->address, e);
+	if ((st = rules_note_validate("address", o->address, e)) != JUSTE_OK)
+		return st;
+	if (o->country[0] && (st = tax_country_validate(o->country, e)) != JUSTE_OK)
+		return st;
+	if (!o->country[0] || tax_country_is_canada(o->country))
+		return vocab_check(VOCAB_PROVINCE, (int)o->province, e);
+	return JUSTE_OK;
 }
 
 juste_status rules_ref_validate(const struct refitem *r, struct juste_err *e)

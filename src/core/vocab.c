@@ -40,6 +40,14 @@ static const struct table tables[VOCAB_KINDS] = {
 	[VOCAB_PARTNER] = TABLE(PARTNER_INFO, "partner", N_("partenaire inconnu '%s' (%s)")),
 	[VOCAB_REPORT_BY] = TABLE(REPORT_BY_INFO, "by", N_("regroupement inconnu '%s' (%s)")),
 	[VOCAB_GENDER] = TABLE(GENDER_INFO, "gender", N_("identité de genre inconnue '%s' (%s)")),
+	[VOCAB_PROVINCE] = TABLE(PROVINCE_INFO, "province", N_("province inconnue '%s' (%s)")),
+	[VOCAB_TAX_REGIME] = TABLE(TAX_REGIME_INFO, "regime", N_("régime de taxes inconnu '%s' (%s)")),
+	[VOCAB_TAX] = TABLE(TAX_INFO, "tax", N_("taxe inconnue '%s' (%s)")),
+	[VOCAB_INVOICE_STATE] = TABLE(INVOICE_STATE_INFO, "state", N_("état inconnu '%s' (%s)")),
+	[VOCAB_BLOCKER] = TABLE(BLOCKER_INFO, "blocker", N_("blocage inconnu '%s' (%s)")),
+	[VOCAB_PAYMENT_METHOD] = TABLE(PAYMENT_METHOD_INFO, "method", N_("mode de paiement inconnu '%s' (%s)")),
+	[VOCAB_ABSENCE_KIND] = TABLE(ABSENCE_KIND_INFO, "kind", N_("genre d'absence inconnu '%s' (%s)")),
+	[VOCAB_WEEK_STATUS] = TABLE(WEEK_STATUS_INFO, "status", N_("état de semaine inconnu '%s' (%s)")),
 };
 
 static const char *tr(const char *msgid)
@@ -167,6 +175,11 @@ TYPED(dev_kind, VOCAB_DEV_KIND, dev_kind)
 TYPED(partner, VOCAB_PARTNER, dev_partner)
 TYPED(report_by, VOCAB_REPORT_BY, report_by)
 TYPED(gender, VOCAB_GENDER, gender)
+TYPED(province, VOCAB_PROVINCE, province)
+TYPED(tax_regime, VOCAB_TAX_REGIME, tax_regime)
+TYPED(tax, VOCAB_TAX, tax)
+TYPED(invoice_state, VOCAB_INVOICE_STATE, invoice_state)
+TYPED(blocker, VOCAB_BLOCKER, blocker_kind)
 
 /* --- the report's names ---------------------------------------------------- */
 
@@ -189,6 +202,9 @@ TEXT_COLUMN(vocab_category_heading, org_category, CATEGORY_REPORT_NAMES, CAT_HEA
 TEXT_COLUMN(vocab_category_group, org_category, CATEGORY_REPORT_NAMES, CAT_GROUP)
 TEXT_COLUMN(vocab_category_short, org_category, CATEGORY_REPORT_NAMES, CAT_SHORT)
 TEXT_COLUMN(vocab_dev_kind_heading, dev_kind, DEV_KIND_REPORT_NAMES, DEV_HEADING)
+TYPED(payment_method, VOCAB_PAYMENT_METHOD, payment_method)
+TYPED(absence_kind, VOCAB_ABSENCE_KIND, absence_kind)
+TYPED(week_status, VOCAB_WEEK_STATUS, week_status)
 
 /* --- properties ------------------------------------------------------------ */
 
@@ -206,6 +222,11 @@ TEXT_COLUMN(vocab_dev_kind_heading, dev_kind, DEV_KIND_REPORT_NAMES, DEV_HEADING
 #define STATUS_FINAL(e, w, l, final) CASE_IF(e, final)
 #define LINE_HOURLY(e, w, l, hourly, monthly) CASE_IF(e, hourly)
 #define LINE_MONTHLY(e, w, l, hourly, monthly) CASE_IF(e, monthly)
+#define REGIME_GST(e, w, l, gst, hst, qst) CASE_IF(e, gst)
+#define REGIME_HST(e, w, l, gst, hst, qst) CASE_IF(e, hst)
+#define REGIME_QST(e, w, l, gst, hst, qst) CASE_IF(e, qst)
+#define STATE_OPEN(e, w, l, open) CASE_IF(e, open)
+#define WEEK_LOCKED(e, w, l, locked) CASE_IF(e, locked)
 
 #define PROPERTY(fn, type, info, column) \
 	bool fn(enum type v) \
@@ -226,3 +247,8 @@ PROPERTY(vocab_invoice_kind_credit, invoice_kind, INVOICE_KIND_INFO, KIND_CREDIT
 PROPERTY(vocab_invoice_status_final, invoice_status, INVOICE_STATUS_INFO, STATUS_FINAL)
 PROPERTY(vocab_line_kind_hourly, line_kind, LINE_KIND_INFO, LINE_HOURLY)
 PROPERTY(vocab_line_kind_monthly, line_kind, LINE_KIND_INFO, LINE_MONTHLY)
+PROPERTY(vocab_tax_regime_gst, tax_regime, TAX_REGIME_INFO, REGIME_GST)
+PROPERTY(vocab_tax_regime_hst, tax_regime, TAX_REGIME_INFO, REGIME_HST)
+PROPERTY(vocab_tax_regime_qst, tax_regime, TAX_REGIME_INFO, REGIME_QST)
+PROPERTY(vocab_invoice_state_open, invoice_state, INVOICE_STATE_INFO, STATE_OPEN)
+PROPERTY(vocab_week_status_locked, week_status, WEEK_STATUS_INFO, WEEK_LOCKED)

@@ -480,6 +480,28 @@ static const struct {
 	{ "juste: the month log is append-only", N_("le journal des mois fermés ne se modifie pas") },
 	{ "juste: the audit log is append-only", N_("le journal d'audit ne se modifie pas") },
 	{ "juste: rates are never changed; a correction is a new table", N_("un taux ne se modifie jamais ; une correction est une nouvelle table") },
+	{ "juste: credit exceeds a tax of its invoice", N_("le crédit dépasse ce qui reste d'une taxe de la facture") },
+	{ "juste: a full credit leaves nothing of its invoice", N_("une note de crédit complète doit solder la facture, et celle qui la solde est complète") },
+	{ "juste: numbers follow issue dates", N_("date d'émission antérieure à la dernière pièce numérotée : les numéros suivent les dates") },
+	{ "juste: invoice dated before its period", N_("facture datée avant le mois qu'elle facture") },
+	{ "juste: invoice bills work after its date", N_("la facture comprend du travail postérieur à sa date d'émission") },
+	{ "juste: credit note dated before its invoice", N_("note de crédit datée avant la facture qu'elle corrige") },
+};
+
+/* Named CHECK constraints (SQLite says "CHECK constraint failed: NAME"),
+ * each as a sentence; an unnamed one gets a sentence too, never SQLite's
+ * own words. */
+static const struct {
+	const char *name;
+	const char *msg;
+} check_msgs[] = {
+	{ "org_province_in_canada", N_("une organisation au Canada a une province, une organisation hors du Canada n'en a pas") },
+	{ "tax_regime_hst_rate", N_("un régime de TVH a son taux, et seulement lui") },
+	{ "invoice_tvq_slot", N_("seul le régime TPS et TVQ (Québec) porte de la TVQ") },
+	{ "invoice_zero_rated", N_("une facture détaxée n'a aucune taxe et dit pourquoi") },
+	{ "invoice_place_of_supply", N_("lieu de fourniture invalide (code à deux lettres)") },
+	{ "juste: not on the mandate team", N_("le mandat a une équipe et cette personne n'en fait pas partie") },
+	{ "juste: entry in a submitted week", N_("semaine soumise ou approuvée : ses saisies ne changent plus") },
 };
 
 juste_status store_fail(struct store *s, int rc, const char *what, struct juste_err *e)
@@ -497,9 +519,15 @@ juste_status store_fail(struct store *s, int rc, const char *what, struct juste_
 	case SQLITE_CONSTRAINT_FOREIGNKEY:
 		return err_set(e, JUSTE_ECONFLICT, N_("%s : référencé ailleurs ou référence inconnue"), what);
 	case SQLITE_CONSTRAINT_CHECK:
+		for (size_t i = 0; i < sizeof check_msgs / sizeof check_msgs[0]; i++)
+			if (strstr(msg, check_msgs[i].name))
+				return err_set(e, JUSTE_EINVAL, "%s : %s", what,
+					err_translate ? err_translate(check_msgs[i].msg) : check_msgs[i].msg);
+		return err_set(e, JUSTE_EINVAL, N_("%s : valeur refusée par les règles de la base (montant, date ou mot hors des valeurs permises)"), what);
 	case SQLITE_CONSTRAINT_NOTNULL:
-		return err_set(e, JUSTE_EINVAL, N_("%s : valeur refusée par la base (%s)"), what, msg);
+		return err_set(e, JUSTE_EINVAL, N_("%s : une valeur obligatoire manque"), what);
 	case SQLITE_CONSTRAINT_TRIGGER:
+		/* a RAISE's own text (every one of juste's is mapped above) */
 		return err_set(e, JUSTE_ECONFLICT, "%s : %s", what, msg);
 	case SQLITE_BUSY:
 	case SQLITE_BUSY_SNAPSHOT:
@@ -568,4 +596,24 @@ juste_status store_step_done(struct store *s, sqlite3_stmt *st, const char *what
 	juste_status r = (rc == SQLITE_DONE || rc == SQLITE_ROW) ? JUSTE_OK : store_fail(s, rc, what, e);
 	sqlite3_reset(st);
 	return r;
+}
+
+juste_status store_data_stamp(struct store *s, uint64_t *stamp, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_DATA_VERSION, "PRAGMA data_version", e);
+	if (!st)
+		return JUSTE_EIO;
+	/* a screen asks this on every key and idle tick: it must never hang
+	 * on another process's write lock */
+	sqlite3_busy_timeout(s->db, 0);
+	int rc = sqlite3_step(st);
+	uint64_t v = rc == SQLITE_ROW ? (uint64_t)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
+	if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED || (rc & 0xff) == SQLITE_BUSY)
+		return JUSTE_OK;
+	if (rc != SQLITE_ROW)
+		return store_fail(s, rc, "data_version", e);
+	*stamp = (v << 32) ^ (uint64_t)sqlite3_total_changes64(s->db);
+	return JUSTE_OK;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "juste/store_calendar.h"
 #include "juste/store_invoices.h"
 #include "juste/store_months.h"
 #include "store/store_internal.h"
@@ -56,6 +57,12 @@ juste_status store_entry_insert(struct store *s, struct entry *x, struct juste_e
 {
 	int64_t expert_id, mandate_id;
 	juste_status r = entry_resolve(s, x, &expert_id, &mandate_id, e);
+	/* every door (the week, `log`, an import) meets the week's approval
+	 * and the mandate's team here */
+	if (!r)
+		r = store_week_open(s, expert_id, x->work_date, e);
+	if (!r)
+		r = store_team_allows(s, expert_id, mandate_id, e);
 	if (r)
 		return r;
 	sqlite3_stmt *st = store_stmt(s, ST_ENTRY_INSERT,
@@ -91,6 +98,15 @@ juste_status store_entry_update(struct store *s, const struct entry *x, struct j
 	juste_status r = JUSTE_OK;
 	if (mandate_id <= 0)
 		r = store_id_by_code(s, ST_MANDATE_ID, "mandates", x->mandate, N_("mandat"), &mandate_id, e);
+	struct entry old;
+	if (!r)
+		r = store_entry_get(s, x->id, &old, e);
+	if (!r)
+		r = store_week_open(s, old.expert_id, old.work_date, e);
+	if (!r)
+		r = store_week_open(s, old.expert_id, x->work_date, e);
+	if (!r && mandate_id != old.mandate_id)
+		r = store_team_allows(s, old.expert_id, mandate_id, e);
 	if (r)
 		return r;
 	sqlite3_stmt *st = store_stmt(s, ST_ENTRY_UPDATE,
@@ -112,6 +128,12 @@ juste_status store_entry_update(struct store *s, const struct entry *x, struct j
 
 juste_status store_entry_delete(struct store *s, int64_t id, struct juste_err *e)
 {
+	struct entry old;
+	juste_status lr = store_entry_get(s, id, &old, e);
+	if (!lr)
+		lr = store_week_open(s, old.expert_id, old.work_date, e);
+	if (lr)
+		return lr;
 	sqlite3_stmt *st = store_stmt(s, ST_ENTRY_DELETE, "DELETE FROM entries WHERE id = ?1", e);
 	if (!st)
 		return JUSTE_EIO;
@@ -166,8 +188,8 @@ juste_status store_entry_query(struct store *s, const struct entry_filter *f, st
 	w.sql[0] = '\0';
 	store_where_add(&w, "e.work_date >=", f->from);
 	store_where_add(&w, "e.work_date <=", f->to);
-	store_where_add(&w, "x.login =", f->expert);
-	store_where_add(&w, "m.code =", f->mandate);
+	store_where_add(&w, "x.login COLLATE NOCASE =", f->expert);
+	store_where_add(&w, "m.code COLLATE NOCASE =", f->mandate);
 	store_where_add(&w, "c.code =", f->org);
 	char sql[1024];
 	snprintf(sql, sizeof sql, "SELECT " ENTRY_COLS ENTRY_FROM "%s ORDER BY e.work_date, x.login, e.id", w.sql);

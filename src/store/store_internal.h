@@ -26,6 +26,7 @@ enum stmt_id {
 	ST_MANDATE_INSERT, ST_MANDATE_UPDATE, ST_MANDATE_GET, ST_MANDATE_LIST,
 	ST_ENTRY_INSERT, ST_ENTRY_UPDATE, ST_ENTRY_DELETE, ST_ENTRY_GET, ST_ENTRY_DAY,
 	ST_EXPERT_ID, ST_MANDATE_ID, ST_ENTRY_DATE,
+	ST_DATA_VERSION,
 	ST_FIRST_FREE,
 	/* each later store file has its own block of slots */
 	ST_RATES_BASE = ST_FIRST_FREE,          /* store_rates.c: 40 */
@@ -36,8 +37,14 @@ enum stmt_id {
 	ST_REPORT_BASE = ST_INVOICE_BASE + 60,  /* store_report.c: 40 */
 	ST_BUDGETS_BASE = ST_REPORT_BASE + 40,  /* store_budgets.c: 20 */
 	ST_SETTINGS_BASE = ST_BUDGETS_BASE + 20, /* store_settings.c: 10 */
-	ST_NEXT_BASE = ST_SETTINGS_BASE + 10    /* the next store file's block */
+	ST_TAXES_BASE = ST_SETTINGS_BASE + 10,  /* store_taxes.c: 10 */
+	ST_NEXT_BASE = ST_TAXES_BASE + 10,      /* the next store file's block */
+	/* store_calendar.c: 40, clear of the blocks other files may take next */
+	ST_CALENDAR_BASE = ST_NEXT_BASE + 120
 };
+
+/* store_payments.c: the last 32 slots, clear of the blocks above. */
+enum { ST_PAYMENTS_BASE = STORE_MAX_STMTS - 32 };
 
 struct store {
 	sqlite3 *db;
@@ -93,6 +100,8 @@ juste_status store_col_word(sqlite3_stmt *st, int i, enum vocab_kind k, int *out
 #define SQL_SEL_LINE_HOURLY(e, w, l, hourly, monthly) SQL_WORD_IF(hourly, w)
 #define SQL_SEL_LINE_MONTHLY(e, w, l, hourly, monthly) SQL_WORD_IF(monthly, w)
 
+#define SQL_SEL_WEEK_LOCKED(e, w, l, locked) SQL_WORD_IF(locked, w)
+
 /* mandates.billing: billable, by the hour, a monthly fee */
 #define SQL_BILLABLE "(" BILLING_INFO(SQL_SEL_BILLABLE) "'')"
 #define SQL_HOURLY "(" BILLING_INFO(SQL_SEL_HOURLY) "'')"
@@ -109,6 +118,9 @@ juste_status store_col_word(sqlite3_stmt *st, int i, enum vocab_kind k, int *out
 #define SQL_LINE_HOURS "(" LINE_KIND_INFO(SQL_SEL_LINE_HOURLY) "'')"
 #define SQL_LINE_FORFAIT "(" LINE_KIND_INFO(SQL_SEL_LINE_MONTHLY) "'')"
 
+/* week_approvals.status: the week's entries no longer change */
+#define SQL_WEEK_LOCKED "(" WEEK_STATUS_INFO(SQL_SEL_WEEK_LOCKED) "'')"
+
 /* Runs a statement expected to produce no row; SQLITE_DONE -> OK. */
 juste_status store_step_done(struct store *s, sqlite3_stmt *st, const char *what, struct juste_err *e);
 
@@ -123,6 +135,13 @@ struct store_where {
 void store_where_add(struct store_where *w, const char *cond, const char *arg);
 
 /* Id of the row with that code in table ("orgs", "services", ...). */
+/* The id of the row whose `col` is ?1: the exact spelling first (through
+ * the unique index), else the one that matches ignoring ASCII case, so that
+ * "m-2026-0271" finds M-2026-0271 and "Alice" finds alice.  NULL when none. */
+#define STORE_ID_NOCASE(table, col) \
+	"coalesce((SELECT id FROM " table " WHERE " col " = ?1), " \
+	"(SELECT id FROM " table " WHERE " col " = ?1 COLLATE NOCASE ORDER BY " col " LIMIT 1))"
+
 juste_status store_id_by_code(struct store *s, int stmt_id, const char *table, const char *code,
 	const char *what, int64_t *id, struct juste_err *e);
 

@@ -36,6 +36,8 @@ enum {
 	ST_INV_UNBILLED_BILLED,
 	ST_INV_UNBILLED_DATES,
 	ST_INV_MONTH_STATS,
+	ST_INV_LAST_ISSUED,
+	ST_INV_BILLED_PRICES,
 	ST_INV_LAST = ST_INVOICE_BASE + 59
 };
 
@@ -306,8 +308,8 @@ juste_status store_invoice_insert(struct store *s, struct invoice_rec *r, struct
 	sqlite3_stmt *st = store_stmt(s, ST_INV_INSERT,
 		"INSERT INTO invoices(uuid, kind, status, client_id, client_name, client_address, period, "
 		"payment_terms, tps_rate, tvq_rate, subtotal_cents, tps_cents, tvq_cents, total_cents, "
-		"tax_exempt_reason, credited_id, credit_reason, credit_full, warnings, blockers) "
-		"VALUES (?1, ?2, ?20, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)", e);
+		"tax_exempt_reason, credited_id, credit_reason, credit_full, warnings, blockers, tax_regime, place_of_supply) "
+		"VALUES (?1, ?2, ?20, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?21, ?22)", e);
 	if (!st)
 		return JUSTE_EIO;
 	if (!r->uuid[0])
@@ -330,8 +332,12 @@ juste_status store_invoice_insert(struct store *s, struct invoice_rec *r, struct
 	sqlite3_bind_text(st, 16, r->credit_reason, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 17, r->credit_full);
 	sqlite3_bind_text(st, 18, r->warnings, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 19, r->blockers, -1, SQLITE_STATIC);
+	char blockers[INVOICE_TEXT_LEN];
+	invoice_blockers_format(r, blockers, sizeof blockers);
+	sqlite3_bind_text(st, 19, blockers, -1, SQLITE_TRANSIENT);
 	store_bind_word(st, 20, VOCAB_INVOICE_STATUS, INVOICE_STATUS_DRAFT);
+	store_bind_word(st, 21, VOCAB_TAX_REGIME, (int)r->tax_regime);
+	sqlite3_bind_text(st, 22, r->place_of_supply, -1, SQLITE_STATIC);
 	char what[96];
 	snprintf(what, sizeof what, "facture de %s (%s)", r->client_code, r->period);
 	juste_status rc = store_step_done(s, st, what, e);
@@ -480,7 +486,11 @@ juste_status store_invoice_set_increment(struct store *s, int is_org, const char
 	"(SELECT count(*) FROM invoice_lines WHERE invoice_id = i.id), " \
 	"(SELECT coalesce(sum(c.subtotal_cents), 0) FROM invoices c WHERE c.credited_id = i.id " \
 	"  AND c.status IN " SQL_ISSUED "), " \
-	"EXISTS (SELECT 1 FROM invoices c WHERE c.credited_id = i.id AND c.status IN " SQL_ISSUED " AND c.credit_full = 1)"
+	"EXISTS (SELECT 1 FROM invoices c WHERE c.credited_id = i.id AND c.status IN " SQL_ISSUED " AND c.credit_full = 1), " \
+	"i.tax_regime, i.place_of_supply, " \
+	"(SELECT count(*) FROM invoices c WHERE c.credited_id = i.id AND c.status IN " SQL_ISSUED "), " \
+	"(SELECT group_concat(number, char(10)) FROM (SELECT c.number FROM invoices c WHERE c.credited_id = i.id " \
+	"  AND c.status IN " SQL_ISSUED " ORDER BY c.seq_year, c.seq))"
 #define INVOICE_FROM " FROM invoices i JOIN orgs o ON o.id = i.client_id LEFT JOIN invoices ci ON ci.id = i.credited_id"
 
 static juste_status invoice_read(sqlite3_stmt *st, struct invoice_rec *r, struct juste_err *e)
@@ -514,17 +524,31 @@ static juste_status invoice_read(sqlite3_stmt *st, struct invoice_rec *r, struct
 	r->credit_full = sqlite3_column_int(st, 26);
 	r->reprints = sqlite3_column_int(st, 27);
 	store_col_text(st, 28, r->warnings, sizeof r->warnings);
-	store_col_text(st, 29, r->blockers, sizeof r->blockers);
+	invoice_blockers_parse((const char *)sqlite3_column_text(st, 29), r);
 	r->line_count = sqlite3_column_int(st, 30);
 	r->credited_cents = sqlite3_column_int64(st, 31);
 	r->fully_credited = sqlite3_column_int(st, 32);
+	store_col_text(st, 34, r->place_of_supply, sizeof r->place_of_supply);
+	r->ncredits = sqlite3_column_int(st, 35);
+	/* the credit notes' numbers, one per line, as many as the record holds */
+	const char *nums = (const char *)sqlite3_column_text(st, 36);
+	int k = 0;
+	for (const char *p = nums; p && *p && k < INVOICE_CREDITS_MAX; k++) {
+		size_t len = strcspn(p, "\n");
+		snprintf(r->credit_numbers[k], INVOICE_NUMBER_LEN, "%.*s", (int)len, p);
+		p += len + (p[len] == '\n');
+	}
 	char what[INVOICE_NUMBER_LEN + 32];
 	snprintf(what, sizeof what, "facture #%lld", (long long)r->id);
+	int regime;
 	juste_status res = store_col_word(st, 2, VOCAB_INVOICE_KIND, &kind, what, e);
 	if (!res)
 		res = store_col_word(st, 3, VOCAB_INVOICE_STATUS, &status, what, e);
+	if (!res)
+		res = store_col_word(st, 33, VOCAB_TAX_REGIME, &regime, what, e);
 	r->kind = (enum invoice_kind)kind;
 	r->status = (enum invoice_status)status;
+	r->tax_regime = res ? TAX_REGIME_TPS_TVQ : (enum tax_regime)regime;
 	return res;
 }
 
@@ -747,4 +771,60 @@ juste_status store_invoice_month_stats(struct store *s, const char *period, stor
 		return store_fail(s, rc, "invoices", e);
 	sqlite3_reset(st);
 	return JUSTE_OK;
+}
+
+juste_status store_invoice_last_issued(struct store *s, enum invoice_kind kind, int year, char on[ISO_LEN],
+	struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_INV_LAST_ISSUED,
+		"SELECT coalesce(max(issued_on), '') FROM invoices WHERE kind = ?1 AND seq_year = ?2 AND status IN " SQL_ISSUED, e);
+	if (!st)
+		return JUSTE_EIO;
+	store_bind_word(st, 1, VOCAB_INVOICE_KIND, (int)kind);
+	sqlite3_bind_int(st, 2, year);
+	int rc = sqlite3_step(st);
+	juste_status r = JUSTE_OK;
+	on[0] = '\0';
+	if (rc == SQLITE_ROW)
+		store_col_text(st, 0, on, ISO_LEN);
+	else
+		r = store_fail(s, rc, "invoices", e);
+	sqlite3_reset(st);
+	return r;
+}
+
+juste_status store_invoice_billed_prices(struct store *s, const char *from_period, store_billed_price_cb cb,
+	void *ctx, struct juste_err *e)
+{
+	/* An entry's share needs the minutes billed before it on its line: a
+	 * running sum over the line, in one pass, before any filtering on the
+	 * entries.  An entry is never on an invoice of a period before its own
+	 * month, so the invoices of periods from `from_period` on hold every
+	 * entry of that date range that is billed. */
+	sqlite3_stmt *st = store_stmt(s, ST_INV_BILLED_PRICES,
+		"SELECT x.entry_id, i.number, l.rate_cents, l.amount_cents, l.billed_minutes, x.billed_minutes, "
+		"  coalesce(sum(x.billed_minutes) OVER (PARTITION BY x.line_id ORDER BY x.work_date, x.entry_id "
+		"    ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) "
+		"FROM invoices_standing i JOIN invoice_entries x ON x.invoice_id = i.id "
+		"JOIN invoice_lines l ON l.id = x.line_id "
+		"WHERE l.kind IN " SQL_LINE_HOURS " AND (?1 IS NULL OR i.period >= ?1)", e);
+	if (!st)
+		return JUSTE_EIO;
+	store_bind_text(st, 1, from_period);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct billed_price b;
+		memset(&b, 0, sizeof b);
+		b.entry_id = sqlite3_column_int64(st, 0);
+		store_col_text(st, 1, b.number, sizeof b.number);
+		b.rate_cents = sqlite3_column_int64(st, 2);
+		b.billed_minutes = sqlite3_column_int64(st, 5);
+		b.amount_cents = invoice_entry_share(sqlite3_column_int64(st, 3), sqlite3_column_int64(st, 4),
+			sqlite3_column_int64(st, 6), b.billed_minutes);
+		if (cb(ctx, &b))
+			break;
+	}
+	juste_status r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "invoice_entries", e);
+	sqlite3_reset(st);
+	return r;
 }

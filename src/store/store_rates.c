@@ -283,7 +283,8 @@ juste_status store_rate_negotiated_insert(struct store *s, struct rate_row *r, s
 
 /* --------------------------------------------------- mandates and entries */
 
-#define MANDATE_INFO_SQL "SELECT m.id, m.code, m.client_id, o.code, o.category, m.service_id, sv.code, m.billing " \
+#define MANDATE_INFO_SQL "SELECT m.id, m.code, m.client_id, o.code, o.category, m.service_id, sv.code, m.billing, " \
+	"coalesce(m.billing_increment_minutes, 0), coalesce(o.billing_increment_minutes, 0) " \
 	"FROM mandates m JOIN orgs o ON o.id = m.client_id JOIN services sv ON sv.id = m.service_id"
 
 static juste_status mandate_info_read(sqlite3_stmt *st, struct rate_mandate_info *m, struct juste_err *e)
@@ -304,6 +305,7 @@ static juste_status mandate_info_read(sqlite3_stmt *st, struct rate_mandate_info
 		r = store_col_word(st, 7, VOCAB_BILLING, &billing, what, e);
 	m->category = (enum org_category)category;
 	m->billing = (enum billing_mode)billing;
+	m->increment = pricing_increment(sqlite3_column_int(st, 8), sqlite3_column_int(st, 9));
 	return r;
 }
 
@@ -325,7 +327,7 @@ static juste_status mandate_info_fetch(struct store *s, sqlite3_stmt *st, const 
 juste_status store_rate_mandate_get(struct store *s, const char *code, struct rate_mandate_info *out,
 	struct juste_err *e)
 {
-	sqlite3_stmt *st = store_stmt(s, SR_MANDATE_GET, MANDATE_INFO_SQL " WHERE m.code = ?1", e);
+	sqlite3_stmt *st = store_stmt(s, SR_MANDATE_GET, MANDATE_INFO_SQL " WHERE m.id = " STORE_ID_NOCASE("mandates", "code"), e);
 	if (!st)
 		return JUSTE_EIO;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);

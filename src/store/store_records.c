@@ -7,26 +7,33 @@
 #include <string.h>
 
 #include "store/store_internal.h"
+#include "juste/tax.h"
 
 juste_status store_id_by_code(struct store *s, int stmt_id, const char *table, const char *code,
 	const char *what, int64_t *id, struct juste_err *e)
 {
 	/* table is one of a fixed set chosen by the caller, never user input */
-	char sql[96];
-	snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE %s = ?1", table,
-		strcmp(table, "experts") == 0 ? "login" : "code");
+	char sql[256];
+	/* logins and mandate codes are typed by people: their case is not theirs
+	 * to get right (STORE_ID_NOCASE) */
+	if (strcmp(table, "experts") == 0)
+		snprintf(sql, sizeof sql, "SELECT " STORE_ID_NOCASE("experts", "login"));
+	else if (strcmp(table, "mandates") == 0)
+		snprintf(sql, sizeof sql, "SELECT " STORE_ID_NOCASE("mandates", "code"));
+	else
+		snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE code = ?1", table);
 	sqlite3_stmt *st = store_stmt(s, stmt_id, sql, e);
 	if (!st)
 		return JUSTE_EIO;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
 		*id = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
 		return JUSTE_OK;
 	}
 	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
 		return err_set(e, JUSTE_ENOTFOUND, N_("%s introuvable : '%s'"),
 			err_translate ? err_translate(what) : what, code);
 	return store_fail(s, rc, what, e);
@@ -119,7 +126,7 @@ static juste_status expert_fetch(struct store *s, sqlite3_stmt *st, const char *
 
 juste_status store_expert_get(struct store *s, const char *login, struct expert *out, struct juste_err *e)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_EXPERT_GET, "SELECT " EXPERT_COLS " FROM experts WHERE login = ?1", e);
+	sqlite3_stmt *st = store_stmt(s, ST_EXPERT_GET, "SELECT " EXPERT_COLS " FROM experts WHERE id = " STORE_ID_NOCASE("experts", "login"), e);
 	if (!st)
 		return JUSTE_EIO;
 	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
@@ -168,7 +175,8 @@ int64_t store_expert_count(struct store *s)
 /* ---------------------------------------------------------- organisations */
 
 #define ORG_COLS "o.id, o.uuid, o.code, o.name, o.category, p.code, o.full_management, " \
-	"o.tax_exempt, o.joined_on, o.left_on, o.email, o.address"
+	"o.tax_exempt, o.joined_on, o.left_on, o.email, o.address, o.country, o.province, " \
+	"o.invoice_without_detail"
 #define ORG_FROM " FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id"
 
 static juste_status org_read(sqlite3_stmt *st, struct org *o, struct juste_err *e)
@@ -190,6 +198,14 @@ static juste_status org_read(sqlite3_stmt *st, struct org *o, struct juste_err *
 	snprintf(what, sizeof what, "organisation '%s'", o->code);
 	juste_status r = store_col_word(st, 4, VOCAB_CATEGORY, &category, what, e);
 	o->category = (enum org_category)category;
+	store_col_text(st, 12, o->country, sizeof o->country);
+	o->invoice_without_detail = sqlite3_column_int(st, 14);
+	/* outside Canada the province is NULL: PROVINCE_QC stays, unused */
+	if (!r && sqlite3_column_type(st, 13) != SQLITE_NULL) {
+		int province;
+		r = store_col_word(st, 13, VOCAB_PROVINCE, &province, what, e);
+		o->province = (enum province)province;
+	}
 	return r;
 }
 
@@ -212,6 +228,13 @@ static juste_status org_bind(struct store *s, sqlite3_stmt *st, const struct org
 	store_bind_text(st, 9, o->left_on);
 	sqlite3_bind_text(st, 10, o->email, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 11, o->address, -1, SQLITE_TRANSIENT);
+	int canada = !o->country[0] || tax_country_is_canada(o->country);
+	sqlite3_bind_text(st, 12, o->country[0] ? o->country : COUNTRY_CANADA, -1, SQLITE_TRANSIENT);
+	if (canada)
+		store_bind_word(st, 13, VOCAB_PROVINCE, (int)o->province);
+	else
+		sqlite3_bind_null(st, 13);
+	sqlite3_bind_int(st, 14, o->invoice_without_detail ? 1 : 0);
 	return JUSTE_OK;
 }
 
@@ -219,7 +242,8 @@ juste_status store_org_insert(struct store *s, struct org *o, struct juste_err *
 {
 	sqlite3_stmt *st = store_stmt(s, ST_ORG_INSERT,
 		"INSERT INTO orgs(uuid, code, name, category, parent_id, full_management, tax_exempt, "
-		"joined_on, left_on, email, address) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", e);
+		"joined_on, left_on, email, address, country, province, invoice_without_detail) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", e);
 	if (!st)
 		return JUSTE_EIO;
 	if (!o->uuid[0])
@@ -240,13 +264,13 @@ juste_status store_org_update(struct store *s, const struct org *o, struct juste
 	sqlite3_stmt *st = store_stmt(s, ST_ORG_UPDATE,
 		"UPDATE orgs SET uuid = ?1, code = ?2, name = ?3, category = ?4, parent_id = ?5, "
 		"full_management = ?6, tax_exempt = ?7, joined_on = ?8, left_on = ?9, email = ?10, "
-		"address = ?11 WHERE id = ?12", e);
+		"address = ?11, country = ?12, province = ?13, invoice_without_detail = ?14 WHERE id = ?15", e);
 	if (!st)
 		return JUSTE_EIO;
 	juste_status r = org_bind(s, st, o, e);
 	if (r)
 		return r;
-	sqlite3_bind_int64(st, 12, o->id);
+	sqlite3_bind_int64(st, 15, o->id);
 	char what[96];
 	snprintf(what, sizeof what, "organisation '%s'", o->code);
 	return store_step_done(s, st, what, e);
@@ -497,7 +521,7 @@ juste_status store_mandate_update(struct store *s, const struct mandate *m, stru
 
 juste_status store_mandate_get(struct store *s, const char *code, struct mandate *out, struct juste_err *e)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_MANDATE_GET, "SELECT " MANDATE_COLS MANDATE_FROM " WHERE m.code = ?1", e);
+	sqlite3_stmt *st = store_stmt(s, ST_MANDATE_GET, "SELECT " MANDATE_COLS MANDATE_FROM " WHERE m.id = " STORE_ID_NOCASE("mandates", "code"), e);
 	if (!st)
 		return JUSTE_EIO;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);

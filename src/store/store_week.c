@@ -9,7 +9,7 @@
 #include "store/store_internal.h"
 
 enum {
-	W_ROWS = ST_WEEK_BASE, W_ENTRIES, W_PICKABLE, W_PIN_ADD, W_PIN_DEL_WEEK, W_PIN_DEL_ALL,
+	W_ROWS = ST_WEEK_BASE, W_ENTRIES, W_PICKABLE, W_PIN_ADD, W_PIN_DEL_WEEK, W_PIN_DEL_ALL, W_HOURS, W_CELL,
 	W_LAST
 };
 _Static_assert(W_LAST <= ST_WEEK_BASE + 20, "store_week.c uses at most 20 statement slots");
@@ -140,4 +140,54 @@ juste_status store_week_pin_remove(struct store *s, int64_t expert_id, int64_t m
 	if (week)
 		sqlite3_bind_text(st, 3, week, -1, SQLITE_STATIC);
 	return store_step_done(s, st, "pin", e);
+}
+
+juste_status store_week_hours(struct store *s, int64_t expert_id, const char *from, const char *to,
+	int64_t minutes[BILLING_COUNT], struct juste_err *e)
+{
+	for (int i = 0; i < BILLING_COUNT; i++)
+		minutes[i] = 0;
+	/* one expert over a year at most, through entries_expert_date */
+	sqlite3_stmt *st = store_stmt(s, W_HOURS,
+		"SELECT m.billing, sum(e.minutes) FROM entries e JOIN mandates m ON m.id = e.mandate_id "
+		"WHERE e.expert_id = ?1 AND e.work_date BETWEEN ?2 AND ?3 GROUP BY m.billing", e);
+	if (!st)
+		return JUSTE_EIO;
+	sqlite3_bind_int64(st, 1, expert_id);
+	sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
+	int rc;
+	juste_status r = JUSTE_OK;
+	while (!r && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int b;
+		r = store_col_word(st, 0, VOCAB_BILLING, &b, "billing", e);
+		if (!r && b >= 0 && b < BILLING_COUNT)
+			minutes[b] += sqlite3_column_int64(st, 1);
+	}
+	if (!r && rc != SQLITE_DONE)
+		r = store_fail(s, rc, "entries", e);
+	sqlite3_reset(st);
+	return r;
+}
+
+juste_status store_week_cell(struct store *s, int64_t expert_id, int64_t mandate_id, const char *date,
+	int64_t *ids, int max, int *n, struct juste_err *e)
+{
+	*n = 0;
+	sqlite3_stmt *st = store_stmt(s, W_CELL,
+		"SELECT id FROM entries WHERE expert_id = ?1 AND work_date = ?3 AND mandate_id = ?2 ORDER BY id", e);
+	if (!st)
+		return JUSTE_EIO;
+	sqlite3_bind_int64(st, 1, expert_id);
+	sqlite3_bind_int64(st, 2, mandate_id);
+	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n < max)
+			ids[*n] = sqlite3_column_int64(st, 0);
+		(*n)++;
+	}
+	juste_status r = rc == SQLITE_DONE ? JUSTE_OK : store_fail(s, rc, "entries", e);
+	sqlite3_reset(st);
+	return r;
 }

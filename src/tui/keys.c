@@ -49,7 +49,7 @@ static const struct {
 	const char *shown;
 } pretty[] = {
 	{ KEYS_FUNC | KEY_LEFT, "←" }, { KEYS_FUNC | KEY_RIGHT, "→" }, { KEYS_FUNC | KEY_UP, "↑" },
-	{ KEYS_FUNC | KEY_DOWN, "↓" }, { '\r', "⏎" }, { '\t', "Tab" }, { 27, "Échap" },
+	{ KEYS_FUNC | KEY_DOWN, "↓" }, { '\r', "⏎" }, { '\t', "Tab" }, { 27, N_("Échap") },
 };
 
 int keys_parse_one(const char *s)
@@ -187,6 +187,27 @@ const char *keys_bound(enum action a)
 	return bound[a].text;
 }
 
+const char *keys_bound_in(enum action a, int scopes, char *buf, size_t n)
+{
+	char text[sizeof bound[a].text];
+	snprintf(text, sizeof text, "%s", bound[a].text);
+	size_t len = 0;
+	buf[0] = '\0';
+	char *save = NULL;
+	for (char *tok = strtok_r(text, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		while (isspace((unsigned char)*tok))
+			tok++;
+		int code = keys_parse_one(tok);
+		if (code < 0 || keys_lookup(scopes, code) != a)
+			continue;
+		int w = snprintf(buf + len, n - len, "%s%s", len ? ", " : "", tok);
+		if (w < 0 || (size_t)w >= n - len)
+			break;
+		len += (size_t)w;
+	}
+	return buf;
+}
+
 void keys_first(enum action a, char *buf, size_t n)
 {
 	if (bound[a].n == 0) {
@@ -196,7 +217,7 @@ void keys_first(enum action a, char *buf, size_t n)
 	int code = bound[a].key[0];
 	for (size_t i = 0; i < sizeof pretty / sizeof pretty[0]; i++)
 		if (pretty[i].code == code) {
-			snprintf(buf, n, "%s", pretty[i].shown);
+			snprintf(buf, n, "%s", _(pretty[i].shown));
 			return;
 		}
 	/* the first name as written */

@@ -34,7 +34,8 @@ enum key_scope { KS_G = 1, KS_M = 2, KS_W = 4,
 	X(HELP,      KS_G, "help",        "?, F1",      N_("aide"),      N_("aide de cet écran")) \
 	X(NEXT_VIEW, KS_G, "next_screen", "TAB",        N_("écran"),     N_("écran suivant")) \
 	X(PREV_VIEW, KS_G, "prev_screen", "BTAB",       N_("écran"),     N_("écran précédent")) \
-	X(REDRAW,    KS_G, "redraw",      "^L",         N_("redessiner"), N_("redessiner l'écran")) \
+	X(REDRAW,    KS_G, "redraw",      "^L",         N_("redessiner"), N_("relire les données et redessiner l'écran")) \
+	X(REFRESH,   KS_G, "refresh",     "r, ^R",      N_("actualiser"), N_("relire les données (l'écran se relit aussi seul quand la base change)")) \
 	X(LEFT,      KS_M, "left",        "LEFT, h",    N_("gauche"),    N_("colonne précédente")) \
 	X(RIGHT,     KS_M, "right",       "RIGHT, l",   N_("droite"),    N_("colonne suivante")) \
 	X(UP,        KS_M, "up",          "UP, k",      N_("haut"),      N_("ligne précédente")) \
@@ -43,7 +44,7 @@ enum key_scope { KS_G = 1, KS_M = 2, KS_W = 4,
 	X(PAGE_DOWN, KS_M, "page_down",   "PGDN",       N_("page"),      N_("page suivante")) \
 	X(FIRST,     KS_M, "first",       "HOME, g",    N_("début"),     N_("première ligne")) \
 	X(LAST,      KS_M, "last",        "END, G",     N_("fin"),       N_("dernière ligne")) \
-	X(EDIT,      KS_M, "edit",        "ENTER",      N_("modifier"),  N_("modifier la cellule (la liste des saisies s'il y en a plusieurs) ; un chiffre commence la saisie d'une durée")) \
+	X(EDIT,      KS_M, "edit",        "ENTER",      N_("modifier"),  N_("modifier l'élément sous le curseur (dans Ma semaine : la cellule, ou la liste de ses saisies)")) \
 	X(PREV_WEEK, KS_W, "prev_week",   "[",          N_("sem. préc."), N_("semaine précédente")) \
 	X(NEXT_WEEK, KS_W, "next_week",   "]",          N_("sem. suiv."), N_("semaine suivante")) \
 	X(TODAY,     KS_W, "today",       "t",          N_("aujourd'hui"), N_("revenir à la semaine d'aujourd'hui")) \
@@ -51,9 +52,11 @@ enum key_scope { KS_G = 1, KS_M = 2, KS_W = 4,
 	X(NOTE,      KS_W, "note",        "N",          N_("note"),      N_("modifier la note de la saisie sous le curseur")) \
 	X(DELETE,    KS_W, "delete",      "d, DEL",     N_("suppr."),    N_("supprimer la saisie sous le curseur (après confirmation)")) \
 	X(COPY_WEEK, KS_W, "copy_week",   "c",          N_("copier"),    N_("reprendre les lignes de la semaine dernière (sans les heures)")) \
-	X(TIMER,     KS_W, "timer",       "s",          N_("chrono"),    N_("démarrer le chronomètre sur la ligne, ou l'arrêter et saisir le temps")) \
+	X(TIMER,     KS_W, "timer",       "s",          N_("chrono"),    N_("démarrer le chronomètre sur la ligne, l'arrêter (le temps est saisi) ou le passer sur une autre ligne ; une note est demandée")) \
 	X(PIN,       KS_W, "pin",         "p",          N_("épingler"),  N_("épingler la ligne sur toutes les semaines, ou la désépingler")) \
-	X(REFRESH,   KS_O, "refresh",     "r, ^R",      N_("actualiser"), N_("relire les données (ce qu'un autre poste a fait depuis)")) \
+	X(DROP_ROW,  KS_W, "drop_row",    "D",          N_("retirer"),   N_("retirer la ligne sous le curseur quand elle n'a pas d'heures cette semaine (la désépingle)")) \
+	X(GOTO,      KS_W, "goto",        "g",          N_("aller à"),   N_("aller à une date : AAAA-MM-JJ, aujourd'hui, hier, lundi…, -N jours")) \
+	X(TOTALS,    KS_W, "totals",      "m",          N_("mois/exercice"), N_("afficher ou masquer mes heures du mois et de l'exercice : facturables, internes, capacité")) \
 	X(BACK,      KS_O, "back",        "ESC, BACKSPACE", N_("retour"), N_("revenir à la liste précédente")) \
 	X(NEXT_TAB,  KS_O, "next_tab",    ">, .",       N_("onglet"),    N_("onglet suivant")) \
 	X(PREV_TAB,  KS_O, "prev_tab",    "<, COMMA",   N_("onglet"),    N_("onglet précédent")) \
@@ -102,6 +105,10 @@ const char *keys_label(enum action a);     /* translated */
 const char *keys_help(enum action a);      /* translated */
 /* The keys bound now, as the user writes them: "LEFT, h". */
 const char *keys_bound(enum action a);
+/* The keys of a that reach it on a screen of these scopes (a narrower
+ * scope may take some: `g` is "go to a date" on Ma semaine), as
+ * keys_bound writes them; "" when none does. */
+const char *keys_bound_in(enum action a, int scopes, char *buf, size_t n);
 /* The first bound key, for the bottom bar: "←", "q", "F1". */
 void keys_first(enum action a, char *buf, size_t n);
 

@@ -18,6 +18,7 @@
 #define MIN_LINES 10
 #define MIN_COLS 40
 #define TIMER_REREAD_S 2
+#define IDLE_TICK_MS 400
 
 static long mono_now(void)
 {
@@ -217,7 +218,9 @@ int tui_confirm(struct tui *t, const char *question)
 	}
 }
 
-int tui_input(struct tui *t, const char *prompt, const char *initial, char *out, size_t n)
+/* The line editor of tui_input and tui_input_cell: in a cell, Tab, ↓ and
+ * → at the end of the text also validate, and say where to go next. */
+static int input_line(struct tui *t, const char *prompt, const char *initial, char *out, size_t n, enum tui_go *how)
 {
 	struct widget_input in;
 	widget_input_set(&in, initial);
@@ -225,6 +228,8 @@ int tui_input(struct tui *t, const char *prompt, const char *initial, char *out,
 	snprintf(saved, sizeof saved, "%s", t->msg);
 	tui_clear_message(t);
 	int result = 0;
+	if (how)
+		*how = TUI_GO_NONE;
 	for (;;) {
 		if (term_quit_requested())
 			break;
@@ -242,6 +247,19 @@ int tui_input(struct tui *t, const char *prompt, const char *initial, char *out,
 		wint_t ch;
 		if (tui_getkey(&f, &ch) == ERR || (f && ch == KEY_RESIZE))
 			continue;
+		if (how) {
+			enum tui_go go = TUI_GO_NONE;
+			if ((!f && ch == '\t') || (f && ch == KEY_RIGHT && in.pos == in.len))
+				go = TUI_GO_RIGHT;
+			else if ((f && ch == KEY_DOWN) || (!f && ch == '\r'))
+				go = TUI_GO_DOWN;
+			if (go != TUI_GO_NONE) {
+				widget_input_get(&in, out, n);
+				*how = go;
+				result = 1;
+				break;
+			}
+		}
 		enum widget_input_result r = widget_input_key(&in, f, ch);
 		if (r == WIDGET_INPUT_DONE) {
 			widget_input_get(&in, out, n);
@@ -253,6 +271,16 @@ int tui_input(struct tui *t, const char *prompt, const char *initial, char *out,
 	}
 	curs_set(0);
 	return result;
+}
+
+int tui_input(struct tui *t, const char *prompt, const char *initial, char *out, size_t n)
+{
+	return input_line(t, prompt, initial, out, n, NULL);
+}
+
+int tui_input_cell(struct tui *t, const char *prompt, const char *initial, char *out, size_t n, enum tui_go *how)
+{
+	return input_line(t, prompt, initial, out, n, how);
 }
 
 /* The keys that move a searching picker's list: fixed, like the editing
@@ -318,9 +346,11 @@ int tui_pick(struct tui *t, const char *title, const char *const *labels, const 
 				widget_picker_filter(&p);
 			continue;
 		}
-		enum action a = keys_lookup(KS_M | KS_W, keys_code(f, ch));
-		if (widget_list_key(&p.list, a) != WIDGET_LIST_IGNORED)
+		/* moving first (g is "first" here, not the week's "go to"), then
+		 * the keys that close the list with an action */
+		if (widget_list_key(&p.list, keys_lookup(KS_M, keys_code(f, ch))) != WIDGET_LIST_IGNORED)
 			continue;
+		enum action a = keys_lookup(KS_M | KS_W, keys_code(f, ch));
 		if (a == ACT_QUIT)
 			break;
 		for (int i = 0; i < nextra; i++)
@@ -382,60 +412,216 @@ int tui_form(struct tui *t, const char *title, struct widget_form *fm, int (*sub
 
 /* ------------------------------------------------------------------ help */
 
-/* "KEYS NAME HELP" in columns of 11 and 12 by display width (keys are
- * arrows and "…"), never cut. */
-static void help_line(char *buf, size_t n, const char *keys, const char *name, const char *text)
+#define HELP_MAX (2 * ACT_COUNT + 64)
+#define HELP_KEYS_W 12
+#define HELP_NAME_W 12
+
+struct help_text {
+	char (*line)[256];
+	int n;
+};
+
+static void help_add(struct help_text *h, const char *s)
 {
-	char k[64], nm[64];
-	text_pad_min(keys, 11, TEXT_LEFT, k, sizeof k);
-	text_pad_min(name, 12, TEXT_LEFT, nm, sizeof nm);
-	snprintf(buf, n, "%s %s %s", k, nm, text);
+	if (h->n >= HELP_MAX)
+		return;
+	/* lines are wrapped before: a longer one is cut, whole characters */
+	text_fit(s, 240, h->line[h->n++], sizeof h->line[0]);
 }
 
-/* ctx: the help's lines, char[][256] */
+/* "KEYS NAME HELP", the help wrapped at width with its next lines under
+ * its first: by display width (keys are arrows and "…"), never cut. */
+static void help_entry(struct help_text *h, const char *keys, const char *name, const char *text, int width)
+{
+	char k[64], nm[64], line[400];
+	text_pad_min(keys, HELP_KEYS_W, TEXT_LEFT, k, sizeof k);
+	text_pad_min(name, HELP_NAME_W, TEXT_LEFT, nm, sizeof nm);
+	int indent = widget_width(k) + 1 + widget_width(nm) + 1;
+	int room = width - indent;
+	if (room < 20)
+		room = 20;
+	const char *p = text;
+	int first = 1;
+	while (*p || first) {
+		/* the longest run of whole words that fits in room columns */
+		const char *end = p, *cut = NULL;
+		char part[256];
+		while (*end) {
+			const char *next = end;
+			while (*next == ' ')
+				next++;
+			while (*next && *next != ' ')
+				next++;
+			size_t len = (size_t)(next - p);
+			if (len >= sizeof part)
+				break;
+			memcpy(part, p, len);
+			part[len] = '\0';
+			if (widget_width(part) > room && cut)
+				break;
+			cut = next;
+			end = next;
+			if (widget_width(part) > room)
+				break;
+		}
+		if (!cut)
+			cut = p + strlen(p);
+		size_t len = (size_t)(cut - p);
+		if (len >= sizeof part)
+			len = sizeof part - 1;
+		memcpy(part, p, len);
+		part[len] = '\0';
+		if (first)
+			snprintf(line, sizeof line, "%s %s %s", k, nm, part);
+		else
+			snprintf(line, sizeof line, "%*s%s", indent, "", part);
+		help_add(h, line);
+		first = 0;
+		p = cut;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+/* The help of the current screen, built from the key table for its
+ * scopes: first the keys of the screen (those a narrower scope did not
+ * take), then what it adds, then the global keys. */
+static void help_build(struct tui *t, struct help_text *h, int width)
+{
+	const struct view *v = tui_views[t->cur];
+	int scopes = KS_G | v->scopes;
+	char keys[96];
+	h->n = 0;
+	/* pass 0: the screen's own keys, 1: moving, 2: every screen's */
+	for (int pass = 0; pass < 3; pass++) {
+		if (pass == 2) {
+			for (const char *const *p = v->help_notes; p && p[0] && p[1]; p += 2)
+				help_entry(h, p[0], "", _(p[1]), width);
+			help_add(h, "");
+			help_add(h, _("Sur tous les écrans :"));
+		}
+		for (int a = 1; a < ACT_COUNT; a++) {
+			int sc = keys_scope((enum action)a);
+			if ((sc == KS_G ? 2 : sc == KS_M ? 1 : 0) != pass || !(sc & scopes))
+				continue;
+			if (!keys_bound_in((enum action)a, scopes, keys, sizeof keys)[0])
+				continue;
+			/* the action's name is what [keys] in juste.ini uses */
+			help_entry(h, keys, keys_name((enum action)a), keys_help((enum action)a), width);
+		}
+	}
+	help_entry(h, "F2 … F6", "", _("changer d'écran"), width);
+	help_add(h, "");
+	help_entry(h, "", "", _("Les touches se changent dans la section [keys] de juste.ini."), width);
+}
+
+/* ctx: the help's lines */
 static void help_row(void *ctx, int row, int y, int x, int w, int current)
 {
 	(void)current;
-	const char (*lines)[256] = ctx;
-	widget_text(y, x, lines[row], w, WIDGET_LEFT, term_attr(TR_DIALOG));
+	const struct help_text *h = ctx;
+	widget_text(y, x, h->line[row], w, WIDGET_LEFT, term_attr(TR_DIALOG));
 }
 
 static void help(struct tui *t)
 {
 	const struct view *v = tui_views[t->cur];
-	char lines[ACT_COUNT + 16][256];
-	int n = 0;
-	for (int a = 1; a < ACT_COUNT; a++) {
-		if (!(keys_scope((enum action)a) & (KS_G | v->scopes)))
-			continue;
-		/* the action's name is what [keys] in juste.ini uses */
-		help_line(lines[n++], sizeof lines[0], keys_bound((enum action)a), keys_name((enum action)a),
-			keys_help((enum action)a));
-	}
-	help_line(lines[n++], sizeof lines[0], "F2 … F6", "", _("changer d'écran"));
-	help_line(lines[n++], sizeof lines[0], "0-9", "", _("taper une durée : 1h30, 1:30, 90m, 1,5 ; 0 supprime"));
-	snprintf(lines[n++], sizeof lines[0], "%s", _("Les touches se changent dans la section [keys] de juste.ini."));
-	struct widget_list l = { .nrows = n, .pager = 1 };
+	struct help_text h = { .line = calloc(HELP_MAX, sizeof *h.line) };
+	if (!h.line)
+		return;
+	struct widget_list l = { .pager = 1 };
+	int built_w = -1;
 	for (;;) {
 		tui_draw(t);
-		int h = LINES - 2, w = COLS - 2;
+		int hh = LINES - 2, w = COLS - 2;
+		if (w - 4 != built_w) {
+			/* rebuilt for the width: a resize rewraps */
+			built_w = w - 4;
+			help_build(t, &h, built_w);
+			l.nrows = h.n;
+		}
 		if (LINES >= MIN_LINES && COLS >= MIN_COLS) {
 			char title[128];
 			snprintf(title, sizeof title, _("Aide — %s"), _(v->title));
-			widget_box(1, 1, h, w, title, term_attr(TR_DIALOG));
-			widget_list_draw(&l, 2, 3, h - 2, w - 4, help_row, lines, term_attr(TR_DIALOG));
+			widget_box(1, 1, hh, w, title, term_attr(TR_DIALOG));
+			widget_list_draw(&l, 2, 3, hh - 2, w - 4, help_row, &h, term_attr(TR_DIALOG));
 			refresh();
 		}
 		int f;
 		wint_t ch;
 		if (term_quit_requested())
-			return;
+			break;
 		if (tui_getkey(&f, &ch) == ERR || (f && ch == KEY_RESIZE))
 			continue;
 		/* the movement keys scroll; any other key closes */
 		if (widget_list_key(&l, keys_lookup(KS_M, keys_code(f, ch))) == WIDGET_LIST_IGNORED)
-			return;
+			break;
 	}
+	free(h.line);
+}
+
+/* A read-only text in a box, wrapped to its width. */
+void tui_show_text(struct tui *t, const char *title, const char *text)
+{
+	struct help_text h = { .line = calloc(HELP_MAX, sizeof *h.line) };
+	if (!h.line)
+		return;
+	struct widget_list l = { .pager = 1 };
+	int built_w = -1;
+	for (;;) {
+		tui_draw(t);
+		int w = COLS - 8;
+		if (w > 90)
+			w = 90;
+		if (w - 4 != built_w) {
+			built_w = w - 4;
+			h.n = 0;
+			/* each paragraph of the text wrapped on its own */
+			char para[256];
+			const char *p = text;
+			while (*p) {
+				const char *nl = strchr(p, '\n');
+				size_t len = nl ? (size_t)(nl - p) : strlen(p);
+				if (len >= sizeof para)
+					len = sizeof para - 1;
+				memcpy(para, p, len);
+				para[len] = '\0';
+				size_t before = (size_t)h.n;
+				help_entry(&h, "", "", para, built_w + HELP_KEYS_W + HELP_NAME_W + 2);
+				/* help_entry indents under its empty columns: take them off */
+				for (int i = (int)before; i < h.n; i++) {
+					const char *q = h.line[i];
+					while (*q == ' ')
+						q++;
+					memmove(h.line[i], q, strlen(q) + 1);
+				}
+				p += len;
+				if (*p == '\n')
+					p++;
+			}
+			help_add(&h, "");
+			help_add(&h, _("(lecture seule — une touche pour fermer)"));
+			l.nrows = h.n;
+		}
+		int hh = h.n + 2;
+		if (hh > LINES - 4)
+			hh = LINES - 4;
+		if (LINES >= MIN_LINES && COLS >= MIN_COLS) {
+			int x = (COLS - w) / 2, y = (LINES - hh) / 2;
+			widget_box(y, x, hh, w, title, term_attr(TR_DIALOG));
+			widget_list_draw(&l, y + 1, x + 2, hh - 2, w - 4, help_row, &h, term_attr(TR_DIALOG));
+			refresh();
+		}
+		int f;
+		wint_t ch;
+		if (term_quit_requested())
+			break;
+		if (tui_getkey(&f, &ch) == ERR || (f && ch == KEY_RESIZE))
+			continue;
+		if (widget_list_key(&l, keys_lookup(KS_M, keys_code(f, ch))) == WIDGET_LIST_IGNORED)
+			break;
+	}
+	free(h.line);
 }
 
 /* ------------------------------------------------------------- the loop */
@@ -458,6 +644,37 @@ static juste_status open_view(struct tui *t, int i, struct juste_err *e)
 	return JUSTE_OK;
 }
 
+static void reload_view(struct tui *t, int i)
+{
+	const struct view *v = tui_views[i];
+	t->stale[i] = 0;
+	if (!t->opened[i])
+		return;
+	if (v->reload)
+		v->reload(t, t->state[i]);
+	else
+		v->request(t, t->state[i], ACT_REFRESH, 0, 0);
+}
+
+void tui_reload(struct tui *t)
+{
+	t->stamp = app_data_stamp(t->app);
+	for (int i = 0; i < tui_nviews; i++)
+		t->stale[i] = t->opened[i];
+	if (allowed(t, t->cur))
+		reload_view(t, t->cur);
+	tui_timer_refresh(t);
+}
+
+/* What the database holds now: anyone's commit moves the stamp (another
+ * terminal, the CLI, this screen's own saves); then the current screen is
+ * read again and the others when they show. */
+static void follow_database(struct tui *t)
+{
+	if (app_data_stamp(t->app) != t->stamp)
+		tui_reload(t);
+}
+
 static void switch_to(struct tui *t, int i)
 {
 	struct juste_err e = { 0 };
@@ -471,11 +688,14 @@ static void switch_to(struct tui *t, int i)
 		t->cur = i;
 		return;
 	}
+	int was_open = t->opened[i];
 	if (open_view(t, i, &e) != JUSTE_OK) {
 		tui_error(t, &e);
 		return;
 	}
 	t->cur = i;
+	if (was_open && t->stale[i])
+		reload_view(t, i);
 }
 
 static void cycle(struct tui *t, int dir)
@@ -512,12 +732,36 @@ static void handle_key(struct tui *t, int f, wint_t ch)
 				&& !tui_confirm(t, _("Des modifications ne sont pas enregistrées. Quitter quand même ?")))
 				return;
 		}
+		tui_timer_refresh(t);
+		if (t->timer.running) {
+			/* the timer lives in the database: quitting does not stop it,
+			 * and the user is told so before leaving */
+			char q[256], el[32];
+			snprintf(q, sizeof q, _("Le chrono sur %s continue de tourner (%s) après juste. Quitter ?"),
+				t->timer.mandate, week_elapsed_format((long)(time(NULL) - t->timer.started_at), el, sizeof el));
+			if (!tui_confirm(t, q))
+				return;
+		}
 		t->quit = 1;
+		break;
+	case ACT_REFRESH:
+		if (ok) {
+			tui_reload(t);
+			if (!t->msg[0])
+				tui_info(t, _("Relu"));
+		}
 		break;
 	case ACT_HELP: help(t); break;
 	case ACT_NEXT_VIEW: cycle(t, 1); break;
 	case ACT_PREV_VIEW: cycle(t, -1); break;
-	case ACT_REDRAW: clearok(curscr, TRUE); break;
+	case ACT_REDRAW:
+		if (ok) {
+			tui_reload(t);
+			if (!t->msg[0])
+				tui_info(t, _("Relu"));
+		}
+		clearok(curscr, TRUE);
+		break;
 	default: break;
 	}
 }
@@ -560,13 +804,16 @@ juste_status tui_run(struct app *a, struct juste_err *e)
 	if (st)
 		return st;
 	tui_timer_refresh(&t);
+	t.stamp = app_data_stamp(a);
 	st = term_init(e);
 	if (st) {
 		close_all(&t);
 		return st;
 	}
 	term_set_user_role(app_role(a));
-	timeout(1000);
+	/* the idle tick: a change in the database shows within half a second
+	 * without a key, and the timer's seconds move */
+	timeout(IDLE_TICK_MS);
 	tui_draw(&t);
 	if (secure_getenv("JUSTE_TUI_BENCH")) {
 		close_all(&t);
@@ -578,8 +825,10 @@ juste_status tui_run(struct app *a, struct juste_err *e)
 		wint_t ch;
 		if (tui_getkey(&f, &ch) == OK && !(f && ch == KEY_RESIZE))
 			handle_key(&t, f, ch);
-		if (!t.quit && !term_quit_requested())
-			tui_draw(&t);
+		if (t.quit || term_quit_requested())
+			break;
+		follow_database(&t);
+		tui_draw(&t);
 	}
 	close_all(&t);
 	term_finish();

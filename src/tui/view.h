@@ -49,6 +49,13 @@ struct view {
 	const enum action *bar;
 	int nbar;
 	void (*close)(struct tui *t, void *state);
+	/* Reads the screen's data again keeping its cursor: the database
+	 * changed (anyone's write), or r / ^L.  Says nothing unless it fails.
+	 * NULL: the screen's request(ACT_REFRESH) is called instead. */
+	void (*reload)(struct tui *t, void *state);
+	/* What its help adds to the key table: pairs of keys and text for
+	 * keys outside it (typing a duration), NULL-terminated; or NULL. */
+	const char *const *help_notes;
 };
 
 extern const struct view view_week;
@@ -71,7 +78,13 @@ struct tui {
 	struct week_timer timer;      /* the user's, re-read every few seconds */
 	long timer_read_at;           /* monotonic seconds */
 	int quit;
+	uint64_t stamp;               /* app_data_stamp() when last compared */
+	int stale[8];                 /* an opened screen to reload before it shows */
 };
+
+/* Reads the current screen again now (r, ^L, after a change in the
+ * database); the other opened screens when they next show. */
+void tui_reload(struct tui *t);
 
 /* The message line: info (done) or error (refused, with the reason). */
 void tui_info(struct tui *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -90,6 +103,14 @@ void tui_draw(struct tui *t);
  * `extra` also close it, their action returned through *act. */
 int tui_confirm(struct tui *t, const char *question);
 int tui_input(struct tui *t, const char *prompt, const char *initial, char *out, size_t n);
+/* As tui_input, for a cell of a grid: also validated by Tab, → at the end
+ * of the text, ↓, and Enter; *how says which (TUI_GO_RIGHT for Tab and →,
+ * TUI_GO_DOWN for ↓ and Enter).  Returns 1 when validated, 0 on Esc. */
+enum tui_go { TUI_GO_NONE, TUI_GO_RIGHT, TUI_GO_DOWN };
+int tui_input_cell(struct tui *t, const char *prompt, const char *initial, char *out, size_t n, enum tui_go *how);
+/* A text in a box, wrapped, read-only (a locked entry's note); the
+ * movement keys scroll, any other key closes. */
+void tui_show_text(struct tui *t, const char *title, const char *text);
 int tui_pick(struct tui *t, const char *title, const char *const *labels, const char *const *search, int n,
 	int search_mode, const enum action *extra, int nextra, enum action *act);
 

@@ -36,8 +36,9 @@ struct bill_state {
 	/* one invoice */
 	struct invoice_doc doc;
 	int doc_loaded;
-	char *notes[64];              /* blockers then warnings, pointing into doc.rec */
+	char *notes[64];              /* blockers' words then warnings (pointing into doc.rec) */
 	int nblockers, nnotes;
+	char btext[INVOICE_BLOCKERS_MAX][512];   /* the blockers, in words */
 	struct widget_table dt;
 	int dw[DCOLS];
 	enum widget_align da[DCOLS];
@@ -96,7 +97,9 @@ static juste_status doc_open(struct tui *t, struct bill_state *s, int64_t id, st
 	if (st)
 		return st;
 	s->doc_loaded = 1;
-	notes_add(s, s->doc.rec.blockers);
+	for (int i = 0; i < s->doc.rec.nblockers && s->nnotes < 64; i++)
+		s->notes[s->nnotes++] = invoice_blocker_text(&s->doc.rec, &s->doc.rec.blockers[i], s->btext[i],
+			sizeof s->btext[i]);
 	s->nblockers = s->nnotes;
 	notes_add(s, s->doc.rec.warnings);
 	widget_list_reset(&s->dt.rows, (int)s->doc.nlines + s->nnotes);
@@ -154,7 +157,7 @@ static void hours(int64_t minutes, char *buf, size_t n)
 static const char *rec_state(const struct invoice_rec *r, int feminine)
 {
 	if (!vocab_invoice_status_final(r->status))
-		return r->blockers[0] ? (feminine ? _("retenue") : _("retenu")) : _("brouillon");
+		return r->nblockers ? (feminine ? _("retenue") : _("retenu")) : _("brouillon");
 	return r->number;
 }
 
@@ -174,6 +177,7 @@ static void month_cell(void *ctx, int row, int col, char *buf, size_t n, enum te
 	const struct invoice_rec *r = NULL;
 	if (row >= s->mt.rows.nrows) {
 		*role = TR_TOTAL;
+		/* what is issued, net of the credit notes; drafts are apart */
 		minutes = s->m.minutes;
 		sub = s->m.subtotal_cents;
 		tax = s->m.tps_cents + s->m.tvq_cents;
@@ -188,8 +192,7 @@ static void month_cell(void *ctx, int row, int col, char *buf, size_t n, enum te
 		tax = r->amounts.tps_cents + r->amounts.tvq_cents;
 		total = r->amounts.total_cents;
 		late = b->late;
-		for (const char *p = r->blockers; *p; p++)
-			blockers += *p == '\n' || p[1] == '\0';
+		blockers = r->nblockers;
 		if (blockers)
 			*role = TR_OVER;
 		else if (vocab_invoice_status_final(r->status))
@@ -201,7 +204,7 @@ static void month_cell(void *ctx, int row, int col, char *buf, size_t n, enum te
 			snprintf(buf, n, "%s%s %s", vocab_invoice_kind_credit(r->kind) ? "NC " : "", r->client_code,
 				r->client_name);
 		else
-			snprintf(buf, n, _("Total (%d factures)"), s->m.drafts + s->m.issued);
+			snprintf(buf, n, _("Émis net (%d factures)"), s->m.issued);
 		break;
 	case 1: snprintf(buf, n, "%s", r ? rec_state(r, 0) : ""); break;
 	case 2: hours(minutes, buf, n); break;
@@ -290,15 +293,31 @@ static void bill_draw(struct tui *t, void *state, int y, int h, int w)
 				WIDGET_LEFT, term_attr(TR_DIM));
 			return;
 		}
-		widget_table_draw(&s->mt, y + 1, 0, h - 2, month_cell, s);
+		widget_table_draw(&s->mt, y + 1, 0, h - 3, month_cell, s);
+		char dm[MONEY_BUF], hm[MONEY_BUF], dh[32];
+		duration_format_hours_fr((long)s->m.draft_minutes, dh, sizeof dh);
+		snprintf(title, sizeof title, _("Brouillons à émettre : %s h, %s · retenus : %s (hors du total émis)"), dh,
+			money_format_fr(s->m.draft_total_cents, dm, sizeof dm), money_format_fr(s->m.held_total_cents, hm, sizeof hm));
+		widget_text(y + h - 2, 0, title, w, WIDGET_LEFT, term_attr(TR_DIM));
 		widget_text(y + h - 1, 0, _("⏎ détail · d brouillons · i émettre · p PDF · C note de crédit · r actualiser"), w,
 			WIDGET_LEFT, term_attr(TR_DIM));
 		return;
 	}
 	const struct invoice_rec *r = &s->doc.rec;
 	char tot[MONEY_BUF];
-	snprintf(title, sizeof title, _(" %s %s · %s · %s · total %s"), vocab_invoice_kind_credit(r->kind) ?
-		_("Note de crédit") : _("Facture"), rec_state(r, 1), r->client_code, r->client_name,
+	char where[160] = "";
+	if (vocab_invoice_status_final(r->status) && !vocab_invoice_kind_credit(r->kind)) {
+		/* émise, créditée en partie, créditée: and by which notes */
+		snprintf(where, sizeof where, " · %s", vocab_invoice_state_label(invoice_state(r)));
+		for (int i = 0; i < r->ncredits && i < INVOICE_CREDITS_MAX; i++) {
+			size_t len = strlen(where);
+			snprintf(where + len, sizeof where - len, "%s%s", i ? ", " : " (", r->credit_numbers[i]);
+		}
+		if (r->ncredits)
+			snprintf(where + strlen(where), sizeof where - strlen(where), ")");
+	}
+	snprintf(title, sizeof title, _(" %s %s%s · %s · %s · total %s"), vocab_invoice_kind_credit(r->kind) ?
+		_("Note de crédit") : _("Facture"), rec_state(r, 1), where, r->client_code, r->client_name,
 		money_format_fr(r->amounts.total_cents, tot, sizeof tot));
 	widget_text(y, 0, title, w, WIDGET_LEFT, ta);
 	if (s->level == LV_DOC) {
@@ -356,7 +375,7 @@ static void issue(struct tui *t, struct bill_state *s)
 	int64_t total = 0;
 	for (size_t i = 0; i < s->m.n; i++) {
 		const struct invoice_rec *r = &s->m.rows[i].rec;
-		if (!vocab_invoice_status_final(r->status) && !vocab_invoice_kind_credit(r->kind) && !r->blockers[0]) {
+		if (!vocab_invoice_status_final(r->status) && !vocab_invoice_kind_credit(r->kind) && !r->nblockers) {
 			n++;
 			total += r->amounts.total_cents;
 		}
@@ -373,9 +392,19 @@ static void issue(struct tui *t, struct bill_state *s)
 		tui_info(t, _("Rien n'a été émis"));
 		return;
 	}
+	/* a month not yet ended is billed only when the clerk says so twice */
+	int early = invoicing_month_open(s->month);
+	if (early) {
+		snprintf(q, sizeof q, _("Le mois %s n'est pas terminé : l'émettre quand même, avec le travail saisi "
+			"jusqu'à aujourd'hui ?"), s->month);
+		if (!tui_confirm(t, q)) {
+			tui_info(t, _("Rien n'a été émis"));
+			return;
+		}
+	}
 	struct invoicing_run run;
 	struct juste_err e = { 0 };
-	if (invoicing_issue(t->app, s->month, NULL, NULL, NULL, NULL, &run, &e)) {
+	if (invoicing_issue(t->app, s->month, NULL, NULL, early, NULL, NULL, &run, &e)) {
 		tui_error(t, &e);
 		return;
 	}
@@ -400,7 +429,7 @@ static void pdf(struct tui *t, struct bill_state *s)
 		return;
 	int n = 0;
 	struct juste_err e = { 0 };
-	if (invoicing_pdf_month(t->app, s->month, NULL, dir, 1, on_pdf, &n, &e)) {
+	if (invoicing_pdf_month(t->app, s->month, NULL, dir, INVOICING_DETAIL_CLIENT, on_pdf, &n, &e)) {
 		tui_error(t, &e);
 		return;
 	}
@@ -450,18 +479,14 @@ static void credit(struct tui *t, struct bill_state *s)
 
 /* Enter on a blocker: the mandate (and why it has no rate) or the
  * organisation it names, so the clerk knows what to fix and who fixes it. */
-static void blocker(struct tui *t, struct bill_state *s, const char *text)
+static void blocker(struct tui *t, struct bill_state *s, const char *text, const struct invoice_blocker *bl)
 {
 	char lines[12][512];
 	int n = 0;
 	snprintf(lines[n++], sizeof lines[0], "%s", text);
 	char code[CODE_LEN] = "";
-	const char *p = strchr(text, '(');
-	if (p) {
-		size_t k = strcspn(p + 1, ",)");
-		if (k < sizeof code)
-			snprintf(code, sizeof code, "%.*s", (int)k, p + 1);
-	}
+	if (bl && bl->mandate[0])
+		snprintf(code, sizeof code, "%s", bl->mandate);
 	struct juste_err e = { 0 };
 	if (code[0]) {
 		struct mandate *m = calloc(1, sizeof *m);
@@ -472,9 +497,7 @@ static void blocker(struct tui *t, struct bill_state *s, const char *text)
 			struct rate_book b;
 			struct rates_explanation ex;
 			char date[ISO_LEN] = "";
-			const char *d = strchr(p, ',');
-			if (d)
-				snprintf(date, sizeof date, "%.10s", d + 2);
+			snprintf(date, sizeof date, "%s", bl->date);
 			if (date[0] && rates_book_load(t->app, &b, &e) == JUSTE_OK) {
 				if (rates_explain(t->app, &b, code, date, &ex, &e) == JUSTE_OK) {
 					if (ex.priced.row) {
@@ -533,7 +556,7 @@ static void enter(struct tui *t, struct bill_state *s)
 	if (row >= (int)s->doc.nlines) {
 		int k = row - (int)s->doc.nlines;
 		if (k < s->nnotes)
-			blocker(t, s, s->notes[k]);
+			blocker(t, s, s->notes[k], k < s->nblockers && k < s->doc.rec.nblockers ? &s->doc.rec.blockers[k] : NULL);
 		return;
 	}
 	const struct invoice_line_rec *l = &s->doc.lines[row];
@@ -618,6 +641,12 @@ static const enum action bill_bar[] = {
 	ACT_EDIT, ACT_PREV_MONTH, ACT_NEXT_MONTH, ACT_DRAFT, ACT_ISSUE, ACT_PDF, ACT_CREDIT, ACT_REFRESH, ACT_BACK,
 };
 
+/* The database changed (anyone's write): the month again, same cursor. */
+static void bill_reload(struct tui *t, void *state)
+{
+	reload_or_say(t, state);
+}
+
 const struct view view_billing = {
 	.name = "billing",
 	.title = N_("Facturation"),
@@ -632,4 +661,5 @@ const struct view view_billing = {
 	.bar = bill_bar,
 	.nbar = (int)(sizeof bill_bar / sizeof bill_bar[0]),
 	.close = bill_close,
+	.reload = bill_reload,
 };

@@ -827,6 +827,16 @@ static const enum action data_bar[] = {
 	ACT_EDIT, ACT_ADD, ACT_SEARCH, ACT_NEXT_TAB, ACT_CLOSE_ITEM, ACT_CLOSE_MONTH, ACT_REFRESH,
 };
 
+/* The database changed (anyone's write): every tab is read again when it
+ * shows, the current one now. */
+static void data_reload(struct tui *t, void *state)
+{
+	struct data_state *s = state;
+	for (int i = 0; i < DT_NTABS; i++)
+		s->loaded[i] = 0;
+	ensure(t, s);
+}
+
 const struct view view_data = {
 	.name = "data",
 	.title = N_("Données"),
@@ -841,4 +851,5 @@ const struct view view_data = {
 	.bar = data_bar,
 	.nbar = (int)(sizeof data_bar / sizeof data_bar[0]),
 	.close = data_close,
+	.reload = data_reload,
 };

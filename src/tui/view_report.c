@@ -297,6 +297,20 @@ static void report_close(struct tui *t, void *state)
 
 static const enum action report_bar[] = { ACT_LEFT, ACT_RIGHT, ACT_UP, ACT_DOWN };
 
+/* The database changed (anyone's write): the same year again, scrolled
+ * where it was. */
+static void report_reload(struct tui *t, void *state)
+{
+	struct report_state *s = state;
+	struct widget_list keep = s->lines;
+	struct juste_err e = { 0 };
+	if (load(t, s, s->fy, &e) != JUSTE_OK) {
+		tui_error(t, &e);
+		return;
+	}
+	s->lines = keep;
+}
+
 const struct view view_report = {
 	.name = "report",
 	.title = N_("Rapport"),
@@ -311,4 +325,5 @@ const struct view view_report = {
 	.bar = report_bar,
 	.nbar = (int)(sizeof report_bar / sizeof report_bar[0]),
 	.close = report_close,
+	.reload = report_reload,
 };

@@ -519,6 +519,12 @@ static const enum action util_bar[] = {
 	ACT_EDIT, ACT_SORT, ACT_PERIOD, ACT_PREV_PERIOD, ACT_NEXT_PERIOD, ACT_NEXT_TAB, ACT_REFRESH, ACT_BACK,
 };
 
+/* The database changed (anyone's write): the figures again. */
+static void util_reload(struct tui *t, void *state)
+{
+	reload_all(t, state);
+}
+
 const struct view view_util = {
 	.name = "util",
 	.title = N_("Utilisation"),
@@ -533,4 +539,5 @@ const struct view view_util = {
 	.bar = util_bar,
 	.nbar = (int)(sizeof util_bar / sizeof util_bar[0]),
 	.close = util_close,
+	.reload = util_reload,
 };

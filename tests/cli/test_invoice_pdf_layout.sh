@@ -109,4 +109,24 @@ grep -q 'page 1 de 1' "$T/short.txt" && ok "page 1 de 1" || not_ok "no 'page 1 d
 mkdir "$T/out"
 j --as carole invoice pdf 2020-03 -o "$T/out" --no-detail; expect_rc 0 "invoice pdf --no-detail"
 pdftotext -layout "$T/out/F2020-0001.pdf" - | grep -q 'page 1 de 1' && ok "the month's PDFs without the detail too" || not_ok "invoice pdf --no-detail printed the detail"
+
+# The client's own choice: org --invoice-detail non leaves the detail out
+# of every print that does not ask (--detail brings it back), and the
+# choice goes out and back in with the organisations' CSV.
+j org edit FCSD --invoice-detail non; expect_rc 0 "FCSD wants its invoices without the detail"
+j --as carole invoice show F2020-0001 --format pdf -o "$T/client.pdf"; expect_rc 0 "printed with the client's choice"
+pdftotext -layout "$T/client.pdf" - | grep -q 'page 1 de 1' && ok "the client's choice: one page" || not_ok "the client's choice was not followed"
+j --as carole invoice show F2020-0001 --format pdf --detail -o "$T/asked.pdf"; expect_rc 0 "--detail"
+pdftotext -layout "$T/asked.pdf" - | grep -q 'Détail des heures' && ok "--detail prints it anyway" || not_ok "--detail did not print the detail"
+rm -f "$T/out/"*.pdf
+j --as carole invoice pdf 2020-03 -o "$T/out"; expect_rc 0 "the month's PDFs"
+pdftotext -layout "$T/out/F2020-0001.pdf" - | grep -q 'page 1 de 1' && ok "invoice pdf follows the client's choice" || not_ok "invoice pdf printed FCSD's detail"
+j org edit FCSD --invoice-detail peut-être; expect_rc 1 "--invoice-detail wants oui or non"
+j export orgs -o "$T/orgs.csv"; expect_rc 0 "export orgs"
+expect_eq "$(head -1 "$T/orgs.csv" | tr ',' '\n' | tail -1)" "invoice_without_detail" "the organisations' CSV carries the choice"
+expect_eq "$(grep -c '^FCSD,.*,1$' "$T/orgs.csv")" 1 "FCSD's row says 1"
+j import orgs "$T/orgs.csv"; expect_rc 0 "the export imports back (unchanged)"
+sed 's/^\(FCSD,.*\),1$/\1,0/' "$T/orgs.csv" > "$T/orgs2.csv"
+j import orgs "$T/orgs2.csv"; expect_rc 1 "a row that changes the choice is a conflict"
+expect_err "invoice_without_detail" "the conflict names the column"
 finish

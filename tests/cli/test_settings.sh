@@ -76,10 +76,10 @@ j --as alice log --date 2020-04-01 2h M-1 "Avril"
 j settings set taxes.tps_rate 7 --from 2020-05-01; expect_rc 0 "a new TPS rate from May 1st"
 j settings show --at 2020-04-30 --format csv; expect_out "taxes.tps_rate,2020-05-01,7,0" "the dated row is listed"
 j settings show --at 2020-05-01; expect_out "2020-05-01 * 7" "…and marked in force from that day"
-j --as carole invoice issue 2020-03 --date 2020-04-30; expect_rc 0 "March issued on April 30"
+JUSTE_TODAY=2020-06-15 j --as carole invoice issue 2020-03 --date 2020-04-30; expect_rc 0 "March issued on April 30"
 expect_eq "$(sql "select tps_rate || ' ' || tps_cents from invoices where number = 'F2020-0001'")" "5000 500" \
   "issued before the change: 5 % (5,00 \$ on 100,00 \$)"
-j --as carole invoice issue 2020-04 --date 2020-05-01; expect_rc 0 "April issued on May 1st"
+JUSTE_TODAY=2020-06-15 j --as carole invoice issue 2020-04 --date 2020-05-01; expect_rc 0 "April issued on May 1st"
 expect_eq "$(sql "select tps_rate || ' ' || tps_cents from invoices where number = 'F2020-0002'")" "7000 1400" \
   "issued on the day of the change: 7 % (14,00 \$ on 200,00 \$)"
 j settings unset taxes.tps_rate --from 2020-05-01; expect_rc 0 "the dated rate removed"
@@ -89,7 +89,7 @@ j settings unset taxes.tps_rate --from 2020-05-01; expect_rc 1 "removing it twic
 # --- the policy lives in the database, not in a user's file ----------------
 printf '[taxes]\ntps_rate = 20\n[invoice]\nnumber_pattern = X{year}-{seq}\n' > "$T/mine.ini"
 j --as bob log --date 2020-05-04 1h M-1 "Mai"
-"$JUSTE" --config "$T/mine.ini" --db "$DB" --as carole invoice issue 2020-05 --date 2020-06-01 >/dev/null 2>"$T/e"
+JUSTE_TODAY=2020-06-15 "$JUSTE" --config "$T/mine.ini" --db "$DB" --as carole invoice issue 2020-05 --date 2020-06-01 >/dev/null 2>"$T/e"
 expect_eq "$(sql "select number || ' ' || tps_rate from invoices where period = '2020-05' and status = 'issued'")" \
   "F2020-0003 5000" "a juste.ini with other rates and numbering changes nothing on an invoice"
 grep -q "ne sont plus lues" "$T/e" && ok "…and juste says so" || not_ok "no notice: $(cat "$T/e")"

@@ -76,8 +76,8 @@ expect_err "organisation 'ECO' : catégorie inconnue 'partenaire' (membre, auxil
 j org edit ECO --name "Éco 2"; expect_rc 1 "… and the record is not rewritten from a guess"
 forge "UPDATE orgs SET category = 'soutien' WHERE code = 'ECO'"
 j export orgs; expect_rc 0 "put back, it reads again"
-forge "INSERT INTO audit(actor, entity, entity_id, action) VALUES ('forger', 'payment', 7, 'insert')" || not_ok "forging an audit line"
+forge "INSERT INTO audit(actor, entity, entity_id, action) VALUES ('forger', 'remboursement', 7, 'insert')" || not_ok "forging an audit line"
 id=$(sql "select max(id) from audit")
 j audit; expect_rc 1 "an audit line of an entity juste does not know stops the listing"
-expect_err "audit #$id : entité inconnue 'payment'" "… naming the line"
+expect_err "audit #$id : entité inconnue 'remboursement'" "… naming the line"
 finish

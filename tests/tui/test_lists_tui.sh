@@ -130,7 +130,7 @@ resized "$COLS_" "$LINES_" "back to $SIZE"
 keys Escape
 wait_gone "Rechercher" || not_ok "the picker did not close"
 # the entries of one cell: a picker without a search
-keys g h
+keys Home h
 keys Enter
 see "Mar 14 · M-1 — ⏎ durée" "the cell's 25 entries"
 keys G Enter

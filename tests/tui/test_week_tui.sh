@@ -105,18 +105,25 @@ case "$(line_of 'M-3 ')" in *1h30*) ok "the cell keeps 1h30";; *) not_ok "cell l
 
 # --- the timer, across a quit and a restart ---------------------------------------
 keys s
-see "Chrono M-3" "s starts the timer, shown in the top bar"
+see "Chrono sur M-3, note (facultative) :" "s asks for the timer's note"
+keys Enter
+see "Chrono M-3" "Enter (no note) starts the timer, shown in the top bar"
 expect_eq "$(sql "select m.code from timers t join mandates m on m.id = t.mandate_id")" "M-3" "the timer is stored in the database"
 j --as alice timer status
 expect_out "M-3" "another terminal sees it (juste timer status)"
 keys q
-see "EXIT=0" "q quits with status 0"
+see "Le chrono sur M-3 continue de tourner" "q with the timer running says it keeps running"
+keys o
+see "EXIT=0" "o quits with status 0"
 tty_restored "terminal modes restored (canonical, echo)"
 tui_start "$SIZE" --as alice
 see "Chrono M-3" "the timer survives quitting (juste with no command opens the TUI)"
 before=$(sql "select count(*) from entries")
+keys j                                   # the timer's row (s on another row would switch)
 keys s
-see "Chronomètre arrêté" "s again stops it"
+see "Arrêt du chrono M-3, note :" "s again asks for the entry's note"
+keys Enter
+see "Chronomètre arrêté" "and stops it"
 wait_gone "Chrono M-3" && ok "top bar no longer shows it" || not_ok "timer still shown"
 expect_eq "$(sql "select count(*) from timers")" "0" "the timer row is gone"
 expect_eq "$(sql "select count(*) from entries")" "$((before + 1))" "stopping logged one entry"
@@ -130,7 +137,7 @@ see "Semaine du 2020-03-16" "reopened"
 keys '[' '[' '['
 see "Semaine du 2020-02-24 au 2020-03-01" "back to the week of the February entry"
 see "verrouillé : mois 2020-02 fermé par gilles" "the screen says the month is closed"
-keys g h h h h h h
+keys Home h h h h h h
 # the status line above says it already: the refusals are on the message line
 type_text "2"
 see_row -1 "verrouillé : mois 2020-02 fermé par gilles le" "typing on a locked entry is refused with the reason"
@@ -139,7 +146,10 @@ keys d
 see_row -1 "verrouillé : mois 2020-02" "deleting it is refused too"
 clear_message
 keys N
-see_row -1 "verrouillé : mois 2020-02" "and so is its note"
+see "note (lecture seule)" "N shows its note, read-only"
+see "verrouillé : mois 2020-02 fermé par gilles" "with why it is locked"
+keys Escape
+wait_gone "note (lecture seule)" && ok "closed" || not_ok "the note box stays"
 expect_eq "$(sql "select minutes || ' ' || note from entries where work_date = '2020-02-24'")" "60 février" "the locked entry is unchanged"
 keys q
 see "EXIT=0" "clean exit"

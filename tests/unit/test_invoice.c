@@ -5,12 +5,14 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
 #include <limits.h>
 
+#include "juste/date.h"
 #include "juste/invoice.h"
 #include "juste/money.h"
 #include "juste/policy.h"
@@ -185,64 +187,193 @@ static void test_increments(void **state)
 		}
 }
 
+static void sum_add(struct invoice_amounts *sum, const struct invoice_amounts *a)
+{
+	sum->subtotal_cents += a->subtotal_cents;
+	sum->tps_cents += a->tps_cents;
+	sum->tvq_cents += a->tvq_cents;
+	sum->total_cents += a->total_cents;
+}
+
 static void test_credit_partial(void **state)
 {
 	(void)state;
-	struct invoice_amounts a;
+	struct invoice_amounts inv, a, none = { 0 };
 	struct juste_err e = { 0 };
+	int full;
+	invoice_amounts(10000, TPS, TVQ, 0, &inv);
 	/* 12,50 credited on a 100,00 invoice: its own taxes, half away from zero */
-	assert_int_equal(invoice_credit_partial(1250, 10000, 0, TPS, TVQ, 0, &a, &e), JUSTE_OK);
+	assert_int_equal(invoice_credit(&inv, &none, 1250, TPS, TVQ, 0, &a, &full, &e), JUSTE_OK);
 	assert_int_equal(a.subtotal_cents, -1250);
 	assert_int_equal(a.tps_cents, -63);
 	assert_int_equal(a.tvq_cents, -125);
 	assert_int_equal(a.total_cents, -1438);
+	assert_false(full);
 	/* exempt invoice: exempt credit */
-	assert_int_equal(invoice_credit_partial(1250, 10000, 0, TPS, TVQ, 1, &a, &e), JUSTE_OK);
+	struct invoice_amounts ex;
+	invoice_amounts(10000, TPS, TVQ, 1, &ex);
+	assert_int_equal(invoice_credit(&ex, &none, 1250, TPS, TVQ, 1, &a, &full, &e), JUSTE_OK);
 	assert_int_equal(a.total_cents, -1250);
 	/* never more than what is left */
-	assert_int_equal(invoice_credit_partial(9000, 10000, -1250, TPS, TVQ, 0, &a, &e), JUSTE_EINVAL);
-	assert_int_equal(invoice_credit_partial(8750, 10000, -1250, TPS, TVQ, 0, &a, &e), JUSTE_OK);
-	assert_int_equal(invoice_credit_partial(0, 10000, 0, TPS, TVQ, 0, &a, &e), JUSTE_EINVAL);
-	assert_int_equal(invoice_credit_partial(-5, 10000, 0, TPS, TVQ, 0, &a, &e), JUSTE_EINVAL);
+	struct invoice_amounts after = { 0 };
+	invoice_credit(&inv, &none, 1250, TPS, TVQ, 0, &after, &full, &e);
+	assert_int_equal(invoice_credit(&inv, &after, 9000, TPS, TVQ, 0, &a, &full, &e), JUSTE_EINVAL);
+	assert_int_equal(invoice_credit(&inv, &none, -5, TPS, TVQ, 0, &a, &full, &e), JUSTE_EINVAL);
+	/* a partial credit of the whole remainder closes the invoice */
+	assert_int_equal(invoice_credit(&inv, &after, 8750, TPS, TVQ, 0, &a, &full, &e), JUSTE_OK);
+	assert_true(full);
+	assert_int_equal(inv.tps_cents + after.tps_cents + a.tps_cents, 0);
+	assert_int_equal(inv.tvq_cents + after.tvq_cents + a.tvq_cents, 0);
 }
 
-static void test_credit_full(void **state)
+/* DOMAIN.md: 50,00 then 49,99 on a 99,99 invoice (TVQ 9,97): the formula
+ * gives 4,99 + 4,99 of TVQ; the second is capped, and being the last it
+ * nets every tax to zero. */
+static void test_credit_two_halves(void **state)
 {
 	(void)state;
-	struct invoice_amounts inv, part, full, credited;
+	struct invoice_amounts inv, c1, c2, sum = { 0 };
+	int full;
 	invoice_amounts(9999, TPS, TVQ, 0, &inv);
-	/* no earlier credit: the exact negative */
-	memset(&credited, 0, sizeof credited);
-	invoice_credit_full(&inv, &credited, &full);
-	assert_int_equal(full.subtotal_cents, -9999);
-	assert_int_equal(full.tps_cents, -500);
-	assert_int_equal(full.tvq_cents, -997);
-	assert_int_equal(full.total_cents, -11496);
-	/* after partial credits, what is left, so everything nets to zero */
+	assert_int_equal(inv.tvq_cents, 997);
+	assert_int_equal(invoice_credit(&inv, &sum, 5000, TPS, TVQ, 0, &c1, &full, NULL), JUSTE_OK);
+	assert_false(full);
+	assert_int_equal(c1.tvq_cents, -499);
+	sum_add(&sum, &c1);
+	assert_int_equal(invoice_credit(&inv, &sum, 4999, TPS, TVQ, 0, &c2, &full, NULL), JUSTE_OK);
+	assert_true(full);
+	assert_int_equal(c2.tvq_cents, -498);
+	assert_int_equal(c2.tps_cents, -250);
+	sum_add(&sum, &c2);
+	assert_int_equal(inv.total_cents + sum.total_cents, 0);
+	/* nothing is left: a further credit is refused */
+	assert_int_equal(invoice_credit(&inv, &sum, 0, TPS, TVQ, 0, &c2, &full, NULL), JUSTE_ECONFLICT);
+	assert_int_equal(invoice_credit(&inv, &sum, 1, TPS, TVQ, 0, &c2, &full, NULL), JUSTE_EINVAL);
+}
+
+/* Property: random sequences of partial credits on random invoices (TPS +
+ * TVQ, or a TVH alone) never credit more than charged on any tax, every
+ * note is <= 0 on every line, and the one that ends the sequence (a
+ * partial equal to the remainder, or a closing credit of any amount)
+ * releases the entries and nets every line to zero. */
+static void test_credit_property(void **state)
+{
+	(void)state;
 	srand(7);
-	for (int k = 0; k < 500; k++) {
-		int64_t s = 1 + rand() % 500000;
-		invoice_amounts(s, TPS, TVQ, 0, &inv);
-		memset(&credited, 0, sizeof credited);
-		int parts = rand() % 4;
-		for (int p = 0; p < parts; p++) {
-			int64_t left = s + credited.subtotal_cents;
-			if (left <= 0)
-				break;
-			int64_t amt = 1 + rand() % left;
-			assert_int_equal(invoice_credit_partial(amt, s, credited.subtotal_cents, TPS, TVQ, 0, &part, NULL), JUSTE_OK);
-			credited.subtotal_cents += part.subtotal_cents;
-			credited.tps_cents += part.tps_cents;
-			credited.tvq_cents += part.tvq_cents;
-			credited.total_cents += part.total_cents;
+	for (int k = 0; k < 20000; k++) {
+		int64_t s = 1 + rand() % (rand() % 2 ? 500000 : 20000);
+		int hst = rand() % 3 == 0;
+		int32_t r1 = hst ? (rand() % 2 ? 13000 : 15000) : TPS, r2 = hst ? 0 : TVQ;
+		struct invoice_amounts inv, sum = { 0 }, c;
+		invoice_amounts(s, r1, r2, 0, &inv);
+		int full = 0, parts = 1 + rand() % 6;
+		for (int p = 0; p < parts && !full; p++) {
+			int64_t left = s + sum.subtotal_cents;
+			int64_t amt = p == parts - 1 ? (rand() % 2 ? 0 : left) : 1 + rand() % (left > 1 ? left / 2 : 1);
+			assert_int_equal(invoice_credit(&inv, &sum, amt, r1, r2, 0, &c, &full, NULL), JUSTE_OK);
+			assert_true(c.subtotal_cents <= 0 && c.tps_cents <= 0 && c.tvq_cents <= 0);
+			assert_int_equal(c.total_cents, c.subtotal_cents + c.tps_cents + c.tvq_cents);
+			sum_add(&sum, &c);
+			assert_true(inv.subtotal_cents + sum.subtotal_cents >= 0);
+			assert_true(inv.tps_cents + sum.tps_cents >= 0);
+			assert_true(inv.tvq_cents + sum.tvq_cents >= 0);
+			assert_int_equal(full, inv.subtotal_cents + sum.subtotal_cents == 0);
 		}
-		invoice_credit_full(&inv, &credited, &full);
-		assert_int_equal(inv.subtotal_cents + credited.subtotal_cents + full.subtotal_cents, 0);
-		assert_int_equal(inv.tps_cents + credited.tps_cents + full.tps_cents, 0);
-		assert_int_equal(inv.tvq_cents + credited.tvq_cents + full.tvq_cents, 0);
-		assert_int_equal(inv.total_cents + credited.total_cents + full.total_cents, 0);
-		assert_true(full.subtotal_cents <= 0);
+		assert_true(full);
+		assert_int_equal(inv.subtotal_cents + sum.subtotal_cents, 0);
+		assert_int_equal(inv.tps_cents + sum.tps_cents, 0);
+		assert_int_equal(inv.tvq_cents + sum.tvq_cents, 0);
+		assert_int_equal(inv.total_cents + sum.total_cents, 0);
 	}
+}
+
+/* Issue dates (DOMAIN.md): never in the future, never before the end of
+ * the month billed (unless early, and then not before its first day),
+ * numbers follow dates; a month not ended needs early. */
+static void test_issue_dates(void **state)
+{
+	(void)state;
+	date_t first, last, d;
+	char period[PERIOD_LEN];
+	assert_int_equal(invoice_period_parse("2020-11", period, &first, &last, NULL), JUSTE_OK);
+	date_t today = last + 10;
+	assert_int_equal(invoice_issue_date_check(last, today, first, last, 0, 0, NULL), JUSTE_OK);
+	assert_int_equal(invoice_issue_date_check(today, today, first, last, 0, 0, NULL), JUSTE_OK);
+	/* the future: 2031 */
+	date_parse("2031-06-01", &d, NULL);
+	assert_int_equal(invoice_issue_date_check(d, today, first, last, 0, 0, NULL), JUSTE_EINVAL);
+	assert_int_equal(invoice_issue_date_check(today + 1, today, first, last, 0, 1, NULL), JUSTE_EINVAL);
+	/* Nov 15 for November's work: refused, unless billed early */
+	assert_int_equal(invoice_issue_date_check(first + 14, today, first, last, 0, 0, NULL), JUSTE_EINVAL);
+	assert_int_equal(invoice_issue_date_check(first + 14, today, first, last, 0, 1, NULL), JUSTE_OK);
+	assert_int_equal(invoice_issue_date_check(first - 1, today, first, last, 0, 1, NULL), JUSTE_EINVAL);
+	/* numbers follow dates */
+	assert_int_equal(invoice_issue_date_check(last, today, first, last, last + 1, 0, NULL), JUSTE_EINVAL);
+	assert_int_equal(invoice_issue_date_check(last + 1, today, first, last, last + 1, 0, NULL), JUSTE_OK);
+	/* the month not ended: only early, on its first day as on any other */
+	assert_int_equal(invoice_issue_date_check(first, first, first, last, 0, 0, NULL), JUSTE_EINVAL);
+	assert_int_equal(invoice_issue_date_check(first, first, first, last, 0, 1, NULL), JUSTE_OK);
+	assert_int_equal(invoice_issue_date_check(last, last, first, last, 0, 0, NULL), JUSTE_EINVAL);
+	/* credit notes */
+	assert_int_equal(invoice_credit_date_check(last, today, last, 0, NULL), JUSTE_OK);
+	assert_int_equal(invoice_credit_date_check(last - 1, today, last, 0, NULL), JUSTE_EINVAL);
+	assert_int_equal(invoice_credit_date_check(today + 1, today, last, 0, NULL), JUSTE_EINVAL);
+	assert_int_equal(invoice_credit_date_check(last + 1, today, last, last + 2, NULL), JUSTE_EINVAL);
+}
+
+/* The entries of a line are worth their shares of it, which add up to it. */
+static void test_entry_shares(void **state)
+{
+	(void)state;
+	srand(11);
+	for (int k = 0; k < 2000; k++) {
+		int n = 1 + rand() % 12;
+		int64_t mins[12], total = 0, rate = 1000 + rand() % 20000;
+		for (int i = 0; i < n; i++)
+			total += mins[i] = 1 + rand() % 600;
+		int64_t line = money_line_amount(total, rate), sum = 0, before = 0;
+		for (int i = 0; i < n; i++) {
+			int64_t share = invoice_entry_share(line, total, before, mins[i]);
+			int64_t own = money_line_amount(mins[i], rate);
+			assert_true(share - own <= 1 && own - share <= 1);
+			sum += share;
+			before += mins[i];
+		}
+		assert_int_equal(sum, line);
+	}
+}
+
+/* Typed blockers survive their stored form; text that is not one is a
+ * stale draft. */
+static void test_blockers(void **state)
+{
+	(void)state;
+	struct invoice_rec *r = calloc(1, sizeof *r), *back = calloc(1, sizeof *back);
+	assert_non_null(r);
+	assert_non_null(back);
+	struct invoice_blocker b = { .kind = BLOCKER_NO_RATE, .entry = 12 };
+	snprintf(b.mandate, sizeof b.mandate, "M-2020-001");
+	snprintf(b.date, sizeof b.date, "2020-03-02");
+	invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_NO_ADDRESS });
+	invoice_blocker_add(r, &b);
+	invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_UNPRICED, .count = 1 });
+	char text[INVOICE_TEXT_LEN], line[512];
+	invoice_blockers_format(r, text, sizeof text);
+	invoice_blockers_parse(text, back);
+	assert_int_equal(back->nblockers, 3);
+	assert_int_equal(back->blockers[1].kind, BLOCKER_NO_RATE);
+	assert_int_equal(back->blockers[1].entry, 12);
+	assert_string_equal(back->blockers[1].mandate, "M-2020-001");
+	assert_string_equal(back->blockers[1].date, "2020-03-02");
+	assert_int_equal(back->blockers[2].count, 1);
+	assert_non_null(strstr(invoice_blocker_text(back, &back->blockers[1], line, sizeof line), "saisie #12 (M-2020-001, 2020-03-02)"));
+	invoice_blockers_parse("adresse de facturation manquante", back);
+	assert_int_equal(back->nblockers, 1);
+	assert_int_equal(back->blockers[0].kind, BLOCKER_STALE);
+	invoice_blockers_parse("", back);
+	assert_int_equal(back->nblockers, 0);
+	free(r);
+	free(back);
 }
 
 /* juste check: an issued invoice's stored amounts against its lines and
@@ -406,7 +537,11 @@ int main(void)
 		cmocka_unit_test(test_grouping),
 		cmocka_unit_test(test_increments),
 		cmocka_unit_test(test_credit_partial),
-		cmocka_unit_test(test_credit_full),
+		cmocka_unit_test(test_credit_two_halves),
+		cmocka_unit_test(test_credit_property),
+		cmocka_unit_test(test_issue_dates),
+		cmocka_unit_test(test_entry_shares),
+		cmocka_unit_test(test_blockers),
 		cmocka_unit_test(test_verify),
 		cmocka_unit_test(test_verify_credits),
 		cmocka_unit_test(test_numbers),

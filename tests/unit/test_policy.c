@@ -54,7 +54,7 @@ static void test_keys(void **state)
 	const char *names[] = { "centre.name", "centre.address", "centre.phone", "centre.email",
 		"centre.tps_number", "centre.tvq_number", "fiscal.year_start", "taxes.tps_rate", "taxes.tvq_rate",
 		"invoice.number_pattern", "invoice.credit_pattern", "invoice.payment_days",
-		"invoice.payment_terms", "invoice.payment_instructions", "invoice.paper" };
+		"invoice.payment_terms", "invoice.payment_instructions", "invoice.paper", "calendar.easter_holiday", "approval.required_for_billing" };
 	size_t n = sizeof names / sizeof names[0];
 
 	assert_int_equal(policy_key_count(), n);

@@ -75,6 +75,11 @@ juste_status app_in_tx(struct app *a, juste_status (*fn)(struct app *, void *, s
  * a set-group-id juste never reads it (secure_getenv). */
 date_t app_today(void);
 
+/* Changes whenever the database does, whoever wrote (store_data_stamp):
+ * the screens compare it on each key and idle tick and reload when it
+ * moved.  Never blocks; 0 until it could be read once. */
+uint64_t app_data_stamp(struct app *a);
+
 /* --- what the front ends read ------------------------------------------ */
 
 /* The configuration: the front end loads juste.ini into it before

@@ -23,8 +23,11 @@ struct billing_month {
 	struct billing_row *rows;     /* drafts by client first, then issued by number */
 	size_t n;
 	int drafts, held, issued, credits;
-	/* of the invoices (drafts and issued, credit notes not included) */
-	int64_t minutes, subtotal_cents, tps_cents, tvq_cents, total_cents, late;
+	/* what the month has issued: its invoices net of their credit notes */
+	int64_t minutes, subtotal_cents, tps_cents, tvq_cents, total_cents;
+	/* apart: the drafts ready to issue, and those held back */
+	int64_t draft_minutes, draft_total_cents, held_total_cents;
+	int64_t late;                 /* late entries on the drafts and invoices */
 };
 /* Reads what the month holds now (drafting is invoicing_draft()).
  * Commis, gestionnaire, admin.  Free with billing_month_free. */

@@ -22,6 +22,7 @@
 #ifndef JUSTE_INVOICING_H
 #define JUSTE_INVOICING_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include "juste/app.h"
 #include "juste/invoice.h"
@@ -46,12 +47,23 @@ juste_status invoicing_draft(struct app *a, const char *month, const char *org, 
 	struct invoicing_run *run, struct juste_err *e);
 
 /* Issues the month: recomputes the drafts and numbers every one that is not
- * held, all in one transaction.  issue_date NULL = app_today(). */
-juste_status invoicing_issue(struct app *a, const char *month, const char *org, const char *issue_date,
+ * held, all in one transaction.  issue_date NULL = app_today().  The date
+ * follows DOMAIN.md ("Issue date", invoice_issue_date_check()): never in
+ * the future, not before the month's end nor before the last invoice
+ * numbered in its year; a month that has not ended is billed only when
+ * `early` is set, and then only with the work up to the issue date. */
+juste_status invoicing_issue(struct app *a, const char *month, const char *org, const char *issue_date, int early,
 	invoicing_cb cb, void *ctx, struct invoicing_run *run, struct juste_err *e);
 
-/* Credit note on invoice `number`: amount_cents 0 = full, else the pre-tax
- * amount to credit.  Fills *out with the issued credit note. */
+/* Whether month "2020-03" has not ended yet today (billing it needs early). */
+bool invoicing_month_open(const char *month);
+
+/* Credit note on invoice `number`: amount_cents 0 = all that is left, else
+ * the pre-tax amount to credit (invoice_credit(): its taxes capped at what
+ * is left of each; the one that leaves no subtotal closes the invoice,
+ * nets every tax to zero and releases its entries).  Dated per DOMAIN.md:
+ * not in the future, not before the invoice nor the last credit note
+ * numbered in its year.  Fills *out with the issued credit note. */
 juste_status invoicing_credit(struct app *a, const char *number, const char *reason, int64_t amount_cents,
 	const char *issue_date, struct invoice_rec *out, struct juste_err *e);
 
@@ -81,9 +93,15 @@ void invoicing_doc_free(struct invoice_doc *d);   /* NULL and zeroed docs are fi
 juste_status invoicing_printed(struct app *a, struct invoice_doc *d, int *copy, struct juste_err *e);
 
 /* Writes DIR/NUMBER.pdf for every issued invoice and credit note of the
- * month (of one client when org is set); reprints say COPIE; detail = 0
- * leaves the entries' pages out.  cb gets each path written.  Commis,
+ * month (of one client when org is set); reprints say COPIE; detail is
+ * asked as for invoicing_detail.  cb gets each path written.  Commis,
  * admin. */
+/* Whether d's PDF prints the entries' detail: asked (1 or 0) when the
+ * command said so, else INVOICING_DETAIL_CLIENT: what the client's
+ * organisation asks for (org --invoice-detail). */
+#define INVOICING_DETAIL_CLIENT (-1)
+juste_status invoicing_detail(struct app *a, const struct invoice_doc *d, int asked, int *detail, struct juste_err *e);
+
 typedef int (*invoicing_file_cb)(void *ctx, const struct invoice_rec *r, const char *path);
 juste_status invoicing_pdf_month(struct app *a, const char *month, const char *org, const char *dir, int detail,
 	invoicing_file_cb cb, void *ctx, struct juste_err *e);

@@ -37,12 +37,24 @@ juste_status rates_book_load(struct app *a, struct rate_book *b, struct juste_er
 juste_status rates_price_entry(struct app *a, struct rate_book *b, const struct entry *x,
 	struct priced *out, struct juste_err *e);
 
+/* An entry on an issued invoice, at the price it was billed: its line's
+ * rate and its share of the line (invoice_entry_share). */
+struct rates_billed {
+	int64_t entry_id, rate_cents, billed_minutes, amount_cents;
+};
+
 /* The book and every mandate's pricing facts, loaded once, so that a
- * million entries are priced from memory. */
+ * million entries are priced from memory.  An entry already on a standing
+ * invoice is priced as it was billed, never re-priced: so the same hour
+ * shows the same amount in `entries --priced`, on its invoice and in the
+ * figures built from invoices.  Unbilled entries get pricing_price() with
+ * their billing increment. */
 struct rates_pricer {
 	struct rate_book book;
 	struct rate_mandate_info *mandates;   /* by mandate_id */
 	size_t n, cap;
+	struct rates_billed *billed;          /* by entry_id */
+	size_t nbilled, capbilled;
 };
 juste_status rates_pricer_load(struct app *a, struct rates_pricer *p, struct juste_err *e);
 void rates_pricer_free(struct rates_pricer *p);   /* NULL is a no-op */

@@ -8,7 +8,9 @@
  * goes to the database at once (one transaction each) and the caller
  * reloads.  Nothing is kept only in memory.
  *
- * Cell semantics (week_set_cell):
+ * Cell semantics (week_set_cell), applied to the cell as the database
+ * holds it when the write happens (never to the snapshot, which may be
+ * stale):
  *   - empty cell, duration d   -> a new entry of d with an empty note;
  *   - one entry, duration d    -> that entry's minutes become d;
  *   - one entry, 0 or empty    -> the entry is deleted (the TUI asks first);
@@ -25,6 +27,7 @@
 
 #include <stdint.h>
 #include "juste/app.h"
+#include "juste/hours.h"
 
 #define WEEK_DAYS 7
 #define WEEK_WHY_LEN 160
@@ -66,6 +69,10 @@ struct week {
 	int nentries;
 	int day_total[WEEK_DAYS];
 	int total;
+	/* the week's approval: why it is locked (every day then is), or the
+	 * reason it was returned; "" when neither */
+	char approval[WEEK_WHY_LEN];
+	char returned[1024 + WEEK_WHY_LEN];
 };
 
 /* Loads the week holding `day` for expert `login` (the user themselves, or
@@ -100,6 +107,20 @@ juste_status week_delete_entry(struct app *a, const struct week *w, int64_t entr
  * picker), or toggles its pin on every week. */
 juste_status week_add_row(struct app *a, const struct week *w, const char *code, struct juste_err *e);
 juste_status week_toggle_pin(struct app *a, const struct week *w, int row, int *pinned_now, struct juste_err *e);
+/* Removes row from the screen: its pin (every week, or this week's) goes;
+ * refused when the row has hours this week in the database. */
+juste_status week_drop_row(struct app *a, const struct week *w, int row, struct juste_err *e);
+
+/* One's own hours of the month and of the fiscal year holding `day`
+ * (billable, internal, capacity up to today): Ma semaine's `m`. */
+struct week_totals {
+	char month[8];                /* "2020-03" */
+	char fy[16];                  /* "2019-2020" */
+	struct hours_period m, y;
+};
+juste_status week_totals(struct app *a, const struct week *w, date_t day, struct week_totals *out,
+	struct juste_err *e);
+
 /* Pins on this week the mandates of the previous week (rows, not hours);
  * *added = how many rows were new. */
 juste_status week_copy_previous(struct app *a, const struct week *w, int *added, struct juste_err *e);
@@ -117,12 +138,21 @@ struct week_timer {
 	char work_date[ISO_LEN];
 	int64_t started_at;
 	long elapsed;                 /* seconds */
+	char note[NOTE_LEN];          /* given at start; the entry's unless stop gives one */
 };
 juste_status week_timer_status(struct app *a, struct week_timer *t, struct juste_err *e);
-juste_status week_timer_start(struct app *a, const char *mandate, struct week_timer *t, struct juste_err *e);
+/* note: the entry's note when it stops (NULL or "" for none). */
+juste_status week_timer_start(struct app *a, const char *mandate, const char *note, struct week_timer *t,
+	struct juste_err *e);
 /* Stops and logs the entry (filled in *x) in one transaction; the timer
- * stays when the entry is refused. */
-juste_status week_timer_stop(struct app *a, struct entry *x, struct juste_err *e);
+ * stays when the entry is refused.  note replaces the one given at start
+ * (NULL keeps it). */
+juste_status week_timer_stop(struct app *a, const char *note, struct entry *x, struct juste_err *e);
+/* Stops the running timer (logging it with note, NULL keeps its own) and
+ * starts one on mandate with new_note, in one transaction: both or
+ * neither. */
+juste_status week_timer_switch(struct app *a, const char *mandate, const char *note, const char *new_note,
+	struct entry *x, struct week_timer *t, struct juste_err *e);
 juste_status week_timer_cancel(struct app *a, struct juste_err *e);
 /* "1:05:09" */
 char *week_elapsed_format(long seconds, char *buf, size_t n);

@@ -10,9 +10,17 @@
  * - TPS and TVQ are each computed once per invoice on the subtotal (TVQ not
  *   on TPS), half up, and half away from zero for credit notes; a
  *   tax-exempt invoice has none;
- * - a full credit note is the exact negative of what is left of the
- *   invoice (so invoice + credits nets to zero to the cent); a partial one
- *   credits a pre-tax amount with its own taxes at the invoice's rates;
+ * - a credit note credits a pre-tax part of the invoice with its own
+ *   taxes at the invoice's rates, each capped at what is still uncredited
+ *   of that tax; the one that leaves no subtotal (whatever the amount
+ *   asked) is the closing credit: the exact negative of what is left of
+ *   the invoice, so that invoice and credit notes net to zero on every
+ *   line, and it releases the invoice's entries;
+ * - an issue date is never in the future, never before the end of the
+ *   period billed (unless the clerk bills a month early, then only work up
+ *   to that date), never before the last number of its sequence;
+ * - an entry on an issued line is worth its share of that line, so that
+ *   the entries of a line add up to it exactly;
  * - numbers come from the configured pattern ("F{year}-{seq:4}").
  */
 #ifndef JUSTE_INVOICE_H
@@ -26,7 +34,10 @@
 
 #define INVOICE_NUMBER_LEN 33
 #define PERIOD_LEN 8            /* "2020-03" */
-#define INVOICE_TEXT_LEN 4096   /* warnings, blockers */
+#define INVOICE_TEXT_LEN 4096   /* warnings; the stored form of the blockers */
+#define INVOICE_BLOCKERS_MAX 16
+#define INVOICE_CREDITS_MAX 16  /* credit notes named by an invoice's record */
+#define PLACE_OF_SUPPLY_LEN 4   /* "ON", "US" (tax.h PLACE_LEN) */
 
 /* ------------------------------------------------------------ arithmetic */
 
@@ -68,17 +79,19 @@ struct invoice_group {
 juste_status invoice_group_items(struct invoice_item *items, size_t n, struct invoice_group **groups,
 	size_t *ngroups, struct juste_err *e);
 
-/* Partial credit of `amount_cents` (> 0, pre-tax) on an invoice whose
- * subtotal is inv_subtotal and already credited (<= 0, sum of earlier
- * credit notes' subtotals): refused when more than what is left.  The
- * result is negative, with taxes at the invoice's rates. */
-juste_status invoice_credit_partial(int64_t amount_cents, int64_t inv_subtotal, int64_t already_credited,
-	int32_t tps_rate, int32_t tvq_rate, int exempt, struct invoice_amounts *out, struct juste_err *e);
-
-/* Full credit: the negative of the invoice minus what earlier credit notes
- * already reversed (credited holds their sums, all <= 0). */
-void invoice_credit_full(const struct invoice_amounts *inv, const struct invoice_amounts *credited,
-	struct invoice_amounts *out);
+/* A credit note on an invoice whose amounts are `inv` and whose issued
+ * credit notes already reversed `credited` (their sums, <= 0).
+ * amount_cents > 0 credits that pre-tax part (refused beyond what is left
+ * of the subtotal), 0 all that is left.  Its taxes are the formula at the
+ * invoice's rates, each capped at what is left of that tax.  When it
+ * leaves no subtotal it is the closing credit (*full set): it credits
+ * exactly what is left of the subtotal and of each tax (a tax already
+ * over-credited by an older note is left as it is: nothing positive is
+ * ever credited).  The result is <= 0 on every line.  A closing credit is
+ * refused when nothing at all is left to credit. */
+juste_status invoice_credit(const struct invoice_amounts *inv, const struct invoice_amounts *credited,
+	int64_t amount_cents, int32_t tps_rate, int32_t tvq_rate, int exempt, struct invoice_amounts *out,
+	int *full, struct juste_err *e);
 
 /* What `juste check` finds wrong with an issued document's stored amounts,
  * as bits (0 = nothing).  An invoice's taxes must be what its own copied
@@ -120,11 +133,48 @@ juste_status invoice_number_format(const char *pattern, int year, int seq, char 
 /* Issue date + payment days. */
 date_t invoice_due_date(date_t issued, int payment_days);
 
+/* Whether an invoice of the period [first, last] may be dated `issued` on
+ * `today` (DOMAIN.md, "Issue date"): not after today; a month that has not
+ * ended (today <= last) only when `early`; not before the period's first
+ * day, nor before its last unless `early`; not before `last_numbered`,
+ * the latest issue date already numbered in the same sequence (the
+ * sequence of issued's year; 0 or less when none).  JUSTE_EINVAL saying
+ * which, with the date to use. */
+juste_status invoice_issue_date_check(date_t issued, date_t today, date_t first, date_t last,
+	date_t last_numbered, int early, struct juste_err *e);
+
+/* The same for a credit note on an invoice issued on `invoice_issued`:
+ * not after today, not before the invoice, not before the last credit
+ * note numbered in its sequence. */
+juste_status invoice_credit_date_check(date_t issued, date_t today, date_t invoice_issued,
+	date_t last_numbered, struct juste_err *e);
+
+/* An entry's share of the issued line it is on: the line's amount spread
+ * over its entries in their order by cumulative rounding, so that the
+ * shares add up exactly to the line.  `before` is the billed minutes of
+ * the line's entries before this one, `minutes` its own; line_minutes
+ * their total (> 0). */
+int64_t invoice_entry_share(int64_t line_amount, int64_t line_minutes, int64_t before, int64_t minutes);
+
 /* "2020-03" -> first and last day; JUSTE_EINVAL naming the text. */
 juste_status invoice_period_parse(const char *s, char period[PERIOD_LEN], date_t *first, date_t *last,
 	struct juste_err *e);
 
 /* --------------------------------------------------------------- records */
+
+/* What holds a draft back, kept typed: the words are made when shown
+ * (invoice_blocker_text), in the reader's language.  no_table / no_rate:
+ * an entry (id, mandate, work date) without a rate; more: how many more
+ * (count) were not named; unpriced: how many in all (count); no_address:
+ * the client has none; stale: a draft written by an older juste, whose
+ * reasons are not known (draft again). */
+struct invoice_blocker {
+	enum blocker_kind kind;
+	char mandate[CODE_LEN];
+	int64_t entry;
+	char date[ISO_LEN];
+	int count;
+};
 
 /* An invoice or credit note as stored: header, frozen rates and amounts. */
 struct invoice_rec {
@@ -142,21 +192,50 @@ struct invoice_rec {
 	char period[PERIOD_LEN];
 	char issued_on[ISO_LEN], due_on[ISO_LEN];
 	char payment_terms[128];
+	/* the taxes (tax.h): the regime of the place of supply, copied at
+	 * issue, and the rates of the two slots (TPS or TVH, TVQ) */
+	enum tax_regime tax_regime;
+	char place_of_supply[PLACE_OF_SUPPLY_LEN];
 	int32_t tps_rate, tvq_rate;
 	struct invoice_amounts amounts;
-	char tax_exempt_reason[NAME_LEN]; /* "" when taxed */
+	/* why no tax is charged: an exempt client, or a zero-rated export
+	 * (tax_regime TAX_REGIME_DETAXE); "" when taxed */
+	char tax_exempt_reason[NAME_LEN];
 	int64_t credited_id;              /* credit notes */
 	char credited_number[INVOICE_NUMBER_LEN];
 	char credit_reason[NOTE_LEN];
 	int credit_full;
 	int reprints;
 	char warnings[INVOICE_TEXT_LEN];  /* one per line */
-	char blockers[INVOICE_TEXT_LEN];  /* one per line; a draft with any is held back */
+	struct invoice_blocker blockers[INVOICE_BLOCKERS_MAX];   /* a draft with any is held back */
+	int nblockers;
 	/* filled by reads */
 	int line_count;
 	int64_t credited_cents;           /* issued invoices: sum of their credit notes (<= 0) */
 	int fully_credited;
+	/* issued invoices: their issued credit notes, by number */
+	char credit_numbers[INVOICE_CREDITS_MAX][INVOICE_NUMBER_LEN];
+	int ncredits;                     /* how many in all (may exceed what is named) */
 };
+
+/* Where the document stands (vocab.h INVOICE_STATE_INFO): a draft, held
+ * (it has blockers), issued, partly credited, credited in full.  A credit
+ * note is issued. */
+enum invoice_state invoice_state(const struct invoice_rec *r);
+
+/* Adds a blocker (silently dropped beyond INVOICE_BLOCKERS_MAX, the
+ * unpriced count still saying how many entries have no rate). */
+void invoice_blocker_add(struct invoice_rec *r, const struct invoice_blocker *b);
+
+/* The sentence of a blocker, in the reader's language (err_translate):
+ * "saisie #12 (M-2020-001, 2020-03-02) : aucun taux : …". */
+char *invoice_blocker_text(const struct invoice_rec *r, const struct invoice_blocker *b, char *buf, size_t n);
+
+/* The stored form of a record's blockers (one per line, tab-separated:
+ * word, mandate, entry, date, count), and back.  Reading text that is no
+ * such form (a draft of an older juste) gives one BLOCKER_STALE. */
+void invoice_blockers_format(const struct invoice_rec *r, char *buf, size_t n);
+void invoice_blockers_parse(const char *text, struct invoice_rec *r);
 
 struct invoice_line_rec {
 	int64_t id, invoice_id;

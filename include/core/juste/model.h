@@ -48,6 +48,11 @@ struct org {
 	char left_on[ISO_LEN];
 	char email[EMAIL_LEN];
 	char address[ADDR_LEN];
+	/* where it is, which says how its services are taxed (tax.h): an ISO
+	 * country code ("" is read as "CA") and, in Canada, its province */
+	char country[3];
+	enum province province;
+	int invoice_without_detail; /* 1: its invoice PDFs leave the entries' pages out */
 };
 
 /* Services (domains of expertise) and funding programs have the same shape. */

@@ -48,7 +48,17 @@ struct policy {
 	char payment_terms[128];
 	char payment_instructions[512]; /* how to pay (transit, account, Interac); "" prints nothing */
 	char paper[8];                  /* A4 | Letter */
+	char easter_holiday[20];        /* POLICY_GOOD_FRIDAY | POLICY_EASTER_MONDAY */
+	int approval_required;          /* only approved weeks are billed */
 };
+
+/* The statutory holiday of Easter is the employer's choice (DOMAIN.md):
+ * the values of "calendar.easter_holiday". */
+#define POLICY_GOOD_FRIDAY "vendredi_saint"
+#define POLICY_EASTER_MONDAY "lundi_de_paques"
+#define POLICY_EASTER_CHOICES POLICY_GOOD_FRIDAY "|" POLICY_EASTER_MONDAY
+/* True when Easter Monday is the holiday instead of Good Friday. */
+bool policy_easter_monday(const struct policy *p);
 
 /* The keys, in the order `juste settings show` lists them. */
 struct policy_key {

@@ -1,14 +1,20 @@
 /*
  * pricing.h - the price of an hour, in one place.
  *
- * Invoices, reports, screens and `juste entries --priced` all call
+ * Drafts, invoices, budgets, screens and `juste entries --priced` all call
  * pricing_price(): it finds the rate in force on the entry's work date,
  * most specific first (the mandate's negotiated rate, then the client's
  * negotiated rate for the service, then the rate table's row for the
- * service and the client's category), and returns the amount in cents and
- * the rule that chose the rate.  No rate is an error naming the entry;
- * nothing is ever priced at 0 silently.  Pure: the rate book is loaded by
- * the store and handed in.
+ * service and the client's category), rounds the logged minutes up to the
+ * billing increment, and returns the billed minutes, the amount in cents
+ * and the rule that chose the rate, so that an hour has one price
+ * wherever it is shown.  No rate is an error naming the entry; nothing is
+ * ever priced at 0 silently.  Pure: the rate book is loaded by the store
+ * and handed in.
+ *
+ * An invoice line groups entries of one mandate at one rate and is priced
+ * on its total billed minutes (DOMAIN.md); once issued, an entry's price
+ * is its share of that line (invoice_entry_share), never re-priced.
  */
 #ifndef JUSTE_PRICING_H
 #define JUSTE_PRICING_H
@@ -65,14 +71,20 @@ struct price_query {
 	int64_t service_id;
 	enum org_category category;    /* client's category */
 	const char *work_date;         /* ISO */
-	int64_t minutes;               /* billed minutes */
+	int64_t minutes;               /* logged minutes */
+	int increment;                 /* billing increment, pricing_increment(); 0 = none */
 };
 
 struct priced {
 	int64_t rate_cents;
-	int64_t amount_cents;          /* money_line_amount(minutes, rate) */
+	int64_t billed_minutes;        /* minutes rounded up to the increment */
+	int64_t amount_cents;          /* money_line_amount(billed_minutes, rate) */
 	const struct rate_row *row;    /* the rule that chose it (points into the book) */
 };
+
+/* The increment that applies to an entry: its mandate's, else its
+ * client's (0 = none, bill the minutes as logged). */
+int pricing_increment(int mandate_increment, int client_increment);
 
 /* JUSTE_ENOTFOUND with "saisie #12 (M-2020-001, 2020-03-02) : aucun taux…"
  * when no rate applies. */
@@ -105,6 +117,7 @@ struct rate_mandate_info {
 	int64_t service_id;
 	char service[CODE_LEN];
 	enum billing_mode billing;
+	int increment;                 /* pricing_increment() of the mandate's and the client's */
 };
 
 /* An entry as pricing sees it: the lean row of the store's walk of the

@@ -93,6 +93,65 @@
 	X(LINE_KIND_FORFAIT, "forfait", N_("forfait"), 0, 1) \
 	X(LINE_KIND_CREDIT,  "credit",  N_("crédit"),  0, 0)
 
+/* Where a Canadian organisation is, and so which taxes its services bear
+ * (DOMAIN.md, "Place of supply"); the regime in force in each is dated and
+ * lives in the database (sql/008).  An organisation outside Canada has none. */
+#define PROVINCE_INFO(X) \
+	X(PROVINCE_QC, "QC", N_("Québec")) \
+	X(PROVINCE_ON, "ON", N_("Ontario")) \
+	X(PROVINCE_NB, "NB", N_("Nouveau-Brunswick")) \
+	X(PROVINCE_NS, "NS", N_("Nouvelle-Écosse")) \
+	X(PROVINCE_PE, "PE", N_("Île-du-Prince-Édouard")) \
+	X(PROVINCE_NL, "NL", N_("Terre-Neuve-et-Labrador")) \
+	X(PROVINCE_MB, "MB", N_("Manitoba")) \
+	X(PROVINCE_SK, "SK", N_("Saskatchewan")) \
+	X(PROVINCE_AB, "AB", N_("Alberta")) \
+	X(PROVINCE_BC, "BC", N_("Colombie-Britannique")) \
+	X(PROVINCE_YT, "YT", N_("Yukon")) \
+	X(PROVINCE_NT, "NT", N_("Territoires du Nord-Ouest")) \
+	X(PROVINCE_NU, "NU", N_("Nunavut"))
+
+/* The taxes of an invoice, by where its client is.  An invoice has two
+ * tax slots (sql/004: tps_*, tvq_*): the first holds the federal tax, TPS
+ * or, in a harmonized province, TVH (one tax under one registration
+ * number, at the harmonized rate); the second the TVQ.  gst: the first slot
+ * is the TPS; hst: it is the TVH; qst: the second slot is the TVQ.  A
+ * zero-rated export has neither, and says why. */
+#define TAX_REGIME_INFO(X) \
+	X(TAX_REGIME_TPS_TVQ, "tps_tvq", N_("TPS et TVQ"),           1, 0, 1) \
+	X(TAX_REGIME_TVH,     "tvh",     N_("TVH"),                  0, 1, 0) \
+	X(TAX_REGIME_TPS,     "tps",     N_("TPS seulement"),        1, 0, 0) \
+	X(TAX_REGIME_DETAXE,  "detaxe",  N_("détaxé (exportation)"), 0, 0, 0)
+
+/* A tax as an invoice names it, with its rate: "TVH (13 %)".  Not stored
+ * as a word: the slot and the invoice's regime say which it is. */
+#define TAX_INFO(X) \
+	X(TAX_TPS, "tps", N_("TPS")) \
+	X(TAX_TVQ, "tvq", N_("TVQ")) \
+	X(TAX_TVH, "tvh", N_("TVH"))
+
+/* Where an invoice stands, as lists show it: derived from its status, its
+ * blockers and its credit notes, never stored.  open: it still bills
+ * something (its entries stay locked). */
+#define INVOICE_STATE_INFO(X) \
+	X(INVOICE_STATE_DRAFT,           "draft",           N_("brouillon"),          0) \
+	X(INVOICE_STATE_HELD,            "held",            N_("retenu"),             0) \
+	X(INVOICE_STATE_ISSUED,          "issued",          N_("émise"),              1) \
+	X(INVOICE_STATE_PARTLY_CREDITED, "partly_credited", N_("créditée en partie"), 1) \
+	X(INVOICE_STATE_CREDITED,        "credited",        N_("créditée"),           0)
+
+/* What holds a draft back (typed, turned into words only when shown). */
+#define BLOCKER_INFO(X) \
+	X(BLOCKER_NO_ADDRESS, "no_address", N_("adresse de facturation manquante")) \
+	X(BLOCKER_NO_TABLE,   "no_table",   N_("aucune table de taux en vigueur")) \
+	X(BLOCKER_NO_RATE,    "no_rate",    N_("aucun taux pour le service et la catégorie")) \
+	X(BLOCKER_MORE,       "more",       N_("autres saisies sans taux")) \
+	X(BLOCKER_UNPRICED,   "unpriced",   N_("saisies sans taux")) \
+	X(BLOCKER_UNAPPROVED, "unapproved", N_("semaine non approuvée")) \
+	X(BLOCKER_UNAPPROVED_MORE, "unapproved_more", N_("autres saisies de semaines non approuvées")) \
+	X(BLOCKER_UNAPPROVED_ALL, "unapproved_total", N_("saisies de semaines non approuvées")) \
+	X(BLOCKER_STALE,      "stale",      N_("brouillon d'une version antérieure"))
+
 /* What a line of the audit log is about. */
 #define ENTITY_INFO(X) \
 	X(ENTITY_ENTRY,       "entry",       N_("saisie")) \
@@ -103,9 +162,14 @@
 	X(ENTITY_PROGRAM,     "program",     N_("programme")) \
 	X(ENTITY_RATE,        "rate",        N_("taux")) \
 	X(ENTITY_INVOICE,     "invoice",     N_("facture")) \
+	X(ENTITY_PAYMENT,     "payment",     N_("paiement")) \
 	X(ENTITY_FINANCE,     "finance",     N_("chiffres financiers")) \
 	X(ENTITY_DEVAFFAIRES, "devaffaires", N_("développement des affaires")) \
 	X(ENTITY_MONTH,       "month",       N_("mois")) \
+	X(ENTITY_CLOSURE,     "closure",     N_("fermeture du centre")) \
+	X(ENTITY_ABSENCE,     "absence",     N_("absence")) \
+	X(ENTITY_WEEK,        "week",        N_("semaine")) \
+	X(ENTITY_TEAM,        "team",        N_("équipe de mandat")) \
 	X(ENTITY_SETTING,     "setting",     N_("réglage")) \
 	X(ENTITY_DATABASE,    "database",    N_("base de données"))
 
@@ -147,6 +211,37 @@
 	X(GENDER_M, "M", N_("homme")) \
 	X(GENDER_X, "X", N_("autre"))
 
+/* An invoice's payment state, derived from its payments and credit notes
+ * (never stored): payments.h. */
+#define PAYMENT_STATE_INFO(X) \
+	X(PAYMENTS_UNPAID,   "unpaid",   N_("impayée")) \
+	X(PAYMENTS_PARTIAL,  "partial",  N_("payée en partie")) \
+	X(PAYMENTS_PAID,     "paid",     N_("payée")) \
+	X(PAYMENTS_CREDITED, "credited", N_("créditée"))
+
+/* How a client paid (a payment's method). */
+#define PAYMENT_METHOD_INFO(X) \
+	X(PAYMENT_METHOD_CHEQUE,   "cheque",   N_("chèque")) \
+	X(PAYMENT_METHOD_VIREMENT, "virement", N_("virement")) \
+	X(PAYMENT_METHOD_DEPOT,    "depot",    N_("dépôt direct")) \
+	X(PAYMENT_METHOD_CARTE,    "carte",    N_("carte de crédit")) \
+	X(PAYMENT_METHOD_AUTRE,    "autre",    N_("autre"))
+/* An expert's recorded absence (DOMAIN.md, capacity): a day absent is
+ * not working time, whatever the kind. */
+#define ABSENCE_KIND_INFO(X) \
+	X(ABSENCE_VACANCES,  "vacances",  N_("vacances")) \
+	X(ABSENCE_MALADIE,   "maladie",   N_("maladie")) \
+	X(ABSENCE_FORMATION, "formation", N_("formation")) \
+	X(ABSENCE_PARENTAL,  "parental",  N_("congé parental")) \
+	X(ABSENCE_AUTRE,     "autre",     N_("autre absence"))
+
+/* Where an expert's week stands in its approval.  locked: its entries no
+ * longer change (a returned week is open again). */
+#define WEEK_STATUS_INFO(X) \
+	X(WEEK_SUBMITTED, "submitted", N_("soumise"),    1) \
+	X(WEEK_APPROVED,  "approved",  N_("approuvée"),  1) \
+	X(WEEK_RETURNED,  "returned",  N_("retournée"),  0)
+
 /* --- the enums ---------------------------------------------------------- */
 
 #define VOCAB_ENUM(e, ...) e,
@@ -172,8 +267,16 @@ enum audit_action { ACTION_INFO(VOCAB_ENUM) ACTION_COUNT };
 enum dev_kind { DEV_KIND_INFO(VOCAB_ENUM) DEV_KIND_COUNT };
 enum dev_partner { PARTNER_INFO(VOCAB_ENUM) PARTNER_COUNT };
 enum report_by { REPORT_BY_INFO(VOCAB_ENUM) REPORT_BY_COUNT };
+enum payment_method { PAYMENT_METHOD_INFO(VOCAB_ENUM) PAYMENT_METHOD_COUNT };
 /* GENDER_NONE: not given; it is stored as NULL, not as a word. */
+enum absence_kind { ABSENCE_KIND_INFO(VOCAB_ENUM) ABSENCE_KIND_COUNT };
+enum week_status { WEEK_STATUS_INFO(VOCAB_ENUM) WEEK_STATUS_COUNT };
 enum gender { GENDER_NONE = -1, GENDER_INFO(VOCAB_ENUM) GENDER_COUNT };
+enum province { PROVINCE_INFO(VOCAB_ENUM) PROVINCE_COUNT };
+enum tax_regime { TAX_REGIME_INFO(VOCAB_ENUM) TAX_REGIME_COUNT };
+enum tax { TAX_INFO(VOCAB_ENUM) TAX_COUNT };
+enum invoice_state { INVOICE_STATE_INFO(VOCAB_ENUM) INVOICE_STATE_COUNT };
+enum blocker_kind { BLOCKER_INFO(VOCAB_ENUM) BLOCKER_COUNT };
 
 /* --- words, labels, parsing --------------------------------------------- */
 
@@ -181,7 +284,9 @@ enum gender { GENDER_NONE = -1, GENDER_INFO(VOCAB_ENUM) GENDER_COUNT };
 enum vocab_kind {
 	VOCAB_CATEGORY, VOCAB_BILLING, VOCAB_ROLE, VOCAB_FUNCTION, VOCAB_INVOICE_KIND,
 	VOCAB_INVOICE_STATUS, VOCAB_LINE_KIND, VOCAB_ENTITY, VOCAB_ACTION, VOCAB_DEV_KIND,
-	VOCAB_PARTNER, VOCAB_REPORT_BY, VOCAB_GENDER, VOCAB_KINDS
+	VOCAB_PARTNER, VOCAB_REPORT_BY, VOCAB_GENDER, VOCAB_PROVINCE, VOCAB_TAX_REGIME, VOCAB_TAX,
+	VOCAB_INVOICE_STATE, VOCAB_BLOCKER,
+	VOCAB_PAYMENT_METHOD, VOCAB_ABSENCE_KIND, VOCAB_WEEK_STATUS, VOCAB_KINDS
 };
 
 /* How many words the table has, and the enum value of its i-th row
@@ -253,6 +358,21 @@ juste_status vocab_report_by_parse(const char *word, enum report_by *out, struct
 const char *vocab_gender_word(enum gender g);
 const char *vocab_gender_label(enum gender g);
 juste_status vocab_gender_parse(const char *word, enum gender *out, struct juste_err *e);
+const char *vocab_province_word(enum province p);
+const char *vocab_province_label(enum province p);
+juste_status vocab_province_parse(const char *word, enum province *out, struct juste_err *e);
+const char *vocab_tax_regime_word(enum tax_regime r);
+const char *vocab_tax_regime_label(enum tax_regime r);
+juste_status vocab_tax_regime_parse(const char *word, enum tax_regime *out, struct juste_err *e);
+const char *vocab_tax_word(enum tax t);
+const char *vocab_tax_label(enum tax t);
+juste_status vocab_tax_parse(const char *word, enum tax *out, struct juste_err *e);
+const char *vocab_invoice_state_word(enum invoice_state s);
+const char *vocab_invoice_state_label(enum invoice_state s);
+juste_status vocab_invoice_state_parse(const char *word, enum invoice_state *out, struct juste_err *e);
+const char *vocab_blocker_word(enum blocker_kind b);
+const char *vocab_blocker_label(enum blocker_kind b);
+juste_status vocab_blocker_parse(const char *word, enum blocker_kind *out, struct juste_err *e);
 
 /* The annual report's names of a category and of a kind of step, translated
  * ("" for a value outside the table). */
@@ -260,6 +380,16 @@ const char *vocab_category_heading(enum org_category c);
 const char *vocab_category_group(enum org_category c);
 const char *vocab_category_short(enum org_category c);
 const char *vocab_dev_kind_heading(enum dev_kind k);
+
+const char *vocab_payment_method_word(enum payment_method m);
+const char *vocab_payment_method_label(enum payment_method m);
+juste_status vocab_payment_method_parse(const char *word, enum payment_method *out, struct juste_err *e);
+const char *vocab_absence_kind_word(enum absence_kind k);
+const char *vocab_absence_kind_label(enum absence_kind k);
+juste_status vocab_absence_kind_parse(const char *word, enum absence_kind *out, struct juste_err *e);
+const char *vocab_week_status_word(enum week_status s);
+const char *vocab_week_status_label(enum week_status s);
+juste_status vocab_week_status_parse(const char *word, enum week_status *out, struct juste_err *e);
 
 /* --- properties ---------------------------------------------------------- */
 
@@ -273,5 +403,10 @@ bool vocab_invoice_kind_credit(enum invoice_kind k);
 bool vocab_invoice_status_final(enum invoice_status s);
 bool vocab_line_kind_hourly(enum line_kind k);
 bool vocab_line_kind_monthly(enum line_kind k);
+bool vocab_tax_regime_gst(enum tax_regime r);
+bool vocab_tax_regime_hst(enum tax_regime r);
+bool vocab_tax_regime_qst(enum tax_regime r);
+bool vocab_invoice_state_open(enum invoice_state s);
+bool vocab_week_status_locked(enum week_status s);
 
 #endif

@@ -52,6 +52,12 @@ juste_status store_commit(struct store *s, struct juste_err *e);
 void store_rollback(struct store *s);           /* no-op when none is open */
 bool store_in_transaction(const struct store *s);
 
+/* A stamp that changes whenever the database does: SQLite's data_version
+ * (moved by other connections' commits) with this connection's own count
+ * of changed rows.  Never waits on a lock: when the file is busy the stamp
+ * is left as it was (the caller asks again a moment later). */
+juste_status store_data_stamp(struct store *s, uint64_t *stamp, struct juste_err *e);
+
 /* Bulk mode, for imports of entries inside a transaction: instead of one
  * audit row per entry, store_bulk_end() writes one row naming the batch
  * (label, row count, first and last entry ids) in the same transaction.

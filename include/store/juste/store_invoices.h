@@ -90,6 +90,24 @@ juste_status store_invoice_entries(struct store *s, int64_t invoice_id, store_in
 juste_status store_invoice_credited(struct store *s, int64_t invoice_id, struct invoice_amounts *sum,
 	int *full, struct juste_err *e);
 
+/* The latest issue date numbered in the sequence of kind for year ("" when
+ * none): a new number is never dated before it. */
+juste_status store_invoice_last_issued(struct store *s, enum invoice_kind kind, int year, char on[ISO_LEN],
+	struct juste_err *e);
+
+/* The frozen price of each entry on an hourly line of a standing invoice
+ * of a period from from_period on (NULL: all): its invoice, the line's
+ * rate, its billed minutes and its share of the line's amount
+ * (invoice_entry_share), so that the entries of a line add up to it. */
+struct billed_price {
+	int64_t entry_id;
+	char number[INVOICE_NUMBER_LEN];
+	int64_t rate_cents, billed_minutes, amount_cents;
+};
+typedef int (*store_billed_price_cb)(void *ctx, const struct billed_price *b);
+juste_status store_invoice_billed_prices(struct store *s, const char *from_period, store_billed_price_cb cb,
+	void *ctx, struct juste_err *e);
+
 /* Per invoice (draft or issued) of period "2020-03": billed minutes of its
  * lines and how many of its entries are late, for the billing desk.
  * Bounded by the month's invoices (invoices_period, then the primary keys

@@ -38,4 +38,14 @@ juste_status store_week_pickable(struct store *s, int64_t expert_id, const char 
 juste_status store_week_pin_add(struct store *s, int64_t expert_id, int64_t mandate_id, const char *week, struct juste_err *e);
 juste_status store_week_pin_remove(struct store *s, int64_t expert_id, int64_t mandate_id, const char *week, struct juste_err *e);
 
+/* The expert's minutes from..to (inclusive) by billing mode of the mandate
+ * (minutes[BILLING_HORAIRE], ...). */
+juste_status store_week_hours(struct store *s, int64_t expert_id, const char *from, const char *to,
+	int64_t minutes[BILLING_COUNT], struct juste_err *e);
+
+/* The entries of one cell as the database holds them now: *n of them, the
+ * first max ids in ids (by id). */
+juste_status store_week_cell(struct store *s, int64_t expert_id, int64_t mandate_id, const char *date,
+	int64_t *ids, int max, int *n, struct juste_err *e);
+
 #endif
