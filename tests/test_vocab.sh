@@ -48,7 +48,8 @@ names = {"expert", "mandate", "org", "service", "program", "rate", "invoice", "f
          "month", "setting", "database", "payment", "entry", "credit", "draft", "hours", "insert", "update",
          "delete", "close", "reopen", "admin", "F", "M", "X", "week", "absence", "team",
          "tps", "tvq", "tvh",   # also the journal's and the list's CSV columns
-         "receivables"}         # also the command juste receivables
+         "receivables",         # also the command juste receivables
+         "credited"}            # also a CSV column of report members (dollars credited)
 # Sites where a word is a plain name, with why.
 allowed = {
     ("src/app/demo.c", "direction"): "the demo's e-mail boxes (direction@...)",

@@ -163,7 +163,7 @@ juste_status cli_ledger(struct cli *c, int argc, char **argv, struct juste_err *
 	enum ledger_fmt fmt = LFMT_TABLE;
 	int o;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "", opts, "ledger", e)) != -1) {
 		switch (o) {
 		case 'f': st = cli_opt_date("--from", optarg, from, e); break;
 		case 't': st = cli_opt_date("--to", optarg, to, e); break;
@@ -179,8 +179,7 @@ juste_status cli_ledger(struct cli *c, int argc, char **argv, struct juste_err *
 			else
 				st = err_set(e, JUSTE_EUSAGE, N_("format inconnu '%s' (table, csv, json ou sage50)"), optarg);
 			break;
-		default:
-			return ledger_usage(e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)

@@ -108,8 +108,7 @@ juste_status cli_reminders(struct cli *c, int argc, char **argv, struct juste_er
 	enum rfmt fmt = RFMT_TABLE;
 	int o;
 	juste_status st = JUSTE_OK;
-	optind = 0;
-	while (!st && (o = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "o:", opts, pdf ? "reminders pdf" : "reminders", e)) != -1) {
 		switch (o) {
 		case 'a': st = cli_opt_date("--at", optarg, at, e); break;
 		case 'o':
@@ -129,8 +128,7 @@ juste_status cli_reminders(struct cli *c, int argc, char **argv, struct juste_er
 			else
 				st = err_set(e, JUSTE_EUSAGE, N_("format inconnu '%s' (table, csv ou json)"), optarg);
 			break;
-		default:
-			return reminders_usage(e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
