@@ -140,12 +140,16 @@ static const struct check_query aggregate_checks[] = {
 };
 
 /* The monthly sums exist from the migration that makes them: a file of an
- * older schema (a backup being restored) has none to compare. */
+ * older schema (a backup being restored) has none to compare.  Found by
+ * its name without the number, which follows the order of the files. */
 static bool has_monthly_sums(struct store *s)
 {
-	for (int i = 0; i < store_migrations_count; i++)
-		if (strcmp(store_migrations[i].name, "014_aggregates.sql") == 0)
+	static const char suffix[] = "_aggregates.sql";
+	for (int i = 0; i < store_migrations_count; i++) {
+		size_t n = strlen(store_migrations[i].name);
+		if (n >= sizeof suffix - 1 && strcmp(store_migrations[i].name + n - (sizeof suffix - 1), suffix) == 0)
 			return store_schema_version(s) > i;
+	}
 	return false;
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The monthly sums of time (sql/014) against the entries: after an import
+# The monthly sums of time (sql/012) against the entries: after an import
 # (summed in one pass at its end), after juste's own writes, and after
 # random inserts, updates, deletes and mandate changes made straight to the
 # file, both tables equal a GROUP BY over entries; reports over ranges with
