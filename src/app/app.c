@@ -203,7 +203,7 @@ juste_status app_require(const struct app *a, int roles, const char *what, struc
 {
 	if (a->role & roles)
 		return JUSTE_OK;
-	return err_set(e, JUSTE_EDENIED, N_("permission refusée : %s (rôle %s)"), what, vocab_role_word(a->user.role));
+	return err_set(e, JUSTE_EDENIED, N_("permission refusée : %s (rôle %s)"), what, vocab_role_label(a->user.role));
 }
 
 bool app_may_see_expert(const struct app *a, const char *login)

@@ -1036,6 +1036,8 @@ static juste_status plan_orgs(struct gen *g, struct juste_err *e)
 		o->fee_dollars = n->fee_dollars;
 		org_address(&r, town_named(n->region, n->place), n->region == REG_ON, o->o.address,
 			sizeof o->o.address);
+		/* its taxes follow where it is: the Ontario network pays TVH */
+		o->o.province = n->region == REG_ON ? PROVINCE_ON : PROVINCE_QC;
 		org_email(&r, n->code, o->o.email, sizeof o->o.email);
 		if (strcmp(n->code, NO_ADDRESS_CODE) == 0)
 			o->o.address[0] = '\0';
@@ -1091,6 +1093,7 @@ static juste_status plan_orgs(struct gen *g, struct juste_err *e)
 					o->enterprise = true;
 				}
 				org_address(&kr, t, K->region == REG_ON, o->o.address, sizeof o->o.address);
+				o->o.province = K->region == REG_ON ? PROVINCE_ON : PROVINCE_QC;
 				org_email(&kr, code, o->o.email, sizeof o->o.email);
 			}
 		}

@@ -71,7 +71,10 @@ void i18n_init(const char *argv0, const char *language)
 const char *i18n_language(void)
 {
 	const char *env = getenv("LANGUAGE");
-	if (env && strncmp(env, "en", 2) == 0)
-		return "en";
-	return "fr";
+	if (env && *env)
+		return strncmp(env, "en", 2) == 0 ? "en" : "fr";
+	/* no LANGUAGE: gettext follows the messages' locale (LANG=en_CA.UTF-8
+	 * where it is installed), and so do the figures */
+	const char *loc = setlocale(LC_MESSAGES, NULL);
+	return loc && strncmp(loc, "en", 2) == 0 ? "en" : "fr";
 }

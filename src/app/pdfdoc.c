@@ -213,3 +213,20 @@ juste_status pdfdoc_close(struct pdfdoc *d, const char *path, struct juste_err *
 	}
 	return outfile_commit(out, e);
 }
+
+void pdfdoc_abort(struct pdfdoc *d)
+{
+	for (int i = 0; i < d->nfonts; i++)
+		pango_font_description_free(d->fonts[i]);
+	d->nfonts = 0;
+	g_object_unref(d->lay);
+	cairo_destroy(d->cr);
+	cairo_surface_finish(d->surface);
+	cairo_surface_destroy(d->surface);
+	if (d->out)
+		outfile_abort(d->out);
+	d->lay = NULL;
+	d->cr = NULL;
+	d->surface = NULL;
+	d->out = NULL;
+}

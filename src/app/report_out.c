@@ -28,7 +28,52 @@
 struct tw {
 	FILE *out;
 	int md;
+	enum text_lang lang;     /* the figures' format: the user's language */
 };
+
+/* s as Markdown text that reads as itself: the ASCII punctuation that
+ * Markdown (and GitHub's tables, strikethrough) gives a meaning escaped
+ * with a backslash, and, when s starts a line (lead), a first character
+ * that would open a list or a heading.  Cut at a character when out is
+ * short. */
+static void md_escape(const char *s, int lead, char *out, size_t n)
+{
+	size_t k = 0;
+	if (n == 0)
+		return;
+	for (const char *c = s; *c; c++) {
+		int esc = strchr("\\`*_[]<>|&~", *c) != NULL || (lead && c == s && strchr("-+#=", *c) != NULL);
+		size_t need = esc ? 2 : 1;
+		if (k + need >= n) {
+			/* cut inside a character: drop its first bytes too */
+			if (((unsigned char)*c & 0xC0) == 0x80) {
+				while (k > 0 && ((unsigned char)out[k - 1] & 0xC0) == 0x80)
+					k--;
+				if (k > 0)
+					k--;
+			}
+			break;
+		}
+		if (esc)
+			out[k++] = '\\';
+		out[k++] = *c;
+	}
+	out[k] = '\0';
+}
+
+/* A name in the output: control characters made visible (text_pad_min,
+ * never cut, as on every screen), and escaped for Markdown (lead: s starts
+ * the Markdown line). */
+static void cell_text(const struct tw *t, const char *s, int lead, char *out, size_t n)
+{
+	if (!t->md) {
+		text_pad_min(s, 0, TEXT_LEFT, out, n);
+		return;
+	}
+	char plain[1024];
+	text_pad_min(s, 0, TEXT_LEFT, plain, sizeof plain);
+	md_escape(plain, lead, out, n);
+}
 
 /* One table row: text pads to the widths (negative: right-aligned); md
  * writes pipes. */
@@ -36,11 +81,11 @@ static void row(struct tw *t, const char *const *cells, const int *widths, int n
 {
 	/* cells through text_pad_min: never cut, but with their control
 	 * characters made visible, as on every screen */
-	char cell[1024];
+	char cell[2048];
 	if (t->md) {
 		fputs("|", t->out);
 		for (int i = 0; i < n; i++) {
-			text_pad_min(cells[i], 0, TEXT_LEFT, cell, sizeof cell);
+			cell_text(t, cells[i], 0, cell, sizeof cell);
 			fprintf(t->out, " %s |", cell);
 		}
 		fputs("\n", t->out);
@@ -67,8 +112,9 @@ static void rule(struct tw *t, const int *widths, int n)
 
 static void heading(struct tw *t, const char *title)
 {
+	/* in Markdown every block ends with its blank line */
 	if (t->md)
-		fprintf(t->out, "\n## %s\n\n", title);
+		fprintf(t->out, "## %s\n\n", title);
 	else
 		fprintf(t->out, "\n%s\n\n", title);
 }
@@ -78,6 +124,14 @@ static void para(struct tw *t, const char *text)
 	fprintf(t->out, t->md ? "%s\n\n" : "  %s\n", text);
 }
 
+/* After a table's last row: in Markdown a blank line, without which the
+ * next paragraph would be read as one more row. */
+static void table_end(struct tw *t)
+{
+	if (t->md)
+		fputs("\n", t->out);
+}
+
 
 /* Where each displayed year's actual products come from, when it is not
  * simply its invoices: a year kept before juste, or audited figures that
@@ -85,6 +139,7 @@ static void para(struct tw *t, const char *text)
 static void products_notes(struct tw *t, const struct annual_report *r)
 {
 	char b1[MONEY_BUF], b2[MONEY_BUF], b3[MONEY_BUF], line[1024];
+	const enum text_lang L = t->lang;
 	for (int k = 1; k < 3; k++) {
 		const struct annual_year *y = &r->y[k];
 		if (y->products_source != ANNUAL_PRODUCTS_ENTERED)
@@ -95,9 +150,9 @@ static void products_notes(struct tw *t, const struct annual_report *r)
 		} else if (y->reconciliation.ok) {
 			snprintf(line, sizeof line, _("Rapprochement %s : produits audités %s ; factures des périodes de "
 				"l'exercice, nettes des notes de crédit, avant taxes : %s ; écart (audités moins factures) : %s."),
-				y->name, money_format_fr(y->products.cents, b1, sizeof b1),
-				money_format_fr(y->products_invoiced.cents, b2, sizeof b2),
-				money_format_fr(y->reconciliation.cents, b3, sizeof b3));
+				y->name, money_format_lang(L, y->products.cents, b1, sizeof b1),
+				money_format_lang(L, y->products_invoiced.cents, b2, sizeof b2),
+				money_format_lang(L, y->reconciliation.cents, b3, sizeof b3));
 			para(t, line);
 		}
 	}
@@ -105,7 +160,8 @@ static void products_notes(struct tw *t, const struct annual_report *r)
 
 static void write_text(const struct annual_report *r, int md, FILE *out)
 {
-	struct tw t = { out, md };
+	struct tw t = { out, md, text_lang_of(i18n_language()) };
+	const enum text_lang L = t.lang;
 	const struct annual_year *y1 = &r->y[1], *y2 = &r->y[2];
 	char b1[64], b2[64], b3[64], b4[64], b5[64], b6[64], line[2048];
 
@@ -119,23 +175,23 @@ static void write_text(const struct annual_report *r, int md, FILE *out)
 
 	heading(&t, _("Services aux membres"));
 	snprintf(line, sizeof line, _("Heures de services rendus : %s (%s : %s), soit une variation de %s ; "
-		"l'année précédente : %s."), figures_hours_fr(y2->billable_minutes, b1, sizeof b1), y1->name,
-		figures_hours_fr(y1->billable_minutes, b2, sizeof b2),
-		figures_pct_signed(r->hours_growth.ok, r->hours_growth.tenths, b3, sizeof b3),
-		figures_pct_signed(r->prev_hours_growth.ok, r->prev_hours_growth.tenths, b4, sizeof b4));
+		"l'année précédente : %s."), figures_hours_lang(L, y2->billable_minutes, b1, sizeof b1), y1->name,
+		figures_hours_lang(L, y1->billable_minutes, b2, sizeof b2),
+		figures_pct_signed_lang(L, r->hours_growth.ok, r->hours_growth.tenths, b3, sizeof b3),
+		figures_pct_signed_lang(L, r->prev_hours_growth.ok, r->prev_hours_growth.tenths, b4, sizeof b4));
 	para(&t, line);
 	snprintf(line, sizeof line, _("Des interventions auprès de %s entreprises (%s : %s)."),
-		figures_count_fr(y2->beneficiaries, b1, sizeof b1), y1->name,
-		figures_count_fr(y1->beneficiaries, b2, sizeof b2));
+		figures_count_lang(L, y2->beneficiaries, b1, sizeof b1), y1->name,
+		figures_count_lang(L, y1->beneficiaries, b2, sizeof b2));
 	para(&t, line);
 
 	heading(&t, _("Membrariat"));
 	snprintf(line, sizeof line, _("%s organisations membres au %s (%s au %s), dont %s nouvelles organisations "
 		"durant l'exercice : une croissance du membrariat de %s."),
-		figures_count_fr(y2->members_at_end, b1, sizeof b1), y2->last,
-		figures_count_fr(y1->members_at_end, b2, sizeof b2), y1->last,
-		figures_count_fr(y2->new_members, b3, sizeof b3),
-		figures_pct_signed(r->members_growth.ok, r->members_growth.tenths, b4, sizeof b4));
+		figures_count_lang(L, y2->members_at_end, b1, sizeof b1), y2->last,
+		figures_count_lang(L, y1->members_at_end, b2, sizeof b2), y1->last,
+		figures_count_lang(L, y2->new_members, b3, sizeof b3),
+		figures_pct_signed_lang(L, r->members_growth.ok, r->members_growth.tenths, b4, sizeof b4));
 	para(&t, line);
 
 	heading(&t, _("Affaires financières"));
@@ -149,49 +205,50 @@ static void write_text(const struct annual_report *r, int md, FILE *out)
 		const int w[] = { 22, -16, -16, -18, -6, -18 };
 		row(&t, hdr, w, 6);
 		rule(&t, w, 6);
-		const char *c1[] = { _("PRODUITS"), figures_dollars_or_dash(y1->products.ok, y1->products.cents, b1, sizeof b1),
-			figures_dollars_or_dash(y2->products.ok, y2->products.cents, b2, sizeof b2),
-			figures_dollars_or_dash(y2->budget_products.ok, y2->budget_products.cents, b3, sizeof b3),
-			figures_pct_whole_signed(r->products_variance.ok, r->products_variance.tenths, b4, sizeof b4),
-			figures_dollars_or_dash(r->next_budget_products.ok, r->next_budget_products.cents, b5, sizeof b5) };
+		const char *c1[] = { _("PRODUITS"), figures_dollars_or_dash_lang(L, y1->products.ok, y1->products.cents, b1, sizeof b1),
+			figures_dollars_or_dash_lang(L, y2->products.ok, y2->products.cents, b2, sizeof b2),
+			figures_dollars_or_dash_lang(L, y2->budget_products.ok, y2->budget_products.cents, b3, sizeof b3),
+			figures_pct_whole_signed_lang(L, r->products_variance.ok, r->products_variance.tenths, b4, sizeof b4),
+			figures_dollars_or_dash_lang(L, r->next_budget_products.ok, r->next_budget_products.cents, b5, sizeof b5) };
 		row(&t, c1, w, 6);
 		const char *c2[] = { _("FRAIS D'EXPLOITATION"),
-			figures_dollars_or_dash(y1->expenses.ok, y1->expenses.cents, b1, sizeof b1),
-			figures_dollars_or_dash(y2->expenses.ok, y2->expenses.cents, b2, sizeof b2),
-			figures_dollars_or_dash(y2->budget_expenses.ok, y2->budget_expenses.cents, b3, sizeof b3),
-			figures_pct_whole_signed(r->expenses_variance.ok, r->expenses_variance.tenths, b4, sizeof b4),
-			figures_dollars_or_dash(r->next_budget_expenses.ok, r->next_budget_expenses.cents, b5, sizeof b5) };
+			figures_dollars_or_dash_lang(L, y1->expenses.ok, y1->expenses.cents, b1, sizeof b1),
+			figures_dollars_or_dash_lang(L, y2->expenses.ok, y2->expenses.cents, b2, sizeof b2),
+			figures_dollars_or_dash_lang(L, y2->budget_expenses.ok, y2->budget_expenses.cents, b3, sizeof b3),
+			figures_pct_whole_signed_lang(L, r->expenses_variance.ok, r->expenses_variance.tenths, b4, sizeof b4),
+			figures_dollars_or_dash_lang(L, r->next_budget_expenses.ok, r->next_budget_expenses.cents, b5, sizeof b5) };
 		row(&t, c2, w, 6);
 		const char *c3[] = { _("EXCÉDENT DE L'EXERCICE"),
-			figures_dollars_or_dash(y1->surplus.ok, y1->surplus.cents, b1, sizeof b1),
-			figures_dollars_or_dash(y2->surplus.ok, y2->surplus.cents, b2, sizeof b2),
-			figures_dollars_or_dash(y2->budget_surplus.ok, y2->budget_surplus.cents, b3, sizeof b3), "",
-			figures_dollars_or_dash(r->next_budget_surplus.ok, r->next_budget_surplus.cents, b5, sizeof b5) };
+			figures_dollars_or_dash_lang(L, y1->surplus.ok, y1->surplus.cents, b1, sizeof b1),
+			figures_dollars_or_dash_lang(L, y2->surplus.ok, y2->surplus.cents, b2, sizeof b2),
+			figures_dollars_or_dash_lang(L, y2->budget_surplus.ok, y2->budget_surplus.cents, b3, sizeof b3), "",
+			figures_dollars_or_dash_lang(L, r->next_budget_surplus.ok, r->next_budget_surplus.cents, b5, sizeof b5) };
 		row(&t, c3, w, 6);
+		table_end(&t);
 		if (!md)
 			fputs("\n", out);
 	}
 	if (y2->products_source == ANNUAL_PRODUCTS_ENTERED)
 		snprintf(line, sizeof line, _("Le volume d'affaires a connu une variation de %s. Produits réels : "
 			"chiffres audités saisis ; factures des périodes de l'exercice : %s factures, %s notes de crédit."),
-			figures_pct_signed(r->products_growth.ok, r->products_growth.tenths, b1, sizeof b1),
-			figures_count_fr(y2->invoices, b2, sizeof b2), figures_count_fr(y2->credits, b3, sizeof b3));
+			figures_pct_signed_lang(L, r->products_growth.ok, r->products_growth.tenths, b1, sizeof b1),
+			figures_count_lang(L, y2->invoices, b2, sizeof b2), figures_count_lang(L, y2->credits, b3, sizeof b3));
 	else
 		snprintf(line, sizeof line, _("Le volume d'affaires a connu une variation de %s. Produits réels : "
 			"factures émises nettes des notes de crédit, avant taxes (%s factures, %s notes de crédit)."),
-			figures_pct_signed(r->products_growth.ok, r->products_growth.tenths, b1, sizeof b1),
-			figures_count_fr(y2->invoices, b2, sizeof b2), figures_count_fr(y2->credits, b3, sizeof b3));
+			figures_pct_signed_lang(L, r->products_growth.ok, r->products_growth.tenths, b1, sizeof b1),
+			figures_count_lang(L, y2->invoices, b2, sizeof b2), figures_count_lang(L, y2->credits, b3, sizeof b3));
 	para(&t, line);
 	products_notes(&t, r);
 	snprintf(line, sizeof line, _("Au cours de l'exercice, la Coopérative a effectué %s de ses opérations avec "
 		"ses membres utilisateurs au sens de l'article 17 du Règlement d'application de la Loi sur les "
-		"coopératives."), figures_pct(r->members_share.ok, r->members_share.tenths, b1, sizeof b1));
+		"coopératives."), figures_pct_lang(L, r->members_share.ok, r->members_share.tenths, b1, sizeof b1));
 	para(&t, line);
 	snprintf(line, sizeof line, _("La progression des revenus en provenance des membres et des membres "
 		"auxiliaires est respectivement de %s et %s, comparativement à l'année précédente."),
-		figures_pct_signed(r->category_growth[CATEGORY_MEMBRE].ok, r->category_growth[CATEGORY_MEMBRE].tenths,
+		figures_pct_signed_lang(L, r->category_growth[CATEGORY_MEMBRE].ok, r->category_growth[CATEGORY_MEMBRE].tenths,
 			b1, sizeof b1),
-		figures_pct_signed(r->category_growth[CATEGORY_AUXILIAIRE].ok,
+		figures_pct_signed_lang(L, r->category_growth[CATEGORY_AUXILIAIRE].ok,
 			r->category_growth[CATEGORY_AUXILIAIRE].tenths, b2, sizeof b2));
 	para(&t, line);
 
@@ -203,20 +260,19 @@ static void write_text(const struct annual_report *r, int md, FILE *out)
 		rule(&t, w, 4);
 		for (int c = 0; c < CATEGORY_COUNT; c++) {
 			const char *cells[] = { vocab_category_heading(c),
-				figures_dollars_fr(y1->revenue_by_category[c], b1, sizeof b1),
-				figures_dollars_fr(y2->revenue_by_category[c], b2, sizeof b2),
-				figures_pct_signed(r->category_growth[c].ok, r->category_growth[c].tenths, b3, sizeof b3) };
+				figures_dollars_lang(L, y1->revenue_by_category[c], b1, sizeof b1),
+				figures_dollars_lang(L, y2->revenue_by_category[c], b2, sizeof b2),
+				figures_pct_signed_lang(L, r->category_growth[c].ok, r->category_growth[c].tenths, b3, sizeof b3) };
 			row(&t, cells, w, 4);
 		}
-		const char *tot[] = { _("Total"), figures_dollars_fr(y1->net_cents, b1, sizeof b1),
-			figures_dollars_fr(y2->net_cents, b2, sizeof b2), "" };
+		const char *tot[] = { _("Total"), figures_dollars_lang(L, y1->net_cents, b1, sizeof b1),
+			figures_dollars_lang(L, y2->net_cents, b2, sizeof b2), "" };
 		row(&t, tot, w, 4);
+		table_end(&t);
 	}
 	if (!md)
 		fputs("\n", out);
 	para(&t, _("Part des membres sous entière gestion et des autres membres dans les revenus des membres :"));
-	if (md)
-		fputs("\n", out);
 	{
 		const char *hdr[] = { _("EXERCICE"), _("SOUS ENTIÈRE GESTION"), _("AUTRES MEMBRES") };
 		const int w[] = { 10, -22, -16 };
@@ -225,17 +281,18 @@ static void write_text(const struct annual_report *r, int md, FILE *out)
 		for (int i = 0; i < r->nhist; i++) {
 			const struct annual_hist *h = &r->hist[i];
 			const char *cells[] = { h->name,
-				figures_pct(h->full_management_share.ok, h->full_management_share.tenths, b1, sizeof b1),
-				figures_pct(h->other_members_share.ok, h->other_members_share.tenths, b2, sizeof b2) };
+				figures_pct_lang(L, h->full_management_share.ok, h->full_management_share.tenths, b1, sizeof b1),
+				figures_pct_lang(L, h->other_members_share.ok, h->other_members_share.tenths, b2, sizeof b2) };
 			row(&t, cells, w, 3);
 		}
+		table_end(&t);
 	}
 
 	heading(&t, _("Capital humain"));
 	snprintf(line, sizeof line, _("Au %s : %s ressources professionnelles, %s formateurs, %s directions."),
-		y2->last, figures_count_fr(r->people_by_function[FUNCTION_PROFESSIONNEL], b1, sizeof b1),
-		figures_count_fr(r->people_by_function[FUNCTION_FORMATEUR], b2, sizeof b2),
-		figures_count_fr(r->people_by_function[FUNCTION_DIRECTION], b3, sizeof b3));
+		y2->last, figures_count_lang(L, r->people_by_function[FUNCTION_PROFESSIONNEL], b1, sizeof b1),
+		figures_count_lang(L, r->people_by_function[FUNCTION_FORMATEUR], b2, sizeof b2),
+		figures_count_lang(L, r->people_by_function[FUNCTION_DIRECTION], b3, sizeof b3));
 	para(&t, line);
 	char age[32];
 	if (r->average_age.ok)
@@ -243,9 +300,9 @@ static void write_text(const struct annual_report *r, int md, FILE *out)
 	else
 		snprintf(age, sizeof age, "—");
 	snprintf(line, sizeof line, _("Femmes : %s ; hommes : %s (sur %s personnes dont le genre est connu) ; "
-		"moyenne d'âge : %s."), figures_pct(r->women_share.ok, r->women_share.tenths, b1, sizeof b1),
-		figures_pct(r->men_share.ok, r->men_share.tenths, b2, sizeof b2),
-		figures_count_fr(r->known_gender, b3, sizeof b3), age);
+		"moyenne d'âge : %s."), figures_pct_lang(L, r->women_share.ok, r->women_share.tenths, b1, sizeof b1),
+		figures_pct_lang(L, r->men_share.ok, r->men_share.tenths, b2, sizeof b2),
+		figures_count_lang(L, r->known_gender, b3, sizeof b3), age);
 	para(&t, line);
 
 	heading(&t, _("Heures et revenus par programme de financement"));
@@ -261,13 +318,15 @@ static void write_text(const struct annual_report *r, int md, FILE *out)
 		rule(&t, w, 5);
 		for (size_t i = 0; i < r->nprograms; i++) {
 			const struct annual_program *p = &r->programs[i];
-			const char *cells[] = { p->code[0] ? p->code : _("(sans programme)"),
-				figures_hours_fr(p->minutes[0], b1, sizeof b1),
-				figures_hours_fr(p->minutes[1], b2, sizeof b2),
-				figures_dollars_fr(p->revenue_cents[0], b3, sizeof b3),
-				figures_dollars_fr(p->revenue_cents[1], b4, sizeof b4) };
+			/* Markdown, without widths, names the program as the PDF does */
+			const char *cells[] = { !p->code[0] ? _("(sans programme)") : md && p->name[0] ? p->name : p->code,
+				figures_hours_lang(L, p->minutes[0], b1, sizeof b1),
+				figures_hours_lang(L, p->minutes[1], b2, sizeof b2),
+				figures_dollars_lang(L, p->revenue_cents[0], b3, sizeof b3),
+				figures_dollars_lang(L, p->revenue_cents[1], b4, sizeof b4) };
 			row(&t, cells, w, 5);
 		}
+		table_end(&t);
 	}
 
 	heading(&t, _("Développement des affaires"));
@@ -278,13 +337,14 @@ static void write_text(const struct annual_report *r, int md, FILE *out)
 		else
 			fprintf(out, "  %s\n", line);
 		for (int k = 0; k < DEV_KIND_COUNT; k++) {
-			fprintf(out, md ? "- %s : %lld\n" : "    %s : %lld\n", vocab_dev_kind_heading(k),
-				(long long)r->dev_counts[p][k]);
+			/* TRANSLATORS: a kind of business development and its count */
+			snprintf(line, sizeof line, _("%s : %lld"), vocab_dev_kind_heading(k), (long long)r->dev_counts[p][k]);
+			fprintf(out, md ? "- %s\n" : "    %s\n", line);
 			for (size_t i = 0; i < r->ndev_names; i++) {
 				const struct annual_dev_name *n = &r->dev_names[i];
 				if ((int)n->partner == p && (int)n->kind == k) {
-					char name[1024];
-					text_pad_min(n->name, 0, TEXT_LEFT, name, sizeof name);
+					char name[2048];
+					cell_text(&t, n->name, 1, name, sizeof name);
 					fprintf(out, md ? "  - %s\n" : "      - %s\n", name);
 				}
 			}
@@ -295,10 +355,11 @@ static void write_text(const struct annual_report *r, int md, FILE *out)
 
 	heading(&t, _("Utilisation"));
 	snprintf(line, sizeof line, _("Taux d'utilisation global : %s (%s facturables sur une capacité de %s)."),
-		figures_pct(r->utilisation.ok, r->utilisation.tenths, b1, sizeof b1),
-		figures_hours_fr(r->billable_total, b2, sizeof b2), figures_hours_fr(r->capacity_total, b3, sizeof b3));
+		figures_pct_lang(L, r->utilisation.ok, r->utilisation.tenths, b1, sizeof b1),
+		figures_hours_lang(L, r->billable_total, b2, sizeof b2), figures_hours_lang(L, r->capacity_total, b3, sizeof b3));
 	para(&t, line);
-	fputs("\n", out);
+	if (!md)
+		fputs("\n", out);
 	{
 		const char *hdr[] = { _("PERSONNE"), _("FONCTION"), _("FACTURABLES"), _("INTERNES"), _("CAPACITÉ"),
 			_("UTILISATION") };
@@ -307,12 +368,13 @@ static void write_text(const struct annual_report *r, int md, FILE *out)
 		rule(&t, w, 6);
 		for (size_t i = 0; i < r->nexperts; i++) {
 			const struct annual_expert *x = &r->experts[i];
-			const char *cells[] = { x->name, vocab_function_word(x->function),
-				figures_hours_fr(x->billable, b1, sizeof b1), figures_hours_fr(x->internal, b2, sizeof b2),
-				figures_hours_fr(x->capacity, b3, sizeof b3),
-				figures_pct(x->utilisation.ok, x->utilisation.tenths, b6, sizeof b6) };
+			const char *cells[] = { x->name, vocab_function_label(x->function),
+				figures_hours_lang(L, x->billable, b1, sizeof b1), figures_hours_lang(L, x->internal, b2, sizeof b2),
+				figures_hours_lang(L, x->capacity, b3, sizeof b3),
+				figures_pct_lang(L, x->utilisation.ok, x->utilisation.tenths, b6, sizeof b6) };
 			row(&t, cells, w, 6);
 		}
+		table_end(&t);
 	}
 }
 

@@ -24,18 +24,19 @@
 #include <csv.h>
 #include <jansson.h>
 
-#include "app/app_internal.h"
+#include "app/receivables_internal.h"
 #include "juste/csvout.h"
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/money.h"
 #include "juste/outfile.h"
 #include "juste/rules.h"
+#include "juste/store_ledger.h"
 #include "juste/tax.h"
 #include "juste/text.h"
 #include "juste/transfer.h"
 
-#define MAX_COLS 13              /* the widest kinds (orgs, mandates) */
+#define MAX_COLS 14              /* the widest kind (mandates, with an older column) */
 #define MAX_FIELDS 32            /* fields kept per row; more is an error */
 #define CHUNK_SIZE (64 * 1024)   /* bytes handed to libcsv at a time */
 #define ROW_MAX (64 * 1024)      /* longest record accepted */
@@ -48,22 +49,30 @@
 
 enum { O_CODE, O_NAME, O_CATEGORY, O_PARENT, O_FULL, O_EXEMPT, O_JOINED, O_LEFT, O_EMAIL, O_ADDRESS, O_PROVINCE,
 	O_COUNTRY, O_WITHOUT_DETAIL };
-enum { X_LOGIN, X_NAME, X_FUNCTION, X_ROLE, X_WEEKLY, X_STARTED, X_LEFT };
+enum { X_LOGIN, X_NAME, X_FUNCTION, X_ROLE, X_WEEKLY_MIN, X_STARTED, X_LEFT, X_WEEKLY };
 enum { R_CODE, R_NAME };
 enum { M_CODE, M_TITLE, M_CLIENT, M_BENEF, M_SERVICE, M_PROGRAM, M_BILLING, M_FEE,
-	M_BHOURS, M_BAMOUNT, M_OPENED, M_CLOSED, M_BHARD };
-enum { E_DATE, E_EXPERT, E_MANDATE, E_DURATION, E_NOTE };
+	M_BMIN, M_BAMOUNT, M_OPENED, M_CLOSED, M_BHARD, M_BHOURS };
+enum { E_DATE, E_EXPERT, E_MANDATE, E_MINUTES, E_NOTE, E_DURATION };
 
+/* The columns an import reads: those the export writes (durations in
+ * minutes), then the older ones still read (durations in hours or as
+ * "7h30"), one of each pair at most in a header. */
 static const char *const org_cols[] = { "code", "name", "category", "parent", "full_management",
 	"tax_exempt", "joined_on", "left_on", "email", "address", "province", "country",
 	"invoice_without_detail", NULL };
-static const char *const expert_cols[] = { "login", "name", "function", "role", "weekly_hours",
-	"started_on", "left_on", NULL };
+static const char *const expert_cols[] = { "login", "name", "function", "role", "weekly_minutes",
+	"started_on", "left_on", "weekly_hours", NULL };
 static const char *const ref_cols[] = { "code", "name", NULL };
 static const char *const mandate_cols[] = { "code", "title", "client", "beneficiary", "service",
-	"program", "billing", "monthly_fee", "budget_hours", "budget_amount", "opened_on",
-	"closed_on", "budget_hard", NULL };
-static const char *const entry_cols[] = { "date", "expert", "mandate", "duration", "note", NULL };
+	"program", "billing", "monthly_fee", "budget_minutes", "budget_amount", "opened_on",
+	"closed_on", "budget_hard", "budget_hours", NULL };
+static const char *const entry_cols[] = { "date", "expert", "mandate", "minutes", "note", "duration", NULL };
+/* Export only: issued documents and payments are made by juste, never imported. */
+static const char *const invoice_cols[] = { "number", "kind", "credited_invoice", "client", "client_name",
+	"issued_on", "due_on", "tax_regime", "subtotal", "tps", "tvq", "total", NULL };
+static const char *const payment_cols[] = { "id", "received_on", "client", "invoice", "amount", "method",
+	"reference", "voided_on", "void_reason", NULL };
 
 #define BIT(i) (1u << (i))
 
@@ -85,17 +94,25 @@ static const struct kind_spec {
 	unsigned required;
 	row_fn row;
 	finish_fn finish;
+	int ncols_out;      /* the first ones: what the export writes */
+	unsigned pair;      /* a column and its older name: one at most */
+	bool pair_required; /* and one of them at least */
 } kinds[] = {
 	[KIND_ORGS] = { "orgs", org_cols, BIT(O_CODE) | BIT(O_NAME) | BIT(O_CATEGORY),
-		row_org, finish_orgs },
+		row_org, finish_orgs, 13, 0, false },
 	[KIND_EXPERTS] = { "experts", expert_cols,
-		BIT(X_LOGIN) | BIT(X_NAME) | BIT(X_FUNCTION) | BIT(X_ROLE), row_expert, NULL },
-	[KIND_SERVICES] = { "services", ref_cols, BIT(R_CODE) | BIT(R_NAME), row_ref, NULL },
-	[KIND_PROGRAMS] = { "programs", ref_cols, BIT(R_CODE) | BIT(R_NAME), row_ref, NULL },
+		BIT(X_LOGIN) | BIT(X_NAME) | BIT(X_FUNCTION) | BIT(X_ROLE), row_expert, NULL, 7,
+		BIT(X_WEEKLY_MIN) | BIT(X_WEEKLY), false },
+	[KIND_SERVICES] = { "services", ref_cols, BIT(R_CODE) | BIT(R_NAME), row_ref, NULL, 2, 0, false },
+	[KIND_PROGRAMS] = { "programs", ref_cols, BIT(R_CODE) | BIT(R_NAME), row_ref, NULL, 2, 0, false },
 	[KIND_MANDATES] = { "mandates", mandate_cols, BIT(M_CODE) | BIT(M_TITLE) | BIT(M_CLIENT) |
-		BIT(M_SERVICE) | BIT(M_BILLING) | BIT(M_OPENED), row_mandate, NULL },
+		BIT(M_SERVICE) | BIT(M_BILLING) | BIT(M_OPENED), row_mandate, NULL, 13,
+		BIT(M_BMIN) | BIT(M_BHOURS), false },
 	[KIND_ENTRIES] = { "entries", entry_cols,
-		BIT(E_DATE) | BIT(E_EXPERT) | BIT(E_MANDATE) | BIT(E_DURATION), row_entry, NULL },
+		BIT(E_DATE) | BIT(E_EXPERT) | BIT(E_MANDATE), row_entry, NULL, 5,
+		BIT(E_MINUTES) | BIT(E_DURATION), true },
+	[KIND_INVOICES] = { "invoices", invoice_cols, 0, NULL, NULL, 12, 0, false },
+	[KIND_PAYMENTS] = { "payments", payment_cols, 0, NULL, NULL, 9, 0, false },
 };
 #define NKINDS ((int)(sizeof kinds / sizeof kinds[0]))
 
@@ -117,7 +134,7 @@ juste_status transfer_kind_parse(const char *s, enum transfer_kind *k, struct ju
 		}
 	}
 	return err_set(e, JUSTE_EINVAL,
-		N_("type inconnu '%s' (orgs, experts, services, programs, mandates ou entries)"), s);
+		N_("type inconnu '%s' (orgs, experts, services, programs, mandates, entries, invoices ou payments)"), s);
 }
 
 juste_status transfer_format_parse(const char *s, enum transfer_format *f, struct juste_err *e)
@@ -129,7 +146,7 @@ juste_status transfer_format_parse(const char *s, enum transfer_format *f, struc
 	else if (strcmp(s, "table") == 0)
 		*f = FORMAT_TABLE;
 	else
-		return err_set(e, JUSTE_EINVAL, N_("format inconnu '%s' (csv, json ou table)"), s);
+		return err_set(e, JUSTE_EUSAGE, N_("format inconnu '%s' (csv, json ou table)"), s);
 	return JUSTE_OK;
 }
 
@@ -376,6 +393,19 @@ static juste_status header_read(struct importer *im, struct juste_err *e)
 		if (missing & BIT(c))
 			return err_set(e, JUSTE_EINVAL, N_("colonne obligatoire manquante : '%s'"),
 				k->cols[c]);
+	if (k->pair) {
+		int a = -1, b = -1;
+
+		for (int c = 0; c < ncols; c++)
+			if (k->pair & BIT(c))
+				*(a < 0 ? &a : &b) = c;
+		if ((seen & k->pair) == k->pair)
+			return err_set(e, JUSTE_EINVAL, N_("colonnes '%s' et '%s' : l'une ou l'autre, pas les deux"),
+				k->cols[a], k->cols[b]);
+		if (k->pair_required && !(seen & k->pair))
+			return err_set(e, JUSTE_EINVAL, N_("colonne obligatoire manquante : '%s' (ou '%s')"),
+				k->cols[a], k->cols[b]);
+	}
 	im->nheader = im->nfields;
 	im->header_done = true;
 	return JUSTE_OK;
@@ -517,6 +547,28 @@ static juste_status put_money(const char *col, int64_t *dst, const char *src,
 static bool is_digit(char c)
 {
 	return c >= '0' && c <= '9';
+}
+
+/* Minutes as the export writes them: digits only ("195"). */
+static juste_status minutes_parse(const char *col, const char *s, int64_t max_minutes,
+	int64_t *out, struct juste_err *e)
+{
+	int64_t v = 0;
+
+	if (!is_digit(*s))
+		goto bad;
+	for (const char *p = s; *p; p++) {
+		if (!is_digit(*p))
+			goto bad;
+		if ((v = v * 10 + (*p - '0')) > max_minutes)
+			return err_set_field(e, col, JUSTE_EINVAL, N_("%s : nombre de minutes trop grand '%s'"),
+				col, s);
+	}
+	*out = v;
+	return JUSTE_OK;
+bad:
+	return err_set_field(e, col, JUSTE_EINVAL,
+		N_("%s : nombre de minutes invalide '%s' (attendu un entier, 90 pour 1h30)"), col, s);
 }
 
 /* Hours as written in a sheet: "35", "17.5", "17,5", "7h30", "7h", "7:30".
@@ -880,6 +932,9 @@ static juste_status row_expert(struct importer *im, struct juste_err *e)
 	    (st = vocab_function_parse(V(im, X_FUNCTION), &x.function, e)) != JUSTE_OK ||
 	    (st = vocab_role_parse(V(im, X_ROLE), &x.role, e)) != JUSTE_OK)
 		return st;
+	if (V(im, X_WEEKLY_MIN)[0] != '\0' &&
+	    (st = minutes_parse("weekly_minutes", V(im, X_WEEKLY_MIN), 7 * 24 * 60, &weekly, e)) != JUSTE_OK)
+		return st;
 	if (V(im, X_WEEKLY)[0] != '\0' &&
 	    (st = hours_parse("weekly_hours", V(im, X_WEEKLY), 7 * 24 * 60, &weekly, e)) != JUSTE_OK)
 		return st;
@@ -951,6 +1006,9 @@ static juste_status mandate_fill(struct importer *im, struct mandate *m, struct 
 	    (st = vocab_billing_parse(V(im, M_BILLING), &m->billing, e)) != JUSTE_OK)
 		return st;
 	if (V(im, M_BHOURS)[0] != '\0' && (st = hours_parse("budget_hours", V(im, M_BHOURS),
+	    INT32_MAX, &m->budget_minutes, e)) != JUSTE_OK)
+		return st;
+	if (V(im, M_BMIN)[0] != '\0' && (st = minutes_parse("budget_minutes", V(im, M_BMIN),
 	    INT32_MAX, &m->budget_minutes, e)) != JUSTE_OK)
 		return st;
 	/* The beneficiary defaults to the client (DOMAIN.md). */
@@ -1058,6 +1116,21 @@ static juste_status lookup_mandate(struct importer *im, const char *code, struct
 
 /* The fast path of timelog_add: same rules, lookups cached, ids given to
  * the store; the database's trigger holds the 24 h per day rule. */
+/* An entry's time: "minutes" as the export writes it, or "duration" as
+ * people write it ("4h00", "1:30", "90m", "1,5"). */
+static juste_status entry_minutes(struct importer *im, int *minutes, struct juste_err *e)
+{
+	int64_t m = 0;
+	juste_status st;
+
+	if (V(im, E_DURATION)[0] != '\0')
+		return duration_parse(V(im, E_DURATION), minutes, e);
+	if ((st = minutes_parse("minutes", V(im, E_MINUTES), 24 * 60, &m, e)) != JUSTE_OK)
+		return st;
+	*minutes = (int)m;
+	return JUSTE_OK;
+}
+
 static juste_status row_entry(struct importer *im, struct juste_err *e)
 {
 	struct entry *en = &im->entry;
@@ -1072,7 +1145,7 @@ static juste_status row_entry(struct importer *im, struct juste_err *e)
 	    (st = put_text("expert", en->expert, sizeof en->expert, V(im, E_EXPERT), e)) != JUSTE_OK ||
 	    (st = put_text("mandate", en->mandate, sizeof en->mandate, V(im, E_MANDATE), e)) != JUSTE_OK ||
 	    (st = put_text("note", en->note, sizeof en->note, V(im, E_NOTE), e)) != JUSTE_OK ||
-	    (st = duration_parse(V(im, E_DURATION), &en->minutes, e)) != JUSTE_OK ||
+	    (st = entry_minutes(im, &en->minutes, e)) != JUSTE_OK ||
 	    (st = lookup_expert(im, en->expert, &x, e)) != JUSTE_OK ||
 	    (st = lookup_mandate(im, en->mandate, &m, e)) != JUSTE_OK ||
 	    (st = rules_entry_validate(en, m, x, e)) != JUSTE_OK)
@@ -1115,6 +1188,9 @@ juste_status transfer_import(struct app *a, enum transfer_kind k, const char *pa
 	r->rows = r->inserted = r->unchanged = 0;
 	if ((st = app_require(a, ROLE_ADMIN, _("importer des données"), e)) != JUSTE_OK)
 		return st;
+	if (kinds[k].row == NULL)
+		return err_set(e, JUSTE_EINVAL, N_("%s s'exportent mais ne s'importent pas : juste les émet et les enregistre"),
+			kinds[k].name);
 	if ((f = fopen(path, "rb")) == NULL)
 		return err_set(e, JUSTE_EIO, N_("%s : ouverture impossible : %s"), path, strerror(errno));
 	/* The importer holds a whole entry record: heap, not stack. */
@@ -1304,8 +1380,8 @@ static int export_expert(void *ctx, const struct expert *xp)
 	rec_str(&r, "name", xp->name);
 	rec_str(&r, "function", vocab_function_word(xp->function));
 	rec_str(&r, "role", vocab_role_word(xp->role));
-	rec_add(&r, "weekly_minutes", hours_format(xp->weekly_minutes, r.scratch[0],
-		sizeof r.scratch[0]), J_INT, xp->weekly_minutes);
+	snprintf(r.scratch[0], sizeof r.scratch[0], "%d", xp->weekly_minutes);
+	rec_add(&r, "weekly_minutes", r.scratch[0], J_INT, xp->weekly_minutes);
 	rec_opt(&r, "started_on", xp->started_on);
 	rec_opt(&r, "left_on", xp->left_on);
 	return emit(ctx, &r);
@@ -1341,10 +1417,10 @@ static int export_mandate(void *ctx, const struct mandate *m)
 	rec_str(&r, "billing", vocab_billing_word(m->billing));
 	rec_add(&r, "monthly_fee_cents", opt_money(m->monthly_fee_cents, r.scratch[0]),
 		J_OPT_INT, m->monthly_fee_cents);
-	rec_add(&r, "budget_minutes", m->budget_minutes == 0 ? "" :
-		hours_format(m->budget_minutes, r.scratch[1], sizeof r.scratch[1]),
+	snprintf(r.scratch[1], sizeof r.scratch[1], "%lld", (long long)m->budget_minutes);
+	rec_add(&r, "budget_minutes", m->budget_minutes == 0 ? "" : r.scratch[1],
 		J_OPT_INT, m->budget_minutes);
-	rec_add(&r, "budget_cents", opt_money(m->budget_cents, r.scratch[2]), J_OPT_INT,
+	rec_add(&r, "budget_amount_cents", opt_money(m->budget_cents, r.scratch[2]), J_OPT_INT,
 		m->budget_cents);
 	rec_str(&r, "opened_on", m->opened_on);
 	rec_opt(&r, "closed_on", m->closed_on);
@@ -1360,8 +1436,8 @@ static int export_entry(void *ctx, const struct entry *en)
 	rec_str(&r, "date", en->work_date);
 	rec_str(&r, "expert", en->expert);
 	rec_str(&r, "mandate", en->mandate);
-	rec_add(&r, "minutes", duration_format(en->minutes, r.scratch[0], sizeof r.scratch[0]),
-		J_INT, en->minutes);
+	snprintf(r.scratch[0], sizeof r.scratch[0], "%d", en->minutes);
+	rec_add(&r, "minutes", r.scratch[0], J_INT, en->minutes);
 	rec_str(&r, "note", en->note);
 	return emit(ctx, &r);
 }
@@ -1375,6 +1451,111 @@ static juste_status export_entries(struct app *a, struct exporter *x, const char
 	if (!(a->role & ROLE_OFFICE))
 		f.expert = a->user.login;
 	return store_entry_query(a->store, &f, export_entry, x, e);
+}
+
+/* Issued invoices and credit notes, and payments (voided ones with their
+ * void), dated from..to: what receivables read, with the tax regime. */
+struct doc_regimes {
+	int64_t *ids;
+	enum tax_regime *regimes;
+	size_t n, cap;
+	bool nomem;
+};
+
+static int on_doc_regime(void *ctx, int64_t id, enum tax_regime regime)
+{
+	struct doc_regimes *r = ctx;
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 64;
+		int64_t *ids = realloc(r->ids, cap * sizeof *ids);
+		if (ids)
+			r->ids = ids;
+		enum tax_regime *rg = ids ? realloc(r->regimes, cap * sizeof *rg) : NULL;
+		if (!rg) {
+			r->nomem = true;
+			return 1;
+		}
+		r->regimes = rg;
+		r->cap = cap;
+	}
+	r->ids[r->n] = id;
+	r->regimes[r->n++] = regime;
+	return 0;
+}
+
+static bool in_period(const char *day, const char *from, const char *to)
+{
+	return (from == NULL || strcmp(day, from) >= 0) && (to == NULL || strcmp(day, to) <= 0);
+}
+
+static juste_status export_books(struct app *a, enum transfer_kind k, struct exporter *x, const char *from,
+	const char *to, struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLE_OFFICE, _("exporter les factures et les paiements"), e);
+	if (st != JUSTE_OK)
+		return st;
+	struct doc_regimes rg = { 0 };
+	struct ar_books b;
+	if (k == KIND_INVOICES) {
+		st = store_ledger_regimes(a->store, "0000-01-01", "9999-12-31", on_doc_regime, &rg, e);
+		if (st == JUSTE_OK && rg.nomem)
+			st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	}
+	if (st == JUSTE_OK)
+		st = ar_books_load(a, NULL, &b, e);
+	if (st != JUSTE_OK) {
+		free(rg.ids);
+		free(rg.regimes);
+		return st;
+	}
+	for (size_t i = 0; k == KIND_INVOICES && i < b.ndocs && x->st == JUSTE_OK; i++) {
+		const struct receivable_doc *d = &b.docs[i];
+		if (!in_period(d->issued_on, from, to))
+			continue;
+		enum tax_regime regime = TAX_REGIME_TPS_TVQ;
+		for (size_t j = 0; j < rg.n; j++)
+			if (rg.ids[j] == d->doc.id)
+				regime = rg.regimes[j];
+		char m[4][MONEY_BUF];
+		struct record r = { 0 };
+		rec_str(&r, "number", d->number);
+		rec_str(&r, "kind", vocab_invoice_kind_word(d->kind));
+		rec_opt(&r, "credited_invoice", d->credited_number);
+		rec_str(&r, "client", d->client_code);
+		rec_str(&r, "client_name", d->client_name);
+		rec_str(&r, "issued_on", d->issued_on);
+		rec_str(&r, "due_on", d->due_on);
+		rec_str(&r, "tax_regime", vocab_tax_regime_word(regime));
+		rec_add(&r, "subtotal_cents", money_format_plain(d->subtotal_cents, m[0], sizeof m[0]), J_INT,
+			d->subtotal_cents);
+		rec_add(&r, "tps_cents", money_format_plain(d->tps_cents, m[1], sizeof m[1]), J_INT, d->tps_cents);
+		rec_add(&r, "tvq_cents", money_format_plain(d->tvq_cents, m[2], sizeof m[2]), J_INT, d->tvq_cents);
+		rec_add(&r, "total_cents", money_format_plain(d->total_cents, m[3], sizeof m[3]), J_INT, d->total_cents);
+		emit(x, &r);
+	}
+	for (size_t i = 0; k == KIND_PAYMENTS && i < b.npays && x->st == JUSTE_OK; i++) {
+		const struct payment_rec *p = &b.pays[i];
+		if (!in_period(p->received_on, from, to))
+			continue;
+		char id[24], m[MONEY_BUF];
+		snprintf(id, sizeof id, "%lld", (long long)p->id);
+		struct record r = { 0 };
+		rec_add(&r, "id", id, J_INT, p->id);
+		rec_uuid(&r, p->uuid);
+		rec_str(&r, "received_on", p->received_on);
+		rec_str(&r, "client", p->client_code);
+		rec_opt(&r, "invoice", p->invoice_number);
+		rec_add(&r, "amount_cents", money_format_plain(p->amount_cents, m, sizeof m), J_INT, p->amount_cents);
+		rec_str(&r, "method", vocab_payment_method_word(p->method));
+		rec_str(&r, "reference", p->reference);
+		rec_opt(&r, "voided_on", p->voided_on);
+		rec_str(&r, "void_reason", p->void_reason);
+		emit(x, &r);
+	}
+	ar_books_free(&b);
+	free(rg.ids);
+	free(rg.regimes);
+	return JUSTE_OK;
 }
 
 static juste_status export_walk(struct app *a, enum transfer_kind k, struct exporter *x,
@@ -1391,6 +1572,9 @@ static juste_status export_walk(struct app *a, enum transfer_kind k, struct expo
 		return store_ref_list(a->store, REF_PROGRAM, export_ref, x, e);
 	case KIND_MANDATES:
 		return store_mandate_list(a->store, export_mandate, x, e);
+	case KIND_INVOICES:
+	case KIND_PAYMENTS:
+		return export_books(a, k, x, from, to, e);
 	case KIND_ENTRIES:
 	default:
 		return export_entries(a, x, from, to, e);
@@ -1399,7 +1583,7 @@ static juste_status export_walk(struct app *a, enum transfer_kind k, struct expo
 
 static void csv_header(FILE *out, const struct kind_spec *k)
 {
-	for (int i = 0; k->cols[i] != NULL; i++)
+	for (int i = 0; i < k->ncols_out; i++)
 		csvout_field(out, k->cols[i], i == 0);
 	csvout_end(out);
 }

@@ -8,6 +8,9 @@
 #ifndef JUSTE_CLI_H
 #define JUSTE_CLI_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 #include "juste/app.h"
 #include "juste/err.h"
 
@@ -33,6 +36,7 @@ struct cli_command {
 	const char *summary;      /* N_() msgid: one line */
 	cli_fn fn;
 	int needs;
+	const char *subs;         /* its sub-commands, space-separated; NULL: none */
 };
 
 /* argv[0] is the command name; getopt_long state is reset before each. */
@@ -66,6 +70,10 @@ juste_status cli_complete(struct cli *c, int argc, char **argv, struct juste_err
 juste_status cli_payment(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_receivables(struct cli *c, int argc, char **argv, struct juste_err *e);
 juste_status cli_statement(struct cli *c, int argc, char **argv, struct juste_err *e);
+/* cli_ledger.c: the journal of the books of account. */
+juste_status cli_ledger(struct cli *c, int argc, char **argv, struct juste_err *e);
+/* cli_reminders.c: overdue invoices and reminder letters. */
+juste_status cli_reminders(struct cli *c, int argc, char **argv, struct juste_err *e);
 /* `juste expert deactivate LOGIN [--date DATE]`: argv[0] is "deactivate". */
 juste_status cli_expert_deactivate(struct cli *c, int argc, char **argv, struct juste_err *e);
 
@@ -85,6 +93,24 @@ juste_status cli_mandate_team(struct cli *c, int argc, char **argv, struct juste
 
 /* Prints the usage of command `name` to stdout (for --help). */
 void cli_usage(const char *name);
+/* The part of it about sub-command `sub` (for `juste CMD SUB --help`). */
+void cli_usage_sub(const char *name, const char *sub);
+
+/* The table of commands, for `juste complete commands|subcommands`. */
+const struct cli_command *cli_commands(size_t *n);
+bool cli_has_sub(const struct cli_command *c, const char *sub);
+
+/* getopt_long for a command, with juste's own messages: getopt's are
+ * English and go to stderr.  Returns the option's value, -1 after the
+ * last, or '?' for an unknown option, a missing value or a value given to
+ * a flag, with e set (JUSTE_EUSAGE, in the user's language, naming `cmd`:
+ * « entries : option inconnue « --bogus » (juste entries --help) »).
+ * A ':' is added to shortopts (after a leading '+'). */
+struct option;
+int cli_getopt(int argc, char **argv, const char *shortopts, const struct option *longopts, const char *cmd,
+	struct juste_err *e);
+/* For a command that takes no option: refuses any, as cli_getopt does. */
+juste_status cli_no_options(int argc, char **argv, const char *cmd, struct juste_err *e);
 
 /* Shared option parsing helpers: each refuses bad input with a message
  * naming the option.  A date option takes what date_input.h accepts (ISO,

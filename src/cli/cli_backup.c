@@ -12,8 +12,8 @@ juste_status cli_backup(struct cli *c, int argc, char **argv, struct juste_err *
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
 	int o;
-	while ((o = getopt_long(argc, argv, "+", opts, NULL)) != -1)
-		return err_set(e, JUSTE_EUSAGE, N_("option inconnue ; voir juste backup --help"));
+	while ((o = cli_getopt(argc, argv, "+", opts, "backup", e)) != -1)
+		return JUSTE_EUSAGE;   /* cli_getopt said why */
 	if (argc - optind != 1)
 		return err_set(e, JUSTE_EUSAGE, N_("backup demande un seul FICHIER ; voir juste backup --help"));
 	const char *file = argv[optind];
@@ -41,10 +41,10 @@ juste_status cli_restore(struct cli *c, int argc, char **argv, struct juste_err 
 	const char *keep = NULL;
 	int o;
 	/* options before or after FILE (a name starting with '-' after --) */
-	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "", opts, "restore", e)) != -1) {
 		switch (o) {
 		case 'k': keep = optarg; break;
-		default: return err_set(e, JUSTE_EUSAGE, N_("option inconnue ; voir juste restore --help"));
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (argc - optind != 1)

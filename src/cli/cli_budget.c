@@ -125,13 +125,13 @@ juste_status cli_budget(struct cli *c, int argc, char **argv, struct juste_err *
 	enum transfer_format fmt = FORMAT_TABLE;
 	juste_status st = JUSTE_OK;
 	int opt;
-	while (!st && (opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while (!st && (opt = cli_getopt(argc, argv, "+", opts, "budget", e)) != -1) {
 		switch (opt) {
 		case 'o': f.open_only = 1; break;
 		case 'v': st = opt_pct(optarg, &f.over_tenths, e); break;
 		case 'c': f.client = optarg; break;
 		case 'F': st = transfer_format_parse(optarg, &fmt, e); break;
-		default: return err_set(e, JUSTE_EUSAGE, N_("usage incorrect ; voir juste %s --help"), "budget");
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
@@ -191,14 +191,20 @@ juste_status cli_mandate_budget(struct cli *c, int argc, char **argv, struct jus
 	static const struct option opts[] = { { "hard", required_argument, NULL, 'h' }, { NULL, 0, NULL, 0 } };
 	int hard = -1, opt;
 	juste_status st = JUSTE_OK;
-	if (argc < 3 || argv[2][0] == '-')
+	if (argc < 3 || argv[2][0] == '-') {
+		/* no CODE: an option that is not one is said as such first */
+		optind = 2;
+		while ((opt = cli_getopt(argc, argv, "+", opts, "mandate budget", e)) != -1)
+			if (opt == '?')
+				return JUSTE_EUSAGE;
 		return err_set(e, JUSTE_EUSAGE, N_("usage incorrect ; voir juste %s --help"), "mandate");
+	}
 	const char *code = argv[2];
 	optind = 3;   /* past "mandate budget CODE" */
-	while (!st && (opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while (!st && (opt = cli_getopt(argc, argv, "+", opts, "mandate budget", e)) != -1) {
 		switch (opt) {
 		case 'h': st = rules_bool_parse("--hard", optarg, &hard, e); break;
-		default: return err_set(e, JUSTE_EUSAGE, N_("usage incorrect ; voir juste %s --help"), "mandate");
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)

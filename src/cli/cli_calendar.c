@@ -74,7 +74,7 @@ static juste_status holiday_list(struct cli *c, int argc, char **argv, struct ju
 	struct holiday_out o = { FORMAT_TABLE, NULL };
 	juste_status st = JUSTE_OK;
 	int opt;
-	while (!st && (opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while (!st && (opt = cli_getopt(argc, argv, "+", opts, "holiday list", e)) != -1) {
 		switch (opt) {
 		case 'y': {
 			char *end;
@@ -85,7 +85,7 @@ static juste_status holiday_list(struct cli *c, int argc, char **argv, struct ju
 			break;
 		}
 		case 'f': st = transfer_format_parse(optarg, &o.fmt, e); break;
-		default: return usage_of("holiday", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
@@ -121,7 +121,7 @@ juste_status cli_holiday(struct cli *c, int argc, char **argv, struct juste_err 
 		const char *to = NULL, *name = NULL, *first = NULL;
 		int opt;
 		argc--, argv++;
-		while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1 || (optind < argc && !first)) {
+		while ((opt = cli_getopt(argc, argv, "+", opts, "holiday add", e)) != -1 || (optind < argc && !first)) {
 			if (opt == -1) {
 				first = argv[optind++];   /* DATE before or between the options */
 				continue;
@@ -129,7 +129,7 @@ juste_status cli_holiday(struct cli *c, int argc, char **argv, struct juste_err 
 			switch (opt) {
 			case 't': to = optarg; break;
 			case 'n': name = optarg; break;
-			default: return usage_of("holiday", e);
+			default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 			}
 		}
 		if (!first || optind < argc)
@@ -141,6 +141,9 @@ juste_status cli_holiday(struct cli *c, int argc, char **argv, struct juste_err 
 		return st;
 	}
 	if (strcmp(sub, "rm") == 0) {
+		juste_status no = cli_no_options(argc - 1, argv + 1, "holiday rm", e);
+		if (no)
+			return no;
 		if (argc != 3)
 			return usage_of("holiday", e);
 		struct closure_rec r;
@@ -193,14 +196,14 @@ static juste_status absence_add(struct cli *c, int argc, char **argv, struct jus
 	enum absence_kind kind = ABSENCE_VACANCES;
 	int have_kind = 0, half = 0, opt;
 	juste_status st = JUSTE_OK;
-	while (!st && ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1 || (optind < argc && !login))) {
+	while (!st && ((opt = cli_getopt(argc, argv, "+", opts, "absence add", e)) != -1 || (optind < argc && !login))) {
 		switch (opt) {
 		case -1: login = argv[optind++]; break;
 		case 'f': from = optarg; break;
 		case 't': to = optarg; break;
 		case 'k': st = vocab_absence_kind_parse(optarg, &kind, e) ? err_prefix(e, "--kind : ") : JUSTE_OK; have_kind = 1; break;
 		case 'h': half = 1; break;
-		default: return usage_of("absence", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
@@ -227,13 +230,13 @@ static juste_status absence_list(struct cli *c, int argc, char **argv, struct ju
 	struct absence_out o = { FORMAT_TABLE, NULL };
 	juste_status st = JUSTE_OK;
 	int opt;
-	while (!st && (opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while (!st && (opt = cli_getopt(argc, argv, "+", opts, "absence list", e)) != -1) {
 		switch (opt) {
 		case 'x': login = optarg; break;
 		case 'f': st = cli_opt_date("--from", optarg, from, e); break;
 		case 't': st = cli_opt_date("--to", optarg, to, e); break;
 		case 'F': st = transfer_format_parse(optarg, &o.fmt, e); break;
-		default: return usage_of("absence", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
@@ -266,6 +269,9 @@ juste_status cli_absence(struct cli *c, int argc, char **argv, struct juste_err 
 	if (strcmp(sub, "list") == 0)
 		return absence_list(c, argc - 1, argv + 1, e);
 	if (strcmp(sub, "rm") == 0) {
+		juste_status no = cli_no_options(argc - 1, argv + 1, "absence rm", e);
+		if (no)
+			return no;
 		char *end;
 		long long id = argc == 3 ? strtoll(argv[2], &end, 10) : 0;
 		if (argc != 3 || end == argv[2] || *end || id <= 0)
@@ -291,13 +297,13 @@ juste_status cli_capacity(struct cli *c, int argc, char **argv, struct juste_err
 	juste_status st = JUSTE_OK;
 	const char *login = NULL;
 	int opt;
-	while (!st && ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1 || (optind < argc && !login))) {
+	while (!st && ((opt = cli_getopt(argc, argv, "+", opts, "capacity", e)) != -1 || (optind < argc && !login))) {
 		switch (opt) {
 		case -1: login = argv[optind++]; break;
 		case 'f': st = cli_opt_date("--from", optarg, from, e); break;
 		case 't': st = cli_opt_date("--to", optarg, to, e); break;
 		case 'F': st = transfer_format_parse(optarg, &fmt, e); break;
-		default: return usage_of("capacity", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
@@ -421,13 +427,13 @@ juste_status cli_week_approval(struct cli *c, int argc, char **argv, struct just
 	int has_date = 0, opt;
 	juste_status st = JUSTE_OK;
 	argc--, argv++;
-	while (!st && ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1 || (optind < argc && !login))) {
+	while (!st && ((opt = cli_getopt(argc, argv, "+", opts, "week", e)) != -1 || (optind < argc && !login))) {
 		switch (opt) {
 		case -1: login = argv[optind++]; break;
 		case 'd': st = cli_opt_date("--date", optarg, day, e); has_date = 1; break;
 		case 'r': reason = optarg; break;
 		case 'F': st = transfer_format_parse(optarg, &fmt, e); break;
-		default: return usage_of("week", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
@@ -498,15 +504,17 @@ juste_status cli_mandate_team(struct cli *c, int argc, char **argv, struct juste
 		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 	size_t n = 0;
 	int opt;
+	char name[32];
+	snprintf(name, sizeof name, "mandate %s", sub);
 	argc--, argv++;
 	juste_status st = JUSTE_OK;
-	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1 || optind < argc) {
+	while ((opt = cli_getopt(argc, argv, "+", opts, name, e)) != -1 || optind < argc) {
 		if (opt == -1)
 			words[n++] = argv[optind++];
 		else if (opt == 'm' && strcmp(sub, "assign") == 0)
 			manager = optarg;
 		else {
-			st = usage_of("mandate", e);
+			st = opt == '?' ? JUSTE_EUSAGE : usage_of("mandate", e);   /* '?': cli_getopt said why */
 			break;
 		}
 	}

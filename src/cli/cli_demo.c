@@ -81,12 +81,12 @@ juste_status cli_demo(struct cli *c, int argc, char **argv, struct juste_err *e)
 	const char *path = c->db_path;
 	bool quiet = false, open = false;
 	int o;
-	while ((o = getopt_long(argc, argv, "+q", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "+q", opts, "demo", e)) != -1) {
 		switch (o) {
 		case 'd': path = optarg; break;
 		case 'q': quiet = true; break;
 		case 'o': open = true; break;
-		default: return err_set(e, JUSTE_EUSAGE, N_("option inconnue ; voir juste demo --help"));
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (optind < argc)

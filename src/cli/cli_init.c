@@ -13,9 +13,9 @@ juste_status cli_init(struct cli *c, int argc, char **argv, struct juste_err *e)
 	static const struct option opts[] = { { "admin", required_argument, NULL, 'a' }, { NULL, 0, NULL, 0 } };
 	const char *admin = NULL;
 	int o;
-	while ((o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "+", opts, "init", e)) != -1) {
 		if (o != 'a')
-			return err_set(e, JUSTE_EUSAGE, N_("usage : %s"), _("juste init [--admin LOGIN]"));
+			return JUSTE_EUSAGE;   /* cli_getopt said why */
 		admin = optarg;
 	}
 	if (optind < argc)

@@ -110,7 +110,7 @@ static juste_status month_cmd(struct cli *c, int argc, char **argv, int issue, s
 	char date[11] = "";
 	int o, early = 0;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "", opts, issue ? "invoice issue" : "invoice draft", e)) != -1) {
 		switch (o) {
 		case 'o': org = optarg; break;
 		case 'd':
@@ -120,10 +120,10 @@ static juste_status month_cmd(struct cli *c, int argc, char **argv, int issue, s
 			break;
 		case 'E':
 			if (!issue)
-				return usage(e);
+				return err_set(e, JUSTE_EUSAGE, N_("--early s'applique à invoice issue"));
 			early = 1;
 			break;
-		default: return usage(e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
@@ -163,7 +163,7 @@ static juste_status credit_cmd(struct cli *c, int argc, char **argv, struct just
 	char date[11] = "";
 	int o;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "", opts, "invoice credit", e)) != -1) {
 		switch (o) {
 		case 'r': reason = optarg; break;
 		case 'a':
@@ -174,7 +174,7 @@ static juste_status credit_cmd(struct cli *c, int argc, char **argv, struct just
 				return err_set(e, JUSTE_EINVAL, N_("--amount : montant positif attendu, avant taxes (%s)"), optarg);
 			break;
 		case 'd': st = cli_opt_date("--date", optarg, date, e); break;
-		default: return usage(e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
@@ -214,6 +214,16 @@ struct list_ctx {
 	json_t *arr;
 };
 
+/* The CSV header, with the first row or at the end: nothing before a refusal. */
+static void list_header(const struct list_ctx *l)
+{
+	if (l->fmt == 1 && l->n == 0) {
+		const char *h[] = { "id", "number", "kind", "status", "period", "issued_on", "due_on", "client",
+			"client_name", "subtotal", "tps", "tvq", "total", "credits_invoice" };
+		csvout_row(stdout, h, 14);
+	}
+}
+
 static json_t *rec_json(const struct invoice_rec *r)
 {
 	json_t *o = json_object();
@@ -229,8 +239,8 @@ static json_t *rec_json(const struct invoice_rec *r)
 	json_object_set_new(o, "issued_on", r->issued_on[0] ? json_string(r->issued_on) : json_null());
 	json_object_set_new(o, "due_on", r->due_on[0] ? json_string(r->due_on) : json_null());
 	json_object_set_new(o, "payment_terms", json_string(r->payment_terms));
-	json_object_set_new(o, "tps_rate", json_integer(r->tps_rate));
-	json_object_set_new(o, "tvq_rate", json_integer(r->tvq_rate));
+	json_object_set_new(o, "tps_rate_pcm", json_integer(r->tps_rate));
+	json_object_set_new(o, "tvq_rate_pcm", json_integer(r->tvq_rate));
 	json_object_set_new(o, "subtotal_cents", json_integer(r->amounts.subtotal_cents));
 	json_object_set_new(o, "tps_cents", json_integer(r->amounts.tps_cents));
 	json_object_set_new(o, "tvq_cents", json_integer(r->amounts.tvq_cents));
@@ -286,6 +296,7 @@ static json_t *rec_json(const struct invoice_rec *r)
 static int on_list(void *ctx, const struct invoice_rec *r)
 {
 	struct list_ctx *l = ctx;
+	list_header(l);
 	l->n++;
 	if (l->fmt == 2) {
 		json_array_append_new(l->arr, rec_json(r));
@@ -317,7 +328,7 @@ static juste_status list_cmd(struct cli *c, int argc, char **argv, struct juste_
 	struct list_ctx l = { 0 };
 	char period[PERIOD_LEN];
 	int o;
-	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "", opts, "invoice list", e)) != -1) {
 		switch (o) {
 		case 'm':
 			if (invoice_period_parse(optarg, period, NULL, NULL, e))
@@ -349,19 +360,16 @@ static juste_status list_cmd(struct cli *c, int argc, char **argv, struct juste_
 			else
 				return err_set(e, JUSTE_EUSAGE, N_("format inconnu '%s' (table, csv ou json)"), optarg);
 			break;
-		default: return usage(e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (optind != argc)
 		return err_set(e, JUSTE_EUSAGE, N_("argument en trop : %s"), argv[optind]);
-	if (l.fmt == 1) {
-		const char *h[] = { "id", "number", "kind", "status", "period", "issued_on", "due_on", "client",
-			"client_name", "subtotal", "tps", "tvq", "total", "credits_invoice" };
-		csvout_row(stdout, h, 14);
-	}
 	if (l.fmt == 2)
 		l.arr = json_array();
 	juste_status st = invoicing_list(c->app, &f, on_list, &l, e);
+	if (!st)
+		list_header(&l);
 	if (!st && l.fmt == 2) {
 		char *s = json_dumps(l.arr, JSON_INDENT(2));
 		puts(s ? s : "[]");
@@ -518,14 +526,14 @@ static juste_status show_cmd(struct cli *c, int argc, char **argv, struct juste_
 		{ "detail", no_argument, NULL, 'D' }, { "no-detail", no_argument, NULL, 'N' }, { NULL, 0, NULL, 0 } };
 	const char *fmt = "text", *out = NULL;
 	int o, detail = INVOICING_DETAIL_CLIENT;
-	while ((o = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "o:", opts, "invoice show", e)) != -1) {
 		switch (o) {
 		case 'F': fmt = optarg; break;
 		case 'o':
 		case 'O': out = optarg; break;
 		case 'D': detail = 1; break;
 		case 'N': detail = 0; break;
-		default: return usage(e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (strcmp(fmt, "text") && strcmp(fmt, "json") && strcmp(fmt, "pdf"))
@@ -594,13 +602,13 @@ static juste_status pdf_cmd(struct cli *c, int argc, char **argv, struct juste_e
 		{ "detail", no_argument, NULL, 'D' }, { "no-detail", no_argument, NULL, 'N' }, { NULL, 0, NULL, 0 } };
 	const char *dir = NULL, *org = NULL;
 	int o, detail = INVOICING_DETAIL_CLIENT;
-	while ((o = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "o:", opts, "invoice pdf", e)) != -1) {
 		switch (o) {
 		case 'o': dir = optarg; break;
 		case 'g': org = optarg; break;
 		case 'D': detail = 1; break;
 		case 'N': detail = 0; break;
-		default: return usage(e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (optind + 1 != argc || !dir)
@@ -615,11 +623,22 @@ static juste_status pdf_cmd(struct cli *c, int argc, char **argv, struct juste_e
 /* ---------------------------------------------------------------- journal */
 
 struct journal_ctx {
-	int csv;
+	int fmt;   /* 0 table, 1 csv, 2 json */
 	long n;
 	struct invoice_amounts sum;
 	int64_t tvh_cents;            /* of sum.tps_cents, what is TVH */
+	json_t *arr;
 };
+
+/* The CSV header, with the first row or at the end: nothing before a refusal. */
+static void journal_header(const struct journal_ctx *j)
+{
+	if (j->fmt == 1 && j->n == 0) {
+		const char *h[] = { "number", "kind", "issued_on", "client", "client_name", "subtotal", "tps", "tvh", "tvq",
+			"total", "credits_invoice", "taxes" };
+		csvout_row(stdout, h, 12);
+	}
+}
 
 static int on_journal(void *ctx, const struct invoice_rec *r)
 {
@@ -628,6 +647,7 @@ static int on_journal(void *ctx, const struct invoice_rec *r)
 	/* the first tax slot is the TPS or, in a harmonized province, the TVH:
 	 * two taxes remitted apart, so two columns */
 	int hst = vocab_tax_regime_hst(r->tax_regime);
+	journal_header(j);
 	j->n++;
 	j->sum.subtotal_cents += r->amounts.subtotal_cents;
 	j->sum.tps_cents += r->amounts.tps_cents;
@@ -638,7 +658,24 @@ static int on_journal(void *ctx, const struct invoice_rec *r)
 	tax_names(r->tax_regime, r->tps_rate, r->tvq_rate, names, sizeof names);
 	if (r->tax_exempt_reason[0] && r->tax_regime != TAX_REGIME_DETAXE)
 		snprintf(names, sizeof names, "%s", _("exonéré"));
-	if (j->csv) {
+	if (j->fmt == 2) {
+		json_t *o = json_object();
+		json_object_set_new(o, "number", json_string(r->number));
+		json_object_set_new(o, "kind", json_string(vocab_invoice_kind_word(r->kind)));
+		json_object_set_new(o, "issued_on", json_string(r->issued_on));
+		json_object_set_new(o, "client", json_string(r->client_code));
+		json_object_set_new(o, "client_name", json_string(r->client_name));
+		json_object_set_new(o, "subtotal_cents", json_integer(r->amounts.subtotal_cents));
+		json_object_set_new(o, "tps_cents", json_integer(hst ? 0 : r->amounts.tps_cents));
+		json_object_set_new(o, "tvh_cents", json_integer(hst ? r->amounts.tps_cents : 0));
+		json_object_set_new(o, "tvq_cents", json_integer(r->amounts.tvq_cents));
+		json_object_set_new(o, "total_cents", json_integer(r->amounts.total_cents));
+		json_object_set_new(o, "credits_invoice", r->credited_number[0] ? json_string(r->credited_number) : json_null());
+		json_object_set_new(o, "taxes", json_string(names));
+		json_array_append_new(j->arr, o);
+		return 0;
+	}
+	if (j->fmt == 1) {
 		const char *f[] = { r->number, vocab_invoice_kind_word(r->kind), r->issued_on, r->client_code, r->client_name,
 			money_format_plain(r->amounts.subtotal_cents, sub, sizeof sub),
 			money_format_plain(hst ? 0 : r->amounts.tps_cents, tps, sizeof tps),
@@ -674,46 +711,45 @@ static juste_status journal_cmd(struct cli *c, int argc, char **argv, struct jus
 	struct journal_ctx j = { 0 };
 	int o;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "", opts, "invoice journal", e)) != -1) {
 		switch (o) {
 		case 'f': st = cli_opt_date("--from", optarg, from, e); break;
 		case 't': st = cli_opt_date("--to", optarg, to, e); break;
 		case 'F':
 			if (strcmp(optarg, "csv") == 0)
-				j.csv = 1;
+				j.fmt = 1;
+			else if (strcmp(optarg, "json") == 0)
+				j.fmt = 2;
 			else if (strcmp(optarg, "table") != 0)
-				return err_set(e, JUSTE_EUSAGE, N_("format inconnu '%s' (table ou csv)"), optarg);
+				return err_set(e, JUSTE_EUSAGE, N_("format inconnu '%s' (table, csv ou json)"), optarg);
 			break;
-		default: return usage(e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
 		return st;
 	if (optind != argc || !from[0] || !to[0])
-		return err_set(e, JUSTE_EUSAGE, N_("usage : juste invoice journal --from DATE --to DATE [--format table|csv]"));
-	if (j.csv) {
-		const char *h[] = { "number", "kind", "date", "client", "client_name", "subtotal", "tps", "tvh", "tvq", "total",
-			"credits_invoice", "taxes" };
-		csvout_row(stdout, h, 12);
-	}
+		return err_set(e, JUSTE_EUSAGE, N_("usage : juste invoice journal --from DATE --to DATE [--format table|csv|json]"));
+	if (j.fmt == 2)
+		j.arr = json_array();
 	st = invoicing_journal(c->app, from, to, on_journal, &j, e);
+	if (!st)
+		journal_header(&j);
+	if (!st && j.fmt == 2) {
+		char *s = json_dumps(j.arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		puts(s ? s : "[]");
+		free(s);
+	}
+	json_decref(j.arr);
 	if (st)
 		return st;
+	/* the totals: a line for the reader, never a row among the data (on
+	 * stderr with csv and json) */
 	char sub[MONEY_BUF], tps[MONEY_BUF], tvh[MONEY_BUF], tvq[MONEY_BUF], tot[MONEY_BUF];
-	if (j.csv) {
-		const char *f[] = { "TOTAL", "", "", "", "",
-			money_format_plain(j.sum.subtotal_cents, sub, sizeof sub),
-			money_format_plain(j.sum.tps_cents - j.tvh_cents, tps, sizeof tps),
-			money_format_plain(j.tvh_cents, tvh, sizeof tvh),
-			money_format_plain(j.sum.tvq_cents, tvq, sizeof tvq),
-			money_format_plain(j.sum.total_cents, tot, sizeof tot), "", "" };
-		csvout_row(stdout, f, 12);
-	} else {
-		printf(_("%ld pièces du %s au %s ; sous-total %s, TPS %s, TVH %s, TVQ %s, total %s\n"), j.n, from, to,
-			money_format_fr(j.sum.subtotal_cents, sub, sizeof sub),
-			money_format_fr(j.sum.tps_cents - j.tvh_cents, tps, sizeof tps), money_format_fr(j.tvh_cents, tvh, sizeof tvh),
-			money_format_fr(j.sum.tvq_cents, tvq, sizeof tvq), money_format_fr(j.sum.total_cents, tot, sizeof tot));
-	}
+	fprintf(j.fmt ? stderr : stdout, _("%ld pièces du %s au %s ; sous-total %s, TPS %s, TVH %s, TVQ %s, total %s\n"), j.n,
+		from, to, money_format_fr(j.sum.subtotal_cents, sub, sizeof sub),
+		money_format_fr(j.sum.tps_cents - j.tvh_cents, tps, sizeof tps), money_format_fr(j.tvh_cents, tvh, sizeof tvh),
+		money_format_fr(j.sum.tvq_cents, tvq, sizeof tvq), money_format_fr(j.sum.total_cents, tot, sizeof tot));
 	return JUSTE_OK;
 }
 
@@ -725,11 +761,11 @@ static juste_status increment_cmd(struct cli *c, int argc, char **argv, struct j
 		{ "mandate", required_argument, NULL, 'm' }, { "org", required_argument, NULL, 'o' }, { NULL, 0, NULL, 0 } };
 	const char *code = NULL;
 	int is_org = 0, o, n = 0;
-	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "", opts, "invoice increment", e)) != -1) {
 		switch (o) {
 		case 'm': code = optarg; is_org = 0; n++; break;
 		case 'o': code = optarg; is_org = 1; n++; break;
-		default: return usage(e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (n != 1 || optind + 1 != argc)

@@ -65,7 +65,7 @@ static juste_status add_cmd(struct cli *c, int argc, char **argv, struct juste_e
 	char date[11] = "";
 	int o, have_amount = 0;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "", opts, "payment add", e)) != -1) {
 		switch (o) {
 		case 'a': st = opt_amount(optarg, &in.amount_cents, e); have_amount = 1; break;
 		case 'd': st = cli_opt_date("--date", optarg, date, e); break;
@@ -77,7 +77,7 @@ static juste_status add_cmd(struct cli *c, int argc, char **argv, struct juste_e
 			break;
 		case 'r': in.reference = optarg; break;
 		case 'c': in.client = optarg; break;
-		default: return payment_usage(e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
@@ -117,11 +117,11 @@ static juste_status void_cmd(struct cli *c, int argc, char **argv, struct juste_
 	char date[11] = "";
 	int o;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "", opts, "payment void", e)) != -1) {
 		switch (o) {
 		case 'r': reason = optarg; break;
 		case 'd': st = cli_opt_date("--date", optarg, date, e); break;
-		default: return payment_usage(e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
@@ -206,13 +206,13 @@ static juste_status list_cmd(struct cli *c, int argc, char **argv, struct juste_
 	char from[11] = "", to[11] = "";
 	int o;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "", opts, "payment list", e)) != -1) {
 		switch (o) {
 		case 'c': f.client = optarg; break;
 		case 'f': st = cli_opt_date("--from", optarg, from, e); break;
 		case 't': st = cli_opt_date("--to", optarg, to, e); break;
 		case 'F': st = parse_fmt(optarg, &l.fmt, e); break;
-		default: return payment_usage(e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
@@ -369,13 +369,12 @@ juste_status cli_receivables(struct cli *c, int argc, char **argv, struct juste_
 	char at[11] = "";
 	int o;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "", opts, "receivables", e)) != -1) {
 		switch (o) {
 		case 'a': st = cli_opt_date("--at", optarg, at, e); break;
 		case 'F': st = parse_fmt(optarg, &l.fmt, e); break;
 		case 'D': l.detail = 1; break;
-		default:
-			return err_set(e, JUSTE_EUSAGE, N_("usage : juste receivables [--at DATE] [--format table|csv|json] [--detail]"));
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
@@ -473,14 +472,13 @@ juste_status cli_statement(struct cli *c, int argc, char **argv, struct juste_er
 	const char *fmt = "text", *out = NULL;
 	int o;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "o:", opts, "statement", e)) != -1) {
 		switch (o) {
 		case 'a': st = cli_opt_date("--at", optarg, at, e); break;
 		case 'f': st = cli_opt_date("--from", optarg, from, e); break;
 		case 'F': fmt = optarg; break;
 		case 'o': out = optarg; break;
-		default:
-			return err_set(e, JUSTE_EUSAGE, N_("usage : juste statement CLIENT [--from DATE] [--at DATE] [--format text|pdf] [-o FICHIER]"));
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)

@@ -62,13 +62,13 @@ static juste_status rate_import(struct cli *c, int argc, char **argv, struct jus
 		{ "correction", no_argument, NULL, 'c' }, { NULL, 0, NULL, 0 } };
 	const char *name = NULL;
 	int correction = 0, o;
-	while ((o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "", opts, "rate import", e)) != -1) {
 		if (o == 'n')
 			name = optarg;
 		else if (o == 'c')
 			correction = 1;
 		else
-			return usage_err("import", e);
+			return JUSTE_EUSAGE;   /* cli_getopt said why */
 	}
 	if (argc - optind != 1)
 		return usage_err("import", e);
@@ -94,7 +94,7 @@ static juste_status rate_negotiate(struct cli *c, int argc, char **argv, struct 
 	memset(&r, 0, sizeof r);
 	int o, have_rate = 0;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "", opts, "rate negotiate", e)) != -1) {
 		switch (o) {
 		case 'o': st = copy_opt("--org", optarg, r.org_code, sizeof r.org_code, e); break;
 		case 'm': st = copy_opt("--mandate", optarg, r.mandate_code, sizeof r.mandate_code, e); break;
@@ -107,7 +107,7 @@ static juste_status rate_negotiate(struct cli *c, int argc, char **argv, struct 
 			break;
 		case 'f': st = cli_opt_date("--from", optarg, r.valid_from, e); break;
 		case 't': st = cli_opt_date("--to", optarg, r.valid_to, e); break;
-		default: return usage_err("negotiate", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
@@ -143,11 +143,28 @@ static juste_status rate_negotiate(struct cli *c, int argc, char **argv, struct 
 struct list_ctx {
 	const struct rate_row *in_force;
 	int count;
+	enum transfer_format fmt;
+	json_t *tables;
 };
 
 static int list_table(void *ctx, const struct rate_table_info *t)
 {
 	struct list_ctx *l = ctx;
+	int now = l->in_force && l->in_force->table_id == t->id;
+	if (l->fmt == FORMAT_JSON) {
+		json_array_append_new(l->tables, json_pack("{s:s, s:s, s:s, s:I, s:b}", "uuid", t->uuid, "name", t->name,
+			"valid_from", t->valid_from, "rows", (json_int_t)t->rows, "in_force", now));
+		l->count++;
+		return 0;
+	}
+	if (l->fmt == FORMAT_CSV) {
+		char rows[24];
+		snprintf(rows, sizeof rows, "%lld", (long long)t->rows);
+		const char *f[] = { "table", t->uuid, t->name, "", "", "", "", t->valid_from, "", rows, now ? "in_force" : "" };
+		csvout_row(stdout, f, 11);
+		l->count++;
+		return 0;
+	}
 	char rows[24];
 	snprintf(rows, sizeof rows, "%lld", (long long)t->rows);
 	fputs(l->in_force && l->in_force->table_id == t->id ? "* " : "  ", stdout);
@@ -158,20 +175,28 @@ static int list_table(void *ctx, const struct rate_table_info *t)
 	return 0;
 }
 
-/* Where a negotiated rate stands on `date`. */
-static const char *negotiated_status(struct rate_book *b, const struct rate_row *r, const char *date)
+/* Where a negotiated rate stands on `date`: its word for programs
+ * (in_force, ended, upcoming, replaced), and for people. */
+static const char *negotiated_word(struct rate_book *b, const struct rate_row *r, const char *date)
 {
 	struct price_query q = { .mandate_id = r->mandate_id, .client_id = r->org_id, .service_id = r->service_id,
 		.work_date = date };
 	const struct rate_row *ended;
 	const struct rate_row *now = pricing_lookup(b, r->rule, &q, &ended);
 	if (now == r)
-		return _("en vigueur");
+		return "in_force";
 	if (ended == r)
-		return _("terminé");
+		return "ended";
 	if (strcmp(r->valid_from, date) > 0)
-		return _("à venir");
-	return _("remplacé");
+		return "upcoming";
+	return "replaced";
+}
+
+static const char *negotiated_status(struct rate_book *b, const struct rate_row *r, const char *date)
+{
+	const char *w = negotiated_word(b, r, date);
+	return strcmp(w, "in_force") == 0 ? _("en vigueur") : strcmp(w, "ended") == 0 ? _("terminé")
+		: strcmp(w, "upcoming") == 0 ? _("à venir") : _("remplacé");
 }
 
 static void print_negotiated(struct rate_book *b, const struct rate_row *r, const char *date)
@@ -196,17 +221,53 @@ static void print_negotiated(struct rate_book *b, const struct rate_row *r, cons
 	printf("  %s\n", negotiated_status(b, r, date));
 }
 
+/* rate list --format csv|json: the tables and the negotiated rates, one
+ * record each, with the same fields (a kind column in CSV). */
+static void list_negotiated_machine(struct rate_book *b, const char *at, enum transfer_format fmt, json_t *arr)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		const struct rate_row *r = &b->rows[i];
+		if (r->rule != RATE_MANDATE && r->rule != RATE_ORG_SERVICE)
+			continue;
+		const char *mandate = r->rule == RATE_MANDATE ? r->mandate_code : "";
+		const char *org = r->rule == RATE_MANDATE ? "" : r->org_code;
+		const char *service = r->rule == RATE_MANDATE ? "" : r->service_code;
+		if (fmt == FORMAT_JSON) {
+			json_t *j = json_object();
+			json_object_set_new(j, "rule", json_string(pricing_rule_word(r->rule)));
+			json_object_set_new(j, "mandate", mandate[0] ? json_string(mandate) : json_null());
+			json_object_set_new(j, "org", org[0] ? json_string(org) : json_null());
+			json_object_set_new(j, "service", service[0] ? json_string(service) : json_null());
+			json_object_set_new(j, "rate_cents", json_integer(r->rate_cents));
+			json_object_set_new(j, "valid_from", json_string(r->valid_from));
+			json_object_set_new(j, "valid_to", r->valid_to[0] ? json_string(r->valid_to) : json_null());
+			json_object_set_new(j, "status", json_string(negotiated_word(b, r, at)));
+			json_array_append_new(arr, j);
+		} else {
+			char m[MONEY_BUF];
+			const char *f[] = { pricing_rule_word(r->rule), "", "", mandate, org, service, plain(r->rate_cents, m),
+				r->valid_from, r->valid_to, "", negotiated_word(b, r, at) };
+			csvout_row(stdout, f, 11);
+		}
+	}
+}
+
 static juste_status rate_list(struct cli *c, int argc, char **argv, struct juste_err *e)
 {
-	static const struct option opts[] = { { "at", required_argument, NULL, 'a' }, { NULL, 0, NULL, 0 } };
+	static const struct option opts[] = { { "at", required_argument, NULL, 'a' },
+		{ "format", required_argument, NULL, 'F' }, { NULL, 0, NULL, 0 } };
 	char at[ISO_LEN];
 	date_format(app_today(), at);
+	enum transfer_format fmt = FORMAT_TABLE;
 	int o;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (o != 'a')
-			return usage_err("list", e);
-		st = cli_opt_date("--at", optarg, at, e);
+	while (!st && (o = cli_getopt(argc, argv, "", opts, "rate list", e)) != -1) {
+		if (o == 'a')
+			st = cli_opt_date("--at", optarg, at, e);
+		else if (o == 'F')
+			st = transfer_format_parse(optarg, &fmt, e);
+		else
+			return JUSTE_EUSAGE;   /* cli_getopt said why */
 	}
 	if (st)
 		return st;
@@ -215,7 +276,25 @@ static juste_status rate_list(struct cli *c, int argc, char **argv, struct juste
 	struct rate_book b;
 	if ((st = rates_book_load(c->app, &b, e)))
 		return st;
-	struct list_ctx l = { .in_force = pricing_table_at(&b, at, NULL) };
+	struct list_ctx l = { .in_force = pricing_table_at(&b, at, NULL), .fmt = fmt };
+	if (fmt != FORMAT_TABLE) {
+		if (fmt == FORMAT_CSV) {
+			const char *h[] = { "kind", "uuid", "name", "mandate", "org", "service", "rate", "valid_from", "valid_to",
+				"rows", "status" };
+			csvout_row(stdout, h, 11);
+		}
+		l.tables = json_array();
+		json_t *neg = json_array();
+		st = rates_tables(c->app, list_table, &l, e);
+		if (!st)
+			list_negotiated_machine(&b, at, fmt, neg);
+		if (!st && fmt == FORMAT_JSON)
+			json_print(json_pack("{s:s, s:O, s:O}", "at", at, "tables", l.tables, "negotiated", neg));
+		json_decref(l.tables);
+		json_decref(neg);
+		pricing_book_free(&b);
+		return st;
+	}
 	printf(_("Tables de taux (* : en vigueur le %s)\n"), at);
 	st = rates_tables(c->app, list_table, &l, e);
 	if (!st && l.count == 0)
@@ -246,13 +325,13 @@ static juste_status rate_show(struct cli *c, int argc, char **argv, struct juste
 	enum transfer_format fmt = FORMAT_TABLE;
 	int o;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "", opts, "rate show", e)) != -1) {
 		if (o == 'a')
 			st = cli_opt_date("--at", optarg, at, e);
 		else if (o == 'F')
 			st = transfer_format_parse(optarg, &fmt, e);
 		else
-			return usage_err("show", e);
+			return JUSTE_EUSAGE;   /* cli_getopt said why */
 	}
 	if (st)
 		return st;
@@ -279,14 +358,14 @@ static juste_status rate_show(struct cli *c, int argc, char **argv, struct juste
 	} else if (fmt == FORMAT_JSON) {
 		json_t *rows = json_array(), *neg = json_array();
 		for (size_t i = 0; i < n; i++)
-			json_array_append_new(rows, json_pack("{s:s, s:s, s:s, s:I}", "service", t[i].service_code,
-				"category", vocab_category_word(t[i].category), "rate", plain(t[i].rate_cents, m), "rate_cents", (json_int_t)t[i].rate_cents));
+			json_array_append_new(rows, json_pack("{s:s, s:s, s:I}", "service", t[i].service_code,
+				"category", vocab_category_word(t[i].category), "rate_cents", (json_int_t)t[i].rate_cents));
 		for (size_t i = 0; i < b.n; i++) {
 			const struct rate_row *r = &b.rows[i];
 			if (r->rule == RATE_TABLE || strcmp(negotiated_status(&b, r, at), _("en vigueur")) != 0)
 				continue;
-			json_t *j = json_pack("{s:s, s:s, s:s, s:I}", "rule", pricing_rule_word(r->rule), "valid_from", r->valid_from,
-				"rate", plain(r->rate_cents, m), "rate_cents", (json_int_t)r->rate_cents);
+			json_t *j = json_pack("{s:s, s:s, s:I}", "rule", pricing_rule_word(r->rule), "valid_from", r->valid_from,
+				"rate_cents", (json_int_t)r->rate_cents);
 			if (r->rule == RATE_MANDATE)
 				json_object_set_new(j, "mandate", json_string(r->mandate_code));
 			else {
@@ -347,13 +426,13 @@ static juste_status rate_explain(struct cli *c, int argc, char **argv, struct ju
 	const char *mandate = NULL;
 	int o;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "", opts, "rate explain", e)) != -1) {
 		if (o == 'm')
 			mandate = optarg;
 		else if (o == 'd')
 			st = cli_opt_date("--date", optarg, date, e);
 		else
-			return usage_err("explain", e);
+			return JUSTE_EUSAGE;   /* cli_getopt said why */
 	}
 	if (st)
 		return st;
@@ -431,13 +510,13 @@ static juste_status rate_check(struct cli *c, int argc, char **argv, struct just
 	char from[ISO_LEN] = "", to[ISO_LEN] = "";
 	int o;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "", opts, "rate check", e)) != -1) {
 		if (o == 'f')
 			st = cli_opt_date("--from", optarg, from, e);
 		else if (o == 't')
 			st = cli_opt_date("--to", optarg, to, e);
 		else
-			return usage_err("check", e);
+			return JUSTE_EUSAGE;   /* cli_getopt said why */
 	}
 	if (st)
 		return st;
@@ -548,7 +627,6 @@ static void propose_table(const struct rates_proposal *p, const char *fyname)
 
 static void propose_json(const struct rates_proposal *p, const char *fyname)
 {
-	char m[MONEY_BUF];
 	const struct cost_result *r = &p->result;
 	json_t *levels = json_array(), *changes = json_array();
 	for (size_t i = 0; i < p->year.n; i++) {
@@ -557,22 +635,22 @@ static void propose_json(const struct rates_proposal *p, const char *fyname)
 		json_t *svc = json_array();
 		for (int k = 0; k < p->year.nservices[i]; k++)
 			json_array_append_new(svc, json_string(p->year.services[i][k]));
-		json_array_append_new(levels, json_pack("{s:s, s:o, s:I, s:I, s:I, s:i, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:s, s:I, s:I}",
+		json_array_append_new(levels, json_pack("{s:s, s:o, s:I, s:I, s:I, s:i, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
 			"level", v->code, "services", svc, "headcount", (json_int_t)v->headcount,
-			"hours", (json_int_t)l->hours, "salary_cents", (json_int_t)v->salary_cents,
-			"benefits_rate_thousandths", (int)v->benefits_rate, "loaded_cents", (json_int_t)l->loaded_cents,
+			"billable_minutes", (json_int_t)l->hours * 60, "salary_cents", (json_int_t)v->salary_cents,
+			"benefits_rate_pcm", (int)v->benefits_rate, "loaded_cents", (json_int_t)l->loaded_cents,
 			"overhead_cents", (json_int_t)l->overhead_cents, "surplus_cents", (json_int_t)l->surplus_cents,
 			"cost_cents", (json_int_t)l->cost_cents, "hourly_loaded_cents", (json_int_t)l->hourly_loaded_cents,
 			"hourly_overhead_cents", (json_int_t)l->hourly_overhead_cents,
 			"hourly_surplus_cents", (json_int_t)l->hourly_surplus_cents, "rate_cents", (json_int_t)l->rate_cents,
-			"rate", plain(l->rate_cents, m), "products_cents", (json_int_t)l->products_cents,
-			"hours_per_expert", (json_int_t)v->hours_per_expert));
+			"products_cents", (json_int_t)l->products_cents,
+			"minutes_per_expert", (json_int_t)v->hours_per_expert * 60));
 	}
 	for (size_t i = 0; i < p->nchanges; i++) {
 		const struct rates_change *ch = &p->changes[i];
 		json_array_append_new(changes, json_pack("{s:s, s:s, s:s, s:o, s:I, s:o}", "level",
 			p->year.levels[ch->level].code, "service", ch->service, "category", vocab_category_word(ch->category),
-			"old_cents", ch->old_cents ? json_integer(ch->old_cents) : json_null(), "new_cents", (json_int_t)ch->new_cents,
+			"old_rate_cents", ch->old_cents ? json_integer(ch->old_cents) : json_null(), "new_rate_cents", (json_int_t)ch->new_cents,
 			"change_bp", ch->old_cents ? json_integer(costcalc_change_bp(ch->old_cents, ch->new_cents)) : json_null()));
 	}
 	json_t *uncovered = json_array();
@@ -581,7 +659,7 @@ static void propose_json(const struct rates_proposal *p, const char *fyname)
 	for (char *t = strtok_r(list, " ", &save); t; t = strtok_r(NULL, " ", &save))
 		json_array_append_new(uncovered, json_string(t));
 	json_print(json_pack("{s:s, s:s, s:o, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:o, s:o}",
-		"fy", fyname, "from", p->from, "levels", levels, "hours", (json_int_t)r->hours,
+		"fy", fyname, "from", p->from, "levels", levels, "billable_minutes", (json_int_t)r->hours * 60,
 		"loaded_cents", (json_int_t)r->loaded_cents, "overhead_cents", (json_int_t)p->year.overhead_cents,
 		"expenses_cents", (json_int_t)r->expenses_cents, "planned_surplus_cents", (json_int_t)p->year.surplus_cents,
 		"needed_cents", (json_int_t)r->needed_cents, "products_cents", (json_int_t)r->products_cents,
@@ -601,14 +679,14 @@ static juste_status rate_propose(struct cli *c, int argc, char **argv, struct ju
 	int adopt = 0, o;
 	enum transfer_format fmt = FORMAT_TABLE;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "", opts, "rate propose", e)) != -1) {
 		switch (o) {
 		case 'y': fys = optarg; break;
 		case 'f': st = cli_opt_date("--from", optarg, from, e); break;
 		case 'a': adopt = 1; break;
 		case 'n': name = optarg; break;
 		case 'F': st = transfer_format_parse(optarg, &fmt, e); break;
-		default: return usage_err("propose", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
@@ -671,10 +749,13 @@ juste_status cli_rate(struct cli *c, int argc, char **argv, struct juste_err *e)
 
 juste_status cli_cost(struct cli *c, int argc, char **argv, struct juste_err *e)
 {
+	juste_status st = argc > 1 ? cli_no_options(argc - 1, argv + 1, "cost import", e) : JUSTE_OK;
+	if (st)
+		return st;
 	if (argc != 3 || strcmp(argv[1], "import") != 0)
 		return err_set(e, JUSTE_EUSAGE, N_("usage : juste cost import FICHIER.csv"));
 	int fy;
-	juste_status st = rates_cost_import(c->app, argv[2], &fy, e);
+	st = rates_cost_import(c->app, argv[2], &fy, e);
 	if (st)
 		return st;
 	struct cost_year *y = calloc(1, sizeof *y);

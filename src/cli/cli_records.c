@@ -67,7 +67,7 @@ juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e)
 		{ "country", required_argument, NULL, 'C' }, { "invoice-detail", required_argument, NULL, 'D' },
 		{ NULL, 0, NULL, 0 } };
 	int opt, detail;
-	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, "+", opts, create ? "org add" : "org edit", e)) != -1) {
 		switch (opt) {
 		case 'n': snprintf(o.name, sizeof o.name, "%s", optarg); break;
 		case 'c': if ((st = with_field(vocab_category_parse(optarg, &o.category, e), e))) return st; break;
@@ -94,7 +94,7 @@ juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e)
 			if ((st = opt_bool("--invoice-detail", optarg, &detail, e))) return st;
 			o.invoice_without_detail = !detail;
 			break;
-		default: return usage_err("org", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (optind < argc)
@@ -113,9 +113,9 @@ static juste_status date_only(const char *cmd, int argc, char **argv, char date[
 	date_format(app_today(), date);
 	int opt;
 	juste_status st;
-	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((opt = cli_getopt(argc, argv, "+", opts, cmd, e)) != -1) {
 		if (opt != 'd')
-			return usage_err(cmd, e);
+			return JUSTE_EUSAGE;   /* cli_getopt said why */
 		if ((st = cli_opt_date("--date", optarg, date, e)))
 			return st;
 	}
@@ -133,7 +133,7 @@ juste_status cli_mandate(struct cli *c, int argc, char **argv, struct juste_err 
 	const char *code = argv[2];
 	char date[ISO_LEN];
 	juste_status st;
-	if ((st = date_only("mandate", argc - 2, argv + 2, date, e)) ||
+	if ((st = date_only("mandate close", argc - 2, argv + 2, date, e)) ||
 	    (st = records_mandate_close(c->app, code, date, e)))
 		return st;
 	printf(_("Mandat %s fermé le %s\n"), code, date);
@@ -148,7 +148,7 @@ juste_status cli_expert_deactivate(struct cli *c, int argc, char **argv, struct 
 	const char *login = argv[1];
 	char date[ISO_LEN];
 	juste_status st;
-	if ((st = date_only("expert", argc - 1, argv + 1, date, e)) ||
+	if ((st = date_only("expert deactivate", argc - 1, argv + 1, date, e)) ||
 	    (st = records_expert_deactivate(c->app, login, date, e)))
 		return st;
 	printf(_("Expert %s désactivé : départ le %s\n"), login, date);

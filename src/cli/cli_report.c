@@ -19,6 +19,13 @@
 #include "juste/report_out.h"
 #include "juste/report_pdf.h"
 
+/* The language of the figures people read (tables, sentences); CSV and
+ * JSON keep the machine format. */
+static enum text_lang lang(void)
+{
+	return text_lang_of(i18n_language());
+}
+
 static struct fy_start fs_of(const struct cli *c)
 {
 	return app_policy(c->app)->fy_start.month ? app_policy(c->app)->fy_start : FY_START_DEFAULT;
@@ -47,7 +54,7 @@ static juste_status report_annual(struct cli *c, int argc, char **argv, struct j
 	enum report_format fmt = REPORT_TEXT;
 	const char *path = NULL;
 	juste_status st;
-	while ((o = getopt_long(argc, argv, "+o:", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "+o:", opts, "report annual", e)) != -1) {
 		switch (o) {
 		case 'y':
 			if ((st = opt_fy(c, optarg, &fy, e)))
@@ -58,7 +65,7 @@ static juste_status report_annual(struct cli *c, int argc, char **argv, struct j
 				return st;
 			break;
 		case 'o': path = optarg; break;
-		default: return usage_err("report", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (optind < argc)
@@ -89,7 +96,34 @@ struct util_out {
 	enum report_format fmt;
 	enum report_by by;
 	json_t *rows;
+	int headed;   /* the header is printed with the first row: nothing before a refusal */
 };
+
+static void util_header(struct util_out *u)
+{
+	if (u->headed++)
+		return;
+	if (u->fmt == REPORT_CSV) {
+		const char *h[] = { "key", "label", "billable_minutes", "internal_minutes", "capacity_minutes",
+			"utilisation_pct", "billable_share_pct" };
+		csvout_row(stdout, h, 7);
+	} else if (u->fmt == REPORT_TABLE) {
+		out_cell(stdout, _("CODE"), 14);
+		fputs(" ", stdout);
+		out_cell(stdout, _("NOM"), 34);
+		fputs(" ", stdout);
+		out_cell(stdout, _("FACTURABLES"), -12);
+		fputs(" ", stdout);
+		out_cell(stdout, _("INTERNES"), -12);
+		fputs(" ", stdout);
+		out_cell(stdout, _("CAPACITÉ"), -12);
+		fputs(" ", stdout);
+		out_cell(stdout, _("UTILISATION"), -11);
+		fputs(" ", stdout);
+		out_cell(stdout, _("FACT./TOTAL"), -11);
+		fputs("\n", stdout);
+	}
+}
 
 static void util_cells(const struct util_out *u, const struct report_util_row *r, char cells[7][NAME_LEN])
 {
@@ -104,14 +138,14 @@ static void util_cells(const struct util_out *u, const struct report_util_row *r
 		figures_pct_plain(ut->ok, ut->tenths, cells[5], NAME_LEN);
 		figures_pct_plain(sh->ok, sh->tenths, cells[6], NAME_LEN);
 	} else {
-		duration_format_hours_fr((long)r->g.billable, cells[2], NAME_LEN);
-		duration_format_hours_fr((long)r->g.internal, cells[3], NAME_LEN);
+		duration_format_hours_lang(lang(), (long)r->g.billable, cells[2], NAME_LEN);
+		duration_format_hours_lang(lang(), (long)r->g.internal, cells[3], NAME_LEN);
 		if (u->by == REPORT_BY_EXPERT)
-			duration_format_hours_fr((long)r->capacity, cells[4], NAME_LEN);
+			duration_format_hours_lang(lang(), (long)r->capacity, cells[4], NAME_LEN);
 		else
 			snprintf(cells[4], NAME_LEN, "—");
-		figures_pct(ut->ok, ut->tenths, cells[5], NAME_LEN);
-		figures_pct(sh->ok, sh->tenths, cells[6], NAME_LEN);
+		figures_pct_lang(lang(), ut->ok, ut->tenths, cells[5], NAME_LEN);
+		figures_pct_lang(lang(), sh->ok, sh->tenths, cells[6], NAME_LEN);
 	}
 }
 
@@ -162,6 +196,7 @@ static void util_print(struct util_out *u, const struct report_util_row *r)
 
 static int on_util_row(void *ctx, const struct report_util_row *r)
 {
+	util_header(ctx);
 	util_print(ctx, r);
 	return 0;
 }
@@ -173,10 +208,10 @@ static juste_status report_utilisation_cmd(struct cli *c, int argc, char **argv,
 		{ "format", required_argument, NULL, 'F' }, { NULL, 0, NULL, 0 } };
 	char from[ISO_LEN] = "", to[ISO_LEN] = "";
 	enum report_by by = REPORT_BY_EXPERT;
-	struct util_out u = { REPORT_TABLE, REPORT_BY_EXPERT, NULL };
+	struct util_out u = { REPORT_TABLE, REPORT_BY_EXPERT, NULL, 0 };
 	juste_status st;
 	int o;
-	while ((o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "+", opts, "report utilisation", e)) != -1) {
 		switch (o) {
 		case 'f': if ((st = cli_opt_date("--from", optarg, from, e))) return st; break;
 		case 't': if ((st = cli_opt_date("--to", optarg, to, e))) return st; break;
@@ -189,36 +224,18 @@ static juste_status report_utilisation_cmd(struct cli *c, int argc, char **argv,
 			if (u.fmt != REPORT_TABLE && u.fmt != REPORT_CSV && u.fmt != REPORT_JSON)
 				return err_set(e, JUSTE_EUSAGE, N_("--format : table, csv ou json"));
 			break;
-		default: return usage_err("report", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (optind < argc || !from[0] || !to[0])
 		return err_set(e, JUSTE_EUSAGE, N_("report utilisation demande --from DATE et --to DATE"));
 	u.by = by;
-	if (u.fmt == REPORT_CSV) {
-		const char *h[] = { vocab_report_by_word(by), "label", "billable_minutes", "internal_minutes", "capacity_minutes",
-			"utilisation_pct", "billable_share_pct" };
-		csvout_row(stdout, h, 7);
-	} else if (u.fmt == REPORT_JSON) {
+	if (u.fmt == REPORT_JSON)
 		u.rows = json_array();
-	} else {
-		out_cell(stdout, _("CODE"), 14);
-		fputs(" ", stdout);
-		out_cell(stdout, _("NOM"), 34);
-		fputs(" ", stdout);
-		out_cell(stdout, _("FACTURABLES"), -12);
-		fputs(" ", stdout);
-		out_cell(stdout, _("INTERNES"), -12);
-		fputs(" ", stdout);
-		out_cell(stdout, _("CAPACITÉ"), -12);
-		fputs(" ", stdout);
-		out_cell(stdout, _("UTILISATION"), -11);
-		fputs(" ", stdout);
-		out_cell(stdout, _("FACT./TOTAL"), -11);
-		fputs("\n", stdout);
-	}
 	struct report_util_row total;
 	st = report_utilisation(c->app, from, to, by, on_util_row, &u, &total, e);
+	if (!st)
+		util_header(&u);
 	if (!st) {
 		if (u.fmt == REPORT_JSON) {
 			json_t *o = json_object();
@@ -249,7 +266,7 @@ static juste_status report_members_cmd(struct cli *c, int argc, char **argv, str
 	int fy = -1, o;
 	enum report_format fmt = REPORT_TABLE;
 	juste_status st;
-	while ((o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "+", opts, "report members", e)) != -1) {
 		switch (o) {
 		case 'y': if ((st = opt_fy(c, optarg, &fy, e))) return st; break;
 		case 'F':
@@ -260,7 +277,7 @@ static juste_status report_members_cmd(struct cli *c, int argc, char **argv, str
 			if (fmt != REPORT_TABLE && fmt != REPORT_CSV && fmt != REPORT_JSON)
 				return err_set(e, JUSTE_EUSAGE, N_("--format : table, csv ou json"));
 			break;
-		default: return usage_err("report", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (optind < argc || fy < 0)
@@ -296,17 +313,17 @@ static juste_status report_members_cmd(struct cli *c, int argc, char **argv, str
 		fputc('\n', stdout);
 		json_decref(out);
 	} else if (fmt == REPORT_CSV) {
-		const char *h[] = { "code", "name", "category", "full_management", "with_members", "invoiced_cents",
-			"credited_cents", "net_cents", "share_pct" };
+		const char *h[] = { "code", "name", "category", "full_management", "with_members", "invoiced",
+			"credited", "net", "share_pct" };
 		csvout_row(stdout, h, 9);
 		for (size_t i = 0; i < m.n; i++) {
 			const struct members_row *r = &m.rows[i];
 			char f[6][32];
 			snprintf(f[0], sizeof f[0], "%d", r->c.full_management ? 1 : 0);
 			snprintf(f[1], sizeof f[1], "%d", r->with_members ? 1 : 0);
-			snprintf(f[2], sizeof f[2], "%lld", (long long)r->c.invoiced_cents);
-			snprintf(f[3], sizeof f[3], "%lld", (long long)r->c.credited_cents);
-			snprintf(f[4], sizeof f[4], "%lld", (long long)r->net_cents);
+			money_format_plain(r->c.invoiced_cents, f[2], sizeof f[2]);
+			money_format_plain(r->c.credited_cents, f[3], sizeof f[3]);
+			money_format_plain(r->net_cents, f[4], sizeof f[4]);
 			figures_pct_plain(r->share.ok, r->share.tenths, f[5], sizeof f[5]);
 			const char *p[9] = { r->c.code, r->c.name, vocab_category_word(r->c.category), f[0], f[1], f[2], f[3],
 				f[4], f[5] };
@@ -319,7 +336,9 @@ static juste_status report_members_cmd(struct cli *c, int argc, char **argv, str
 		fputs(" ", stdout);
 		out_cell(stdout, _("ORGANISATION"), 40);
 		fputs(" ", stdout);
-		out_cell(stdout, _("CATÉGORIE"), 11);
+		/* the category's code in French, where it is the word; its label in English */
+		const int catw = lang() == TEXT_LANG_EN ? 17 : 11;
+		out_cell(stdout, _("CATÉGORIE"), catw);
 		fputs(" ", stdout);
 		out_cell(stdout, _("NET AVANT TAXES"), -18);
 		fputs(" ", stdout);
@@ -328,21 +347,22 @@ static juste_status report_members_cmd(struct cli *c, int argc, char **argv, str
 		for (size_t i = 0; i < m.n; i++) {
 			const struct members_row *r = &m.rows[i];
 			char cat[48];
-			snprintf(cat, sizeof cat, "%s%s", vocab_category_word(r->c.category), r->c.full_management ? "*" : "");
+			snprintf(cat, sizeof cat, "%s%s", lang() == TEXT_LANG_EN ? vocab_category_label(r->c.category) :
+				vocab_category_word(r->c.category), r->c.full_management ? "*" : "");
 			out_cell(stdout, r->c.code, 16);
 			fputs(" ", stdout);
 			out_cell(stdout, r->c.name, 40);
 			fputs(" ", stdout);
-			out_cell(stdout, cat, 11);
+			out_cell(stdout, cat, catw);
 			fputs(" ", stdout);
-			out_cell(stdout, money_format_fr(r->net_cents, b1, sizeof b1), -18);
+			out_cell(stdout, money_format_lang(lang(), r->net_cents, b1, sizeof b1), -18);
 			fputs(" ", stdout);
-			out_cell(stdout, figures_pct(r->share.ok, r->share.tenths, b3, sizeof b3), -8);
+			out_cell(stdout, figures_pct_lang(lang(), r->share.ok, r->share.tenths, b3, sizeof b3), -8);
 			fputs("\n", stdout);
 		}
 		printf(_("Total : %s ; avec les membres (membres et auxiliaires) : %s, soit %s des opérations.\n"),
-			money_format_fr(m.total_cents, b1, sizeof b1), money_format_fr(m.with_members_cents, b2, sizeof b2),
-			figures_pct(m.with_members_share.ok, m.with_members_share.tenths, b3, sizeof b3));
+			money_format_lang(lang(), m.total_cents, b1, sizeof b1), money_format_lang(lang(), m.with_members_cents, b2, sizeof b2),
+			figures_pct_lang(lang(), m.with_members_share.ok, m.with_members_share.tenths, b3, sizeof b3));
 		printf(_("* sous entière gestion\n"));
 	}
 	members_free(&m);
@@ -381,13 +401,13 @@ static void print_fin(const struct finance_year *f, const char *name)
 	char b[MONEY_BUF];
 	printf(_("Exercice %s\n"), name);
 	printf(_("  produits réels saisis : %s\n"), f->has & FIN_ACTUAL_PRODUCTS ?
-		money_format_fr(f->actual_products_cents, b, sizeof b) : "—");
+		money_format_lang(lang(), f->actual_products_cents, b, sizeof b) : "—");
 	printf(_("  frais d'exploitation réels : %s\n"), f->has & FIN_ACTUAL_EXPENSES ?
-		money_format_fr(f->actual_expenses_cents, b, sizeof b) : "—");
+		money_format_lang(lang(), f->actual_expenses_cents, b, sizeof b) : "—");
 	printf(_("  produits budgétés : %s\n"), f->has & FIN_BUDGET_PRODUCTS ?
-		money_format_fr(f->budget_products_cents, b, sizeof b) : "—");
+		money_format_lang(lang(), f->budget_products_cents, b, sizeof b) : "—");
 	printf(_("  frais d'exploitation budgétés : %s\n"), f->has & FIN_BUDGET_EXPENSES ?
-		money_format_fr(f->budget_expenses_cents, b, sizeof b) : "—");
+		money_format_lang(lang(), f->budget_expenses_cents, b, sizeof b) : "—");
 }
 
 juste_status cli_finance(struct cli *c, int argc, char **argv, struct juste_err *e)
@@ -399,6 +419,8 @@ juste_status cli_finance(struct cli *c, int argc, char **argv, struct juste_err 
 	argv++;
 	juste_status st;
 	if (strcmp(sub, "import") == 0) {
+		if ((st = cli_no_options(argc, argv, "finance import", e)))
+			return st;
 		if (argc != 2)
 			return usage_err("finance", e);
 		long rows = 0;
@@ -417,7 +439,7 @@ juste_status cli_finance(struct cli *c, int argc, char **argv, struct juste_err 
 	memset(&f, 0, sizeof f);
 	f.fy = -1;
 	int o;
-	while ((o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "+", opts, strcmp(sub, "set") == 0 ? "finance set" : "finance show", e)) != -1) {
 		switch (o) {
 		case 'y': st = opt_fy(c, optarg, &f.fy, e); break;
 		case 'P': st = opt_money("--actual-products", optarg, &f.actual_products_cents, e);
@@ -428,7 +450,7 @@ juste_status cli_finance(struct cli *c, int argc, char **argv, struct juste_err 
 			f.has |= FIN_BUDGET_PRODUCTS; break;
 		case 'e': st = opt_money("--budget-expenses", optarg, &f.budget_expenses_cents, e);
 			f.has |= FIN_BUDGET_EXPENSES; break;
-		default: return usage_err("finance", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 		if (st)
 			return st;
@@ -458,9 +480,19 @@ struct dev_out {
 	long n;
 };
 
+/* The CSV header, with the first row or at the end: nothing before a refusal. */
+static void dev_header(struct dev_out *o)
+{
+	if (o->fmt == REPORT_CSV && o->n == 0) {
+		const char *h[] = { "date", "kind", "partner", "name" };
+		csvout_row(stdout, h, 4);
+	}
+}
+
 static int on_dev_row(void *ctx, const struct devaffaire *d)
 {
 	struct dev_out *o = ctx;
+	dev_header(o);
 	o->n++;
 	if (o->fmt == REPORT_CSV) {
 		const char *f[] = { d->on_date, vocab_dev_kind_word(d->kind), vocab_partner_word(d->partner), d->name };
@@ -491,6 +523,8 @@ juste_status cli_devaffaires(struct cli *c, int argc, char **argv, struct juste_
 	argv++;
 	juste_status st;
 	if (strcmp(sub, "import") == 0) {
+		if ((st = cli_no_options(argc, argv, "devaffaires import", e)))
+			return st;
 		if (argc != 2)
 			return usage_err("devaffaires", e);
 		long rows = 0;
@@ -510,7 +544,7 @@ juste_status cli_devaffaires(struct cli *c, int argc, char **argv, struct juste_
 	char from[ISO_LEN] = "", to[ISO_LEN] = "";
 	struct dev_out out = { REPORT_TABLE, NULL, 0 };
 	int o, fy = -1, has_kind = 0, has_partner = 0;
-	while ((o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "+", opts, strcmp(sub, "add") == 0 ? "devaffaires add" : "devaffaires list", e)) != -1) {
 		st = JUSTE_OK;
 		switch (o) {
 		case 'd': st = cli_opt_date("--date", optarg, d.on_date, e); break;
@@ -531,7 +565,7 @@ juste_status cli_devaffaires(struct cli *c, int argc, char **argv, struct juste_
 			if (!st && out.fmt != REPORT_TABLE && out.fmt != REPORT_CSV && out.fmt != REPORT_JSON)
 				st = err_set(e, JUSTE_EUSAGE, N_("--format : table, csv ou json"));
 			break;
-		default: return usage_err("devaffaires", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 		if (st)
 			return st;
@@ -553,13 +587,11 @@ juste_status cli_devaffaires(struct cli *c, int argc, char **argv, struct juste_
 		date_format(fy_first(fy, fs_of(c)), from);
 		date_format(fy_last(fy, fs_of(c)), to);
 	}
-	if (out.fmt == REPORT_CSV) {
-		const char *h[] = { "date", "kind", "partner", "name" };
-		csvout_row(stdout, h, 4);
-	} else if (out.fmt == REPORT_JSON) {
+	if (out.fmt == REPORT_JSON)
 		out.rows = json_array();
-	}
 	st = report_devaffaire_list(c->app, from[0] ? from : NULL, to[0] ? to : NULL, on_dev_row, &out, e);
+	if (!st)
+		dev_header(&out);
 	if (!st && out.fmt == REPORT_JSON) {
 		json_dumpf(out.rows, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		fputc('\n', stdout);
@@ -581,7 +613,7 @@ juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_er
 	int64_t amount = 0;
 	enum report_format fmt = REPORT_TABLE;
 	juste_status st;
-	while ((o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "+", opts, "ristourne", e)) != -1) {
 		switch (o) {
 		case 'y': if ((st = opt_fy(c, optarg, &fy, e))) return st; break;
 		case 'a': if ((st = opt_money("--amount", optarg, &amount, e))) return st; have_amount = 1; break;
@@ -593,7 +625,7 @@ juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_er
 			if (fmt != REPORT_TABLE && fmt != REPORT_CSV && fmt != REPORT_JSON)
 				return err_set(e, JUSTE_EUSAGE, N_("--format : table, csv ou json"));
 			break;
-		default: return usage_err("ristourne", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (optind < argc || fy < 0 || !have_amount)
@@ -608,15 +640,13 @@ juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_er
 	size_t n = rist.n;
 	char b1[MONEY_BUF], b2[MONEY_BUF];
 	if (fmt == REPORT_CSV) {
-		const char *h[] = { "code", "name", "category", "business_cents", "share_cents", "share" };
-		csvout_row(stdout, h, 6);
+		const char *h[] = { "code", "name", "category", "business", "share" };
+		csvout_row(stdout, h, 5);
 		for (size_t i = 0; i < n; i++) {
-			char bc[32], sc[32];
-			snprintf(bc, sizeof bc, "%lld", (long long)rows[i].business_cents);
-			snprintf(sc, sizeof sc, "%lld", (long long)rows[i].share_cents);
-			const char *f[] = { rows[i].code, rows[i].name, vocab_category_word(rows[i].category), bc, sc,
-				money_format_plain(rows[i].share_cents, b1, sizeof b1) };
-			csvout_row(stdout, f, 6);
+			const char *f[] = { rows[i].code, rows[i].name, vocab_category_word(rows[i].category),
+				money_format_plain(rows[i].business_cents, b1, sizeof b1),
+				money_format_plain(rows[i].share_cents, b2, sizeof b2) };
+			csvout_row(stdout, f, 5);
 		}
 	} else if (fmt == REPORT_JSON) {
 		json_t *o2 = json_object(), *a = json_array();
@@ -638,7 +668,7 @@ juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_er
 		json_decref(o2);
 	} else {
 		printf(_("Ristourne %s : %s répartis entre %zu membres au prorata de leurs affaires nettes avant taxes\n"),
-			name, money_format_fr(rist.amount_cents, b1, sizeof b1), n);
+			name, money_format_lang(lang(), rist.amount_cents, b1, sizeof b1), n);
 		out_cell(stdout, _("CODE"), 16);
 		fputs(" ", stdout);
 		out_cell(stdout, _("MEMBRE"), 40);
@@ -652,13 +682,13 @@ juste_status cli_ristourne(struct cli *c, int argc, char **argv, struct juste_er
 			fputs(" ", stdout);
 			out_cell(stdout, rows[i].name, 40);
 			fputs(" ", stdout);
-			out_cell(stdout, money_format_fr(rows[i].business_cents, b1, sizeof b1), -18);
+			out_cell(stdout, money_format_lang(lang(), rows[i].business_cents, b1, sizeof b1), -18);
 			fputs(" ", stdout);
-			out_cell(stdout, money_format_fr(rows[i].share_cents, b2, sizeof b2), -14);
+			out_cell(stdout, money_format_lang(lang(), rows[i].share_cents, b2, sizeof b2), -14);
 			fputs("\n", stdout);
 		}
-		printf(_("Total : %s sur %s d'affaires\n"), money_format_fr(rist.allocated_cents, b1, sizeof b1),
-			money_format_fr(rist.business_cents, b2, sizeof b2));
+		printf(_("Total : %s sur %s d'affaires\n"), money_format_lang(lang(), rist.allocated_cents, b1, sizeof b1),
+			money_format_lang(lang(), rist.business_cents, b2, sizeof b2));
 	}
 	members_ristourne_free(&rist);
 	return JUSTE_OK;
@@ -679,7 +709,7 @@ juste_status cli_expert(struct cli *c, int argc, char **argv, struct juste_err *
 		{ "birth-year", required_argument, NULL, 'b' }, { NULL, 0, NULL, 0 } };
 	const char *gender = NULL;
 	int birth = -1, o;
-	while ((o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "+", opts, "expert set", e)) != -1) {
 		switch (o) {
 		case 'g': gender = optarg; break;
 		case 'b': {
@@ -692,7 +722,7 @@ juste_status cli_expert(struct cli *c, int argc, char **argv, struct juste_err *
 			birth = (int)v;
 			break;
 		}
-		default: return usage_err("expert", e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (optind < argc || (!gender && birth < 0))

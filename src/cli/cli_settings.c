@@ -50,8 +50,8 @@ static int show_row(void *p, const struct setting_view *v)
 			"default", v->is_default, "in_force", v->in_force);
 		json_array_append_new(c->arr, o);
 	} else if (c->fmt == FORMAT_CSV) {
-		const char *f[] = { v->key->name, v->valid_from, value, v->is_default ? "1" : "0" };
-		csvout_row(stdout, f, 4);
+		const char *f[] = { v->key->name, v->valid_from, value, v->is_default ? "1" : "0", v->in_force ? "1" : "0" };
+		csvout_row(stdout, f, 5);
 	} else {
 		out_cell(stdout, v->key->name, 24);
 		printf("  ");
@@ -70,11 +70,11 @@ static juste_status show(struct cli *c, int argc, char **argv, struct juste_err 
 	date_t on = app_today();
 	juste_status st = JUSTE_OK;
 	int o;
-	while (!st && (o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "+", opts, "settings show", e)) != -1) {
 		switch (o) {
 		case 'a': st = date_input_parse(optarg, app_today(), &on, e) ? err_prefix(e, "--at : ") : JUSTE_OK; break;
 		case 'f': st = transfer_format_parse(optarg, &sc.fmt, e); break;
-		default: return usage(e);
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
@@ -82,8 +82,8 @@ static juste_status show(struct cli *c, int argc, char **argv, struct juste_err 
 	if (optind < argc)
 		return usage(e);
 	if (sc.fmt == FORMAT_CSV) {
-		const char *h[] = { "key", "valid_from", "value", "default" };
-		csvout_row(stdout, h, 4);
+		const char *h[] = { "key", "valid_from", "value", "default", "in_force" };
+		csvout_row(stdout, h, 5);
 	} else if (sc.fmt == FORMAT_JSON) {
 		sc.arr = json_array();
 	}
@@ -111,9 +111,9 @@ static juste_status change(struct cli *c, int set, int argc, char **argv, struct
 	juste_status st = JUSTE_OK;
 	int o;
 	/* options may follow KEY VALUE */
-	while (!st && (o = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "", opts, set ? "settings set" : "settings unset", e)) != -1) {
 		if (o != 'f')
-			return usage(e);
+			return JUSTE_EUSAGE;   /* cli_getopt said why */
 		st = cli_opt_date("--from", optarg, from, e);
 	}
 	if (st)

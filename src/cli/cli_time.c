@@ -43,9 +43,9 @@ juste_status cli_log(struct cli *c, int argc, char **argv, struct juste_err *e)
 	memset(&x, 0, sizeof x);
 	date_format(app_today(), x.work_date);
 	int o;
-	while ((o = getopt_long(argc, argv, "+d:", opts, NULL)) != -1) {
+	while ((o = cli_getopt(argc, argv, "+d:", opts, "log", e)) != -1) {
 		if (o != 'd')
-			return err_set(e, JUSTE_EUSAGE, N_("usage : %s"), _("juste log [--date DATE] DURÉE MANDAT [NOTE]"));
+			return JUSTE_EUSAGE;   /* cli_getopt said why */
 		juste_status st = cli_opt_date("--date", optarg, x.work_date, e);
 		if (st)
 			return st;
@@ -109,7 +109,7 @@ static void price_row(struct list_ctx *l, const struct entry *x, char *rate, cha
 		pricing_rule_short(p->row, rule, n);
 	} else {
 		money_format_plain(p->rate_cents, rate, n);
-		snprintf(amount, n, "%lld", (long long)p->amount_cents);
+		money_format_plain(p->amount_cents, amount, n);
 		snprintf(rule, n, "%s:%s", pricing_rule_word(p->row->rule), p->row->valid_from);
 	}
 }
@@ -163,7 +163,6 @@ static int list_row(void *p, const struct entry *x)
 			"minutes", x->minutes, "note", x->note);
 		if (o && l->pricer) {
 			int has = pr.row != NULL;
-			json_object_set_new(o, "rate", has ? json_string(rate) : json_null());
 			json_object_set_new(o, "rate_cents", has ? json_integer(pr.rate_cents) : json_null());
 			json_object_set_new(o, "amount_cents", has ? json_integer(pr.amount_cents) : json_null());
 			json_object_set_new(o, "rule", rule[0] ? json_string(rule) : json_null());
@@ -201,7 +200,7 @@ juste_status cli_entries(struct cli *c, int argc, char **argv, struct juste_err 
 	int priced = 0;
 	int o;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "+", opts, "entries", e)) != -1) {
 		switch (o) {
 		case 'f': st = cli_opt_date("--from", optarg, from, e); f.from = from; break;
 		case 't': st = cli_opt_date("--to", optarg, to, e); f.to = to; break;
@@ -210,7 +209,7 @@ juste_status cli_entries(struct cli *c, int argc, char **argv, struct juste_err 
 		case 'o': f.org = optarg; break;
 		case 'F': st = transfer_format_parse(optarg, &l.fmt, e); break;
 		case 'p': priced = 1; break;
-		default: return err_set(e, JUSTE_EUSAGE, N_("option inconnue ; voir juste entries --help"));
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
@@ -228,7 +227,7 @@ juste_status cli_entries(struct cli *c, int argc, char **argv, struct juste_err 
 	}
 	if (l.fmt == FORMAT_CSV) {
 		const char *h[] = { "id", "uuid", "date", "expert", "mandate", "client", "billing", "minutes", "note",
-			"rate", "amount_cents", "rule" };
+			"rate", "amount", "rule" };
 		csvout_row(stdout, h, priced ? 12 : 9);
 	} else if (l.fmt == FORMAT_JSON) {
 		fputs("[\n", stdout);
@@ -279,7 +278,7 @@ static juste_status entry_edit(struct cli *c, int argc, char **argv, struct just
 		return st;
 	optind = 2;
 	int o, changed = 0;
-	while (!st && (o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "+", opts, "entry edit", e)) != -1) {
 		changed++;
 		switch (o) {
 		case 'd': st = cli_opt_date("--date", optarg, x.work_date, e); break;
@@ -295,7 +294,7 @@ static juste_status entry_edit(struct cli *c, int argc, char **argv, struct just
 				return err_set(e, JUSTE_EINVAL, N_("note trop longue (%zu octets au plus)"), sizeof x.note - 1);
 			snprintf(x.note, sizeof x.note, "%s", optarg);
 			break;
-		default: return err_set(e, JUSTE_EUSAGE, N_("option inconnue ; voir juste entry --help"));
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
@@ -317,11 +316,14 @@ juste_status cli_entry(struct cli *c, int argc, char **argv, struct juste_err *e
 	if (strcmp(argv[1], "edit") == 0)
 		return entry_edit(c, argc - 1, argv + 1, e);
 	if (strcmp(argv[1], "rm") == 0) {
+		juste_status st = cli_no_options(argc - 1, argv + 1, "entry rm", e);
+		if (st)
+			return st;
 		if (argc != 3)
 			return err_set(e, JUSTE_EUSAGE, N_("usage : juste entry rm ID"));
 		int64_t id = 0;
 		struct entry x;
-		juste_status st = parse_id(argv[2], &id, e);
+		st = parse_id(argv[2], &id, e);
 		if (!st)
 			st = timelog_get(c->app, id, &x, e);
 		if (!st)

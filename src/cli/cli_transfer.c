@@ -16,17 +16,6 @@
 #include "juste/text.h"
 #include "juste/transfer.h"
 
-/* getopt_long's own messages are English and go straight to stderr: keep
- * them quiet and say it ourselves, through the caller. */
-static juste_status cli_bad_option(int ch, char **argv, struct juste_err *e)
-{
-	const char *arg = argv[optind - 1];
-
-	if (ch == ':')
-		return err_set(e, JUSTE_EUSAGE, N_("option '%s' : argument manquant"), arg);
-	return err_set(e, JUSTE_EUSAGE, N_("option inconnue '%s'"), arg);
-}
-
 static juste_status cli_kind(const char *s, enum transfer_kind *k, struct juste_err *e)
 {
 	if (transfer_kind_parse(s, k, e) == JUSTE_OK)
@@ -51,9 +40,9 @@ juste_status cli_import(struct cli *c, int argc, char **argv, struct juste_err *
 
 	optind = 0;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":n", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":n", opts, "import", e)) != -1) {
 		if (ch != 'n')
-			return cli_bad_option(ch, argv, e);
+			return JUSTE_EUSAGE;   /* cli_getopt said why */
 		dry_run = 1;
 	}
 	if (argc - optind != 2)
@@ -130,9 +119,9 @@ static juste_status export_parse(int argc, char **argv, struct export_opts *o,
 	o->format = FORMAT_CSV;
 	optind = 0;
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":f:o:", opts, NULL)) != -1) {
-		if (ch == '?' || ch == ':')
-			return cli_bad_option(ch, argv, e);
+	while ((ch = cli_getopt(argc, argv, ":f:o:", opts, "export", e)) != -1) {
+		if (ch == '?')
+			return JUSTE_EUSAGE;   /* cli_getopt said why */
 		/* A bad date keeps the status cli_opt_date gives it. */
 		if ((st = export_opt(ch, optarg, o, e)) != JUSTE_OK)
 			return st;

@@ -154,11 +154,11 @@ juste_status cli_week(struct cli *c, int argc, char **argv, struct juste_err *e)
 	enum transfer_format fmt = FORMAT_TABLE;
 	int o;
 	juste_status st = JUSTE_OK;
-	while (!st && (o = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while (!st && (o = cli_getopt(argc, argv, "+", opts, "week", e)) != -1) {
 		switch (o) {
 		case 'd': st = cli_opt_date("--date", optarg, day, e); break;
 		case 'F': st = transfer_format_parse(optarg, &fmt, e); break;
-		default: return err_set(e, JUSTE_EUSAGE, N_("option inconnue ; voir juste week --help"));
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
@@ -188,8 +188,11 @@ juste_status cli_timer(struct cli *c, int argc, char **argv, struct juste_err *e
 		return err_set(e, JUSTE_EUSAGE, "%s", _(usage));
 	const char *sub = argv[1];
 	struct week_timer t;
-	char el[32];
-	juste_status st;
+	char el[32], name[32];
+	snprintf(name, sizeof name, "timer %s", sub);
+	juste_status st = cli_no_options(argc - 1, argv + 1, name, e);
+	if (st)
+		return st;
 	if (strcmp(sub, "start") == 0) {
 		if (argc != 3 && argc != 4)
 			return err_set(e, JUSTE_EUSAGE, "%s", _(usage));

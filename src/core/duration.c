@@ -235,3 +235,17 @@ char *duration_format_hours_plain(long minutes, char *buf, size_t n)
 	snprintf(buf, n, "%s%lu.%02lu", minutes < 0 ? "-" : "", h / 100, h % 100);
 	return buf;
 }
+
+char *duration_format_hours_lang(enum text_lang l, long minutes, char *buf, size_t n)
+{
+	if (l != TEXT_LANG_EN)
+		return duration_format_hours_fr(minutes, buf, n);
+	char whole[DURATION_BUF + 16], tmp[DURATION_BUF + 32];
+	unsigned long h = hundredths(magnitude(minutes));
+	if (buf == NULL || n == 0)
+		return buf;
+	text_group((int64_t)(h / 100), ",", whole, sizeof whole);
+	snprintf(tmp, sizeof tmp, "%s%s.%02lu", minutes < 0 ? "-" : "", whole, h % 100);
+	snprintf(buf, n, "%s", tmp);
+	return buf;
+}

@@ -132,6 +132,63 @@ char *figures_hours_fr(int64_t minutes, char *buf, size_t n)
 	return buf;
 }
 
+char *figures_pct_signed_lang(enum text_lang l, int valid, int64_t tenths, char *buf, size_t n)
+{
+	if (l != TEXT_LANG_EN)
+		return figures_pct_signed(valid, tenths, buf, n);
+	return pct(valid, tenths, 1, ".", "%", buf, n);
+}
+
+char *figures_pct_lang(enum text_lang l, int valid, int64_t tenths, char *buf, size_t n)
+{
+	if (l != TEXT_LANG_EN)
+		return figures_pct(valid, tenths, buf, n);
+	return pct(valid, tenths, 0, ".", "%", buf, n);
+}
+
+char *figures_pct_whole_signed_lang(enum text_lang l, int valid, int64_t tenths, char *buf, size_t n)
+{
+	if (l != TEXT_LANG_EN || !valid)
+		return figures_pct_whole_signed(valid, tenths, buf, n);
+	int64_t w = div_round128(tenths, 10);
+	snprintf(buf, n, "%s%lld%%", w < 0 ? "-" : "+", (long long)(w < 0 ? -w : w));
+	return buf;
+}
+
+char *figures_count_lang(enum text_lang l, int64_t v, char *buf, size_t n)
+{
+	return text_count(l, v, buf, n);
+}
+
+char *figures_dollars_lang(enum text_lang l, int64_t cents, char *buf, size_t n)
+{
+	if (l != TEXT_LANG_EN)
+		return figures_dollars_fr(cents, buf, n);
+	int64_t d = money_div_round(cents, 100);
+	char num[48];
+	/* the sign before the symbol: "-$1,234" */
+	text_count(l, d < 0 ? -d : d, num, sizeof num);
+	snprintf(buf, n, "%s$%s", d < 0 ? "-" : "", num);
+	return buf;
+}
+
+const char *figures_dollars_or_dash_lang(enum text_lang l, int ok, int64_t cents, char *buf, size_t n)
+{
+	if (!ok)
+		return figures_dollars_or_dash(ok, cents, buf, n);
+	return figures_dollars_lang(l, cents, buf, n);
+}
+
+char *figures_hours_lang(enum text_lang l, int64_t minutes, char *buf, size_t n)
+{
+	if (l != TEXT_LANG_EN)
+		return figures_hours_fr(minutes, buf, n);
+	char num[48];
+	text_count(l, money_div_round(minutes, 60), num, sizeof num);
+	snprintf(buf, n, "%s h", num);
+	return buf;
+}
+
 int64_t figures_weekdays(int32_t first, int32_t last)
 {
 	if (last < first)

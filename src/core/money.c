@@ -312,3 +312,35 @@ char *money_rate_format_fr(int32_t rate, char *buf, size_t n)
 		 (unsigned long long)(mag / 1000), frac);
 	return copy_out(buf, n, tmp);
 }
+
+char *money_format_lang(enum text_lang l, int64_t cents, char *buf, size_t n)
+{
+	if (l != TEXT_LANG_EN)
+		return money_format_fr(cents, buf, n);
+	char units[MONEY_BUF], tmp[MONEY_BUF + 16];
+	uint64_t mag = magnitude(cents);
+	text_group((int64_t)(mag / 100), ",", units, sizeof units);
+	snprintf(tmp, sizeof tmp, "%s$%s.%02u", cents < 0 ? "-" : "", units, (unsigned)(mag % 100));
+	return copy_out(buf, n, tmp);
+}
+
+char *money_rate_format_lang(enum text_lang l, int32_t rate, char *buf, size_t n)
+{
+	if (l != TEXT_LANG_EN)
+		return money_rate_format_fr(rate, buf, n);
+	char fr[48], tmp[48];
+	money_rate_format_fr(rate, fr, sizeof fr);
+	/* the same digits: the decimal comma becomes a point, and "%" follows
+	 * the number without the space */
+	size_t k = 0;
+	for (const char *s = fr; *s && k + 1 < sizeof tmp; s++) {
+		if (*s == ',')
+			tmp[k++] = '.';
+		else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+			s++;
+		else
+			tmp[k++] = *s;
+	}
+	tmp[k] = '\0';
+	return copy_out(buf, n, tmp);
+}

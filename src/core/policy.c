@@ -50,6 +50,12 @@ static const struct pkey keys[] = {
 	{ { "invoice.paper", false, N_("format du papier des PDF : A4 ou Letter") }, P_CHOICE, F(paper), "A4|Letter" },
 	{ { "calendar.easter_holiday", false, N_("jour férié de Pâques choisi par l'employeur : vendredi_saint ou lundi_de_paques") }, P_CHOICE, F(easter_holiday), POLICY_EASTER_CHOICES },
 	{ { "approval.required_for_billing", false, N_("1 : seules les semaines approuvées sont facturées (les autres bloquent le brouillon) ; 0 : toutes") }, P_INT, F(approval_required), "0|1" },
+#define LEDGER_KEY(e, w, l, def, doc) { { "ledger." w, false, doc }, P_TEXT, F(ledger_accounts[e]), NULL },
+	LEDGER_ACCOUNT_INFO(LEDGER_KEY)
+#undef LEDGER_KEY
+#define REMINDER_KEY(e, w, l, def, doc) { { "reminders." w "_days", false, doc }, P_INT, F(reminder_days[e]), "1|365" },
+	REMINDER_LEVEL_INFO(REMINDER_KEY)
+#undef REMINDER_KEY
 };
 
 #define NKEYS (sizeof keys / sizeof keys[0])
@@ -102,6 +108,12 @@ void policy_defaults(struct policy *p)
 	snprintf(p->paper, sizeof p->paper, "%s", "A4");
 	snprintf(p->easter_holiday, sizeof p->easter_holiday, "%s", POLICY_GOOD_FRIDAY);
 	p->approval_required = 0;
+#define LEDGER_DEFAULT(e, w, l, def, doc) snprintf(p->ledger_accounts[e], sizeof p->ledger_accounts[e], "%s", def);
+	LEDGER_ACCOUNT_INFO(LEDGER_DEFAULT)
+#undef LEDGER_DEFAULT
+#define REMINDER_DEFAULT(e, w, l, def, doc) p->reminder_days[e] = def;
+	REMINDER_LEVEL_INFO(REMINDER_DEFAULT)
+#undef REMINDER_DEFAULT
 }
 
 /* The name, address and telephone of the example are the Consortium's own

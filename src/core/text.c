@@ -564,3 +564,25 @@ char *text_group(int64_t v, const char *sep, char *buf, size_t n)
 	buf[at] = '\0';
 	return buf;
 }
+
+/* ------------------------------------------------------------ languages */
+
+enum text_lang text_lang_of(const char *code)
+{
+	return code && code[0] == 'e' && code[1] == 'n' ? TEXT_LANG_EN : TEXT_LANG_FR;
+}
+
+const char *text_group_sep(enum text_lang l)
+{
+	return l == TEXT_LANG_EN ? "," : "\xC2\xA0";
+}
+
+char text_decimal_mark(enum text_lang l)
+{
+	return l == TEXT_LANG_EN ? '.' : ',';
+}
+
+char *text_count(enum text_lang l, int64_t v, char *buf, size_t n)
+{
+	return text_group(v, text_group_sep(l), buf, n);
+}

@@ -350,6 +350,46 @@ juste_status store_bulk_begin(struct store *s, struct juste_err *e)
 	return JUSTE_OK;
 }
 
+/* The imported entries (ids bulk_first .. bulk_last, the import's only
+ * writes to entries) added to the monthly sums of sql/014 by grouped
+ * passes at the end: the insert trigger stands aside while juste_bulk() is
+ * 1.  Measured on 1 000 000 entries, one grouped pass costs less CPU than
+ * two upserts per row, but sorting all the rows at once took 60 MB; a
+ * slice of BULK_SLICE ids at a time keeps the sort small. */
+#define BULK_SLICE 50000
+static juste_status bulk_aggregate(struct store *s, struct juste_err *e)
+{
+	static const char *const sql[] = {
+		"INSERT INTO time_mandate_month(month, mandate_id, minutes) "
+		"SELECT substr(work_date, 1, 7), mandate_id, sum(minutes) FROM entries "
+		"WHERE id BETWEEN ?1 AND ?2 GROUP BY 1, 2 "
+		"ON CONFLICT(month, mandate_id) DO UPDATE SET minutes = minutes + excluded.minutes",
+		"INSERT INTO time_expert_month(month, expert_id, billable, internal) "
+		"SELECT substr(e.work_date, 1, 7), e.expert_id, "
+		"sum(CASE WHEN m.billing IN " SQL_BILLABLE " THEN e.minutes ELSE 0 END), "
+		"sum(CASE WHEN m.billing IN " SQL_BILLABLE " THEN 0 ELSE e.minutes END) "
+		"FROM entries e JOIN mandates m ON m.id = e.mandate_id "
+		"WHERE e.id BETWEEN ?1 AND ?2 GROUP BY 1, 2 "
+		"ON CONFLICT(month, expert_id) DO UPDATE SET billable = billable + excluded.billable, "
+		"internal = internal + excluded.internal",
+	};
+	juste_status r = JUSTE_OK;
+	for (size_t i = 0; !r && i < sizeof sql / sizeof sql[0]; i++) {
+		sqlite3_stmt *st;
+		if (sqlite3_prepare_v2(s->db, sql[i], -1, &st, NULL) != SQLITE_OK)
+			return store_fail(s, sqlite3_errcode(s->db), "time_month", e);
+		for (int64_t lo = s->bulk_first; !r && lo <= s->bulk_last; lo += BULK_SLICE) {
+			int64_t hi = lo + BULK_SLICE - 1 < s->bulk_last ? lo + BULK_SLICE - 1 : s->bulk_last;
+			sqlite3_bind_int64(st, 1, lo);
+			sqlite3_bind_int64(st, 2, hi);
+			r = store_step_done(s, st, "time_month", e);
+			sqlite3_reset(st);
+		}
+		sqlite3_finalize(st);
+	}
+	return r;
+}
+
 juste_status store_bulk_end(struct store *s, const char *label, struct juste_err *e)
 {
 	if (!s->bulk)
@@ -370,6 +410,8 @@ juste_status store_bulk_end(struct store *s, const char *label, struct juste_err
 	store_bind_word(st, 6, VOCAB_ACTION, ACTION_INSERT);
 	juste_status r = store_step_done(s, st, "audit", e);
 	sqlite3_finalize(st);
+	if (!r)
+		r = bulk_aggregate(s, e);
 	return r;
 }
 

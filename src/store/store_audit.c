@@ -71,3 +71,75 @@ juste_status store_audit_query(struct store *s, const struct audit_filter *f, st
 	sqlite3_finalize(st);
 	return r;
 }
+
+/* The public names of what a line refers to, for readers who know codes
+ * and UUIDs, not row ids.  Fixed statements only: the key picks one. */
+static const struct {
+	const char *key, *sql;
+} refs[] = {
+	{ "expert_id", "SELECT login FROM experts WHERE id = ?1" },
+	{ "mandate_id", "SELECT code FROM mandates WHERE id = ?1" },
+	{ "client_id", "SELECT code FROM orgs WHERE id = ?1" },
+	{ "beneficiary_id", "SELECT code FROM orgs WHERE id = ?1" },
+	{ "parent_id", "SELECT code FROM orgs WHERE id = ?1" },
+	{ "org_id", "SELECT code FROM orgs WHERE id = ?1" },
+	{ "service_id", "SELECT code FROM services WHERE id = ?1" },
+	{ "program_id", "SELECT code FROM programs WHERE id = ?1" },
+	{ "table_id", "SELECT uuid FROM rate_tables WHERE id = ?1" },
+	{ "credited_id", "SELECT number FROM invoices WHERE id = ?1" },
+	{ "year_id", "SELECT fy FROM cost_years WHERE id = ?1" },
+	{ "level_id", "SELECT level FROM cost_levels WHERE id = ?1" },
+};
+
+static const struct {
+	enum audit_entity entity;
+	const char *sql;
+} entities[] = {
+	{ ENTITY_ENTRY, "SELECT uuid, '' FROM entries WHERE id = ?1" },
+	{ ENTITY_MANDATE, "SELECT uuid, code FROM mandates WHERE id = ?1" },
+	{ ENTITY_ORG, "SELECT uuid, code FROM orgs WHERE id = ?1" },
+	{ ENTITY_EXPERT, "SELECT uuid, login FROM experts WHERE id = ?1" },
+	{ ENTITY_SERVICE, "SELECT uuid, code FROM services WHERE id = ?1" },
+	{ ENTITY_PROGRAM, "SELECT uuid, code FROM programs WHERE id = ?1" },
+	{ ENTITY_INVOICE, "SELECT uuid, coalesce(number, '') FROM invoices WHERE id = ?1" },
+};
+
+static juste_status one_row(struct store *s, const char *sql, int64_t id, char *a, size_t an, char *b, size_t bn,
+	bool *found, struct juste_err *e)
+{
+	sqlite3_stmt *st;
+	*found = false;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return store_fail(s, sqlite3_errcode(s->db), "audit", e);
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*found = true;
+		store_col_text(st, 0, a, an);
+		if (b)
+			store_col_text(st, 1, b, bn);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? JUSTE_OK : store_fail(s, rc, "audit", e);
+}
+
+juste_status store_audit_ref(struct store *s, const char *key, int64_t id, char *out, size_t n, bool *found,
+	struct juste_err *e)
+{
+	*found = false;
+	for (size_t i = 0; i < sizeof refs / sizeof refs[0]; i++)
+		if (strcmp(refs[i].key, key) == 0)
+			return one_row(s, refs[i].sql, id, out, n, NULL, 0, found, e);
+	return JUSTE_OK;
+}
+
+juste_status store_audit_entity(struct store *s, enum audit_entity entity, int64_t id, char uuid[UUID_LEN],
+	char *code, size_t n, struct juste_err *e)
+{
+	bool found;
+	uuid[0] = code[0] = '\0';
+	for (size_t i = 0; i < sizeof entities / sizeof entities[0]; i++)
+		if (entities[i].entity == entity)
+			return one_row(s, entities[i].sql, id, uuid, UUID_LEN, code, n, &found, e);
+	return JUSTE_OK;
+}

@@ -13,7 +13,8 @@
  * - the amounts of each issued invoice and credit note, by the core's
  *   arithmetic (nothing of DOMAIN's formulas is written again in SQL);
  * - that credit notes never reverse more than their invoice charged;
- * - that the append-only journals have no hole in their ids.
+ * - that the append-only journals have no hole in their ids;
+ * - that the monthly sums of time equal the entries they are made from.
  * Each problem is one translated line through the caller's callback.
  */
 #include <stdarg.h>
@@ -115,6 +116,42 @@ static const struct check_query domain_checks[] = {
 	  "OR (x.left_on IS NOT NULL AND e.work_date > x.left_on) ORDER BY e.id",
 	  N_("saisie #%s du %s de %s hors de sa période d'emploi (%s au %s)") },
 };
+
+/* The monthly sums of sql/014 against the entries they are derived from:
+ * a difference means a trigger was dropped or a sum written by hand. */
+static const struct check_query aggregate_checks[] = {
+	{ "SELECT coalesce(m.code, '#' || d.mandate_id), d.month, d.kept, d.actual FROM ("
+	  "  SELECT month, mandate_id, sum(kept) AS kept, sum(actual) AS actual FROM ("
+	  "    SELECT month, mandate_id, minutes AS kept, 0 AS actual FROM time_mandate_month "
+	  "    UNION ALL SELECT substr(work_date, 1, 7), mandate_id, 0, minutes FROM entries) "
+	  "  GROUP BY month, mandate_id HAVING sum(kept) <> sum(actual)) d "
+	  "LEFT JOIN mandates m ON m.id = d.mandate_id ORDER BY d.month, m.code",
+	  N_("sommes mensuelles : mandat %s, %s : %s minutes enregistrées, %s selon les saisies") },
+	{ "SELECT coalesce(x.login, '#' || d.expert_id), d.month, d.kb || '/' || d.ki, d.ab || '/' || d.ai FROM ("
+	  "  SELECT month, expert_id, sum(kb) AS kb, sum(ki) AS ki, sum(ab) AS ab, sum(ai) AS ai FROM ("
+	  "    SELECT month, expert_id, billable AS kb, internal AS ki, 0 AS ab, 0 AS ai FROM time_expert_month "
+	  "    UNION ALL SELECT substr(e.work_date, 1, 7), e.expert_id, 0, 0, "
+	  "      CASE WHEN m.billing IN " SQL_BILLABLE " THEN e.minutes ELSE 0 END, "
+	  "      CASE WHEN m.billing IN " SQL_BILLABLE " THEN 0 ELSE e.minutes END "
+	  "    FROM entries e JOIN mandates m ON m.id = e.mandate_id) "
+	  "  GROUP BY month, expert_id HAVING sum(kb) <> sum(ab) OR sum(ki) <> sum(ai)) d "
+	  "LEFT JOIN experts x ON x.id = d.expert_id ORDER BY d.month, x.login",
+	  N_("sommes mensuelles : %s, %s : %s minutes facturables/internes enregistrées, %s selon les saisies") },
+};
+
+/* The monthly sums exist from the migration that makes them: a file of an
+ * older schema (a backup being restored) has none to compare.  Found by
+ * its name without the number, which follows the order of the files. */
+static bool has_monthly_sums(struct store *s)
+{
+	static const char suffix[] = "_aggregates.sql";
+	for (int i = 0; i < store_migrations_count; i++) {
+		size_t n = strlen(store_migrations[i].name);
+		if (n >= sizeof suffix - 1 && strcmp(store_migrations[i].name + n - (sizeof suffix - 1), suffix) == 0)
+			return store_schema_version(s) > i;
+	}
+	return false;
+}
 
 static juste_status check_rows(struct checker *k, const struct check_query *q, struct juste_err *e)
 {
@@ -623,6 +660,8 @@ juste_status store_check(struct store *s, store_finding_cb cb, void *ctx, int *c
 		r = check_journals(&k, e);
 	for (size_t i = 0; !r && !k.stop && i < sizeof domain_checks / sizeof domain_checks[0]; i++)
 		r = check_rows(&k, &domain_checks[i], e);
+	for (size_t i = 0; !r && !k.stop && has_monthly_sums(s) && i < sizeof aggregate_checks / sizeof aggregate_checks[0]; i++)
+		r = check_rows(&k, &aggregate_checks[i], e);
 	*count = k.count;
 	return r;
 }

@@ -3,14 +3,15 @@
  * profiles, and the aggregates of the annual report.  Statements use the
  * slots ST_REPORT_BASE .. +39.
  *
- * The time aggregates first sum the entries of the range per mandate (or
- * per mandate and month, per expert and mandate) in one pass over the
- * entries_date index, then join that small result with mandates and
- * organisations: the big table is read once per question, and no row per
- * entry ever leaves SQLite.
+ * The time aggregates read the monthly sums of sql/014 for the whole months
+ * of a range and the entries only for the days at its edges, then join that
+ * small result with mandates and organisations: a year costs its months
+ * times mandates, whatever the number of entries, and no row per entry
+ * ever leaves SQLite.
  */
 #include <string.h>
 
+#include "juste/date.h"
 #include "juste/store_report.h"
 #include "store/store_internal.h"
 
@@ -267,22 +268,66 @@ juste_status store_report_people(struct store *s, const char *at, store_person_c
 
 /* ------------------------------------------------------------------ time */
 
+/* A range of days split for the monthly aggregates (sql/014): the whole
+ * months inside it are read from time_mandate_month / time_expert_month,
+ * and only the days before the first whole month and after the last one
+ * from entries.  Bound as ?1 from, ?2 to, ?3 .. ?4 the whole months
+ * ("YYYY-MM"), ?5 the last day of the head (from .. ?5) and ?6 the first
+ * day of the tail (?6 .. to); an empty part gets bounds that match
+ * nothing. */
+static void bind_span(sqlite3_stmt *st, const char *from, const char *to)
+{
+	char m1[8] = "9", m2[8] = "0", head[DATE_BUF], tail[DATE_BUF] = "9";
+	snprintf(head, sizeof head, "%s", to ? to : "");
+	date_t f, t;
+	if (from && to && !date_parse(from, &f, NULL) && !date_parse(to, &t, NULL)) {
+		int y1, mo1, d1, y2, mo2, d2;
+		date_to_ymd(f, &y1, &mo1, &d1);
+		date_to_ymd(t, &y2, &mo2, &d2);
+		if (d1 != 1)
+			date_month_add(&y1, &mo1, 1);
+		if (d2 != date_days_in_month(y2, mo2))
+			date_month_add(&y2, &mo2, -1);
+		if (y1 * 12 + mo1 <= y2 * 12 + mo2) {
+			snprintf(m1, sizeof m1, "%04d-%02d", y1, mo1);
+			snprintf(m2, sizeof m2, "%04d-%02d", y2, mo2);
+			date_format(date_month_first(y1, mo1) - 1, head);
+			date_format(date_month_last(y2, mo2) + 1, tail);
+		}
+	}
+	store_bind_text(st, 1, from);
+	store_bind_text(st, 2, to);
+	sqlite3_bind_text(st, 3, m1, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, m2, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, head, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, tail, -1, SQLITE_TRANSIENT);
+}
+
+/* The minutes of the range per mandate: columns mandate_id, minutes. */
+#define BY_MANDATE_SRC \
+	"SELECT mandate_id, minutes FROM time_mandate_month WHERE month BETWEEN ?3 AND ?4 " \
+	"UNION ALL SELECT mandate_id, minutes FROM entries WHERE work_date BETWEEN ?1 AND ?5 " \
+	"UNION ALL SELECT mandate_id, minutes FROM entries WHERE work_date BETWEEN ?6 AND ?2"
+
+#define EDGE_SPLIT(lo, hi) \
+	"SELECT substr(e.work_date, 1, 7), e.expert_id, " \
+	"CASE WHEN " BILLABLE " THEN e.minutes ELSE 0 END, CASE WHEN " BILLABLE " THEN 0 ELSE e.minutes END " \
+	"FROM entries e JOIN mandates m ON m.id = e.mandate_id WHERE e.work_date BETWEEN " lo " AND " hi
+/* The minutes of the range per month and expert: columns month,
+ * expert_id, b (billable), i (internal). */
+#define BY_EXPERT_SRC \
+	"SELECT month, expert_id, billable AS b, internal AS i FROM time_expert_month " \
+	"WHERE month BETWEEN ?3 AND ?4 " \
+	"UNION ALL " EDGE_SPLIT("?1", "?5") " UNION ALL " EDGE_SPLIT("?6", "?2")
+
 juste_status store_report_minutes_by_month(struct store *s, const char *from, const char *to,
 	store_report_month_cb cb, void *ctx, struct juste_err *e)
 {
 	sqlite3_stmt *st = store_stmt(s, RP_MONTHS,
-		/* by day first: the entries_date index gives the days in order,
-		 * so that grouping needs no sort of the entries */
-		"SELECT substr(t.d, 1, 7) AS month, sum(t.b), sum(t.i) FROM ("
-		"  SELECT e.work_date AS d, sum(CASE WHEN " BILLABLE " THEN e.minutes ELSE 0 END) AS b, "
-		"  sum(CASE WHEN " BILLABLE " THEN 0 ELSE e.minutes END) AS i "
-		"  FROM entries e JOIN mandates m ON m.id = e.mandate_id "
-		"  WHERE e.work_date BETWEEN ?1 AND ?2 GROUP BY e.work_date) t "
-		"GROUP BY month ORDER BY month", e);
+		"SELECT month, sum(b), sum(i) FROM (" BY_EXPERT_SRC ") GROUP BY month ORDER BY month", e);
 	if (!st)
 		return JUSTE_EIO;
-	store_bind_text(st, 1, from);
-	store_bind_text(st, 2, to);
+	bind_span(st, from, to);
 	char month[8];
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -298,12 +343,11 @@ juste_status store_report_beneficiaries(struct store *s, const char *from, const
 {
 	sqlite3_stmt *st = store_stmt(s, RP_BENEF,
 		"SELECT count(DISTINCT m.beneficiary_id) "
-		"FROM (SELECT DISTINCT mandate_id FROM entries WHERE work_date BETWEEN ?1 AND ?2) t "
+		"FROM (SELECT DISTINCT mandate_id FROM (" BY_MANDATE_SRC ")) t "
 		"JOIN mandates m ON m.id = t.mandate_id WHERE " BILLABLE, e);
 	if (!st)
 		return JUSTE_EIO;
-	store_bind_text(st, 1, from);
-	store_bind_text(st, 2, to);
+	bind_span(st, from, to);
 	*n = 0;
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
@@ -311,12 +355,13 @@ juste_status store_report_beneficiaries(struct store *s, const char *from, const
 	return walk_end(s, st, rc, "entries", e);
 }
 
-/* The entries of the range joined with their mandate, summed straight into
- * the few groups asked for: cheaper than summing per mandate first, since
- * the temporary b-tree of the grouping stays small. */
+/* The range's minutes per mandate joined with their mandate, summed
+ * straight into the few groups asked for. */
 #define SPLIT "sum(CASE WHEN " BILLABLE " THEN e.minutes ELSE 0 END), " \
 	"sum(CASE WHEN " BILLABLE " THEN 0 ELSE e.minutes END)"
-#define RANGE "FROM entries e JOIN mandates m ON m.id = e.mandate_id WHERE e.work_date BETWEEN ?1 AND ?2 "
+#define SPLIT_AS "sum(CASE WHEN " BILLABLE " THEN e.minutes ELSE 0 END) AS b, " \
+	"sum(CASE WHEN " BILLABLE " THEN 0 ELSE e.minutes END) AS i"
+#define RANGE "FROM (" BY_MANDATE_SRC ") e JOIN mandates m ON m.id = e.mandate_id "
 
 juste_status store_report_minutes_by(struct store *s, enum report_by by, const char *from, const char *to,
 	store_group_cb cb, void *ctx, struct juste_err *e)
@@ -326,10 +371,8 @@ juste_status store_report_minutes_by(struct store *s, enum report_by by, const c
 		[REPORT_BY_EXPERT] =
 		"SELECT x.login, x.name, coalesce(t.b, 0), coalesce(t.i, 0), x.function, x.weekly_minutes, "
 		"x.started_on, x.left_on FROM experts x LEFT JOIN ("
-		"  SELECT e.expert_id AS expert_id, "
-		"    sum(CASE WHEN " BILLABLE " THEN e.minutes ELSE 0 END) AS b, "
-		"    sum(CASE WHEN " BILLABLE " THEN 0 ELSE e.minutes END) AS i "
-		"  " RANGE "GROUP BY e.expert_id) t ON t.expert_id = x.id "
+		"  SELECT expert_id, sum(b) AS b, sum(i) AS i FROM (" BY_EXPERT_SRC ") GROUP BY expert_id) t "
+		"ON t.expert_id = x.id "
 		"WHERE t.expert_id IS NOT NULL "
 		"   OR ((x.started_on IS NULL OR x.started_on <= ?2) AND (x.left_on IS NULL OR x.left_on >= ?1)) "
 		"ORDER BY x.login",
@@ -337,18 +380,15 @@ juste_status store_report_minutes_by(struct store *s, enum report_by by, const c
 		"SELECT m.code, m.title, " SPLIT ", '', 0, NULL, NULL " RANGE "GROUP BY m.id ORDER BY m.code",
 		[REPORT_BY_ORG] =
 		"SELECT o.code, o.name, t.b, t.i, '', 0, NULL, NULL FROM ("
-		"  SELECT m.client_id AS client_id, sum(CASE WHEN " BILLABLE " THEN e.minutes ELSE 0 END) AS b, "
-		"  sum(CASE WHEN " BILLABLE " THEN 0 ELSE e.minutes END) AS i " RANGE "GROUP BY m.client_id) t "
+		"  SELECT m.client_id AS client_id, " SPLIT_AS " " RANGE "GROUP BY m.client_id) t "
 		"JOIN orgs o ON o.id = t.client_id ORDER BY o.code",
 		[REPORT_BY_PROGRAM] =
 		"SELECT coalesce(p.code, ''), coalesce(p.name, ''), t.b, t.i, '', 0, NULL, NULL FROM ("
-		"  SELECT m.program_id AS program_id, sum(CASE WHEN " BILLABLE " THEN e.minutes ELSE 0 END) AS b, "
-		"  sum(CASE WHEN " BILLABLE " THEN 0 ELSE e.minutes END) AS i " RANGE "GROUP BY m.program_id) t "
+		"  SELECT m.program_id AS program_id, " SPLIT_AS " " RANGE "GROUP BY m.program_id) t "
 		"LEFT JOIN programs p ON p.id = t.program_id ORDER BY p.code IS NULL, p.code",
 		[REPORT_BY_SERVICE] =
 		"SELECT v.code, v.name, t.b, t.i, '', 0, NULL, NULL FROM ("
-		"  SELECT m.service_id AS service_id, sum(CASE WHEN " BILLABLE " THEN e.minutes ELSE 0 END) AS b, "
-		"  sum(CASE WHEN " BILLABLE " THEN 0 ELSE e.minutes END) AS i " RANGE "GROUP BY m.service_id) t "
+		"  SELECT m.service_id AS service_id, " SPLIT_AS " " RANGE "GROUP BY m.service_id) t "
 		"JOIN services v ON v.id = t.service_id ORDER BY v.code",
 	};
 	if ((int)by < 0 || by >= REPORT_BY_COUNT)
@@ -356,8 +396,7 @@ juste_status store_report_minutes_by(struct store *s, enum report_by by, const c
 	sqlite3_stmt *st = store_stmt(s, RP_BY_EXPERT + (int)by, sql[by], e);
 	if (!st)
 		return JUSTE_EIO;
-	store_bind_text(st, 1, from);
-	store_bind_text(st, 2, to);
+	bind_span(st, from, to);
 	struct report_group g;
 	juste_status r = JUSTE_OK;
 	int rc;

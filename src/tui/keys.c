@@ -49,7 +49,7 @@ static const struct {
 	const char *shown;
 } pretty[] = {
 	{ KEYS_FUNC | KEY_LEFT, "←" }, { KEYS_FUNC | KEY_RIGHT, "→" }, { KEYS_FUNC | KEY_UP, "↑" },
-	{ KEYS_FUNC | KEY_DOWN, "↓" }, { '\r', "⏎" }, { '\t', "Tab" }, { 27, "Échap" },
+	{ KEYS_FUNC | KEY_DOWN, "↓" }, { '\r', "⏎" }, { '\t', "Tab" }, { 27, N_("Échap") },
 };
 
 int keys_parse_one(const char *s)
@@ -217,7 +217,7 @@ void keys_first(enum action a, char *buf, size_t n)
 	int code = bound[a].key[0];
 	for (size_t i = 0; i < sizeof pretty / sizeof pretty[0]; i++)
 		if (pretty[i].code == code) {
-			snprintf(buf, n, "%s", pretty[i].shown);
+			snprintf(buf, n, "%s", _(pretty[i].shown));
 			return;
 		}
 	/* the first name as written */

@@ -79,7 +79,7 @@ log bob   2025-03-11 1h   M-B  "Audit bis"
 
 # --- one price per hour: 10 min at 100 $/h by 15 min = 15 min = 25,00 $ ----
 j --as carole entries --priced --format csv --from 2025-03-07 --to 2025-03-07
-expect_out ",M-Q,QC2,horaire,10,Appel,100.00,2500," "entries --priced applies the increment: 25,00 \$ (not 16,67 \$)"
+expect_out ",M-Q,QC2,horaire,10,Appel,100.00,25.00," "entries --priced applies the increment: 25,00 \$ (not 16,67 \$)"
 
 # --- issue dates ----------------------------------------------------------
 j --as carole invoice issue 2025-03 --date 2031-06-01; expect_rc 1 "an issue date in the future is refused"
@@ -118,7 +118,7 @@ j --as carole invoice show "$usa"; expect_out "détaxée" "the export invoice sa
 expect_out "Canada" "and why"
 j --as carole invoice show "$exo"; expect_out "exonéré" "the exempt invoice says why"
 j --as carole invoice journal --from 2025-03-01 --to 2025-03-31 --format csv; OUT=$(printf '%s' "$OUT" | nb)
-expect_out "number,kind,date,client,client_name,subtotal,tps,tvh,tvq,total,credits_invoice,taxes" "journal: TPS, TVH and TVQ apart"
+expect_out "number,kind,issued_on,client,client_name,subtotal,tps,tvh,tvq,total,credits_invoice,taxes" "journal: TPS, TVH and TVQ apart"
 expect_out "$ont,invoice,2025-03-31,ONT,Conseil de la coopération de l'Ontario,200.00,0.00,26.00,0.00,226.00,,TVH (13 %)" \
   "the journal names the Ontario tax with its rate"
 expect_out ",674.98,33.75,0.00,67.33,776.06,,\"TPS (5 %) et TVQ (9,975 %)\"" "and Québec's (quoted: it has a comma)"
@@ -127,7 +127,7 @@ expect_out ",674.98,33.75,0.00,67.33,776.06,,\"TPS (5 %) et TVQ (9,975 %)\"" "an
 j --as carole invoice show "$qc2" --format json
 expect_eq "$(json '[l["amount_cents"] for l in d["lines"] if l["mandate"] == "M-Q"]')" "[2500]" "the invoice bills 25,00 \$ for it too"
 j --as carole entries --priced --format csv --from 2025-03-07 --to 2025-03-07
-expect_out ",M-Q,QC2,horaire,10,Appel,100.00,2500," "and entries --priced still shows 25,00 \$ once billed"
+expect_out ",M-Q,QC2,horaire,10,Appel,100.00,25.00," "and entries --priced still shows 25,00 \$ once billed"
 
 # --- quantity x rate = amount on every printed line ------------------------
 for n in "$ont" "$nsc" "$qc2"; do

@@ -39,7 +39,8 @@ rows = {r["code"]: r for r in json.load(open(sys.argv[1]))}
 print(rows[sys.argv[2]][sys.argv[3]])' "$T/budget.json" "$1" "$2"; }
 j --as gilles entries --mandate B-1 --priced --format csv
 priced=$(printf '%s\n' "$OUT" | python3 -c 'import csv, sys
-print(sum(int(r["amount_cents"]) for r in csv.DictReader(sys.stdin)))')
+from decimal import Decimal
+print(sum(int(Decimal(r["amount"]) * 100) for r in csv.DictReader(sys.stdin)))')
 expect_eq "$(field B-1 used_cents)" "$priced" "B-1's dollars are the priced total of its entries"
 # 1h07 -> 1h15, 2h, 0h50 -> 1h00 at 95 $: 4h15 = 403,75 $
 expect_eq "$(field B-1 used_cents)" "40375" "…increment applied: 4h15 at 95 \$"

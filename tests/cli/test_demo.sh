@@ -110,6 +110,19 @@ expect_eq "$(sql "SELECT count(*) FROM entries WHERE minutes % 15 <> 0")" 0 "qua
 expect_eq "$(sql "SELECT count(*) FROM entries WHERE note = ''")" 0 "every entry has a note"
 
 # --- the CLI reads it -----------------------------------------------------------------
+# Taxes follow where each client is: the Ontario network (the seed's
+# Conseil de la coopération de l'Ontario and its members) pays TVH 13 %,
+# everyone in Québec TPS and TVQ.
+expect_eq "$(sql "select count(*) from orgs where address like '%(Ontario)%' and province is not 'ON'")" "0" \
+  "every organisation with an Ontario address is in Ontario"
+expect_eq "$(sql "select count(*) from orgs where province = 'ON' and address <> '' and address not like '%(Ontario)%'")" "0" \
+  "…and only those"
+expect_eq "$(sql "select count(*) from invoices i join orgs o on o.id = i.client_id where i.status = 'issued' and i.kind = 'invoice' and o.province = 'ON' and (i.tax_regime <> 'tvh' or i.tvq_cents <> 0)")" "0" \
+  "no Ontario client is charged TVQ"
+[ "$(sql "select count(*) from invoices where status = 'issued' and tax_regime = 'tvh' and tps_cents > 0")" -gt 0 ] \
+  && ok "the demo bills TVH" || not_ok "no TVH invoice in the demo"
+expect_eq "$(sql "select count(*) from invoices i join orgs o on o.id = i.client_id where i.status = 'issued' and o.province = 'QC' and i.tax_regime <> 'tps_tvq' and o.tax_exempt = 0")" "0" \
+  "every Québec client pays TPS and TVQ"
 OUT=$("$JUSTE" --db "$DB" check 2>"$T/stderr"); RC=$?; ERR=$(cat "$T/stderr")
 expect_rc 0 "juste check passes on the demo"
 

@@ -69,7 +69,7 @@ check "export to stdout equals -o" cmp -s <(j "$T/a.db" export entries) "$T/a_en
 # --- what must survive --------------------------------------------------
 has() { grep -qF -- "$2" "$1"; }
 check "header is the import's" test "$(head -n1 "$T/a_mandates.csv")" = \
-	"code,title,client,beneficiary,service,program,billing,monthly_fee,budget_hours,budget_amount,opened_on,closed_on,budget_hard"
+	"code,title,client,beneficiary,service,program,billing,monthly_fee,budget_minutes,budget_amount,opened_on,closed_on,budget_hard"
 check "comma in a name is quoted" has "$T/a_orgs.csv" '"Ferme Bélanger & fils, SENC"'
 check "quotes are doubled" has "$T/a_orgs.csv" '"Coop ""La Relève"" auxiliaire"'
 check "newline inside quotes survives" test "$(jq -r '.[] | select(.code == "FERME-A") | .address' "$T/a_orgs.json")" = \
@@ -83,7 +83,7 @@ check "booleans oui/NON/TRUE" test "$(jq -c '[.[] | [.code, .full_management, .t
 	'[["AUX1",false,true],["RESEAU",true,false],["SOUT",false,true],["ENTR",false,false],["FERME-A",true,false]]'
 check "weekly hours 17,5 -> 1050 min" test "$(jq '.[] | select(.login == "bgagnon") | .weekly_minutes' "$T/a_experts.json")" = 1050
 check "weekly hours empty -> 35 h" test "$(jq '.[] | select(.login == "ccote") | .weekly_minutes' "$T/a_experts.json")" = 2100
-check "weekly hours 28h20 exported as 28h20" has "$T/a_experts.csv" 'dleblanc,Denis Leblanc,professionnel,commis,28h20,2019-01-01,'
+check "weekly hours 28h20 exported as 1700 minutes" has "$T/a_experts.csv" 'dleblanc,Denis Leblanc,professionnel,commis,1700,2019-01-01,'
 check "beneficiary defaults to client" test "$(jq -r '.[] | select(.code == "INT-DEV") | .beneficiary' "$T/a_mandates.json")" = "RESEAU"
 check "monthly fee in cents" test "$(jq '.[] | select(.code == "M-2019-002") | .monthly_fee_cents' "$T/a_mandates.json")" = 45050
 check "budget 7.5 h -> 450 min" test "$(jq '.[] | select(.code == "M-2019-003") | .budget_minutes' "$T/a_mandates.json")" = 450

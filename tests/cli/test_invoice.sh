@@ -272,7 +272,7 @@ expect_rc 1 "locked again"
 # --- show, JSON, PDF -------------------------------------------------------------
 j --as gilles invoice show F2020-0001 --format json
 expect_rc 0 "show as JSON"
-expect_eq "$(json '(d["number"], d["kind"], d["status"], d["issued_on"], d["due_on"], d["tps_rate"], d["tvq_rate"], d["client"])')" \
+expect_eq "$(json '(d["number"], d["kind"], d["status"], d["issued_on"], d["due_on"], d["tps_rate_pcm"], d["tvq_rate_pcm"], d["client"])')" \
   "('F2020-0001', 'invoice', 'issued', '2020-04-02', '2020-05-02', 5000, 9975, 'EXO')" "JSON has the fields"
 j --as carole invoice show F2020-0003 --format pdf -o "$T/f3.pdf"
 expect_rc 0 "show as PDF"
@@ -302,14 +302,21 @@ j invoice show F2099-0001; expect_rc 1 "an unknown number is an error"
 # --- journal ---------------------------------------------------------------------
 j --as carole invoice journal --from 2020-04-01 --to 2020-04-30 --format csv
 expect_rc 0 "sales journal"
-expect_eq "$(printf '%s\n' "$OUT" | head -1)" "number,kind,date,client,client_name,subtotal,tps,tvh,tvq,total,credits_invoice,taxes" "journal header"
+expect_eq "$(printf '%s\n' "$OUT" | head -1)" "number,kind,issued_on,client,client_name,subtotal,tps,tvh,tvq,total,credits_invoice,taxes" "journal header"
 expect_eq "$(printf '%s\n' "$OUT" | grep -c '^[FN]')" "$(sql "select count(*) from invoices where status = 'issued'")" \
   "one row per issued invoice and credit note"
-expect_eq "$(printf '%s\n' "$OUT" | tail -1 | cut -d, -f6-10)" \
+# the data rows add up to the issued pieces; the totals go to stderr, never
+# a row among the data
+expect_eq "$(printf '%s\n' "$OUT" | tail -n +2 | python3 -c 'import csv, sys
+rows = list(csv.reader(sys.stdin))
+print(",".join("%.2f" % sum(float(r[i]) for r in rows) for i in range(5, 10)))')" \
   "$(sql "select printf('%.2f,%.2f,%.2f,%.2f,%.2f', sum(subtotal_cents)/100.0, sum(case when tax_regime = 'tvh' then 0 else tps_cents end)/100.0, sum(case when tax_regime = 'tvh' then tps_cents else 0 end)/100.0, sum(tvq_cents)/100.0, sum(total_cents)/100.0) from invoices where status = 'issued'")" \
-  "totals at the end"
+  "the rows add up to the issued pieces"
+expect_eq "$(printf '%s\n' "$OUT" | grep -c TOTAL)" "0" "no TOTAL row among the data"
+expect_err "pièces du 2020-04-01 au 2020-04-30" "the totals on stderr"
 j --as carole invoice journal --from 2020-05-01 --to 2020-05-31 --format csv
-expect_eq "$(printf '%s\n' "$OUT" | wc -l)" "2" "an empty period: header and zero totals"
+expect_eq "$(printf '%s\n' "$OUT" | wc -l)" "1" "an empty period: the header alone"
+expect_err "0 pièces" "an empty period: zero totals on stderr"
 
 j check; expect_rc 0 "database sound at the end"
 [ -n "${KEEP_PDF:-}" ] && cp "$T/f3.pdf" "$T/nc.pdf" "$KEEP_PDF"/

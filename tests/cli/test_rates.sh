@@ -101,9 +101,9 @@ j rate import "$T/mid.csv" --name "Taux mi-mars"; expect_rc 0 "a table from the 
 j --as bob log --date 2020-03-13 1h M-1; j --as bob log --date 2020-03-16 1h M-1
 j --as carole entries --from 2020-03-01 --to 2020-03-31 --mandate M-1 --priced --format csv
 expect_rc 0 "entries --priced"
-expect_eq "$(printf '%s\n' "$OUT" | head -1)" "id,uuid,date,expert,mandate,client,billing,minutes,note,rate,amount_cents,rule" "priced csv columns"
+expect_eq "$(printf '%s\n' "$OUT" | head -1)" "id,uuid,date,expert,mandate,client,billing,minutes,note,rate,amount,rule" "priced csv columns (money in dollars in CSV)"
 expect_eq "$(printf '%s\n' "$OUT" | tail -n +2 | cut -d, -f3,10,11,12 | tr '\n' ' ')" \
-  "2020-03-13,78.00,7800,table:2019-04-01 2020-03-16,80.00,8000,table:2020-03-16 " "before and from the 16th of March"
+  "2020-03-13,78.00,78.00,table:2019-04-01 2020-03-16,80.00,80.00,table:2020-03-16 " "before and from the 16th of March"
 
 # --- missing rate: reported, never priced at 0 -----------------------------
 # M-2 (RH) closed on 2020-01-31: log on its last days instead
@@ -125,7 +125,7 @@ printf '%s' "$OUT" | python3 -c '
 import json,sys
 d=json.load(sys.stdin)
 rh=[r for r in d if r["mandate"]=="M-2"][0]
-assert rh["amount_cents"] is None and rh["rate"] is None and rh["rule"] == "none", rh' \
+assert rh["amount_cents"] is None and rh["rate_cents"] is None and rh["rule"] == "none", rh' \
   && ok "the unpriced entry has no amount (null, never 0)" || not_ok "unpriced json: $OUT"
 j rate explain --mandate M-2 --date 2020-01-31
 expect_rc 1 "explain with no rate is an error"
@@ -160,7 +160,7 @@ expect_out "en vigueur" "and the organisation's as in force"
 # --- rounding: 7 minutes at 95,00 $ = 11,08 $ ------------------------------
 j --as alice log --date 2020-02-12 7m M-1 "Appel"; expect_rc 0 "7 minutes logged"
 j --as carole entries --from 2020-02-12 --to 2020-02-12 --mandate M-1 --priced --format csv
-expect_eq "$(printf '%s\n' "$OUT" | tail -n +2 | cut -d, -f8,10,11,12)" "7,95.00,1108,mandate:2020-02-10" "7 min x 95,00 \$ = 11,08 \$ (half up at the cent)"
+expect_eq "$(printf '%s\n' "$OUT" | tail -n +2 | cut -d, -f8,10,11,12)" "7,95.00,11.08,mandate:2020-02-10" "7 min x 95,00 \$ = 11,08 \$ (half up at the cent)"
 j --as carole entries --from 2020-02-12 --to 2020-02-12 --mandate M-1 --priced
 expect_out "11,08${NB}\$" "the table shows the amount"
 expect_out "négocié mandat" "and the rule"
@@ -186,6 +186,10 @@ printf '%s' "$OUT" > "$T/p.json"
 python3 - "$T/p.json" <<'PY' && ok "proposal: expenses 3 878 239 \$, surplus 71 564 \$, products needed = expenses + surplus, rounding reported" || not_ok "proposal arithmetic: $(cat "$T/p.json")"
 import json, sys
 d = json.load(open(sys.argv[1]))
+# durations are in minutes: the planned hours are whole hours
+for x in [d] + d["levels"]:
+    assert x["billable_minutes"] % 60 == 0
+    x["hours"] = x["billable_minutes"] // 60
 assert d["expenses_cents"] == 387823900, d["expenses_cents"]
 assert d["planned_surplus_cents"] == 7156400
 assert d["needed_cents"] == 387823900 + 7156400 == 394980300
@@ -204,9 +208,9 @@ assert sum(l["overhead_cents"] for l in d["levels"]) == d["overhead_cents"]
 assert sum(l["surplus_cents"] for l in d["levels"]) == 7156400
 assert len(d["changes"]) == 48
 fin = [c for c in d["changes"] if c["service"] == "FIN" and c["category"] == "membre"][0]
-num = (fin["new_cents"] - 8000) * 10000   # hundredths of a percent, half away from zero
+num = (fin["new_rate_cents"] - 8000) * 10000   # hundredths of a percent, half away from zero
 assert fin["change_bp"] == (1 if num >= 0 else -1) * ((2 * abs(num) + 8000) // 16000), fin
-assert fin["old_cents"] == 8000 and fin["new_cents"] == [l for l in d["levels"] if "FIN" in l["services"]][0]["rate_cents"]
+assert fin["old_rate_cents"] == 8000 and fin["new_rate_cents"] == [l for l in d["levels"] if "FIN" in l["services"]][0]["rate_cents"]
 PY
 j --as gilles rate propose --fy 2020-2021
 expect_norm "Charges 3 878 239,00 \$" "table: expenses"

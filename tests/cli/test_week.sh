@@ -32,7 +32,7 @@ expect_eq "$(printf '%s' "$OUT" | python3 -c 'import json,sys; w=json.load(sys.s
   "240 2100 ['INT', 'M-1'] 2" "json: totals, rows and the entry ids of a cell"
 j --as alice week --date 2020-03-11 --format csv
 expect_eq "$(printf '%s\n' "$OUT" | grep '^M-1,' | cut -d, -f5,12)" "60,60" "--date picks the week holding it"
-j --as alice week --format xml; expect_rc 1 "bad format refused"
+j --as alice week --format xml; expect_rc 2 "bad format refused (usage)"
 j --as alice week --date 2020-13-01; expect_rc 1 "bad date refused"
 j --as alice week extra; expect_rc 2 "extra argument is a usage error"
 

@@ -216,6 +216,17 @@ static void test_format_hours(void **state)
 	assert_string_equal(duration_format_hours_plain(600, s, sizeof s), "10");
 }
 
+static void test_hours_lang(void **state)
+{
+	(void)state;
+	char b[64], fr[64];
+	assert_string_equal(duration_format_hours_lang(TEXT_LANG_EN, 90, b, sizeof b), "1.50");
+	assert_string_equal(duration_format_hours_lang(TEXT_LANG_EN, 4506000, b, sizeof b), "75,100.00");
+	assert_string_equal(duration_format_hours_lang(TEXT_LANG_EN, -45, b, sizeof b), "-0.75");
+	assert_string_equal(duration_format_hours_lang(TEXT_LANG_FR, 4506000, b, sizeof b),
+		duration_format_hours_fr(4506000, fr, sizeof fr));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -227,6 +238,7 @@ int main(void)
 		cmocka_unit_test(test_null_err),
 		cmocka_unit_test(test_format),
 		cmocka_unit_test(test_format_hours),
+		cmocka_unit_test(test_hours_lang),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

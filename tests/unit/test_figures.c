@@ -258,6 +258,35 @@ static void test_row_values(void **state)
 	assert_int_equal(figures_bar_eighths(447571777LL, 447571777LL, 60), 480);
 }
 
+/* The report's figures in English; French is the _fr formatters'. */
+static void test_formats_lang(void **state)
+{
+	(void)state;
+	char b[64], fr[64];
+	assert_string_equal(figures_pct_signed_lang(TEXT_LANG_EN, 1, 150, b, sizeof b), "+15.0%");
+	assert_string_equal(figures_pct_signed_lang(TEXT_LANG_EN, 1, -15, b, sizeof b), "-1.5%");
+	assert_string_equal(figures_pct_lang(TEXT_LANG_EN, 1, 15, b, sizeof b), "1.5%");
+	assert_string_equal(figures_pct_lang(TEXT_LANG_EN, 0, 15, b, sizeof b), "—");
+	assert_string_equal(figures_pct_whole_signed_lang(TEXT_LANG_EN, 1, 75, b, sizeof b), "+8%");
+	assert_string_equal(figures_pct_whole_signed_lang(TEXT_LANG_EN, 1, -75, b, sizeof b), "-8%");
+	assert_string_equal(figures_pct_whole_signed_lang(TEXT_LANG_EN, 0, 75, b, sizeof b), "—");
+	assert_string_equal(figures_count_lang(TEXT_LANG_EN, 75100, b, sizeof b), "75,100");
+	assert_string_equal(figures_dollars_lang(TEXT_LANG_EN, 447585249, b, sizeof b), "$4,475,852");
+	assert_string_equal(figures_dollars_lang(TEXT_LANG_EN, -123450, b, sizeof b), "-$1,235");
+	assert_string_equal(figures_dollars_or_dash_lang(TEXT_LANG_EN, 0, 100, b, sizeof b), "—");
+	assert_string_equal(figures_dollars_or_dash_lang(TEXT_LANG_EN, 1, 100, b, sizeof b), "$1");
+	assert_string_equal(figures_hours_lang(TEXT_LANG_EN, 75100 * 60 + 29, b, sizeof b), "75,100 h");
+	assert_string_equal(figures_hours_lang(TEXT_LANG_EN, 30, b, sizeof b), "1 h");
+	/* French: byte for byte the _fr formatters */
+	assert_string_equal(figures_pct_signed_lang(TEXT_LANG_FR, 1, 150, b, sizeof b), figures_pct_signed(1, 150, fr, sizeof fr));
+	assert_string_equal(figures_pct_lang(TEXT_LANG_FR, 1, 15, b, sizeof b), figures_pct(1, 15, fr, sizeof fr));
+	assert_string_equal(figures_pct_whole_signed_lang(TEXT_LANG_FR, 1, 75, b, sizeof b), figures_pct_whole_signed(1, 75, fr, sizeof fr));
+	assert_string_equal(figures_count_lang(TEXT_LANG_FR, 75100, b, sizeof b), figures_count_fr(75100, fr, sizeof fr));
+	assert_string_equal(figures_dollars_lang(TEXT_LANG_FR, -123450, b, sizeof b), figures_dollars_fr(-123450, fr, sizeof fr));
+	assert_string_equal(figures_dollars_or_dash_lang(TEXT_LANG_FR, 1, 100, b, sizeof b), figures_dollars_or_dash(1, 100, fr, sizeof fr));
+	assert_string_equal(figures_hours_lang(TEXT_LANG_FR, 4506000, b, sizeof b), figures_hours_fr(4506000, fr, sizeof fr));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -265,6 +294,7 @@ int main(void)
 		cmocka_unit_test(test_row_values),
 		cmocka_unit_test(test_variance_share),
 		cmocka_unit_test(test_formats),
+		cmocka_unit_test(test_formats_lang),
 		cmocka_unit_test(test_capacity),
 		cmocka_unit_test(test_ristourne_simple),
 		cmocka_unit_test(test_ristourne_remainders),

@@ -336,6 +336,28 @@ static void test_rate_format(void **state)
 		rate_ok(money_rate_format_fr(v[i], b, sizeof b), v[i]);
 }
 
+/* English (Canada) puts the symbol first and groups with commas; French
+ * stays money_format_fr byte for byte. */
+static void test_format_lang(void **state)
+{
+	(void)state;
+	char b[MONEY_BUF], fr[MONEY_BUF];
+	assert_string_equal(money_format_lang(TEXT_LANG_EN, 137128, b, sizeof b), "$1,371.28");
+	assert_string_equal(money_format_lang(TEXT_LANG_EN, -1250, b, sizeof b), "-$12.50");
+	assert_string_equal(money_format_lang(TEXT_LANG_EN, 5, b, sizeof b), "$0.05");
+	assert_string_equal(money_format_lang(TEXT_LANG_EN, 447585200, b, sizeof b), "$4,475,852.00");
+	assert_string_equal(money_format_lang(TEXT_LANG_EN, INT64_MIN, b, sizeof b), "-$92,233,720,368,547,758.08");
+	const int64_t v[] = { 0, 137128, -1250, 447585200, INT64_MAX, INT64_MIN };
+	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+		assert_string_equal(money_format_lang(TEXT_LANG_FR, v[i], b, sizeof b), money_format_fr(v[i], fr, sizeof fr));
+	assert_string_equal(money_rate_format_lang(TEXT_LANG_EN, 9975, b, sizeof b), "9.975%");
+	assert_string_equal(money_rate_format_lang(TEXT_LANG_EN, 5000, b, sizeof b), "5%");
+	assert_string_equal(money_rate_format_lang(TEXT_LANG_FR, 9975, b, sizeof b), money_rate_format_fr(9975, fr, sizeof fr));
+	/* short buffers are cut, never overrun */
+	char s[4];
+	assert_string_equal(money_format_lang(TEXT_LANG_EN, 137128, s, sizeof s), "$1,");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -351,6 +373,7 @@ int main(void)
 		cmocka_unit_test(test_tax),
 		cmocka_unit_test(test_rate_parse),
 		cmocka_unit_test(test_rate_format),
+		cmocka_unit_test(test_format_lang),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -54,7 +54,10 @@ static void test_keys(void **state)
 	const char *names[] = { "centre.name", "centre.address", "centre.phone", "centre.email",
 		"centre.tps_number", "centre.tvq_number", "fiscal.year_start", "taxes.tps_rate", "taxes.tvq_rate",
 		"invoice.number_pattern", "invoice.credit_pattern", "invoice.payment_days",
-		"invoice.payment_terms", "invoice.payment_instructions", "invoice.paper", "calendar.easter_holiday", "approval.required_for_billing" };
+		"invoice.payment_terms", "invoice.payment_instructions", "invoice.paper", "calendar.easter_holiday", "approval.required_for_billing",
+		"ledger.receivables", "ledger.revenue", "ledger.tps_payable", "ledger.tvq_payable", "ledger.tvh_payable",
+		"ledger.bank", "ledger.client_credits",
+		"reminders.first_reminder_days", "reminders.second_reminder_days", "reminders.final_notice_days" };
 	size_t n = sizeof names / sizeof names[0];
 
 	assert_int_equal(policy_key_count(), n);

@@ -321,6 +321,23 @@ static void test_group(void **state)
 	assert_null(text_group(5, NB, NULL, 0));
 }
 
+static void test_lang(void **state)
+{
+	(void)state;
+	char b[64];
+	assert_int_equal(text_lang_of("en"), TEXT_LANG_EN);
+	assert_int_equal(text_lang_of("en_CA"), TEXT_LANG_EN);
+	assert_int_equal(text_lang_of("fr"), TEXT_LANG_FR);
+	assert_int_equal(text_lang_of(""), TEXT_LANG_FR);
+	assert_int_equal(text_lang_of(NULL), TEXT_LANG_FR);
+	assert_int_equal(text_lang_of("e"), TEXT_LANG_FR);
+	assert_string_equal(text_count(TEXT_LANG_EN, 75100, b, sizeof b), "75,100");
+	assert_string_equal(text_count(TEXT_LANG_EN, -1234567, b, sizeof b), "-1,234,567");
+	assert_string_equal(text_count(TEXT_LANG_FR, 75100, b, sizeof b), "75\xC2\xA0" "100");
+	assert_int_equal(text_decimal_mark(TEXT_LANG_EN), '.');
+	assert_int_equal(text_decimal_mark(TEXT_LANG_FR), ',');
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -333,6 +350,7 @@ int main(void)
 		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_compare_fr),
 		cmocka_unit_test(test_group),
+		cmocka_unit_test(test_lang),
 	};
 	int r = cmocka_run_group_tests(tests, NULL, NULL);
 	text_shutdown();

@@ -86,6 +86,10 @@ void pdfdoc_next_page(struct pdfdoc *d);
  * that was not there before. */
 juste_status pdfdoc_close(struct pdfdoc *d, const char *path, struct juste_err *e);
 
+/* Frees the document without writing it: nothing is at its path that was
+ * not there before (a layout that failed half-way). */
+void pdfdoc_abort(struct pdfdoc *d);
+
 /* Releases the shared font map (call once, when done printing). */
 void pdfdoc_shutdown(void);
 

@@ -18,7 +18,9 @@
 #include <stdio.h>
 #include "juste/app.h"
 
-enum transfer_kind { KIND_ORGS, KIND_EXPERTS, KIND_SERVICES, KIND_PROGRAMS, KIND_MANDATES, KIND_ENTRIES };
+/* invoices and payments: export only (juste issues and records them). */
+enum transfer_kind { KIND_ORGS, KIND_EXPERTS, KIND_SERVICES, KIND_PROGRAMS, KIND_MANDATES, KIND_ENTRIES,
+	KIND_INVOICES, KIND_PAYMENTS };
 enum transfer_format { FORMAT_CSV, FORMAT_JSON, FORMAT_TABLE };
 
 juste_status transfer_kind_parse(const char *s, enum transfer_kind *k, struct juste_err *e);
@@ -33,8 +35,9 @@ struct import_result {
 juste_status transfer_import(struct app *a, enum transfer_kind k, const char *path, int dry_run,
 	struct import_result *r, struct juste_err *e);
 
-/* The export to a stream.  Entries take from/to (ISO, inclusive, NULL =
- * open); other kinds ignore them. */
+/* The export to a stream.  Entries, invoices (issued on) and payments
+ * (received on) take from/to (ISO, inclusive, NULL = open); other kinds
+ * ignore them.  Invoices and payments: commis, gestionnaire, admin. */
 juste_status transfer_export(struct app *a, enum transfer_kind k, enum transfer_format f,
 	const char *from, const char *to, FILE *out, struct juste_err *e);
 

@@ -9,6 +9,7 @@
 #define JUSTE_DURATION_H
 
 #include <stddef.h>
+#include "juste/text.h"
 #include "juste/err.h"
 
 #define DURATION_MAX_MINUTES (24 * 60)
@@ -23,6 +24,9 @@ char *duration_format(long minutes, char *buf, size_t n);
  * and invoices (hours x rate).  Large totals get U+00A0 thousand groups:
  * 4506000 -> "75 100,00". */
 char *duration_format_hours_fr(long minutes, char *buf, size_t n);
+/* In the user's language (text.h): duration_format_hours_fr in French,
+ * "1,234.50" in English. */
+char *duration_format_hours_lang(enum text_lang l, long minutes, char *buf, size_t n);
 
 /* Decimal hours with a point: 90 -> "1.50", for CSV and JSON. */
 char *duration_format_hours_plain(long minutes, char *buf, size_t n);

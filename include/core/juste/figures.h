@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include "juste/date.h"
 #include "juste/err.h"
+#include "juste/text.h"
 
 #define FIGURES_PCT_BUF 32
 
@@ -61,6 +62,17 @@ char *figures_dollars_fr(int64_t cents, char *buf, size_t n);
 const char *figures_dollars_or_dash(int ok, int64_t cents, char *buf, size_t n);
 /* Whole hours "75 100 h" from minutes (half up). */
 char *figures_hours_fr(int64_t minutes, char *buf, size_t n);
+
+/* The same in the user's language (text.h): the _fr ones above in
+ * French; in English "+15.0%", "15.0%", "+8%", "75,100", "$4,475,852",
+ * "75,100 h". */
+char *figures_pct_signed_lang(enum text_lang l, int valid, int64_t tenths, char *buf, size_t n);
+char *figures_pct_lang(enum text_lang l, int valid, int64_t tenths, char *buf, size_t n);
+char *figures_pct_whole_signed_lang(enum text_lang l, int valid, int64_t tenths, char *buf, size_t n);
+char *figures_count_lang(enum text_lang l, int64_t v, char *buf, size_t n);
+char *figures_dollars_lang(enum text_lang l, int64_t cents, char *buf, size_t n);
+const char *figures_dollars_or_dash_lang(enum text_lang l, int ok, int64_t cents, char *buf, size_t n);
+char *figures_hours_lang(enum text_lang l, int64_t minutes, char *buf, size_t n);
 
 /* Working days (Monday to Friday) in [first, last] (day numbers, see
  * date.h); 0 when last < first. */

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "juste/err.h"
+#include "juste/text.h"
 
 /* Big enough for any int64 amount in any format, with NBSPs and sign. */
 #define MONEY_BUF 48
@@ -20,6 +21,11 @@ juste_status money_parse(const char *s, int64_t *cents, struct juste_err *e);
 
 /* "4 475 852,00 $" with U+00A0 between groups and before "$"; "-12,50 $". */
 char *money_format_fr(int64_t cents, char *buf, size_t n);
+
+/* In the user's language (text.h): money_format_fr in French; in English
+ * "$4,475,852.00", "-$12.50" (the sign before the symbol, as English
+ * Canada writes it). */
+char *money_format_lang(enum text_lang l, int64_t cents, char *buf, size_t n);
 
 /* "4475852.00", "-12.50": for CSV and JSON. */
 char *money_format_plain(int64_t cents, char *buf, size_t n);
@@ -43,5 +49,7 @@ juste_status money_rate_parse(const char *s, int32_t *rate, struct juste_err *e)
 
 /* "9,975 %", "5 %" (U+00A0 before %): the form an invoice must show. */
 char *money_rate_format_fr(int32_t rate, char *buf, size_t n);
+/* money_rate_format_fr in French; "9.975%", "5%" in English. */
+char *money_rate_format_lang(enum text_lang l, int32_t rate, char *buf, size_t n);
 
 #endif

@@ -50,6 +50,8 @@ struct policy {
 	char paper[8];                  /* A4 | Letter */
 	char easter_holiday[20];        /* POLICY_GOOD_FRIDAY | POLICY_EASTER_MONDAY */
 	int approval_required;          /* only approved weeks are billed */
+	char ledger_accounts[LEDGER_ACCOUNT_COUNT][32]; /* the chart of accounts (juste ledger) */
+	int reminder_days[REMINDER_LEVEL_COUNT];        /* days past due of each reminder level */
 };
 
 /* The statutory holiday of Easter is the employer's choice (DOMAIN.md):

@@ -104,4 +104,20 @@ void text_shutdown(void);
  * when n is short. */
 char *text_group(int64_t v, const char *sep, char *buf, size_t n);
 
+/* The conventions a figure is written in for people: French (Québec),
+ * "75 100", "1 371,28 $", "15,0 %" (U+00A0 between groups and before the
+ * sign), or English (Canada), "75,100", "$1,371.28", "15.0%" (The Canadian
+ * Style).  Machine formats (CSV, JSON) never follow the language. */
+enum text_lang { TEXT_LANG_FR, TEXT_LANG_EN };
+
+/* TEXT_LANG_EN for a language code starting with "en" ("en", "en_CA"),
+ * else TEXT_LANG_FR. */
+enum text_lang text_lang_of(const char *code);
+/* The thousands separator: U+00A0 in French, "," in English. */
+const char *text_group_sep(enum text_lang l);
+/* The decimal mark: "," in French, "." in English. */
+char text_decimal_mark(enum text_lang l);
+/* A count with its thousands grouped: "75 100" or "75,100". */
+char *text_count(enum text_lang l, int64_t v, char *buf, size_t n);
+
 #endif

@@ -226,6 +226,27 @@
 	X(PAYMENT_METHOD_DEPOT,    "depot",    N_("dépôt direct")) \
 	X(PAYMENT_METHOD_CARTE,    "carte",    N_("carte de crédit")) \
 	X(PAYMENT_METHOD_AUTRE,    "autre",    N_("autre"))
+/* The books of account (juste ledger): the kinds of account the journal
+ * posts to, the setting that names each (ledger.WORD), the account it has
+ * by default (a chart of accounts of four digits, as Sage 50 wants them),
+ * and the setting's documentation. */
+#define LEDGER_ACCOUNT_INFO(X) \
+	X(LEDGER_RECEIVABLES, "receivables",    N_("comptes clients"),      "1200", N_("compte des comptes clients (1200), pour juste ledger")) \
+	X(LEDGER_REVENUE,     "revenue",        N_("produits des services"), "4000", N_("compte des produits des services facturés, avant taxes (4000)")) \
+	X(LEDGER_TPS,         "tps_payable",    N_("TPS à payer"),          "2310", N_("compte de la TPS à payer (2310)")) \
+	X(LEDGER_TVQ,         "tvq_payable",    N_("TVQ à payer"),          "2320", N_("compte de la TVQ à payer (2320)")) \
+	X(LEDGER_TVH,         "tvh_payable",    N_("TVH à payer"),          "2330", N_("compte de la TVH à payer (2330)")) \
+	X(LEDGER_BANK,        "bank",           N_("encaisse"),             "1060", N_("compte de banque où les paiements sont déposés (1060)")) \
+	X(LEDGER_CREDITS,     "client_credits", N_("crédits des clients"),  "2400", N_("compte des crédits au compte des clients, payés d'avance (2400)"))
+
+/* The reminders sent for an overdue invoice (juste reminders): each level
+ * from its number of days past the due date (the setting
+ * reminders.WORD_days, its default here), the letter's subject. */
+#define REMINDER_LEVEL_INFO(X) \
+	X(REMINDER_FIRST,  "first_reminder",  N_("premier rappel"),  15, N_("jours de retard du premier rappel (15)")) \
+	X(REMINDER_SECOND, "second_reminder", N_("deuxième rappel"), 30, N_("jours de retard du deuxième rappel (30)")) \
+	X(REMINDER_FINAL,  "final_notice",  N_("dernier avis"),    45, N_("jours de retard du dernier avis (45)"))
+
 /* An expert's recorded absence (DOMAIN.md, capacity): a day absent is
  * not working time, whatever the kind. */
 #define ABSENCE_KIND_INFO(X) \
@@ -274,6 +295,8 @@ enum week_status { WEEK_STATUS_INFO(VOCAB_ENUM) WEEK_STATUS_COUNT };
 enum gender { GENDER_NONE = -1, GENDER_INFO(VOCAB_ENUM) GENDER_COUNT };
 enum province { PROVINCE_INFO(VOCAB_ENUM) PROVINCE_COUNT };
 enum tax_regime { TAX_REGIME_INFO(VOCAB_ENUM) TAX_REGIME_COUNT };
+enum ledger_account { LEDGER_ACCOUNT_INFO(VOCAB_ENUM) LEDGER_ACCOUNT_COUNT };
+enum reminder_level { REMINDER_LEVEL_INFO(VOCAB_ENUM) REMINDER_LEVEL_COUNT };
 enum tax { TAX_INFO(VOCAB_ENUM) TAX_COUNT };
 enum invoice_state { INVOICE_STATE_INFO(VOCAB_ENUM) INVOICE_STATE_COUNT };
 enum blocker_kind { BLOCKER_INFO(VOCAB_ENUM) BLOCKER_COUNT };
