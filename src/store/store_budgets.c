@@ -153,7 +153,7 @@ juste_status store_budget_priced_walk(struct store *s, int64_t mandate_id, store
 			"WHERE e.mandate_id = ?1 AND m.billing IN " SQL_HOURLY " AND m.budget_cents IS NOT NULL", e)
 		: store_stmt(s, SB_PRICED_ALL,
 			"SELECT e.id, e.mandate_id, e.work_date, e.minutes FROM mandates m JOIN entries e ON e.mandate_id = m.id "
-			"WHERE m.billing IN " SQL_HOURLY " AND m.budget_cents IS NOT NULL", e);
+			"WHERE m.billing IN " SQL_HOURLY " AND (m.budget_cents IS NOT NULL OR m.budget_minutes IS NOT NULL)", e);
 	if (!st)
 		return JUSTE_EIO;
 	if (mandate_id > 0)

@@ -48,6 +48,13 @@ expect_eq "$(field B-1 used_minutes)" "237" "hours are the minutes logged"
 expect_eq "$(field B-1 remaining_cents)" "39625" "remaining dollars"
 expect_eq "$(field B-1 remaining_minutes)" "363" "remaining minutes"
 expect_eq "$(field B-1 used_pct)" "50.5" "percent: the larger of hours (39.5) and dollars (50.5)"
+# a budget in hours alone still shows the dollars its time is worth
+j --as gilles entries --mandate B-3 --priced --format csv
+priced3=$(printf '%s\n' "$OUT" | python3 -c 'import csv, sys
+from decimal import Decimal
+print(sum(int(Decimal(r["amount"]) * 100) for r in csv.DictReader(sys.stdin)))')
+[ "$priced3" -gt 0 ] && expect_eq "$(field B-3 used_cents)" "$priced3" "B-3 (hours only): its dollars are the priced total of its entries" \
+  || not_ok "B-3 has no priced entry to compare ($priced3)"
 expect_eq "$(field B-2 budget_cents)" "None" "no dollar budget is null, not 0"
 expect_eq "$(field B-1 budget_hard)" "False" "budgets warn by default"
 first=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))[-1]["code"])' "$T/budget.json")
