@@ -166,7 +166,17 @@ void pdfdoc_footer(struct pdfdoc *d, const PangoFontDescription *font, const cha
 	cairo_save(d->cr);
 	cairo_set_source_rgb(d->cr, 0.35, 0.35, 0.35);
 	pdfdoc_text(d, PDFDOC_MARGIN, y, width, right, font, PANGO_ALIGN_RIGHT);
-	pdfdoc_text(d, PDFDOC_MARGIN, y, width, left, font, PANGO_ALIGN_LEFT);
+	/* the right text (the document and its page) is what must be read:
+	 * the left one (the centre's name) gets what is left of the line, and
+	 * ends in "…" rather than run into it */
+	double left_w = width - pdfdoc_width(d, right, font) - 12;
+	if (left_w > 0) {
+		lay_out(d, left_w, left, font, PANGO_ALIGN_LEFT);
+		pango_layout_set_ellipsize(d->lay, PANGO_ELLIPSIZE_END);
+		cairo_move_to(d->cr, PDFDOC_MARGIN, y);
+		pango_cairo_show_layout(d->cr, d->lay);
+		pango_layout_set_ellipsize(d->lay, PANGO_ELLIPSIZE_NONE);
+	}
 	cairo_restore(d->cr);
 }
 

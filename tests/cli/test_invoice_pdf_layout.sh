@@ -129,4 +129,24 @@ j import orgs "$T/orgs.csv"; expect_rc 0 "the export imports back (unchanged)"
 sed 's/^\(FCSD,.*\),1$/\1,0/' "$T/orgs.csv" > "$T/orgs2.csv"
 j import orgs "$T/orgs2.csv"; expect_rc 1 "a row that changes the choice is a conflict"
 expect_err "invoice_without_detail" "the conflict names the column"
+# The footer: the document and its page are read in full; the centre's
+# name gets what is left of the line and never runs into them (a credit
+# note's longer title did, "coopérativesNOTE DE CRÉDIT").
+j settings set centre.name "Consortium de ressources et d'expertises coopératives du Québec et des régions"
+expect_rc 0 "a long centre name"
+j --as carole invoice credit F2020-0001 --reason "Erreur de taux" --amount 100.00; expect_rc 0 "a partial credit note"
+j --as carole invoice show NC2020-0001 --format pdf -o "$T/nc.pdf"; expect_rc 0 "the credit note's PDF"
+pdftotext -bbox "$T/nc.pdf" "$T/nc.html"
+words "$T/nc.html" > "$T/nc.tsv"
+gap=$(python3 - "$T/nc.tsv" <<'PY'
+import sys
+w = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")]
+foot = max(float(x[2]) for x in w)
+line = sorted((float(x[1]), float(x[3]), x[5]) for x in w if abs(float(x[2]) - foot) < 1)
+right = next(i for i, x in enumerate(line) if x[2] == "NOTE")
+print(round(line[right][0] - line[right - 1][1]) if right else "none")
+PY
+)
+[ "$gap" != none ] && [ "$gap" -ge 6 ] && ok "the footer's two texts apart ($gap pt)" || not_ok "footer texts touch (gap $gap)"
+pdftotext -layout "$T/nc.pdf" - | grep -q 'NOTE DE CRÉDIT NC2020-0001 — page 1 de 1' && ok "the credit note's footer whole" || not_ok "the credit note's footer cut"
 finish
