@@ -16,6 +16,8 @@
 #include "juste/err.h"
 #include "juste/i18n.h"
 #include "juste/privilege.h"
+#include "juste/text.h"
+#include "juste/vocab.h"
 
 static const char *translate(const char *msgid)
 {
@@ -72,9 +74,9 @@ const char *i18n_language(void)
 {
 	const char *env = getenv("LANGUAGE");
 	if (env && *env)
-		return strncmp(env, "en", 2) == 0 ? "en" : "fr";
+		return vocab_language_word(text_lang_of(env) == TEXT_LANG_EN ? LANGUAGE_EN : LANGUAGE_FR);
 	/* no LANGUAGE: gettext follows the messages' locale (LANG=en_CA.UTF-8
 	 * where it is installed), and so do the figures */
 	const char *loc = setlocale(LC_MESSAGES, NULL);
-	return loc && strncmp(loc, "en", 2) == 0 ? "en" : "fr";
+	return vocab_language_word(text_lang_of(loc) == TEXT_LANG_EN ? LANGUAGE_EN : LANGUAGE_FR);
 }
