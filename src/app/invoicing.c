@@ -1036,6 +1036,11 @@ static juste_status load_rest(struct app *a, struct invoice_doc *d, struct juste
 		st = store_invoice_entries(a->store, d->rec.id, on_doc_entry, &f, e);
 	if (!st && f.oom)
 		st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	struct org client;
+	struct juste_err scratch;
+	/* the language its PDF is written in; an unknown client reads French */
+	if (!st && store_org_get(a->store, d->rec.client_code, &client, &scratch) == JUSTE_OK)
+		memcpy(d->language, client.language, sizeof d->language);
 	if (st)
 		invoicing_doc_free(d);
 	return st;
