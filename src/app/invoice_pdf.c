@@ -338,7 +338,9 @@ static void totals(struct pdf *p)
 	if (is_credit(p))
 		snprintf(terms, sizeof terms, _("Ce montant est porté au crédit de votre compte."));
 	else
-		snprintf(terms, sizeof terms, _("Conditions de paiement : %s. Échéance : %s."), r->payment_terms,
+		/* the shipped terms are a message, and so follow the client's
+		 * language; terms the centre wrote are printed as written */
+		snprintf(terms, sizeof terms, _("Conditions de paiement : %s. Échéance : %s."), _(r->payment_terms),
 			r->due_on[0] ? r->due_on : _("à l'émission"));
 	p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, right - MARGIN, terms, p->regular, PANGO_ALIGN_LEFT) + 4;
 	if (!is_credit(p) && p->cfg->payment_instructions[0])

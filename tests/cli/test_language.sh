@@ -68,6 +68,20 @@ has_re "$txt" "\\\$480\.00/h" && ok "English rate \$480.00/h" || not_ok "English
 has_re "$txt" "$FR_MONEY" && not_ok "a French amount on the English invoice" || ok "no French amount on the English invoice"
 has_re "$txt" "$EN_MONEY" && ok "English amounts" || not_ok "no English amount: $txt"
 
+case "$txt" in *"Net 30 days"*) ok "the shipped payment terms in English";; *) not_ok "payment terms: $(grep -i terms <<<"$txt")";; esac
+
+# A credit note: its lines are written in the client's language when it is
+# made, whatever the screen's
+j --as carole invoice credit "$en_no" --reason "Erreur de taux" --amount 100.00 --date 2020-04-02
+expect_rc 0 "a partial credit note for the English client, screen in French"
+j --as carole invoice list --kind credit --format json
+nc=$(jq -r '.[] | select(.client == "ANGLO") | .number' <<<"$OUT")
+j --as carole invoice show "$nc" --format pdf -o "$T/nc.pdf"; expect_rc 0 "its PDF"
+txt=$(pdf_text "$T/nc.pdf")
+for w in "CREDIT NOTE" "Partial credit: Erreur de taux" "Corrects invoice $en_no" "\$100.00" "HST (13%)"; do
+  case "$txt" in *"$w"*) ok "the English credit note says '$w'";; *) not_ok "English credit note lacks '$w': $txt";; esac
+done
+
 # A French client's invoice, printed from an English screen
 LANGUAGE=en j --as carole invoice show "$fr_no" --format pdf -o "$T/fr.pdf"
 expect_rc 0 "the French client's invoice, screen in English"
@@ -90,7 +104,7 @@ case "$(pdf_text "$T/month/$fr_no.pdf")" in *FACTURE*) ok "…the French one in 
 # Statements: text and PDF
 j --as carole statement ANGLO --at 2020-04-30
 expect_rc 0 "the English client's statement, screen in French"
-for w in "STATEMENT OF ACCOUNT" "Opening balance" "Invoice" "Balance at 2020-04-30: \$12,204.00" "Open invoices"; do
+for w in "STATEMENT OF ACCOUNT" "Opening balance" "Invoice" "Credit note" "Balance at 2020-04-30: \$12,091.00" "Open invoices"; do
   expect_out "$w" "English statement text says '$w'"
 done
 case "$OUT" in *"Solde"*|*"Facture"*) not_ok "French words in the English statement: $OUT";; *) ok "no French word in the English statement";; esac
@@ -110,7 +124,7 @@ case "$txt" in *"RELEVÉ DE"*"Solde"*) ok "French statement PDF in French";; *) 
 # Reminder letters, from an English screen and from a French one
 LANGUAGE=en j --as carole reminders pdf --at 2020-06-15 -o "$T/letters-en"; expect_rc 0 "letters, screen in English"
 txt=$(pdf_text "$(ls "$T/letters-en/"*ANGLO* | head -1)")
-case "$txt" in *"Dear Sir or Madam"*"Total due: \$12,204.00"*) ok "ANGLO's letter in English";; *) not_ok "ANGLO's letter: $txt";; esac
+case "$txt" in *"Dear Sir or Madam"*"Total due: \$12,091.00"*) ok "ANGLO's letter in English";; *) not_ok "ANGLO's letter: $txt";; esac
 txt=$(pdf_text "$(ls "$T/letters-en/"*FCSD* | head -1)")
 case "$txt" in *"Madame, Monsieur"*"Total dû"*) ok "FCSD's letter in French, screen in English";; *) not_ok "FCSD's letter: $txt";; esac
 has_re "$txt" "$FR_MONEY" && ok "…with French amounts" || not_ok "FCSD's letter amounts: $txt"
