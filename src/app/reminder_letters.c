@@ -2,7 +2,8 @@
  * reminder_letters.c - overdue invoices by reminder level, and their
  * letters (reminder_letters.h).  What is open and how late comes from
  * receivables_ageing(); the level from reminders.c (core); the page from
- * pdfdoc.c, laid out twice for "page N de M".
+ * pdfdoc.c, laid out twice for "page N de M".  Each letter is written in
+ * its client's language (i18n_document_begin), whatever the screen's.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -114,6 +115,7 @@ struct letter {
 	const struct policy *cfg;
 	const struct reminder_client *c;
 	const char *at;
+	enum text_lang lang;   /* the client's figures */
 };
 
 static void letter_footer(struct letter *p)
@@ -161,7 +163,7 @@ static void invoice_table(struct letter *p)
 	col[2] = widest(p, col[2], "2020-03-31", p->regular);
 	for (size_t i = 0; i < c->ninvoices; i++) {
 		col[0] = widest(p, col[0], c->invoices[i].number, p->regular);
-		col[4] = widest(p, col[4], money_format_fr(c->invoices[i].open_cents, a, sizeof a), p->regular);
+		col[4] = widest(p, col[4], money_format_lang(p->lang, c->invoices[i].open_cents, a, sizeof a), p->regular);
 	}
 	for (size_t i = 0; i <= c->ninvoices; i++) {
 		const struct reminder_invoice *x = i ? &c->invoices[i - 1] : NULL;
@@ -172,7 +174,7 @@ static void invoice_table(struct letter *p)
 			cell[1] = x->issued_on;
 			cell[2] = x->due_on;
 			cell[3] = days;
-			cell[4] = money_format_fr(x->open_cents, a, sizeof a);
+			cell[4] = money_format_lang(p->lang, x->open_cents, a, sizeof a);
 		}
 		const PangoFontDescription *f = x ? p->regular : p->bold;
 		ensure(p, 14);
@@ -217,10 +219,10 @@ static void letter_render(struct letter *p)
 	para(p, _("Madame, Monsieur,"), p->regular, 8);
 	snprintf(buf, sizeof buf,
 		_("Sauf erreur de notre part, les factures suivantes restent impayées après leur échéance. "
-		  "Le solde dû est de %s au %s."), money_format_fr(c->open_cents, a, sizeof a), p->at);
+		  "Le solde dû est de %s au %s."), money_format_lang(p->lang, c->open_cents, a, sizeof a), p->at);
 	para(p, buf, p->regular, 10);
 	invoice_table(p);
-	snprintf(buf, sizeof buf, _("Total dû : %s"), money_format_fr(c->open_cents, a, sizeof a));
+	snprintf(buf, sizeof buf, _("Total dû : %s"), money_format_lang(p->lang, c->open_cents, a, sizeof a));
 	p->doc.y += 6;
 	para(p, buf, p->bold, 12);
 	para(p, c->level == REMINDER_FINAL
@@ -235,14 +237,15 @@ static void letter_render(struct letter *p)
 	letter_footer(p);
 }
 
-static juste_status letter_write(const struct policy *cfg, const struct reminder_client *c, const char *at,
-	const char *path, struct juste_err *e)
+static juste_status letter_write_in(const struct policy *cfg, const struct reminder_client *c, const char *at,
+	enum text_lang lang, const char *path, struct juste_err *e)
 {
 	struct letter p;
 	memset(&p, 0, sizeof p);
 	p.cfg = cfg;
 	p.c = c;
 	p.at = at;
+	p.lang = lang;
 	juste_status st = pdfdoc_open_dry(&p.doc, cfg, e);
 	if (st)
 		return st;
@@ -257,6 +260,16 @@ static juste_status letter_write(const struct policy *cfg, const struct reminder
 	p.doc.pages = pages;
 	letter_render(&p);
 	return pdfdoc_close(&p.doc, path, e);
+}
+
+static juste_status letter_write(const struct policy *cfg, const struct reminder_client *c, const char *at,
+	const char *path, struct juste_err *e)
+{
+	struct i18n_scope scope;
+	enum text_lang lang = i18n_document_begin(c->org.language, &scope);
+	juste_status st = letter_write_in(cfg, c, at, lang, path, e);
+	i18n_document_end(&scope);
+	return st;
 }
 
 juste_status reminder_letters_pdf(struct app *a, const struct reminder_list *l, const char *dir, size_t *written,

@@ -1,7 +1,8 @@
 /*
  * statement_pdf.c - the statement of account as a PDF (statement_pdf.h),
  * laid out twice like the invoices: a dry pass counts the pages, the real
- * one prints "page N de M".
+ * one prints "page N de M".  Written in the client's language (its org's
+ * language, i18n_document_begin), whatever the screen's.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -24,6 +25,7 @@ struct spdf {
 	const struct statement *s;
 	double c_date, c_kind, c_ref, c_debit, c_credit, c_balance;   /* measured column widths */
 	double c_total;                           /* the closing balance, in its larger size */
+	enum text_lang lang;                      /* the client's figures */
 };
 
 /* The detail column never gets less than this: below it, the tables go
@@ -129,13 +131,13 @@ static void measure(struct spdf *p, const PangoFontDescription *f, const PangoFo
 	p->c_ref = widest(p, 0, _("Numéro"), fb);
 	p->c_debit = widest(p, 0, _("Débit"), fb);
 	p->c_credit = widest(p, 0, _("Crédit"), fb);
-	p->c_balance = widest(p, widest(p, 0, _("Solde"), fb), money_format_fr(p->s->opening_cents, a, sizeof a), f);
+	p->c_balance = widest(p, widest(p, 0, _("Solde"), fb), money_format_lang(p->lang, p->s->opening_cents, a, sizeof a), f);
 	for (size_t i = 0; i < p->s->nlines; i++) {
 		const struct statement_line *l = &p->s->lines[i];
 		p->c_ref = widest(p, p->c_ref, l->ref, f);
-		p->c_debit = widest(p, p->c_debit, money_format_fr(l->debit_cents, a, sizeof a), f);
-		p->c_credit = widest(p, p->c_credit, money_format_fr(l->credit_cents, a, sizeof a), f);
-		p->c_balance = widest(p, p->c_balance, money_format_fr(l->balance_cents, a, sizeof a), f);
+		p->c_debit = widest(p, p->c_debit, money_format_lang(p->lang, l->debit_cents, a, sizeof a), f);
+		p->c_credit = widest(p, p->c_credit, money_format_lang(p->lang, l->credit_cents, a, sizeof a), f);
+		p->c_balance = widest(p, p->c_balance, money_format_lang(p->lang, l->balance_cents, a, sizeof a), f);
 	}
 }
 
@@ -157,7 +159,7 @@ static void widths(struct spdf *p)
 			break;
 	}
 	char a[MONEY_BUF];
-	p->c_total = widest(p, p->c_balance, money_format_fr(p->s->closing_cents, a, sizeof a), p->big);
+	p->c_total = widest(p, p->c_balance, money_format_lang(p->lang, p->s->closing_cents, a, sizeof a), p->big);
 }
 
 static void head(struct spdf *p)
@@ -221,13 +223,13 @@ static void movements(struct spdf *p)
 	char a[MONEY_BUF], b[MONEY_BUF], c[MONEY_BUF];
 	table_head(p);
 	row(p, s->from, "", "", _("Solde au début de la période"), "", "",
-		money_format_fr(s->opening_cents, a, sizeof a), p->cell);
+		money_format_lang(p->lang, s->opening_cents, a, sizeof a), p->cell);
 	for (size_t i = 0; i < s->nlines; i++) {
 		const struct statement_line *l = &s->lines[i];
 		row(p, l->date, receivables_statement_kind_label(l->kind), l->ref, l->memo,
-			l->debit_cents ? money_format_fr(l->debit_cents, a, sizeof a) : "",
-			l->credit_cents ? money_format_fr(l->credit_cents, b, sizeof b) : "",
-			money_format_fr(l->balance_cents, c, sizeof c), p->cell);
+			l->debit_cents ? money_format_lang(p->lang, l->debit_cents, a, sizeof a) : "",
+			l->credit_cents ? money_format_lang(p->lang, l->credit_cents, b, sizeof b) : "",
+			money_format_lang(p->lang, l->balance_cents, c, sizeof c), p->cell);
 	}
 	ensure(p, 30);
 	rule(p, p->doc.y);
@@ -236,7 +238,7 @@ static void movements(struct spdf *p)
 	snprintf(label, sizeof label, s->closing_cents >= 0 ? _("Solde dû au %s") : _("Solde en votre faveur au %s"), s->at);
 	double w = p->doc.w - 2 * MARGIN - p->c_total;
 	pdfdoc_text(&p->doc, MARGIN, p->doc.y, w - PAD, label, p->big, PANGO_ALIGN_RIGHT);
-	p->doc.y += pdfdoc_text(&p->doc, MARGIN + w, p->doc.y, p->c_total, money_format_fr(s->closing_cents, a, sizeof a),
+	p->doc.y += pdfdoc_text(&p->doc, MARGIN + w, p->doc.y, p->c_total, money_format_lang(p->lang, s->closing_cents, a, sizeof a),
 		p->big, PANGO_ALIGN_RIGHT) + 14;
 }
 
@@ -256,7 +258,7 @@ static void open_invoices(struct spdf *p)
 	for (size_t i = 0; i < o->ninvoices; i++) {
 		const struct receivables_invoice *r = &o->invoices[i];
 		c[0] = widest(p, c[0], r->doc->number, p->cell);
-		c[3] = widest(p, c[3], money_format_fr(r->open_cents, a, sizeof a), p->cell);
+		c[3] = widest(p, c[3], money_format_lang(p->lang, r->open_cents, a, sizeof a), p->cell);
 		c[4] = widest(p, c[4], _(payments_age_label(r->age)), p->cell);
 	}
 	ensure(p, 40);
@@ -269,7 +271,7 @@ static void open_invoices(struct spdf *p)
 			cell[0] = r->doc->number;
 			cell[1] = r->doc->issued_on;
 			cell[2] = r->doc->due_on;
-			cell[3] = money_format_fr(r->open_cents, a, sizeof a);
+			cell[3] = money_format_lang(p->lang, r->open_cents, a, sizeof a);
 			cell[4] = _(payments_age_label(r->age));
 		}
 		const PangoFontDescription *f = r ? p->cell : p->cell_bold;
@@ -305,13 +307,14 @@ static void render(struct spdf *p)
 	footer(p);
 }
 
-juste_status statement_pdf_write(const struct policy *cfg, const struct statement *s, const char *path,
-	struct juste_err *e)
+static juste_status write_statement(const struct policy *cfg, const struct statement *s, enum text_lang lang,
+	const char *path, struct juste_err *e)
 {
 	struct spdf p;
 	memset(&p, 0, sizeof p);
 	p.cfg = cfg;
 	p.s = s;
+	p.lang = lang;
 	juste_status st = pdfdoc_open_dry(&p.doc, cfg, e);
 	if (st)
 		return st;
@@ -326,4 +329,14 @@ juste_status statement_pdf_write(const struct policy *cfg, const struct statemen
 	p.doc.pages = pages;
 	render(&p);
 	return pdfdoc_close(&p.doc, path, e);
+}
+
+juste_status statement_pdf_write(const struct policy *cfg, const struct statement *s, const char *path,
+	struct juste_err *e)
+{
+	struct i18n_scope scope;
+	enum text_lang lang = i18n_document_begin(s->client.language, &scope);
+	juste_status st = write_statement(cfg, s, lang, path, e);
+	i18n_document_end(&scope);
+	return st;
 }
