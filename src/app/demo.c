@@ -1094,6 +1094,11 @@ static juste_status plan_orgs(struct gen *g, struct juste_err *e)
 				}
 				org_address(&kr, t, K->region == REG_ON, o->o.address, sizeof o->o.address);
 				o->o.province = K->region == REG_ON ? PROVINCE_ON : PROVINCE_QC;
+				/* the Ontario network reads English: the demo shows an
+				 * invoice in the client's language (the francophone
+				 * federations named above keep French) */
+				snprintf(o->o.language, sizeof o->o.language, "%s",
+					vocab_language_word(K->region == REG_ON ? LANGUAGE_EN : LANGUAGE_FR));
 				org_email(&kr, code, o->o.email, sizeof o->o.email);
 			}
 		}

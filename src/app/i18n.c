@@ -16,6 +16,8 @@
 #include "juste/err.h"
 #include "juste/i18n.h"
 #include "juste/privilege.h"
+#include "juste/text.h"
+#include "juste/vocab.h"
 
 static const char *translate(const char *msgid)
 {
@@ -68,13 +70,42 @@ void i18n_init(const char *argv0, const char *language)
 	err_translate = translate;
 }
 
+/* glibc caches what it has translated; this counter, which it exports for
+ * programs that change LANGUAGE while they run, tells it to look again. */
+extern int _nl_msg_cat_cntr;
+
+enum text_lang i18n_document_begin(const char *language, struct i18n_scope *s)
+{
+	const char *env = getenv("LANGUAGE");
+	s->had = env != NULL;
+	snprintf(s->saved, sizeof s->saved, "%s", env ? env : "");
+	enum language l = LANGUAGE_FR;
+	struct juste_err ignored;
+	if (!language || !*language || vocab_language_parse(language, &l, &ignored))
+		l = LANGUAGE_FR;
+	/* French is the sources' own language: no catalogue has it, so the
+	 * messages stay as written */
+	setenv("LANGUAGE", vocab_language_word(l), 1);
+	++_nl_msg_cat_cntr;
+	return l == LANGUAGE_EN ? TEXT_LANG_EN : TEXT_LANG_FR;
+}
+
+void i18n_document_end(struct i18n_scope *s)
+{
+	if (s->had)
+		setenv("LANGUAGE", s->saved, 1);
+	else
+		unsetenv("LANGUAGE");
+	++_nl_msg_cat_cntr;
+}
+
 const char *i18n_language(void)
 {
 	const char *env = getenv("LANGUAGE");
 	if (env && *env)
-		return strncmp(env, "en", 2) == 0 ? "en" : "fr";
+		return vocab_language_word(text_lang_of(env) == TEXT_LANG_EN ? LANGUAGE_EN : LANGUAGE_FR);
 	/* no LANGUAGE: gettext follows the messages' locale (LANG=en_CA.UTF-8
 	 * where it is installed), and so do the figures */
 	const char *loc = setlocale(LC_MESSAGES, NULL);
-	return loc && strncmp(loc, "en", 2) == 0 ? "en" : "fr";
+	return vocab_language_word(text_lang_of(loc) == TEXT_LANG_EN ? LANGUAGE_EN : LANGUAGE_FR);
 }

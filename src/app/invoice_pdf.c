@@ -4,8 +4,12 @@
  * Everything is laid out top-down with one reusable PangoLayout; a row
  * that would not fit on the page starts a new one, whose header repeats
  * the document's number and the table's header.  Amounts go through
- * money_format_fr and rates through money_rate_format_fr, so the PDF says
- * exactly what `show` says.
+ * money_format_lang and rates through money_rate_format_lang, so the PDF
+ * says what `show` says, in its reader's conventions.
+ *
+ * The whole document is written in the client's language (its org's
+ * language, i18n_document_begin): words, figures and tax names, whatever
+ * the language of the screen that prints it.
  *
  * Columns that hold a code, a quantity, a rate or an amount are as wide as
  * their widest text measured with pango (never wrapped); the free texts
@@ -37,6 +41,7 @@ struct pdf {
 	const struct policy *cfg;
 	const struct invoice_doc *d;
 	int copy, detail;
+	enum text_lang lang;     /* the client's: its figures' conventions */
 	/* measured column widths, points (see widths()) */
 	double c_hours, c_rate, c_amount;         /* the lines' table */
 	double x_date, x_expert, x_mandate, x_min; /* the detail */
@@ -184,7 +189,7 @@ struct line_cells {
 	char desc[NOTE_LEN * 3 + 256], hours[DURATION_BUF], rate[MONEY_BUF + 8], amount[MONEY_BUF];
 };
 
-static void line_cells(const struct invoice_line_rec *l, struct line_cells *c)
+static void line_cells(enum text_lang lang, const struct invoice_line_rec *l, struct line_cells *c)
 {
 	char dates[64] = "", served[NAME_LEN + 64] = "";
 	if (l->first_date[0])
@@ -207,13 +212,13 @@ static void line_cells(const struct invoice_line_rec *l, struct line_cells *c)
 		/* hours and minutes: quantity × rate is the amount to the cent */
 		duration_format(l->billed_minutes, c->hours, sizeof c->hours);
 		char m[MONEY_BUF];
-		snprintf(c->rate, sizeof c->rate, _("%s/h"), money_format_fr(l->rate_cents, m, sizeof m));
+		snprintf(c->rate, sizeof c->rate, _("%s/h"), money_format_lang(lang, l->rate_cents, m, sizeof m));
 	} else if (vocab_line_kind_monthly(l->kind)) {
 		snprintf(c->rate, sizeof c->rate, "%s", vocab_line_kind_label(l->kind));
 	} else if (l->billed_minutes) {
 		duration_format(l->billed_minutes, c->hours, sizeof c->hours);
 	}
-	money_format_fr(l->amount_cents, c->amount, sizeof c->amount);
+	money_format_lang(lang, l->amount_cents, c->amount, sizeof c->amount);
 }
 
 static double widest(struct pdf *p, double w, const char *s, const PangoFontDescription *font)
@@ -231,15 +236,15 @@ static void widths(struct pdf *p)
 	double a = widest(p, 0, _("Montant"), p->bold);
 	struct line_cells c;
 	for (size_t i = 0; i < p->d->nlines; i++) {
-		line_cells(&p->d->lines[i], &c);
+		line_cells(p->lang, &p->d->lines[i], &c);
 		h = widest(p, h, c.hours, p->regular);
 		rt = widest(p, rt, c.rate, p->regular);
 		a = widest(p, a, c.amount, p->regular);
 	}
 	char m[MONEY_BUF];
 	/* the totals share the amount column: the total is in the big font */
-	a = widest(p, a, money_format_fr(r->amounts.subtotal_cents, m, sizeof m), p->regular);
-	a = widest(p, a, money_format_fr(r->amounts.total_cents, m, sizeof m), p->big);
+	a = widest(p, a, money_format_lang(p->lang, r->amounts.subtotal_cents, m, sizeof m), p->regular);
+	a = widest(p, a, money_format_lang(p->lang, r->amounts.total_cents, m, sizeof m), p->big);
 	p->c_hours = h + PAD;
 	p->c_rate = rt + PAD;
 	p->c_amount = a + PAD;
@@ -286,7 +291,7 @@ static void lines_table(struct pdf *p)
 	lines_head(p);
 	struct line_cells c;
 	for (size_t i = 0; i < p->d->nlines; i++) {
-		line_cells(&p->d->lines[i], &c);
+		line_cells(p->lang, &p->d->lines[i], &c);
 		double hgt = pdfdoc_measure(&p->doc, desc_w - PAD, c.desc, p->regular, PANGO_ALIGN_LEFT);
 		ensure(p, hgt + 4, NULL, lines_head);
 		pdfdoc_text(&p->doc, MARGIN, p->doc.y, desc_w - PAD, c.desc, p->regular, PANGO_ALIGN_LEFT);
@@ -308,14 +313,14 @@ static void totals(struct pdf *p)
 	ensure(p, 110, NULL, NULL);
 	p->doc.y += 6;
 	pdfdoc_text(&p->doc, lx, p->doc.y, lw, _("Sous-total"), p->regular, PANGO_ALIGN_RIGHT);
-	p->doc.y += pdfdoc_text(&p->doc, right - aw, p->doc.y, aw, money_format_fr(r->amounts.subtotal_cents, a, sizeof a), p->regular, PANGO_ALIGN_RIGHT) + 2;
+	p->doc.y += pdfdoc_text(&p->doc, right - aw, p->doc.y, aw, money_format_lang(p->lang, r->amounts.subtotal_cents, a, sizeof a), p->regular, PANGO_ALIGN_RIGHT) + 2;
 	/* each tax by its name and rate: TPS and TVQ, TVH, TPS alone, or none */
 	struct invoice_tax t[2];
 	size_t nt = tax_lines(r->tax_regime, r->tps_rate, r->tvq_rate, &r->amounts, t);
 	for (size_t i = 0; i < nt; i++) {
-		pdfdoc_text(&p->doc, lx, p->doc.y, lw, tax_name(t[i].tax, t[i].rate, label, sizeof label), p->regular,
+		pdfdoc_text(&p->doc, lx, p->doc.y, lw, tax_name_lang(p->lang, t[i].tax, t[i].rate, label, sizeof label), p->regular,
 			PANGO_ALIGN_RIGHT);
-		p->doc.y += pdfdoc_text(&p->doc, right - aw, p->doc.y, aw, money_format_fr(t[i].amount_cents, a, sizeof a),
+		p->doc.y += pdfdoc_text(&p->doc, right - aw, p->doc.y, aw, money_format_lang(p->lang, t[i].amount_cents, a, sizeof a),
 			p->regular, PANGO_ALIGN_RIGHT) + (i + 1 == nt ? 4 : 2);
 	}
 	cairo_save(p->doc.cr);
@@ -326,14 +331,16 @@ static void totals(struct pdf *p)
 	cairo_restore(p->doc.cr);
 	p->doc.y += 3;
 	pdfdoc_text(&p->doc, lx, p->doc.y, lw, is_credit(p) ? _("Total crédité") : _("Total"), p->big, PANGO_ALIGN_RIGHT);
-	p->doc.y += pdfdoc_text(&p->doc, right - aw, p->doc.y, aw, money_format_fr(r->amounts.total_cents, a, sizeof a), p->big, PANGO_ALIGN_RIGHT) + 10;
+	p->doc.y += pdfdoc_text(&p->doc, right - aw, p->doc.y, aw, money_format_lang(p->lang, r->amounts.total_cents, a, sizeof a), p->big, PANGO_ALIGN_RIGHT) + 10;
 	if (r->tax_exempt_reason[0])
 		p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, right - MARGIN, r->tax_exempt_reason, p->bold, PANGO_ALIGN_LEFT) + 6;
 	char terms[512];
 	if (is_credit(p))
 		snprintf(terms, sizeof terms, _("Ce montant est porté au crédit de votre compte."));
 	else
-		snprintf(terms, sizeof terms, _("Conditions de paiement : %s. Échéance : %s."), r->payment_terms,
+		/* the shipped terms are a message, and so follow the client's
+		 * language; terms the centre wrote are printed as written */
+		snprintf(terms, sizeof terms, _("Conditions de paiement : %s. Échéance : %s."), _(r->payment_terms),
 			r->due_on[0] ? r->due_on : _("à l'émission"));
 	p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, right - MARGIN, terms, p->regular, PANGO_ALIGN_LEFT) + 4;
 	if (!is_credit(p) && p->cfg->payment_instructions[0])
@@ -439,8 +446,8 @@ static void render(struct pdf *p)
 	footer(p);
 }
 
-juste_status invoice_pdf_write(const struct policy *cfg, const struct invoice_doc *d, int copy, int detail,
-	const char *path, struct juste_err *e)
+static juste_status write_doc(const struct policy *cfg, const struct invoice_doc *d, int copy, int detail,
+	enum text_lang lang, const char *path, struct juste_err *e)
 {
 	struct pdf p;
 	memset(&p, 0, sizeof p);
@@ -448,6 +455,7 @@ juste_status invoice_pdf_write(const struct policy *cfg, const struct invoice_do
 	p.d = d;
 	p.copy = copy;
 	p.detail = detail;
+	p.lang = lang;
 	/* the dry pass: how many pages */
 	juste_status st = pdfdoc_open_dry(&p.doc, cfg, e);
 	if (st != JUSTE_OK)
@@ -463,4 +471,14 @@ juste_status invoice_pdf_write(const struct policy *cfg, const struct invoice_do
 	p.doc.pages = pages;
 	render(&p);
 	return pdfdoc_close(&p.doc, path, e);
+}
+
+juste_status invoice_pdf_write(const struct policy *cfg, const struct invoice_doc *d, int copy, int detail,
+	const char *path, struct juste_err *e)
+{
+	struct i18n_scope scope;
+	enum text_lang lang = i18n_document_begin(d->language, &scope);
+	juste_status st = write_doc(cfg, d, copy, detail, lang, path, e);
+	i18n_document_end(&scope);
+	return st;
 }

@@ -338,6 +338,19 @@ static void line_dates(struct invoice_line_rec *l, const char *date)
 /* Builds the draft of client ci with entries [e0, e1) and forfaits
  * [f0, f1), then writes it.  Entries of a forfait mandate are attached to
  * its forfait line when one is due this month; otherwise they wait. */
+/* A message in a client's language, for the texts an invoice keeps (the
+ * reason it bears no tax, its forfait and credit lines): its documents are
+ * written in that language, whatever the screen's. */
+__attribute__((format_arg(2)))
+static const char *client_text(const char *language, const char *msgid)
+{
+	struct i18n_scope scope;
+	i18n_document_begin(language, &scope);
+	const char *text = gettext(msgid);
+	i18n_document_end(&scope);
+	return text;
+}
+
 static juste_status build_client(struct builder *b, const struct b_client *c, size_t e0, size_t e1,
 	size_t f0, size_t f1, struct juste_err *e)
 {
@@ -369,10 +382,11 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 	r->tvq_rate = tx.tvq_rate;
 	if (o.tax_exempt)
 		snprintf(r->tax_exempt_reason, sizeof r->tax_exempt_reason, "%s",
-			_("Client exonéré de la TPS et de la TVQ : aucune taxe n'est facturée."));
+			client_text(o.language, N_("Client exonéré de la TPS et de la TVQ : aucune taxe n'est facturée.")));
 	else if (tx.regime == TAX_REGIME_DETAXE)
-		snprintf(r->tax_exempt_reason, sizeof r->tax_exempt_reason, _("Exportation de services (client hors du "
-			"Canada, %s) : fourniture détaxée, aucune taxe n'est facturée."), tx.place);
+		snprintf(r->tax_exempt_reason, sizeof r->tax_exempt_reason, client_text(o.language,
+			N_("Exportation de services (client hors du Canada, %s) : fourniture détaxée, aucune taxe n'est facturée.")),
+			tx.place);
 	char line[NOTE_LEN];
 	if (!o.address[0])
 		invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_NO_ADDRESS });
@@ -483,7 +497,8 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 		snprintf(l->mandate_code, sizeof l->mandate_code, "%s", fd->mandate_code);
 		snprintf(l->mandate_title, sizeof l->mandate_title, "%s", fd->mandate_title);
 		l->amount_cents = fd->fee_cents;
-		snprintf(l->description, sizeof l->description, _("Forfait mensuel %s : %s"), b->period, fd->mandate_title);
+		snprintf(l->description, sizeof l->description, client_text(o.language, N_("Forfait mensuel %s : %s")),
+			b->period, fd->mandate_title);
 		for (size_t k = 0; k < d.nforfait_entries; k++) {
 			const struct b_entry *x = &b->entries[d.forfait_entries[k]];
 			if (b->mandates[x->mandate].id != fd->mandate_id)
@@ -919,6 +934,11 @@ juste_status invoicing_credit(struct app *a, const char *number, const char *rea
 		st = invoice_credit(&inv->amounts, &credited, amount_cents, inv->tps_rate, inv->tvq_rate,
 			inv->tax_exempt_reason[0] != '\0', &r->amounts, &full, e);
 		r->credit_full = full;
+		struct org client;
+		struct juste_err scratch;
+		char lang[sizeof client.language] = "";
+		if (store_org_get(a->store, inv->client_code, &client, &scratch) == JUSTE_OK)
+			memcpy(lang, client.language, sizeof lang);
 		if (st) {
 			/* refused: nothing written */
 		} else if (full) {
@@ -928,7 +948,7 @@ juste_status invoicing_credit(struct app *a, const char *number, const char *rea
 				struct invoice_line_rec *l = &d.lines[i];
 				char desc[NOTE_LEN];
 				snprintf(desc, sizeof desc, "%s", l->description);
-				snprintf(l->description, sizeof l->description, _("Annulation : %.2000s"), desc);
+				snprintf(l->description, sizeof l->description, client_text(lang, N_("Annulation : %.2000s")), desc);
 				l->kind = LINE_KIND_CREDIT;
 				l->amount_cents = -l->amount_cents;
 				l->logged_minutes = -l->logged_minutes;
@@ -943,7 +963,7 @@ juste_status invoicing_credit(struct app *a, const char *number, const char *rea
 					l->kind = LINE_KIND_CREDIT;
 					l->amount_cents = -credited.subtotal_cents;
 					snprintf(l->description, sizeof l->description, "%s",
-						_("Moins les notes de crédit partielles déjà émises sur cette facture"));
+						client_text(lang, N_("Moins les notes de crédit partielles déjà émises sur cette facture")));
 				}
 			}
 		} else {
@@ -953,7 +973,7 @@ juste_status invoicing_credit(struct app *a, const char *number, const char *rea
 			else {
 				l->kind = LINE_KIND_CREDIT;
 				l->amount_cents = r->amounts.subtotal_cents;
-				snprintf(l->description, sizeof l->description, _("Crédit partiel : %.2000s"), reason);
+				snprintf(l->description, sizeof l->description, client_text(lang, N_("Crédit partiel : %.2000s")), reason);
 			}
 		}
 	}
@@ -1036,6 +1056,11 @@ static juste_status load_rest(struct app *a, struct invoice_doc *d, struct juste
 		st = store_invoice_entries(a->store, d->rec.id, on_doc_entry, &f, e);
 	if (!st && f.oom)
 		st = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	struct org client;
+	struct juste_err scratch;
+	/* the language its PDF is written in; an unknown client reads French */
+	if (!st && store_org_get(a->store, d->rec.client_code, &client, &scratch) == JUSTE_OK)
+		memcpy(d->language, client.language, sizeof d->language);
 	if (st)
 		invoicing_doc_free(d);
 	return st;

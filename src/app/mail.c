@@ -46,11 +46,13 @@
 
 /* ------------------------------------------------------------ the texts */
 
-/* The organisation's language; French unless it reads English. */
+/* The organisation's language (sql/014); French unless it reads English. */
 static enum text_lang client_lang(const struct org *o)
 {
-	(void)o;
-	return TEXT_LANG_FR;
+	enum language l = LANGUAGE_FR;
+	if (o->language[0] && vocab_language_parse(o->language, &l, NULL) != JUSTE_OK)
+		l = LANGUAGE_FR;
+	return l == LANGUAGE_EN ? TEXT_LANG_EN : TEXT_LANG_FR;
 }
 
 /* One text in the client's two languages. */

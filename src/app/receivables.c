@@ -451,7 +451,10 @@ juste_status receivables_statement(struct app *a, const char *org, const char *f
 	char fromday[ISO_LEN], atday[ISO_LEN];
 	snprintf(fromday, sizeof fromday, "%s", out->from);
 	snprintf(atday, sizeof atday, "%s", out->at);
-	/* what the client owed before `from`, then each movement up to `at` */
+	/* what the client owed before `from`, then each movement up to `at`,
+	 * the memos in the client's language (the statement is its document) */
+	struct i18n_scope scope;
+	i18n_document_begin(out->client.language, &scope);
 	for (size_t i = 0; i < c->ndocs; i++) {
 		const struct receivable_doc *d = &c->docs[i];
 		if (strcmp(d->issued_on, atday) > 0)
@@ -502,6 +505,7 @@ juste_status receivables_statement(struct app *a, const char *org, const char *f
 			}
 		}
 	}
+	i18n_document_end(&scope);
 	qsort(out->lines, out->nlines, sizeof *out->lines, cmp_line);
 	int64_t bal = out->opening_cents;
 	for (size_t i = 0; i < out->nlines; i++) {

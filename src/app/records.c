@@ -46,6 +46,15 @@ juste_status records_org_get(struct app *a, const char *code, struct org *out, s
 	return st ? st : store_org_get(a->store, code, out, e);
 }
 
+juste_status records_org_language(struct app *a, const char *code, char language[3], struct juste_err *e)
+{
+	struct org o;
+	juste_status st = records_org_get(a, code, &o, e);
+	if (!st)
+		snprintf(language, 3, "%s", o.language[0] ? o.language : vocab_language_word(LANGUAGE_FR));
+	return st;
+}
+
 juste_status records_mandate_get(struct app *a, const char *code, struct mandate *out, struct juste_err *e)
 {
 	juste_status st = app_require(a, ROLE_OFFICE, _("consulter les mandats"), e);

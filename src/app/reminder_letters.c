@@ -2,7 +2,8 @@
  * reminder_letters.c - overdue invoices by reminder level, and their
  * letters (reminder_letters.h).  What is open and how late comes from
  * receivables_ageing(); the level from reminders.c (core); the page from
- * pdfdoc.c, laid out twice for "page N de M".
+ * pdfdoc.c, laid out twice for "page N de M".  Each letter is written in
+ * its client's language (i18n_document_begin), whatever the screen's.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -114,6 +115,7 @@ struct letter {
 	const struct policy *cfg;
 	const struct reminder_client *c;
 	const char *at;
+	enum text_lang lang;   /* the client's figures */
 };
 
 static void letter_footer(struct letter *p)
@@ -168,15 +170,15 @@ static void letter_render(struct letter *p)
 	para(p, _("Madame, Monsieur,"), p->regular, 8);
 	snprintf(buf, sizeof buf,
 		_("Sauf erreur de notre part, les factures suivantes restent impayées après leur échéance. "
-		  "Le solde dû est de %s au %s."), money_format_fr(c->open_cents, a, sizeof a), p->at);
+		  "Le solde dû est de %s au %s."), money_format_lang(p->lang, c->open_cents, a, sizeof a), p->at);
 	para(p, buf, p->regular, 10);
 	for (size_t i = 0; i < c->ninvoices; i++) {
 		const struct reminder_invoice *x = &c->invoices[i];
 		snprintf(buf, sizeof buf, _("Facture %s du %s, échue le %s (%d jours de retard) : reste %s"), x->number,
-			x->issued_on, x->due_on, x->days_late, money_format_fr(x->open_cents, a, sizeof a));
+			x->issued_on, x->due_on, x->days_late, money_format_lang(p->lang, x->open_cents, a, sizeof a));
 		para(p, buf, p->regular, 3);
 	}
-	snprintf(buf, sizeof buf, _("Total dû : %s"), money_format_fr(c->open_cents, a, sizeof a));
+	snprintf(buf, sizeof buf, _("Total dû : %s"), money_format_lang(p->lang, c->open_cents, a, sizeof a));
 	p->doc.y += 6;
 	para(p, buf, p->bold, 12);
 	para(p, c->level == REMINDER_FINAL
@@ -191,14 +193,15 @@ static void letter_render(struct letter *p)
 	letter_footer(p);
 }
 
-static juste_status letter_write(const struct policy *cfg, const struct reminder_client *c, const char *at,
-	const char *path, struct juste_err *e)
+static juste_status letter_write_in(const struct policy *cfg, const struct reminder_client *c, const char *at,
+	enum text_lang lang, const char *path, struct juste_err *e)
 {
 	struct letter p;
 	memset(&p, 0, sizeof p);
 	p.cfg = cfg;
 	p.c = c;
 	p.at = at;
+	p.lang = lang;
 	juste_status st = pdfdoc_open_dry(&p.doc, cfg, e);
 	if (st)
 		return st;
@@ -213,6 +216,16 @@ static juste_status letter_write(const struct policy *cfg, const struct reminder
 	p.doc.pages = pages;
 	letter_render(&p);
 	return pdfdoc_close(&p.doc, path, e);
+}
+
+static juste_status letter_write(const struct policy *cfg, const struct reminder_client *c, const char *at,
+	const char *path, struct juste_err *e)
+{
+	struct i18n_scope scope;
+	enum text_lang lang = i18n_document_begin(c->org.language, &scope);
+	juste_status st = letter_write_in(cfg, c, at, lang, path, e);
+	i18n_document_end(&scope);
+	return st;
 }
 
 juste_status reminder_letters_pdf(struct app *a, const struct reminder_list *l, const char *dir, size_t *written,

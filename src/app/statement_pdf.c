@@ -1,7 +1,8 @@
 /*
  * statement_pdf.c - the statement of account as a PDF (statement_pdf.h),
  * laid out twice like the invoices: a dry pass counts the pages, the real
- * one prints "page N de M".
+ * one prints "page N de M".  Written in the client's language (its org's
+ * language, i18n_document_begin), whatever the screen's.
  */
 #include <stdio.h>
 #include <string.h>
@@ -21,6 +22,7 @@ struct spdf {
 	const struct policy *cfg;
 	const struct statement *s;
 	double c_date, c_kind, c_ref, c_amount;   /* measured column widths */
+	enum text_lang lang;                      /* the client's figures */
 };
 
 void statement_pdf_shutdown(void)
@@ -100,13 +102,13 @@ static void widths(struct spdf *p)
 		p->c_kind = widest(p, p->c_kind, receivables_statement_kind_label((enum statement_kind)k), p->regular);
 	p->c_ref = widest(p, 0, _("Numéro"), p->bold);
 	p->c_amount = widest(p, 0, _("Solde"), p->bold);
-	p->c_amount = widest(p, p->c_amount, money_format_fr(p->s->opening_cents, a, sizeof a), p->regular);
+	p->c_amount = widest(p, p->c_amount, money_format_lang(p->lang, p->s->opening_cents, a, sizeof a), p->regular);
 	for (size_t i = 0; i < p->s->nlines; i++) {
 		const struct statement_line *l = &p->s->lines[i];
 		p->c_ref = widest(p, p->c_ref, l->ref, p->regular);
-		p->c_amount = widest(p, p->c_amount, money_format_fr(l->debit_cents, a, sizeof a), p->regular);
-		p->c_amount = widest(p, p->c_amount, money_format_fr(l->credit_cents, a, sizeof a), p->regular);
-		p->c_amount = widest(p, p->c_amount, money_format_fr(l->balance_cents, a, sizeof a), p->regular);
+		p->c_amount = widest(p, p->c_amount, money_format_lang(p->lang, l->debit_cents, a, sizeof a), p->regular);
+		p->c_amount = widest(p, p->c_amount, money_format_lang(p->lang, l->credit_cents, a, sizeof a), p->regular);
+		p->c_amount = widest(p, p->c_amount, money_format_lang(p->lang, l->balance_cents, a, sizeof a), p->regular);
 	}
 }
 
@@ -168,13 +170,13 @@ static void movements(struct spdf *p)
 	char a[MONEY_BUF], b[MONEY_BUF], c[MONEY_BUF];
 	table_head(p);
 	row(p, s->from, "", "", _("Solde au début de la période"), "", "",
-		money_format_fr(s->opening_cents, a, sizeof a), p->regular);
+		money_format_lang(p->lang, s->opening_cents, a, sizeof a), p->regular);
 	for (size_t i = 0; i < s->nlines; i++) {
 		const struct statement_line *l = &s->lines[i];
 		row(p, l->date, receivables_statement_kind_label(l->kind), l->ref, l->memo,
-			l->debit_cents ? money_format_fr(l->debit_cents, a, sizeof a) : "",
-			l->credit_cents ? money_format_fr(l->credit_cents, b, sizeof b) : "",
-			money_format_fr(l->balance_cents, c, sizeof c), p->regular);
+			l->debit_cents ? money_format_lang(p->lang, l->debit_cents, a, sizeof a) : "",
+			l->credit_cents ? money_format_lang(p->lang, l->credit_cents, b, sizeof b) : "",
+			money_format_lang(p->lang, l->balance_cents, c, sizeof c), p->regular);
 	}
 	ensure(p, 30);
 	rule(p, p->doc.y);
@@ -183,7 +185,7 @@ static void movements(struct spdf *p)
 	snprintf(label, sizeof label, s->closing_cents >= 0 ? _("Solde dû au %s") : _("Solde en votre faveur au %s"), s->at);
 	double w = p->doc.w - 2 * MARGIN - p->c_amount;
 	pdfdoc_text(&p->doc, MARGIN, p->doc.y, w, label, p->big, PANGO_ALIGN_RIGHT);
-	p->doc.y += pdfdoc_text(&p->doc, MARGIN + w, p->doc.y, p->c_amount, money_format_fr(s->closing_cents, a, sizeof a),
+	p->doc.y += pdfdoc_text(&p->doc, MARGIN + w, p->doc.y, p->c_amount, money_format_lang(p->lang, s->closing_cents, a, sizeof a),
 		p->big, PANGO_ALIGN_RIGHT) + 14;
 }
 
@@ -200,7 +202,7 @@ static void open_invoices(struct spdf *p)
 		const struct receivables_invoice *r = &o->invoices[i];
 		ensure(p, 14);
 		snprintf(buf, sizeof buf, _("%s — émise le %s, échéance %s — reste %s (%s)"), r->doc->number,
-			r->doc->issued_on, r->doc->due_on, money_format_fr(r->open_cents, a, sizeof a),
+			r->doc->issued_on, r->doc->due_on, money_format_lang(p->lang, r->open_cents, a, sizeof a),
 			_(payments_age_label(r->age)));
 		p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, p->doc.w - 2 * MARGIN, buf, p->regular, PANGO_ALIGN_LEFT) + 2;
 	}
@@ -226,13 +228,14 @@ static void render(struct spdf *p)
 	footer(p);
 }
 
-juste_status statement_pdf_write(const struct policy *cfg, const struct statement *s, const char *path,
-	struct juste_err *e)
+static juste_status write_statement(const struct policy *cfg, const struct statement *s, enum text_lang lang,
+	const char *path, struct juste_err *e)
 {
 	struct spdf p;
 	memset(&p, 0, sizeof p);
 	p.cfg = cfg;
 	p.s = s;
+	p.lang = lang;
 	juste_status st = pdfdoc_open_dry(&p.doc, cfg, e);
 	if (st)
 		return st;
@@ -247,4 +250,14 @@ juste_status statement_pdf_write(const struct policy *cfg, const struct statemen
 	p.doc.pages = pages;
 	render(&p);
 	return pdfdoc_close(&p.doc, path, e);
+}
+
+juste_status statement_pdf_write(const struct policy *cfg, const struct statement *s, const char *path,
+	struct juste_err *e)
+{
+	struct i18n_scope scope;
+	enum text_lang lang = i18n_document_begin(s->client.language, &scope);
+	juste_status st = write_statement(cfg, s, lang, path, e);
+	i18n_document_end(&scope);
+	return st;
 }

@@ -48,7 +48,7 @@
  * ---------------------------------------------------------------------- */
 
 enum { O_CODE, O_NAME, O_CATEGORY, O_PARENT, O_FULL, O_EXEMPT, O_JOINED, O_LEFT, O_EMAIL, O_ADDRESS, O_PROVINCE,
-	O_COUNTRY, O_WITHOUT_DETAIL };
+	O_COUNTRY, O_WITHOUT_DETAIL, O_LANGUAGE };
 enum { X_LOGIN, X_NAME, X_FUNCTION, X_ROLE, X_WEEKLY_MIN, X_STARTED, X_LEFT, X_WEEKLY };
 enum { R_CODE, R_NAME };
 enum { M_CODE, M_TITLE, M_CLIENT, M_BENEF, M_SERVICE, M_PROGRAM, M_BILLING, M_FEE,
@@ -60,7 +60,7 @@ enum { E_DATE, E_EXPERT, E_MANDATE, E_MINUTES, E_NOTE, E_DURATION };
  * "7h30"), one of each pair at most in a header. */
 static const char *const org_cols[] = { "code", "name", "category", "parent", "full_management",
 	"tax_exempt", "joined_on", "left_on", "email", "address", "province", "country",
-	"invoice_without_detail", NULL };
+	"invoice_without_detail", "language", NULL };
 static const char *const expert_cols[] = { "login", "name", "function", "role", "weekly_minutes",
 	"started_on", "left_on", "weekly_hours", NULL };
 static const char *const ref_cols[] = { "code", "name", NULL };
@@ -99,7 +99,7 @@ static const struct kind_spec {
 	bool pair_required; /* and one of them at least */
 } kinds[] = {
 	[KIND_ORGS] = { "orgs", org_cols, BIT(O_CODE) | BIT(O_NAME) | BIT(O_CATEGORY),
-		row_org, finish_orgs, 13, 0, false },
+		row_org, finish_orgs, 14, 0, false },
 	[KIND_EXPERTS] = { "experts", expert_cols,
 		BIT(X_LOGIN) | BIT(X_NAME) | BIT(X_FUNCTION) | BIT(X_ROLE), row_expert, NULL, 7,
 		BIT(X_WEEKLY_MIN) | BIT(X_WEEKLY), false },
@@ -770,6 +770,16 @@ static juste_status org_place_parse(struct org *o, const char *province, const c
 	return *province ? vocab_province_parse(province, &o->province, e) : JUSTE_OK;
 }
 
+/* The language of its documents: French when left out. */
+static juste_status org_language_parse(struct org *o, const char *word, struct juste_err *e)
+{
+	enum language l = LANGUAGE_FR;
+	juste_status st = *word ? vocab_language_parse(word, &l, e) : JUSTE_OK;
+	if (st == JUSTE_OK)
+		snprintf(o->language, sizeof o->language, "%s", vocab_language_word(l));
+	return st;
+}
+
 static juste_status org_fill(struct importer *im, struct org *o, struct juste_err *e)
 {
 	juste_status st;
@@ -786,7 +796,8 @@ static juste_status org_fill(struct importer *im, struct org *o, struct juste_er
 	    (st = put_text("email", o->email, sizeof o->email, V(im, O_EMAIL), e)) != JUSTE_OK ||
 	    (st = put_text("address", o->address, sizeof o->address, V(im, O_ADDRESS), e)) != JUSTE_OK ||
 	    (st = vocab_category_parse(V(im, O_CATEGORY), &o->category, e)) != JUSTE_OK ||
-	    (st = org_place_parse(o, V(im, O_PROVINCE), V(im, O_COUNTRY), e)) != JUSTE_OK)
+	    (st = org_place_parse(o, V(im, O_PROVINCE), V(im, O_COUNTRY), e)) != JUSTE_OK ||
+	    (st = org_language_parse(o, V(im, O_LANGUAGE), e)) != JUSTE_OK)
 		return st;
 	return rules_org_validate(o, e);
 }
@@ -825,6 +836,7 @@ static void org_diff(const struct org *db, const struct org *file, struct diff *
 	if (!db->country[0] || tax_country_is_canada(db->country))
 		diff_str(d, "province", vocab_province_word(db->province), vocab_province_word(file->province));
 	diff_int(d, "invoice_without_detail", db->invoice_without_detail, file->invoice_without_detail);
+	diff_str(d, "language", db->language[0] ? db->language : vocab_language_word(LANGUAGE_FR), file->language);
 }
 
 /* A parent already known (in the database or earlier in the file) is set
@@ -1368,6 +1380,7 @@ static int export_org(void *ctx, const struct org *o)
 	rec_str(&r, "province", canada ? vocab_province_word(o->province) : "");
 	rec_str(&r, "country", o->country[0] ? o->country : COUNTRY_CANADA);
 	rec_bool(&r, "invoice_without_detail", o->invoice_without_detail);
+	rec_str(&r, "language", o->language[0] ? o->language : vocab_language_word(LANGUAGE_FR));
 	return emit(ctx, &r);
 }
 

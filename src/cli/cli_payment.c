@@ -429,12 +429,16 @@ juste_status cli_receivables(struct cli *c, int argc, char **argv, struct juste_
 
 /* -------------------------------------------------------------- statement */
 
+/* The statement is the client's document: written in its language
+ * (i18n_document_begin), whatever the screen's. */
 static void statement_text(const struct statement *s)
 {
+	struct i18n_scope scope;
+	enum text_lang lang = i18n_document_begin(s->client.language, &scope);
 	char a[MONEY_BUF], b[MONEY_BUF], x[MONEY_BUF];
 	printf(_("RELEVÉ DE COMPTE — %s (%s)\n"), out_visible(s->client.name), s->client.code);
 	printf(_("Du %s au %s\n\n"), s->from, s->at);
-	printf(_("Solde au début : %s\n"), money_format_fr(s->opening_cents, a, sizeof a));
+	printf(_("Solde au début : %s\n"), money_format_lang(lang, s->opening_cents, a, sizeof a));
 	for (size_t i = 0; i < s->nlines; i++) {
 		const struct statement_line *l = &s->lines[i];
 		printf("%s  ", l->date);
@@ -444,24 +448,25 @@ static void statement_text(const struct statement *s)
 		fputs("  ", stdout);
 		out_cell(stdout, l->memo, 28);
 		fputs("  ", stdout);
-		out_cell(stdout, l->debit_cents ? money_format_fr(l->debit_cents, a, sizeof a) : "", -14);
+		out_cell(stdout, l->debit_cents ? money_format_lang(lang, l->debit_cents, a, sizeof a) : "", -14);
 		fputs("  ", stdout);
-		out_cell(stdout, l->credit_cents ? money_format_fr(l->credit_cents, b, sizeof b) : "", -14);
+		out_cell(stdout, l->credit_cents ? money_format_lang(lang, l->credit_cents, b, sizeof b) : "", -14);
 		fputs("  ", stdout);
-		out_cell(stdout, money_format_fr(l->balance_cents, x, sizeof x), -14);
+		out_cell(stdout, money_format_lang(lang, l->balance_cents, x, sizeof x), -14);
 		putchar('\n');
 	}
-	printf(_("Solde au %s : %s\n"), s->at, money_format_fr(s->closing_cents, a, sizeof a));
+	printf(_("Solde au %s : %s\n"), s->at, money_format_lang(lang, s->closing_cents, a, sizeof a));
 	if (s->open.ninvoices) {
 		printf(_("\nFactures ouvertes :\n"));
 		for (size_t i = 0; i < s->open.ninvoices; i++) {
 			const struct receivables_invoice *r = &s->open.invoices[i];
 			printf(_("  %-14s échéance %s  reste %s  %s\n"), r->doc->number, r->doc->due_on,
-				money_format_fr(r->open_cents, a, sizeof a), _(payments_age_label(r->age)));
+				money_format_lang(lang, r->open_cents, a, sizeof a), _(payments_age_label(r->age)));
 		}
 	}
 	if (s->open.ageing.credit_cents)
-		printf(_("Crédit au compte : %s\n"), money_format_fr(s->open.ageing.credit_cents, a, sizeof a));
+		printf(_("Crédit au compte : %s\n"), money_format_lang(lang, s->open.ageing.credit_cents, a, sizeof a));
+	i18n_document_end(&scope);
 }
 
 juste_status cli_statement(struct cli *c, int argc, char **argv, struct juste_err *e)

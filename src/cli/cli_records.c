@@ -55,6 +55,7 @@ juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e)
 	if (create) {
 		snprintf(o.code, sizeof o.code, "%s", argv[2]);
 		o.category = CATEGORY_MEMBRE;
+		snprintf(o.language, sizeof o.language, "%s", vocab_language_word(LANGUAGE_FR));
 	}
 	argc -= 2;
 	argv += 2;
@@ -65,7 +66,7 @@ juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e)
 		{ "left", required_argument, NULL, 'l' }, { "email", required_argument, NULL, 'm' },
 		{ "address", required_argument, NULL, 'a' }, { "province", required_argument, NULL, 'P' },
 		{ "country", required_argument, NULL, 'C' }, { "invoice-detail", required_argument, NULL, 'D' },
-		{ NULL, 0, NULL, 0 } };
+		{ "language", required_argument, NULL, 'L' }, { NULL, 0, NULL, 0 } };
 	int opt, detail;
 	while ((opt = cli_getopt(argc, argv, "+", opts, create ? "org add" : "org edit", e)) != -1) {
 		switch (opt) {
@@ -94,6 +95,17 @@ juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e)
 			if ((st = opt_bool("--invoice-detail", optarg, &detail, e))) return st;
 			o.invoice_without_detail = !detail;
 			break;
+		case 'L': {
+			/* a closed list, like --format: another word is a usage error */
+			enum language lang;
+			if (vocab_language_parse(optarg, &lang, e)) {
+				err_prefix(e, "--language : ");
+				e->code = JUSTE_EUSAGE;
+				return JUSTE_EUSAGE;
+			}
+			snprintf(o.language, sizeof o.language, "%s", vocab_language_word(lang));
+			break;
+		}
 		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}

@@ -54,7 +54,7 @@ juste_status cli_import(struct cli *c, int argc, char **argv, struct juste_err *
 	if ((st = transfer_import(c->app, k, path, dry_run, &r, e)) != JUSTE_OK)
 		return st;
 	/* "4 000" with a no-break space in French, "4,000" in English */
-	const char *sep = strcmp(i18n_language(), "en") == 0 ? "," : "\xC2\xA0";
+	const char *sep = text_group_sep(text_lang_of(i18n_language()));
 	long written = r.rows - r.unchanged;
 	text_group(dry_run ? r.rows : written, sep, count, sizeof count);
 	if (dry_run)

@@ -264,10 +264,12 @@ static const struct cli_command commands[] = {
 	{ "org", N_("juste org add CODE --name NOM [--category membre|auxiliaire|soutien|non_membre] [--parent CODE]\n"
 	  "              [--full-management 0|1] [--tax-exempt 0|1] [--joined DATE] [--left DATE]\n"
 	  "              [--email COURRIEL] [--address ADRESSE] [--province QC|ON|…] [--country CA|US|…]\n"
-	  "              [--invoice-detail oui|non]\n"
+	  "              [--invoice-detail oui|non] [--language fr|en]\n"
 	  "juste org edit CODE [les mêmes options : seules celles données changent]\n"
 	  "  --invoice-detail non : ses factures PDF sans les pages du détail des saisies (--detail\n"
 	  "  à l'impression les remet)\n"
+	  "  --language en : ses factures, notes de crédit, relevés, rappels et courriels en anglais,\n"
+	  "  quelle que soit la langue de l'écran (fr par défaut)\n"
 	  "  la validation de « juste import orgs » ; une erreur nomme l'option fautive.  Admin."),
 	  N_("ajoute ou modifie une organisation (admin)"), cli_org, CLI_NEEDS_USER, "add edit" },
 	{ "mandate", N_("juste mandate close CODE [--date DATE]\n"

@@ -107,7 +107,8 @@ void policy_defaults(struct policy *p)
 	snprintf(p->invoice_pattern, sizeof p->invoice_pattern, "%s", "F{year}-{seq:4}");
 	snprintf(p->credit_pattern, sizeof p->credit_pattern, "%s", "NC{year}-{seq:4}");
 	p->payment_days = 30;
-	snprintf(p->payment_terms, sizeof p->payment_terms, "%s", "Net 30 jours");
+	/* a msgid: a document in English prints the default terms translated */
+	snprintf(p->payment_terms, sizeof p->payment_terms, "%s", N_("Net 30 jours"));
 	snprintf(p->paper, sizeof p->paper, "%s", "A4");
 	snprintf(p->easter_holiday, sizeof p->easter_holiday, "%s", POLICY_GOOD_FRIDAY);
 	p->approval_required = 0;

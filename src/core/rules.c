@@ -279,6 +279,9 @@ juste_status rules_org_validate(const struct org *o, struct juste_err *e)
 		return st;
 	if (o->country[0] && (st = tax_country_validate(o->country, e)) != JUSTE_OK)
 		return st;
+	enum language lang;
+	if (o->language[0] && (st = vocab_language_parse(o->language, &lang, e)) != JUSTE_OK)
+		return st;
 	if (!o->country[0] || tax_country_is_canada(o->country))
 		return vocab_check(VOCAB_PROVINCE, (int)o->province, e);
 	return JUSTE_OK;

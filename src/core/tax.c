@@ -138,6 +138,13 @@ char *tax_name(enum tax tax, int32_t rate, char *buf, size_t n)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 
+char *tax_name_lang(enum text_lang l, enum tax tax, int32_t rate, char *buf, size_t n)
+{
+	char r[32];
+	snprintf(buf, n, "%s (%s)", vocab_tax_label(tax), money_rate_format_lang(l, rate, r, sizeof r));
+	return buf;
+}
+
 char *tax_names(enum tax_regime regime, int32_t tps_rate, int32_t tvq_rate, char *buf, size_t n)
 {
 	struct invoice_tax t[2];

@@ -48,6 +48,7 @@ static const struct table tables[VOCAB_KINDS] = {
 	[VOCAB_PAYMENT_METHOD] = TABLE(PAYMENT_METHOD_INFO, "method", N_("mode de paiement inconnu '%s' (%s)")),
 	[VOCAB_ABSENCE_KIND] = TABLE(ABSENCE_KIND_INFO, "kind", N_("genre d'absence inconnu '%s' (%s)")),
 	[VOCAB_WEEK_STATUS] = TABLE(WEEK_STATUS_INFO, "status", N_("état de semaine inconnu '%s' (%s)")),
+	[VOCAB_LANGUAGE] = TABLE(LANGUAGE_INFO, "language", N_("langue inconnue '%s' (%s)")),
 	[VOCAB_MAIL_DOC] = TABLE(MAIL_DOC_INFO, "kind", N_("genre de courriel inconnu '%s' (%s)")),
 };
 
@@ -177,6 +178,7 @@ TYPED(partner, VOCAB_PARTNER, dev_partner)
 TYPED(report_by, VOCAB_REPORT_BY, report_by)
 TYPED(gender, VOCAB_GENDER, gender)
 TYPED(province, VOCAB_PROVINCE, province)
+TYPED(language, VOCAB_LANGUAGE, language)
 TYPED(tax_regime, VOCAB_TAX_REGIME, tax_regime)
 TYPED(tax, VOCAB_TAX, tax)
 TYPED(invoice_state, VOCAB_INVOICE_STATE, invoice_state)

@@ -176,7 +176,7 @@ int64_t store_expert_count(struct store *s)
 
 #define ORG_COLS "o.id, o.uuid, o.code, o.name, o.category, p.code, o.full_management, " \
 	"o.tax_exempt, o.joined_on, o.left_on, o.email, o.address, o.country, o.province, " \
-	"o.invoice_without_detail"
+	"o.invoice_without_detail, o.language"
 #define ORG_FROM " FROM orgs o LEFT JOIN orgs p ON p.id = o.parent_id"
 
 static juste_status org_read(sqlite3_stmt *st, struct org *o, struct juste_err *e)
@@ -200,6 +200,7 @@ static juste_status org_read(sqlite3_stmt *st, struct org *o, struct juste_err *
 	o->category = (enum org_category)category;
 	store_col_text(st, 12, o->country, sizeof o->country);
 	o->invoice_without_detail = sqlite3_column_int(st, 14);
+	store_col_text(st, 15, o->language, sizeof o->language);
 	/* outside Canada the province is NULL: PROVINCE_QC stays, unused */
 	if (!r && sqlite3_column_type(st, 13) != SQLITE_NULL) {
 		int province;
@@ -235,6 +236,7 @@ static juste_status org_bind(struct store *s, sqlite3_stmt *st, const struct org
 	else
 		sqlite3_bind_null(st, 13);
 	sqlite3_bind_int(st, 14, o->invoice_without_detail ? 1 : 0);
+	sqlite3_bind_text(st, 15, o->language[0] ? o->language : vocab_language_word(LANGUAGE_FR), -1, SQLITE_TRANSIENT);
 	return JUSTE_OK;
 }
 
@@ -242,8 +244,8 @@ juste_status store_org_insert(struct store *s, struct org *o, struct juste_err *
 {
 	sqlite3_stmt *st = store_stmt(s, ST_ORG_INSERT,
 		"INSERT INTO orgs(uuid, code, name, category, parent_id, full_management, tax_exempt, "
-		"joined_on, left_on, email, address, country, province, invoice_without_detail) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", e);
+		"joined_on, left_on, email, address, country, province, invoice_without_detail, language) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", e);
 	if (!st)
 		return JUSTE_EIO;
 	if (!o->uuid[0])
@@ -264,13 +266,14 @@ juste_status store_org_update(struct store *s, const struct org *o, struct juste
 	sqlite3_stmt *st = store_stmt(s, ST_ORG_UPDATE,
 		"UPDATE orgs SET uuid = ?1, code = ?2, name = ?3, category = ?4, parent_id = ?5, "
 		"full_management = ?6, tax_exempt = ?7, joined_on = ?8, left_on = ?9, email = ?10, "
-		"address = ?11, country = ?12, province = ?13, invoice_without_detail = ?14 WHERE id = ?15", e);
+		"address = ?11, country = ?12, province = ?13, invoice_without_detail = ?14, "
+		"language = ?15 WHERE id = ?16", e);
 	if (!st)
 		return JUSTE_EIO;
 	juste_status r = org_bind(s, st, o, e);
 	if (r)
 		return r;
-	sqlite3_bind_int64(st, 15, o->id);
+	sqlite3_bind_int64(st, 16, o->id);
 	char what[96];
 	snprintf(what, sizeof what, "organisation '%s'", o->code);
 	return store_step_done(s, st, what, e);

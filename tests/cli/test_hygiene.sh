@@ -287,7 +287,7 @@ expect_eq "$(reprints)" "$((r0 + 1))" "…and counted once"
 echo "ancien" > "$T/ok/o.csv"
 ln "$T/ok/o.csv" "$T/ok/hard.csv"
 (umask 027; "$JUSTE" --db "$DB" export orgs -o "$T/ok/o.csv") || not_ok "export over an existing file"
-expect_eq "$(head -1 "$T/ok/o.csv")" "code,name,category,parent,full_management,tax_exempt,joined_on,left_on,email,address,province,country,invoice_without_detail" "an existing file is replaced"
+expect_eq "$(head -1 "$T/ok/o.csv")" "code,name,category,parent,full_management,tax_exempt,joined_on,left_on,email,address,province,country,invoice_without_detail,language" "an existing file is replaced"
 expect_eq "$(cat "$T/ok/hard.csv")" "ancien" "…by a new file put in its place (a hard link to the old one keeps it)"
 expect_eq "$(stat -c %a "$T/ok/o.csv")" "640" "…made with the umask (027: 640)"
 j --as carole invoice journal --from 2020-03-01 --to 2020-04-30 --format csv; jour=$OUT

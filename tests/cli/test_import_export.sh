@@ -112,6 +112,27 @@ for k in $KINDS; do
 		<(sed 's/"uuid": "[0-9a-f-]*", //' "$T/b_$k.json")
 done
 
+# --- the language of an organisation's documents ---------------------------
+check "orgs export ends with language" test "$(head -n1 "$T/a_orgs.csv" | tr ',' '\n' | tail -n1)" = language
+check "a file without the column: French" test "$(jq -r '[.[] | .language] | unique | join(",")' "$T/a_orgs.json")" = fr
+printf 'code,name,category,language\nANGLO,Anglo Co-op,membre,en\nFRANCO,Franco coop,membre,\n' >"$T/lang.csv"
+check "import orgs with a language column" jquiet "$T/b.db" import orgs "$T/lang.csv"
+j "$T/b.db" export orgs -o "$T/b_lang.csv"
+j "$T/b.db" export orgs --format json -o "$T/b_lang.json"
+check "en is kept, an empty cell is fr" test "$(jq -c '[.[] | select(.code == "ANGLO" or .code == "FRANCO") | [.code, .language]]' "$T/b_lang.json")" = \
+	'[["ANGLO","en"],["FRANCO","fr"]]'
+check "the CSV export carries it" grep -q '^ANGLO,.*,en$' "$T/b_lang.csv"
+check "init L" jquiet "$T/l.db" init
+check "the export re-imports" jquiet "$T/l.db" import orgs "$T/b_lang.csv"
+check "round trip of the language byte-identical" cmp -s "$T/b_lang.csv" <(j "$T/l.db" export orgs)
+j "$T/l.db" org edit ANGLO --language fr >/dev/null
+j "$T/l.db" import orgs "$T/b_lang.csv" >/dev/null 2>"$T/err"
+check "a conflicting language names the column ($(head -n1 "$T/err"))" grep -qF "language « fr » dans la base, « en » dans le fichier" "$T/err"
+j "$T/l.db" export orgs -o "$T/l_orgs.csv"
+j "$T/l.db" import orgs "$FIX/bad_language.csv" >/dev/null 2>"$T/err"
+check "a bad language names its value ($(head -n1 "$T/err"))" grep -qF "langue inconnue 'de' (fr ou en)" "$T/err"
+check "…and nothing is written" cmp -s "$T/l_orgs.csv" <(j "$T/l.db" export orgs)
+
 # --- empty files ----------------------------------------------------------
 check "header only = 0 rows" jquiet "$T/a.db" import entries "$FIX/header_only.csv"
 check "empty file = 0 rows" jquiet "$T/a.db" import entries "$FIX/empty.csv"
@@ -153,6 +174,7 @@ programs bad_utf8.csv 3 invalid UTF-8
 experts bad_login.csv 3 bad login
 experts bad_duplicate_expert.csv 2 duplicate login
 orgs bad_parent.csv 3 unknown parent
+orgs bad_language.csv 3 unknown language
 mandates bad_unknown_client.csv 2 unknown client
 entries bad_unknown_expert.csv 2 unknown expert
 EOF

@@ -222,4 +222,28 @@ expect_eq "$(messages)" "$((before + 4))" "… is sent"
 expect_eq "$(sql "select group_concat(level, ' ') from (select level from mail_log where kind = 'reminder' order by id)")" \
   "first_reminder first_reminder second_reminder second_reminder" "the log keeps each invoice's level"
 
+# --- an English client ----------------------------------------------------------------------
+j org edit COOP1 --language en; expect_rc 0 "COOP1 reads English"
+j --as alice log --date 2020-03-10 1h M-3 "Follow-up"; expect_rc 0 "March time for COOP1"
+j --as carole invoice issue 2020-03 --date 2020-04-18; expect_rc 0 "March issued"
+E=$(sql "select number from invoices i join orgs o on o.id = i.client_id where o.code = 'COOP1' and i.period = '2020-03'")
+cp "$DB" "$T/before.db"
+"$JUSTE" --db "$T/before.db" --as carole invoice show "$E" --format pdf -o "$T/ref-E.pdf" >/dev/null || not_ok "the reference PDF of $E"
+before=$(messages)
+j --as carole invoice send "$E"; expect_rc 0 "the English client's invoice sent"
+expect_eq "$(messages)" "$((before + 1))" "… one message"
+readmsg "$(last)"
+expect_eq "$(fact subject)" "Invoice $E — Centre de services d'essai" "the subject in English, whatever the clerk's language"
+grep -q "^Please find attached:" "$T/got/body.txt" && ok "the body in English" || not_ok "the English body: $(cat "$T/got/body.txt")"
+grep -q "invoice $E of 2020-04-18: \$103.48, due by 2020-05-18" "$T/got/body.txt" && ok "… with English figures (\$103.48)" ||
+  not_ok "the English body's line: $(cat "$T/got/body.txt")"
+grep -q "Bonjour" "$T/got/body.txt" && not_ok "French in the English body" || ok "… and no French"
+same_pdf "$T/got/$E.pdf" "$T/ref-E.pdf" && ok "the attachment is the English invoice juste invoice show writes" ||
+  not_ok "the English attachment differs"
+pdftotext "$T/got/$E.pdf" - | grep -q "INVOICE" && ok "… which is in English" || not_ok "the English PDF's text"
+LANGUAGE=en j --as carole invoice send "$A" --again; expect_rc 0 "a French client's invoice from an English screen"
+expect_out "sent: FCSD" "… the clerk reads English"
+readmsg "$(last)"
+expect_eq "$(fact subject)" "Facture $A — Centre de services d'essai" "… the client reads French"
+
 finish

@@ -78,6 +78,7 @@ struct invoice_doc {
 	size_t nlines;
 	struct invoice_entry_rec *entries;
 	size_t nentries;
+	char language[3];   /* its client's (org language): the PDF's */
 };
 
 juste_status invoicing_list(struct app *a, const struct invoice_filter *f, invoicing_cb cb, void *ctx,

@@ -30,6 +30,10 @@ juste_status records_mandates(struct app *a, records_mandate_cb cb, void *ctx, s
 /* One record by code: office roles (the billing desk reads them too). */
 juste_status records_org_get(struct app *a, const char *code, struct org *out, struct juste_err *e);
 juste_status records_mandate_get(struct app *a, const char *code, struct mandate *out, struct juste_err *e);
+/* The language an organisation's documents and mails are written in ("fr"
+ * or "en", French when it says nothing), for i18n_document_begin: office
+ * roles. */
+juste_status records_org_language(struct app *a, const char *code, char language[3], struct juste_err *e);
 
 /* --- changes (admin) -------------------------------------------------------- */
 

@@ -53,6 +53,9 @@ struct org {
 	char country[3];
 	enum province province;
 	int invoice_without_detail; /* 1: its invoice PDFs leave the entries' pages out */
+	/* the language its documents are written in, a word of LANGUAGE_INFO
+	 * (vocab.h); "" is read as French */
+	char language[3];
 };
 
 /* Services (domains of expertise) and funding programs have the same shape. */

@@ -28,6 +28,7 @@
 #include "juste/invoice.h"
 #include "juste/model.h"
 #include "juste/policy.h"
+#include "juste/text.h"
 
 /* ISO 3166-1 alpha-2 country codes; provinces only mean something here. */
 #define COUNTRY_LEN 3
@@ -95,6 +96,9 @@ size_t tax_lines(enum tax_regime regime, int32_t tps_rate, int32_t tvq_rate, con
 
 /* "TVH (13 %)", "TVQ (9,975 %)": the tax's translated label with its rate. */
 char *tax_name(enum tax tax, int32_t rate, char *buf, size_t n);
+/* The same with the rate in a language's conventions: "TVH (13 %)" or, the
+ * label translated, "HST (13%)" (a document in its reader's language). */
+char *tax_name_lang(enum text_lang l, enum tax tax, int32_t rate, char *buf, size_t n);
 
 /* "TPS (5 %) et TVQ (9,975 %)", "TVH (13 %)", or the regime's label when
  * it has no tax: what a journal's row says it charged. */

@@ -111,6 +111,13 @@
 	X(PROVINCE_NT, "NT", N_("Territoires du Nord-Ouest")) \
 	X(PROVINCE_NU, "NU", N_("Nunavut"))
 
+/* The language an organisation reads: its invoices, credit notes,
+ * statements, reminder letters and mails are written in it, whatever the
+ * language of the clerk's screen (sql/014). */
+#define LANGUAGE_INFO(X) \
+	X(LANGUAGE_FR, "fr", N_("français")) \
+	X(LANGUAGE_EN, "en", N_("anglais"))
+
 /* The taxes of an invoice, by where its client is.  An invoice has two
  * tax slots (sql/004: tps_*, tvq_*): the first holds the federal tax, TPS
  * or, in a harmonized province, TVH (one tax under one registration
@@ -303,6 +310,7 @@ enum week_status { WEEK_STATUS_INFO(VOCAB_ENUM) WEEK_STATUS_COUNT };
 enum mail_doc { MAIL_DOC_INFO(VOCAB_ENUM) MAIL_DOC_COUNT };
 enum gender { GENDER_NONE = -1, GENDER_INFO(VOCAB_ENUM) GENDER_COUNT };
 enum province { PROVINCE_INFO(VOCAB_ENUM) PROVINCE_COUNT };
+enum language { LANGUAGE_INFO(VOCAB_ENUM) LANGUAGE_COUNT };
 enum tax_regime { TAX_REGIME_INFO(VOCAB_ENUM) TAX_REGIME_COUNT };
 enum ledger_account { LEDGER_ACCOUNT_INFO(VOCAB_ENUM) LEDGER_ACCOUNT_COUNT };
 enum reminder_level { REMINDER_LEVEL_INFO(VOCAB_ENUM) REMINDER_LEVEL_COUNT };
@@ -318,7 +326,7 @@ enum vocab_kind {
 	VOCAB_INVOICE_STATUS, VOCAB_LINE_KIND, VOCAB_ENTITY, VOCAB_ACTION, VOCAB_DEV_KIND,
 	VOCAB_PARTNER, VOCAB_REPORT_BY, VOCAB_GENDER, VOCAB_PROVINCE, VOCAB_TAX_REGIME, VOCAB_TAX,
 	VOCAB_INVOICE_STATE, VOCAB_BLOCKER,
-	VOCAB_PAYMENT_METHOD, VOCAB_ABSENCE_KIND, VOCAB_WEEK_STATUS, VOCAB_MAIL_DOC, VOCAB_KINDS
+	VOCAB_PAYMENT_METHOD, VOCAB_ABSENCE_KIND, VOCAB_WEEK_STATUS, VOCAB_LANGUAGE, VOCAB_MAIL_DOC, VOCAB_KINDS
 };
 
 /* How many words the table has, and the enum value of its i-th row
@@ -393,6 +401,9 @@ juste_status vocab_gender_parse(const char *word, enum gender *out, struct juste
 const char *vocab_province_word(enum province p);
 const char *vocab_province_label(enum province p);
 juste_status vocab_province_parse(const char *word, enum province *out, struct juste_err *e);
+const char *vocab_language_word(enum language l);
+const char *vocab_language_label(enum language l);
+juste_status vocab_language_parse(const char *word, enum language *out, struct juste_err *e);
 const char *vocab_tax_regime_word(enum tax_regime r);
 const char *vocab_tax_regime_label(enum tax_regime r);
 juste_status vocab_tax_regime_parse(const char *word, enum tax_regime *out, struct juste_err *e);
