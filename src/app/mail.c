@@ -273,9 +273,12 @@ static juste_status compose(const struct policy *p, InternetAddressList *to, con
  * juste is given up here too, in case it is still held. */
 static void close_from(int lowest, int keep)
 {
+#ifdef SYS_close_range
 	if (keep > lowest && syscall(SYS_close_range, (unsigned)lowest, (unsigned)keep - 1, 0u) == 0 &&
 	    syscall(SYS_close_range, (unsigned)keep + 1, ~0u, 0u) == 0)
 		return;
+#endif
+	/* a kernel without close_range (before 5.9): one by one */
 	long max = sysconf(_SC_OPEN_MAX);
 	for (int fd = lowest; fd < (max > 0 && max < 65536 ? max : 65536); fd++)
 		if (fd != keep)
