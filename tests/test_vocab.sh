@@ -49,6 +49,7 @@ names = {"expert", "mandate", "org", "service", "program", "rate", "invoice", "f
          "delete", "close", "reopen", "admin", "F", "M", "X", "week", "absence", "team",
          "tps", "tvq", "tvh",   # also the journal's and the list's CSV columns
          "receivables",         # also the command juste receivables
+         "statement",           # also the command juste statement
          "credited"}            # also a CSV column of report members (dollars credited)
 # Sites where a word is a plain name, with why.
 allowed = {

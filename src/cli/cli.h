@@ -72,6 +72,14 @@ juste_status cli_receivables(struct cli *c, int argc, char **argv, struct juste_
 juste_status cli_statement(struct cli *c, int argc, char **argv, struct juste_err *e);
 /* cli_ledger.c: the journal of the books of account. */
 juste_status cli_ledger(struct cli *c, int argc, char **argv, struct juste_err *e);
+/* cli_mail.c: what the sending commands print, and `juste invoice sent`.
+ * cli_mail_outcome is a mail_cb (mail.h); cli_mail_finish prints the
+ * counts and turns a client not reached into status 1. */
+struct mail_outcome;
+struct mail_run;
+int cli_mail_outcome(void *ctx, const struct mail_outcome *o);
+juste_status cli_mail_finish(juste_status st, const struct mail_run *run, struct juste_err *e);
+juste_status cli_mail_log(struct cli *c, int argc, char **argv, struct juste_err *e);
 /* cli_reminders.c: overdue invoices and reminder letters. */
 juste_status cli_reminders(struct cli *c, int argc, char **argv, struct juste_err *e);
 /* `juste expert deactivate LOGIN [--date DATE]`: argv[0] is "deactivate". */

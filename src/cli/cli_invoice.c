@@ -14,13 +14,14 @@
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/invoice_pdf.h"
+#include "juste/mail.h"
 #include "juste/invoicing.h"
 #include "juste/money.h"
 #include "juste/tax.h"
 
 static juste_status usage(struct juste_err *e)
 {
-	return err_set(e, JUSTE_EUSAGE, N_("usage : juste invoice draft|issue|credit|list|show|pdf|journal|increment … (voir juste invoice --help)"));
+	return err_set(e, JUSTE_EUSAGE, N_("usage : juste invoice draft|issue|credit|list|show|pdf|journal|increment|send|sent … (voir juste invoice --help)"));
 }
 
 /* Prints each line of a multi-line text with a prefix. */
@@ -753,6 +754,26 @@ static juste_status journal_cmd(struct cli *c, int argc, char **argv, struct jus
 	return JUSTE_OK;
 }
 
+/* ------------------------------------------------------------------- send */
+
+static juste_status send_cmd(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	static const struct option opts[] = { { "again", no_argument, NULL, 'A' }, { NULL, 0, NULL, 0 } };
+	bool again = false;
+	int o;
+	while ((o = cli_getopt(argc, argv, "", opts, "invoice send", e)) != -1) {
+		switch (o) {
+		case 'A': again = true; break;
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
+		}
+	}
+	if (optind + 1 != argc)
+		return err_set(e, JUSTE_EUSAGE, N_("usage : juste invoice send AAAA-MM|NUMÉRO [--again]"));
+	struct mail_run run;
+	juste_status st = mail_send_invoices(c->app, argv[optind], again, cli_mail_outcome, NULL, &run, e);
+	return cli_mail_finish(st, &run, e);
+}
+
 /* -------------------------------------------------------------- increment */
 
 static juste_status increment_cmd(struct cli *c, int argc, char **argv, struct juste_err *e)
@@ -811,5 +832,9 @@ juste_status cli_invoice(struct cli *c, int argc, char **argv, struct juste_err 
 		return journal_cmd(c, argc, argv, e);
 	if (strcmp(sub, "increment") == 0)
 		return increment_cmd(c, argc, argv, e);
-	return err_set(e, JUSTE_EUSAGE, N_("sous-commande inconnue : %s (draft, issue, credit, list, show, pdf, journal, increment)"), sub);
+	if (strcmp(sub, "send") == 0)
+		return send_cmd(c, argc, argv, e);
+	if (strcmp(sub, "sent") == 0)
+		return cli_mail_log(c, argc, argv, e);
+	return err_set(e, JUSTE_EUSAGE, N_("sous-commande inconnue : %s (draft, issue, credit, list, show, pdf, journal, increment, send, sent)"), sub);
 }

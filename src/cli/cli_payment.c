@@ -14,6 +14,7 @@
 #include "juste/money.h"
 #include "juste/outfile.h"
 #include "juste/receivables.h"
+#include "juste/mail.h"
 #include "juste/statement_pdf.h"
 
 enum fmt { FMT_TABLE, FMT_CSV, FMT_JSON };
@@ -472,17 +473,21 @@ juste_status cli_statement(struct cli *c, int argc, char **argv, struct juste_er
 {
 	static const struct option opts[] = {
 		{ "at", required_argument, NULL, 'a' }, { "from", required_argument, NULL, 'f' },
-		{ "format", required_argument, NULL, 'F' }, { "output", required_argument, NULL, 'o' }, { NULL, 0, NULL, 0 } };
+		{ "format", required_argument, NULL, 'F' }, { "output", required_argument, NULL, 'o' },
+		{ "send", no_argument, NULL, 'S' }, { "again", no_argument, NULL, 'A' }, { NULL, 0, NULL, 0 } };
 	char at[11] = "", from[11] = "";
 	const char *fmt = "text", *out = NULL;
+	bool send = false, again = false, fmt_given = false;
 	int o;
 	juste_status st = JUSTE_OK;
 	while (!st && (o = cli_getopt(argc, argv, "o:", opts, "statement", e)) != -1) {
 		switch (o) {
 		case 'a': st = cli_opt_date("--at", optarg, at, e); break;
 		case 'f': st = cli_opt_date("--from", optarg, from, e); break;
-		case 'F': fmt = optarg; break;
+		case 'F': fmt = optarg; fmt_given = true; break;
 		case 'o': out = optarg; break;
+		case 'S': send = true; break;
+		case 'A': again = true; break;
 		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
@@ -494,6 +499,16 @@ juste_status cli_statement(struct cli *c, int argc, char **argv, struct juste_er
 		return err_set(e, JUSTE_EUSAGE, N_("usage : juste statement CLIENT [--from DATE] [--at DATE] [--format text|pdf] [-o FICHIER]"));
 	if (out && strcmp(fmt, "text") == 0)
 		return err_set(e, JUSTE_EUSAGE, N_("-o s'applique au format pdf"));
+	if (send && (fmt_given || out))
+		return err_set(e, JUSTE_EUSAGE, N_("--send envoie le PDF par courriel : sans --format ni -o"));
+	if (again && !send)
+		return err_set(e, JUSTE_EUSAGE, N_("--again s'applique à --send"));
+	if (send) {
+		struct mail_run run;
+		st = mail_send_statement(c->app, argv[optind], from[0] ? from : NULL, at[0] ? at : NULL, again,
+			cli_mail_outcome, NULL, &run, e);
+		return cli_mail_finish(st, &run, e);
+	}
 	struct statement s;
 	st = receivables_statement(c->app, argv[optind], from[0] ? from : NULL, at[0] ? at : NULL, &s, e);
 	if (st)

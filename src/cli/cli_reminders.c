@@ -12,6 +12,7 @@
 #include "cli/out.h"
 #include "juste/csvout.h"
 #include "juste/i18n.h"
+#include "juste/mail.h"
 #include "juste/money.h"
 #include "juste/reminder_letters.h"
 
@@ -20,7 +21,8 @@ enum rfmt { RFMT_TABLE, RFMT_CSV, RFMT_JSON };
 static juste_status reminders_usage(struct juste_err *e)
 {
 	return err_set(e, JUSTE_EUSAGE,
-		N_("usage : juste reminders [--at DATE] [--format table|csv|json] | juste reminders pdf [--at DATE] -o DOSSIER"));
+		N_("usage : juste reminders [--at DATE] [--format table|csv|json] | juste reminders pdf [--at DATE] -o DOSSIER | "
+		   "juste reminders send [--at DATE] [--again]"));
 }
 
 static void print_list(const struct reminder_list *l, enum rfmt fmt)
@@ -93,16 +95,43 @@ static void print_list(const struct reminder_list *l, enum rfmt fmt)
 	}
 }
 
+static juste_status send_cmd(struct cli *c, int argc, char **argv, const struct option *opts, struct juste_err *e)
+{
+	char at[11] = "";
+	bool again = false;
+	int o;
+	juste_status st = JUSTE_OK;
+	while (!st && (o = cli_getopt(argc, argv, "", opts, "reminders send", e)) != -1) {
+		switch (o) {
+		case 'a': st = cli_opt_date("--at", optarg, at, e); break;
+		case 'A': again = true; break;
+		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
+		}
+	}
+	if (st)
+		return st;
+	if (optind != argc)
+		return err_set(e, JUSTE_EUSAGE, N_("argument en trop : %s"), argv[optind]);
+	struct mail_run run;
+	st = mail_send_reminders(c->app, at[0] ? at : NULL, again, cli_mail_outcome, NULL, &run, e);
+	return cli_mail_finish(st, &run, e);
+}
+
 juste_status cli_reminders(struct cli *c, int argc, char **argv, struct juste_err *e)
 {
 	static const struct option opts[] = {
 		{ "at", required_argument, NULL, 'a' }, { "format", required_argument, NULL, 'F' },
 		{ "output", required_argument, NULL, 'o' }, { NULL, 0, NULL, 0 } };
+	static const struct option send_opts[] = {
+		{ "at", required_argument, NULL, 'a' }, { "again", no_argument, NULL, 'A' }, { NULL, 0, NULL, 0 } };
 	bool pdf = argc > 1 && strcmp(argv[1], "pdf") == 0;
-	if (pdf) {
+	bool send = argc > 1 && strcmp(argv[1], "send") == 0;
+	if (pdf || send) {
 		argc--;
 		argv++;
 	}
+	if (send)
+		return send_cmd(c, argc, argv, send_opts, e);
 	char at[11] = "";
 	const char *dir = NULL;
 	enum rfmt fmt = RFMT_TABLE;

@@ -43,7 +43,7 @@ static const struct cli_command commands[] = {
 	  "juste entry rm ID"),
 	  N_("modifie ou supprime une de vos saisies"), cli_entry, CLI_NEEDS_USER, "edit rm" },
 	{ "audit", N_("juste audit [--from DATE] [--to DATE] [--expert LOGIN] [--format table|csv|json]\n"
-	  "            [--entity entry|mandate|org|expert|service|program|rate|invoice|payment|finance|devaffaires|month|closure|absence|week|team|setting|database]\n"
+	  "            [--entity entry|mandate|org|expert|service|program|rate|invoice|payment|finance|devaffaires|month|closure|absence|week|team|setting|database|mail]\n"
 	  "  chaque modification : quand, qui (pour qui), quoi (type, UUID et code), l'action, et la ligne\n"
 	  "  avant et après, où les renvois sont des codes (login, code de mandat ou d'organisation, numéro)"),
 	  N_("journal des modifications (gestionnaire, admin)"), cli_audit, CLI_NEEDS_USER, NULL },
@@ -134,6 +134,8 @@ static const struct cli_command commands[] = {
 	  "juste invoice pdf AAAA-MM -o DOSSIER [--org CODE] [--no-detail]\n"
 	  "juste invoice journal --from DATE --to DATE [--format table|csv|json]\n"
 	  "juste invoice increment (--mandate CODE | --org CODE) MINUTES|none\n"
+	  "juste invoice send AAAA-MM|NUMÉRO [--again]\n"
+	  "juste invoice sent [--client CODE] [--format table|csv|json]\n"
 	  "\n"
 	  "  draft      un brouillon par client : les saisies facturables non facturées jusqu'à la fin du\n"
 	  "             mois (les plus anciennes marquées en retard), par mandat et taux, plus les forfaits\n"
@@ -156,8 +158,14 @@ static const struct cli_command commands[] = {
 	  "  journal    journal des ventes : une ligne par pièce émise, totaux à la fin (sur la sortie\n"
 	  "             d'erreur en csv et json, jamais parmi les données)\n"
 	  "  increment  facturer par tranches de MINUTES (arrondi supérieur par saisie) un mandat ou un client\n"
-	  "  Commis, admin ; list et show : aussi gestionnaire."),
-	  N_("facturation mensuelle : brouillons, émission, notes de crédit, PDF, journal"), cli_invoice, CLI_NEEDS_USER, "draft issue credit list show pdf journal increment" },
+	  "  send       par courriel, un message par client à l'adresse de l'organisation, dans sa langue, avec\n"
+	  "             le PDF de chaque facture et note de crédit émise du mois (ou du document NUMÉRO) ;\n"
+	  "             remis par la commande du réglage mail.sendmail ; un document déjà envoyé est sauté\n"
+	  "             (--again le renvoie, marqué COPIE) ; un client sans adresse est nommé sur la sortie\n"
+	  "             d'erreur et la commande finit alors avec le statut 1, les autres envoyés\n"
+	  "  sent       le journal des envois (factures, relevés, rappels) : quand, par qui, à qui, quoi\n"
+	  "  Commis, admin ; list, show, send et sent : aussi gestionnaire."),
+	  N_("facturation mensuelle : brouillons, émission, notes de crédit, PDF, journal, courriels"), cli_invoice, CLI_NEEDS_USER, "draft issue credit list show pdf journal increment send sent" },
 	{ "payment", N_("juste payment add FACTURE --amount MONTANT --date DATE [--method cheque|virement|depot|carte|autre]\n"
 	  "                  [--ref TEXTE]\n"
 	  "juste payment add --client CODE --amount MONTANT --date DATE [--method …] [--ref TEXTE]\n"
@@ -181,10 +189,12 @@ static const struct cli_command commands[] = {
 	  "  partie, impayée) et leurs jours de retard.  Commis, gestionnaire, admin."),
 	  N_("comptes clients : ce qui reste à payer, par ancienneté"), cli_receivables, CLI_NEEDS_USER, NULL },
 	{ "statement", N_("juste statement CLIENT [--from DATE] [--at DATE] [--format text|pdf] [-o FICHIER]\n"
+	  "juste statement CLIENT [--from DATE] [--at DATE] --send [--again]\n"
 	  "  le relevé de compte du client : solde au début de la période (--from, par défaut le début de\n"
 	  "  l'exercice de --at), factures, notes de crédit, paiements et annulations jusqu'à --at\n"
 	  "  (aujourd'hui par défaut) avec le solde courant, le solde dû et les factures ouvertes ;\n"
-	  "  pdf : releve-CLIENT-DATE.pdf par défaut.  Commis, gestionnaire, admin."),
+	  "  pdf : releve-CLIENT-DATE.pdf par défaut.  --send : le PDF par courriel à l'adresse du client\n"
+	  "  (comme juste invoice send ; une fois par date, sauf --again).  Commis, gestionnaire, admin."),
 	  N_("relevé de compte d'un client (texte ou PDF)"), cli_statement, CLI_NEEDS_USER, NULL },
 	{ "ledger", N_("juste ledger --from DATE --to DATE [--format table|csv|json|sage50]\n"
 	  "  le journal en partie double des livres comptables de la période : les factures et notes de\n"
@@ -197,13 +207,16 @@ static const struct cli_command commands[] = {
 	  N_("livres comptables : journal des factures, notes de crédit et paiements"), cli_ledger, CLI_NEEDS_USER, NULL },
 	{ "reminders", N_("juste reminders [--at DATE] [--format table|csv|json]\n"
 	  "juste reminders pdf [--at DATE] -o DOSSIER\n"
+	  "juste reminders send [--at DATE] [--again]\n"
 	  "\n"
 	  "  les factures en retard à DATE (aujourd'hui par défaut) avec leur niveau de rappel : premier\n"
 	  "  rappel, deuxième rappel, dernier avis, selon les jours depuis l'échéance (réglages\n"
 	  "  reminders.first_reminder_days, reminders.second_reminder_days et\n"
 	  "  reminders.final_notice_days : 15, 30 et 45 par défaut).\n"
 	  "  pdf : une lettre par client (DOSSIER/rappel-CLIENT-DATE.pdf), au niveau le plus haut de ses\n"
-	  "  factures, avec l'identité du centre.  Commis, gestionnaire, admin."),
+	  "  factures, avec l'identité du centre.  send : chaque lettre par courriel au client (comme juste\n"
+	  "  invoice send) ; une lettre dont chaque facture a déjà été rappelée à son niveau est sautée,\n"
+	  "  sauf --again.  Commis, gestionnaire, admin."),
 	  N_("rappels : factures en retard et lettres de rappel"), cli_reminders, CLI_NEEDS_USER, NULL },
 	{ "report", N_("juste report annual [--fy 2019-2020] [--format text|md|csv|json|pdf] [-o FICHIER]\n"
 	  "juste report utilisation --from DATE --to DATE [--by expert|mandate|org|program|service]\n"
@@ -316,7 +329,8 @@ static const struct cli_command commands[] = {
 	  "  calendar.easter_holiday, approval.required_for_billing, ledger.receivables, ledger.revenue,\n"
 	  "  ledger.tps_payable, ledger.tvq_payable, ledger.tvh_payable, ledger.bank, ledger.client_credits\n"
 	  "  (le plan comptable de juste ledger), reminders.first_reminder_days,\n"
-	  "  reminders.second_reminder_days, reminders.final_notice_days (juste reminders).\n"
+	  "  reminders.second_reminder_days, reminders.final_notice_days (juste reminders), mail.sendmail\n"
+	  "  (la commande qui remet les courriels : /usr/sbin/sendmail -t -i par défaut).\n"
 	  "  Les taux de taxes sont datés : --from DATE donne le premier jour où la valeur s'applique ;\n"
 	  "  une facture copie les taux en vigueur le jour de son émission.  L'identité par défaut est\n"
 	  "  un exemple : aucune facture n'est émise tant que centre.tps_number ou centre.tvq_number\n"

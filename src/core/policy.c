@@ -11,6 +11,7 @@
 
 #include <limits.h>
 
+#include "juste/cmdline.h"
 #include "juste/invoice.h"
 #include "juste/money.h"
 #include "juste/policy.h"
@@ -20,7 +21,7 @@
 #define N_(s) (s)
 #endif
 
-enum ptype { P_TEXT, P_TAXNUM_TPS, P_TAXNUM_TVQ, P_FYSTART, P_TAXRATE_TPS, P_TAXRATE_TVQ, P_PATTERN, P_INT, P_CHOICE };
+enum ptype { P_TEXT, P_TAXNUM_TPS, P_TAXNUM_TVQ, P_FYSTART, P_TAXRATE_TPS, P_TAXRATE_TVQ, P_PATTERN, P_INT, P_CHOICE, P_COMMAND };
 
 struct pkey {
 	struct policy_key pub;
@@ -56,6 +57,8 @@ static const struct pkey keys[] = {
 #define REMINDER_KEY(e, w, l, def, doc) { { "reminders." w "_days", false, doc }, P_INT, F(reminder_days[e]), "1|365" },
 	REMINDER_LEVEL_INFO(REMINDER_KEY)
 #undef REMINDER_KEY
+	{ { "mail.sendmail", false, N_("commande qui remet les courriels, le message sur son entrée (/usr/sbin/sendmail -t -i) : "
+		"chemin absolu, mots séparés par des espaces, guillemets '…' ou \"…\", sans shell") }, P_COMMAND, F(mail_sendmail), NULL },
 };
 
 #define NKEYS (sizeof keys / sizeof keys[0])
@@ -115,6 +118,7 @@ void policy_defaults(struct policy *p)
 #define REMINDER_DEFAULT(e, w, l, def, doc) p->reminder_days[e] = def;
 	REMINDER_LEVEL_INFO(REMINDER_DEFAULT)
 #undef REMINDER_DEFAULT
+	snprintf(p->mail_sendmail, sizeof p->mail_sendmail, "%s", POLICY_SENDMAIL_DEFAULT);
 }
 
 /* The name, address and telephone of the example are the Consortium's own
@@ -245,6 +249,12 @@ juste_status policy_set(struct policy *p, const char *key, const char *valid_fro
 	switch (k->type) {
 	case P_TEXT:
 		return set_text(field, k->size, key, v, e);
+	case P_COMMAND: {
+		struct cmdline cl;
+		if (cmdline_split(v, &cl, &sub))
+			return err_set(e, JUSTE_EINVAL, "%s : %s", key, sub.msg);
+		return set_text(field, k->size, key, v, e);
+	}
 	case P_TAXNUM_TPS:
 		if (!taxnum_valid(v, 9, "RT"))
 			return err_set(e, JUSTE_EINVAL, N_("%s : numéro de TPS attendu : 9 chiffres, RT, 4 chiffres (123456789RT0001)"), key);
@@ -344,6 +354,7 @@ juste_status policy_get(const struct policy *p, const char *key, date_t on, char
 	const char *field = (const char *)p + k->offset;
 	switch (k->type) {
 	case P_TEXT:
+	case P_COMMAND:
 	case P_TAXNUM_TPS:
 	case P_TAXNUM_TVQ:
 	case P_PATTERN:

@@ -49,6 +49,7 @@ static const struct table tables[VOCAB_KINDS] = {
 	[VOCAB_ABSENCE_KIND] = TABLE(ABSENCE_KIND_INFO, "kind", N_("genre d'absence inconnu '%s' (%s)")),
 	[VOCAB_WEEK_STATUS] = TABLE(WEEK_STATUS_INFO, "status", N_("état de semaine inconnu '%s' (%s)")),
 	[VOCAB_LANGUAGE] = TABLE(LANGUAGE_INFO, "language", N_("langue inconnue '%s' (%s)")),
+	[VOCAB_MAIL_DOC] = TABLE(MAIL_DOC_INFO, "kind", N_("genre de courriel inconnu '%s' (%s)")),
 };
 
 static const char *tr(const char *msgid)
@@ -207,6 +208,7 @@ TEXT_COLUMN(vocab_dev_kind_heading, dev_kind, DEV_KIND_REPORT_NAMES, DEV_HEADING
 TYPED(payment_method, VOCAB_PAYMENT_METHOD, payment_method)
 TYPED(absence_kind, VOCAB_ABSENCE_KIND, absence_kind)
 TYPED(week_status, VOCAB_WEEK_STATUS, week_status)
+TYPED(mail_doc, VOCAB_MAIL_DOC, mail_doc)
 
 /* --- properties ------------------------------------------------------------ */
 

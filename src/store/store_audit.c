@@ -102,6 +102,7 @@ static const struct {
 	{ ENTITY_SERVICE, "SELECT uuid, code FROM services WHERE id = ?1" },
 	{ ENTITY_PROGRAM, "SELECT uuid, code FROM programs WHERE id = ?1" },
 	{ ENTITY_INVOICE, "SELECT uuid, coalesce(number, '') FROM invoices WHERE id = ?1" },
+	{ ENTITY_MAIL, "SELECT uuid, message_id FROM mail_log WHERE id = ?1" },
 };
 
 static juste_status one_row(struct store *s, const char *sql, int64_t id, char *a, size_t an, char *b, size_t bn,

@@ -50,6 +50,10 @@ j month close 2020-05; expect_rc 0 "a closed month"
 m=$(sql "select code from mandates where billing = 'horaire' and closed_on is null order by code limit 1")
 j rate negotiate --mandate "$m" --rate 99.00 --from 2020-01-01; expect_rc 0 "a negotiated rate"
 j cost import "$FIXTURES/rates/cost-2020-2021.csv"; expect_rc 0 "cost data for a proposal"
+# and a line in the send log, through a sendmail that only reads
+printf '#!/bin/sh\ncat >/dev/null\n' >"$T/sink"; chmod +x "$T/sink"
+j settings set mail.sendmail "$T/sink"; expect_rc 0 "a sendmail that reads"
+j invoice send F2019-0179; expect_rc 0 "an invoice sent"
 
 # the outputs: LABEL (as the manual names it), format, arguments
 cat > "$T/outputs" <<'TAB'
@@ -85,6 +89,8 @@ invoice list json|json|invoice list --format json
 invoice show json|json|invoice show F2019-0179 --format json
 invoice journal csv|csv|invoice journal --from 2019-04-01 --to 2020-03-31 --format csv
 invoice journal json|json|invoice journal --from 2019-04-01 --to 2020-03-31 --format json
+invoice sent csv|csv|invoice sent --format csv
+invoice sent json|json|invoice sent --format json
 report annual csv|csv|report annual --fy 2019-2020 --format csv
 report annual json|json|report annual --fy 2019-2020 --format json
 report utilisation csv|csv|report utilisation --from 2019-04-01 --to 2020-03-31 --format csv

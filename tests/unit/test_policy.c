@@ -57,7 +57,8 @@ static void test_keys(void **state)
 		"invoice.payment_terms", "invoice.payment_instructions", "invoice.paper", "calendar.easter_holiday", "approval.required_for_billing",
 		"ledger.receivables", "ledger.revenue", "ledger.tps_payable", "ledger.tvq_payable", "ledger.tvh_payable",
 		"ledger.bank", "ledger.client_credits",
-		"reminders.first_reminder_days", "reminders.second_reminder_days", "reminders.final_notice_days" };
+		"reminders.first_reminder_days", "reminders.second_reminder_days", "reminders.final_notice_days",
+		"mail.sendmail" };
 	size_t n = sizeof names / sizeof names[0];
 
 	assert_int_equal(policy_key_count(), n);

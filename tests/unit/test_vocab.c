@@ -17,7 +17,7 @@ static const enum vocab_kind kinds[] = {
 	VOCAB_LINE_KIND, VOCAB_ENTITY, VOCAB_ACTION, VOCAB_DEV_KIND, VOCAB_PARTNER, VOCAB_REPORT_BY, VOCAB_GENDER,
 	VOCAB_PROVINCE, VOCAB_TAX_REGIME, VOCAB_TAX, VOCAB_INVOICE_STATE, VOCAB_BLOCKER,
 	VOCAB_PAYMENT_METHOD,
-	VOCAB_ABSENCE_KIND, VOCAB_WEEK_STATUS, VOCAB_LANGUAGE,
+	VOCAB_ABSENCE_KIND, VOCAB_WEEK_STATUS, VOCAB_LANGUAGE, VOCAB_MAIL_DOC,
 };
 
 static void test_round_trip(void **state)
@@ -124,7 +124,7 @@ static void test_unknown(void **state)
 	/* a word of another table is unknown here */
 	assert_int_equal(vocab_function_parse("expert", &(enum expert_function){ 0 }, &e), JUSTE_EINVAL);
 	assert_int_equal(vocab_entity_parse("entries", &(enum audit_entity){ 0 }, &e), JUSTE_EINVAL);
-	assert_true(strstr(e.msg, "setting ou database") != NULL);
+	assert_true(strstr(e.msg, "database ou mail") != NULL);
 	/* a value outside the table: no word, no label, and checked */
 	assert_string_equal(vocab_category_word((enum org_category)CATEGORY_COUNT), "");
 	assert_string_equal(vocab_category_label((enum org_category)CATEGORY_COUNT), "");

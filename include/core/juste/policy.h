@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "juste/cmdline.h"
 #include "juste/date.h"
 #include "juste/err.h"
 #include "juste/model.h"
@@ -52,7 +53,12 @@ struct policy {
 	int approval_required;          /* only approved weeks are billed */
 	char ledger_accounts[LEDGER_ACCOUNT_COUNT][32]; /* the chart of accounts (juste ledger) */
 	int reminder_days[REMINDER_LEVEL_COUNT];        /* days past due of each reminder level */
+	char mail_sendmail[CMDLINE_LEN];                /* the command that delivers mail (cmdline.h) */
 };
+
+/* The system's sendmail interface: -t takes the recipients from the
+ * message's headers, -i keeps a line holding a lone dot in the body. */
+#define POLICY_SENDMAIL_DEFAULT "/usr/sbin/sendmail -t -i"
 
 /* The statutory holiday of Easter is the employer's choice (DOMAIN.md):
  * the values of "calendar.easter_holiday". */

@@ -178,7 +178,8 @@
 	X(ENTITY_WEEK,        "week",        N_("semaine")) \
 	X(ENTITY_TEAM,        "team",        N_("équipe de mandat")) \
 	X(ENTITY_SETTING,     "setting",     N_("réglage")) \
-	X(ENTITY_DATABASE,    "database",    N_("base de données"))
+	X(ENTITY_DATABASE,    "database",    N_("base de données")) \
+	X(ENTITY_MAIL,        "mail",        N_("courriel envoyé"))
 
 /* What a line of the audit log did. */
 #define ACTION_INFO(X) \
@@ -270,6 +271,13 @@
 	X(WEEK_APPROVED,  "approved",  N_("approuvée"),  1) \
 	X(WEEK_RETURNED,  "returned",  N_("retournée"),  0)
 
+/* What a message of the send log carried (juste invoice sent): an invoice
+ * or credit note, a statement of account, a reminder letter. */
+#define MAIL_DOC_INFO(X) \
+	X(MAIL_DOC_INVOICE,   "invoice",   N_("facture")) \
+	X(MAIL_DOC_STATEMENT, "statement", N_("relevé de compte")) \
+	X(MAIL_DOC_REMINDER,  "reminder",  N_("lettre de rappel"))
+
 /* --- the enums ---------------------------------------------------------- */
 
 #define VOCAB_ENUM(e, ...) e,
@@ -299,6 +307,7 @@ enum payment_method { PAYMENT_METHOD_INFO(VOCAB_ENUM) PAYMENT_METHOD_COUNT };
 /* GENDER_NONE: not given; it is stored as NULL, not as a word. */
 enum absence_kind { ABSENCE_KIND_INFO(VOCAB_ENUM) ABSENCE_KIND_COUNT };
 enum week_status { WEEK_STATUS_INFO(VOCAB_ENUM) WEEK_STATUS_COUNT };
+enum mail_doc { MAIL_DOC_INFO(VOCAB_ENUM) MAIL_DOC_COUNT };
 enum gender { GENDER_NONE = -1, GENDER_INFO(VOCAB_ENUM) GENDER_COUNT };
 enum province { PROVINCE_INFO(VOCAB_ENUM) PROVINCE_COUNT };
 enum language { LANGUAGE_INFO(VOCAB_ENUM) LANGUAGE_COUNT };
@@ -317,7 +326,7 @@ enum vocab_kind {
 	VOCAB_INVOICE_STATUS, VOCAB_LINE_KIND, VOCAB_ENTITY, VOCAB_ACTION, VOCAB_DEV_KIND,
 	VOCAB_PARTNER, VOCAB_REPORT_BY, VOCAB_GENDER, VOCAB_PROVINCE, VOCAB_TAX_REGIME, VOCAB_TAX,
 	VOCAB_INVOICE_STATE, VOCAB_BLOCKER,
-	VOCAB_PAYMENT_METHOD, VOCAB_ABSENCE_KIND, VOCAB_WEEK_STATUS, VOCAB_LANGUAGE, VOCAB_KINDS
+	VOCAB_PAYMENT_METHOD, VOCAB_ABSENCE_KIND, VOCAB_WEEK_STATUS, VOCAB_LANGUAGE, VOCAB_MAIL_DOC, VOCAB_KINDS
 };
 
 /* How many words the table has, and the enum value of its i-th row
@@ -424,6 +433,9 @@ juste_status vocab_absence_kind_parse(const char *word, enum absence_kind *out, 
 const char *vocab_week_status_word(enum week_status s);
 const char *vocab_week_status_label(enum week_status s);
 juste_status vocab_week_status_parse(const char *word, enum week_status *out, struct juste_err *e);
+const char *vocab_mail_doc_word(enum mail_doc d);
+const char *vocab_mail_doc_label(enum mail_doc d);
+juste_status vocab_mail_doc_parse(const char *word, enum mail_doc *out, struct juste_err *e);
 
 /* --- properties ---------------------------------------------------------- */
 
