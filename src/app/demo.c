@@ -36,6 +36,7 @@
 #include "juste/outfile.h"
 #include "juste/rates.h"
 #include "juste/rules.h"
+#include "juste/store_calendar.h"
 #include "juste/store_payments.h"
 #include "juste/store_report.h"
 
@@ -1837,6 +1838,52 @@ static juste_status write_records(struct gen *g, struct juste_err *e)
 	return st;
 }
 
+/* What the plan kept people away for, recorded so that the one capacity
+ * (workdays_capacity) counts it: the office's Christmas closures, and each
+ * expert's vacations (runs of three days or more) and sick days, from the
+ * day they started. */
+static juste_status write_calendar(struct gen *g, struct juste_err *e)
+{
+	juste_status st = JUSTE_OK;
+	int y0, y1, m, d;
+	date_to_ymd(g->d0, &y0, &m, &d);
+	date_to_ymd(g->d1, &y1, &m, &d);
+	for (int y = y0 - 1; !st && y <= y1; y++) {
+		date_t start = date_monday(date_from_ymd(y, 12, 24)), last = start + 11;   /* to the second Friday */
+		if (last < g->d0 || start > g->d1)
+			continue;
+		char f[ISO_LEN], l[ISO_LEN];
+		put_date(f, start);
+		put_date(l, last);
+		st = store_closure_add(g->a->store, f, l, "Fermeture des fêtes", e);
+	}
+	for (int i = 0; !st && i < g->nx; i++) {
+		const struct d_expert *x = &g->x[i];
+		for (date_t a = g->d0 > x->start ? g->d0 : x->start; !st && a <= g->d1; a++) {
+			if (!x->off[a - g->d0])
+				continue;
+			date_t b = a;
+			while (b + 1 <= g->d1 && x->off[b + 1 - g->d0])
+				b++;
+			bool weekday = false;
+			for (date_t k = a; k <= b; k++)
+				weekday = weekday || date_weekday(k) <= 5;
+			struct absence_rec r;
+			memset(&r, 0, sizeof r);
+			r.expert_id = x->x.id;
+			put_date(r.first, a);
+			put_date(r.last, b);
+			r.kind = b - a >= 2 ? ABSENCE_VACANCES : ABSENCE_MALADIE;
+			if (weekday)
+				st = store_absence_add(g->a->store, &r, e);
+			a = b;
+		}
+	}
+	if (st)
+		err_prefix(e, N_("démo : calendrier : "));
+	return st;
+}
+
 static juste_status write_entries(struct gen *g, struct juste_err *e)
 {
 	struct entry en;
@@ -2413,6 +2460,8 @@ juste_status demo_build(struct app *a, struct demo_summary *sum, struct juste_er
 			st = write_records(g, e);
 			if (!st)
 				st = write_entries(g, e);
+			if (!st)
+				st = write_calendar(g, e);
 			if (!st)
 				st = store_commit(a->store, e);
 			if (st)
