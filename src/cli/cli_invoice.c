@@ -219,7 +219,7 @@ static void list_header(const struct list_ctx *l)
 {
 	if (l->fmt == 1 && l->n == 0) {
 		const char *h[] = { "id", "number", "kind", "status", "period", "issued_on", "due_on", "client",
-			"client_name", "subtotal", "tps", "tvq", "total", "credits_invoice", "state", "paid", "open" };
+			"client_name", "subtotal", "tps", "tvq", "total", "credits_invoice", "state", "paid_amount", "open" };
 		csvout_row(stdout, h, 17);
 	}
 }

@@ -50,8 +50,8 @@ expect_eq "$(st "$B")" "('partly_paid', 10000, 33691)" "B is partly paid, 336,91
 expect_eq "$(st "$C")" "('issued', 0, 21845)" "C, nothing paid, is issued with its total open"
 j --as carole invoice list --format csv; expect_rc 0 "invoice list in CSV"
 expect_eq "$(printf '%s\n' "$OUT" | head -1)" \
-  "id,number,kind,status,period,issued_on,due_on,client,client_name,subtotal,tps,tvq,total,credits_invoice,state,paid,open" \
-  "the CSV names state, paid and open"
+  "id,number,kind,status,period,issued_on,due_on,client,client_name,subtotal,tps,tvq,total,credits_invoice,state,paid_amount,open" \
+  "the CSV names state, paid_amount and open"
 row() { printf '%s\n' "$OUT" | grep ",$1," | awk -F, '{print $(NF-2) "," $(NF-1) "," $NF}'; }
 expect_eq "$(row "$B")" "partly_paid,100.00,336.91" "B's CSV row: partly paid, dollars paid and open"
 expect_eq "$(row "$C")" "issued,0.00,218.45" "C's CSV row: issued, all open"
