@@ -27,7 +27,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "app/app_internal.h"
+#include "app/receivables_internal.h"
 #include "juste/demo.h"
 #include "juste/store_settings.h"
 #include "juste/i18n.h"
@@ -36,6 +36,8 @@
 #include "juste/outfile.h"
 #include "juste/rates.h"
 #include "juste/rules.h"
+#include "juste/store_calendar.h"
+#include "juste/store_payments.h"
 #include "juste/store_report.h"
 
 #define DEMO_SEED 0x4a55535445323032ULL   /* "JUSTE202" */
@@ -59,7 +61,8 @@ static uint64_t rng_next(struct rng *r)
 }
 
 enum stream {
-	S_EXPERTS = 1, S_ORGS, S_MANDATES, S_BENEF, S_CALENDAR, S_PLAN, S_SPLIT, S_BUDGET
+	S_EXPERTS = 1, S_ORGS, S_MANDATES, S_BENEF, S_CALENDAR, S_PLAN, S_SPLIT, S_BUDGET,
+	S_PAYMENTS = 32       /* apart from S_BUDGET + 1, which the profiles use */
 };
 
 static struct rng rng_make(enum stream what, int64_t a, int64_t b)
@@ -1840,6 +1843,52 @@ static juste_status write_records(struct gen *g, struct juste_err *e)
 	return st;
 }
 
+/* What the plan kept people away for, recorded so that the one capacity
+ * (workdays_capacity) counts it: the office's Christmas closures, and each
+ * expert's vacations (runs of three days or more) and sick days, from the
+ * day they started. */
+static juste_status write_calendar(struct gen *g, struct juste_err *e)
+{
+	juste_status st = JUSTE_OK;
+	int y0, y1, m, d;
+	date_to_ymd(g->d0, &y0, &m, &d);
+	date_to_ymd(g->d1, &y1, &m, &d);
+	for (int y = y0 - 1; !st && y <= y1; y++) {
+		date_t start = date_monday(date_from_ymd(y, 12, 24)), last = start + 11;   /* to the second Friday */
+		if (last < g->d0 || start > g->d1)
+			continue;
+		char f[ISO_LEN], l[ISO_LEN];
+		put_date(f, start);
+		put_date(l, last);
+		st = store_closure_add(g->a->store, f, l, "Fermeture des fêtes", e);
+	}
+	for (int i = 0; !st && i < g->nx; i++) {
+		const struct d_expert *x = &g->x[i];
+		for (date_t a = g->d0 > x->start ? g->d0 : x->start; !st && a <= g->d1; a++) {
+			if (!x->off[a - g->d0])
+				continue;
+			date_t b = a;
+			while (b + 1 <= g->d1 && x->off[b + 1 - g->d0])
+				b++;
+			bool weekday = false;
+			for (date_t k = a; k <= b; k++)
+				weekday = weekday || date_weekday(k) <= 5;
+			struct absence_rec r;
+			memset(&r, 0, sizeof r);
+			r.expert_id = x->x.id;
+			put_date(r.first, a);
+			put_date(r.last, b);
+			r.kind = b - a >= 2 ? ABSENCE_VACANCES : ABSENCE_MALADIE;
+			if (weekday)
+				st = store_absence_add(g->a->store, &r, e);
+			a = b;
+		}
+	}
+	if (st)
+		err_prefix(e, N_("démo : calendrier : "));
+	return st;
+}
+
 static juste_status write_entries(struct gen *g, struct juste_err *e)
 {
 	struct entry en;
@@ -2209,6 +2258,111 @@ static juste_status demo_invoices(struct gen *g, struct juste_err *e)
 	return st;
 }
 
+/* The clients pay, as a real centre's do: most invoices in full 20 to 60
+ * days after their issue (on a weekday), some in two parts (the rest 25 to
+ * 50 days after the first), a few never; nothing is received after today,
+ * so the last months are still open or paid in part.  Each invoice draws
+ * from its own generator (by its id), so that an invoice's fate does not
+ * depend on the others.  One transaction; the payments go in by date. */
+struct demo_payment {
+	date_t on;
+	struct payment_rec p;
+};
+
+static int cmp_demo_payment(const void *pa, const void *pb)
+{
+	const struct demo_payment *a = pa, *b = pb;
+	if (a->on != b->on)
+		return a->on < b->on ? -1 : 1;
+	return a->p.invoice_id < b->p.invoice_id ? -1 : a->p.invoice_id > b->p.invoice_id;
+}
+
+static void demo_payment_add(const struct gen *g, const struct receivable_doc *d, date_t on, int64_t amount,
+	struct rng *r, struct demo_payment *out, size_t *n)
+{
+	int how = rng_int(r, 100);
+	if (on > g->today || amount <= 0)
+		return;
+	struct demo_payment *x = &out[(*n)++];
+	memset(x, 0, sizeof *x);
+	x->on = on;
+	x->p.client_id = d->client_id;
+	x->p.invoice_id = d->doc.id;
+	x->p.amount_cents = amount;
+	put_date(x->p.received_on, on);
+	if (how < 55) {
+		x->p.method = PAYMENT_METHOD_VIREMENT;
+	} else if (how < 90) {
+		x->p.method = PAYMENT_METHOD_CHEQUE;
+		snprintf(x->p.reference, sizeof x->p.reference, "chèque %d", 1000 + rng_int(r, 9000));
+	} else {
+		x->p.method = PAYMENT_METHOD_DEPOT;
+	}
+}
+
+static void demo_payment_plan(const struct gen *g, const struct receivable_doc *d, int64_t open,
+	struct demo_payment *out, size_t *n)
+{
+	struct rng r = rng_make(S_PAYMENTS, d->doc.id, 0);
+	int fate = rng_int(&r, 100);
+	date_t on = next_weekday(d->doc.issued + rng_range(&r, 20, 60));
+	if (fate < 2)
+		return;                                   /* never paid */
+	if (fate >= 14) {
+		demo_payment_add(g, d, on, open, &r, out, n);
+		return;
+	}
+	/* in two parts: first a round sum, then the rest */
+	int64_t part = open * rng_range(&r, 30, 70) / 100 / 100 * 100;
+	date_t rest_on = next_weekday(on + rng_range(&r, 25, 50));
+	demo_payment_add(g, d, on, part, &r, out, n);
+	demo_payment_add(g, d, rest_on, open - part, &r, out, n);
+}
+
+static juste_status demo_payments(struct gen *g, struct juste_err *e)
+{
+	struct app *a = g->a;
+	struct ar_books b;
+	juste_status st = ar_books_load(a, NULL, &b, e);
+	if (st)
+		return st;
+	struct demo_payment *v = calloc(2 * b.ndocs + 1, sizeof *v);
+	size_t n = 0;
+	if (!v) {
+		ar_books_free(&b);
+		return nomem(e);
+	}
+	struct ar_client c;
+	int k;
+	while ((k = ar_books_next(&b, g->today, &c, e)) > 0) {
+		for (size_t i = 0; i < c.ndocs; i++) {
+			int64_t open = payments_open_cents(&c.res, i);
+			if (!c.cdocs[i].credited_id && open > 0)
+				demo_payment_plan(g, &c.docs[i], open, v, &n);
+		}
+		ar_client_free(&c);
+	}
+	if (k < 0)
+		st = e->code ? e->code : JUSTE_EIO;
+	if (!st && n > 1)
+		qsort(v, n, sizeof *v, cmp_demo_payment);
+	if (!st)
+		st = store_begin(a->store, e);
+	if (!st) {
+		for (size_t i = 0; !st && i < n; i++)
+			st = store_payment_insert(a->store, &v[i].p, e);
+		if (!st)
+			st = store_commit(a->store, e);
+		else
+			store_rollback(a->store);
+	}
+	if (st)
+		err_prefix(e, N_("démo : paiements : "));
+	free(v);
+	ar_books_free(&b);
+	return st;
+}
+
 static juste_status demo_report_extras(struct gen *g, struct juste_err *e)
 {
 	struct app *a = g->a;
@@ -2232,7 +2386,8 @@ static juste_status demo_report_extras(struct gen *g, struct juste_err *e)
 		store_rollback(a->store);
 		return st;
 	}
-	return demo_invoices(g, e);
+	st = demo_invoices(g, e);
+	return st ? st : demo_payments(g, e);
 }
 
 static void plan_segments(struct gen *g)
@@ -2310,6 +2465,8 @@ juste_status demo_build(struct app *a, struct demo_summary *sum, struct juste_er
 			st = write_records(g, e);
 			if (!st)
 				st = write_entries(g, e);
+			if (!st)
+				st = write_calendar(g, e);
 			if (!st)
 				st = store_commit(a->store, e);
 			if (st)

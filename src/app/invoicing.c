@@ -15,7 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "app/app_internal.h"
+#include "app/receivables_internal.h"
 #include "juste/store_calendar.h"
 #include "juste/i18n.h"
 #include "juste/invoice_pdf.h"
@@ -1013,11 +1013,102 @@ juste_status invoicing_set_increment(struct app *a, int is_org, const char *code
 
 /* ---------------------------------------------------------------- reading */
 
+/* What the payments settled on each issued invoice, today: the invoices'
+ * ids in order, for the lists to look up. */
+struct paid_row {
+	int64_t id;
+	int64_t paid_cents, open_cents;
+};
+struct paid_map {
+	struct paid_row *v;
+	size_t n;
+};
+
+static int cmp_paid(const void *pa, const void *pb)
+{
+	const struct paid_row *a = pa, *b = pb;
+	return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static juste_status paid_map_load(struct app *a, const char *client, struct paid_map *m, struct juste_err *e)
+{
+	memset(m, 0, sizeof *m);
+	struct ar_books b;
+	juste_status st = ar_books_load(a, client, &b, e);
+	if (st)
+		return st;
+	if (!(m->v = calloc(b.ndocs + 1, sizeof *m->v))) {
+		ar_books_free(&b);
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	}
+	struct ar_client c;
+	int k;
+	while ((k = ar_books_next(&b, app_today(), &c, e)) > 0) {
+		for (size_t i = 0; i < c.ndocs; i++)
+			if (!c.cdocs[i].credited_id)
+				m->v[m->n++] = (struct paid_row){ c.cdocs[i].id, c.res.docs[i].paid_cents,
+					payments_open_cents(&c.res, i) };
+		ar_client_free(&c);
+	}
+	ar_books_free(&b);
+	if (k < 0) {
+		free(m->v);
+		m->v = NULL;
+		return e->code ? e->code : JUSTE_EIO;
+	}
+	qsort(m->v, m->n, sizeof *m->v, cmp_paid);
+	return JUSTE_OK;
+}
+
+static void paid_map_fill(const struct paid_map *m, struct invoice_rec *r)
+{
+	if (!vocab_invoice_status_final(r->status) || vocab_invoice_kind_credit(r->kind))
+		return;
+	struct paid_row key = { .id = r->id };
+	const struct paid_row *p = m->n ? bsearch(&key, m->v, m->n, sizeof *m->v, cmp_paid) : NULL;
+	r->payments_known = 1;
+	r->paid_cents = p ? p->paid_cents : 0;
+	r->open_cents = p ? p->open_cents : r->amounts.total_cents;
+}
+
+struct paid_list {
+	const struct paid_map *m;
+	invoicing_cb cb;
+	void *ctx;
+};
+
+static int on_paid_list(void *ctx, const struct invoice_rec *r)
+{
+	struct paid_list *l = ctx;
+	struct invoice_rec x = *r;
+	paid_map_fill(l->m, &x);
+	return l->cb(l->ctx, &x);
+}
+
 juste_status invoicing_list(struct app *a, const struct invoice_filter *f, invoicing_cb cb, void *ctx,
 	struct juste_err *e)
 {
 	juste_status st = app_require(a, ROLES_READ, _("consulter les factures"), e);
-	return st ? st : store_invoice_list(a->store, f, cb, ctx, e);
+	struct paid_map m;
+	if (st || (st = paid_map_load(a, NULL, &m, e)))
+		return st;
+	struct paid_list l = { &m, cb, ctx };
+	st = store_invoice_list(a->store, f, on_paid_list, &l, e);
+	free(m.v);
+	return st;
+}
+
+/* The payments of one loaded invoice. */
+static juste_status doc_paid(struct app *a, struct invoice_doc *d, struct juste_err *e)
+{
+	if (!vocab_invoice_status_final(d->rec.status) || vocab_invoice_kind_credit(d->rec.kind))
+		return JUSTE_OK;
+	struct paid_map m;
+	juste_status st = paid_map_load(a, d->rec.client_code, &m, e);
+	if (!st)
+		paid_map_fill(&m, &d->rec);
+	free(m.v);
+	return st;
 }
 
 struct doc_fill {
@@ -1051,7 +1142,9 @@ static int on_doc_entry(void *ctx, const struct invoice_entry_rec *x)
 static juste_status load_rest(struct app *a, struct invoice_doc *d, struct juste_err *e)
 {
 	struct doc_fill f = { .d = d };
-	juste_status st = store_invoice_lines(a->store, d->rec.id, on_doc_line, &f, e);
+	juste_status st = doc_paid(a, d, e);
+	if (!st)
+		st = store_invoice_lines(a->store, d->rec.id, on_doc_line, &f, e);
 	if (!st)
 		st = store_invoice_entries(a->store, d->rec.id, on_doc_entry, &f, e);
 	if (!st && f.oom)

@@ -1,7 +1,8 @@
 /*
- * receivables_internal.h - shared by src/app/receivables.c and
- * src/app/ledger.c only: the clients' documents and payments, read once and
- * walked client by client.
+ * receivables_internal.h - shared by src/app/receivables.c,
+ * src/app/ledger.c and src/app/report.c (the annual report's receivables)
+ * only: the clients' documents and payments, read once and walked client by
+ * client.
  */
 #ifndef JUSTE_RECEIVABLES_INTERNAL_H
 #define JUSTE_RECEIVABLES_INTERNAL_H

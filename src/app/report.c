@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app/app_internal.h"
+#include "app/receivables_internal.h"
 #include "juste/workdays.h"
 #include "juste/i18n.h"
 #include "juste/money.h"
@@ -76,6 +76,7 @@ struct build_ctx {
 	int slot;            /* programs: 0 previous year, 1 the year */
 	juste_status st;
 	struct juste_err *e;
+	struct app *a;       /* experts: their capacity */
 };
 
 static int on_month(void *ctx, const char *month, int64_t billable, int64_t internal)
@@ -123,7 +124,16 @@ static int on_person(void *ctx, const struct report_person *p)
 static int on_expert(void *ctx, const struct report_group *g)
 {
 	struct build_ctx *c = ctx;
-	c->st = annual_add_expert(c->r, g, c->e);
+	/* the one capacity: holidays, closures, absences, to date */
+	struct capacity k;
+	date_t first, last;
+	if (date_parse(c->r->y[2].first, &first, c->e) || date_parse(c->r->y[2].last, &last, c->e)) {
+		c->st = c->e->code;
+		return 1;
+	}
+	if ((c->st = workdays_capacity(c->a, g->key, first, last, &k, c->e)) != JUSTE_OK)
+		return 1;
+	c->st = annual_add_expert(c->r, g, &k, c->e);
 	return c->st != JUSTE_OK;
 }
 
@@ -137,14 +147,35 @@ static int on_dev(void *ctx, enum dev_partner p, enum dev_kind k, const char *na
 /* The invoices of a year are those of its months (periods). */
 static juste_status year_clients(struct app *a, struct annual_year *y, struct juste_err *e)
 {
-	struct build_ctx c = { NULL, y, 0, JUSTE_OK, e };
+	struct build_ctx c = { NULL, y, 0, JUSTE_OK, e, a };
 	return store_report_revenue_by_client(a->store, y->months[0], y->months[ANNUAL_MONTHS - 1], on_client, &c, e);
+}
+
+/* Every client's documents and payments, settled at the year's last day:
+ * what was open then, and how fast the year's invoices were paid. */
+static juste_status year_receivables(struct app *a, struct annual_report *r, struct juste_err *e)
+{
+	date_t last;
+	juste_status st = date_parse(r->y[2].last, &last, e);
+	struct ar_books b;
+	if (st || (st = ar_books_load(a, NULL, &b, e)))
+		return st;
+	struct ar_client c;
+	int k;
+	while ((k = ar_books_next(&b, last, &c, e)) > 0) {
+		annual_add_receivables(r, c.cdocs, c.ndocs, &c.res);
+		ar_client_free(&c);
+	}
+	if (k < 0)
+		st = e->code ? e->code : JUSTE_EIO;
+	ar_books_free(&b);
+	return st;
 }
 
 static juste_status annual_gather(struct app *a, struct annual_report *r, struct juste_err *e)
 {
 	struct annual_year *y0 = &r->y[0], *y2 = &r->y[2];
-	struct build_ctx c = { r, NULL, 0, JUSTE_OK, e };
+	struct build_ctx c = { r, NULL, 0, JUSTE_OK, e, a };
 
 	/* hours: one pass over the three years, by month */
 	juste_status st = store_report_minutes_by_month(a->store, y0->first, y2->last, on_month, &c, e);
@@ -194,6 +225,8 @@ static juste_status annual_gather(struct app *a, struct annual_report *r, struct
 		st = store_report_devaffaire_count(a->store, y2->first, y2->last, on_dev, &c, e);
 	if (!st)
 		st = c.st;
+	if (!st)
+		st = year_receivables(a, r, e);
 	return st;
 }
 
@@ -241,11 +274,15 @@ static int on_util(void *ctx, const struct report_group *g)
 		if ((c->st = workdays_capacity(c->a, g->key, c->first, c->last, &k, c->e)) != JUSTE_OK)
 			return 1;
 		row.capacity = k.minutes;
+		row.holidays = k.holidays;
+		row.absences = k.absences;
 	}
 	row.u = figures_utilisation_of(g->billable, g->internal, row.capacity);
 	c->total->g.billable += g->billable;
 	c->total->g.internal += g->internal;
 	c->total->capacity += row.capacity;
+	c->total->holidays += row.holidays;
+	c->total->absences += row.absences;
 	if (!c->stop && c->cb && c->cb(c->ctx, &row))
 		c->stop = 1;
 	return 0;

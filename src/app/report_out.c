@@ -288,6 +288,36 @@ static void write_text(const struct annual_report *r, int md, FILE *out)
 		table_end(&t);
 	}
 
+	heading(&t, _("Comptes clients"));
+	snprintf(line, sizeof line, _("Au %s, les clients devaient %s sur %s factures ouvertes (crédit aux comptes "
+		"des clients : %s ; solde net : %s)."), y2->last, money_format_lang(L, r->ar.open_cents, b1, sizeof b1),
+		figures_count_lang(L, r->ar.open_invoices, b2, sizeof b2),
+		money_format_lang(L, r->ar.credit_cents, b3, sizeof b3),
+		money_format_lang(L, r->ar.balance_cents, b4, sizeof b4));
+	para(&t, line);
+	if (!md)
+		fputs("\n", out);
+	{
+		const char *hdr[] = { _("RETARD SUR L'ÉCHÉANCE"), _("MONTANT OUVERT") };
+		const int w[] = { 24, -18 };
+		row(&t, hdr, w, 2);
+		rule(&t, w, 2);
+		for (int k = 0; k < PAYMENTS_AGE_COUNT; k++) {
+			const char *cells[] = { _(payments_age_label(k)), money_format_lang(L, r->ar.by_age[k], b1, sizeof b1) };
+			row(&t, cells, w, 2);
+		}
+		const char *tot[] = { _("Total"), money_format_lang(L, r->ar.open_cents, b1, sizeof b1) };
+		row(&t, tot, w, 2);
+		table_end(&t);
+	}
+	if (!md)
+		fputs("\n", out);
+	snprintf(line, sizeof line, _("Délai moyen de paiement : %s jours, moyenne simple sur %s factures émises "
+		"durant l'exercice et payées en entier à sa fin, de la date de la facture au paiement qui l'a soldée."),
+		figures_tenths_lang(L, r->ar.days_to_payment.ok, r->ar.days_to_payment.tenths, b1, sizeof b1),
+		figures_count_lang(L, r->ar.paid_invoices, b2, sizeof b2));
+	para(&t, line);
+
 	heading(&t, _("Capital humain"));
 	snprintf(line, sizeof line, _("Au %s : %s ressources professionnelles, %s formateurs, %s directions."),
 		y2->last, figures_count_lang(L, r->people_by_function[FUNCTION_PROFESSIONNEL], b1, sizeof b1),
@@ -358,21 +388,26 @@ static void write_text(const struct annual_report *r, int md, FILE *out)
 		figures_pct_lang(L, r->utilisation.ok, r->utilisation.tenths, b1, sizeof b1),
 		figures_hours_lang(L, r->billable_total, b2, sizeof b2), figures_hours_lang(L, r->capacity_total, b3, sizeof b3));
 	para(&t, line);
+	snprintf(line, sizeof line, _("Capacité : %s de jours ouvrables en poste, moins %s de jours fériés et de "
+		"fermetures et %s d'absences."), figures_hours_lang(L, r->gross_total, b1, sizeof b1),
+		figures_hours_lang(L, r->holidays_total, b2, sizeof b2), figures_hours_lang(L, r->absences_total, b3, sizeof b3));
+	para(&t, line);
 	if (!md)
 		fputs("\n", out);
 	{
-		const char *hdr[] = { _("PERSONNE"), _("FONCTION"), _("FACTURABLES"), _("INTERNES"), _("CAPACITÉ"),
-			_("UTILISATION") };
-		const int w[] = { 30, 14, -12, -10, -10, -11 };
-		row(&t, hdr, w, 6);
-		rule(&t, w, 6);
+		const char *hdr[] = { _("PERSONNE"), _("FONCTION"), _("FACTURABLES"), _("INTERNES"), _("FÉRIÉS"),
+			_("ABSENCES"), _("CAPACITÉ"), _("UTILISATION") };
+		const int w[] = { 30, 14, -12, -10, -9, -9, -10, -11 };
+		row(&t, hdr, w, 8);
+		rule(&t, w, 8);
 		for (size_t i = 0; i < r->nexperts; i++) {
 			const struct annual_expert *x = &r->experts[i];
 			const char *cells[] = { x->name, vocab_function_label(x->function),
 				figures_hours_lang(L, x->billable, b1, sizeof b1), figures_hours_lang(L, x->internal, b2, sizeof b2),
+				figures_hours_lang(L, x->holidays, b4, sizeof b4), figures_hours_lang(L, x->absences, b5, sizeof b5),
 				figures_hours_lang(L, x->capacity, b3, sizeof b3),
 				figures_pct_lang(L, x->utilisation.ok, x->utilisation.tenths, b6, sizeof b6) };
-			row(&t, cells, w, 6);
+			row(&t, cells, w, 8);
 		}
 		table_end(&t);
 	}
@@ -501,14 +536,28 @@ static void write_csv(const struct annual_report *r, FILE *out)
 	}
 	csv_int(out, "utilisation_billable_minutes", fy, "", r->billable_total);
 	csv_int(out, "utilisation_capacity_minutes", fy, "", r->capacity_total);
+	csv_int(out, "utilisation_workdays_minutes", fy, "", r->gross_total);
+	csv_int(out, "utilisation_holiday_minutes", fy, "", r->holidays_total);
+	csv_int(out, "utilisation_absence_minutes", fy, "", r->absences_total);
 	csv_ratio(out, "utilisation_pct", fy, "", r->utilisation);
 	for (size_t i = 0; i < r->nexperts; i++) {
 		const struct annual_expert *x = &r->experts[i];
 		csv_int(out, "expert_billable_minutes", fy, x->login, x->billable);
 		csv_int(out, "expert_internal_minutes", fy, x->login, x->internal);
 		csv_int(out, "expert_capacity_minutes", fy, x->login, x->capacity);
+		csv_int(out, "expert_workdays_minutes", fy, x->login, x->gross);
+		csv_int(out, "expert_holiday_minutes", fy, x->login, x->holidays);
+		csv_int(out, "expert_absence_minutes", fy, x->login, x->absences);
 		csv_ratio(out, "expert_utilisation_pct", fy, x->login, x->utilisation);
 	}
+	csv_int(out, "receivables_open_cents", fy, "", r->ar.open_cents);
+	for (int k = 0; k < PAYMENTS_AGE_COUNT; k++)
+		csv_int(out, "receivables_by_age_cents", fy, payments_age_word(k), r->ar.by_age[k]);
+	csv_int(out, "receivables_credit_cents", fy, "", r->ar.credit_cents);
+	csv_int(out, "receivables_balance_cents", fy, "", r->ar.balance_cents);
+	csv_int(out, "receivables_open_invoices", fy, "", r->ar.open_invoices);
+	csv_int(out, "paid_invoices", fy, "", r->ar.paid_invoices);
+	csv_ratio(out, "days_to_payment", fy, "", r->ar.days_to_payment);
 }
 
 /* ------------------------------------------------------------------------
@@ -669,6 +718,9 @@ static json_t *json_report(const struct annual_report *r)
 	json_t *u = json_object();
 	json_object_set_new(u, "billable_minutes", jint(r->billable_total));
 	json_object_set_new(u, "capacity_minutes", jint(r->capacity_total));
+	json_object_set_new(u, "workdays_minutes", jint(r->gross_total));
+	json_object_set_new(u, "holiday_minutes", jint(r->holidays_total));
+	json_object_set_new(u, "absence_minutes", jint(r->absences_total));
 	json_object_set_new(u, "utilisation_pct", jpct(r->utilisation));
 	json_t *xs = json_array();
 	for (size_t i = 0; i < r->nexperts; i++) {
@@ -680,11 +732,28 @@ static json_t *json_report(const struct annual_report *r)
 		json_object_set_new(y, "billable_minutes", jint(x->billable));
 		json_object_set_new(y, "internal_minutes", jint(x->internal));
 		json_object_set_new(y, "capacity_minutes", jint(x->capacity));
+		json_object_set_new(y, "workdays_minutes", jint(x->gross));
+		json_object_set_new(y, "holiday_minutes", jint(x->holidays));
+		json_object_set_new(y, "absence_minutes", jint(x->absences));
 		json_object_set_new(y, "utilisation_pct", jpct(x->utilisation));
 		json_array_append_new(xs, y);
 	}
 	json_object_set_new(u, "experts", xs);
 	json_object_set_new(o, "utilisation", u);
+
+	json_t *ar = json_object();
+	json_object_set_new(ar, "at", json_string(r->y[2].last));
+	json_object_set_new(ar, "open_cents", jint(r->ar.open_cents));
+	json_t *ages = json_object();
+	for (int k = 0; k < PAYMENTS_AGE_COUNT; k++)
+		json_object_set_new(ages, payments_age_word(k), jint(r->ar.by_age[k]));
+	json_object_set_new(ar, "by_age_cents", ages);
+	json_object_set_new(ar, "credit_cents", jint(r->ar.credit_cents));
+	json_object_set_new(ar, "balance_cents", jint(r->ar.balance_cents));
+	json_object_set_new(ar, "open_invoices", jint(r->ar.open_invoices));
+	json_object_set_new(ar, "paid_invoices", jint(r->ar.paid_invoices));
+	json_object_set_new(ar, "days_to_payment", jpct(r->ar.days_to_payment));
+	json_object_set_new(o, "receivables", ar);
 	return o;
 }
 

@@ -101,7 +101,7 @@ static void para(struct rp *p, const char *s)
  * Tables
  * ------------------------------------------------------------------------ */
 
-#define TAB_COLS 6
+#define TAB_COLS 8
 #define TAB_SPANS 3
 #define CELL_PAD 2.0             /* each side of a cell */
 #define FIT_SLACK 1.0            /* pango's widths are fractional: never lay out at the exact width */
@@ -425,7 +425,7 @@ static void body(struct rp *p)
 {
 	const struct annual_report *r = p->r;
 	const struct annual_year *y1 = &r->y[1], *y2 = &r->y[2];
-	char b1[64], b2[64], b3[64], b4[64], b5[64], line[1024];
+	char b1[64], b2[64], b3[64], b4[64], b5[64], b6[64], line[1024];
 
 	cairo_set_source_rgb(p->doc.cr, 0.1, 0.3, 0.5);
 	snprintf(line, sizeof line, _("Rapport d'activités %s"), y2->name);
@@ -548,6 +548,33 @@ static void body(struct rp *p)
 		tab_draw(p, &t);
 	}
 
+	heading(p, _("Comptes clients"));
+	snprintf(line, sizeof line, _("Au %s, les clients devaient %s sur %s factures ouvertes (crédit aux comptes "
+		"des clients : %s ; solde net : %s)."), y2->last, money_format_lang(p->lang, r->ar.open_cents, b1, sizeof b1),
+		figures_count_lang(p->lang, r->ar.open_invoices, b2, sizeof b2),
+		money_format_lang(p->lang, r->ar.credit_cents, b3, sizeof b3),
+		money_format_lang(p->lang, r->ar.balance_cents, b4, sizeof b4));
+	para(p, line);
+	{
+		const double cols[] = { 0.6, 0.4 };
+		const char *hdr[] = { _("Retard sur l'échéance"), _("Montant ouvert") };
+		struct tab t;
+		tab_init(&t, 2, cols, hdr);
+		t.text |= 1u << 0;
+		for (int k = 0; k < PAYMENTS_AGE_COUNT; k++) {
+			const char *cells[] = { _(payments_age_label(k)), money_format_lang(p->lang, r->ar.by_age[k], b1, sizeof b1) };
+			tab_add(p, &t, cells);
+		}
+		const char *tot[] = { _("Total"), money_format_lang(p->lang, r->ar.open_cents, b1, sizeof b1) };
+		tab_add(p, &t, tot);
+		tab_draw(p, &t);
+	}
+	snprintf(line, sizeof line, _("Délai moyen de paiement : %s jours, moyenne simple sur %s factures émises "
+		"durant l'exercice et payées en entier à sa fin, de la date de la facture au paiement qui l'a soldée."),
+		figures_tenths_lang(p->lang, r->ar.days_to_payment.ok, r->ar.days_to_payment.tenths, b1, sizeof b1),
+		figures_count_lang(p->lang, r->ar.paid_invoices, b2, sizeof b2));
+	para(p, line);
+
 	heading(p, _("Capital humain"));
 	char age[32];
 	if (r->average_age.ok)
@@ -606,17 +633,23 @@ static void body(struct rp *p)
 		figures_pct_lang(p->lang, r->utilisation.ok, r->utilisation.tenths, b1, sizeof b1),
 		figures_hours_lang(p->lang, r->billable_total, b2, sizeof b2), figures_hours_lang(p->lang, r->capacity_total, b3, sizeof b3));
 	para(p, line);
+	snprintf(line, sizeof line, _("Capacité : %s de jours ouvrables en poste, moins %s de jours fériés et de "
+		"fermetures et %s d'absences."), figures_hours_lang(p->lang, r->gross_total, b1, sizeof b1),
+		figures_hours_lang(p->lang, r->holidays_total, b2, sizeof b2),
+		figures_hours_lang(p->lang, r->absences_total, b3, sizeof b3));
+	para(p, line);
 	{
-		const double cols[] = { 0.34, 0.16, 0.13, 0.12, 0.12, 0.13 };
-		const char *hdr[] = { _("Personne"), _("Fonction"), _("Facturables"), _("Internes"), _("Capacité"),
-			_("Utilisation") };
+		const double cols[] = { 0.26, 0.14, 0.11, 0.10, 0.10, 0.10, 0.10, 0.09 };
+		const char *hdr[] = { _("Personne"), _("Fonction"), _("Facturables"), _("Internes"), _("Fériés"),
+			_("Absences"), _("Capacité"), _("Utilisation") };
 		struct tab t;
-		tab_init(&t, 6, cols, hdr);
+		tab_init(&t, 8, cols, hdr);
 		t.text |= 1u << 1;
 		for (size_t i = 0; i < r->nexperts; i++) {
 			const struct annual_expert *x = &r->experts[i];
 			const char *cells[] = { x->name, vocab_function_label(x->function), figures_hours_lang(p->lang, x->billable, b1, sizeof b1),
-				figures_hours_lang(p->lang, x->internal, b2, sizeof b2), figures_hours_lang(p->lang, x->capacity, b3, sizeof b3),
+				figures_hours_lang(p->lang, x->internal, b2, sizeof b2), figures_hours_lang(p->lang, x->holidays, b5, sizeof b5),
+				figures_hours_lang(p->lang, x->absences, b6, sizeof b6), figures_hours_lang(p->lang, x->capacity, b3, sizeof b3),
 				figures_pct_lang(p->lang, x->utilisation.ok, x->utilisation.tenths, b4, sizeof b4) };
 			tab_add(p, &t, cells);
 		}

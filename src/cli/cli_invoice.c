@@ -220,8 +220,8 @@ static void list_header(const struct list_ctx *l)
 {
 	if (l->fmt == 1 && l->n == 0) {
 		const char *h[] = { "id", "number", "kind", "status", "period", "issued_on", "due_on", "client",
-			"client_name", "subtotal", "tps", "tvq", "total", "credits_invoice" };
-		csvout_row(stdout, h, 14);
+			"client_name", "subtotal", "tps", "tvq", "total", "credits_invoice", "state", "paid_amount", "open" };
+		csvout_row(stdout, h, 17);
 	}
 }
 
@@ -272,6 +272,8 @@ static json_t *rec_json(const struct invoice_rec *r)
 	json_object_set_new(o, "blockers", bl);
 	/* where it stands, and its taxes by name and rate (DOMAIN.md) */
 	json_object_set_new(o, "state", json_string(vocab_invoice_state_word(invoice_state(r))));
+	json_object_set_new(o, "paid_cents", json_integer(r->paid_cents));
+	json_object_set_new(o, "open_cents", json_integer(r->open_cents));
 	json_t *cn = json_array();
 	for (int i = 0; i < r->ncredits && i < INVOICE_CREDITS_MAX; i++)
 		json_array_append_new(cn, json_string(r->credit_numbers[i]));
@@ -302,15 +304,18 @@ static int on_list(void *ctx, const struct invoice_rec *r)
 	if (l->fmt == 2) {
 		json_array_append_new(l->arr, rec_json(r));
 	} else if (l->fmt == 1) {
-		char id[24], sub[MONEY_BUF], tps[MONEY_BUF], tvq[MONEY_BUF], tot[MONEY_BUF];
+		char id[24], sub[MONEY_BUF], tps[MONEY_BUF], tvq[MONEY_BUF], tot[MONEY_BUF], paid[MONEY_BUF],
+			open[MONEY_BUF];
 		snprintf(id, sizeof id, "%lld", (long long)r->id);
 		const char *f[] = { id, r->number, vocab_invoice_kind_word(r->kind), vocab_invoice_status_word(r->status),
 			r->period, r->issued_on, r->due_on, r->client_code,
 			r->client_name, money_format_plain(r->amounts.subtotal_cents, sub, sizeof sub),
 			money_format_plain(r->amounts.tps_cents, tps, sizeof tps),
 			money_format_plain(r->amounts.tvq_cents, tvq, sizeof tvq),
-			money_format_plain(r->amounts.total_cents, tot, sizeof tot), r->credited_number };
-		csvout_row(stdout, f, 14);
+			money_format_plain(r->amounts.total_cents, tot, sizeof tot), r->credited_number,
+			vocab_invoice_state_word(invoice_state(r)), money_format_plain(r->paid_cents, paid, sizeof paid),
+			money_format_plain(r->open_cents, open, sizeof open) };
+		csvout_row(stdout, f, 17);
 	} else {
 		print_summary_row(r);
 	}
@@ -454,6 +459,11 @@ static void show_text(const struct invoice_doc *d)
 	if (vocab_invoice_status_final(r->status) && !credit) {
 		char st[INVOICE_CREDITS_MAX * INVOICE_NUMBER_LEN + 64];
 		printf(_("État : %s\n"), state_text(r, st, sizeof st));
+		if (r->payments_known && r->paid_cents > 0) {
+			char p[MONEY_BUF];
+			printf(_("Payé : %s ; reste à payer : %s\n"), money_format_fr(r->paid_cents, p, sizeof p),
+				money_format_fr(r->open_cents, a, sizeof a));
+		}
 	}
 	if (r->credited_cents)
 		printf(_("Crédité : %s%s\n"), money_format_fr(r->credited_cents, a, sizeof a),

@@ -105,8 +105,8 @@ static void util_header(struct util_out *u)
 		return;
 	if (u->fmt == REPORT_CSV) {
 		const char *h[] = { "key", "label", "billable_minutes", "internal_minutes", "capacity_minutes",
-			"utilisation_pct", "billable_share_pct" };
-		csvout_row(stdout, h, 7);
+			"utilisation_pct", "billable_share_pct", "holiday_minutes", "absence_minutes" };
+		csvout_row(stdout, h, 9);
 	} else if (u->fmt == REPORT_TABLE) {
 		out_cell(stdout, _("CODE"), 14);
 		fputs(" ", stdout);
@@ -115,6 +115,10 @@ static void util_header(struct util_out *u)
 		out_cell(stdout, _("FACTURABLES"), -12);
 		fputs(" ", stdout);
 		out_cell(stdout, _("INTERNES"), -12);
+		fputs(" ", stdout);
+		out_cell(stdout, _("FÉRIÉS"), -10);
+		fputs(" ", stdout);
+		out_cell(stdout, _("ABSENCES"), -10);
 		fputs(" ", stdout);
 		out_cell(stdout, _("CAPACITÉ"), -12);
 		fputs(" ", stdout);
@@ -125,7 +129,7 @@ static void util_header(struct util_out *u)
 	}
 }
 
-static void util_cells(const struct util_out *u, const struct report_util_row *r, char cells[7][NAME_LEN])
+static void util_cells(const struct util_out *u, const struct report_util_row *r, char cells[9][NAME_LEN])
 {
 	const struct figures_ratio *ut = &r->u.utilisation, *sh = &r->u.billable_share;
 	int plain = u->fmt != REPORT_TABLE;
@@ -137,13 +141,20 @@ static void util_cells(const struct util_out *u, const struct report_util_row *r
 		snprintf(cells[4], NAME_LEN, "%lld", (long long)r->capacity);
 		figures_pct_plain(ut->ok, ut->tenths, cells[5], NAME_LEN);
 		figures_pct_plain(sh->ok, sh->tenths, cells[6], NAME_LEN);
+		snprintf(cells[7], NAME_LEN, "%lld", (long long)r->holidays);
+		snprintf(cells[8], NAME_LEN, "%lld", (long long)r->absences);
 	} else {
 		duration_format_hours_lang(lang(), (long)r->g.billable, cells[2], NAME_LEN);
 		duration_format_hours_lang(lang(), (long)r->g.internal, cells[3], NAME_LEN);
-		if (u->by == REPORT_BY_EXPERT)
+		if (u->by == REPORT_BY_EXPERT) {
 			duration_format_hours_lang(lang(), (long)r->capacity, cells[4], NAME_LEN);
-		else
+			duration_format_hours_lang(lang(), (long)r->holidays, cells[7], NAME_LEN);
+			duration_format_hours_lang(lang(), (long)r->absences, cells[8], NAME_LEN);
+		} else {
 			snprintf(cells[4], NAME_LEN, "—");
+			snprintf(cells[7], NAME_LEN, "—");
+			snprintf(cells[8], NAME_LEN, "—");
+		}
 		figures_pct_lang(lang(), ut->ok, ut->tenths, cells[5], NAME_LEN);
 		figures_pct_lang(lang(), sh->ok, sh->tenths, cells[6], NAME_LEN);
 	}
@@ -162,6 +173,8 @@ static json_t *util_json(const struct report_util_row *r)
 	json_object_set_new(o, "billable_minutes", json_integer(r->g.billable));
 	json_object_set_new(o, "internal_minutes", json_integer(r->g.internal));
 	json_object_set_new(o, "capacity_minutes", json_integer(r->capacity));
+	json_object_set_new(o, "holiday_minutes", json_integer(r->holidays));
+	json_object_set_new(o, "absence_minutes", json_integer(r->absences));
 	json_object_set_new(o, "utilisation_pct", jpct(r->u.utilisation));
 	json_object_set_new(o, "billable_share_pct", jpct(r->u.billable_share));
 	return o;
@@ -169,11 +182,12 @@ static json_t *util_json(const struct report_util_row *r)
 
 static void util_print(struct util_out *u, const struct report_util_row *r)
 {
-	char cells[7][NAME_LEN];
+	char cells[9][NAME_LEN];
 	util_cells(u, r, cells);
 	if (u->fmt == REPORT_CSV) {
-		const char *f[] = { cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6] };
-		csvout_row(stdout, f, 7);
+		const char *f[] = { cells[0], cells[1], cells[2], cells[3], cells[4], cells[5], cells[6], cells[7],
+			cells[8] };
+		csvout_row(stdout, f, 9);
 	} else if (u->fmt == REPORT_JSON) {
 		json_array_append_new(u->rows, util_json(r));
 	} else {
@@ -184,6 +198,10 @@ static void util_print(struct util_out *u, const struct report_util_row *r)
 		out_cell(stdout, cells[2], -12);
 		fputs(" ", stdout);
 		out_cell(stdout, cells[3], -12);
+		fputs(" ", stdout);
+		out_cell(stdout, cells[7], -10);
+		fputs(" ", stdout);
+		out_cell(stdout, cells[8], -10);
 		fputs(" ", stdout);
 		out_cell(stdout, cells[4], -12);
 		fputs(" ", stdout);

@@ -227,9 +227,11 @@ static const struct cli_command commands[] = {
 	  "               l'exercice précédent : heures rendues, entreprises servies, membrariat, produits\n"
 	  "               (factures émises nettes des notes de crédit, avant taxes, par date d'émission),\n"
 	  "               frais et budgets (juste finance), revenus par catégorie, opérations avec les\n"
-	  "               membres, personnes, programmes, développement des affaires, utilisation ;\n"
+	  "               membres, personnes, programmes, développement des affaires, comptes clients en\n"
+	  "               fin d'exercice et délai moyen de paiement, utilisation ;\n"
 	  "               csv et json : tous les chiffres (montants en _cents) ; pdf : avec graphiques\n"
-	  "  utilisation  heures facturables et internes, capacité et taux d'utilisation\n"
+	  "  utilisation  heures facturables et internes, capacité (fériés et absences à part) et taux\n"
+	  "               d'utilisation\n"
 	  "  members      revenus par organisation et part des opérations faites avec les membres\n"
 	  "  Gestionnaire, admin."),
 	  N_("rapport annuel d'activités, utilisation, opérations avec les membres"), cli_report, CLI_NEEDS_USER, "annual utilisation members" },

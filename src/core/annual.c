@@ -165,7 +165,8 @@ void annual_add_person(struct annual_report *r, const struct report_person *p)
 	}
 }
 
-juste_status annual_add_expert(struct annual_report *r, const struct report_group *g, struct juste_err *e)
+juste_status annual_add_expert(struct annual_report *r, const struct report_group *g, const struct capacity *k,
+	struct juste_err *e)
 {
 	struct annual_expert *x = realloc(r->experts, (r->nexperts + 1) * sizeof *x);
 	if (!x)
@@ -178,14 +179,63 @@ juste_status annual_add_expert(struct annual_report *r, const struct report_grou
 	x->function = g->function;
 	x->billable = g->billable;
 	x->internal = g->internal;
-	date_t first, last;
-	if (date_parse(r->y[2].first, &first, NULL) == JUSTE_OK && date_parse(r->y[2].last, &last, NULL) == JUSTE_OK)
-		x->capacity = figures_capacity_between(g->weekly_minutes, g->started_on, g->left_on, first, last);
+	x->capacity = k->minutes;
+	x->gross = k->gross;
+	x->holidays = k->holidays;
+	x->absences = k->absences;
 	if (x->capacity > 0) {
 		r->capacity_total += x->capacity;
 		r->billable_total += x->billable;
+		r->gross_total += x->gross;
+		r->holidays_total += x->holidays;
+		r->absences_total += x->absences;
 	}
 	return JUSTE_OK;
+}
+
+/* The day the payment that closed invoice i was applied: the last
+ * application to it (once paid in full nothing more is applied, and a
+ * payment voided then replaced closes it again on the later day). */
+static date_t closed_on(const struct payments_doc *d, const struct payments_result *res)
+{
+	date_t on = DATE_NONE;
+	for (size_t k = 0; k < res->nmoves; k++) {
+		const struct payments_move *m = &res->moves[k];
+		if (m->kind == PAYMENTS_MOVE_APPLIED && m->invoice_id == d->id && m->amount_cents > 0)
+			on = m->on;
+	}
+	return on;
+}
+
+void annual_add_receivables(struct annual_report *r, const struct payments_doc *docs, size_t ndocs,
+	const struct payments_result *res)
+{
+	struct annual_receivables *ar = &r->ar;
+	date_t first, last;
+	if (date_parse(r->y[2].first, &first, NULL) || date_parse(r->y[2].last, &last, NULL))
+		return;
+	struct payments_ageing g = { 0 };
+	payments_ageing_add(&g, docs, ndocs, res, last);
+	for (int k = 0; k < PAYMENTS_AGE_COUNT; k++)
+		ar->by_age[k] += g.by_age[k];
+	ar->open_cents += g.open_cents;
+	ar->credit_cents += g.credit_cents;
+	ar->balance_cents = ar->open_cents - ar->credit_cents;
+	for (size_t i = 0; i < ndocs; i++) {
+		const struct payments_open *o = &res->docs[i];
+		if (docs[i].credited_id || !o->issued)
+			continue;
+		if (payments_open_cents(res, i) > 0)
+			ar->open_invoices++;
+		if (docs[i].issued < first || docs[i].issued > last || o->net_cents <= 0 ||
+		    payments_state_of(o) != PAYMENTS_PAID)
+			continue;
+		date_t on = closed_on(&docs[i], res);
+		if (on == DATE_NONE)
+			continue;
+		ar->paid_invoices++;
+		ar->paid_days += on > docs[i].issued ? on - docs[i].issued : 0;
+	}
 }
 
 juste_status annual_add_dev(struct annual_report *r, enum dev_partner partner, enum dev_kind kind, const char *name,
@@ -300,6 +350,7 @@ void annual_finish(struct annual_report *r)
 	for (size_t i = 0; i < r->nexperts; i++)
 		r->experts[i].utilisation = figures_ratio_share(r->experts[i].billable, r->experts[i].capacity);
 	r->utilisation = figures_ratio_share(r->billable_total, r->capacity_total);
+	r->ar.days_to_payment = figures_ratio_average(r->ar.paid_days, r->ar.paid_invoices);
 }
 
 void annual_free(struct annual_report *r)

@@ -146,6 +146,15 @@ char *figures_pct_lang(enum text_lang l, int valid, int64_t tenths, char *buf, s
 	return pct(valid, tenths, 0, ".", "%", buf, n);
 }
 
+char *figures_tenths_lang(enum text_lang l, int valid, int64_t tenths, char *buf, size_t n)
+{
+	if (!valid) {
+		snprintf(buf, n, "—");
+		return buf;
+	}
+	return pct(1, tenths, 0, l == TEXT_LANG_EN ? "." : ",", "", buf, n);
+}
+
 char *figures_pct_whole_signed_lang(enum text_lang l, int valid, int64_t tenths, char *buf, size_t n)
 {
 	if (l != TEXT_LANG_EN || !valid)

@@ -297,6 +297,8 @@ enum invoice_state invoice_state(const struct invoice_rec *r)
 		return INVOICE_STATE_ISSUED;
 	if (r->fully_credited)
 		return INVOICE_STATE_CREDITED;
+	if (r->payments_known && r->paid_cents > 0)
+		return r->open_cents > 0 ? INVOICE_STATE_PARTLY_PAID : INVOICE_STATE_PAID;
 	return r->credited_cents != 0 || r->ncredits > 0 ? INVOICE_STATE_PARTLY_CREDITED : INVOICE_STATE_ISSUED;
 }
 

@@ -307,7 +307,7 @@ static void bill_draw(struct tui *t, void *state, int y, int h, int w)
 	char tot[MONEY_BUF];
 	char where[160] = "";
 	if (vocab_invoice_status_final(r->status) && !vocab_invoice_kind_credit(r->kind)) {
-		/* émise, créditée en partie, créditée: and by which notes */
+		/* émise, payée (en partie), créditée (en partie): and by which notes */
 		snprintf(where, sizeof where, " · %s", vocab_invoice_state_label(invoice_state(r)));
 		for (int i = 0; i < r->ncredits && i < INVOICE_CREDITS_MAX; i++) {
 			size_t len = strlen(where);

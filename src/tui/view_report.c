@@ -208,6 +208,22 @@ static void draw_report(struct report_state *s, struct out *o)
 		figures_pct(r->men_share.ok, r->men_share.tenths, b2, sizeof b2),
 		r->average_age.ok ? figures_count_fr(r->average_age_years, b3, sizeof b3) : "—");
 	emit(o, TR_NORMAL, _("  Taux d'utilisation : %s"), figures_pct(r->utilisation.ok, r->utilisation.tenths, b1, sizeof b1));
+	emit(o, TR_NORMAL, _("  Capacité %s : %s de jours ouvrables, moins %s de fériés et %s d'absences"),
+		figures_hours_fr(r->capacity_total, b1, sizeof b1), figures_hours_fr(r->gross_total, b2, sizeof b2),
+		figures_hours_fr(r->holidays_total, b3, sizeof b3), figures_hours_fr(r->absences_total, b4, sizeof b4));
+	emit(o, TR_NORMAL, "%s", "");
+	emit(o, TR_HEADER, _("Comptes clients au %s"), y2->last);
+	emit(o, TR_NORMAL, _("  Ouvert : %s sur %lld factures ; crédit des clients %s ; solde %s"),
+		money_format_fr(r->ar.open_cents, b1, sizeof b1), (long long)r->ar.open_invoices,
+		money_format_fr(r->ar.credit_cents, b2, sizeof b2), money_format_fr(r->ar.balance_cents, b3, sizeof b3));
+	for (int k = 0; k < PAYMENTS_AGE_COUNT; k++) {
+		char label[128];
+		text_pad_min(_(payments_age_label(k)), 16, TEXT_LEFT, label, sizeof label);
+		emit(o, TR_NORMAL, "    %s %18s", label, money_format_fr(r->ar.by_age[k], b1, sizeof b1));
+	}
+	emit(o, TR_NORMAL, _("  Délai moyen de paiement : %s jours (%lld factures de l'exercice payées)"),
+		figures_tenths_lang(TEXT_LANG_FR, r->ar.days_to_payment.ok, r->ar.days_to_payment.tenths, b1, sizeof b1),
+		(long long)r->ar.paid_invoices);
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, "%s", _("Programmes de financement"));
 	for (size_t i = 0; i < r->nprograms; i++) {

@@ -28,7 +28,8 @@ if fr:
     first_headers = {"Description", "Exercice", "Programme", "Personne"}
     header_words = {
         "Description", "réel", "budgété", "Var.", "Exercice", "Sous", "entière", "gestion", "Autres", "membres",
-        "Programme", "Personne", "Fonction", "Facturables", "Internes", "Capacité", "Utilisation",
+        "Programme", "Personne", "Fonction", "Facturables", "Internes", "Fériés", "Absences", "Capacité",
+        "Utilisation",
     }
     spans = ("Heures", "Revenus")
     page_re = re.compile(r"^page (\d+) de (\d+)$")
@@ -37,7 +38,8 @@ else:
     first_headers = {"Description", "Fiscal", "Program", "Person"}
     header_words = {
         "Description", "actual", "budget", "Var.", "Fiscal", "year", "Under", "full", "management", "Other",
-        "members", "Program", "Person", "Function", "Billable", "Internal", "Capacity", "Utilization",
+        "members", "Program", "Person", "Function", "Billable", "Internal", "Holidays", "Absences", "Capacity",
+        "Utilization",
     }
     spans = ("Hours", "Revenue")
     page_re = re.compile(r"^page (\d+) of (\d+)$")
@@ -115,7 +117,8 @@ def is_program_row(ws):
 
 def is_expert_row(ws):
     t = [w[5] for w in ws]
-    return t.count("h") == 3 and any(x.endswith("%") for x in t)
+    # billable, internal, holidays, absences, capacity
+    return t.count("h") == 5 and any(x.endswith("%") for x in t)
 
 
 # 3. each page with rows of a table has its header, and the programs' spans

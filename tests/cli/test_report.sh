@@ -194,8 +194,10 @@ expect_eq "$(q '.devaffaires[0].evenement'),$(q '.devaffaires[1].rencontre'),$(q
   "business development counted by kind and partner, in the year"
 expect_eq "$(q '.devaffaires[0].names[0].name')" "Assises du CQCM" "names listed once"
 expect_eq "$(q '.utilisation.experts[] | select(.login == "alice") | .billable_minutes')" 270 "alice: 4 h 30 billable"
-expect_eq "$(q '.utilisation.experts[] | select(.login == "alice") | .capacity_minutes')" 110040 \
-  "alice's capacity: 262 weekdays x 7 h"
+expect_eq "$(q '.utilisation.experts[] | select(.login == "alice") | .capacity_minutes')" 106680 \
+  "alice's capacity: 262 weekdays less 8 statutory holidays, x 7 h"
+expect_eq "$(q '.utilisation.experts[] | select(.login == "alice") | "\(.workdays_minutes) \(.holiday_minutes) \(.absence_minutes)"')" \
+  "110040 3360 0" "… the weekdays and the holidays shown apart"
 
 # 2017-2018 has no invoice: the entered products are used.
 j report annual --fy 2018-2019 --format json -o "$T/r18.json"; expect_rc 0 "report 2018-2019"

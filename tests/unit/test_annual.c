@@ -297,20 +297,44 @@ static struct report_group expert(const char *login, const char *name, int weekl
 	return g;
 }
 
+/* The capacity the app hands over (workdays_capacity), from the calendar:
+ * Québec's statutory holidays, no closure, no absence. */
+static struct capacity capacity_of(const struct report_group *g, const char *first, const char *last)
+{
+	date_t f, l, s;
+	assert_int_equal(date_parse(first, &f, NULL), JUSTE_OK);
+	assert_int_equal(date_parse(last, &l, NULL), JUSTE_OK);
+	assert_int_equal(date_parse(g->started_on, &s, NULL), JUSTE_OK);
+	struct calendar c = { false, NULL, 0 };
+	struct capacity_query q = { g->weekly_minutes, f, l, s, DATE_NONE, l + 1, NULL, 0 };
+	struct capacity k;
+	calendar_capacity(&c, &q, &k);
+	return k;
+}
+
+static juste_status add_expert(struct annual_report *r, const struct report_group *g)
+{
+	struct capacity k = capacity_of(g, r->y[2].first, r->y[2].last);
+	return annual_add_expert(r, g, &k, NULL);
+}
+
 static void test_experts_and_programs(void **state)
 {
 	(void)state;
 	struct annual_report r;
 	annual_init(&r, 2019, FY_START_DEFAULT);
-	/* 2019-04-01 .. 2020-03-31 has 262 weekdays: 262 x 7 h = 110 040 min */
+	/* 2019-04-01 .. 2020-03-31 has 262 weekdays, 8 of them statutory
+	 * holidays (Good Friday 04-19, Patriotes 05-20, 06-24, 07-01, Labour
+	 * Day 09-02, Thanksgiving 10-14, 12-25, 01-01): 254 x 7 h = 106 680
+	 * min of capacity, 8 x 7 h = 3 360 min of holidays */
 	struct report_group g = expert("zoe", "Zoé Tremblay", 35 * 60, "2015-01-01", 55020);
-	assert_int_equal(annual_add_expert(&r, &g, NULL), JUSTE_OK);
+	assert_int_equal(add_expert(&r, &g), JUSTE_OK);
 	g = expert("edith", "Édith Roy", 35 * 60, "2015-01-01", 11004);
-	assert_int_equal(annual_add_expert(&r, &g, NULL), JUSTE_OK);
+	assert_int_equal(add_expert(&r, &g), JUSTE_OK);
 	g = expert("nocap", "Brigitte Côté", 0, "2015-01-01", 600);   /* no capacity: not in the totals */
-	assert_int_equal(annual_add_expert(&r, &g, NULL), JUSTE_OK);
+	assert_int_equal(add_expert(&r, &g), JUSTE_OK);
 	g = expert("bea", "Béatrice Roy", 35 * 60, "2020-03-30", 0);  /* two days in post */
-	assert_int_equal(annual_add_expert(&r, &g, NULL), JUSTE_OK);
+	assert_int_equal(add_expert(&r, &g), JUSTE_OK);
 
 	assert_int_equal(annual_add_program_minutes(&r, 1, "PAGES", "Pages", 120, NULL), JUSTE_OK);
 	assert_int_equal(annual_add_program_minutes(&r, 1, "", "", 150, NULL), JUSTE_OK);
@@ -326,16 +350,21 @@ static void test_experts_and_programs(void **state)
 	assert_string_equal(r.experts[1].login, "nocap");
 	assert_string_equal(r.experts[2].login, "edith");
 	assert_string_equal(r.experts[3].login, "zoe");
-	assert_int_equal(r.experts[3].capacity, 110040);
-	assert_int_equal(r.experts[3].utilisation.tenths, 500);
-	assert_int_equal(r.experts[2].utilisation.tenths, 100);
+	assert_int_equal(r.experts[3].capacity, 106680);
+	assert_int_equal(r.experts[3].gross, 110040);
+	assert_int_equal(r.experts[3].holidays, 3360);
+	assert_int_equal(r.experts[3].absences, 0);
+	assert_int_equal(r.experts[3].utilisation.tenths, 516);   /* 55 020 / 106 680 = 51,57 % */
+	assert_int_equal(r.experts[2].utilisation.tenths, 103);   /* 11 004 / 106 680 = 10,31 % */
 	assert_int_equal(r.experts[0].capacity, 2 * 7 * 60);
 	assert_int_equal(r.experts[1].capacity, 0);
 	assert_false(r.experts[1].utilisation.ok);
-	assert_int_equal(r.capacity_total, 2 * 110040 + 840);
+	assert_int_equal(r.capacity_total, 2 * 106680 + 840);
+	assert_int_equal(r.holidays_total, 2 * 3360);
+	assert_int_equal(r.gross_total, 2 * 110040 + 840);
 	assert_int_equal(r.billable_total, 55020 + 11004);
 	assert_true(r.utilisation.ok);
-	assert_int_equal(r.utilisation.tenths, 299);   /* 66 024 / 220 920 = 29,89 % */
+	assert_int_equal(r.utilisation.tenths, 308);   /* 66 024 / 214 200 = 30,82 % */
 
 	/* programs by code, no program last */
 	assert_int_equal(r.nprograms, 3);
@@ -370,6 +399,88 @@ static void test_business_development(void **state)
 	annual_free(&r);
 }
 
+static date_t day(const char *iso)
+{
+	date_t d;
+	assert_int_equal(date_parse(iso, &d, NULL), JUSTE_OK);
+	return d;
+}
+
+static void settle_into(struct annual_report *r, const struct payments_doc *docs, size_t ndocs,
+	const struct payments_payment *pays, size_t npays)
+{
+	struct payments_result res;
+	assert_int_equal(payments_settle(docs, ndocs, pays, npays, day(r->y[2].last), &res, NULL), JUSTE_OK);
+	annual_add_receivables(r, docs, ndocs, &res);
+	payments_result_free(&res);
+}
+
+/* Receivables on 2020-03-31 and the days to payment of 2019-2020, worked
+ * by hand. */
+static void test_receivables(void **state)
+{
+	(void)state;
+	struct annual_report r;
+	annual_init(&r, 2019, FY_START_DEFAULT);
+	/* client A */
+	const struct payments_doc a[] = {
+		{ 1, 0, day("2019-05-01"), day("2019-05-31"), 100000 },   /* paid 06-10: 40 days */
+		{ 2, 0, day("2019-06-01"), day("2019-07-01"), 50000 },    /* 300 on 06-21, closed on account 07-21: 50 days */
+		{ 3, 0, day("2020-02-01"), day("2020-03-02"), 80000 },    /* 300 paid: 500 open, 29 days late */
+		{ 4, 0, day("2020-03-15"), day("2020-04-14"), 20000 },    /* open, not due */
+		{ 5, 0, day("2019-01-10"), day("2019-02-09"), 10000 },    /* last year's, paid 2019-04-15: not counted */
+		{ 6, 0, day("2019-09-01"), day("2019-10-01"), 40000 },    /* credited in full */
+		{ 7, 6, day("2019-09-15"), day("2019-09-15"), -40000 },
+		{ 8, 0, day("2019-10-01"), day("2019-10-31"), 30000 },    /* paid after the year: 152 days late */
+	};
+	const struct payments_payment ap[] = {
+		{ 11, 1, day("2019-06-10"), false, 0, 100000 },
+		{ 12, 2, day("2019-06-21"), false, 0, 30000 },
+		{ 13, 0, day("2019-07-21"), false, 0, 20000 },
+		{ 14, 3, day("2020-03-10"), false, 0, 30000 },
+		{ 15, 5, day("2019-04-15"), false, 0, 10000 },
+		{ 16, 8, day("2020-04-20"), false, 0, 30000 },
+	};
+	settle_into(&r, a, sizeof a / sizeof a[0], ap, sizeof ap / sizeof ap[0]);
+	/* client B: 150 paid on a 100 invoice (10 days), 50 left on account */
+	const struct payments_doc b[] = { { 21, 0, day("2019-11-01"), day("2019-12-01"), 10000 } };
+	const struct payments_payment bp[] = { { 31, 0, day("2019-11-11"), false, 0, 15000 } };
+	settle_into(&r, b, 1, bp, 1);
+	/* client C: paid, the payment voided, paid again: closed on the second (40 days) */
+	const struct payments_doc c[] = { { 41, 0, day("2019-12-02"), day("2020-01-01"), 20000 } };
+	const struct payments_payment cp[] = {
+		{ 51, 41, day("2019-12-12"), true, day("2019-12-20"), 20000 },
+		{ 52, 41, day("2020-01-11"), false, 0, 20000 },
+	};
+	settle_into(&r, c, 1, cp, 2);
+	annual_finish(&r);
+
+	assert_int_equal(r.ar.by_age[PAYMENTS_AGE_CURRENT], 20000);
+	assert_int_equal(r.ar.by_age[PAYMENTS_AGE_1_30], 50000);
+	assert_int_equal(r.ar.by_age[PAYMENTS_AGE_31_60], 0);
+	assert_int_equal(r.ar.by_age[PAYMENTS_AGE_61_90], 0);
+	assert_int_equal(r.ar.by_age[PAYMENTS_AGE_OVER_90], 30000);
+	assert_int_equal(r.ar.open_cents, 100000);
+	assert_int_equal(r.ar.open_invoices, 3);
+	assert_int_equal(r.ar.credit_cents, 5000);
+	assert_int_equal(r.ar.balance_cents, 95000);
+	/* invoices 1, 2, 21 and 41: (40 + 50 + 10 + 40) / 4 = 35,0 days */
+	assert_int_equal(r.ar.paid_invoices, 4);
+	assert_int_equal(r.ar.paid_days, 140);
+	assert_true(r.ar.days_to_payment.ok);
+	assert_int_equal(r.ar.days_to_payment.tenths, 350);
+	annual_free(&r);
+
+	/* nothing paid: no average, not a zero */
+	annual_init(&r, 2019, FY_START_DEFAULT);
+	settle_into(&r, b, 1, NULL, 0);
+	annual_finish(&r);
+	assert_false(r.ar.days_to_payment.ok);
+	assert_int_equal(r.ar.open_cents, 10000);
+	assert_int_equal(r.ar.by_age[PAYMENTS_AGE_OVER_90], 10000);
+	annual_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -379,6 +490,7 @@ int main(void)
 		cmocka_unit_test(test_history),
 		cmocka_unit_test(test_people),
 		cmocka_unit_test(test_experts_and_programs),
+		cmocka_unit_test(test_receivables),
 		cmocka_unit_test(test_business_development),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -52,6 +52,7 @@ juste_status report_format_parse(const char *s, enum report_format *f, struct ju
 struct report_util_row {
 	struct report_group g;
 	int64_t capacity;                      /* experts only */
+	int64_t holidays, absences;            /* what the capacity left out (experts) */
 	struct figures_utilisation u;          /* logged, utilisation, billable share */
 };
 typedef int (*report_util_cb)(void *ctx, const struct report_util_row *row);

@@ -25,10 +25,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "juste/calendar.h"
 #include "juste/date.h"
 #include "juste/err.h"
 #include "juste/figures.h"
 #include "juste/model.h"
+#include "juste/payments.h"
 
 #define ANNUAL_FY_NAME 16
 #define ANNUAL_MONTHS 12
@@ -97,7 +99,27 @@ struct annual_expert {
 	char name[NAME_LEN];
 	enum expert_function function;
 	int64_t billable, internal, capacity;  /* minutes */
+	/* what the capacity left out (workdays_capacity): holidays and
+	 * closures, then absences, on the weekdays they were in post */
+	int64_t gross, holidays, absences;     /* minutes */
 	struct figures_ratio utilisation;      /* billable / capacity */
+};
+
+/* What clients owed on the year's last day, and how fast they paid.  The
+ * documents and payments are settled on that day (payments_settle), so a
+ * past year's figures do not move as later payments come in.  The days to
+ * payment are a plain mean, not weighted by amount: over the invoices
+ * issued in the year and fully paid by its last day, the days from the
+ * issue date to the date of the payment that closed them. */
+struct annual_receivables {
+	int64_t by_age[PAYMENTS_AGE_COUNT];    /* open, by days past the due date */
+	int64_t open_cents;                    /* their sum */
+	int64_t credit_cents;                  /* clients' credit on account */
+	int64_t balance_cents;                 /* open - credit */
+	int64_t open_invoices;
+	int64_t paid_invoices;                 /* issued in the year, paid in full by its end */
+	int64_t paid_days;                     /* their days to payment, summed */
+	struct figures_ratio days_to_payment;  /* paid_days / paid_invoices, tenths of a day */
 };
 
 struct annual_dev_name {
@@ -148,7 +170,10 @@ struct annual_report {
 	struct annual_expert *experts;         /* by name, in French order */
 	size_t nexperts;
 	int64_t capacity_total, billable_total;    /* of experts with a capacity */
+	int64_t gross_total, holidays_total, absences_total;
 	struct figures_ratio utilisation;      /* billable_total / capacity_total */
+
+	struct annual_receivables ar;          /* at the year's last day */
 
 	int64_t dev_counts[PARTNER_COUNT][DEV_KIND_COUNT];
 	struct annual_dev_name *dev_names;     /* by partner, kind, first date */
@@ -185,9 +210,15 @@ juste_status annual_add_program_revenue(struct annual_report *r, int slot, const
 
 /* Someone in post on the year's last day. */
 void annual_add_person(struct annual_report *r, const struct report_person *p);
-/* An expert's minutes of the year (report_group by expert), their capacity
- * over the days they were in post.  JUSTE_ENOMEM. */
-juste_status annual_add_expert(struct annual_report *r, const struct report_group *g, struct juste_err *e);
+/* An expert's minutes of the year (report_group by expert) and their
+ * capacity over it (workdays_capacity: the days in post, less holidays,
+ * closures and absences).  JUSTE_ENOMEM. */
+juste_status annual_add_expert(struct annual_report *r, const struct report_group *g, const struct capacity *k,
+	struct juste_err *e);
+/* One client's documents and payments, settled at the year's last day
+ * (res of payments_settle over docs). */
+void annual_add_receivables(struct annual_report *r, const struct payments_doc *docs, size_t ndocs,
+	const struct payments_result *res);
 /* A business-development name and how many times it occurred. */
 juste_status annual_add_dev(struct annual_report *r, enum dev_partner partner, enum dev_kind kind, const char *name,
 	int64_t count, struct juste_err *e);

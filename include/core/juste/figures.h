@@ -73,6 +73,9 @@ char *figures_count_lang(enum text_lang l, int64_t v, char *buf, size_t n);
 char *figures_dollars_lang(enum text_lang l, int64_t cents, char *buf, size_t n);
 const char *figures_dollars_or_dash_lang(enum text_lang l, int ok, int64_t cents, char *buf, size_t n);
 char *figures_hours_lang(enum text_lang l, int64_t minutes, char *buf, size_t n);
+/* A number in tenths, "34,5" / "34.5" (an average of days); "—" when
+ * !valid. */
+char *figures_tenths_lang(enum text_lang l, int valid, int64_t tenths, char *buf, size_t n);
 
 /* Working days (Monday to Friday) in [first, last] (day numbers, see
  * date.h); 0 when last < first. */

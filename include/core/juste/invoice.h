@@ -216,11 +216,18 @@ struct invoice_rec {
 	/* issued invoices: their issued credit notes, by number */
 	char credit_numbers[INVOICE_CREDITS_MAX][INVOICE_NUMBER_LEN];
 	int ncredits;                     /* how many in all (may exceed what is named) */
+	/* issued invoices, when the reader settled the client's payments
+	 * (payments_settle, today): what they settled and what is still open */
+	int payments_known;
+	int64_t paid_cents, open_cents;
 };
 
 /* Where the document stands (vocab.h INVOICE_STATE_INFO): a draft, held
- * (it has blockers), issued, partly credited, credited in full.  A credit
- * note is issued. */
+ * (it has blockers), issued, partly credited, partly paid, paid, credited
+ * in full.  Paid and partly paid are known only when the reader settled the
+ * payments (payments_known); they come before a partial credit (what the
+ * clerk follows is the money), a full credit before them.  A credit note
+ * is issued. */
 enum invoice_state invoice_state(const struct invoice_rec *r);
 
 /* Adds a blocker (silently dropped beyond INVOICE_BLOCKERS_MAX, the

@@ -145,6 +145,8 @@
 	X(INVOICE_STATE_HELD,            "held",            N_("retenu"),             0) \
 	X(INVOICE_STATE_ISSUED,          "issued",          N_("émise"),              1) \
 	X(INVOICE_STATE_PARTLY_CREDITED, "partly_credited", N_("créditée en partie"), 1) \
+	X(INVOICE_STATE_PARTLY_PAID,     "partly_paid",     N_("payée en partie"),    1) \
+	X(INVOICE_STATE_PAID,            "paid",            N_("payée"),              0) \
 	X(INVOICE_STATE_CREDITED,        "credited",        N_("créditée"),           0)
 
 /* What holds a draft back (typed, turned into words only when shown). */
