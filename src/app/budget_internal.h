@@ -27,6 +27,11 @@ struct budget_watch {
 };
 juste_status budget_watch_begin(struct app *a, const char *code, struct budget_watch *w, struct juste_err *e);
 juste_status budget_watch_end(struct app *a, struct budget_watch *w, char *notice, size_t n, struct juste_err *e);
+/* What end says of a mandate's budget `before` and `after` some time was
+ * saved (both from budget_of_mandate): the refusal of a hard budget
+ * taken past 100 %, or the notice of 80 % or 100 % crossed. */
+juste_status budget_judge(const struct budget_row *before, const struct budget_row *after, char *notice, size_t n,
+	struct juste_err *e);
 /* Frees what begin loaded; end calls it. */
 void budget_watch_free(struct budget_watch *w);
 

@@ -24,6 +24,7 @@
 #include <csv.h>
 #include <jansson.h>
 
+#include "app/budget_internal.h"
 #include "app/receivables_internal.h"
 #include "juste/csvout.h"
 #include "juste/duration.h"
@@ -232,6 +233,12 @@ static void cache_free(struct cache *c)
  * The importer: libcsv callbacks, header, rows
  * ---------------------------------------------------------------------- */
 
+/* A mandate's budget before an import of entries (budget_of_mandate). */
+struct budget_watched {
+	struct budget_row before;
+	int has;
+};
+
 /* An org whose parent was not known yet when its row was read. */
 struct pending_parent {
 	long line;
@@ -265,6 +272,13 @@ struct importer {
 	struct entry entry;         /* reused: a fresh one per row costs a memset */
 	struct pending_parent *pending;
 	size_t npending, cappending;
+	/* the budgets of the mandates the entries go to, as they were before
+	 * the import, in the order first met (warnings in the file's order) */
+	struct cache watched;
+	struct budget_watched **watch;
+	size_t nwatch, capwatch;
+	struct rates_pricer pricer;
+	bool pricer_loaded;
 };
 
 #define V(im, col) ((im)->val[(col)])
@@ -1114,6 +1128,44 @@ static juste_status lookup_mandate(struct importer *im, const char *code, struct
 	return cache_put(&im->mandates, m->code, m, e);
 }
 
+/* The budget of mandate m before the import's first entry on it. */
+static juste_status watch_mandate(struct importer *im, const struct mandate *m, struct budget_watched **out,
+	struct juste_err *e)
+{
+	if ((*out = cache_get(&im->watched, m->code)) != NULL)
+		return JUSTE_OK;
+	juste_status st;
+	/* one pricer for the whole import, loaded when a dollar budget of an
+	 * hourly mandate needs its entries priced */
+	if (!im->pricer_loaded && m->billing == BILLING_HORAIRE && m->budget_cents) {
+		if ((st = rates_pricer_load(im->a, &im->pricer, e)) != JUSTE_OK)
+			return st;
+		im->pricer_loaded = true;
+	}
+	if (im->nwatch == im->capwatch) {
+		size_t cap = im->capwatch ? im->capwatch * 2 : 16;
+		struct budget_watched **grown = realloc(im->watch, cap * sizeof *grown);
+		if (grown == NULL)
+			return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+		im->watch = grown;
+		im->capwatch = cap;
+	}
+	struct budget_watched *w = calloc(1, sizeof *w);
+	if (w == NULL)
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	if ((st = budget_of_mandate(im->a, im->pricer_loaded ? &im->pricer : NULL, m->code, &w->before, &w->has, e))
+	    != JUSTE_OK) {
+		free(w);
+		return st;
+	}
+	/* the cache owns w (its key lives in w); the list only points */
+	if ((st = cache_put(&im->watched, w->before.code, w, e)) != JUSTE_OK)
+		return st;
+	im->watch[im->nwatch++] = w;
+	*out = w;
+	return JUSTE_OK;
+}
+
 /* The fast path of timelog_add: same rules, lookups cached, ids given to
  * the store; the database's trigger holds the 24 h per day rule. */
 /* An entry's time: "minutes" as the export writes it, or "duration" as
@@ -1152,7 +1204,61 @@ static juste_status row_entry(struct importer *im, struct juste_err *e)
 		return st;
 	en->expert_id = x->id;
 	en->mandate_id = m->id;
-	return store_entry_insert(im->a->store, en, e);
+	struct budget_watched *w;
+	if ((st = watch_mandate(im, m, &w, e)) != JUSTE_OK ||
+	    (st = store_entry_insert(im->a->store, en, e)) != JUSTE_OK)
+		return st;
+	if (!w->has || !w->before.hard)
+		return JUSTE_OK;
+	/* a hard budget is met row by row, so that the refusal names the
+	 * line that takes it past 100 % */
+	struct budget_row after;
+	int has;
+	char notice[256];
+	if ((st = budget_of_mandate(im->a, im->pricer_loaded ? &im->pricer : NULL, m->code, &after, &has, e)) != JUSTE_OK)
+		return st;
+	return budget_judge(&w->before, &after, notice, sizeof notice, e);
+}
+
+/* The budgets of the mandates an import of entries went to, against
+ * what they were before it: the 80 % and 100 % crossed, one line per
+ * mandate, in *notices (NULL when none). */
+static juste_status watched_notices(struct importer *im, char **notices, struct juste_err *e)
+{
+	size_t len = 0;
+	*notices = NULL;
+	for (size_t i = 0; i < im->nwatch; i++) {
+		struct budget_watched *w = im->watch[i];
+		if (!w->has)
+			continue;
+		struct budget_row after;
+		int has;
+		char line[256];
+		juste_status st = budget_of_mandate(im->a, im->pricer_loaded ? &im->pricer : NULL, w->before.code, &after,
+			&has, e);
+		if (!st)
+			st = budget_judge(&w->before, &after, line, sizeof line, e);
+		if (st) {
+			free(*notices);
+			*notices = NULL;
+			return st;
+		}
+		if (!line[0])
+			continue;
+		size_t k = strlen(line);
+		char *grown = realloc(*notices, len + k + 2);
+		if (grown == NULL) {
+			free(*notices);
+			*notices = NULL;
+			return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+		}
+		*notices = grown;
+		memcpy(grown + len, line, k);
+		len += k;
+		grown[len++] = '\n';
+		grown[len] = '\0';
+	}
+	return JUSTE_OK;
 }
 
 /* ----------------------------------------------------------------------
@@ -1165,6 +1271,10 @@ static void importer_free(struct importer *im)
 	cache_free(&im->experts);
 	cache_free(&im->mandates);
 	cache_free(&im->written);
+	cache_free(&im->watched);
+	free(im->watch);
+	if (im->pricer_loaded)
+		rates_pricer_free(&im->pricer);
 	free(im->buf);
 	free(im->pending);
 }
@@ -1186,6 +1296,7 @@ juste_status transfer_import(struct app *a, enum transfer_kind k, const char *pa
 	FILE *f;
 
 	r->rows = r->inserted = r->unchanged = 0;
+	r->notices = NULL;
 	if ((st = app_require(a, ROLE_ADMIN, _("importer des données"), e)) != JUSTE_OK)
 		return st;
 	if (kinds[k].row == NULL)
@@ -1213,10 +1324,16 @@ juste_status transfer_import(struct app *a, enum transfer_kind k, const char *pa
 		if (st == JUSTE_OK)
 			st = import_file(im, f, e);
 		if (st == JUSTE_OK && k == KIND_ENTRIES)
+			st = watched_notices(im, &r->notices, e);
+		if (st == JUSTE_OK && k == KIND_ENTRIES)
 			st = store_bulk_end(a->store, path, e);
 		if (st == JUSTE_OK && !dry_run)
 			st = store_commit(a->store, e);
 		store_rollback(a->store);   /* no-op after a commit */
+	}
+	if (st != JUSTE_OK) {
+		free(r->notices);
+		r->notices = NULL;
 	}
 	r->rows = im->rows;
 	r->unchanged = st == JUSTE_OK ? im->unchanged : 0;

@@ -128,4 +128,45 @@ j --as gilles mandate budget B-1 --hard non; expect_rc 0 "the manager makes B-1'
 j --as bob log --date 2020-03-16 15m B-1 "now allowed"; expect_rc 0 "a budget that warns again accepts time past 100 %"
 expect_err "budget atteint" "…and says 100 %"
 
+# --- an import of entries meets the same rules as juste log -----------------
+cat > "$T/m4.csv" <<'CSV'
+code,title,client,service,billing,budget_hours,opened_on,budget_hard
+B-5,Avertit à l'import,FCSD,FIN,horaire,10,2019-04-01,0
+B-6,Strict à l'import,FCSD,FIN,horaire,2,2019-04-01,1
+CSV
+j import mandates "$T/m4.csv"; expect_rc 0 "two mandates for the imports"
+imp() { printf 'date,expert,mandate,minutes,note\n' > "$T/imp.csv"; printf '%s\n' "$@" >> "$T/imp.csv"; j import entries "$T/imp.csv"; }
+count() { printf '%s' "$ERR" | grep -c "$1" || true; }
+imp "2020-02-17,alice,B-5,420,a" "2020-02-18,alice,B-5,60,b" "2020-02-19,bob,B-5,60,c"
+expect_rc 0 "an import taking B-5 to 90 % is saved (exit 0)"
+expect_eq "$(count 'mandat B-5 : 80 %')" "1" "…and says 80 % once on stderr, however many lines crossed"
+expect_err "9,00 h sur 10,00 h" "…with the hours after the whole import"
+imp "2020-02-20,alice,B-5,30,d"
+expect_rc 0 "more time under 100 %"
+expect_eq "$(count 'B-5')" "0" "…80 % is not said again"
+imp "2020-02-21,alice,B-5,15,e" "2020-02-24,alice,B-5,15,f" "2020-02-25,alice,B-5,15,g"
+expect_rc 0 "an import past 100 % of a budget that warns is saved"
+expect_eq "$(count 'mandat B-5 : budget atteint')" "1" "…and says 100 % once"
+expect_eq "$(count 'B-5 : 80')" "0" "…and not 80 % again"
+n0=$(sql "select count(*) from entries")
+imp "2020-02-17,bob,B-5,60,h" "2020-02-17,alice,B-6,60,i" "2020-02-18,alice,B-6,60,j" "2020-02-19,bob,B-6,30,k" "2020-02-20,bob,B-5,60,l"
+expect_rc 1 "time past a hard budget in an import is refused"
+expect_err "imp.csv:5:" "…naming the file and the line that goes past it"
+expect_err "B-6" "…and the mandate"
+expect_err "2,00 h" "…and its budget"
+expect_eq "$(sql "select count(*) from entries")" "$n0" "…and nothing of the import is saved"
+imp "2020-02-17,alice,B-6,60,i" "2020-02-18,alice,B-6,60,j"
+expect_rc 0 "up to 100 % of a hard budget is accepted"
+expect_err "mandat B-6 : budget atteint" "…and says 100 %"
+j --as gilles mandate assign B-5 alice --manager gilles; expect_rc 0 "a team on B-5"
+n0=$(sql "select count(*) from entries")
+imp "2020-02-26,alice,B-5,30,m" "2020-02-26,bob,B-5,30,n"
+expect_rc 1 "an import with a non-member's time is refused"
+expect_err "imp.csv:3:" "…naming the file and the line"
+expect_err "bob n'est pas de l'équipe du mandat B-5" "…and who is not on the team"
+expect_err "Gilles Lévesque (gilles)" "…and the mandate's manager"
+expect_eq "$(sql "select count(*) from entries")" "$n0" "…and nothing of it is saved"
+j --as bob log --date 2020-02-26 30m B-5; expect_rc 1 "juste log refuses the non-member too"
+expect_err "bob n'est pas de l'équipe du mandat B-5" "…with the same words"
+
 finish
