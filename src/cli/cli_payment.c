@@ -174,10 +174,10 @@ static int on_payment(void *ctx, const struct payment_rec *p)
 		json_object_set_new(o, "void_reason", json_string(p->void_reason));
 		json_array_append_new(l->arr, o);
 	} else if (l->fmt == FMT_CSV) {
-		const char *f[] = { id, p->received_on, p->client_code, p->invoice_number,
+		const char *f[] = { id, p->uuid, p->received_on, p->client_code, p->client_name, p->invoice_number,
 			money_format_plain(p->amount_cents, a, sizeof a), vocab_payment_method_word(p->method), p->reference,
 			p->voided_on, p->void_reason };
-		csvout_row(stdout, f, 9);
+		csvout_row(stdout, f, 11);
 	} else {
 		printf("#%-5s %s  ", id, p->received_on);
 		out_cell(stdout, p->client_code, 10);
@@ -222,9 +222,9 @@ static juste_status list_cmd(struct cli *c, int argc, char **argv, struct juste_
 	f.from = from;
 	f.to = to;
 	if (l.fmt == FMT_CSV) {
-		const char *h[] = { "id", "received_on", "client", "invoice", "amount", "method", "reference", "voided_on",
-			"void_reason" };
-		csvout_row(stdout, h, 9);
+		const char *h[] = { "id", "uuid", "received_on", "client", "client_name", "invoice", "amount", "method",
+			"reference", "voided_on", "void_reason" };
+		csvout_row(stdout, h, 11);
 	}
 	if (l.fmt == FMT_JSON)
 		l.arr = json_array();
@@ -338,10 +338,23 @@ static int on_client(void *ctx, const struct receivables_client *rc)
 		json_array_append_new(l->arr, o);
 		return 0;
 	}
-	if (l->fmt == FMT_CSV) {
+	if (l->fmt == FMT_CSV && !l->detail) {
 		ageing_csv(rc->code, rc->name, &rc->ageing);
 		return 0;
 	}
+	/* --detail in CSV: a row per open invoice, the JSON's invoices[] */
+	for (size_t i = 0; l->fmt == FMT_CSV && i < rc->ninvoices; i++) {
+		const struct receivables_invoice *r = &rc->invoices[i];
+		char m[4][MONEY_BUF], late[24];
+		snprintf(late, sizeof late, "%d", r->days_late);
+		const char *f[] = { rc->code, rc->name, r->doc->number, r->doc->issued_on, r->doc->due_on,
+			money_format_plain(r->doc->total_cents, m[0], sizeof m[0]), money_format_plain(r->net_cents, m[1], sizeof m[1]),
+			money_format_plain(r->paid_cents, m[2], sizeof m[2]), money_format_plain(r->open_cents, m[3], sizeof m[3]),
+			payments_state_word(r->state), payments_age_word(r->age), late };
+		csvout_row(stdout, f, 12);
+	}
+	if (l->fmt == FMT_CSV)
+		return 0;
 	out_cell(stdout, rc->code, 10);
 	fputs(" ", stdout);
 	out_cell(stdout, rc->name, 24);
@@ -381,7 +394,11 @@ juste_status cli_receivables(struct cli *c, int argc, char **argv, struct juste_
 		return st;
 	if (optind != argc)
 		return err_set(e, JUSTE_EUSAGE, N_("argument en trop : %s"), argv[optind]);
-	if (l.fmt == FMT_CSV) {
+	if (l.fmt == FMT_CSV && l.detail) {
+		const char *h[] = { "client", "client_name", "number", "issued_on", "due_on", "total", "net", "paid", "open",
+			"payment_state", "age", "days_late" };
+		csvout_row(stdout, h, 12);
+	} else if (l.fmt == FMT_CSV) {
 		const char *h[PAYMENTS_AGE_COUNT + 5];
 		int n = 0;
 		h[n++] = "client";
@@ -418,7 +435,10 @@ juste_status cli_receivables(struct cli *c, int argc, char **argv, struct juste_
 		json_object_set_new(root, "total", ageing_json(&total));
 		print_json(root);
 	} else if (l.fmt == FMT_CSV) {
-		ageing_csv("TOTAL", "", &total);
+		/* no summary row among the data: the total for the reader, on stderr */
+		char b[MONEY_BUF], o[MONEY_BUF], cr[MONEY_BUF];
+		fprintf(stderr, _("total : ouvert %s, crédit %s, solde %s\n"), money_format_fr(total.open_cents, o, sizeof o),
+			money_format_fr(total.credit_cents, cr, sizeof cr), money_format_fr(total.balance_cents, b, sizeof b));
 	} else {
 		out_cell(stdout, _("Total"), 35);
 		age_cells(&total, AGE_W);

@@ -41,11 +41,11 @@ j --as gilles entries --mandate B-1 --priced --format csv
 priced=$(printf '%s\n' "$OUT" | python3 -c 'import csv, sys
 from decimal import Decimal
 print(sum(int(Decimal(r["amount"]) * 100) for r in csv.DictReader(sys.stdin)))')
-expect_eq "$(field B-1 used_cents)" "$priced" "B-1's dollars are the priced total of its entries"
+expect_eq "$(field B-1 used_amount_cents)" "$priced" "B-1's dollars are the priced total of its entries"
 # 1h07 -> 1h15, 2h, 0h50 -> 1h00 at 95 $: 4h15 = 403,75 $
-expect_eq "$(field B-1 used_cents)" "40375" "…increment applied: 4h15 at 95 \$"
+expect_eq "$(field B-1 used_amount_cents)" "40375" "…increment applied: 4h15 at 95 \$"
 expect_eq "$(field B-1 used_minutes)" "237" "hours are the minutes logged"
-expect_eq "$(field B-1 remaining_cents)" "39625" "remaining dollars"
+expect_eq "$(field B-1 remaining_amount_cents)" "39625" "remaining dollars"
 expect_eq "$(field B-1 remaining_minutes)" "363" "remaining minutes"
 expect_eq "$(field B-1 used_pct)" "50.5" "percent: the larger of hours (39.5) and dollars (50.5)"
 # a budget in hours alone still shows the dollars its time is worth
@@ -53,9 +53,9 @@ j --as gilles entries --mandate B-3 --priced --format csv
 priced3=$(printf '%s\n' "$OUT" | python3 -c 'import csv, sys
 from decimal import Decimal
 print(sum(int(Decimal(r["amount"]) * 100) for r in csv.DictReader(sys.stdin)))')
-[ "$priced3" -gt 0 ] && expect_eq "$(field B-3 used_cents)" "$priced3" "B-3 (hours only): its dollars are the priced total of its entries" \
+[ "$priced3" -gt 0 ] && expect_eq "$(field B-3 used_amount_cents)" "$priced3" "B-3 (hours only): its dollars are the priced total of its entries" \
   || not_ok "B-3 has no priced entry to compare ($priced3)"
-expect_eq "$(field B-2 budget_cents)" "None" "no dollar budget is null, not 0"
+expect_eq "$(field B-2 budget_amount_cents)" "None" "no dollar budget is null, not 0"
 expect_eq "$(field B-1 budget_hard)" "False" "budgets warn by default"
 first=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))[-1]["code"])' "$T/budget.json")
 expect_eq "$first" "B-3" "closed mandates come after the open ones"
