@@ -70,8 +70,8 @@ static const char *const mandate_cols[] = { "code", "title", "client", "benefici
 	"closed_on", "budget_hard", "budget_hours", NULL };
 static const char *const entry_cols[] = { "date", "expert", "mandate", "minutes", "note", "duration", NULL };
 /* Export only: issued documents and payments are made by juste, never imported. */
-static const char *const invoice_cols[] = { "number", "kind", "credited_invoice", "client", "client_name",
-	"issued_on", "due_on", "tax_regime", "subtotal", "tps", "tvq", "total", NULL };
+static const char *const invoice_cols[] = { "number", "kind", "credits_invoice", "client", "client_name",
+	"issued_on", "due_on", "tax_regime", "subtotal", "tps", "tvh", "tvq", "total", NULL };
 static const char *const payment_cols[] = { "id", "received_on", "client", "invoice", "amount", "method",
 	"reference", "voided_on", "void_reason", NULL };
 
@@ -112,7 +112,7 @@ static const struct kind_spec {
 	[KIND_ENTRIES] = { "entries", entry_cols,
 		BIT(E_DATE) | BIT(E_EXPERT) | BIT(E_MANDATE), row_entry, NULL, 5,
 		BIT(E_MINUTES) | BIT(E_DURATION), true },
-	[KIND_INVOICES] = { "invoices", invoice_cols, 0, NULL, NULL, 12, 0, false },
+	[KIND_INVOICES] = { "invoices", invoice_cols, 0, NULL, NULL, 13, 0, false },
 	[KIND_PAYMENTS] = { "payments", payment_cols, 0, NULL, NULL, 9, 0, false },
 };
 #define NKINDS ((int)(sizeof kinds / sizeof kinds[0]))
@@ -1633,11 +1633,11 @@ static juste_status export_books(struct app *a, enum transfer_kind k, struct exp
 		for (size_t j = 0; j < rg.n; j++)
 			if (rg.ids[j] == d->doc.id)
 				regime = rg.regimes[j];
-		char m[4][MONEY_BUF];
+		char m[5][MONEY_BUF];
 		struct record r = { 0 };
 		rec_str(&r, "number", d->number);
 		rec_str(&r, "kind", vocab_invoice_kind_word(d->kind));
-		rec_opt(&r, "credited_invoice", d->credited_number);
+		rec_opt(&r, "credits_invoice", d->credited_number);
 		rec_str(&r, "client", d->client_code);
 		rec_str(&r, "client_name", d->client_name);
 		rec_str(&r, "issued_on", d->issued_on);
@@ -1645,7 +1645,11 @@ static juste_status export_books(struct app *a, enum transfer_kind k, struct exp
 		rec_str(&r, "tax_regime", vocab_tax_regime_word(regime));
 		rec_add(&r, "subtotal_cents", money_format_plain(d->subtotal_cents, m[0], sizeof m[0]), J_INT,
 			d->subtotal_cents);
-		rec_add(&r, "tps_cents", money_format_plain(d->tps_cents, m[1], sizeof m[1]), J_INT, d->tps_cents);
+		/* the first slot holds the TPS, or the TVH under its regime: each
+		 * in its own column, as the journal has them */
+		int64_t tps = regime == TAX_REGIME_TVH ? 0 : d->tps_cents, tvh = regime == TAX_REGIME_TVH ? d->tps_cents : 0;
+		rec_add(&r, "tps_cents", money_format_plain(tps, m[1], sizeof m[1]), J_INT, tps);
+		rec_add(&r, "tvh_cents", money_format_plain(tvh, m[4], sizeof m[4]), J_INT, tvh);
 		rec_add(&r, "tvq_cents", money_format_plain(d->tvq_cents, m[2], sizeof m[2]), J_INT, d->tvq_cents);
 		rec_add(&r, "total_cents", money_format_plain(d->total_cents, m[3], sizeof m[3]), J_INT, d->total_cents);
 		emit(x, &r);

@@ -46,7 +46,7 @@ static int print_holiday(void *ctx, const struct holiday_row *h)
 	struct holiday_out *o = ctx;
 	const char *kind = h->statutory ? "statutory" : "centre";
 	if (o->fmt == FORMAT_JSON) {
-		json_array_append_new(o->arr, json_pack("{s:s, s:s, s:s, s:s}", "first", h->first, "last", h->last,
+		json_array_append_new(o->arr, json_pack("{s:s, s:s, s:s, s:s}", "from", h->first, "to", h->last,
 			"kind", kind, "name", h->name));
 	} else if (o->fmt == FORMAT_CSV) {
 		const char *f[] = { h->first, h->last, kind, h->name };
@@ -93,7 +93,7 @@ static juste_status holiday_list(struct cli *c, int argc, char **argv, struct ju
 	if (optind < argc)
 		return usage_of("holiday", e);
 	if (o.fmt == FORMAT_CSV) {
-		const char *h[] = { "first", "last", "kind", "name" };
+		const char *h[] = { "from", "to", "kind", "name" };
 		csvout_row(stdout, h, 4);
 	} else if (o.fmt == FORMAT_JSON) {
 		o.arr = json_array();

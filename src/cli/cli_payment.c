@@ -395,7 +395,7 @@ juste_status cli_receivables(struct cli *c, int argc, char **argv, struct juste_
 	if (optind != argc)
 		return err_set(e, JUSTE_EUSAGE, N_("argument en trop : %s"), argv[optind]);
 	if (l.fmt == FMT_CSV && l.detail) {
-		const char *h[] = { "client", "client_name", "number", "issued_on", "due_on", "total", "net", "paid", "open",
+		const char *h[] = { "client", "client_name", "invoice", "issued_on", "due_on", "total", "net", "paid", "open",
 			"payment_state", "age", "days_late" };
 		csvout_row(stdout, h, 12);
 	} else if (l.fmt == FMT_CSV) {

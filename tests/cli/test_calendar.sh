@@ -27,7 +27,7 @@ expect_err "Fermeture des fêtes" "…naming the closure it meets"
 j --as gilles holiday add 2020-10-30 --name "Journée pédagogique"; expect_rc 0 "a one-day closure"
 j --as gilles holiday add 2020-11-02 --to 2020-11-01 --name "À l'envers"; expect_rc 1 "a range backwards is refused"
 j holiday list --year 2020 --format json; expect_out '"kind": "centre"' "closures are listed with the holidays"
-expect_out '"first": "2019-12-23"' "…the closure that reaches into the year"
+expect_out '"from": "2019-12-23"' "…the closure that reaches into the year"
 j --as gilles holiday rm 2020-12-25; expect_rc 1 "a statutory holiday cannot be removed"
 expect_eq "$(sql "select count(*) from audit where entity = 'closure' and action = 'insert'")" "2" "closures are audited"
 

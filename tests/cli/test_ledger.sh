@@ -112,13 +112,13 @@ expect_err "ledger.revenue" "… naming it"
 # --- juste export invoices|payments ---------------------------------------------
 j --as alice export invoices; expect_rc 1 "an expert may not export the invoices"
 j --as carole export invoices --from 2020-03-01 --to 2020-04-30; expect_rc 0 "the invoices of March and April"
-expect_eq "$OUT" "number,kind,credited_invoice,client,client_name,issued_on,due_on,tax_regime,subtotal,tps,tvq,total
-$B,invoice,,FCSD,Fédération des coopératives de services à domicile,2020-03-02,2020-04-01,tps_tvq,380.00,19.00,37.91,436.91
-$NC,credit,$B,FCSD,Fédération des coopératives de services à domicile,2020-04-02,2020-04-02,tps_tvq,-50.00,-2.50,-4.99,-57.49" \
+expect_eq "$OUT" "number,kind,credits_invoice,client,client_name,issued_on,due_on,tax_regime,subtotal,tps,tvh,tvq,total
+$B,invoice,,FCSD,Fédération des coopératives de services à domicile,2020-03-02,2020-04-01,tps_tvq,380.00,19.00,0.00,37.91,436.91
+$NC,credit,$B,FCSD,Fédération des coopératives de services à domicile,2020-04-02,2020-04-02,tps_tvq,-50.00,-2.50,0.00,-4.99,-57.49" \
   "CSV: money as 1234.56, the credit note negative"
 j --as carole export invoices --format json --to 2020-02-29; expect_rc 0 "… in JSON"
-expect_eq "$(json "[(x['number'], x['tax_regime'], x['subtotal_cents'], x['tps_cents'], x['total_cents']) for x in d if x['client'] == 'ONT']")" \
-  "[('$O', 'tvh', 19000, 2470, 21470)]" "JSON: integer _cents; the TVH in the first slot, its regime said"
+expect_eq "$(json "[(x['number'], x['tax_regime'], x['subtotal_cents'], x['tps_cents'], x['tvh_cents'], x['total_cents']) for x in d if x['client'] == 'ONT']")" \
+  "[('$O', 'tvh', 19000, 0, 2470, 21470)]" "JSON: integer _cents; the TVH in its own column, as the journal has it"
 j --as gilles export payments --from 2020-03-01; expect_rc 0 "the payments from March"
 expect_eq "$OUT" "id,received_on,client,invoice,amount,method,reference,voided_on,void_reason
 $P2,2020-03-10,COOP1,$D,103.48,virement,,2020-03-20,chèque sans provision
