@@ -11,6 +11,7 @@
 #include "cli/out.h"
 #include "juste/csvout.h"
 #include "juste/i18n.h"
+#include "juste/text.h"
 #include "juste/money.h"
 #include "juste/outfile.h"
 #include "juste/receivables.h"
@@ -437,8 +438,9 @@ juste_status cli_receivables(struct cli *c, int argc, char **argv, struct juste_
 	} else if (l.fmt == FMT_CSV) {
 		/* no summary row among the data: the total for the reader, on stderr */
 		char b[MONEY_BUF], o[MONEY_BUF], cr[MONEY_BUF];
-		fprintf(stderr, _("total : ouvert %s, crédit %s, solde %s\n"), money_format_fr(total.open_cents, o, sizeof o),
-			money_format_fr(total.credit_cents, cr, sizeof cr), money_format_fr(total.balance_cents, b, sizeof b));
+		enum text_lang tl = text_lang_of(i18n_language());
+		fprintf(stderr, _("total : ouvert %s, crédit %s, solde %s\n"), money_format_lang(tl, total.open_cents, o, sizeof o),
+			money_format_lang(tl, total.credit_cents, cr, sizeof cr), money_format_lang(tl, total.balance_cents, b, sizeof b));
 	} else {
 		out_cell(stdout, _("Total"), 35);
 		age_cells(&total, AGE_W);
