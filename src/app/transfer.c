@@ -1739,6 +1739,10 @@ static juste_status export_check(struct app *a, enum transfer_kind k, enum trans
 
 	if ((st = app_require(a, ROLE_ANY, _("exporter des données"), e)) != JUSTE_OK)
 		return st;
+	/* the books' role before their header: nothing is written before a refusal */
+	if ((k == KIND_INVOICES || k == KIND_PAYMENTS) &&
+	    (st = app_require(a, ROLE_OFFICE, _("exporter les factures et les paiements"), e)) != JUSTE_OK)
+		return st;
 	if (f != FORMAT_CSV && f != FORMAT_JSON)
 		return err_set(e, JUSTE_EINVAL, N_("l'export se fait en csv ou en json"));
 	if (k < 0 || k >= NKINDS)

@@ -160,7 +160,16 @@ juste_status cli_holiday(struct cli *c, int argc, char **argv, struct juste_err 
 struct absence_out {
 	enum transfer_format fmt;
 	json_t *arr;
+	int header;   /* the CSV's, once the listing has been allowed */
 };
+
+static void absence_header(struct absence_out *o)
+{
+	if (o->fmt != FORMAT_CSV || o->header++)
+		return;
+	const char *h[] = { "id", "expert", "name", "from", "to", "kind", "half" };
+	csvout_row(stdout, h, 7);
+}
 
 static int print_absence(void *ctx, const struct absence_rec *a)
 {
@@ -171,6 +180,7 @@ static int print_absence(void *ctx, const struct absence_rec *a)
 			"expert", a->login, "name", a->name, "from", a->first, "to", a->last, "kind", kind, "half", a->half));
 	} else if (o->fmt == FORMAT_CSV) {
 		char id[24];
+		absence_header(o);
 		snprintf(id, sizeof id, "%lld", (long long)a->id);
 		const char *f[] = { id, a->login, a->name, a->first, a->last, kind, a->half ? "1" : "0" };
 		csvout_row(stdout, f, 7);
@@ -227,7 +237,7 @@ static juste_status absence_list(struct cli *c, int argc, char **argv, struct ju
 		{ "format", required_argument, NULL, 'F' }, { NULL, 0, NULL, 0 } };
 	const char *login = NULL;
 	char from[ISO_LEN] = "", to[ISO_LEN] = "";
-	struct absence_out o = { FORMAT_TABLE, NULL };
+	struct absence_out o = { FORMAT_TABLE, NULL, 0 };
 	juste_status st = JUSTE_OK;
 	int opt;
 	while (!st && (opt = cli_getopt(argc, argv, "+", opts, "absence list", e)) != -1) {
@@ -243,13 +253,12 @@ static juste_status absence_list(struct cli *c, int argc, char **argv, struct ju
 		return st;
 	if (optind < argc)
 		return usage_of("absence", e);
-	if (o.fmt == FORMAT_CSV) {
-		const char *h[] = { "id", "expert", "name", "from", "to", "kind", "half" };
-		csvout_row(stdout, h, 7);
-	} else if (o.fmt == FORMAT_JSON) {
+	if (o.fmt == FORMAT_JSON)
 		o.arr = json_array();
-	}
+	/* the CSV's header with the first row, or after: nothing before a refusal */
 	st = workdays_absence_list(c->app, login, from[0] ? from : NULL, to[0] ? to : NULL, print_absence, &o, e);
+	if (!st)
+		absence_header(&o);
 	if (o.arr) {
 		if (!st)
 			json_print(o.arr);

@@ -150,7 +150,17 @@ struct plist {
 	long n;
 	int64_t sum;
 	json_t *arr;
+	int header;   /* the CSV's, once the listing has been allowed */
 };
+
+static void plist_header(struct plist *l)
+{
+	if (l->fmt != FMT_CSV || l->header++)
+		return;
+	const char *h[] = { "id", "uuid", "received_on", "client", "client_name", "invoice", "amount", "method",
+		"reference", "voided_on", "void_reason" };
+	csvout_row(stdout, h, 11);
+}
 
 static int on_payment(void *ctx, const struct payment_rec *p)
 {
@@ -175,6 +185,7 @@ static int on_payment(void *ctx, const struct payment_rec *p)
 		json_object_set_new(o, "void_reason", json_string(p->void_reason));
 		json_array_append_new(l->arr, o);
 	} else if (l->fmt == FMT_CSV) {
+		plist_header(l);
 		const char *f[] = { id, p->uuid, p->received_on, p->client_code, p->client_name, p->invoice_number,
 			money_format_plain(p->amount_cents, a, sizeof a), vocab_payment_method_word(p->method), p->reference,
 			p->voided_on, p->void_reason };
@@ -222,14 +233,12 @@ static juste_status list_cmd(struct cli *c, int argc, char **argv, struct juste_
 		return err_set(e, JUSTE_EUSAGE, N_("argument en trop : %s"), argv[optind]);
 	f.from = from;
 	f.to = to;
-	if (l.fmt == FMT_CSV) {
-		const char *h[] = { "id", "uuid", "received_on", "client", "client_name", "invoice", "amount", "method",
-			"reference", "voided_on", "void_reason" };
-		csvout_row(stdout, h, 11);
-	}
 	if (l.fmt == FMT_JSON)
 		l.arr = json_array();
+	/* the CSV's header with the first row, or after: nothing before a refusal */
 	st = receivables_payment_list(c->app, &f, on_payment, &l, e);
+	if (!st)
+		plist_header(&l);
 	if (!st && l.fmt == FMT_JSON) {
 		print_json(l.arr);
 		l.arr = NULL;
@@ -261,11 +270,49 @@ juste_status cli_payment(struct cli *c, int argc, char **argv, struct juste_err 
 
 /* ------------------------------------------------------------ receivables */
 
+#define AGE_W 14
+
 struct rlist {
 	enum fmt fmt;
 	int detail;
 	json_t *arr;
+	int header;   /* the CSV's, once the listing has been allowed */
 };
+
+static void rlist_header(struct rlist *l)
+{
+	if (l->fmt == FMT_JSON || l->header++)
+		return;
+	if (l->fmt == FMT_TABLE) {
+		out_cell(stdout, _("Client"), 35);
+		for (int k = 0; k < PAYMENTS_AGE_COUNT; k++) {
+			fputs(" ", stdout);
+			out_cell(stdout, _(payments_age_label((enum payments_age)k)), -AGE_W);
+		}
+		fputs(" ", stdout);
+		out_cell(stdout, _("crédit"), -AGE_W);
+		fputs(" ", stdout);
+		out_cell(stdout, _("solde"), -AGE_W);
+		putchar('\n');
+		return;
+	}
+	if (l->detail) {
+		const char *h[] = { "client", "client_name", "invoice", "issued_on", "due_on", "total", "net", "paid", "open",
+			"payment_state", "age", "days_late" };
+		csvout_row(stdout, h, 12);
+		return;
+	}
+	const char *h[PAYMENTS_AGE_COUNT + 5];
+	int n = 0;
+	h[n++] = "client";
+	h[n++] = "client_name";
+	for (int k = 0; k < PAYMENTS_AGE_COUNT; k++)
+		h[n++] = payments_age_word((enum payments_age)k);
+	h[n++] = "open";
+	h[n++] = "credit";
+	h[n++] = "balance";
+	csvout_row(stdout, h, n);
+}
 
 static void age_cells(const struct payments_ageing *a, int width)
 {
@@ -310,8 +357,6 @@ static void ageing_csv(const char *code, const char *name, const struct payments
 	csvout_row(stdout, f, n);
 }
 
-#define AGE_W 14
-
 static int on_client(void *ctx, const struct receivables_client *rc)
 {
 	struct rlist *l = ctx;
@@ -339,6 +384,7 @@ static int on_client(void *ctx, const struct receivables_client *rc)
 		json_array_append_new(l->arr, o);
 		return 0;
 	}
+	rlist_header(l);
 	if (l->fmt == FMT_CSV && !l->detail) {
 		ageing_csv(rc->code, rc->name, &rc->ageing);
 		return 0;
@@ -395,41 +441,16 @@ juste_status cli_receivables(struct cli *c, int argc, char **argv, struct juste_
 		return st;
 	if (optind != argc)
 		return err_set(e, JUSTE_EUSAGE, N_("argument en trop : %s"), argv[optind]);
-	if (l.fmt == FMT_CSV && l.detail) {
-		const char *h[] = { "client", "client_name", "invoice", "issued_on", "due_on", "total", "net", "paid", "open",
-			"payment_state", "age", "days_late" };
-		csvout_row(stdout, h, 12);
-	} else if (l.fmt == FMT_CSV) {
-		const char *h[PAYMENTS_AGE_COUNT + 5];
-		int n = 0;
-		h[n++] = "client";
-		h[n++] = "client_name";
-		for (int k = 0; k < PAYMENTS_AGE_COUNT; k++)
-			h[n++] = payments_age_word((enum payments_age)k);
-		h[n++] = "open";
-		h[n++] = "credit";
-		h[n++] = "balance";
-		csvout_row(stdout, h, n);
-	} else if (l.fmt == FMT_JSON) {
+	/* the header with the first client, or after: nothing before a refusal */
+	if (l.fmt == FMT_JSON)
 		l.arr = json_array();
-	} else {
-		out_cell(stdout, _("Client"), 35);
-		for (int k = 0; k < PAYMENTS_AGE_COUNT; k++) {
-			fputs(" ", stdout);
-			out_cell(stdout, _(payments_age_label((enum payments_age)k)), -AGE_W);
-		}
-		fputs(" ", stdout);
-		out_cell(stdout, _("crédit"), -AGE_W);
-		fputs(" ", stdout);
-		out_cell(stdout, _("solde"), -AGE_W);
-		putchar('\n');
-	}
 	struct payments_ageing total;
 	st = receivables_ageing(c->app, at[0] ? at : NULL, on_client, &l, &total, e);
 	if (st) {
 		json_decref(l.arr);
 		return st;
 	}
+	rlist_header(&l);
 	if (l.fmt == FMT_JSON) {
 		json_t *root = json_object();
 		json_object_set_new(root, "clients", l.arr);

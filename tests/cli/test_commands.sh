@@ -118,4 +118,14 @@ refused alice devaffaires list --format csv
 refused alice audit --format csv
 refused alice month list --format csv
 refused alice report members --fy 2019-2020 --format csv
+refused alice payment list --format csv
+refused alice receivables --format csv
+refused alice receivables --detail --format csv
+refused alice receivables
+refused alice export invoices
+refused alice export payments --format json
+refused alice absence list --expert bob --format csv
+refused alice rate check --format csv
+refused alice budget --format csv
+refused alice ledger --from 2020-03-01 --to 2020-03-31 --format csv
 finish
