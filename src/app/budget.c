@@ -198,6 +198,20 @@ juste_status budget_of_mandate(struct app *a, struct rates_pricer *p, const char
 	return JUSTE_OK;
 }
 
+void budget_row_add(struct budget_row *r, int hourly, struct rates_pricer *p, const struct rate_billable *x)
+{
+	r->used_minutes += x->minutes;
+	/* priced as the walk of budget_of_mandate prices it, one entry */
+	if (hourly && r->budget_cents && p) {
+		struct priced pr;
+		if (rates_pricer_price(p, x->entry_id, x->mandate_id, x->work_date, x->minutes, &pr, NULL) != JUSTE_OK)
+			r->unpriced++;
+		else
+			r->used_cents += pr.amount_cents;
+	}
+	row_finish(r);
+}
+
 juste_status budget_watch_begin(struct app *a, const char *code, struct budget_watch *w, struct juste_err *e)
 {
 	memset(w, 0, sizeof *w);

@@ -15,6 +15,11 @@
 juste_status budget_of_mandate(struct app *a, struct rates_pricer *p, const char *code, struct budget_row *out,
 	int *has, struct juste_err *e);
 
+/* r, as budget_of_mandate would give it once entry x is saved: its
+ * minutes added and, for an hourly mandate with a dollar budget, its
+ * price (p loaded).  Without a walk over the mandate's entries. */
+void budget_row_add(struct budget_row *r, int hourly, struct rates_pricer *p, const struct rate_billable *x);
+
 /* Watching a mandate's budget across one write of time: begin before the
  * write, end after it (in the same transaction).  end refuses, with a
  * message naming the mandate and its budget, time that takes a hard budget

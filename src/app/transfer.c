@@ -236,6 +236,7 @@ static void cache_free(struct cache *c)
 /* A mandate's budget before an import of entries (budget_of_mandate). */
 struct budget_watched {
 	struct budget_row before;
+	struct budget_row now;   /* hard budgets: before plus the rows so far */
 	int has;
 };
 
@@ -1158,6 +1159,7 @@ static juste_status watch_mandate(struct importer *im, const struct mandate *m, 
 		free(w);
 		return st;
 	}
+	w->now = w->before;
 	/* the cache owns w (its key lives in w); the list only points */
 	if ((st = cache_put(&im->watched, w->before.code, w, e)) != JUSTE_OK)
 		return st;
@@ -1211,13 +1213,14 @@ static juste_status row_entry(struct importer *im, struct juste_err *e)
 	if (!w->has || !w->before.hard)
 		return JUSTE_OK;
 	/* a hard budget is met row by row, so that the refusal names the
-	 * line that takes it past 100 % */
-	struct budget_row after;
-	int has;
+	 * line that takes it past 100 %: each row added to the running row,
+	 * not the mandate's entries walked again */
+	struct rate_billable b = { .entry_id = en->id, .mandate_id = m->id, .minutes = en->minutes };
+	snprintf(b.work_date, sizeof b.work_date, "%s", en->work_date);
+	snprintf(b.expert, sizeof b.expert, "%s", en->expert);
+	budget_row_add(&w->now, m->billing == BILLING_HORAIRE, im->pricer_loaded ? &im->pricer : NULL, &b);
 	char notice[256];
-	if ((st = budget_of_mandate(im->a, im->pricer_loaded ? &im->pricer : NULL, m->code, &after, &has, e)) != JUSTE_OK)
-		return st;
-	return budget_judge(&w->before, &after, notice, sizeof notice, e);
+	return budget_judge(&w->before, &w->now, notice, sizeof notice, e);
 }
 
 /* The budgets of the mandates an import of entries went to, against

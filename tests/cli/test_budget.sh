@@ -158,6 +158,18 @@ expect_eq "$(sql "select count(*) from entries")" "$n0" "…and nothing of the i
 imp "2020-02-17,alice,B-6,60,i" "2020-02-18,alice,B-6,60,j"
 expect_rc 0 "up to 100 % of a hard budget is accepted"
 expect_err "mandat B-6 : budget atteint" "…and says 100 %"
+# a hard budget in dollars: 2h at 95 $ = 190 $ of 200 $, then 15 min (23,75 $) more is past it
+printf 'code,title,client,service,billing,budget_amount,opened_on,budget_hard\nB-7,Strict en dollars,FCSD,FIN,horaire,200.00,2019-04-01,1\n' > "$T/m7.csv"
+j import mandates "$T/m7.csv"; expect_rc 0 "a mandate with a hard budget in dollars"
+n0=$(sql "select count(*) from entries")
+imp "2020-02-03,bob,B-7,60,o" "2020-02-04,bob,B-7,60,p" "2020-02-05,bob,B-7,15,q"
+expect_rc 1 "an import past a hard budget in dollars is refused"
+expect_err "imp.csv:4:" "…at the line that takes it past, priced as invoices price it"
+expect_err "213,75" "…with the dollars priced"
+expect_eq "$(sql "select count(*) from entries")" "$n0" "…and nothing of the import is saved"
+imp "2020-02-03,bob,B-7,60,o" "2020-02-04,bob,B-7,60,p"
+expect_rc 0 "within the dollar budget: saved"
+expect_err "mandat B-7 : 80" "…and past 80 % in dollars, said"
 j --as gilles mandate assign B-5 alice --manager gilles; expect_rc 0 "a team on B-5"
 n0=$(sql "select count(*) from entries")
 imp "2020-02-26,alice,B-5,30,m" "2020-02-26,bob,B-5,30,n"
