@@ -198,6 +198,20 @@ juste_status budget_of_mandate(struct app *a, struct rates_pricer *p, const char
 	return JUSTE_OK;
 }
 
+void budget_row_add(struct budget_row *r, int hourly, struct rates_pricer *p, const struct rate_billable *x)
+{
+	r->used_minutes += x->minutes;
+	/* priced as the walk of budget_of_mandate prices it, one entry */
+	if (hourly && r->budget_cents && p) {
+		struct priced pr;
+		if (rates_pricer_price(p, x->entry_id, x->mandate_id, x->work_date, x->minutes, &pr, NULL) != JUSTE_OK)
+			r->unpriced++;
+		else
+			r->used_cents += pr.amount_cents;
+	}
+	row_finish(r);
+}
+
 juste_status budget_watch_begin(struct app *a, const char *code, struct budget_watch *w, struct juste_err *e)
 {
 	memset(w, 0, sizeof *w);
@@ -242,6 +256,28 @@ static void budget_words(const struct budget_row *r, char *buf, size_t n)
 			money_format_fr(r->budget_cents, b, sizeof b));
 }
 
+juste_status budget_judge(const struct budget_row *before, const struct budget_row *after, char *notice, size_t n,
+	struct juste_err *e)
+{
+	notice[0] = '\0';
+	struct budget_use ub = { before->budget_minutes, before->used_minutes, before->budget_cents, before->used_cents };
+	struct budget_use ua = { after->budget_minutes, after->used_minutes, after->budget_cents, after->used_cents };
+	char words[128], pct[32];
+	budget_words(after, words, sizeof words);
+	figures_pct(1, after->pct, pct, sizeof pct);
+	int more = ua.used_minutes > ub.used_minutes || ua.used_cents > ub.used_cents;
+	if (after->hard && more && budgetcalc_past(&ua))
+		return err_set(e, JUSTE_ECONFLICT,
+			N_("mandat %s : son budget est strict et cette saisie le dépasse (%s, %s) : rien n'est enregistré ; voyez le responsable du mandat"),
+			after->code, words, pct);
+	int crossed = budgetcalc_crossed(&ub, &ua);
+	if (crossed == 100)
+		snprintf(notice, n, _("mandat %s : budget atteint : %s (%s)"), after->code, words, pct);
+	else if (crossed == 80)
+		snprintf(notice, n, _("mandat %s : 80 %% du budget atteint : %s (%s)"), after->code, words, pct);
+	return JUSTE_OK;
+}
+
 juste_status budget_watch_end(struct app *a, struct budget_watch *w, char *notice, size_t n, struct juste_err *e)
 {
 	notice[0] = '\0';
@@ -251,26 +287,7 @@ juste_status budget_watch_end(struct app *a, struct budget_watch *w, char *notic
 	int has;
 	juste_status st = budget_of_mandate(a, w->loaded ? &w->p : NULL, w->before.code, &after, &has, e);
 	budget_watch_free(w);
-	if (st)
-		return st;
-	struct budget_use ub = { w->before.budget_minutes, w->before.used_minutes, w->before.budget_cents,
-		w->before.used_cents };
-	struct budget_use ua = { after.budget_minutes, after.used_minutes, after.budget_cents, after.used_cents };
-	char words[128], pct[32];
-	budget_words(&after, words, sizeof words);
-	figures_pct(1, after.pct, pct, sizeof pct);
-	int more = ua.used_minutes > ub.used_minutes || ua.used_cents > ub.used_cents;
-	if (after.hard && more && budgetcalc_past(&ua))
-		return err_set(e, JUSTE_ECONFLICT,
-			N_("mandat %s : son budget est strict et cette saisie le dépasse (%s, %s) : rien n'est enregistré ; voyez le responsable du mandat"),
-			after.code, words, pct);
-	int crossed = budgetcalc_crossed(&ub, &ua);
-	if (crossed == 100)
-		snprintf(notice, n, _("mandat %s : budget atteint : %s (%s)"), after.code, words, pct);
-	else if (crossed == 80)
-		snprintf(notice, n, _("mandat %s : 80 %% du budget atteint : %s (%s)"), after.code, words, pct);
-	(void)a;
-	return JUSTE_OK;
+	return st ? st : budget_judge(&w->before, &after, notice, n, e);
 }
 
 struct hard_set {

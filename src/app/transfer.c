@@ -24,6 +24,7 @@
 #include <csv.h>
 #include <jansson.h>
 
+#include "app/budget_internal.h"
 #include "app/receivables_internal.h"
 #include "juste/csvout.h"
 #include "juste/duration.h"
@@ -69,8 +70,8 @@ static const char *const mandate_cols[] = { "code", "title", "client", "benefici
 	"closed_on", "budget_hard", "budget_hours", NULL };
 static const char *const entry_cols[] = { "date", "expert", "mandate", "minutes", "note", "duration", NULL };
 /* Export only: issued documents and payments are made by juste, never imported. */
-static const char *const invoice_cols[] = { "number", "kind", "credited_invoice", "client", "client_name",
-	"issued_on", "due_on", "tax_regime", "subtotal", "tps", "tvq", "total", NULL };
+static const char *const invoice_cols[] = { "number", "kind", "credits_invoice", "client", "client_name",
+	"issued_on", "due_on", "tax_regime", "subtotal", "tps", "tvh", "tvq", "total", NULL };
 static const char *const payment_cols[] = { "id", "received_on", "client", "invoice", "amount", "method",
 	"reference", "voided_on", "void_reason", NULL };
 
@@ -111,7 +112,7 @@ static const struct kind_spec {
 	[KIND_ENTRIES] = { "entries", entry_cols,
 		BIT(E_DATE) | BIT(E_EXPERT) | BIT(E_MANDATE), row_entry, NULL, 5,
 		BIT(E_MINUTES) | BIT(E_DURATION), true },
-	[KIND_INVOICES] = { "invoices", invoice_cols, 0, NULL, NULL, 12, 0, false },
+	[KIND_INVOICES] = { "invoices", invoice_cols, 0, NULL, NULL, 13, 0, false },
 	[KIND_PAYMENTS] = { "payments", payment_cols, 0, NULL, NULL, 9, 0, false },
 };
 #define NKINDS ((int)(sizeof kinds / sizeof kinds[0]))
@@ -232,6 +233,13 @@ static void cache_free(struct cache *c)
  * The importer: libcsv callbacks, header, rows
  * ---------------------------------------------------------------------- */
 
+/* A mandate's budget before an import of entries (budget_of_mandate). */
+struct budget_watched {
+	struct budget_row before;
+	struct budget_row now;   /* hard budgets: before plus the rows so far */
+	int has;
+};
+
 /* An org whose parent was not known yet when its row was read. */
 struct pending_parent {
 	long line;
@@ -265,6 +273,13 @@ struct importer {
 	struct entry entry;         /* reused: a fresh one per row costs a memset */
 	struct pending_parent *pending;
 	size_t npending, cappending;
+	/* the budgets of the mandates the entries go to, as they were before
+	 * the import, in the order first met (warnings in the file's order) */
+	struct cache watched;
+	struct budget_watched **watch;
+	size_t nwatch, capwatch;
+	struct rates_pricer pricer;
+	bool pricer_loaded;
 };
 
 #define V(im, col) ((im)->val[(col)])
@@ -1126,6 +1141,45 @@ static juste_status lookup_mandate(struct importer *im, const char *code, struct
 	return cache_put(&im->mandates, m->code, m, e);
 }
 
+/* The budget of mandate m before the import's first entry on it. */
+static juste_status watch_mandate(struct importer *im, const struct mandate *m, struct budget_watched **out,
+	struct juste_err *e)
+{
+	if ((*out = cache_get(&im->watched, m->code)) != NULL)
+		return JUSTE_OK;
+	juste_status st;
+	/* one pricer for the whole import, loaded when a dollar budget of an
+	 * hourly mandate needs its entries priced */
+	if (!im->pricer_loaded && m->billing == BILLING_HORAIRE && m->budget_cents) {
+		if ((st = rates_pricer_load(im->a, &im->pricer, e)) != JUSTE_OK)
+			return st;
+		im->pricer_loaded = true;
+	}
+	if (im->nwatch == im->capwatch) {
+		size_t cap = im->capwatch ? im->capwatch * 2 : 16;
+		struct budget_watched **grown = realloc(im->watch, cap * sizeof *grown);
+		if (grown == NULL)
+			return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+		im->watch = grown;
+		im->capwatch = cap;
+	}
+	struct budget_watched *w = calloc(1, sizeof *w);
+	if (w == NULL)
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	if ((st = budget_of_mandate(im->a, im->pricer_loaded ? &im->pricer : NULL, m->code, &w->before, &w->has, e))
+	    != JUSTE_OK) {
+		free(w);
+		return st;
+	}
+	w->now = w->before;
+	/* the cache owns w (its key lives in w); the list only points */
+	if ((st = cache_put(&im->watched, w->before.code, w, e)) != JUSTE_OK)
+		return st;
+	im->watch[im->nwatch++] = w;
+	*out = w;
+	return JUSTE_OK;
+}
+
 /* The fast path of timelog_add: same rules, lookups cached, ids given to
  * the store; the database's trigger holds the 24 h per day rule. */
 /* An entry's time: "minutes" as the export writes it, or "duration" as
@@ -1164,7 +1218,62 @@ static juste_status row_entry(struct importer *im, struct juste_err *e)
 		return st;
 	en->expert_id = x->id;
 	en->mandate_id = m->id;
-	return store_entry_insert(im->a->store, en, e);
+	struct budget_watched *w;
+	if ((st = watch_mandate(im, m, &w, e)) != JUSTE_OK ||
+	    (st = store_entry_insert(im->a->store, en, e)) != JUSTE_OK)
+		return st;
+	if (!w->has || !w->before.hard)
+		return JUSTE_OK;
+	/* a hard budget is met row by row, so that the refusal names the
+	 * line that takes it past 100 %: each row added to the running row,
+	 * not the mandate's entries walked again */
+	struct rate_billable b = { .entry_id = en->id, .mandate_id = m->id, .minutes = en->minutes };
+	snprintf(b.work_date, sizeof b.work_date, "%s", en->work_date);
+	snprintf(b.expert, sizeof b.expert, "%s", en->expert);
+	budget_row_add(&w->now, m->billing == BILLING_HORAIRE, im->pricer_loaded ? &im->pricer : NULL, &b);
+	char notice[256];
+	return budget_judge(&w->before, &w->now, notice, sizeof notice, e);
+}
+
+/* The budgets of the mandates an import of entries went to, against
+ * what they were before it: the 80 % and 100 % crossed, one line per
+ * mandate, in *notices (NULL when none). */
+static juste_status watched_notices(struct importer *im, char **notices, struct juste_err *e)
+{
+	size_t len = 0;
+	*notices = NULL;
+	for (size_t i = 0; i < im->nwatch; i++) {
+		struct budget_watched *w = im->watch[i];
+		if (!w->has)
+			continue;
+		struct budget_row after;
+		int has;
+		char line[256];
+		juste_status st = budget_of_mandate(im->a, im->pricer_loaded ? &im->pricer : NULL, w->before.code, &after,
+			&has, e);
+		if (!st)
+			st = budget_judge(&w->before, &after, line, sizeof line, e);
+		if (st) {
+			free(*notices);
+			*notices = NULL;
+			return st;
+		}
+		if (!line[0])
+			continue;
+		size_t k = strlen(line);
+		char *grown = realloc(*notices, len + k + 2);
+		if (grown == NULL) {
+			free(*notices);
+			*notices = NULL;
+			return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+		}
+		*notices = grown;
+		memcpy(grown + len, line, k);
+		len += k;
+		grown[len++] = '\n';
+		grown[len] = '\0';
+	}
+	return JUSTE_OK;
 }
 
 /* ----------------------------------------------------------------------
@@ -1177,6 +1286,10 @@ static void importer_free(struct importer *im)
 	cache_free(&im->experts);
 	cache_free(&im->mandates);
 	cache_free(&im->written);
+	cache_free(&im->watched);
+	free(im->watch);
+	if (im->pricer_loaded)
+		rates_pricer_free(&im->pricer);
 	free(im->buf);
 	free(im->pending);
 }
@@ -1198,6 +1311,7 @@ juste_status transfer_import(struct app *a, enum transfer_kind k, const char *pa
 	FILE *f;
 
 	r->rows = r->inserted = r->unchanged = 0;
+	r->notices = NULL;
 	if ((st = app_require(a, ROLE_ADMIN, _("importer des données"), e)) != JUSTE_OK)
 		return st;
 	if (kinds[k].row == NULL)
@@ -1225,10 +1339,16 @@ juste_status transfer_import(struct app *a, enum transfer_kind k, const char *pa
 		if (st == JUSTE_OK)
 			st = import_file(im, f, e);
 		if (st == JUSTE_OK && k == KIND_ENTRIES)
+			st = watched_notices(im, &r->notices, e);
+		if (st == JUSTE_OK && k == KIND_ENTRIES)
 			st = store_bulk_end(a->store, path, e);
 		if (st == JUSTE_OK && !dry_run)
 			st = store_commit(a->store, e);
 		store_rollback(a->store);   /* no-op after a commit */
+	}
+	if (st != JUSTE_OK) {
+		free(r->notices);
+		r->notices = NULL;
 	}
 	r->rows = im->rows;
 	r->unchanged = st == JUSTE_OK ? im->unchanged : 0;
@@ -1529,11 +1649,11 @@ static juste_status export_books(struct app *a, enum transfer_kind k, struct exp
 		for (size_t j = 0; j < rg.n; j++)
 			if (rg.ids[j] == d->doc.id)
 				regime = rg.regimes[j];
-		char m[4][MONEY_BUF];
+		char m[5][MONEY_BUF];
 		struct record r = { 0 };
 		rec_str(&r, "number", d->number);
 		rec_str(&r, "kind", vocab_invoice_kind_word(d->kind));
-		rec_opt(&r, "credited_invoice", d->credited_number);
+		rec_opt(&r, "credits_invoice", d->credited_number);
 		rec_str(&r, "client", d->client_code);
 		rec_str(&r, "client_name", d->client_name);
 		rec_str(&r, "issued_on", d->issued_on);
@@ -1541,7 +1661,11 @@ static juste_status export_books(struct app *a, enum transfer_kind k, struct exp
 		rec_str(&r, "tax_regime", vocab_tax_regime_word(regime));
 		rec_add(&r, "subtotal_cents", money_format_plain(d->subtotal_cents, m[0], sizeof m[0]), J_INT,
 			d->subtotal_cents);
-		rec_add(&r, "tps_cents", money_format_plain(d->tps_cents, m[1], sizeof m[1]), J_INT, d->tps_cents);
+		/* the first slot holds the TPS, or the TVH under its regime: each
+		 * in its own column, as the journal has them */
+		int64_t tps = regime == TAX_REGIME_TVH ? 0 : d->tps_cents, tvh = regime == TAX_REGIME_TVH ? d->tps_cents : 0;
+		rec_add(&r, "tps_cents", money_format_plain(tps, m[1], sizeof m[1]), J_INT, tps);
+		rec_add(&r, "tvh_cents", money_format_plain(tvh, m[4], sizeof m[4]), J_INT, tvh);
 		rec_add(&r, "tvq_cents", money_format_plain(d->tvq_cents, m[2], sizeof m[2]), J_INT, d->tvq_cents);
 		rec_add(&r, "total_cents", money_format_plain(d->total_cents, m[3], sizeof m[3]), J_INT, d->total_cents);
 		emit(x, &r);
@@ -1630,6 +1754,10 @@ static juste_status export_check(struct app *a, enum transfer_kind k, enum trans
 	juste_status st;
 
 	if ((st = app_require(a, ROLE_ANY, _("exporter des données"), e)) != JUSTE_OK)
+		return st;
+	/* the books' role before their header: nothing is written before a refusal */
+	if ((k == KIND_INVOICES || k == KIND_PAYMENTS) &&
+	    (st = app_require(a, ROLE_OFFICE, _("exporter les factures et les paiements"), e)) != JUSTE_OK)
 		return st;
 	if (f != FORMAT_CSV && f != FORMAT_JSON)
 		return err_set(e, JUSTE_EINVAL, N_("l'export se fait en csv ou en json"));

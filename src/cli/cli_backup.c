@@ -12,7 +12,7 @@ juste_status cli_backup(struct cli *c, int argc, char **argv, struct juste_err *
 {
 	static const struct option opts[] = { { NULL, 0, NULL, 0 } };
 	int o;
-	while ((o = cli_getopt(argc, argv, "+", opts, "backup", e)) != -1)
+	while ((o = cli_getopt(argc, argv, "", opts, "backup", e)) != -1)
 		return JUSTE_EUSAGE;   /* cli_getopt said why */
 	if (argc - optind != 1)
 		return err_set(e, JUSTE_EUSAGE, N_("backup demande un seul FICHIER ; voir juste backup --help"));

@@ -51,9 +51,9 @@ static json_t *row_json(const struct budget_row *r)
 	json_object_set_new(o, "budget_minutes", r->budget_minutes ? json_integer(r->budget_minutes) : json_null());
 	json_object_set_new(o, "used_minutes", json_integer(r->used_minutes));
 	json_object_set_new(o, "remaining_minutes", r->budget_minutes ? json_integer(r->remaining_minutes) : json_null());
-	json_object_set_new(o, "budget_cents", r->budget_cents ? json_integer(r->budget_cents) : json_null());
-	json_object_set_new(o, "used_cents", json_integer(r->used_cents));
-	json_object_set_new(o, "remaining_cents", r->budget_cents ? json_integer(r->remaining_cents) : json_null());
+	json_object_set_new(o, "budget_amount_cents", r->budget_cents ? json_integer(r->budget_cents) : json_null());
+	json_object_set_new(o, "used_amount_cents", json_integer(r->used_cents));
+	json_object_set_new(o, "remaining_amount_cents", r->budget_cents ? json_integer(r->remaining_cents) : json_null());
 	json_object_set_new(o, "used_pct", json_real(figures_pct_number(r->pct)));
 	json_object_set_new(o, "budget_hard", json_boolean(r->hard));
 	json_object_set_new(o, "unpriced_entries", json_integer(r->unpriced));
@@ -146,7 +146,8 @@ juste_status cli_budget(struct cli *c, int argc, char **argv, struct juste_err *
 		json_t *arr = json_array();
 		for (size_t i = 0; i < n; i++)
 			json_array_append_new(arr, row_json(&rows[i]));
-		char *s = json_dumps(arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		/* a percent with its one decimal (64.3), not 17 digits */
+		char *s = json_dumps(arr, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
 		json_decref(arr);
 		if (s)
 			puts(s);

@@ -46,7 +46,7 @@ static int print_holiday(void *ctx, const struct holiday_row *h)
 	struct holiday_out *o = ctx;
 	const char *kind = h->statutory ? "statutory" : "centre";
 	if (o->fmt == FORMAT_JSON) {
-		json_array_append_new(o->arr, json_pack("{s:s, s:s, s:s, s:s}", "first", h->first, "last", h->last,
+		json_array_append_new(o->arr, json_pack("{s:s, s:s, s:s, s:s}", "from", h->first, "to", h->last,
 			"kind", kind, "name", h->name));
 	} else if (o->fmt == FORMAT_CSV) {
 		const char *f[] = { h->first, h->last, kind, h->name };
@@ -93,7 +93,7 @@ static juste_status holiday_list(struct cli *c, int argc, char **argv, struct ju
 	if (optind < argc)
 		return usage_of("holiday", e);
 	if (o.fmt == FORMAT_CSV) {
-		const char *h[] = { "first", "last", "kind", "name" };
+		const char *h[] = { "from", "to", "kind", "name" };
 		csvout_row(stdout, h, 4);
 	} else if (o.fmt == FORMAT_JSON) {
 		o.arr = json_array();
@@ -160,7 +160,16 @@ juste_status cli_holiday(struct cli *c, int argc, char **argv, struct juste_err 
 struct absence_out {
 	enum transfer_format fmt;
 	json_t *arr;
+	int header;   /* the CSV's, once the listing has been allowed */
 };
+
+static void absence_header(struct absence_out *o)
+{
+	if (o->fmt != FORMAT_CSV || o->header++)
+		return;
+	const char *h[] = { "id", "expert", "name", "from", "to", "kind", "half" };
+	csvout_row(stdout, h, 7);
+}
 
 static int print_absence(void *ctx, const struct absence_rec *a)
 {
@@ -171,9 +180,10 @@ static int print_absence(void *ctx, const struct absence_rec *a)
 			"expert", a->login, "name", a->name, "from", a->first, "to", a->last, "kind", kind, "half", a->half));
 	} else if (o->fmt == FORMAT_CSV) {
 		char id[24];
+		absence_header(o);
 		snprintf(id, sizeof id, "%lld", (long long)a->id);
-		const char *f[] = { id, a->login, a->first, a->last, kind, a->half ? "1" : "0" };
-		csvout_row(stdout, f, 6);
+		const char *f[] = { id, a->login, a->name, a->first, a->last, kind, a->half ? "1" : "0" };
+		csvout_row(stdout, f, 7);
 	} else {
 		char id[24];
 		snprintf(id, sizeof id, "#%lld", (long long)a->id);
@@ -227,7 +237,7 @@ static juste_status absence_list(struct cli *c, int argc, char **argv, struct ju
 		{ "format", required_argument, NULL, 'F' }, { NULL, 0, NULL, 0 } };
 	const char *login = NULL;
 	char from[ISO_LEN] = "", to[ISO_LEN] = "";
-	struct absence_out o = { FORMAT_TABLE, NULL };
+	struct absence_out o = { FORMAT_TABLE, NULL, 0 };
 	juste_status st = JUSTE_OK;
 	int opt;
 	while (!st && (opt = cli_getopt(argc, argv, "+", opts, "absence list", e)) != -1) {
@@ -243,13 +253,12 @@ static juste_status absence_list(struct cli *c, int argc, char **argv, struct ju
 		return st;
 	if (optind < argc)
 		return usage_of("absence", e);
-	if (o.fmt == FORMAT_CSV) {
-		const char *h[] = { "id", "expert", "from", "to", "kind", "half" };
-		csvout_row(stdout, h, 6);
-	} else if (o.fmt == FORMAT_JSON) {
+	if (o.fmt == FORMAT_JSON)
 		o.arr = json_array();
-	}
+	/* the CSV's header with the first row, or after: nothing before a refusal */
 	st = workdays_absence_list(c->app, login, from[0] ? from : NULL, to[0] ? to : NULL, print_absence, &o, e);
+	if (!st)
+		absence_header(&o);
 	if (o.arr) {
 		if (!st)
 			json_print(o.arr);
@@ -337,9 +346,12 @@ juste_status cli_capacity(struct cli *c, int argc, char **argv, struct juste_err
 			"weekdays", (json_int_t)k.weekdays, "holiday_days", (json_int_t)k.holiday_days,
 			"working_days", (json_int_t)k.working_days, "absent_half_days", (json_int_t)k.absent_halves));
 	} else if (fmt == FORMAT_CSV) {
-		const char *h[] = { "expert", "from", "to", "capacity_minutes", "gross_minutes", "holiday_minutes",
-			"absence_minutes", "weekdays", "holiday_days", "working_days", "absent_half_days" };
-		csvout_row(stdout, h, 11);
+		const char *h[] = { "expert", "from", "to", "counted_to", "capacity_minutes", "gross_minutes",
+			"holiday_minutes", "absence_minutes", "weekdays", "holiday_days", "working_days", "absent_half_days" };
+		csvout_row(stdout, h, 12);
+		char counted[ISO_LEN] = "";
+		if (k.last >= k.first)
+			date_format(k.last, counted);
 		char v[8][24];
 		snprintf(v[0], 24, "%lld", (long long)k.minutes);
 		snprintf(v[1], 24, "%lld", (long long)k.gross);
@@ -349,8 +361,8 @@ juste_status cli_capacity(struct cli *c, int argc, char **argv, struct juste_err
 		snprintf(v[5], 24, "%lld", (long long)k.holiday_days);
 		snprintf(v[6], 24, "%lld", (long long)k.working_days);
 		snprintf(v[7], 24, "%lld", (long long)k.absent_halves);
-		const char *r[] = { login, df, dt, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7] };
-		csvout_row(stdout, r, 11);
+		const char *r[] = { login, df, dt, counted, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7] };
+		csvout_row(stdout, r, 12);
 	} else {
 		printf(_("Capacité de %s du %s au %s\n"), login, df, dt);
 		printf(_("  jours de semaine      %4lld  %s\n"), (long long)k.weekdays,
@@ -397,8 +409,9 @@ static int print_status(void *ctx, const struct week_approval *w)
 	} else if (o->fmt == FORMAT_CSV) {
 		char mins[24];
 		snprintf(mins, sizeof mins, "%lld", (long long)w->minutes);
-		const char *f[] = { w->login, w->monday, state, mins, w->decided_by, w->reason };
-		csvout_row(stdout, f, 6);
+		const char *f[] = { w->login, w->name, w->monday, state, mins, w->exists ? w->submitted_at : "", w->decided_by,
+			w->reason };
+		csvout_row(stdout, f, 8);
 	} else {
 		char d[DURATION_BUF];
 		out_cell(stdout, w->login, 12);
@@ -460,8 +473,9 @@ juste_status cli_week_approval(struct cli *c, int argc, char **argv, struct just
 	else if (strcmp(sub, "status") == 0) {
 		struct status_out o = { fmt, NULL };
 		if (fmt == FORMAT_CSV) {
-			const char *h[] = { "expert", "monday", "status", "minutes", "decided_by", "reason" };
-			csvout_row(stdout, h, 6);
+			const char *h[] = { "expert", "name", "monday", "status", "minutes", "submitted_at", "decided_by",
+				"reason" };
+			csvout_row(stdout, h, 8);
 		} else if (fmt == FORMAT_JSON) {
 			o.arr = json_array();
 		} else {
@@ -485,41 +499,81 @@ juste_status cli_week_approval(struct cli *c, int argc, char **argv, struct just
 
 /* --- juste mandate assign|unassign|team ---------------------------------- */
 
+struct team_out {
+	enum transfer_format fmt;
+	json_t *arr;
+};
+
 static int print_member(void *ctx, const struct team_member *m)
 {
-	(void)ctx;
+	const struct team_out *o = ctx;
+	if (o && o->fmt == FORMAT_JSON) {
+		json_array_append_new(o->arr, json_pack("{s:s, s:s, s:s, s:b}", "mandate", m->mandate, "expert", m->login,
+			"name", m->name, "manager", m->manager));
+		return 0;
+	}
+	if (o && o->fmt == FORMAT_CSV) {
+		const char *f[] = { m->mandate, m->login, m->name, m->manager ? "1" : "0" };
+		csvout_row(stdout, f, 4);
+		return 0;
+	}
 	printf("%s  ", m->mandate);
 	out_cell(stdout, m->login, 12);
 	printf("  %s%s\n", out_visible(m->name), m->manager ? _("  (responsable)") : "");
 	return 0;
 }
 
+static juste_status team_list(struct cli *c, const char *code, enum transfer_format fmt, struct juste_err *e)
+{
+	struct team_out o = { fmt, NULL };
+	if (fmt == FORMAT_CSV) {
+		const char *h[] = { "mandate", "expert", "name", "manager" };
+		csvout_row(stdout, h, 4);
+	} else if (fmt == FORMAT_JSON) {
+		o.arr = json_array();
+	}
+	juste_status st = teams_list(c->app, code, print_member, &o, e);
+	if (o.arr) {
+		if (!st)
+			json_print(o.arr);
+		else
+			json_decref(o.arr);
+	}
+	return st;
+}
+
 juste_status cli_mandate_team(struct cli *c, int argc, char **argv, struct juste_err *e)
 {
-	/* argv: mandate assign|unassign CODE LOGIN... [--manager LOGIN] | mandate team [CODE] */
-	static const struct option opts[] = { { "manager", required_argument, NULL, 'm' }, { NULL, 0, NULL, 0 } };
+	/* argv: mandate assign|unassign CODE LOGIN... [--manager LOGIN] | mandate team [CODE] [--format F] */
+	static const struct option team_opts[] = { { "format", required_argument, NULL, 'F' }, { NULL, 0, NULL, 0 } };
+	static const struct option change_opts[] = { { "manager", required_argument, NULL, 'm' }, { NULL, 0, NULL, 0 } };
 	const char *sub = argv[1], *manager = NULL;
+	int is_team = strcmp(sub, "team") == 0;
 	const char **words = calloc((size_t)argc + 1, sizeof *words);
 	if (!words)
 		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 	size_t n = 0;
 	int opt;
 	char name[32];
+	enum transfer_format fmt = FORMAT_TABLE;
 	snprintf(name, sizeof name, "mandate %s", sub);
 	argc--, argv++;
 	juste_status st = JUSTE_OK;
-	while ((opt = cli_getopt(argc, argv, "+", opts, name, e)) != -1 || optind < argc) {
+	while ((opt = cli_getopt(argc, argv, "+", is_team ? team_opts : change_opts, name, e)) != -1 || optind < argc) {
 		if (opt == -1)
 			words[n++] = argv[optind++];
 		else if (opt == 'm' && strcmp(sub, "assign") == 0)
 			manager = optarg;
-		else {
+		else if (opt == 'F' && is_team) {
+			if ((st = transfer_format_parse(optarg, &fmt, e)))
+				break;
+		} else {
 			st = opt == '?' ? JUSTE_EUSAGE : usage_of("mandate", e);   /* '?': cli_getopt said why */
 			break;
 		}
 	}
-	if (!st && strcmp(sub, "team") == 0) {
-		st = n > 1 ? usage_of("mandate", e) : teams_list(c->app, n ? words[0] : NULL, print_member, NULL, e);
+	if (!st && is_team) {
+		st = n > 1 ? usage_of("mandate", e) : team_list(c, n ? words[0] : NULL, fmt, e);
 	} else if (!st && n < 1) {
 		st = usage_of("mandate", e);
 	} else if (!st) {

@@ -287,7 +287,7 @@ static json_t *rec_json(const struct invoice_rec *r)
 		char name[64];
 		json_t *j = json_object();
 		json_object_set_new(j, "tax", json_string(vocab_tax_word(t[i].tax)));
-		json_object_set_new(j, "rate", json_integer(t[i].rate));
+		json_object_set_new(j, "rate_pcm", json_integer(t[i].rate));   /* 5 % = 5000, as tps_rate_pcm */
 		json_object_set_new(j, "label", json_string(tax_name(t[i].tax, t[i].rate, name, sizeof name)));
 		json_object_set_new(j, "amount_cents", json_integer(t[i].amount_cents));
 		json_array_append_new(tx, j);

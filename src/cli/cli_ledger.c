@@ -72,18 +72,18 @@ static void print_sage50(const struct ledger_journal *j)
 
 static void print_csv(const struct ledger_journal *j)
 {
-	const char *h[] = { "date", "piece", "account", "debit", "credit", "memo" };
-	csvout_row(stdout, h, 6);
+	const char *h[] = { "date", "piece", "account", "account_kind", "debit", "credit", "memo" };
+	csvout_row(stdout, h, 7);
 	for (size_t i = 0; i < j->n; i++) {
 		const struct ledger_journal_entry *x = &j->entries[i];
 		for (int k = 0; k < LEDGER_ACCOUNT_COUNT; k++) {
 			if (!x->e.net[k])
 				continue;
 			char d[MONEY_BUF], c[MONEY_BUF];
-			const char *f[] = { x->date, x->piece, j->accounts[k],
+			const char *f[] = { x->date, x->piece, j->accounts[k], ledger_account_word((enum ledger_account)k),
 				money_format_plain(ledger_debit(&x->e, (enum ledger_account)k), d, sizeof d),
 				money_format_plain(ledger_credit(&x->e, (enum ledger_account)k), c, sizeof c), x->memo };
-			csvout_row(stdout, f, 6);
+			csvout_row(stdout, f, 7);
 		}
 	}
 }
@@ -113,8 +113,11 @@ static void print_json(const struct ledger_journal *j, const char *from, const c
 		json_array_append_new(arr, o);
 	}
 	json_object_set_new(root, "entries", arr);
-	json_object_set_new(root, "debit_cents", json_integer(j->debit_cents));
-	json_object_set_new(root, "credit_cents", json_integer(j->credit_cents));
+	/* the totals apart from the data, as every listing's JSON has them */
+	json_t *total = json_object();
+	json_object_set_new(total, "debit_cents", json_integer(j->debit_cents));
+	json_object_set_new(total, "credit_cents", json_integer(j->credit_cents));
+	json_object_set_new(root, "total", total);
 	char *s = json_dumps(root, JSON_INDENT(2));
 	puts(s ? s : "null");
 	free(s);

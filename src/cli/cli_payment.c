@@ -11,6 +11,7 @@
 #include "cli/out.h"
 #include "juste/csvout.h"
 #include "juste/i18n.h"
+#include "juste/text.h"
 #include "juste/money.h"
 #include "juste/outfile.h"
 #include "juste/receivables.h"
@@ -150,7 +151,17 @@ struct plist {
 	long n;
 	int64_t sum;
 	json_t *arr;
+	int header;   /* the CSV's, once the listing has been allowed */
 };
+
+static void plist_header(struct plist *l)
+{
+	if (l->fmt != FMT_CSV || l->header++)
+		return;
+	const char *h[] = { "id", "uuid", "received_on", "client", "client_name", "invoice", "amount", "method",
+		"reference", "voided_on", "void_reason" };
+	csvout_row(stdout, h, 11);
+}
 
 static int on_payment(void *ctx, const struct payment_rec *p)
 {
@@ -175,10 +186,11 @@ static int on_payment(void *ctx, const struct payment_rec *p)
 		json_object_set_new(o, "void_reason", json_string(p->void_reason));
 		json_array_append_new(l->arr, o);
 	} else if (l->fmt == FMT_CSV) {
-		const char *f[] = { id, p->received_on, p->client_code, p->invoice_number,
+		plist_header(l);
+		const char *f[] = { id, p->uuid, p->received_on, p->client_code, p->client_name, p->invoice_number,
 			money_format_plain(p->amount_cents, a, sizeof a), vocab_payment_method_word(p->method), p->reference,
 			p->voided_on, p->void_reason };
-		csvout_row(stdout, f, 9);
+		csvout_row(stdout, f, 11);
 	} else {
 		printf("#%-5s %s  ", id, p->received_on);
 		out_cell(stdout, p->client_code, 10);
@@ -222,14 +234,12 @@ static juste_status list_cmd(struct cli *c, int argc, char **argv, struct juste_
 		return err_set(e, JUSTE_EUSAGE, N_("argument en trop : %s"), argv[optind]);
 	f.from = from;
 	f.to = to;
-	if (l.fmt == FMT_CSV) {
-		const char *h[] = { "id", "received_on", "client", "invoice", "amount", "method", "reference", "voided_on",
-			"void_reason" };
-		csvout_row(stdout, h, 9);
-	}
 	if (l.fmt == FMT_JSON)
 		l.arr = json_array();
+	/* the CSV's header with the first row, or after: nothing before a refusal */
 	st = receivables_payment_list(c->app, &f, on_payment, &l, e);
+	if (!st)
+		plist_header(&l);
 	if (!st && l.fmt == FMT_JSON) {
 		print_json(l.arr);
 		l.arr = NULL;
@@ -261,11 +271,49 @@ juste_status cli_payment(struct cli *c, int argc, char **argv, struct juste_err 
 
 /* ------------------------------------------------------------ receivables */
 
+#define AGE_W 14
+
 struct rlist {
 	enum fmt fmt;
 	int detail;
 	json_t *arr;
+	int header;   /* the CSV's, once the listing has been allowed */
 };
+
+static void rlist_header(struct rlist *l)
+{
+	if (l->fmt == FMT_JSON || l->header++)
+		return;
+	if (l->fmt == FMT_TABLE) {
+		out_cell(stdout, _("Client"), 35);
+		for (int k = 0; k < PAYMENTS_AGE_COUNT; k++) {
+			fputs(" ", stdout);
+			out_cell(stdout, _(payments_age_label((enum payments_age)k)), -AGE_W);
+		}
+		fputs(" ", stdout);
+		out_cell(stdout, _("crédit"), -AGE_W);
+		fputs(" ", stdout);
+		out_cell(stdout, _("solde"), -AGE_W);
+		putchar('\n');
+		return;
+	}
+	if (l->detail) {
+		const char *h[] = { "client", "client_name", "invoice", "issued_on", "due_on", "total", "net", "paid", "open",
+			"payment_state", "age", "days_late" };
+		csvout_row(stdout, h, 12);
+		return;
+	}
+	const char *h[PAYMENTS_AGE_COUNT + 5];
+	int n = 0;
+	h[n++] = "client";
+	h[n++] = "client_name";
+	for (int k = 0; k < PAYMENTS_AGE_COUNT; k++)
+		h[n++] = payments_age_word((enum payments_age)k);
+	h[n++] = "open";
+	h[n++] = "credit";
+	h[n++] = "balance";
+	csvout_row(stdout, h, n);
+}
 
 static void age_cells(const struct payments_ageing *a, int width)
 {
@@ -310,8 +358,6 @@ static void ageing_csv(const char *code, const char *name, const struct payments
 	csvout_row(stdout, f, n);
 }
 
-#define AGE_W 14
-
 static int on_client(void *ctx, const struct receivables_client *rc)
 {
 	struct rlist *l = ctx;
@@ -339,10 +385,24 @@ static int on_client(void *ctx, const struct receivables_client *rc)
 		json_array_append_new(l->arr, o);
 		return 0;
 	}
-	if (l->fmt == FMT_CSV) {
+	rlist_header(l);
+	if (l->fmt == FMT_CSV && !l->detail) {
 		ageing_csv(rc->code, rc->name, &rc->ageing);
 		return 0;
 	}
+	/* --detail in CSV: a row per open invoice, the JSON's invoices[] */
+	for (size_t i = 0; l->fmt == FMT_CSV && i < rc->ninvoices; i++) {
+		const struct receivables_invoice *r = &rc->invoices[i];
+		char m[4][MONEY_BUF], late[24];
+		snprintf(late, sizeof late, "%d", r->days_late);
+		const char *f[] = { rc->code, rc->name, r->doc->number, r->doc->issued_on, r->doc->due_on,
+			money_format_plain(r->doc->total_cents, m[0], sizeof m[0]), money_format_plain(r->net_cents, m[1], sizeof m[1]),
+			money_format_plain(r->paid_cents, m[2], sizeof m[2]), money_format_plain(r->open_cents, m[3], sizeof m[3]),
+			payments_state_word(r->state), payments_age_word(r->age), late };
+		csvout_row(stdout, f, 12);
+	}
+	if (l->fmt == FMT_CSV)
+		return 0;
 	out_cell(stdout, rc->code, 10);
 	fputs(" ", stdout);
 	out_cell(stdout, rc->name, 24);
@@ -382,44 +442,27 @@ juste_status cli_receivables(struct cli *c, int argc, char **argv, struct juste_
 		return st;
 	if (optind != argc)
 		return err_set(e, JUSTE_EUSAGE, N_("argument en trop : %s"), argv[optind]);
-	if (l.fmt == FMT_CSV) {
-		const char *h[PAYMENTS_AGE_COUNT + 5];
-		int n = 0;
-		h[n++] = "client";
-		h[n++] = "client_name";
-		for (int k = 0; k < PAYMENTS_AGE_COUNT; k++)
-			h[n++] = payments_age_word((enum payments_age)k);
-		h[n++] = "open";
-		h[n++] = "credit";
-		h[n++] = "balance";
-		csvout_row(stdout, h, n);
-	} else if (l.fmt == FMT_JSON) {
+	/* the header with the first client, or after: nothing before a refusal */
+	if (l.fmt == FMT_JSON)
 		l.arr = json_array();
-	} else {
-		out_cell(stdout, _("Client"), 35);
-		for (int k = 0; k < PAYMENTS_AGE_COUNT; k++) {
-			fputs(" ", stdout);
-			out_cell(stdout, _(payments_age_label((enum payments_age)k)), -AGE_W);
-		}
-		fputs(" ", stdout);
-		out_cell(stdout, _("crédit"), -AGE_W);
-		fputs(" ", stdout);
-		out_cell(stdout, _("solde"), -AGE_W);
-		putchar('\n');
-	}
 	struct payments_ageing total;
 	st = receivables_ageing(c->app, at[0] ? at : NULL, on_client, &l, &total, e);
 	if (st) {
 		json_decref(l.arr);
 		return st;
 	}
+	rlist_header(&l);
 	if (l.fmt == FMT_JSON) {
 		json_t *root = json_object();
 		json_object_set_new(root, "clients", l.arr);
 		json_object_set_new(root, "total", ageing_json(&total));
 		print_json(root);
 	} else if (l.fmt == FMT_CSV) {
-		ageing_csv("TOTAL", "", &total);
+		/* no summary row among the data: the total for the reader, on stderr */
+		char b[MONEY_BUF], o[MONEY_BUF], cr[MONEY_BUF];
+		enum text_lang tl = text_lang_of(i18n_language());
+		fprintf(stderr, _("total : ouvert %s, crédit %s, solde %s\n"), money_format_lang(tl, total.open_cents, o, sizeof o),
+			money_format_lang(tl, total.credit_cents, cr, sizeof cr), money_format_lang(tl, total.balance_cents, b, sizeof b));
 	} else {
 		out_cell(stdout, _("Total"), 35);
 		age_cells(&total, AGE_W);

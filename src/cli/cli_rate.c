@@ -417,13 +417,114 @@ static juste_status rate_show(struct cli *c, int argc, char **argv, struct juste
 
 /* ----------------------------------------------------------------- explain */
 
+/* What became of rule i (0 mandate, 1 organisation and service, 2 table)
+ * for the explanation: the word of the machine formats and its row. */
+static const char *explain_status(const struct rates_explanation *ex, int i, const struct rate_row **row)
+{
+	*row = NULL;
+	if (ex->found[i]) {
+		*row = ex->found[i];
+		return ex->priced.row == ex->found[i] ? "applied" : "overridden";
+	}
+	if (ex->ended[i]) {
+		*row = ex->ended[i];
+		return "ended";
+	}
+	return "none";
+}
+
+static const enum rate_rule explain_rules[3] = { RATE_MANDATE, RATE_ORG_SERVICE, RATE_TABLE };
+
+static void explain_json(const struct rates_explanation *ex)
+{
+	const struct rate_mandate_info *m = &ex->mandate;
+	json_t *rules = json_array();
+	for (int i = 0; i < 3; i++) {
+		const struct rate_row *r;
+		const char *status = explain_status(ex, i, &r);
+		const struct rate_row *t = i == 2 && !r ? ex->table : r;
+		json_array_append_new(rules, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "rule",
+			pricing_rule_word(explain_rules[i]), "status", status,
+			"rate_cents", r ? json_integer(r->rate_cents) : json_null(),
+			"valid_from", t ? json_string(t->valid_from) : json_null(),
+			"valid_to", r && r->valid_to[0] ? json_string(r->valid_to) : json_null(),
+			"table_name", i == 2 && t ? json_string(t->table_name) : json_null()));
+	}
+	json_print(json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o}", "mandate", m->mandate,
+		"client", m->client, "category", vocab_category_word(m->category), "service", m->service,
+		"billing", vocab_billing_word(m->billing), "date", ex->date, "rules", rules,
+		"rule", ex->priced.row ? json_string(pricing_rule_word(ex->priced.row->rule)) : json_null(),
+		"rate_cents", ex->priced.row ? json_integer(ex->priced.rate_cents) : json_null(),
+		"reason", ex->priced.row ? json_null() : json_string(ex->why)));
+}
+
+static void explain_csv(const struct rates_explanation *ex)
+{
+	const struct rate_mandate_info *m = &ex->mandate;
+	const char *h[] = { "mandate", "client", "category", "service", "billing", "date", "rule", "status", "rate",
+		"valid_from", "valid_to", "table_name" };
+	csvout_row(stdout, h, 12);
+	for (int i = 0; i < 3; i++) {
+		const struct rate_row *r;
+		const char *status = explain_status(ex, i, &r);
+		const struct rate_row *t = i == 2 && !r ? ex->table : r;
+		char rate[MONEY_BUF] = "";
+		if (r)
+			plain(r->rate_cents, rate);
+		const char *f[] = { m->mandate, m->client, vocab_category_word(m->category), m->service,
+			vocab_billing_word(m->billing), ex->date, pricing_rule_word(explain_rules[i]), status, rate,
+			t ? t->valid_from : "", r ? r->valid_to : "", i == 2 && t ? t->table_name : "" };
+		csvout_row(stdout, f, 12);
+	}
+}
+
+static void explain_table(const struct rates_explanation *ex)
+{
+	const struct rate_mandate_info *m = &ex->mandate;
+	char buf[512], line[512];
+	printf(_("Mandat %s : client %s (catégorie %s), service %s, facturation %s ; le %s\n"), m->mandate, m->client,
+		vocab_category_word(m->category), m->service, vocab_billing_word(m->billing), ex->date);
+	const char *labels[3] = { _("taux négocié du mandat"), _("taux négocié de l'organisation pour le service"),
+		_("table en vigueur") };
+	for (int i = 0; i < 3; i++) {
+		struct priced p = { 0 };
+		if (ex->found[i]) {
+			p.rate_cents = ex->found[i]->rate_cents;
+			p.row = ex->found[i];
+			snprintf(line, sizeof line, "%s%s", pricing_explain(&p, buf, sizeof buf),
+				ex->priced.row == ex->found[i] ? _("  ← appliqué") : _("  (moins précis : ignoré)"));
+		} else if (ex->ended[i]) {
+			p.rate_cents = ex->ended[i]->rate_cents;
+			p.row = ex->ended[i];
+			snprintf(line, sizeof line, _("terminé le %s (%s)"), ex->ended[i]->valid_to,
+				pricing_explain(&p, buf, sizeof buf));
+		} else if (i == 2 && ex->table) {
+			snprintf(line, sizeof line, _("table %s « %s » : aucune ligne pour le service %s et la catégorie %s"),
+				ex->table->valid_from, ex->table->table_name, m->service,
+				vocab_category_word(m->category));
+		} else if (i == 2) {
+			snprintf(line, sizeof line, _("aucune table de taux en vigueur"));
+		} else {
+			snprintf(line, sizeof line, "%s", _("aucun"));
+		}
+		printf("  %d. %s : %s\n", i + 1, labels[i], line);
+	}
+	if (ex->priced.row) {
+		printf(_("Taux : %s\n"), pricing_explain(&ex->priced, buf, sizeof buf));
+		if (!vocab_billing_hourly(m->billing))
+			printf(_("(mandat %s : ses heures ne sont pas facturées à l'heure)\n"), vocab_billing_word(m->billing));
+	}
+}
+
 static juste_status rate_explain(struct cli *c, int argc, char **argv, struct juste_err *e)
 {
 	static const struct option opts[] = { { "mandate", required_argument, NULL, 'm' },
-		{ "date", required_argument, NULL, 'd' }, { NULL, 0, NULL, 0 } };
+		{ "date", required_argument, NULL, 'd' }, { "format", required_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 } };
 	char date[ISO_LEN];
 	date_format(app_today(), date);
 	const char *mandate = NULL;
+	enum transfer_format fmt = FORMAT_TABLE;
 	int o;
 	juste_status st = JUSTE_OK;
 	while (!st && (o = cli_getopt(argc, argv, "", opts, "rate explain", e)) != -1) {
@@ -431,13 +532,15 @@ static juste_status rate_explain(struct cli *c, int argc, char **argv, struct ju
 			mandate = optarg;
 		else if (o == 'd')
 			st = cli_opt_date("--date", optarg, date, e);
+		else if (o == 'F')
+			st = transfer_format_parse(optarg, &fmt, e);
 		else
 			return JUSTE_EUSAGE;   /* cli_getopt said why */
 	}
 	if (st)
 		return st;
 	if (!mandate || optind != argc)
-		return err_set(e, JUSTE_EUSAGE, N_("usage : juste rate explain --mandate CODE [--date DATE]"));
+		return err_set(e, JUSTE_EUSAGE, N_("usage : juste rate explain --mandate CODE [--date DATE] [--format table|csv|json]"));
 	struct rate_book b;
 	if ((st = rates_book_load(c->app, &b, e)))
 		return st;
@@ -448,42 +551,15 @@ static juste_status rate_explain(struct cli *c, int argc, char **argv, struct ju
 	}
 	st = rates_explain(c->app, &b, mandate, date, ex, e);
 	if (!st) {
-		const struct rate_mandate_info *m = &ex->mandate;
-		char buf[512], line[512];
-		printf(_("Mandat %s : client %s (catégorie %s), service %s, facturation %s ; le %s\n"), m->mandate, m->client,
-			vocab_category_word(m->category), m->service, vocab_billing_word(m->billing), ex->date);
-		const char *labels[3] = { _("taux négocié du mandat"), _("taux négocié de l'organisation pour le service"),
-			_("table en vigueur") };
-		for (int i = 0; i < 3; i++) {
-			struct priced p = { 0 };
-			if (ex->found[i]) {
-				p.rate_cents = ex->found[i]->rate_cents;
-				p.row = ex->found[i];
-				snprintf(line, sizeof line, "%s%s", pricing_explain(&p, buf, sizeof buf),
-					ex->priced.row == ex->found[i] ? _("  ← appliqué") : _("  (moins précis : ignoré)"));
-			} else if (ex->ended[i]) {
-				p.rate_cents = ex->ended[i]->rate_cents;
-				p.row = ex->ended[i];
-				snprintf(line, sizeof line, _("terminé le %s (%s)"), ex->ended[i]->valid_to,
-					pricing_explain(&p, buf, sizeof buf));
-			} else if (i == 2 && ex->table) {
-				snprintf(line, sizeof line, _("table %s « %s » : aucune ligne pour le service %s et la catégorie %s"),
-					ex->table->valid_from, ex->table->table_name, m->service,
-					vocab_category_word(m->category));
-			} else if (i == 2) {
-				snprintf(line, sizeof line, _("aucune table de taux en vigueur"));
-			} else {
-				snprintf(line, sizeof line, "%s", _("aucun"));
-			}
-			printf("  %d. %s : %s\n", i + 1, labels[i], line);
-		}
-		if (ex->priced.row) {
-			printf(_("Taux : %s\n"), pricing_explain(&ex->priced, buf, sizeof buf));
-			if (!vocab_billing_hourly(m->billing))
-				printf(_("(mandat %s : ses heures ne sont pas facturées à l'heure)\n"), vocab_billing_word(m->billing));
-		} else {
+		if (fmt == FORMAT_JSON)
+			explain_json(ex);
+		else if (fmt == FORMAT_CSV)
+			explain_csv(ex);
+		else
+			explain_table(ex);
+		/* no rate: said, then refused, in every format */
+		if (!ex->priced.row)
 			st = err_set(e, JUSTE_ENOTFOUND, "%s", ex->why);
-		}
 	}
 	free(ex);
 	pricing_book_free(&b);
@@ -492,22 +568,50 @@ static juste_status rate_explain(struct cli *c, int argc, char **argv, struct ju
 
 /* ------------------------------------------------------------------- check */
 
+struct check_out {
+	enum transfer_format fmt;
+	json_t *arr;
+	int header;   /* the CSV's, once the check has been allowed */
+};
+
+static void check_header(struct check_out *o)
+{
+	if (o->fmt != FORMAT_CSV || o->header++)
+		return;
+	const char *h[] = { "entry_id", "date", "expert", "mandate", "reason" };
+	csvout_row(stdout, h, 5);
+}
+
 static int check_row(void *ctx, const struct rate_billable *x, const struct rate_mandate_info *m,
 	const struct priced *p, const char *why)
 {
-	(void)ctx;
+	struct check_out *o = ctx;
 	if (p)
 		return 0;
-	printf(_("saisie #%lld  %s  %s  %s : %s\n"), (long long)x->entry_id, x->work_date, x->expert,
-		m ? m->mandate : "?", why);
+	const char *code = m ? m->mandate : "";
+	if (o->fmt == FORMAT_JSON) {
+		json_array_append_new(o->arr, json_pack("{s:I, s:s, s:s, s:s, s:s}", "entry_id", (json_int_t)x->entry_id,
+			"date", x->work_date, "expert", x->expert, "mandate", code, "reason", why ? why : ""));
+	} else if (o->fmt == FORMAT_CSV) {
+		char id[24];
+		check_header(o);
+		snprintf(id, sizeof id, "%lld", (long long)x->entry_id);
+		const char *f[] = { id, x->work_date, x->expert, code, why ? why : "" };
+		csvout_row(stdout, f, 5);
+	} else {
+		printf(_("saisie #%lld  %s  %s  %s : %s\n"), (long long)x->entry_id, x->work_date, x->expert,
+			m ? m->mandate : "?", why);
+	}
 	return 0;
 }
 
 static juste_status rate_check(struct cli *c, int argc, char **argv, struct juste_err *e)
 {
 	static const struct option opts[] = { { "from", required_argument, NULL, 'f' },
-		{ "to", required_argument, NULL, 't' }, { NULL, 0, NULL, 0 } };
+		{ "to", required_argument, NULL, 't' }, { "format", required_argument, NULL, 'F' },
+		{ NULL, 0, NULL, 0 } };
 	char from[ISO_LEN] = "", to[ISO_LEN] = "";
+	struct check_out out = { FORMAT_TABLE, NULL, 0 };
 	int o;
 	juste_status st = JUSTE_OK;
 	while (!st && (o = cli_getopt(argc, argv, "", opts, "rate check", e)) != -1) {
@@ -515,6 +619,8 @@ static juste_status rate_check(struct cli *c, int argc, char **argv, struct just
 			st = cli_opt_date("--from", optarg, from, e);
 		else if (o == 't')
 			st = cli_opt_date("--to", optarg, to, e);
+		else if (o == 'F')
+			st = transfer_format_parse(optarg, &out.fmt, e);
 		else
 			return JUSTE_EUSAGE;   /* cli_getopt said why */
 	}
@@ -524,12 +630,25 @@ static juste_status rate_check(struct cli *c, int argc, char **argv, struct just
 		return err_set(e, JUSTE_EUSAGE, N_("argument en trop : %s"), argv[optind]);
 	long priced = 0, missing = 0;
 	int64_t amount = 0;
-	st = rates_price_range(c->app, from, to, check_row, NULL, &priced, &missing, &amount, e);
-	if (st)
+	if (out.fmt == FORMAT_JSON)
+		out.arr = json_array();
+	/* the CSV's header with its first row, or after: nothing before a refusal */
+	st = rates_price_range(c->app, from, to, check_row, &out, &priced, &missing, &amount, e);
+	if (st) {
+		json_decref(out.arr);
 		return st;
+	}
+	check_header(&out);
 	char m[MONEY_BUF];
-	printf(_("%ld saisies facturables à l'heure : %ld avec un taux (%s), %ld sans taux\n"), priced + missing, priced,
-		fr(amount, m), missing);
+	if (out.fmt == FORMAT_JSON)
+		json_print(json_pack("{s:o, s:o, s:I, s:I, s:I, s:o}", "from", from[0] ? json_string(from) : json_null(),
+			"to", to[0] ? json_string(to) : json_null(), "priced_entries", (json_int_t)priced,
+			"unpriced_entries", (json_int_t)missing, "amount_cents", (json_int_t)amount, "unpriced", out.arr));
+	/* the counts are the table's last line; with the CSV, on stderr */
+	if (out.fmt != FORMAT_JSON)
+		fprintf(out.fmt == FORMAT_CSV ? stderr : stdout,
+			_("%ld saisies facturables à l'heure : %ld avec un taux (%s), %ld sans taux\n"), priced + missing, priced,
+			fr(amount, m), missing);
 	if (missing)
 		return err_set(e, JUSTE_EINVAL, N_("%ld saisies facturables sans taux : rien n'est jamais facturé à 0 ; "
 			"importez une table ou négociez un taux"), missing);

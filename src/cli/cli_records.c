@@ -42,23 +42,9 @@ static juste_status opt_bool(const char *opt, const char *arg, int *out, struct 
 	return rules_bool_parse(opt, arg, out, e);
 }
 
-juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e)
+/* The options of org add|edit into o; argv[0] is the code. */
+static juste_status org_options(int argc, char **argv, const char *cmd, struct org *o, struct juste_err *e)
 {
-	if (argc < 3 || (strcmp(argv[1], "add") != 0 && strcmp(argv[1], "edit") != 0))
-		return usage_err("org", e);
-	int create = strcmp(argv[1], "add") == 0;
-	struct org o;
-	memset(&o, 0, sizeof o);
-	juste_status st;
-	if (!create && (st = records_org_get(c->app, argv[2], &o, e)))
-		return st;
-	if (create) {
-		snprintf(o.code, sizeof o.code, "%s", argv[2]);
-		o.category = CATEGORY_MEMBRE;
-		snprintf(o.language, sizeof o.language, "%s", vocab_language_word(LANGUAGE_FR));
-	}
-	argc -= 2;
-	argv += 2;
 	static const struct option opts[] = {
 		{ "name", required_argument, NULL, 'n' }, { "category", required_argument, NULL, 'c' },
 		{ "parent", required_argument, NULL, 'p' }, { "full-management", required_argument, NULL, 'f' },
@@ -68,32 +54,34 @@ juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e)
 		{ "country", required_argument, NULL, 'C' }, { "invoice-detail", required_argument, NULL, 'D' },
 		{ "language", required_argument, NULL, 'L' }, { NULL, 0, NULL, 0 } };
 	int opt, detail;
-	while ((opt = cli_getopt(argc, argv, "+", opts, create ? "org add" : "org edit", e)) != -1) {
+	juste_status st;
+	optind = 0;   /* glibc: a full reset; argv[0], the code, is skipped */
+	while ((opt = cli_getopt(argc, argv, "+", opts, cmd, e)) != -1) {
 		switch (opt) {
-		case 'n': snprintf(o.name, sizeof o.name, "%s", optarg); break;
-		case 'c': if ((st = with_field(vocab_category_parse(optarg, &o.category, e), e))) return st; break;
-		case 'p': snprintf(o.parent, sizeof o.parent, "%s", optarg); break;
-		case 'f': if ((st = opt_bool("--full-management", optarg, &o.full_management, e))) return st; break;
-		case 'x': if ((st = opt_bool("--tax-exempt", optarg, &o.tax_exempt, e))) return st; break;
+		case 'n': snprintf(o->name, sizeof o->name, "%s", optarg); break;
+		case 'c': if ((st = with_field(vocab_category_parse(optarg, &o->category, e), e))) return st; break;
+		case 'p': snprintf(o->parent, sizeof o->parent, "%s", optarg); break;
+		case 'f': if ((st = opt_bool("--full-management", optarg, &o->full_management, e))) return st; break;
+		case 'x': if ((st = opt_bool("--tax-exempt", optarg, &o->tax_exempt, e))) return st; break;
 		case 'j':
-			if (!*optarg) o.joined_on[0] = '\0';
-			else if ((st = cli_opt_date("--joined", optarg, o.joined_on, e))) return st;
+			if (!*optarg) o->joined_on[0] = '\0';
+			else if ((st = cli_opt_date("--joined", optarg, o->joined_on, e))) return st;
 			break;
 		case 'l':
-			if (!*optarg) o.left_on[0] = '\0';
-			else if ((st = cli_opt_date("--left", optarg, o.left_on, e))) return st;
+			if (!*optarg) o->left_on[0] = '\0';
+			else if ((st = cli_opt_date("--left", optarg, o->left_on, e))) return st;
 			break;
-		case 'm': snprintf(o.email, sizeof o.email, "%s", optarg); break;
-		case 'a': snprintf(o.address, sizeof o.address, "%s", optarg); break;
-		case 'P': if ((st = with_field(vocab_province_parse(optarg, &o.province, e), e))) return st; break;
+		case 'm': snprintf(o->email, sizeof o->email, "%s", optarg); break;
+		case 'a': snprintf(o->address, sizeof o->address, "%s", optarg); break;
+		case 'P': if ((st = with_field(vocab_province_parse(optarg, &o->province, e), e))) return st; break;
 		case 'C':
-			if (strlen(optarg) >= sizeof o.country)
+			if (strlen(optarg) >= sizeof o->country)
 				return err_set(e, JUSTE_EINVAL, N_("--country : code ISO à deux lettres (CA, US, FR…) : '%s'"), optarg);
-			snprintf(o.country, sizeof o.country, "%s", optarg);
+			snprintf(o->country, sizeof o->country, "%s", optarg);
 			break;
 		case 'D':
 			if ((st = opt_bool("--invoice-detail", optarg, &detail, e))) return st;
-			o.invoice_without_detail = !detail;
+			o->invoice_without_detail = !detail;
 			break;
 		case 'L': {
 			/* a closed list, like --format: another word is a usage error */
@@ -103,14 +91,38 @@ juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e)
 				e->code = JUSTE_EUSAGE;
 				return JUSTE_EUSAGE;
 			}
-			snprintf(o.language, sizeof o.language, "%s", vocab_language_word(lang));
+			snprintf(o->language, sizeof o->language, "%s", vocab_language_word(lang));
 			break;
 		}
 		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
-	if (optind < argc)
+	return optind < argc ? usage_err("org", e) : JUSTE_OK;
+}
+
+juste_status cli_org(struct cli *c, int argc, char **argv, struct juste_err *e)
+{
+	if (argc < 3 || (strcmp(argv[1], "add") != 0 && strcmp(argv[1], "edit") != 0))
 		return usage_err("org", e);
+	int create = strcmp(argv[1], "add") == 0;
+	const char *cmd = create ? "org add" : "org edit";
+	struct org o;
+	memset(&o, 0, sizeof o);
+	juste_status st;
+	/* the options are read once on a blank before the record is looked
+	 * for: a usage error is said as such whatever CODE is */
+	if ((st = org_options(argc - 2, argv + 2, cmd, &o, e)))
+		return st;
+	memset(&o, 0, sizeof o);
+	if (!create && (st = records_org_get(c->app, argv[2], &o, e)))
+		return st;
+	if (create) {
+		snprintf(o.code, sizeof o.code, "%s", argv[2]);
+		o.category = CATEGORY_MEMBRE;
+		snprintf(o.language, sizeof o.language, "%s", vocab_language_word(LANGUAGE_FR));
+	}
+	if ((st = org_options(argc - 2, argv + 2, cmd, &o, e)))
+		return st;
 	if ((st = with_field(records_org_save(c->app, &o, create, e), e)))
 		return st;
 	printf(create ? _("Organisation %s ajoutée\n") : _("Organisation %s modifiée\n"), o.code);

@@ -43,17 +43,44 @@ juste_status cli_log(struct cli *c, int argc, char **argv, struct juste_err *e)
 	memset(&x, 0, sizeof x);
 	date_format(app_today(), x.work_date);
 	int o;
-	while ((o = cli_getopt(argc, argv, "+d:", opts, "log", e)) != -1) {
-		if (o != 'd')
-			return JUSTE_EUSAGE;   /* cli_getopt said why */
-		juste_status st = cli_opt_date("--date", optarg, x.work_date, e);
-		if (st)
-			return st;
+	/* options anywhere (juste log 1h M-1 --date …), so that a misspelt
+	 * one is an error, not a note: the words are sorted first, then the
+	 * options read.  After the mandate a word that begins with a single
+	 * "-" is the note ("-2 h de plus"); after "--" every word is one. */
+	char **words = calloc((size_t)argc + 1, sizeof *words);
+	if (!words)
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	const char *pos[3];
+	int nw = 0, npos = 0, plain = 0, extra = 0;
+	words[nw++] = argv[0];
+	for (int i = 1; i < argc; i++) {
+		const char *w = argv[i];
+		if (!plain && strcmp(w, "--") == 0)
+			plain = 1;
+		else if (plain || w[0] != '-' || !w[1] || (npos >= 2 && w[1] != '-')) {
+			if (npos < 3)
+				pos[npos++] = w;
+			else
+				extra = 1;
+		} else {
+			words[nw++] = argv[i];
+			if ((strcmp(w, "--date") == 0 || strcmp(w, "-d") == 0) && i + 1 < argc)
+				words[nw++] = argv[++i];
+		}
 	}
-	int rest = argc - optind;
-	if (rest < 2 || rest > 3)
+	juste_status st = JUSTE_OK;
+	optind = 0;   /* glibc: a full reset for the sorted words */
+	while (!st && (o = cli_getopt(nw, words, "+d:", opts, "log", e)) != -1)
+		st = o == 'd' ? cli_opt_date("--date", optarg, x.work_date, e) : JUSTE_EUSAGE;   /* '?': cli_getopt said why */
+	free(words);
+	if (st)
+		return st;
+	if (npos < 2 || extra)
 		return err_set(e, JUSTE_EUSAGE, N_("usage : %s"), _("juste log [--date DATE] DURÉE MANDAT [NOTE]"));
-	juste_status st = duration_parse(argv[optind], &x.minutes, e);
+	argv = (char **)pos;
+	optind = 0;
+	int rest = npos;
+	st = duration_parse(argv[optind], &x.minutes, e);
 	if (st)
 		return st;
 	if (strlen(argv[optind + 1]) >= sizeof x.mandate)
@@ -266,41 +293,50 @@ static juste_status entry_edit(struct cli *c, int argc, char **argv, struct just
 		{ "date", required_argument, NULL, 'd' }, { "duration", required_argument, NULL, 'u' },
 		{ "mandate", required_argument, NULL, 'm' }, { "note", required_argument, NULL, 'n' },
 		{ NULL, 0, NULL, 0 } };
-	if (argc < 2)
-		return err_set(e, JUSTE_EUSAGE, N_("usage : juste entry edit ID [--date DATE] [--duration DURÉE] [--mandate CODE] [--note NOTE]"));
-	int64_t id = 0;
-	juste_status st = parse_id(argv[1], &id, e);
-	if (st)
-		return st;
-	struct entry x;
-	st = timelog_get(c->app, id, &x, e);
-	if (st)
-		return st;
-	optind = 2;
-	int o, changed = 0;
-	while (!st && (o = cli_getopt(argc, argv, "+", opts, "entry edit", e)) != -1) {
+	/* the options first, whatever ID is: a usage error is said as such,
+	 * before the entry is looked for */
+	char date[ISO_LEN] = "";
+	const char *mandate = NULL, *note = NULL;
+	int minutes = -1, o, changed = 0;
+	juste_status st = JUSTE_OK;
+	optind = 0;   /* glibc: a full reset, argv begins at "edit" */
+	while (!st && (o = cli_getopt(argc, argv, "", opts, "entry edit", e)) != -1) {
 		changed++;
 		switch (o) {
-		case 'd': st = cli_opt_date("--date", optarg, x.work_date, e); break;
-		case 'u': st = duration_parse(optarg, &x.minutes, e); break;
-		case 'm':
-			if (strlen(optarg) >= sizeof x.mandate)
-				return err_set(e, JUSTE_EINVAL, N_("mandat inconnu : '%s'"), optarg);
-			snprintf(x.mandate, sizeof x.mandate, "%s", optarg);
-			x.mandate_id = 0;
-			break;
-		case 'n':
-			if (strlen(optarg) >= sizeof x.note)
-				return err_set(e, JUSTE_EINVAL, N_("note trop longue (%zu octets au plus)"), sizeof x.note - 1);
-			snprintf(x.note, sizeof x.note, "%s", optarg);
-			break;
+		case 'd': st = cli_opt_date("--date", optarg, date, e); break;
+		case 'u': st = duration_parse(optarg, &minutes, e); break;
+		case 'm': mandate = optarg; break;
+		case 'n': note = optarg; break;
 		default: return JUSTE_EUSAGE;   /* cli_getopt said why */
 		}
 	}
 	if (st)
 		return st;
+	if (argc - optind != 1)
+		return err_set(e, JUSTE_EUSAGE, N_("usage : juste entry edit ID [--date DATE] [--duration DURÉE] [--mandate CODE] [--note NOTE]"));
 	if (!changed)
 		return err_set(e, JUSTE_EUSAGE, N_("rien à modifier : donnez --date, --duration, --mandate ou --note"));
+	int64_t id = 0;
+	if ((st = parse_id(argv[optind], &id, e)))
+		return st;
+	struct entry x;
+	if ((st = timelog_get(c->app, id, &x, e)))
+		return st;
+	if (date[0])
+		snprintf(x.work_date, sizeof x.work_date, "%s", date);
+	if (minutes >= 0)
+		x.minutes = minutes;
+	if (mandate) {
+		if (strlen(mandate) >= sizeof x.mandate)
+			return err_set(e, JUSTE_EINVAL, N_("mandat inconnu : '%s'"), mandate);
+		snprintf(x.mandate, sizeof x.mandate, "%s", mandate);
+		x.mandate_id = 0;
+	}
+	if (note) {
+		if (strlen(note) >= sizeof x.note)
+			return err_set(e, JUSTE_EINVAL, N_("note trop longue (%zu octets au plus)"), sizeof x.note - 1);
+		snprintf(x.note, sizeof x.note, "%s", note);
+	}
 	st = timelog_edit(c->app, &x, e);
 	if (st)
 		return st;

@@ -9,6 +9,7 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -71,6 +72,13 @@ juste_status cli_import(struct cli *c, int argc, char **argv, struct juste_err *
 			(unsigned long)r.unchanged), same);
 	}
 	putchar('\n');
+	/* after the count, as juste log says it after "Saisi" */
+	for (char *line = r.notices, *nl; line && *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		*nl = '\0';
+		fprintf(stderr, _("juste : attention : %s\n"), line);
+	}
+	free(r.notices);
 	return JUSTE_OK;
 }
 

@@ -425,19 +425,20 @@ juste_status store_team_allows(struct store *s, int64_t expert_id, int64_t manda
 {
 	/* one row: does the mandate have a team, is the expert on it */
 	sqlite3_stmt *st = store_stmt(s, K_TEAM_ANY,
-		"SELECT count(*), coalesce(max(expert_id = ?2), 0), (SELECT code FROM mandates WHERE id = ?1) "
-		"FROM mandate_team WHERE mandate_id = ?1", e);
+		"SELECT count(*), coalesce(max(expert_id = ?2), 0), (SELECT code FROM mandates WHERE id = ?1), "
+		"(SELECT login FROM experts WHERE id = ?2) FROM mandate_team WHERE mandate_id = ?1", e);
 	if (!st)
 		return JUSTE_EIO;
 	sqlite3_bind_int64(st, 1, mandate_id);
 	sqlite3_bind_int64(st, 2, expert_id);
 	int rc = sqlite3_step(st);
 	int members = 0, member = 0;
-	char code[CODE_LEN] = "";
+	char code[CODE_LEN] = "", who[LOGIN_LEN] = "";
 	if (rc == SQLITE_ROW) {
 		members = sqlite3_column_int(st, 0);
 		member = sqlite3_column_int(st, 1);
 		store_col_text(st, 2, code, sizeof code);
+		store_col_text(st, 3, who, sizeof who);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
@@ -459,9 +460,11 @@ juste_status store_team_allows(struct store *s, int64_t expert_id, int64_t manda
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(s, rc, "mandate_team", e);
+	/* the expert by login: an import writes anyone's time, and the one
+	 * refused may not be the one who runs juste */
 	if (login[0])
-		return err_set(e, JUSTE_EDENIED, N_("permission refusée : le mandat %s a une équipe dont vous ne faites pas "
-			"partie ; demandez à %s (%s), responsable du mandat"), code, name, login);
-	return err_set(e, JUSTE_EDENIED, N_("permission refusée : le mandat %s a une équipe dont vous ne faites pas "
-		"partie ; demandez à un gestionnaire"), code);
+		return err_set(e, JUSTE_EDENIED, N_("permission refusée : %s n'est pas de l'équipe du mandat %s ; "
+			"demandez à %s (%s), responsable du mandat"), who, code, name, login);
+	return err_set(e, JUSTE_EDENIED, N_("permission refusée : %s n'est pas de l'équipe du mandat %s ; "
+		"demandez à un gestionnaire"), who, code);
 }

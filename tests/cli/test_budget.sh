@@ -41,11 +41,11 @@ j --as gilles entries --mandate B-1 --priced --format csv
 priced=$(printf '%s\n' "$OUT" | python3 -c 'import csv, sys
 from decimal import Decimal
 print(sum(int(Decimal(r["amount"]) * 100) for r in csv.DictReader(sys.stdin)))')
-expect_eq "$(field B-1 used_cents)" "$priced" "B-1's dollars are the priced total of its entries"
+expect_eq "$(field B-1 used_amount_cents)" "$priced" "B-1's dollars are the priced total of its entries"
 # 1h07 -> 1h15, 2h, 0h50 -> 1h00 at 95 $: 4h15 = 403,75 $
-expect_eq "$(field B-1 used_cents)" "40375" "…increment applied: 4h15 at 95 \$"
+expect_eq "$(field B-1 used_amount_cents)" "40375" "…increment applied: 4h15 at 95 \$"
 expect_eq "$(field B-1 used_minutes)" "237" "hours are the minutes logged"
-expect_eq "$(field B-1 remaining_cents)" "39625" "remaining dollars"
+expect_eq "$(field B-1 remaining_amount_cents)" "39625" "remaining dollars"
 expect_eq "$(field B-1 remaining_minutes)" "363" "remaining minutes"
 expect_eq "$(field B-1 used_pct)" "50.5" "percent: the larger of hours (39.5) and dollars (50.5)"
 # a budget in hours alone still shows the dollars its time is worth
@@ -53,9 +53,9 @@ j --as gilles entries --mandate B-3 --priced --format csv
 priced3=$(printf '%s\n' "$OUT" | python3 -c 'import csv, sys
 from decimal import Decimal
 print(sum(int(Decimal(r["amount"]) * 100) for r in csv.DictReader(sys.stdin)))')
-[ "$priced3" -gt 0 ] && expect_eq "$(field B-3 used_cents)" "$priced3" "B-3 (hours only): its dollars are the priced total of its entries" \
+[ "$priced3" -gt 0 ] && expect_eq "$(field B-3 used_amount_cents)" "$priced3" "B-3 (hours only): its dollars are the priced total of its entries" \
   || not_ok "B-3 has no priced entry to compare ($priced3)"
-expect_eq "$(field B-2 budget_cents)" "None" "no dollar budget is null, not 0"
+expect_eq "$(field B-2 budget_amount_cents)" "None" "no dollar budget is null, not 0"
 expect_eq "$(field B-1 budget_hard)" "False" "budgets warn by default"
 first=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))[-1]["code"])' "$T/budget.json")
 expect_eq "$first" "B-3" "closed mandates come after the open ones"
@@ -127,5 +127,58 @@ expect_eq "$(sql "select budget_hard from mandates where code = 'B-4'")" "1" "�
 j --as gilles mandate budget B-1 --hard non; expect_rc 0 "the manager makes B-1's budget warn again"
 j --as bob log --date 2020-03-16 15m B-1 "now allowed"; expect_rc 0 "a budget that warns again accepts time past 100 %"
 expect_err "budget atteint" "…and says 100 %"
+
+# --- an import of entries meets the same rules as juste log -----------------
+cat > "$T/m4.csv" <<'CSV'
+code,title,client,service,billing,budget_hours,opened_on,budget_hard
+B-5,Avertit à l'import,FCSD,FIN,horaire,10,2019-04-01,0
+B-6,Strict à l'import,FCSD,FIN,horaire,2,2019-04-01,1
+CSV
+j import mandates "$T/m4.csv"; expect_rc 0 "two mandates for the imports"
+imp() { printf 'date,expert,mandate,minutes,note\n' > "$T/imp.csv"; printf '%s\n' "$@" >> "$T/imp.csv"; j import entries "$T/imp.csv"; }
+count() { printf '%s' "$ERR" | grep -c "$1" || true; }
+imp "2020-02-17,alice,B-5,420,a" "2020-02-18,alice,B-5,60,b" "2020-02-19,bob,B-5,60,c"
+expect_rc 0 "an import taking B-5 to 90 % is saved (exit 0)"
+expect_eq "$(count 'mandat B-5 : 80 %')" "1" "…and says 80 % once on stderr, however many lines crossed"
+expect_err "9,00 h sur 10,00 h" "…with the hours after the whole import"
+imp "2020-02-20,alice,B-5,30,d"
+expect_rc 0 "more time under 100 %"
+expect_eq "$(count 'B-5')" "0" "…80 % is not said again"
+imp "2020-02-21,alice,B-5,15,e" "2020-02-24,alice,B-5,15,f" "2020-02-25,alice,B-5,15,g"
+expect_rc 0 "an import past 100 % of a budget that warns is saved"
+expect_eq "$(count 'mandat B-5 : budget atteint')" "1" "…and says 100 % once"
+expect_eq "$(count 'B-5 : 80')" "0" "…and not 80 % again"
+n0=$(sql "select count(*) from entries")
+imp "2020-02-17,bob,B-5,60,h" "2020-02-17,alice,B-6,60,i" "2020-02-18,alice,B-6,60,j" "2020-02-19,bob,B-6,30,k" "2020-02-20,bob,B-5,60,l"
+expect_rc 1 "time past a hard budget in an import is refused"
+expect_err "imp.csv:5:" "…naming the file and the line that goes past it"
+expect_err "B-6" "…and the mandate"
+expect_err "2,00 h" "…and its budget"
+expect_eq "$(sql "select count(*) from entries")" "$n0" "…and nothing of the import is saved"
+imp "2020-02-17,alice,B-6,60,i" "2020-02-18,alice,B-6,60,j"
+expect_rc 0 "up to 100 % of a hard budget is accepted"
+expect_err "mandat B-6 : budget atteint" "…and says 100 %"
+# a hard budget in dollars: 2h at 95 $ = 190 $ of 200 $, then 15 min (23,75 $) more is past it
+printf 'code,title,client,service,billing,budget_amount,opened_on,budget_hard\nB-7,Strict en dollars,FCSD,FIN,horaire,200.00,2019-04-01,1\n' > "$T/m7.csv"
+j import mandates "$T/m7.csv"; expect_rc 0 "a mandate with a hard budget in dollars"
+n0=$(sql "select count(*) from entries")
+imp "2020-02-03,bob,B-7,60,o" "2020-02-04,bob,B-7,60,p" "2020-02-05,bob,B-7,15,q"
+expect_rc 1 "an import past a hard budget in dollars is refused"
+expect_err "imp.csv:4:" "…at the line that takes it past, priced as invoices price it"
+expect_err "213,75" "…with the dollars priced"
+expect_eq "$(sql "select count(*) from entries")" "$n0" "…and nothing of the import is saved"
+imp "2020-02-03,bob,B-7,60,o" "2020-02-04,bob,B-7,60,p"
+expect_rc 0 "within the dollar budget: saved"
+expect_err "mandat B-7 : 80" "…and past 80 % in dollars, said"
+j --as gilles mandate assign B-5 alice --manager gilles; expect_rc 0 "a team on B-5"
+n0=$(sql "select count(*) from entries")
+imp "2020-02-26,alice,B-5,30,m" "2020-02-26,bob,B-5,30,n"
+expect_rc 1 "an import with a non-member's time is refused"
+expect_err "imp.csv:3:" "…naming the file and the line"
+expect_err "bob n'est pas de l'équipe du mandat B-5" "…and who is not on the team"
+expect_err "Gilles Lévesque (gilles)" "…and the mandate's manager"
+expect_eq "$(sql "select count(*) from entries")" "$n0" "…and nothing of it is saved"
+j --as bob log --date 2020-02-26 30m B-5; expect_rc 1 "juste log refuses the non-member too"
+expect_err "bob n'est pas de l'équipe du mandat B-5" "…with the same words"
 
 finish

@@ -27,7 +27,7 @@ expect_err "Fermeture des fêtes" "…naming the closure it meets"
 j --as gilles holiday add 2020-10-30 --name "Journée pédagogique"; expect_rc 0 "a one-day closure"
 j --as gilles holiday add 2020-11-02 --to 2020-11-01 --name "À l'envers"; expect_rc 1 "a range backwards is refused"
 j holiday list --year 2020 --format json; expect_out '"kind": "centre"' "closures are listed with the holidays"
-expect_out '"first": "2019-12-23"' "…the closure that reaches into the year"
+expect_out '"from": "2019-12-23"' "…the closure that reaches into the year"
 j --as gilles holiday rm 2020-12-25; expect_rc 1 "a statutory holiday cannot be removed"
 expect_eq "$(sql "select count(*) from audit where entity = 'closure' and action = 'insert'")" "2" "closures are audited"
 
@@ -43,8 +43,8 @@ j --as alice absence add --from 2020-10-22; expect_rc 2 "the kind is required"
 j --as alice absence list --format csv; expect_rc 0 "an expert lists"
 case "$OUT" in *bob*) not_ok "an expert sees only their own absences";; *) ok "an expert sees only their own absences";; esac
 j --as gilles absence list --from 2020-10-01 --to 2020-10-31 --format csv
-expect_out "1,alice,2020-10-20,2020-10-20,vacances,1" "the manager sees alice's"
-expect_out "2,bob,2020-10-19,2020-10-23,formation,0" "…and bob's"
+expect_out "1,alice,Alice Bélanger,2020-10-20,2020-10-20,vacances,1" "the manager sees alice's"
+expect_out "2,bob,Bob Côté,2020-10-19,2020-10-23,formation,0" "…and bob's"
 j --as alice absence rm 2; expect_rc 1 "an expert may not remove another's absence"
 expect_eq "$(sql "select count(*) from audit where entity = 'absence'")" "2" "absences are audited"
 
@@ -74,7 +74,7 @@ expect_out ",6300" "…and bob's (a week of training: 15 days)"
 j --as alice log --date 2020-11-02 2h M-1 "lundi"; expect_rc 0 "alice logs on Monday"
 id=$(sql "select id from entries where work_date = '2020-11-02' and minutes = 120")
 j --as alice week status --date 2020-11-04 --format csv
-expect_out "alice,2020-11-02,missing,120" "an unsubmitted week is missing"
+expect_out "alice,Alice Bélanger,2020-11-02,missing,120" "an unsubmitted week is missing"
 j --as alice week submit --date 2020-11-04; expect_rc 0 "alice submits her week"
 expect_out "soumise" "…submitted"
 j --as alice week submit --date 2020-11-04; expect_rc 1 "submitting twice is refused"
@@ -94,8 +94,8 @@ j --as gilles week return alice --date 2020-11-02 --reason "Le 2, c'est M-2"; ex
 j --as alice log --date 2020-11-03 1h M-1; expect_rc 0 "a returned week opens again"
 j --as alice week --date 2020-11-02; expect_out "Le 2, c'est M-2" "…and shows the reason"
 j --as gilles week status --date 2020-11-02 --format csv
-expect_out "alice,2020-11-02,returned" "status: alice's week returned"
-expect_out "bob,2020-11-02,missing" "…bob's missing"
+expect_out "alice,Alice Bélanger,2020-11-02,returned" "status: alice's week returned"
+expect_out "bob,Bob Côté,2020-11-02,missing" "…bob's missing"
 expect_eq "$(sql "select count(*) from audit where entity = 'week'")" "3" "submit, approve and return are audited"
 
 # billing holds the entries of unapproved weeks when the setting is on

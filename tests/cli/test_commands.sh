@@ -54,6 +54,10 @@ for c in $cmds; do
     ERR=$(LANGUAGE=en "$JUSTE" --db "$DB" $c $s $subj --bogus 2>&1 >/dev/null); RC=$?
     [ "$RC" = 2 ] && case "$ERR" in *"$name: unknown option \"--bogus\" (juste $name --help)"*) true;; *) false;; esac &&
       ok "$name --bogus in English" || not_ok "$name --bogus in English (exit $RC: $ERR)"
+    # an unknown option after a record that does not exist: the options
+    # are read first, so it is a usage error whatever the record
+    j $c $s ZZ-INCONNU --bogus
+    expect_rc 2 "$name ZZ-INCONNU --bogus: a usage error, before any record is looked for"
     # a bad --format, wherever the help names --format
     if printf '%s\n' "$fr" | grep -q -- '--format'; then
       j $c $s $subj --format bogus
@@ -62,6 +66,27 @@ for c in $cmds; do
   done
 done
 [ "$n" -gt 60 ] && ok "$n commands and sub-commands walked" || not_ok "only $n commands and sub-commands"
+
+# the options before the record: a usage error whatever the record, a
+# missing record a refusal (exit 1)
+for args in "entry edit 999999 --bogus" "entry edit abc --bogus" "org edit INCONNU --bogus" "entry rm 999999 --bogus" \
+    "expert set inconnu --bogus" "mandate close INCONNU --bogus" "mandate budget INCONNU --bogus" \
+    "invoice show F1999-9999 --bogus" "payment void 99999 --bogus" "statement INCONNU --bogus" "backup $T/x.db --bogus"; do
+  set -- $args
+  name="$1 $2"; case "$1" in statement|backup) name=$1;; esac
+  j $args
+  [ "$RC" = 2 ] && case "$ERR" in *"$name : option inconnue « --bogus »"*) true;; *) false;; esac &&
+    ok "$args: juste's usage error, exit 2" || not_ok "$args (exit $RC: $ERR)"
+done
+j entry edit 999999 --note x; expect_rc 1 "entry edit of a missing entry: refused (exit 1)"
+expect_err "999999" "…naming it"
+j org edit INCONNU --name x; expect_rc 1 "org edit of a missing organisation: refused (exit 1)"
+j entry edit "$entry" --date 2020-03-03 --bogus; expect_rc 2 "entry edit with a good and a bad option: a usage error"
+expect_eq "$(sql "select work_date from entries where id = $entry")" "2020-03-02" "…and the entry is unchanged"
+j entry edit --note "Analyse revue" "$entry"; expect_rc 0 "entry edit: the options may come before ID"
+j --as alice log 30m M-1 --bogus; expect_rc 2 "log: an unknown option after the mandate is a usage error, not a note"
+j --as alice log 30m M-1 "Revue" --date 2020-03-04; expect_rc 0 "log: --date after the mandate and the note"
+expect_eq "$(sql "select count(*) from entries where work_date = '2020-03-04' and note = 'Revue'")" "1" "…logged on that date"
 
 # missing values, values given to a flag, an unknown sub-command
 j entries --format; expect_rc 2 "a missing value"
@@ -93,4 +118,14 @@ refused alice devaffaires list --format csv
 refused alice audit --format csv
 refused alice month list --format csv
 refused alice report members --fy 2019-2020 --format csv
+refused alice payment list --format csv
+refused alice receivables --format csv
+refused alice receivables --detail --format csv
+refused alice receivables
+refused alice export invoices
+refused alice export payments --format json
+refused alice absence list --expert bob --format csv
+refused alice rate check --format csv
+refused alice budget --format csv
+refused alice ledger --from 2020-03-01 --to 2020-03-31 --format csv
 finish

@@ -57,7 +57,7 @@ expect_eq "$(json "[e['piece'] for e in d['entries']]")" \
 expect_eq "$(json "all(sum(l['debit_cents'] for l in e['lines']) == sum(l['credit_cents'] for l in e['lines']) for e in d['entries'])")" \
   "True" "every entry is balanced"
 # debits: documents 1 847,35; payments 500,00 + 103,48 + 103,48 (void) + 1 200,00
-expect_eq "$(json "(d['debit_cents'], d['credit_cents'])")" "(375431, 375431)" "debits = credits = 3 754,31"
+expect_eq "$(json "(d['total']['debit_cents'], d['total']['credit_cents'])")" "(375431, 375431)" "debits = credits = 3 754,31"
 bal() { json "sum(l['debit_cents'] - l['credit_cents'] for e in d['entries'] for l in e['lines'] if l['account_kind'] == '$1')"; }
 # receivables: invoices 1 847,35 - credits 0 - settled 500,00 + 592,26 + 436,91 = 318,18 (D and O, open)
 expect_eq "$(bal receivables)" "31818" "receivables move by invoices - credits - payments settled"
@@ -71,16 +71,16 @@ j --as carole receivables --at 2020-03-31 --format json
 expect_eq "$(json "d['total']['open_cents']")" "31818" "… the same 318,18 receivables reports open"
 
 j --as carole ledger --from 2020-02-01 --to 2020-03-31 --format csv; expect_rc 0 "the generic CSV"
-expect_eq "$(printf '%s\n' "$OUT" | head -4)" "date,piece,account,debit,credit,memo
-2020-02-03,$D,1200,103.48,0.00,\"facture $D, COOP1 Coopérative Érable\"
-2020-02-03,$D,4000,0.00,90.00,\"facture $D, COOP1 Coopérative Érable\"
-2020-02-03,$D,2310,0.00,4.50,\"facture $D, COOP1 Coopérative Érable\"" \
+expect_eq "$(printf '%s\n' "$OUT" | head -4)" "date,piece,account,account_kind,debit,credit,memo
+2020-02-03,$D,1200,receivables,103.48,0.00,\"facture $D, COOP1 Coopérative Érable\"
+2020-02-03,$D,4000,revenue,0.00,90.00,\"facture $D, COOP1 Coopérative Érable\"
+2020-02-03,$D,2310,tps_payable,0.00,4.50,\"facture $D, COOP1 Coopérative Érable\"" \
   "CSV: one line per account, money as 1234.56"
 expect_eq "$(printf '%s\n' "$OUT" | tail -n +2 | python3 -c "
 import csv, sys
 r = list(csv.reader(sys.stdin))
-print(sum(round(float(x[3]) * 100) for x in r), sum(round(float(x[4]) * 100) for x in r))")" "375431 375431" "the CSV's debits equal its credits"
-expect_out "2020-02-03,$O,2330,0.00,24.70" "the TVH goes to its own account"
+print(sum(round(float(x[4]) * 100) for x in r), sum(round(float(x[5]) * 100) for x in r))")" "375431 375431" "the CSV's debits equal its credits"
+expect_out "2020-02-03,$O,2330,tvh_payable,0.00,24.70" "the TVH goes to its own account"
 
 # --- April: a credit note on the paid invoice B --------------------------------
 JUSTE_TODAY=2020-04-02 j --as carole invoice credit "$B" --reason "Heure en trop" --amount 50.00 --date 2020-04-02
@@ -103,7 +103,7 @@ expect_eq "$(printf '%s' "$OUT" | tr -d '\r' | head -5)" "02-03-20,\"$D\",\"fact
 case "$OUT" in *$'\r\n'*) ok "… with the CRLF line ends of a Windows text file";; *) not_ok "no CRLF";; esac
 j settings set ledger.bank "Banque" ; expect_rc 0 "an account named by words"
 j --as carole ledger --from 2020-02-01 --to 2020-02-29 --format csv; expect_rc 0 "… is fine in CSV"
-expect_out "2020-02-20,PAI-$P1,Banque,500.00,0.00" "… under its name"
+expect_out "2020-02-20,PAI-$P1,Banque,bank,500.00,0.00" "… under its name"
 j --as carole ledger --from 2020-02-01 --to 2020-02-29 --format sage50; expect_rc 1 "… not for Sage 50"
 expect_err "ledger.bank" "… naming the setting"
 j settings set ledger.revenue "" ; expect_rc 0 "an account emptied"
@@ -112,13 +112,13 @@ expect_err "ledger.revenue" "… naming it"
 # --- juste export invoices|payments ---------------------------------------------
 j --as alice export invoices; expect_rc 1 "an expert may not export the invoices"
 j --as carole export invoices --from 2020-03-01 --to 2020-04-30; expect_rc 0 "the invoices of March and April"
-expect_eq "$OUT" "number,kind,credited_invoice,client,client_name,issued_on,due_on,tax_regime,subtotal,tps,tvq,total
-$B,invoice,,FCSD,Fédération des coopératives de services à domicile,2020-03-02,2020-04-01,tps_tvq,380.00,19.00,37.91,436.91
-$NC,credit,$B,FCSD,Fédération des coopératives de services à domicile,2020-04-02,2020-04-02,tps_tvq,-50.00,-2.50,-4.99,-57.49" \
+expect_eq "$OUT" "number,kind,credits_invoice,client,client_name,issued_on,due_on,tax_regime,subtotal,tps,tvh,tvq,total
+$B,invoice,,FCSD,Fédération des coopératives de services à domicile,2020-03-02,2020-04-01,tps_tvq,380.00,19.00,0.00,37.91,436.91
+$NC,credit,$B,FCSD,Fédération des coopératives de services à domicile,2020-04-02,2020-04-02,tps_tvq,-50.00,-2.50,0.00,-4.99,-57.49" \
   "CSV: money as 1234.56, the credit note negative"
 j --as carole export invoices --format json --to 2020-02-29; expect_rc 0 "… in JSON"
-expect_eq "$(json "[(x['number'], x['tax_regime'], x['subtotal_cents'], x['tps_cents'], x['total_cents']) for x in d if x['client'] == 'ONT']")" \
-  "[('$O', 'tvh', 19000, 2470, 21470)]" "JSON: integer _cents; the TVH in the first slot, its regime said"
+expect_eq "$(json "[(x['number'], x['tax_regime'], x['subtotal_cents'], x['tps_cents'], x['tvh_cents'], x['total_cents']) for x in d if x['client'] == 'ONT']")" \
+  "[('$O', 'tvh', 19000, 0, 2470, 21470)]" "JSON: integer _cents; the TVH in its own column, as the journal has it"
 j --as gilles export payments --from 2020-03-01; expect_rc 0 "the payments from March"
 expect_eq "$OUT" "id,received_on,client,invoice,amount,method,reference,voided_on,void_reason
 $P2,2020-03-10,COOP1,$D,103.48,virement,,2020-03-20,chèque sans provision

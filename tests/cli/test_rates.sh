@@ -117,8 +117,28 @@ expect_rc 1 "rate check fails when an entry has no rate"
 expect_out "bob  M-2" "it names the expert and the mandate"
 expect_out "2020-01-31" "and the date"
 expect_err "sans taux" "the error says entries lack a rate"
+j --as carole rate check --from 2020-01-01 --to 2020-03-31 --format csv
+expect_rc 1 "rate check csv: still exit 1 with an entry without a rate"
+rh=$(sql "select id from entries where work_date = '2020-01-31' and minutes = 45")
+expect_eq "$OUT" "entry_id,date,expert,mandate,reason
+$rh,2020-01-31,bob,M-2,$(printf '%s\n' "$OUT" | tail -1 | cut -d, -f5-)" "rate check csv: a row per entry without a rate, nothing else"
+expect_out "$rh,2020-01-31,bob,M-2,\"" "…with the reason"
+expect_err "sans taux" "…the counts on stderr"
+j --as carole rate check --from 2020-01-01 --to 2020-03-31 --format json
+expect_rc 1 "rate check json: exit 1 too"
+printf '%s' "$OUT" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["unpriced_entries"] == 1 and d["priced_entries"] >= 1 and isinstance(d["amount_cents"], int), d
+assert d["from"] == "2020-01-01" and d["to"] == "2020-03-31", d
+(u,) = d["unpriced"]
+assert (u["entry_id"], u["date"], u["expert"], u["mandate"]) == ('"$rh"', "2020-01-31", "bob", "M-2") and u["reason"], u' \
+  && ok "rate check json: the counts, the amount in cents and the entry without a rate" || not_ok "rate check json: $OUT"
+j --as carole rate check --format bogus; expect_rc 2 "rate check --format bogus: a usage error"
 j --as alice rate check
 expect_rc 1 "an expert may not run the check"; expect_err "permission" "refusal says permission"
+j --as alice rate check --format csv
+expect_rc 1 "…in CSV either"; expect_eq "$OUT" "" "…and nothing is printed before the refusal"
 j --as carole entries --from 2020-01-31 --to 2020-01-31 --priced --format json
 expect_rc 1 "entries --priced fails on an unpriced entry"
 printf '%s' "$OUT" | python3 -c '
@@ -130,6 +150,14 @@ assert rh["amount_cents"] is None and rh["rate_cents"] is None and rh["rule"] ==
 j rate explain --mandate M-2 --date 2020-01-31
 expect_rc 1 "explain with no rate is an error"
 expect_out "aucune ligne pour le service RH" "and says the table lacks the row"
+j rate explain --mandate M-2 --date 2020-01-31 --format json
+expect_rc 1 "explain json with no rate: exit 1 too"
+printf '%s' "$OUT" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["rate_cents"] is None and d["rule"] is None and "M-2" in d["reason"], d
+assert [(r["rule"], r["status"]) for r in d["rules"]] == [("mandate", "none"), ("org_service", "none"), ("table", "none")], d' \
+  && ok "explain json without a rate: null, and why" || not_ok "explain json: $OUT"
 
 # --- negotiated: overriding the table, then expiring -----------------------
 j rate negotiate --org FCSD --service FIN --rate 90,00 --from 2020-02-01 --to 2020-02-29
@@ -153,6 +181,18 @@ expect_out "terminé le 2020-02-20" "explain says the mandate's rate ended"
 j rate explain --mandate M-1 --date 2020-02-15
 expect_out "Taux : taux négocié du mandat M-1" "explain names the negotiated rule"
 expect_out "(moins précis : ignoré)" "and shows the less specific rule it overrode"
+j rate explain --mandate M-1 --date 2020-02-15 --format json
+printf '%s' "$OUT" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert (d["rule"], d["rate_cents"], d["mandate"], d["client"], d["service"]) == ("mandate", 9500, "M-1", "FCSD", "FIN"), d
+st = [(r["rule"], r["status"], r["rate_cents"]) for r in d["rules"]]
+assert st == [("mandate", "applied", 9500), ("org_service", "overridden", 9000), ("table", "overridden", 7900)], st
+assert d["rules"][0]["valid_to"] == "2020-02-20", d' \
+  && ok "explain json: each rule, applied or overridden, rates in cents" || not_ok "explain json: $OUT"
+j rate explain --mandate M-1 --date 2020-03-02 --format csv
+expect_eq "$(printf '%s\n' "$OUT" | cut -d, -f7-10 | tr '\n' ' ')" "rule,status,rate,valid_from mandate,ended,95.00,2020-02-10 org_service,ended,90.00,2020-02-01 table,applied,79.00,2020-01-31 " \
+  "explain csv: a row per rule, the rates in dollars"
 j rate list --at 2020-02-25
 expect_out "terminé" "list shows the mandate's rate as ended"
 expect_out "en vigueur" "and the organisation's as in force"

@@ -82,8 +82,13 @@ expect_out "2020-03-20,chèque sans provision" "the voided payment is still list
 j --as carole receivables --at 2020-03-31 --format csv
 expect_eq "$OUT" "client,client_name,current,days_1_30,days_31_60,days_61_90,days_over_90,open,credit,balance
 COOP1,Coopérative Érable,0.00,103.48,0.00,0.00,0.00,103.48,0.00,103.48
-FCSD,Fédération des coopératives de services à domicile,436.91,592.26,0.00,0.00,0.00,1029.17,0.00,1029.17
-TOTAL,,436.91,695.74,0.00,0.00,0.00,1132.65,0.00,1132.65" "ageing at 2020-03-31"
+FCSD,Fédération des coopératives de services à domicile,436.91,592.26,0.00,0.00,0.00,1029.17,0.00,1029.17" "ageing at 2020-03-31"
+expect_eq "$(printf '%s' "$ERR" | nb)" "total : ouvert 1 132,65 $, crédit 0,00 $, solde 1 132,65 $" "…its total on stderr, not among the data"
+j --as carole receivables --at 2020-03-31 --format csv --detail
+expect_eq "$OUT" "client,client_name,invoice,issued_on,due_on,total,net,paid,open,payment_state,age,days_late
+COOP1,Coopérative Érable,$D,2020-02-03,2020-03-04,103.48,103.48,0.00,103.48,unpaid,days_1_30,27
+FCSD,Fédération des coopératives de services à domicile,$A,2020-02-03,2020-03-04,1092.26,1092.26,500.00,592.26,partial,days_1_30,27
+FCSD,Fédération des coopératives de services à domicile,$B,2020-03-02,2020-04-01,436.91,436.91,0.00,436.91,unpaid,current,0" "--detail in CSV: a row per open invoice"
 
 # --- one payment across three invoices, the rest on account (P3) -------------
 j --as carole payment add --client FCSD --amount 1300.00 --date 2020-04-10 --method depot
@@ -111,8 +116,8 @@ expect_eq "$(sql "select total_cents from invoices where number = '$NC'")" "-574
 j --as carole receivables --at 2020-06-15 --format csv
 expect_eq "$OUT" "client,client_name,current,days_1_30,days_31_60,days_61_90,days_over_90,open,credit,balance
 COOP1,Coopérative Érable,0.00,0.00,0.00,0.00,103.48,103.48,0.00,103.48
-FCSD,Fédération des coopératives de services à domicile,0.00,0.00,0.00,0.00,0.00,0.00,0.64,-0.64
-TOTAL,,0.00,0.00,0.00,0.00,103.48,103.48,0.64,102.84" "ageing at 2020-06-15: the credit note gave 0,64 back"
+FCSD,Fédération des coopératives de services à domicile,0.00,0.00,0.00,0.00,0.00,0.00,0.64,-0.64" "ageing at 2020-06-15: the credit note gave 0,64 back"
+expect_eq "$(printf '%s' "$ERR" | nb)" "total : ouvert 103,48 $, crédit 0,64 $, solde 102,84 $" "…the total balance on stderr"
 j --as carole receivables --format table
 expect_rc 0 "the table"; out=$(printf '%s' "$OUT" | nb)
 case "$out" in *"plus de 90 j"*"102,84 $"*) ok "… with its columns and the total balance";; *) not_ok "receivables table: $out";; esac

@@ -166,12 +166,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	juste_status st1 = transfer_import(a, k, path, 1, &dry, &e1);
 	check_untouched(e1.msg);
 	FUZZ_CHECK(dry.inserted == 0, e1.msg);
+	free(dry.notices);
 	if (st1 != JUSTE_OK)
 		fuzz_world_check_refusal(st1, &e1, path, data, size);
 
 	juste_status st2 = transfer_import(a, k, path, 0, &real, &e2);
 	FUZZ_CHECK(st2 == st1, e2.msg);
 	FUZZ_CHECK(real.rows == dry.rows, e2.msg);
+	free(real.notices);
 	if (st2 != JUSTE_OK) {
 		FUZZ_CHECK(strcmp(e1.msg, e2.msg) == 0, e2.msg);
 		FUZZ_CHECK(real.inserted == 0, e2.msg);

@@ -84,6 +84,7 @@ static void import(enum transfer_kind k, const char *path)
 	struct juste_err e = { 0 };
 	if (transfer_import(app, k, path, 0, &r, &e) != JUSTE_OK)
 		die(path, &e);
+	free(r.notices);
 }
 
 void fuzz_world_init(void)
@@ -198,6 +199,7 @@ void fuzz_world_check_closed(const char *what)
 	snprintf(p, sizeof p, "%s/services.csv", dir);
 	write_file(p, header_only, sizeof header_only - 1);
 	FUZZ_CHECK(transfer_import(app, KIND_SERVICES, p, 1, &r, &e) == JUSTE_OK, what);
+	free(r.notices);
 }
 
 long fuzz_world_audit_built(void)

@@ -30,6 +30,8 @@ struct import_result {
 	long rows;        /* data rows read */
 	long inserted;    /* rows written (0 on a dry run) */
 	long unchanged;   /* rows identical to a record already there: left as they are */
+	char *notices;    /* entries: the budgets crossed (80 %, 100 %), a line per mandate; NULL when
+	                   * none; the caller frees it */
 };
 
 juste_status transfer_import(struct app *a, enum transfer_kind k, const char *path, int dry_run,
