@@ -104,8 +104,15 @@ static void draw_top(struct tui *t)
 			week_elapsed_format(secs, el, sizeof el));
 		ra = term_attr(TR_TIMER);
 	} else {
-		snprintf(right, sizeof right, " %s (%s) ", app_user(t->app)->name,
-			vocab_role_label(app_user(t->app)->role));
+		/* who and with which role; on a narrow bar the login, then the
+		 * role alone, rather than a role cut in the middle */
+		const struct expert *u = app_user(t->app);
+		const char *role = vocab_role_label(u->role);
+		snprintf(right, sizeof right, " %s (%s) ", u->name, role);
+		if (widget_width(right) > COLS - x - 1)
+			snprintf(right, sizeof right, " %s (%s) ", u->login, role);
+		if (widget_width(right) > COLS - x - 1)
+			snprintf(right, sizeof right, " %s ", role);
 	}
 	int rw = widget_width(right);
 	if (rw > COLS - x - 1)

@@ -23,6 +23,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "juste/approval.h"
 #include "juste/budget.h"
@@ -727,13 +728,25 @@ static int absence_submit(struct tui *t, void *ctx, struct widget_form *fm)
 	(void)ctx;
 	struct juste_err e = { 0 };
 	enum absence_kind kind;
-	if (vocab_absence_kind_parse(widget_form_value(fm, "kind"), &kind, &e)) {
+	const char *kv = widget_form_value(fm, "kind");
+	/* the word of the commands, or the name the list shows */
+	int k = 0;
+	while (k < ABSENCE_KIND_COUNT && strcasecmp(kv, vocab_absence_kind_label((enum absence_kind)k)) != 0)
+		k++;
+	if (k < ABSENCE_KIND_COUNT) {
+		kind = (enum absence_kind)k;
+	} else if (vocab_absence_kind_parse(kv, &kind, &e)) {
 		snprintf(e.field, sizeof e.field, "kind");
 		return refuse_field(fm, &e);
 	}
 	int half = 0;
 	const char *hv = widget_form_value(fm, "half");
-	if (hv[0] && rules_bool_parse("half", hv, &half, &e))
+	/* the answers of the dialogs too: o, y, yes, n, no */
+	if (strcasecmp(hv, "o") == 0 || strcasecmp(hv, "y") == 0 || strcasecmp(hv, "yes") == 0)
+		half = 1;
+	else if (strcasecmp(hv, "n") == 0 || strcasecmp(hv, "no") == 0)
+		half = 0;
+	else if (hv[0] && rules_bool_parse("half", hv, &half, &e))
 		return refuse_field(fm, &e);
 	struct absence_rec out;
 	if (workdays_absence_add(t->app, widget_form_value(fm, "login"), widget_form_value(fm, "from"),

@@ -125,6 +125,23 @@ see "new_item" "and the form key"
 keys Escape
 tui_quit
 
+# --- in English: the form takes the names it shows and yes / no ------------------------
+TUI_ENV="LANGUAGE=en"
+tui_start "$SIZE" --as gilles tui
+see "(manager)" "the top bar names the role in English"
+keys F4 5
+see "month: 2020-04-01 to 2020-04-30" "the absences tab in English"
+see "training" "the kind's English name"
+keys n
+see "New absence" "the form in English"
+type_text "bob"; keys Tab; type_text "2020-04-28"; keys Tab Tab C-u; type_text "sickness"; keys Tab; type_text "yes"; keys Enter
+see "Absence of Bob Côté from 2020-04-28 to 2020-04-28 (sickness) saved" "saved with the English name of its kind"
+j --as gilles absence list --expert bob --format json
+expect_eq "$(printf '%s' "$OUT" | jq -r '.[] | "\(.expert) \(.from // .first) \(.kind) \(.half)"')" "bob 2020-04-28 maladie true" \
+  "juste absence list: bob's half day of sickness"
+tui_quit
+TUI_ENV=""
+
 # --- a clerk reaches none of it ---------------------------------------------------------
 tui_start "$SIZE" --as carole tui
 see "F3 Facturation" "the clerk's screens"
