@@ -166,7 +166,25 @@ void pdfdoc_footer(struct pdfdoc *d, const PangoFontDescription *font, const cha
 	cairo_save(d->cr);
 	cairo_set_source_rgb(d->cr, 0.35, 0.35, 0.35);
 	pdfdoc_text(d, PDFDOC_MARGIN, y, width, right, font, PANGO_ALIGN_RIGHT);
-	pdfdoc_text(d, PDFDOC_MARGIN, y, width, left, font, PANGO_ALIGN_LEFT);
+	/* the right text (the document and its page) is what must be read:
+	 * the left one (the centre's name) gets what is left of the line, in
+	 * a smaller size if it must (down to three quarters), and ends in "…"
+	 * only past that, rather than run into the right one */
+	double left_w = width - pdfdoc_width(d, right, font) - 12;
+	double natural = pdfdoc_width(d, left, font);
+	if (left_w > 0) {
+		PangoFontDescription *f = pango_font_description_copy(font);
+		if (natural > left_w) {
+			double scale = left_w / natural < 0.75 ? 0.75 : left_w / natural;
+			pango_font_description_set_size(f, (int)(pango_font_description_get_size(font) * scale));
+		}
+		lay_out(d, left_w, left, f, PANGO_ALIGN_LEFT);
+		pango_layout_set_ellipsize(d->lay, PANGO_ELLIPSIZE_END);
+		cairo_move_to(d->cr, PDFDOC_MARGIN, y);
+		pango_cairo_show_layout(d->cr, d->lay);
+		pango_layout_set_ellipsize(d->lay, PANGO_ELLIPSIZE_NONE);
+		pango_font_description_free(f);
+	}
 	cairo_restore(d->cr);
 }
 

@@ -140,6 +140,54 @@ static void para(struct letter *p, const char *s, const PangoFontDescription *f,
 	p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, w, s, f, PANGO_ALIGN_LEFT) + after;
 }
 
+static double widest(struct letter *p, double w, const char *s, const PangoFontDescription *f)
+{
+	double x = pdfdoc_width(&p->doc, s, f) + 10;
+	return x > w ? x : w;
+}
+
+/* The overdue invoices, a row each, every column as wide as its widest
+ * cell (a sentence per invoice wrapped its amount onto the next line). */
+static void invoice_table(struct letter *p)
+{
+	const struct reminder_client *c = p->c;
+	enum { NCOL = 5 };
+	const char *head[NCOL] = { _("Facture"), _("Émise le"), _("Échéance"), _("Jours de retard"), _("Reste à payer") };
+	double col[NCOL];
+	char a[MONEY_BUF], days[16];
+	for (int k = 0; k < NCOL; k++)
+		col[k] = widest(p, 0, head[k], p->bold);
+	col[1] = widest(p, col[1], "2020-03-31", p->regular);
+	col[2] = widest(p, col[2], "2020-03-31", p->regular);
+	for (size_t i = 0; i < c->ninvoices; i++) {
+		col[0] = widest(p, col[0], c->invoices[i].number, p->regular);
+		col[4] = widest(p, col[4], money_format_fr(c->invoices[i].open_cents, a, sizeof a), p->regular);
+	}
+	for (size_t i = 0; i <= c->ninvoices; i++) {
+		const struct reminder_invoice *x = i ? &c->invoices[i - 1] : NULL;
+		const char *cell[NCOL] = { head[0], head[1], head[2], head[3], head[4] };
+		if (x) {
+			snprintf(days, sizeof days, "%d", x->days_late);
+			cell[0] = x->number;
+			cell[1] = x->issued_on;
+			cell[2] = x->due_on;
+			cell[3] = days;
+			cell[4] = money_format_fr(x->open_cents, a, sizeof a);
+		}
+		const PangoFontDescription *f = x ? p->regular : p->bold;
+		ensure(p, 14);
+		double left = MARGIN, h = 0;
+		for (int k = 0; k < NCOL; k++) {
+			PangoAlignment al = k >= 3 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+			double hk = pdfdoc_text(&p->doc, left, p->doc.y, col[k] - (al == PANGO_ALIGN_RIGHT ? 0 : 10), cell[k], f, al);
+			if (hk > h)
+				h = hk;
+			left += col[k];
+		}
+		p->doc.y += h + 3;
+	}
+}
+
 static void letter_render(struct letter *p)
 {
 	p->regular = pdfdoc_font(&p->doc, "DejaVu Sans 9.5");
@@ -160,7 +208,8 @@ static void letter_render(struct letter *p)
 	}
 	p->doc.y += 18;
 	snprintf(buf, sizeof buf, _("Le %s"), p->at);
-	pdfdoc_text(&p->doc, MARGIN, p->doc.y, w, buf, p->regular, PANGO_ALIGN_RIGHT);
+	/* the date on a line of its own: a long client name beside it ran into it */
+	p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, w, buf, p->regular, PANGO_ALIGN_RIGHT) + 8;
 	para(p, c->org.name, p->bold, 0);
 	para(p, c->org.address[0] ? c->org.address : "", p->regular, 18);
 	snprintf(buf, sizeof buf, _("Objet : %s — factures échues"), _(reminders_level_label(c->level)));
@@ -170,12 +219,7 @@ static void letter_render(struct letter *p)
 		_("Sauf erreur de notre part, les factures suivantes restent impayées après leur échéance. "
 		  "Le solde dû est de %s au %s."), money_format_fr(c->open_cents, a, sizeof a), p->at);
 	para(p, buf, p->regular, 10);
-	for (size_t i = 0; i < c->ninvoices; i++) {
-		const struct reminder_invoice *x = &c->invoices[i];
-		snprintf(buf, sizeof buf, _("Facture %s du %s, échue le %s (%d jours de retard) : reste %s"), x->number,
-			x->issued_on, x->due_on, x->days_late, money_format_fr(x->open_cents, a, sizeof a));
-		para(p, buf, p->regular, 3);
-	}
+	invoice_table(p);
 	snprintf(buf, sizeof buf, _("Total dû : %s"), money_format_fr(c->open_cents, a, sizeof a));
 	p->doc.y += 6;
 	para(p, buf, p->bold, 12);

@@ -3,6 +3,7 @@
  * laid out twice like the invoices: a dry pass counts the pages, the real
  * one prints "page N de M".
  */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -18,10 +19,16 @@
 struct spdf {
 	struct pdfdoc doc;
 	PangoFontDescription *regular, *bold, *small, *big, *title;
+	PangoFontDescription *cell, *cell_bold;   /* the tables' size, chosen by widths() */
 	const struct policy *cfg;
 	const struct statement *s;
-	double c_date, c_kind, c_ref, c_amount;   /* measured column widths */
+	double c_date, c_kind, c_ref, c_debit, c_credit, c_balance;   /* measured column widths */
+	double c_total;                           /* the closing balance, in its larger size */
 };
+
+/* The detail column never gets less than this: below it, the tables go
+ * down a size (a few very large amounts), then the kind wraps by words. */
+#define MEMO_MIN 110.0
 
 void statement_pdf_shutdown(void)
 {
@@ -49,25 +56,25 @@ static void footer(struct spdf *p)
 
 static double memo_width(const struct spdf *p)
 {
-	return p->doc.w - 2 * MARGIN - p->c_date - p->c_kind - p->c_ref - 3 * p->c_amount;
+	return p->doc.w - 2 * MARGIN - p->c_date - p->c_kind - p->c_ref - p->c_debit - p->c_credit - p->c_balance;
 }
 
 static void table_head(struct spdf *p)
 {
 	double x = MARGIN, y = p->doc.y;
-	double h = pdfdoc_text(&p->doc, x, y, p->c_date, _("Date"), p->bold, PANGO_ALIGN_LEFT);
+	double h = pdfdoc_text(&p->doc, x, y, p->c_date, _("Date"), p->cell_bold, PANGO_ALIGN_LEFT);
 	x += p->c_date;
-	pdfdoc_text(&p->doc, x, y, p->c_kind, _("Pièce"), p->bold, PANGO_ALIGN_LEFT);
+	pdfdoc_text(&p->doc, x, y, p->c_kind - PAD, _("Pièce"), p->cell_bold, PANGO_ALIGN_LEFT);
 	x += p->c_kind;
-	pdfdoc_text(&p->doc, x, y, p->c_ref, _("Numéro"), p->bold, PANGO_ALIGN_LEFT);
+	pdfdoc_text(&p->doc, x, y, p->c_ref, _("Numéro"), p->cell_bold, PANGO_ALIGN_LEFT);
 	x += p->c_ref;
-	pdfdoc_text(&p->doc, x, y, memo_width(p) - PAD, _("Détail"), p->bold, PANGO_ALIGN_LEFT);
+	pdfdoc_text(&p->doc, x, y, memo_width(p) - PAD, _("Détail"), p->cell_bold, PANGO_ALIGN_LEFT);
 	x += memo_width(p);
-	pdfdoc_text(&p->doc, x, y, p->c_amount, _("Débit"), p->bold, PANGO_ALIGN_RIGHT);
-	x += p->c_amount;
-	pdfdoc_text(&p->doc, x, y, p->c_amount, _("Crédit"), p->bold, PANGO_ALIGN_RIGHT);
-	x += p->c_amount;
-	pdfdoc_text(&p->doc, x, y, p->c_amount, _("Solde"), p->bold, PANGO_ALIGN_RIGHT);
+	pdfdoc_text(&p->doc, x, y, p->c_debit, _("Débit"), p->cell_bold, PANGO_ALIGN_RIGHT);
+	x += p->c_debit;
+	pdfdoc_text(&p->doc, x, y, p->c_credit, _("Crédit"), p->cell_bold, PANGO_ALIGN_RIGHT);
+	x += p->c_credit;
+	pdfdoc_text(&p->doc, x, y, p->c_balance, _("Solde"), p->cell_bold, PANGO_ALIGN_RIGHT);
 	p->doc.y += h + 2;
 	rule(p, p->doc.y);
 	p->doc.y += 3;
@@ -91,23 +98,66 @@ static double widest(struct spdf *p, double w, const char *s, const PangoFontDes
 	return x > w ? x : w;
 }
 
-static void widths(struct spdf *p)
+/* The widest word of s: where a label may wrap. */
+static double widest_word(struct spdf *p, double w, const char *s, const PangoFontDescription *f)
+{
+	char word[128];
+	while (*s) {
+		size_t n = strcspn(s, " ");
+		if (n && n < sizeof word) {
+			memcpy(word, s, n);
+			word[n] = '\0';
+			w = widest(p, w, word, f);
+		}
+		s += n;
+		s += strspn(s, " ");
+	}
+	return w;
+}
+
+/* Every column as wide as its widest cell, so that no code or amount
+ * wraps or runs into its neighbour; the detail gets what is left. */
+static void measure(struct spdf *p, const PangoFontDescription *f, const PangoFontDescription *fb, bool wrap_kind)
 {
 	char a[MONEY_BUF];
-	p->c_date = widest(p, 0, "2020-03-31", p->regular);
-	p->c_kind = widest(p, 0, _("Pièce"), p->bold);
-	for (int k = STATEMENT_INVOICE; k <= STATEMENT_VOID; k++)
-		p->c_kind = widest(p, p->c_kind, receivables_statement_kind_label((enum statement_kind)k), p->regular);
-	p->c_ref = widest(p, 0, _("Numéro"), p->bold);
-	p->c_amount = widest(p, 0, _("Solde"), p->bold);
-	p->c_amount = widest(p, p->c_amount, money_format_fr(p->s->opening_cents, a, sizeof a), p->regular);
+	p->c_date = widest(p, widest(p, 0, "2020-03-31", f), _("Date"), fb);
+	p->c_kind = widest(p, 0, _("Pièce"), fb);
+	for (int k = STATEMENT_INVOICE; k <= STATEMENT_VOID; k++) {
+		const char *label = receivables_statement_kind_label((enum statement_kind)k);
+		p->c_kind = wrap_kind ? widest_word(p, p->c_kind, label, f) : widest(p, p->c_kind, label, f);
+	}
+	p->c_ref = widest(p, 0, _("Numéro"), fb);
+	p->c_debit = widest(p, 0, _("Débit"), fb);
+	p->c_credit = widest(p, 0, _("Crédit"), fb);
+	p->c_balance = widest(p, widest(p, 0, _("Solde"), fb), money_format_fr(p->s->opening_cents, a, sizeof a), f);
 	for (size_t i = 0; i < p->s->nlines; i++) {
 		const struct statement_line *l = &p->s->lines[i];
-		p->c_ref = widest(p, p->c_ref, l->ref, p->regular);
-		p->c_amount = widest(p, p->c_amount, money_format_fr(l->debit_cents, a, sizeof a), p->regular);
-		p->c_amount = widest(p, p->c_amount, money_format_fr(l->credit_cents, a, sizeof a), p->regular);
-		p->c_amount = widest(p, p->c_amount, money_format_fr(l->balance_cents, a, sizeof a), p->regular);
+		p->c_ref = widest(p, p->c_ref, l->ref, f);
+		p->c_debit = widest(p, p->c_debit, money_format_fr(l->debit_cents, a, sizeof a), f);
+		p->c_credit = widest(p, p->c_credit, money_format_fr(l->credit_cents, a, sizeof a), f);
+		p->c_balance = widest(p, p->c_balance, money_format_fr(l->balance_cents, a, sizeof a), f);
 	}
+}
+
+static void widths(struct spdf *p)
+{
+	static const char *const sizes[][2] = {
+		{ "DejaVu Sans 8.5", "DejaVu Sans Bold 8.5" },
+		{ "DejaVu Sans 7.5", "DejaVu Sans Bold 7.5" },
+		{ "DejaVu Sans 6.5", "DejaVu Sans Bold 6.5" },
+	};
+	size_t n = sizeof sizes / sizeof sizes[0];
+	for (size_t i = 0; i < n; i++) {
+		p->cell = pdfdoc_font(&p->doc, sizes[i][0]);
+		p->cell_bold = pdfdoc_font(&p->doc, sizes[i][1]);
+		measure(p, p->cell, p->cell_bold, false);
+		if (memo_width(p) < MEMO_MIN)
+			measure(p, p->cell, p->cell_bold, true);
+		if (memo_width(p) >= MEMO_MIN)
+			break;
+	}
+	char a[MONEY_BUF];
+	p->c_total = widest(p, p->c_balance, money_format_fr(p->s->closing_cents, a, sizeof a), p->big);
 }
 
 static void head(struct spdf *p)
@@ -142,23 +192,26 @@ static void row(struct spdf *p, const char *date, const char *kind, const char *
 {
 	double mw = memo_width(p) - PAD;
 	double h = pdfdoc_measure(&p->doc, mw, memo, f, PANGO_ALIGN_LEFT);
+	double hk = pdfdoc_measure(&p->doc, p->c_kind - PAD, kind, f, PANGO_ALIGN_LEFT);
+	if (hk > h)
+		h = hk;
 	if (h < 11)
 		h = 11;
 	ensure(p, h + 2);
 	double x = MARGIN, y = p->doc.y;
 	pdfdoc_text(&p->doc, x, y, p->c_date, date, f, PANGO_ALIGN_LEFT);
 	x += p->c_date;
-	pdfdoc_text(&p->doc, x, y, p->c_kind, kind, f, PANGO_ALIGN_LEFT);
+	pdfdoc_text(&p->doc, x, y, p->c_kind - PAD, kind, f, PANGO_ALIGN_LEFT);
 	x += p->c_kind;
 	pdfdoc_text(&p->doc, x, y, p->c_ref, ref, f, PANGO_ALIGN_LEFT);
 	x += p->c_ref;
 	pdfdoc_text(&p->doc, x, y, mw, memo, f, PANGO_ALIGN_LEFT);
 	x += memo_width(p);
-	pdfdoc_text(&p->doc, x, y, p->c_amount, debit, f, PANGO_ALIGN_RIGHT);
-	x += p->c_amount;
-	pdfdoc_text(&p->doc, x, y, p->c_amount, credit, f, PANGO_ALIGN_RIGHT);
-	x += p->c_amount;
-	pdfdoc_text(&p->doc, x, y, p->c_amount, balance, f, PANGO_ALIGN_RIGHT);
+	pdfdoc_text(&p->doc, x, y, p->c_debit, debit, f, PANGO_ALIGN_RIGHT);
+	x += p->c_debit;
+	pdfdoc_text(&p->doc, x, y, p->c_credit, credit, f, PANGO_ALIGN_RIGHT);
+	x += p->c_credit;
+	pdfdoc_text(&p->doc, x, y, p->c_balance, balance, f, PANGO_ALIGN_RIGHT);
 	p->doc.y += h + 2;
 }
 
@@ -168,41 +221,67 @@ static void movements(struct spdf *p)
 	char a[MONEY_BUF], b[MONEY_BUF], c[MONEY_BUF];
 	table_head(p);
 	row(p, s->from, "", "", _("Solde au début de la période"), "", "",
-		money_format_fr(s->opening_cents, a, sizeof a), p->regular);
+		money_format_fr(s->opening_cents, a, sizeof a), p->cell);
 	for (size_t i = 0; i < s->nlines; i++) {
 		const struct statement_line *l = &s->lines[i];
 		row(p, l->date, receivables_statement_kind_label(l->kind), l->ref, l->memo,
 			l->debit_cents ? money_format_fr(l->debit_cents, a, sizeof a) : "",
 			l->credit_cents ? money_format_fr(l->credit_cents, b, sizeof b) : "",
-			money_format_fr(l->balance_cents, c, sizeof c), p->regular);
+			money_format_fr(l->balance_cents, c, sizeof c), p->cell);
 	}
 	ensure(p, 30);
 	rule(p, p->doc.y);
 	p->doc.y += 4;
 	char label[128];
 	snprintf(label, sizeof label, s->closing_cents >= 0 ? _("Solde dû au %s") : _("Solde en votre faveur au %s"), s->at);
-	double w = p->doc.w - 2 * MARGIN - p->c_amount;
-	pdfdoc_text(&p->doc, MARGIN, p->doc.y, w, label, p->big, PANGO_ALIGN_RIGHT);
-	p->doc.y += pdfdoc_text(&p->doc, MARGIN + w, p->doc.y, p->c_amount, money_format_fr(s->closing_cents, a, sizeof a),
+	double w = p->doc.w - 2 * MARGIN - p->c_total;
+	pdfdoc_text(&p->doc, MARGIN, p->doc.y, w - PAD, label, p->big, PANGO_ALIGN_RIGHT);
+	p->doc.y += pdfdoc_text(&p->doc, MARGIN + w, p->doc.y, p->c_total, money_format_fr(s->closing_cents, a, sizeof a),
 		p->big, PANGO_ALIGN_RIGHT) + 14;
 }
 
+/* The open invoices, a row each, in columns measured like the movements'. */
 static void open_invoices(struct spdf *p)
 {
 	const struct receivables_client *o = &p->s->open;
 	if (!o->ninvoices)
 		return;
+	const char *head[5] = { _("Facture"), _("Émise le"), _("Échéance"), _("Reste à payer"), _("Retard") };
+	double c[5] = { 0 };
+	char a[MONEY_BUF];
+	for (int k = 0; k < 5; k++)
+		c[k] = widest(p, 0, head[k], p->cell_bold);
+	c[1] = widest(p, c[1], "2020-03-31", p->cell);
+	c[2] = widest(p, c[2], "2020-03-31", p->cell);
+	for (size_t i = 0; i < o->ninvoices; i++) {
+		const struct receivables_invoice *r = &o->invoices[i];
+		c[0] = widest(p, c[0], r->doc->number, p->cell);
+		c[3] = widest(p, c[3], money_format_fr(r->open_cents, a, sizeof a), p->cell);
+		c[4] = widest(p, c[4], _(payments_age_label(r->age)), p->cell);
+	}
 	ensure(p, 40);
 	p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, p->doc.w - 2 * MARGIN, _("Factures ouvertes"), p->bold,
 		PANGO_ALIGN_LEFT) + 4;
-	char a[MONEY_BUF], buf[512];
-	for (size_t i = 0; i < o->ninvoices; i++) {
-		const struct receivables_invoice *r = &o->invoices[i];
+	for (size_t i = 0; i <= o->ninvoices; i++) {
+		const struct receivables_invoice *r = i ? &o->invoices[i - 1] : NULL;
+		const char *cell[5] = { head[0], head[1], head[2], head[3], head[4] };
+		if (r) {
+			cell[0] = r->doc->number;
+			cell[1] = r->doc->issued_on;
+			cell[2] = r->doc->due_on;
+			cell[3] = money_format_fr(r->open_cents, a, sizeof a);
+			cell[4] = _(payments_age_label(r->age));
+		}
+		const PangoFontDescription *f = r ? p->cell : p->cell_bold;
 		ensure(p, 14);
-		snprintf(buf, sizeof buf, _("%s — émise le %s, échéance %s — reste %s (%s)"), r->doc->number,
-			r->doc->issued_on, r->doc->due_on, money_format_fr(r->open_cents, a, sizeof a),
-			_(payments_age_label(r->age)));
-		p->doc.y += pdfdoc_text(&p->doc, MARGIN, p->doc.y, p->doc.w - 2 * MARGIN, buf, p->regular, PANGO_ALIGN_LEFT) + 2;
+		double x = MARGIN, h = 0;
+		for (int k = 0; k < 5; k++) {
+			double hk = pdfdoc_text(&p->doc, x, p->doc.y, c[k], cell[k], f, k == 3 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+			if (hk > h)
+				h = hk;
+			x += c[k] + (k == 3 ? 2 * PAD : 0);
+		}
+		p->doc.y += h + 2;
 	}
 	if (p->cfg->payment_instructions[0]) {
 		ensure(p, 30);

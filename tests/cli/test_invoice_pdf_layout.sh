@@ -4,7 +4,9 @@
 # across lines (an 11- and a 32-character mandate code, totals above
 # 100 000 $), "page N de M" on every page, the enterprise served named on
 # the line of a mandate that serves another than the client, the payment
-# instructions of the settings, and --no-detail leaving the entries out.
+# instructions of the settings, and --no-detail leaving the entries out;
+# a credit note's footer, the statement of account and a reminder letter
+# read back the same way.
 export JUSTE_TODAY=2020-04-02
 . "$(dirname "$0")/lib.sh"
 command -v pdftotext >/dev/null || { echo "1..0 # SKIP pdftotext missing"; exit 77; }
@@ -44,7 +46,8 @@ PY
 words "$T/f.html" > "$T/words.tsv"
 
 # No two words overlap (a wrapped code's tail drawn over the next row did).
-overlaps=$(python3 - "$T/words.tsv" <<'PY'
+overlaps() {
+  python3 - "$1" <<'PY'
 import sys
 w = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")]
 bad = 0
@@ -62,7 +65,8 @@ for p, ws in by_page.items():
                 print(f"page {p}: '{a[4]}' over '{b[4]}'", file=sys.stderr)
 print(bad)
 PY
-)
+}
+overlaps=$(overlaps "$T/words.tsv")
 expect_eq "$overlaps" 0 "no word drawn over another"
 
 # Codes whole: each detail row and each line shows the code as one word.
@@ -129,4 +133,50 @@ j import orgs "$T/orgs.csv"; expect_rc 0 "the export imports back (unchanged)"
 sed 's/^\(FCSD,.*\),1$/\1,0/' "$T/orgs.csv" > "$T/orgs2.csv"
 j import orgs "$T/orgs2.csv"; expect_rc 1 "a row that changes the choice is a conflict"
 expect_err "invoice_without_detail" "the conflict names the column"
+# The footer: the document and its page are read in full; the centre's
+# name gets what is left of the line and never runs into them (a credit
+# note's longer title did, "coopérativesNOTE DE CRÉDIT").
+j settings set centre.name "Consortium de ressources et d'expertises coopératives du Québec et des régions"
+expect_rc 0 "a long centre name"
+j --as carole invoice credit F2020-0001 --reason "Erreur de taux" --amount 100.00; expect_rc 0 "a partial credit note"
+j --as carole invoice show NC2020-0001 --format pdf -o "$T/nc.pdf"; expect_rc 0 "the credit note's PDF"
+pdftotext -bbox "$T/nc.pdf" "$T/nc.html"
+words "$T/nc.html" > "$T/nc.tsv"
+gap=$(python3 - "$T/nc.tsv" <<'PY'
+import sys
+w = [l.rstrip("\n").split("\t") for l in open(sys.argv[1], encoding="utf-8")]
+foot = max(float(x[2]) for x in w)
+line = sorted((float(x[1]), float(x[3]), x[5]) for x in w if abs(float(x[2]) - foot) < 1)
+right = next(i for i, x in enumerate(line) if x[2] == "NOTE")
+print(round(line[right][0] - line[right - 1][1]) if right else "none")
+PY
+)
+[ "$gap" != none ] && [ "$gap" -ge 6 ] && ok "the footer's two texts apart ($gap pt)" || not_ok "footer texts touch (gap $gap)"
+pdftotext -layout "$T/nc.pdf" - | grep -q 'NOTE DE CRÉDIT NC2020-0001 — page 1 de 1' && ok "the credit note's footer whole" || not_ok "the credit note's footer cut"
+# The statement of account: its columns measured like the invoice's (they
+# ran into each other: "F2019-0115101 812,69", "DétailDébit"), amounts
+# whole, the closing balance on one line beside its label.
+j --as carole payment add F2020-0001 --amount 50000.00 --date 2020-04-02 --method virement; expect_rc 0 "a payment"
+j --as carole statement FCSD --from 2020-01-01 --format pdf -o "$T/st.pdf"; expect_rc 0 "the statement's PDF"
+pdftotext -bbox "$T/st.pdf" "$T/st.html"
+words "$T/st.html" > "$T/st.tsv"
+expect_eq "$(overlaps "$T/st.tsv")" 0 "no word of the statement drawn over another"
+pdftotext -layout "$T/st.pdf" "$T/st.txt"
+grep -qE '^2020-04-02 +Facture +F2020-0001 +échéance 2020-05-02 +148 455,72 \$ +148 455,72 \$$' "$T/st.txt" \
+  && ok "the invoice's row: date, kind, number, detail, debit, balance apart" || not_ok "invoice row: $(grep -m1 F2020-0001 "$T/st.txt")"
+grep -qE 'Solde dû au [0-9-]+ +[0-9 ]+,[0-9]{2} \$$' "$T/st.txt" && ok "the balance due on one line" \
+  || not_ok "balance due: $(grep -A1 'Solde dû' "$T/st.txt" | tr '\n' '|')"
+grep -qE '^F2020-0001 +2020-04-02 +2020-05-02 +[0-9 ]+,[0-9]{2} \$ +courant' "$T/st.txt" && ok "the open invoice in its columns" \
+  || not_ok "open invoice: $(grep -m2 F2020-0001 "$T/st.txt" | tail -1)"
+# The reminder letter: the date on its own line (a long client name ran
+# into it), the overdue invoices in columns, no amount apart from its "$".
+j org edit FCSD --name "Fédération des coopératives de services à domicile et de santé du Québec"; expect_rc 0 "a long client name"
+mkdir "$T/rappels"
+j --as carole reminders pdf --at 2020-06-30 -o "$T/rappels"; expect_rc 0 "the reminder letters"
+pdftotext -bbox "$T/rappels/rappel-FCSD-2020-06-30.pdf" "$T/r.html"
+words "$T/r.html" > "$T/r.tsv"
+expect_eq "$(overlaps "$T/r.tsv")" 0 "no word of the letter drawn over another"
+pdftotext -layout "$T/rappels/rappel-FCSD-2020-06-30.pdf" "$T/r.txt"
+grep -qE '^F2020-0001 +2020-04-02 +2020-05-02 +59 +[0-9 ]+,[0-9]{2} \$$' "$T/r.txt" && ok "the overdue invoice in its columns" \
+  || not_ok "letter row: $(grep -m1 F2020-0001 "$T/r.txt")"
 finish

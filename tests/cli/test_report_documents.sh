@@ -66,6 +66,10 @@ for f in "$T/r-en.txt" "$T/r-en.md"; do
   expect_eq "$(grep -cE '[0-9],[0-9] ?%|[0-9] \$|professionnel|formateur' "$f")" 0 "no French figure or word in $(basename "$f")"
 done
 grep -q 'page 1 of ' <(pdftotext -layout "$T/r-en.pdf" -) && ok "PDF footer in English" || not_ok "no 'page 1 of' in the English PDF"
+# the footer's title whole beside its page (it was cut to "2019-…" once
+# the centre's name was kept from running into the page number)
+grep -q "Rapport d'activités 2019-2020 *page 1 de " <(pdftotext -layout "$T/r-fr.pdf" -) && ok "PDF footer: title and page whole" \
+  || not_ok "PDF footer cut: $(pdftotext -layout "$T/r-fr.pdf" - | grep -m1 'page 1 de')"
 
 # the CLI's tables of the report in English
 LANGUAGE=en j report members --fy 2019-2020; expect_rc 0 "report members (en)"

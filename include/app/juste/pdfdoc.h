@@ -29,7 +29,7 @@
 
 #define PDFDOC_PT_PER_MM (72.0 / 25.4)
 #define PDFDOC_MARGIN (18 * PDFDOC_PT_PER_MM)
-#define PDFDOC_MAX_FONTS 8
+#define PDFDOC_MAX_FONTS 16
 
 struct outfile;
 
