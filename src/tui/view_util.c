@@ -69,6 +69,11 @@ struct util_state {
 	struct holiday_row *hol;      /* holidays and closures of `year` */
 	size_t nhol;
 	int year;
+	/* the capacity of the expert under the cursor, apart (read when the
+	 * cursor or the period changes) */
+	char cap_login[LOGIN_LEN], cap_from[ISO_LEN], cap_to[ISO_LEN];
+	struct capacity cap;
+	int cap_ok;
 	struct widget_table tab_t[NTABS];
 	int widths[NTABS][10];
 	enum widget_align align[NTABS][10];
@@ -128,6 +133,7 @@ static juste_status load_tab(struct tui *t, struct util_state *s, int tab, struc
 		s->u = u;
 		utilisation_sort(&s->u, (enum utilisation_col)s->sort_col, s->sort_desc);
 		widget_list_set_rows(&s->tab_t[tab].rows, (int)u.n);
+		s->cap_login[0] = '\0';     /* absences or holidays may have changed */
 	} else if (tab == TAB_MANDATES) {
 		struct budget_row *b;
 		size_t n;
@@ -516,6 +522,42 @@ static void draw_week(struct util_state *s, int y, int h, int width)
 	widget_text(y + h - 1, 0, legend, width, WIDGET_LEFT, term_attr(TR_DIM));
 }
 
+/* What the capacity of the expert under the cursor is made of, so that
+ * the figure can be checked: workdays_capacity(), the function the
+ * figures come from. */
+static void capacity_line(struct tui *t, struct util_state *s, int y, int w)
+{
+	int row = widget_list_current(&s->tab_t[TAB_EXPERTS].rows);
+	if (row < 0 || row >= (int)s->u.n) {
+		widget_fill(y, 0, w, A_NORMAL);
+		return;
+	}
+	const struct utilisation_row *r = &s->u.rows[row];
+	if (strcmp(s->cap_login, r->login) != 0 || strcmp(s->cap_from, s->from) != 0 || strcmp(s->cap_to, s->to) != 0) {
+		date_t f, l;
+		struct juste_err e = { 0 };
+		s->cap_ok = date_parse(s->from, &f, NULL) == JUSTE_OK && date_parse(s->to, &l, NULL) == JUSTE_OK
+			&& workdays_capacity(t->app, r->login, f, l, &s->cap, &e) == JUSTE_OK;
+		snprintf(s->cap_login, sizeof s->cap_login, "%s", r->login);
+		snprintf(s->cap_from, sizeof s->cap_from, "%s", s->from);
+		snprintf(s->cap_to, sizeof s->cap_to, "%s", s->to);
+	}
+	char line[1024] = "", c[32], g[32], hd[32], ab[32];
+	if (s->cap_ok) {
+		hrs(s->cap.minutes, c, sizeof c);
+		hrs(s->cap.gross, g, sizeof g);
+		hrs(s->cap.holidays, hd, sizeof hd);
+		hrs(s->cap.absences, ab, sizeof ab);
+		char part[400];
+		/* the holidays include the centre's closures */
+		snprintf(part, sizeof part, _("en poste %s · fériés −%s · absences −%s · capacité %s h"), g, hd, ab, c);
+		snprintf(line, sizeof line, "%s : %s", r->name, part);
+		if (widget_width(line) > w)
+			snprintf(line, sizeof line, "%s", part);
+	}
+	widget_text(y, 0, line, w, WIDGET_LEFT, term_attr(TR_DIM));
+}
+
 static void util_draw(struct tui *t, void *state, int y, int h, int w)
 {
 	struct util_state *s = state;
@@ -567,7 +609,8 @@ static void util_draw(struct tui *t, void *state, int y, int h, int w)
 			wd[c] = w >= 120 ? wide[c] : narrow[c];
 			wd[0] -= wd[c];
 		}
-		widget_table_draw(tb, y + 1, 0, h - 2, padded_expert_cell, s);
+		widget_table_draw(tb, y + 1, 0, h - 3, padded_expert_cell, s);
+		capacity_line(t, s, y + h - 2, w);
 		legend = _("s trier (colonne du curseur) · p période · [ ] préc./suiv. · ⏎ semaine · ⚠ peu ou rien saisi la semaine passée");
 	} else if (s->tab == TAB_MANDATES) {
 		int hcol = w >= 120 ? 10 : 7, mcol = w >= 120 ? 15 : 11, pcol = w >= 120 ? 10 : 8;

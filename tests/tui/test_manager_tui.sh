@@ -116,6 +116,19 @@ keys ']'
 see "jours fériés et fermetures de 2021" "] shows the next year"
 see "Fermeture des fêtes" "the closure reaching into 2021 shows there too"
 
+# --- the capacity of the expert under the cursor, apart ---------------------------
+j --as gilles absence add alice --from 2020-04-15 --kind maladie; expect_rc 0 "an absence of alice before today"
+keys 1 g
+see "Capacité" "1 comes back to the experts"
+j --as gilles capacity alice --from 2020-04-01 --to 2020-04-30 --format json
+hours() { printf '%d,%02d' $(($1 / 60)) $(($1 % 60 * 100 / 60)); }
+o=$OUT
+cap="en poste $(hours "$(printf '%s' "$o" | jq .gross_minutes)") · fériés −$(hours "$(printf '%s' "$o" | jq .holiday_minutes)")"
+cap="$cap · absences −$(hours "$(printf '%s' "$o" | jq .absence_minutes)") · capacité $(hours "$(printf '%s' "$o" | jq .capacity_minutes)") h"
+[ "$(printf '%s' "$OUT" | jq '.absence_minutes')" -gt 0 ] && ok "juste capacity counts the absence" || not_ok "no absence in juste capacity: $OUT"
+see "$cap" "the line under the experts gives the capacity of the expert under the cursor, as juste capacity does"
+keys 6
+
 # a resize keeps the screen whole
 tm resize-window -t "$S" -x 100 -y 30 2>/dev/null || tm resize-pane -t "$S" -x 100 -y 30
 see "jours fériés et fermetures de 2021" "after a resize"

@@ -64,6 +64,12 @@ keys g Down Enter
 see "$first · échéance $due · ouvert" "Enter lists the client's open invoices"
 see "$late jours de retard" "with the days late"
 keys Escape
+screen
+case "$(row 3)" in *crédit*) not_ok "80 columns show the credit column: $(row 3)";; *) ok "80 columns leave the credit column out";; esac
+tm resize-window -t "$S" -x 132 -y 43 2>/dev/null || tm resize-pane -t "$S" -x 132 -y 43
+wait_until "the credit column after a resize" row_has 3 "crédit" && ok "widened, the tab shows the credit column" || not_ok "no credit column at 132 columns"
+tm resize-window -t "$S" -x 80 -y 24 2>/dev/null || tm resize-pane -t "$S" -x 80 -y 24
+wait_until "the credit column to go" eval '! row_has 3 "crédit"' && ok "narrowed again, it goes" || not_ok "credit column at 80 columns"
 keys d
 see "sur l'onglet du mois" "the month's keys say where they work"
 keys '<'
