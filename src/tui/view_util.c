@@ -524,7 +524,8 @@ static void draw_week(struct util_state *s, int y, int h, int width)
 
 /* What the capacity of the expert under the cursor is made of, so that
  * the figure can be checked: workdays_capacity(), the function the
- * figures come from. */
+ * figures come from.  The line names them by login: their row names them
+ * in full. */
 static void capacity_line(struct tui *t, struct util_state *s, int y, int w)
 {
 	int row = widget_list_current(&s->tab_t[TAB_EXPERTS].rows);
@@ -551,7 +552,7 @@ static void capacity_line(struct tui *t, struct util_state *s, int y, int w)
 		char part[400];
 		/* the holidays include the centre's closures */
 		snprintf(part, sizeof part, _("en poste %s · fériés −%s · absences −%s · capacité %s h"), g, hd, ab, c);
-		snprintf(line, sizeof line, "%s : %s", r->name, part);
+		snprintf(line, sizeof line, "%s : %s", r->login, part);
 		if (widget_width(line) > w)
 			snprintf(line, sizeof line, "%s", part);
 	}
