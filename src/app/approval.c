@@ -137,6 +137,12 @@ juste_status approval_status(struct app *a, date_t day, approval_cb cb, void *ct
 	return store_week_approval_list(a->store, monday, on_status, &c, e);
 }
 
+juste_status approval_pending(struct app *a, approval_cb cb, void *ctx, struct juste_err *e)
+{
+	juste_status st = app_require(a, ROLES_DECIDE, _("voir les semaines à approuver"), e);
+	return st ? st : store_week_approval_pending(a->store, cb, ctx, e);
+}
+
 void approval_describe(const struct week_approval *w, char *locked, size_t n, char *returned, size_t rn)
 {
 	if (n)

@@ -87,11 +87,20 @@ juste_status workdays_holidays(struct app *a, int year, workdays_holiday_cb cb, 
 	return JUSTE_OK;
 }
 
+/* The form field a refusal about option opt names ("--from": "from"), so
+ * that a screen's form shows it next to its field. */
+static juste_status name_field(struct juste_err *e, const char *opt, juste_status st)
+{
+	if (e && st)
+		snprintf(e->field, sizeof e->field, "%s", strncmp(opt, "--", 2) == 0 ? opt + 2 : "date");
+	return st;
+}
+
 static juste_status day_arg(const char *opt, const char *s, char out[ISO_LEN], struct juste_err *e)
 {
 	date_t t;
 	if (date_parse(s, &t, e))
-		return err_prefix(e, "%s : ", opt);
+		return name_field(e, opt, err_prefix(e, "%s : ", opt));
 	date_format(t, out);
 	return JUSTE_OK;
 }
@@ -104,7 +113,7 @@ static juste_status range_args(const char *first, const char *last, char f[ISO_L
 	if (!st)
 		st = day_arg("--to", last && *last ? last : f, l, e);
 	if (!st && strcmp(l, f) < 0)
-		st = err_set(e, JUSTE_EINVAL, N_("--to %s : avant le premier jour %s"), l, f);
+		st = name_field(e, "--to", err_set(e, JUSTE_EINVAL, N_("--to %s : avant le premier jour %s"), l, f));
 	return st;
 }
 
@@ -118,11 +127,11 @@ juste_status workdays_closure_add(struct app *a, const char *first, const char *
 	if ((st = range_args(first, last, f, l, e)))
 		return st;
 	if (!name || !*name)
-		return err_set(e, JUSTE_EINVAL, N_("--name : le nom de la fermeture est obligatoire"));
+		return name_field(e, "--name", err_set(e, JUSTE_EINVAL, N_("--name : le nom de la fermeture est obligatoire")));
 	if (strlen(name) >= NAME_LEN)
-		return err_set(e, JUSTE_EINVAL, N_("--name : %d octets au plus"), NAME_LEN - 1);
+		return name_field(e, "--name", err_set(e, JUSTE_EINVAL, N_("--name : %d octets au plus"), NAME_LEN - 1));
 	if ((st = rules_note_validate("--name", name, e)))
-		return st;
+		return name_field(e, "--name", st);
 	return store_closure_add(a->store, f, l, name, e);
 }
 
@@ -152,7 +161,7 @@ static juste_status absence_owner(struct app *a, const char *login, struct exper
 		login = a->user.login;
 	if (strcmp(login, a->user.login) != 0 && !(a->role & ROLES_MANAGE))
 		return err_set(e, JUSTE_EDENIED, N_("permission refusée : les absences de %s ne sont pas les vôtres"), login);
-	return store_expert_get(a->store, login, x, e);
+	return name_field(e, "--login", store_expert_get(a->store, login, x, e));
 }
 
 juste_status workdays_absence_add(struct app *a, const char *login, const char *first, const char *last,
@@ -171,8 +180,8 @@ juste_status workdays_absence_add(struct app *a, const char *login, const char *
 	date_parse(out->first, &f, NULL);
 	date_parse(out->last, &l, NULL);
 	if (l - f > 366)
-		return err_set(e, JUSTE_EINVAL, N_("%s au %s : une absence dure un an au plus (plusieurs au besoin)"),
-			out->first, out->last);
+		return name_field(e, "--to", err_set(e, JUSTE_EINVAL,
+			N_("%s au %s : une absence dure un an au plus (plusieurs au besoin)"), out->first, out->last));
 	out->expert_id = x.id;
 	snprintf(out->login, sizeof out->login, "%s", x.login);
 	snprintf(out->name, sizeof out->name, "%s", x.name);

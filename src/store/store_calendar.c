@@ -13,6 +13,7 @@ enum {
 	K_ABSENCE_ADD, K_ABSENCE_GET, K_ABSENCE_DEL, K_ABSENCE_LIST,
 	K_WEEK_GET, K_WEEK_SET, K_WEEK_LIST, K_WEEK_APPROVED, K_WEEK_LOCKED,
 	K_TEAM_CLEAR_MANAGER, K_TEAM_ADD, K_TEAM_DEL, K_TEAM_LIST, K_TEAM_ANY, K_TEAM_MANAGER,
+	K_WEEK_PENDING,
 	K_LAST
 };
 _Static_assert(K_LAST <= ST_CALENDAR_BASE + 40, "store_calendar.c uses at most 40 statement slots");
@@ -290,6 +291,37 @@ juste_status store_week_approval_list(struct store *s, const char *monday, store
 		snprintf(w.monday, sizeof w.monday, "%s", monday);
 		w.minutes = sqlite3_column_int64(st, 8);
 		if ((r = approval_read(st, 3, &w, e)) != JUSTE_OK || cb(ctx, &w))
+			break;
+	}
+	if (!r && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		r = store_fail(s, rc, "week_approvals", e);
+	sqlite3_reset(st);
+	return r;
+}
+
+juste_status store_week_approval_pending(struct store *s, store_week_approval_cb cb, void *ctx,
+	struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, K_WEEK_PENDING,
+		"SELECT x.id, x.login, x.name, w.monday, w.status, w.submitted_at, w.decided_by, w.decided_at, w.reason, "
+		"(SELECT coalesce(sum(n.minutes), 0) FROM entries n WHERE n.expert_id = x.id "
+		"  AND n.work_date BETWEEN w.monday AND date(w.monday, '+6 days')) "
+		"FROM week_approvals w JOIN experts x ON x.id = w.expert_id "
+		"WHERE w.status = ?1 ORDER BY w.monday, x.login", e);
+	if (!st)
+		return JUSTE_EIO;
+	store_bind_word(st, 1, VOCAB_WEEK_STATUS, WEEK_SUBMITTED);
+	struct week_approval w;
+	juste_status r = JUSTE_OK;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		memset(&w, 0, sizeof w);
+		w.expert_id = sqlite3_column_int64(st, 0);
+		store_col_text(st, 1, w.login, sizeof w.login);
+		store_col_text(st, 2, w.name, sizeof w.name);
+		store_col_text(st, 3, w.monday, sizeof w.monday);
+		w.minutes = sqlite3_column_int64(st, 9);
+		if ((r = approval_read(st, 4, &w, e)) != JUSTE_OK || cb(ctx, &w))
 			break;
 	}
 	if (!r && rc != SQLITE_ROW && rc != SQLITE_DONE)

@@ -72,6 +72,10 @@ enum key_scope { KS_G = 1, KS_M = 2, KS_W = 4,
 	X(PERIOD,    KS_U, "period",      "p",          N_("période"),   N_("semaine, mois ou exercice à ce jour")) \
 	X(PREV_PERIOD, KS_U, "prev_period", "[",        N_("préc."),     N_("période précédente")) \
 	X(NEXT_PERIOD, KS_U, "next_period", "]",        N_("suiv."),     N_("période suivante")) \
+	X(APPROVE_WEEK, KS_U, "approve_week", "a",      N_("approuver"), N_("approuver la semaine soumise sous le curseur (onglet à approuver)")) \
+	X(RETURN_WEEK, KS_U, "return_week", "R",        N_("retourner"), N_("retourner la semaine sous le curseur à l'expert, avec un motif : elle se rouvre (onglet à approuver)")) \
+	X(NEW_ITEM,  KS_U, "new_item",    "n",          N_("ajouter"),   N_("ajouter une absence (onglet absences) ou une fermeture du centre (onglet fermetures)")) \
+	X(REMOVE_ITEM, KS_U, "remove_item", "x, DEL",   N_("retirer"),   N_("retirer l'absence ou la fermeture sous le curseur (après confirmation)")) \
 	X(ADD,       KS_D, "add",         "a",          N_("ajouter"),   N_("ajouter un élément à la liste (admin)")) \
 	X(CLOSE_ITEM, KS_D, "close_item", "x",          N_("fermer"),    N_("fermer le mandat, ou désactiver l'expert (date de départ) (admin)")) \
 	X(CLOSE_MONTH, KS_D, "close_month", "M",        N_("fermer mois"), N_("fermer un mois : ses saisies sont verrouillées pour tous (admin)"))

@@ -104,8 +104,15 @@ static void draw_top(struct tui *t)
 			week_elapsed_format(secs, el, sizeof el));
 		ra = term_attr(TR_TIMER);
 	} else {
-		snprintf(right, sizeof right, " %s (%s) ", app_user(t->app)->name,
-			vocab_role_word(app_user(t->app)->role));
+		/* who and with which role; on a narrow bar the login, then the
+		 * role alone, rather than a role cut in the middle */
+		const struct expert *u = app_user(t->app);
+		const char *role = vocab_role_label(u->role);
+		snprintf(right, sizeof right, " %s (%s) ", u->name, role);
+		if (widget_width(right) > COLS - x - 1)
+			snprintf(right, sizeof right, " %s (%s) ", u->login, role);
+		if (widget_width(right) > COLS - x - 1)
+			snprintf(right, sizeof right, " %s ", role);
 	}
 	int rw = widget_width(right);
 	if (rw > COLS - x - 1)
@@ -177,7 +184,7 @@ void tui_draw(struct tui *t)
 		/* reached by its key without the role: the refusal, nothing else */
 		char why[256];
 		snprintf(why, sizeof why, _("%s : permission refusée pour le rôle %s"), _(v->title),
-			vocab_role_word(app_user(t->app)->role));
+			vocab_role_label(app_user(t->app)->role));
 		widget_text(2, 1, why, COLS - 2, WIDGET_LEFT, term_attr(TR_ERROR));
 	}
 	draw_message(t);

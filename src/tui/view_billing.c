@@ -7,6 +7,11 @@
  * entries behind one line.  Every action calls invoicing.h, the functions
  * `juste invoice` calls; the screen keeps only what billing_month_load
  * read and reads it again after each action and on `r`.
+ *
+ * A second tab (< >), the receivables: per client what is open today in
+ * the ageing columns, with the totals, as receivables_ageing() gives them
+ * to `juste receivables` (the cells only format); Enter lists the client's
+ * open invoices.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +22,9 @@
 #include "juste/invoicing.h"
 #include "juste/money.h"
 #include "juste/rates.h"
+#include "juste/receivables.h"
 #include "juste/records.h"
+#include "juste/text.h"
 #include "tui/view.h"
 
 enum { LV_MONTH, LV_DOC, LV_ENTRIES };
@@ -25,8 +32,23 @@ enum { LV_MONTH, LV_DOC, LV_ENTRIES };
 #define MCOLS 8
 #define DCOLS 5
 #define ECOLS 5
+/* client, the ages, credit on account, balance */
+#define RCOLS (PAYMENTS_AGE_COUNT + 3)
+
+enum { TAB_MONTH, TAB_RECEIVABLES };
+
+/* One client of the receivables tab, copied from receivables_ageing's
+ * callback (its invoices point into the app's memory only meanwhile). */
+struct recv_row {
+	char code[CODE_LEN];
+	char name[NAME_LEN];
+	struct payments_ageing ageing;
+	char (*invoices)[256];        /* the open invoices, in words */
+	size_t ninvoices;
+};
 
 struct bill_state {
+	int tab;
 	int level;
 	char month[PERIOD_LEN];
 	struct billing_month m;
@@ -49,7 +71,217 @@ struct bill_state {
 	struct widget_table et;
 	int ew[ECOLS];
 	enum widget_align ea[ECOLS];
+	/* the receivables */
+	struct recv_row *rr;
+	size_t nrr;
+	struct payments_ageing rtotal;
+	char at[ISO_LEN];
+	int rloaded;
+	int rcredit;                  /* the credit column fits */
+	struct widget_table rt;
+	int rw[RCOLS];
+	enum widget_align ra[RCOLS];
 };
+
+static enum text_lang lang(void)
+{
+	return text_lang_of(i18n_language());
+}
+
+static char *money(int64_t cents, char *buf, size_t n)
+{
+	return money_format_lang(lang(), cents, buf, n);
+}
+
+/* ----------------------------------------------------------- receivables */
+
+static void recv_free(struct bill_state *s)
+{
+	for (size_t i = 0; i < s->nrr; i++)
+		free(s->rr[i].invoices);
+	free(s->rr);
+	s->rr = NULL;
+	s->nrr = 0;
+	s->rloaded = 0;
+}
+
+struct recv_load {
+	struct recv_row *rows;
+	size_t n, cap;
+};
+
+static int on_recv_client(void *ctx, const struct receivables_client *c)
+{
+	struct recv_load *l = ctx;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 16;
+		struct recv_row *p = realloc(l->rows, cap * sizeof *p);
+		if (!p)
+			return 1;
+		l->rows = p;
+		l->cap = cap;
+	}
+	struct recv_row *r = &l->rows[l->n];
+	memset(r, 0, sizeof *r);
+	snprintf(r->code, sizeof r->code, "%s", c->code);
+	snprintf(r->name, sizeof r->name, "%s", c->name);
+	r->ageing = c->ageing;
+	if (c->ninvoices) {
+		r->invoices = calloc(c->ninvoices, sizeof *r->invoices);
+		if (!r->invoices)
+			return 1;
+	}
+	for (size_t i = 0; i < c->ninvoices; i++) {
+		const struct receivables_invoice *v = &c->invoices[i];
+		char open[MONEY_BUF], late[64];
+		if (v->days_late > 0)
+			snprintf(late, sizeof late, ngettext("%d jour de retard", "%d jours de retard",
+				(unsigned long)v->days_late), v->days_late);
+		else
+			snprintf(late, sizeof late, "%s", _(payments_age_label(v->age)));
+		/* short enough for a box on 80 columns */
+		snprintf(r->invoices[i], sizeof r->invoices[i], _("%s · échéance %s · ouvert %s · %s"), v->doc->number,
+			v->doc->due_on, money(v->open_cents, open, sizeof open), late);
+	}
+	r->ninvoices = c->ninvoices;
+	l->n++;
+	return 0;
+}
+
+static juste_status recv_reload(struct tui *t, struct bill_state *s, struct juste_err *e)
+{
+	struct recv_load l = { 0 };
+	struct payments_ageing total;
+	date_format(app_today(), s->at);
+	juste_status st = receivables_ageing(t->app, s->at, on_recv_client, &l, &total, e);
+	if (st) {
+		for (size_t i = 0; i < l.n; i++)
+			free(l.rows[i].invoices);
+		free(l.rows);
+		return st;
+	}
+	recv_free(s);
+	s->rr = l.rows;
+	s->nrr = l.n;
+	s->rtotal = total;
+	s->rloaded = 1;
+	widget_list_set_rows(&s->rt.rows, (int)s->nrr);
+	return JUSTE_OK;
+}
+
+/* The amount of column col (1 ..) of a client's ageing. */
+static int64_t recv_amount(const struct bill_state *s, const struct payments_ageing *a, int col)
+{
+	if (col <= PAYMENTS_AGE_COUNT)
+		return a->by_age[col - 1];
+	if (s->rcredit && col == PAYMENTS_AGE_COUNT + 1)
+		return a->credit_cents ? -a->credit_cents : 0;
+	return a->balance_cents;
+}
+
+static void recv_cell(void *ctx, int row, int col, char *buf, size_t n, enum term_role *role)
+{
+	struct bill_state *s = ctx;
+	if (row < 0) {
+		*role = TR_HEADER;
+		if (col == 0)
+			snprintf(buf, n, "%s", _("Client"));
+		else if (col <= PAYMENTS_AGE_COUNT)
+			snprintf(buf, n, "%s ", _(payments_age_label((enum payments_age)(col - 1))));
+		else
+			snprintf(buf, n, "%s ", s->rcredit && col == PAYMENTS_AGE_COUNT + 1 ? _("crédit") : _("solde"));
+		return;
+	}
+	const struct payments_ageing *a = row >= (int)s->nrr ? &s->rtotal : &s->rr[row].ageing;
+	if (row >= (int)s->nrr) {
+		*role = TR_TOTAL;
+		if (col == 0) {
+			snprintf(buf, n, "%s", _("Total"));
+			return;
+		}
+	} else if (col == 0) {
+		snprintf(buf, n, "%s %s", s->rr[row].code, s->rr[row].name);
+		return;
+	} else if (a->by_age[PAYMENTS_AGE_OVER_90] || a->by_age[PAYMENTS_AGE_61_90]) {
+		*role = TR_OVER;
+	}
+	char m[MONEY_BUF];
+	snprintf(buf, n, "%s ", money(recv_amount(s, a, col), m, sizeof m));
+}
+
+/* Money columns as wide as their widest figure; the credit column only
+ * when the client's name keeps some room. */
+static void recv_widths(struct bill_state *s, int w)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		s->rcredit = pass == 0;
+		s->rt.ncols = s->rcredit ? RCOLS : RCOLS - 1;
+		int used = 0;
+		for (int c = 1; c < s->rt.ncols; c++) {
+			char buf[MONEY_BUF + 64];
+			enum term_role role = TR_NORMAL;
+			int cw = 0;
+			for (int r = -1; r <= (int)s->nrr; r++) {
+				buf[0] = '\0';
+				recv_cell(s, r, c, buf, sizeof buf, &role);
+				int bw = widget_width(buf);
+				if (bw > cw)
+					cw = bw;
+			}
+			s->rw[c] = cw + 1;
+			used += cw + 1;
+		}
+		s->rw[0] = w - used;
+		if (s->rw[0] >= 24 || pass == 1)
+			break;
+	}
+	if (s->rw[0] < 6)
+		s->rw[0] = 6;
+}
+
+static void recv_draw(struct bill_state *s, int y, int h, int w)
+{
+	char title[512], bal[MONEY_BUF];
+	snprintf(title, sizeof title, ngettext(" Comptes clients au %s · %zu client · solde %s",
+		" Comptes clients au %s · %zu clients · solde %s", (unsigned long)s->nrr), s->at, s->nrr,
+		money(s->rtotal.balance_cents, bal, sizeof bal));
+	widget_text(y, 0, title, w, WIDGET_LEFT, term_attr(TR_TITLE));
+	if (s->nrr == 0) {
+		widget_text(y + 2, 1, _("Rien n'est ouvert : aucun client ne doit rien"), w - 2, WIDGET_LEFT,
+			term_attr(TR_DIM));
+	} else {
+		recv_widths(s, w);
+		widget_table_draw(&s->rt, y + 1, 0, h - 3, recv_cell, s);
+	}
+	const char *note = s->rcredit ? _("jours après l'échéance · solde : ouvert moins le crédit au compte")
+		: _("jours après l'échéance · solde : ouvert moins crédit (colonne : plus large)");
+	widget_text(y + h - 2, 0, note, w, WIDGET_LEFT, term_attr(TR_DIM));
+	widget_text(y + h - 1, 0, _("⏎ factures ouvertes du client · < > onglet · r actualiser"), w, WIDGET_LEFT,
+		term_attr(TR_DIM));
+}
+
+static void recv_enter(struct tui *t, struct bill_state *s)
+{
+	int row = widget_list_current(&s->rt.rows);
+	if (row < 0 || row >= (int)s->nrr)
+		return;
+	const struct recv_row *r = &s->rr[row];
+	size_t n = r->ninvoices + 1;
+	const char **lines = calloc(n, sizeof *lines);
+	if (!lines)
+		return;
+	char head[512], m1[MONEY_BUF], m2[MONEY_BUF];
+	snprintf(head, sizeof head, _("Ouvert %s · crédit au compte %s"), money(r->ageing.open_cents, m1, sizeof m1),
+		money(r->ageing.credit_cents, m2, sizeof m2));
+	lines[0] = head;
+	for (size_t i = 0; i < r->ninvoices; i++)
+		lines[i + 1] = r->invoices[i];
+	char title[256];
+	snprintf(title, sizeof title, _("%s %s — Échap pour revenir"), r->code, r->name);
+	tui_pick(t, title, lines, NULL, (int)n, 0, NULL, 0, NULL);
+	free(lines);
+}
+
 
 static juste_status reload(struct tui *t, struct bill_state *s, struct juste_err *e)
 {
@@ -129,6 +361,14 @@ static juste_status bill_open(struct tui *t, void *state, struct juste_err *e)
 			as[i][c] = c == 0 ? WIDGET_LEFT : WIDGET_RIGHT;
 	}
 	s->mt.footer = 1;
+	s->rt.ncols = RCOLS;
+	s->rt.first_cursor_col = 0;
+	s->rt.ncursor_cols = 1;
+	s->rt.header = s->rt.footer = 1;
+	s->rt.widths = s->rw;
+	s->rt.align = s->ra;
+	for (int c = 0; c < RCOLS; c++)
+		s->ra[c] = c == 0 ? WIDGET_LEFT : WIDGET_RIGHT;
 	s->da[1] = WIDGET_LEFT;
 	s->ea[1] = WIDGET_LEFT;
 	s->ea[4] = WIDGET_LEFT;
@@ -142,13 +382,14 @@ static void bill_close(struct tui *t, void *state)
 	struct bill_state *s = state;
 	billing_month_free(&s->m);
 	doc_close(s);
+	recv_free(s);
 }
 
 /* ------------------------------------------------------------------ draw */
 
 static void hours(int64_t minutes, char *buf, size_t n)
 {
-	duration_format_hours_fr((long)minutes, buf, n);
+	duration_format_hours_lang(lang(), (long)minutes, buf, n);
 }
 
 /* The state word: "retenu" in the month's list, where it stands for "un
@@ -201,16 +442,17 @@ static void month_cell(void *ctx, int row, int col, char *buf, size_t n, enum te
 	switch (col) {
 	case 0:
 		if (r)
-			snprintf(buf, n, "%s%s %s", vocab_invoice_kind_credit(r->kind) ? "NC " : "", r->client_code,
+			/* TRANSLATORS: the mark of a credit note in the month's list */
+			snprintf(buf, n, "%s%s %s", vocab_invoice_kind_credit(r->kind) ? _("NC ") : "", r->client_code,
 				r->client_name);
 		else
 			snprintf(buf, n, _("Émis net (%d factures)"), s->m.issued);
 		break;
 	case 1: snprintf(buf, n, "%s", r ? rec_state(r, 0) : ""); break;
 	case 2: hours(minutes, buf, n); break;
-	case 3: snprintf(buf, n, "%s", money_format_fr(sub, m, sizeof m)); break;
-	case 4: snprintf(buf, n, "%s", money_format_fr(tax, m, sizeof m)); break;
-	case 5: snprintf(buf, n, "%s", money_format_fr(total, m, sizeof m)); break;
+	case 3: snprintf(buf, n, "%s", money(sub, m, sizeof m)); break;
+	case 4: snprintf(buf, n, "%s", money(tax, m, sizeof m)); break;
+	case 5: snprintf(buf, n, "%s", money(total, m, sizeof m)); break;
 	case 6: snprintf(buf, n, "%lld", (long long)late); break;
 	default: snprintf(buf, n, "%d", blockers); break;
 	}
@@ -244,8 +486,8 @@ static void doc_cell(void *ctx, int row, int col, char *buf, size_t n, enum term
 	case 1: snprintf(buf, n, "%s%s%s", l->description[0] ? l->description : l->mandate_title,
 			l->experts[0] ? " · " : "", l->experts); break;
 	case 2: hours(l->billed_minutes, buf, n); break;
-	case 3: if (l->rate_cents) money_format_fr(l->rate_cents, buf, n); break;
-	default: snprintf(buf, n, "%s", money_format_fr(l->amount_cents, m, sizeof m)); break;
+	case 3: if (l->rate_cents) money(l->rate_cents, buf, n); break;
+	default: snprintf(buf, n, "%s", money(l->amount_cents, m, sizeof m)); break;
 	}
 }
 
@@ -278,6 +520,10 @@ static void bill_draw(struct tui *t, void *state, int y, int h, int w)
 	struct bill_state *s = state;
 	char title[512];
 	attr_t ta = term_attr(TR_TITLE);
+	if (s->tab == TAB_RECEIVABLES) {
+		recv_draw(s, y, h, w);
+		return;
+	}
 	if (s->level == LV_MONTH) {
 		snprintf(title, sizeof title, _(" Facturation · mois %s · %d brouillon(s) dont %d retenu(s) · %d émise(s) · %d note(s) de crédit"),
 			s->month, s->m.drafts, s->m.held, s->m.issued, s->m.credits);
@@ -295,9 +541,9 @@ static void bill_draw(struct tui *t, void *state, int y, int h, int w)
 		}
 		widget_table_draw(&s->mt, y + 1, 0, h - 3, month_cell, s);
 		char dm[MONEY_BUF], hm[MONEY_BUF], dh[32];
-		duration_format_hours_fr((long)s->m.draft_minutes, dh, sizeof dh);
+		duration_format_hours_lang(lang(), (long)s->m.draft_minutes, dh, sizeof dh);
 		snprintf(title, sizeof title, _("Brouillons à émettre : %s h, %s · retenus : %s (hors du total émis)"), dh,
-			money_format_fr(s->m.draft_total_cents, dm, sizeof dm), money_format_fr(s->m.held_total_cents, hm, sizeof hm));
+			money(s->m.draft_total_cents, dm, sizeof dm), money(s->m.held_total_cents, hm, sizeof hm));
 		widget_text(y + h - 2, 0, title, w, WIDGET_LEFT, term_attr(TR_DIM));
 		widget_text(y + h - 1, 0, _("⏎ détail · d brouillons · i émettre · p PDF · C note de crédit · r actualiser"), w,
 			WIDGET_LEFT, term_attr(TR_DIM));
@@ -318,7 +564,7 @@ static void bill_draw(struct tui *t, void *state, int y, int h, int w)
 	}
 	snprintf(title, sizeof title, _(" %s %s%s · %s · %s · total %s"), vocab_invoice_kind_credit(r->kind) ?
 		_("Note de crédit") : _("Facture"), rec_state(r, 1), where, r->client_code, r->client_name,
-		money_format_fr(r->amounts.total_cents, tot, sizeof tot));
+		money(r->amounts.total_cents, tot, sizeof tot));
 	widget_text(y, 0, title, w, WIDGET_LEFT, ta);
 	if (s->level == LV_DOC) {
 		s->dw[0] = 14; s->dw[2] = 9; s->dw[3] = 12; s->dw[4] = 14;
@@ -362,7 +608,7 @@ static void draft(struct tui *t, struct bill_state *s)
 	reload_or_say(t, s);
 	char m[MONEY_BUF];
 	tui_info(t, _("Brouillons du mois %s : %d (dont %d retenu(s)), %ld saisie(s), %d en retard, total %s"),
-		s->month, run.drafts, run.held, run.entries, run.late, money_format_fr(run.total_cents, m, sizeof m));
+		s->month, run.drafts, run.held, run.entries, run.late, money(run.total_cents, m, sizeof m));
 }
 
 static void issue(struct tui *t, struct bill_state *s)
@@ -387,7 +633,7 @@ static void issue(struct tui *t, struct bill_state *s)
 	}
 	char q[256], m[MONEY_BUF];
 	snprintf(q, sizeof q, _("Émettre %d facture(s) du mois %s, total %s (%d retenue(s)) ?"), n, s->month,
-		money_format_fr(total, m, sizeof m), s->m.held);
+		money(total, m, sizeof m), s->m.held);
 	if (!tui_confirm(t, q)) {
 		tui_info(t, _("Rien n'a été émis"));
 		return;
@@ -410,7 +656,7 @@ static void issue(struct tui *t, struct bill_state *s)
 	}
 	reload_or_say(t, s);
 	tui_info(t, _("%d facture(s) émise(s) pour %s, total %s ; %d retenue(s)"), run.issued, s->month,
-		money_format_fr(run.total_cents, m, sizeof m), run.held);
+		money(run.total_cents, m, sizeof m), run.held);
 }
 
 static int on_pdf(void *ctx, const struct invoice_rec *r, const char *path)
@@ -460,7 +706,7 @@ static void credit(struct tui *t, struct bill_state *s)
 	}
 	char q[256], m[MONEY_BUF];
 	if (cents)
-		snprintf(q, sizeof q, _("Créditer %s avant taxes sur %s ?"), money_format_fr(cents, m, sizeof m), number);
+		snprintf(q, sizeof q, _("Créditer %s avant taxes sur %s ?"), money(cents, m, sizeof m), number);
 	else
 		snprintf(q, sizeof q, _("Créditer toute la facture %s (ses saisies redeviennent facturables) ?"), number);
 	if (!tui_confirm(t, q)) {
@@ -474,7 +720,7 @@ static void credit(struct tui *t, struct bill_state *s)
 	}
 	reload_or_say(t, s);
 	tui_info(t, _("Note de crédit %s émise sur %s : %s"), out.number, number,
-		money_format_fr(out.amounts.total_cents, m, sizeof m));
+		money(out.amounts.total_cents, m, sizeof m));
 }
 
 /* Enter on a blocker: the mandate (and why it has no rate) or the
@@ -582,6 +828,38 @@ static enum view_result bill_request(struct tui *t, void *state, enum action a, 
 	(void)f;
 	(void)ch;
 	struct bill_state *s = state;
+	struct juste_err re = { 0 };
+	if (a == ACT_NEXT_TAB || a == ACT_PREV_TAB) {
+		s->tab = s->tab == TAB_MONTH ? TAB_RECEIVABLES : TAB_MONTH;
+		if (s->tab == TAB_RECEIVABLES && recv_reload(t, s, &re))
+			tui_error(t, &re);
+		return VIEW_HANDLED;
+	}
+	if (s->tab == TAB_RECEIVABLES) {
+		if (widget_table_key(&s->rt, a) != WIDGET_LIST_IGNORED)
+			return VIEW_HANDLED;
+		switch (a) {
+		case ACT_EDIT: recv_enter(t, s); return VIEW_HANDLED;
+		case ACT_BACK: s->tab = TAB_MONTH; return VIEW_HANDLED;
+		case ACT_REFRESH:
+			if (recv_reload(t, s, &re))
+				tui_error(t, &re);
+			else
+				tui_info(t, _("Relu : comptes clients au %s"), s->at);
+			return VIEW_HANDLED;
+		case ACT_NONE:
+			return VIEW_IGNORED;
+		default:
+			if (keys_scope(a) == KS_B) {
+				/* the month's actions, from its own tab */
+				re.code = JUSTE_EINVAL;
+				snprintf(re.msg, sizeof re.msg, "%s", _("sur l'onglet du mois : < ou > pour y revenir"));
+				tui_error(t, &re);
+				return VIEW_HANDLED;
+			}
+			return VIEW_IGNORED;
+		}
+	}
 	struct widget_table *tab = s->level == LV_MONTH ? &s->mt : s->level == LV_DOC ? &s->dt : &s->et;
 	if (widget_table_key(tab, a) != WIDGET_LIST_IGNORED)
 		return VIEW_HANDLED;
@@ -639,12 +917,17 @@ static enum view_result bill_request(struct tui *t, void *state, enum action a, 
 
 static const enum action bill_bar[] = {
 	ACT_EDIT, ACT_PREV_MONTH, ACT_NEXT_MONTH, ACT_DRAFT, ACT_ISSUE, ACT_PDF, ACT_CREDIT, ACT_REFRESH, ACT_BACK,
+	ACT_NEXT_TAB,
 };
 
 /* The database changed (anyone's write): the month again, same cursor. */
 static void bill_reload(struct tui *t, void *state)
 {
-	reload_or_say(t, state);
+	struct bill_state *s = state;
+	reload_or_say(t, s);
+	struct juste_err e = { 0 };
+	if (s->tab == TAB_RECEIVABLES && recv_reload(t, s, &e))
+		tui_error(t, &e);
 }
 
 const struct view view_billing = {

@@ -21,6 +21,12 @@
 #include "juste/text.h"
 #include "tui/view.h"
 
+/* The figures in the user's language: "1 234,5" or "1,234.5". */
+static enum text_lang lang(void)
+{
+	return text_lang_of(i18n_language());
+}
+
 struct report_state {
 	struct annual_report r;
 	int loaded;
@@ -111,10 +117,10 @@ static void products_notes(struct out *o, const struct annual_report *r)
 		else if (y->reconciliation.ok) {
 			/* two lines: the difference first, whole on 80 columns */
 			emit(o, TR_NORMAL, _("  Rapprochement %s : écart %s (audités moins factures)"), y->name,
-				money_format_fr(y->reconciliation.cents, b3, sizeof b3));
+				money_format_lang(lang(), y->reconciliation.cents, b3, sizeof b3));
 			emit(o, TR_NORMAL, _("    produits audités %s ; factures des périodes %s"),
-				money_format_fr(y->products.cents, b1, sizeof b1),
-				money_format_fr(y->products_invoiced.cents, b2, sizeof b2));
+				money_format_lang(lang(), y->products.cents, b1, sizeof b1),
+				money_format_lang(lang(), y->products_invoiced.cents, b2, sizeof b2));
 		}
 	}
 }
@@ -129,15 +135,15 @@ static void draw_report(struct report_state *s, struct out *o)
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, "%s", _("Services aux membres"));
 	emit(o, TR_NORMAL, _("  Heures de services rendus : %s (%s : %s), %s ; l'année précédente : %s"),
-		figures_hours_fr(y2->billable_minutes, b1, sizeof b1), y1->name,
-		figures_hours_fr(y1->billable_minutes, b2, sizeof b2),
-		figures_pct_signed(r->hours_growth.ok, r->hours_growth.tenths, b3, sizeof b3),
-		figures_pct_signed(r->prev_hours_growth.ok, r->prev_hours_growth.tenths, b4, sizeof b4));
-	emit(o, TR_NORMAL, _("  Entreprises servies : %s (%s : %s)"), figures_count_fr(y2->beneficiaries, b1, sizeof b1),
-		y1->name, figures_count_fr(y1->beneficiaries, b2, sizeof b2));
+		figures_hours_lang(lang(), y2->billable_minutes, b1, sizeof b1), y1->name,
+		figures_hours_lang(lang(), y1->billable_minutes, b2, sizeof b2),
+		figures_pct_signed_lang(lang(), r->hours_growth.ok, r->hours_growth.tenths, b3, sizeof b3),
+		figures_pct_signed_lang(lang(), r->prev_hours_growth.ok, r->prev_hours_growth.tenths, b4, sizeof b4));
+	emit(o, TR_NORMAL, _("  Entreprises servies : %s (%s : %s)"), figures_count_lang(lang(), y2->beneficiaries, b1, sizeof b1),
+		y1->name, figures_count_lang(lang(), y1->beneficiaries, b2, sizeof b2));
 	emit(o, TR_NORMAL, _("  Membres au %s : %s, dont %s nouveaux (%s)"), y2->last,
-		figures_count_fr(y2->members_at_end, b1, sizeof b1), figures_count_fr(y2->new_members, b2, sizeof b2),
-		figures_pct_signed(r->members_growth.ok, r->members_growth.tenths, b3, sizeof b3));
+		figures_count_lang(lang(), y2->members_at_end, b1, sizeof b1), figures_count_lang(lang(), y2->new_members, b2, sizeof b2),
+		figures_pct_signed_lang(lang(), r->members_growth.ok, r->members_growth.tenths, b3, sizeof b3));
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, _("Heures facturables par mois (%s en clair, %s en plein)"), y1->name, y2->name);
 	int64_t max = 1;
@@ -149,26 +155,26 @@ static void draw_report(struct report_state *s, struct out *o)
 	}
 	for (int i = 0; i < ANNUAL_MONTHS; i++) {
 		chart_line(o, TR_DIM, y1->months[i], y1->month_billable[i], max,
-			figures_hours_fr(y1->month_billable[i], b1, sizeof b1));
+			figures_hours_lang(lang(), y1->month_billable[i], b1, sizeof b1));
 		chart_line(o, TR_NORMAL, y2->months[i], y2->month_billable[i], max,
-			figures_hours_fr(y2->month_billable[i], b1, sizeof b1));
+			figures_hours_lang(lang(), y2->month_billable[i], b1, sizeof b1));
 	}
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, "%s", _("Affaires financières"));
 	emit(o, TR_NORMAL, _("  Produits : %s réel %s ; %s réel %s ; budget %s ; écart %s"), y1->name,
-		figures_dollars_or_dash(y1->products.ok, y1->products.cents, b1, sizeof b1), y2->name,
-		figures_dollars_or_dash(y2->products.ok, y2->products.cents, b2, sizeof b2),
-		figures_dollars_or_dash(y2->budget_products.ok, y2->budget_products.cents, b3, sizeof b3),
-		figures_pct_signed(r->products_variance.ok, r->products_variance.tenths, b4, sizeof b4));
+		figures_dollars_or_dash_lang(lang(), y1->products.ok, y1->products.cents, b1, sizeof b1), y2->name,
+		figures_dollars_or_dash_lang(lang(), y2->products.ok, y2->products.cents, b2, sizeof b2),
+		figures_dollars_or_dash_lang(lang(), y2->budget_products.ok, y2->budget_products.cents, b3, sizeof b3),
+		figures_pct_signed_lang(lang(), r->products_variance.ok, r->products_variance.tenths, b4, sizeof b4));
 	products_notes(o, r);
 	emit(o, TR_NORMAL, _("  Frais d'exploitation : %s réel %s ; %s réel %s ; budget %s ; écart %s"), y1->name,
-		figures_dollars_or_dash(y1->expenses.ok, y1->expenses.cents, b1, sizeof b1), y2->name,
-		figures_dollars_or_dash(y2->expenses.ok, y2->expenses.cents, b2, sizeof b2),
-		figures_dollars_or_dash(y2->budget_expenses.ok, y2->budget_expenses.cents, b3, sizeof b3),
-		figures_pct_signed(r->expenses_variance.ok, r->expenses_variance.tenths, b4, sizeof b4));
+		figures_dollars_or_dash_lang(lang(), y1->expenses.ok, y1->expenses.cents, b1, sizeof b1), y2->name,
+		figures_dollars_or_dash_lang(lang(), y2->expenses.ok, y2->expenses.cents, b2, sizeof b2),
+		figures_dollars_or_dash_lang(lang(), y2->budget_expenses.ok, y2->budget_expenses.cents, b3, sizeof b3),
+		figures_pct_signed_lang(lang(), r->expenses_variance.ok, r->expenses_variance.tenths, b4, sizeof b4));
 	emit(o, TR_NORMAL, _("  Excédent : %s ; budget %s"),
-		figures_dollars_or_dash(y2->surplus.ok, y2->surplus.cents, b1, sizeof b1),
-		figures_dollars_or_dash(y2->budget_surplus.ok, y2->budget_surplus.cents, b2, sizeof b2));
+		figures_dollars_or_dash_lang(lang(), y2->surplus.ok, y2->surplus.cents, b1, sizeof b1),
+		figures_dollars_or_dash_lang(lang(), y2->budget_surplus.ok, y2->budget_surplus.cents, b2, sizeof b2));
 	int64_t fmax = 1;
 	const int64_t fv[4] = { y2->products.cents, y2->budget_products.cents, y2->expenses.cents,
 		y2->budget_expenses.cents };
@@ -177,9 +183,9 @@ static void draw_report(struct report_state *s, struct out *o)
 			fmax = fv[i];
 	const char *fl[4] = { _("produits réels"), _("produits budget"), _("frais réels"), _("frais budget") };
 	for (int i = 0; i < 4; i++)
-		chart_line(o, i % 2 ? TR_DIM : TR_NORMAL, fl[i], fv[i], fmax, figures_dollars_fr(fv[i], b1, sizeof b1));
+		chart_line(o, i % 2 ? TR_DIM : TR_NORMAL, fl[i], fv[i], fmax, figures_dollars_lang(lang(), fv[i], b1, sizeof b1));
 	emit(o, TR_NORMAL, _("  Opérations avec les membres : %s"),
-		figures_pct(r->members_share.ok, r->members_share.tenths, b1, sizeof b1));
+		figures_pct_lang(lang(), r->members_share.ok, r->members_share.tenths, b1, sizeof b1));
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, "%s", _("Revenus par catégorie de membres"));
 	int64_t cmax = 1;
@@ -193,10 +199,10 @@ static void draw_report(struct report_state *s, struct out *o)
 		char l[64];
 		snprintf(l, sizeof l, "%s %.4s", vocab_category_short(c), y1->name);
 		chart_line(o, TR_DIM, l, y1->revenue_by_category[c], cmax,
-			figures_dollars_fr(y1->revenue_by_category[c], b1, sizeof b1));
+			figures_dollars_lang(lang(), y1->revenue_by_category[c], b1, sizeof b1));
 		snprintf(l, sizeof l, "%s %.4s", vocab_category_short(c), y2->name);
-		snprintf(b5, sizeof b5, "%s (%s)", figures_dollars_fr(y2->revenue_by_category[c], b1, sizeof b1),
-			figures_pct_signed(r->category_growth[c].ok, r->category_growth[c].tenths, b2, sizeof b2));
+		snprintf(b5, sizeof b5, "%s (%s)", figures_dollars_lang(lang(), y2->revenue_by_category[c], b1, sizeof b1),
+			figures_pct_signed_lang(lang(), r->category_growth[c].ok, r->category_growth[c].tenths, b2, sizeof b2));
 		chart_line(o, TR_NORMAL, l, y2->revenue_by_category[c], cmax, b5);
 	}
 	emit(o, TR_NORMAL, "%s", "");
@@ -204,32 +210,34 @@ static void draw_report(struct report_state *s, struct out *o)
 	emit(o, TR_NORMAL, _("  %lld professionnels, %lld formateurs, %lld directions ; femmes %s, hommes %s ; âge moyen %s"),
 		(long long)r->people_by_function[FUNCTION_PROFESSIONNEL], (long long)r->people_by_function[FUNCTION_FORMATEUR],
 		(long long)r->people_by_function[FUNCTION_DIRECTION],
-		figures_pct(r->women_share.ok, r->women_share.tenths, b1, sizeof b1),
-		figures_pct(r->men_share.ok, r->men_share.tenths, b2, sizeof b2),
-		r->average_age.ok ? figures_count_fr(r->average_age_years, b3, sizeof b3) : "—");
-	emit(o, TR_NORMAL, _("  Taux d'utilisation : %s"), figures_pct(r->utilisation.ok, r->utilisation.tenths, b1, sizeof b1));
+		figures_pct_lang(lang(), r->women_share.ok, r->women_share.tenths, b1, sizeof b1),
+		figures_pct_lang(lang(), r->men_share.ok, r->men_share.tenths, b2, sizeof b2),
+		r->average_age.ok ? figures_count_lang(lang(), r->average_age_years, b3, sizeof b3) : "—");
+	emit(o, TR_NORMAL, _("  Taux d'utilisation : %s"), figures_pct_lang(lang(), r->utilisation.ok, r->utilisation.tenths, b1, sizeof b1));
 	emit(o, TR_NORMAL, _("  Capacité %s : %s de jours ouvrables, moins %s de fériés et %s d'absences"),
-		figures_hours_fr(r->capacity_total, b1, sizeof b1), figures_hours_fr(r->gross_total, b2, sizeof b2),
-		figures_hours_fr(r->holidays_total, b3, sizeof b3), figures_hours_fr(r->absences_total, b4, sizeof b4));
+		figures_hours_lang(lang(), r->capacity_total, b1, sizeof b1), figures_hours_lang(lang(), r->gross_total, b2, sizeof b2),
+		figures_hours_lang(lang(), r->holidays_total, b3, sizeof b3), figures_hours_lang(lang(), r->absences_total, b4, sizeof b4));
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, _("Comptes clients au %s"), y2->last);
 	emit(o, TR_NORMAL, _("  Ouvert : %s sur %lld factures ; crédit des clients %s ; solde %s"),
-		money_format_fr(r->ar.open_cents, b1, sizeof b1), (long long)r->ar.open_invoices,
-		money_format_fr(r->ar.credit_cents, b2, sizeof b2), money_format_fr(r->ar.balance_cents, b3, sizeof b3));
+		money_format_lang(lang(), r->ar.open_cents, b1, sizeof b1), (long long)r->ar.open_invoices,
+		money_format_lang(lang(), r->ar.credit_cents, b2, sizeof b2), money_format_lang(lang(), r->ar.balance_cents, b3, sizeof b3));
 	for (int k = 0; k < PAYMENTS_AGE_COUNT; k++) {
 		char label[128];
 		text_pad_min(_(payments_age_label(k)), 16, TEXT_LEFT, label, sizeof label);
-		emit(o, TR_NORMAL, "    %s %18s", label, money_format_fr(r->ar.by_age[k], b1, sizeof b1));
+		emit(o, TR_NORMAL, "    %s %18s", label, money_format_lang(lang(), r->ar.by_age[k], b1, sizeof b1));
 	}
 	emit(o, TR_NORMAL, _("  Délai moyen de paiement : %s jours (%lld factures de l'exercice payées)"),
-		figures_tenths_lang(TEXT_LANG_FR, r->ar.days_to_payment.ok, r->ar.days_to_payment.tenths, b1, sizeof b1),
+		figures_tenths_lang(lang(), r->ar.days_to_payment.ok, r->ar.days_to_payment.tenths, b1, sizeof b1),
 		(long long)r->ar.paid_invoices);
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, "%s", _("Programmes de financement"));
 	for (size_t i = 0; i < r->nprograms; i++) {
 		const struct annual_program *p = &r->programs[i];
-		emit(o, TR_NORMAL, "  %-18s %12s %16s", p->code[0] ? p->code : _("(aucun)"),
-			figures_hours_fr(p->minutes[1], b1, sizeof b1), figures_dollars_fr(p->revenue_cents[1], b2, sizeof b2));
+		char name[256];
+		text_pad_min(p->name[0] ? p->name : p->code[0] ? p->code : _("(aucun)"), 30, TEXT_LEFT, name, sizeof name);
+		emit(o, TR_NORMAL, "  %s %12s %16s", name,
+			figures_hours_lang(lang(), p->minutes[1], b1, sizeof b1), figures_dollars_lang(lang(), p->revenue_cents[1], b2, sizeof b2));
 	}
 	emit(o, TR_NORMAL, "%s", "");
 	emit(o, TR_HEADER, "%s", _("Développement des affaires (événements / rencontres)"));

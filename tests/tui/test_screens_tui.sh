@@ -2,7 +2,8 @@
 # Key screens of the terminal interface at 80x24, compared whole with
 # tests/golden/screens/ (tig's way): Ma semaine, its picker and its help;
 # Facturation with a held draft, a draft, the entries behind a line and a
-# blocker; Utilisation's mandates; Rapport.  Each is captured once a known
+# blocker; Utilisation's mandates and its holidays and closures; Rapport;
+# the receivables tab of Facturation.  Each is captured once a known
 # marker shows; tests/golden/README.md tells how to regenerate them.
 export JUSTE_TODAY=2020-04-15
 . "$SRCDIR/tests/cli/lib.sh"
@@ -107,6 +108,22 @@ expect_screen utilisation_mandates_80x24.txt "Utilisation, the mandates' budgets
 keys F6
 see "Rapport d'activités 2019-2020" "Rapport"
 expect_screen report_80x24.txt "Rapport 2019-2020, whole"
+tui_quit
+
+# --- the year's holidays and closures; the receivables ---------------------------------
+j --as gilles holiday add 2020-12-24 --to 2021-01-04 --name "Fermeture des fêtes"; expect_rc 0 "a closure"
+tui_start "$SIZE" --as gilles tui
+keys F4 6
+see "jours fériés et fermetures de 2020" "Utilisation, the closures tab"
+expect_screen utilisation_closures_80x24.txt "Utilisation, the holidays and closures of the year, whole"
+tui_quit
+# after the report's golden: these invoices are revenue of 2019-2020
+j --as carole invoice issue 2020-03 --date 2020-04-01; expect_rc 0 "March issued (the held draft stays)"
+j --as carole payment add --client FCSD --amount 100.00 --date 2020-04-10; expect_rc 0 "a payment on account"
+tui_start "$SIZE" --as carole tui
+keys F3 '>'
+see "Comptes clients au 2020-04-15" "Facturation, the receivables tab"
+expect_screen billing_receivables_80x24.txt "Facturation, the receivables tab, whole"
 tui_quit
 
 golden_orphans screens

@@ -32,6 +32,10 @@ typedef int (*approval_cb)(void *ctx, const struct week_approval *w);
  * user's own row. */
 juste_status approval_status(struct app *a, date_t day, approval_cb cb, void *ctx, struct juste_err *e);
 
+/* Every submitted week waiting for a decision, whatever its date, oldest
+ * first (the manager's queue).  Gestionnaire, admin. */
+juste_status approval_pending(struct app *a, approval_cb cb, void *ctx, struct juste_err *e);
+
 /* Why a week's entries are locked, for a screen ("" when open): "soumise le
  * …", "approuvée par …"; a returned week gives its reason in *returned. */
 void approval_describe(const struct week_approval *w, char *locked, size_t n, char *returned, size_t rn);

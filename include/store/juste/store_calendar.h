@@ -48,6 +48,10 @@ typedef int (*store_week_approval_cb)(void *ctx, const struct week_approval *w);
  * and the minutes they logged that week. */
 juste_status store_week_approval_list(struct store *s, const char *monday, store_week_approval_cb cb,
 	void *ctx, struct juste_err *e);
+/* Every submitted week waiting for a decision, oldest week first, then
+ * by login, with the minutes logged that week. */
+juste_status store_week_approval_pending(struct store *s, store_week_approval_cb cb, void *ctx,
+	struct juste_err *e);
 /* The approved weeks (expert, monday) up to `last`, for the billing. */
 typedef int (*store_week_approved_cb)(void *ctx, int64_t expert_id, const char *monday);
 juste_status store_week_approved(struct store *s, const char *last, store_week_approved_cb cb, void *ctx,
