@@ -96,15 +96,23 @@ static juste_status day_arg(const char *opt, const char *s, char out[ISO_LEN], s
 	return JUSTE_OK;
 }
 
+/* The form field a refusal is about ("from", "to"), for the screens. */
+static juste_status on_field(juste_status st, const char *field, struct juste_err *e)
+{
+	if (st && e)
+		snprintf(e->field, sizeof e->field, "%s", field);
+	return st;
+}
+
 /* first and last (last "" or NULL: first), checked and in order. */
 static juste_status range_args(const char *first, const char *last, char f[ISO_LEN], char l[ISO_LEN],
 	struct juste_err *e)
 {
-	juste_status st = day_arg("--from", first ? first : "", f, e);
+	juste_status st = on_field(day_arg("--from", first ? first : "", f, e), "from", e);
 	if (!st)
-		st = day_arg("--to", last && *last ? last : f, l, e);
+		st = on_field(day_arg("--to", last && *last ? last : f, l, e), "to", e);
 	if (!st && strcmp(l, f) < 0)
-		st = err_set(e, JUSTE_EINVAL, N_("--to %s : avant le premier jour %s"), l, f);
+		st = err_set_field(e, "to", JUSTE_EINVAL, N_("--to %s : avant le premier jour %s"), l, f);
 	return st;
 }
 
@@ -161,7 +169,7 @@ juste_status workdays_absence_add(struct app *a, const char *login, const char *
 	struct expert x;
 	juste_status st = absence_owner(a, login, &x, e);
 	if (!st)
-		st = vocab_check(VOCAB_ABSENCE_KIND, (int)kind, e);
+		st = on_field(vocab_check(VOCAB_ABSENCE_KIND, (int)kind, e), "kind", e);
 	if (st)
 		return st;
 	memset(out, 0, sizeof *out);
@@ -171,8 +179,8 @@ juste_status workdays_absence_add(struct app *a, const char *login, const char *
 	date_parse(out->first, &f, NULL);
 	date_parse(out->last, &l, NULL);
 	if (l - f > 366)
-		return err_set(e, JUSTE_EINVAL, N_("%s au %s : une absence dure un an au plus (plusieurs au besoin)"),
-			out->first, out->last);
+		return err_set_field(e, "to", JUSTE_EINVAL,
+			N_("%s au %s : une absence dure un an au plus (plusieurs au besoin)"), out->first, out->last);
 	out->expert_id = x.id;
 	snprintf(out->login, sizeof out->login, "%s", x.login);
 	snprintf(out->name, sizeof out->name, "%s", x.name);
@@ -232,8 +240,9 @@ static date_t date_or_none(const char *s)
 	return s[0] && date_parse(s, &t, NULL) == JUSTE_OK ? t : DATE_NONE;
 }
 
-juste_status workdays_capacity(struct app *a, const char *login, date_t from, date_t to, struct capacity *out,
-	struct juste_err *e)
+/* The capacity counted up to `today` (DATE_NONE: the whole period). */
+static juste_status capacity_until(struct app *a, const char *login, date_t from, date_t to, date_t today,
+	struct capacity *out, struct juste_err *e)
 {
 	memset(out, 0, sizeof *out);
 	if (!app_may_see_expert(a, login))
@@ -262,11 +271,23 @@ juste_status workdays_capacity(struct app *a, const char *login, date_t from, da
 		}
 		struct calendar c = { policy_easter_monday(&a->policy), closed, cl.n };
 		struct capacity_query q = { x.weekly_minutes, from, to, date_or_none(x.started_on),
-			date_or_none(x.left_on), app_today(), ab.v, ab.n };
+			date_or_none(x.left_on), today == DATE_NONE ? to : today, ab.v, ab.n };
 		calendar_capacity(&c, &q, out);
 	}
 	free(closed);
 	free(cl.v);
 	free(ab.v);
 	return st;
+}
+
+juste_status workdays_capacity(struct app *a, const char *login, date_t from, date_t to, struct capacity *out,
+	struct juste_err *e)
+{
+	return capacity_until(a, login, from, to, app_today(), out, e);
+}
+
+juste_status workdays_capacity_whole(struct app *a, const char *login, date_t from, date_t to, struct capacity *out,
+	struct juste_err *e)
+{
+	return capacity_until(a, login, from, to, DATE_NONE, out, e);
 }
