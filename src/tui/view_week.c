@@ -141,15 +141,16 @@ static void day_parts(const struct week_state *s, int row, int day, char *dur, s
 	mk->lock = c->locked;
 }
 
-/* "2h00+¶" laid out in a day column: the duration right-aligned in dur_w,
- * the marks after it, in dw - 1 columns.  Marks that do not fit go, the
- * lock first (its colour and the last line still say it), then the note
- * (the last line shows it), the "+" last (Enter opens a list). */
+/* "2h00+¶" laid out in a day column: a blank column, the duration
+ * right-aligned in dur_w columns (its right edge under the weekday's),
+ * then the marks.  Marks that do not fit go, the lock first (its colour
+ * and the last line still say it), then the note (the last line shows
+ * it), the "+" last (Enter opens a list). */
 static void day_compose(const struct week_state *s, const char *dur, struct marks mk, char *buf, size_t n)
 {
-	int inner = s->dw - 1, dl = text_width(dur);
+	int dl = text_width(dur);
 	int dwid = dl > s->dur_w ? dl : s->dur_w;
-	int room = inner - dwid;
+	int room = s->dw - 1 - dwid;
 	if (mk.plus + mk.lock + mk.note > room)
 		mk.lock = 0;
 	if (mk.plus + mk.note > room)
@@ -158,18 +159,34 @@ static void day_compose(const struct week_state *s, const char *dur, struct mark
 		mk.plus = 0;
 	char d[64], m[96];
 	text_pad_min(dur, dwid, TEXT_RIGHT, d, sizeof d);
-	snprintf(m, sizeof m, "%s%s%s%s", d, mk.plus ? "+" : "", mk.lock ? "*" : "", mk.note ? NOTE_MARK : "");
-	text_pad_min(m, inner, TEXT_LEFT, buf, n);
+	snprintf(m, sizeof m, " %s%s%s%s", d, mk.plus ? "+" : "", mk.lock ? "*" : "", mk.note ? NOTE_MARK : "");
+	text_pad_min(m, s->dw, TEXT_LEFT, buf, n);
 }
 
-/* The day columns for this week at this width: as wide as the base (7,
- * 10 from 120 columns) unless a cell needs more, never leaving the
- * mandate's name less than NAME_MIN. */
+/* A weekday's header ("Lun 13") ending where the durations under it end,
+ * or right-aligned when the durations are too narrow for that. */
+static void head_compose(const struct week_state *s, const char *text, char *buf, size_t n)
+{
+	char h[64];
+	if (text_width(text) > s->dur_w + 1) {
+		text_pad_min(text, s->dw, TEXT_RIGHT, buf, n);
+		return;
+	}
+	text_pad_min(text, s->dur_w + 1, TEXT_RIGHT, h, sizeof h);
+	text_pad_min(h, s->dw, TEXT_LEFT, buf, n);
+}
+
+/* The day columns for this week at this width: a blank column, the
+ * durations, then the marks the week's cells need (one at least).  The
+ * durations take 5 columns where they fit, so that they end under the
+ * right edge of the 6-column weekday above, else 4.  Wider than the base
+ * (7, 10 from 120 columns) only when a cell needs it, and never leaving
+ * the mandate's name less than NAME_MIN. */
 static void layout(struct week_state *s, int width)
 {
 	const struct week *w = &s->w;
 	int base = width >= 120 ? 10 : 7, tw = base + 1;
-	int dl = 4, ml = 0;
+	int dl = 4, ml = 1;
 	char d[DURATION_BUF];
 	for (int r = 0; r < w->nrows; r++)
 		for (int day = 0; day < WEEK_DAYS; day++) {
@@ -183,17 +200,22 @@ static void layout(struct week_state *s, int width)
 		int k = text_width(duration_format(w->day_total[day], d, sizeof d));
 		dl = k > dl ? k : dl;
 	}
-	int mark_w = base >= 10 ? 3 : 2;
-	if (ml > mark_w)
-		mark_w = ml;
-	int dw = 1 + dl + mark_w > base ? 1 + dl + mark_w : base;
-	int most = (width - NAME_MIN - tw) / WEEK_DAYS;
+	int d5 = dl > 5 ? dl : 5, most = (width - NAME_MIN - tw) / WEEK_DAYS;
+	if (most < base)
+		most = base;
+	int use = 1 + d5 + ml <= base ? d5 : 1 + dl + ml <= base ? dl : 1 + d5 + ml <= most ? d5 : dl;
+	int dw = 1 + use + ml;
+	if (dw < base)
+		dw = base;
 	if (dw > most)
-		dw = most > base ? most : base;
+		dw = most;
+	int mark_w = dw - 1 - use;
+	if (mark_w > 3)
+		mark_w = 3;
+	if (mark_w < 0)
+		mark_w = 0;
 	s->dw = dw;
 	s->dur_w = dw - 1 - mark_w;
-	if (s->dur_w < dl)
-		s->dur_w = dl;
 	s->widths[0] = width - WEEK_DAYS * dw - tw;
 	for (int i = 1; i <= WEEK_DAYS; i++)
 		s->widths[i] = dw;
@@ -216,11 +238,14 @@ static void cell(void *ctx, int row, int col, char *buf, size_t n, enum term_rol
 			int k = col - 1;
 			const char *abbr = w->day_off[k][0] ? _("Fér") : w->day_absent[k] == 2 ? _("Abs")
 				: w->day_absent[k] == 1 ? _("½Ab") : _(day_abbr[k]);
-			snprintf(buf, n, "%s %s", abbr, w->day[k] + 8);
+			char h[32];
+			snprintf(h, sizeof h, "%s %s", abbr, w->day[k] + 8);
+			head_compose(s, h, buf, n);
 			if (strcmp(w->day[k], s->today) == 0)
 				*role = TR_TODAY;
 			else if (w->day_off[k][0] || w->day_absent[k])
 				*role = TR_DIM;
+			return;
 		} else
 			snprintf(buf, n, "%s", _("Total"));
 	} else if (row >= w->nrows) {        /* footer */
