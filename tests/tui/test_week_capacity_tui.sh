@@ -65,6 +65,12 @@ expect_eq "$(sql "select x.login from absences a join experts x on x.id = a.expe
 # 24h30 - 3h30 = 21h00; so far unchanged (Thursday is to come)
 see_row 3 "Capacité 21h00 = 35h00 − 7h00 fériés − 7h00 absences · à ce jour 17h30" "the capacity follows"
 see_row 4 "Abs : Mar 07 ½ vacances, Jeu 09 ½ formation" "…and names the new half day"
+# two half days on the same day make a day, as the capacity counts them
+j --as alice absence add --from 2020-04-09 --kind maladie --half; expect_rc 0 "the other half of Thursday"
+keys r
+see_row 3 "Capacité 17h30 = 35h00 − 7h00 fériés − 10h30 absences" "…takes the rest of Thursday"
+screen
+case "$(line_of "Mandat ")" in *"Abs 09"*) ok "Thursday marked a whole day off";; *) not_ok "header: $(line_of "Mandat ")";; esac
 
 # --- A: my absences; d removes one ---------------------------------------------
 keys A
@@ -74,8 +80,11 @@ keys j d
 see "Retirer l'absence du 2020-04-09" "d asks first"
 keys y
 see "Absence retirée : 2020-04-09 → 2020-04-09" "removed"
-expect_eq "$(nabs)" 1 "…from the database"
-see_row 3 "Capacité 24h30 = 35h00" "the capacity is back"
+expect_eq "$(nabs)" 2 "…from the database"
+expect_eq "$(sql "select group_concat(kind, ' ') from (select kind from absences order by first_day, id)")" \
+  "vacances maladie" "…the training one"
+see_row 3 "Capacité 21h00 = 35h00 − 7h00 fériés − 7h00 absences" "the capacity follows"
+see_row 4 "Abs : Mar 07 ½ vacances, Jeu 09 ½ maladie" "…and the names"
 
 # --- the week's lock and a returned week's reason stay in sight -------------------
 keys h h                                   # Monday, the cell with a note
