@@ -123,11 +123,11 @@ static int on_absence(void *ctx, const struct absence_rec *r)
 	struct week *w = ctx;
 	for (int d = 0; d < WEEK_DAYS; d++)
 		if (strcmp(w->day[d], r->first) >= 0 && strcmp(w->day[d], r->last) <= 0) {
-			int level = r->half ? 1 : 2;
-			if (level > w->day_absent[d]) {
-				w->day_absent[d] = level;
+			/* as calendar_capacity counts them: halves add up to a day */
+			int level = w->day_absent[d] + (r->half ? 1 : 2);
+			if (!w->day_absent[d] || !r->half)
 				w->day_absence[d] = r->kind;
-			}
+			w->day_absent[d] = level > 2 ? 2 : level;
 		}
 	return 0;
 }
@@ -174,6 +174,9 @@ juste_status week_load(struct app *a, const char *login, date_t day, struct week
 			return st;
 	}
 	if ((st = week_calendar(a, w, e)))
+		return st;
+	if ((st = workdays_capacity_whole(a, x.login, w->monday, w->monday + WEEK_DAYS - 1, &w->cap, e))
+		|| (st = workdays_capacity(a, x.login, w->monday, w->monday + WEEK_DAYS - 1, &w->cap_to_date, e)))
 		return st;
 	struct week_approval ap;
 	if ((st = store_week_approval_get(a->store, x.id, w->day[0], &ap, e)))

@@ -87,12 +87,13 @@ juste_status workdays_holidays(struct app *a, int year, workdays_holiday_cb cb, 
 	return JUSTE_OK;
 }
 
-/* The form field a refusal about option opt names ("--from": "from"), so
- * that a screen's form shows it next to its field. */
-static juste_status name_field(struct juste_err *e, const char *opt, juste_status st)
+/* The form field a refusal is about ("from", "to", "name"…), so that a
+ * screen's form shows it next to its field; the message is the command
+ * line's. */
+static juste_status on_field(juste_status st, const char *field, struct juste_err *e)
 {
-	if (e && st)
-		snprintf(e->field, sizeof e->field, "%s", strncmp(opt, "--", 2) == 0 ? opt + 2 : "date");
+	if (st && e)
+		snprintf(e->field, sizeof e->field, "%s", field);
 	return st;
 }
 
@@ -100,7 +101,7 @@ static juste_status day_arg(const char *opt, const char *s, char out[ISO_LEN], s
 {
 	date_t t;
 	if (date_parse(s, &t, e))
-		return name_field(e, opt, err_prefix(e, "%s : ", opt));
+		return on_field(err_prefix(e, "%s : ", opt), strncmp(opt, "--", 2) == 0 ? opt + 2 : "date", e);
 	date_format(t, out);
 	return JUSTE_OK;
 }
@@ -109,11 +110,11 @@ static juste_status day_arg(const char *opt, const char *s, char out[ISO_LEN], s
 static juste_status range_args(const char *first, const char *last, char f[ISO_LEN], char l[ISO_LEN],
 	struct juste_err *e)
 {
-	juste_status st = day_arg("--from", first ? first : "", f, e);
+	juste_status st = on_field(day_arg("--from", first ? first : "", f, e), "from", e);
 	if (!st)
-		st = day_arg("--to", last && *last ? last : f, l, e);
+		st = on_field(day_arg("--to", last && *last ? last : f, l, e), "to", e);
 	if (!st && strcmp(l, f) < 0)
-		st = name_field(e, "--to", err_set(e, JUSTE_EINVAL, N_("--to %s : avant le premier jour %s"), l, f));
+		st = err_set_field(e, "to", JUSTE_EINVAL, N_("--to %s : avant le premier jour %s"), l, f);
 	return st;
 }
 
@@ -127,11 +128,11 @@ juste_status workdays_closure_add(struct app *a, const char *first, const char *
 	if ((st = range_args(first, last, f, l, e)))
 		return st;
 	if (!name || !*name)
-		return name_field(e, "--name", err_set(e, JUSTE_EINVAL, N_("--name : le nom de la fermeture est obligatoire")));
+		return on_field(err_set(e, JUSTE_EINVAL, N_("--name : le nom de la fermeture est obligatoire")), "name", e);
 	if (strlen(name) >= NAME_LEN)
-		return name_field(e, "--name", err_set(e, JUSTE_EINVAL, N_("--name : %d octets au plus"), NAME_LEN - 1));
+		return on_field(err_set(e, JUSTE_EINVAL, N_("--name : %d octets au plus"), NAME_LEN - 1), "name", e);
 	if ((st = rules_note_validate("--name", name, e)))
-		return name_field(e, "--name", st);
+		return on_field(st, "name", e);
 	return store_closure_add(a->store, f, l, name, e);
 }
 
@@ -161,7 +162,7 @@ static juste_status absence_owner(struct app *a, const char *login, struct exper
 		login = a->user.login;
 	if (strcmp(login, a->user.login) != 0 && !(a->role & ROLES_MANAGE))
 		return err_set(e, JUSTE_EDENIED, N_("permission refusée : les absences de %s ne sont pas les vôtres"), login);
-	return name_field(e, "--login", store_expert_get(a->store, login, x, e));
+	return on_field(store_expert_get(a->store, login, x, e), "login", e);
 }
 
 juste_status workdays_absence_add(struct app *a, const char *login, const char *first, const char *last,
@@ -170,7 +171,7 @@ juste_status workdays_absence_add(struct app *a, const char *login, const char *
 	struct expert x;
 	juste_status st = absence_owner(a, login, &x, e);
 	if (!st)
-		st = vocab_check(VOCAB_ABSENCE_KIND, (int)kind, e);
+		st = on_field(vocab_check(VOCAB_ABSENCE_KIND, (int)kind, e), "kind", e);
 	if (st)
 		return st;
 	memset(out, 0, sizeof *out);
@@ -180,8 +181,8 @@ juste_status workdays_absence_add(struct app *a, const char *login, const char *
 	date_parse(out->first, &f, NULL);
 	date_parse(out->last, &l, NULL);
 	if (l - f > 366)
-		return name_field(e, "--to", err_set(e, JUSTE_EINVAL,
-			N_("%s au %s : une absence dure un an au plus (plusieurs au besoin)"), out->first, out->last));
+		return err_set_field(e, "to", JUSTE_EINVAL,
+			N_("%s au %s : une absence dure un an au plus (plusieurs au besoin)"), out->first, out->last);
 	out->expert_id = x.id;
 	snprintf(out->login, sizeof out->login, "%s", x.login);
 	snprintf(out->name, sizeof out->name, "%s", x.name);
@@ -241,8 +242,9 @@ static date_t date_or_none(const char *s)
 	return s[0] && date_parse(s, &t, NULL) == JUSTE_OK ? t : DATE_NONE;
 }
 
-juste_status workdays_capacity(struct app *a, const char *login, date_t from, date_t to, struct capacity *out,
-	struct juste_err *e)
+/* The capacity counted up to `today` (DATE_NONE: the whole period). */
+static juste_status capacity_until(struct app *a, const char *login, date_t from, date_t to, date_t today,
+	struct capacity *out, struct juste_err *e)
 {
 	memset(out, 0, sizeof *out);
 	if (!app_may_see_expert(a, login))
@@ -271,11 +273,23 @@ juste_status workdays_capacity(struct app *a, const char *login, date_t from, da
 		}
 		struct calendar c = { policy_easter_monday(&a->policy), closed, cl.n };
 		struct capacity_query q = { x.weekly_minutes, from, to, date_or_none(x.started_on),
-			date_or_none(x.left_on), app_today(), ab.v, ab.n };
+			date_or_none(x.left_on), today == DATE_NONE ? to : today, ab.v, ab.n };
 		calendar_capacity(&c, &q, out);
 	}
 	free(closed);
 	free(cl.v);
 	free(ab.v);
 	return st;
+}
+
+juste_status workdays_capacity(struct app *a, const char *login, date_t from, date_t to, struct capacity *out,
+	struct juste_err *e)
+{
+	return capacity_until(a, login, from, to, app_today(), out, e);
+}
+
+juste_status workdays_capacity_whole(struct app *a, const char *login, date_t from, date_t to, struct capacity *out,
+	struct juste_err *e)
+{
+	return capacity_until(a, login, from, to, DATE_NONE, out, e);
 }

@@ -98,13 +98,19 @@ juste_status store_week_entries(struct store *s, int64_t expert_id, const char *
 juste_status store_week_pickable(struct store *s, int64_t expert_id, const char *from, const char *to,
 	const char *since, store_week_mandate_cb cb, void *ctx, struct juste_err *e)
 {
-	/* The recent window is bounded so the lookup stays one index range. */
+	/* The recent window is bounded so the lookup stays one index range;
+	 * a mandate with a team is offered to its members only (the rule every
+	 * write meets, store_team_allows), each test one probe of the team's
+	 * unique (mandate_id, expert_id) index. */
 	sqlite3_stmt *st = store_stmt(s, W_PICKABLE,
 		"SELECT m.id, m.code, m.title, c.code, c.name, m.opened_on, m.closed_on, 0, "
 		"  coalesce(r.last, '') FROM mandates m JOIN orgs c ON c.id = m.client_id "
 		"LEFT JOIN (SELECT mandate_id, max(work_date) AS last FROM entries "
 		"  WHERE expert_id = ?1 AND work_date BETWEEN ?4 AND ?3 GROUP BY mandate_id) r ON r.mandate_id = m.id "
-		"WHERE m.opened_on <= ?3 AND (m.closed_on IS NULL OR m.closed_on >= ?2) ORDER BY m.code", e);
+		"WHERE m.opened_on <= ?3 AND (m.closed_on IS NULL OR m.closed_on >= ?2) "
+		"  AND (NOT EXISTS (SELECT 1 FROM mandate_team t WHERE t.mandate_id = m.id) "
+		"    OR EXISTS (SELECT 1 FROM mandate_team t WHERE t.mandate_id = m.id AND t.expert_id = ?1)) "
+		"ORDER BY m.code", e);
 	if (!st)
 		return JUSTE_EIO;
 	sqlite3_bind_int64(st, 1, expert_id);

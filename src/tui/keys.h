@@ -58,6 +58,8 @@ enum key_scope { KS_G = 1, KS_M = 2, KS_W = 4,
 	X(GOTO,      KS_W, "goto",        "g",          N_("aller à"),   N_("aller à une date : AAAA-MM-JJ, aujourd'hui, hier, lundi…, -N jours")) \
 	X(TOTALS,    KS_W, "totals",      "m",          N_("mois/exercice"), N_("afficher ou masquer mes heures du mois et de l'exercice : facturables, internes, capacité")) \
 	X(SUBMIT_WEEK, KS_W, "submit_week", "S",        N_("soumettre"), N_("soumettre la semaine au gestionnaire : elle est verrouillée jusqu'à ce qu'il l'approuve ou vous la retourne (après confirmation)")) \
+	X(ABSENCE,   KS_W, "add_absence", "a",          N_("mon absence"),   N_("inscrire une absence (vacances, maladie, formation…), d'un jour ou d'une période, entière ou en demi-journées ; la capacité en tient compte")) \
+	X(ABSENCES,  KS_W, "my_absences", "A",          N_("mes absences"),  N_("mes absences : aller à la semaine de l'une, ou la retirer (d)")) \
 	X(BACK,      KS_O, "back",        "ESC, BACKSPACE", N_("retour"), N_("revenir à la liste précédente")) \
 	X(NEXT_TAB,  KS_O, "next_tab",    ">, .",       N_("onglet"),    N_("onglet suivant")) \
 	X(PREV_TAB,  KS_O, "prev_tab",    "<, COMMA",   N_("onglet"),    N_("onglet précédent")) \

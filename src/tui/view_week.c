@@ -17,8 +17,11 @@
 #include "juste/duration.h"
 #include "juste/i18n.h"
 #include "juste/approval.h"
+#include "juste/rules.h"
+#include "juste/text.h"
 #include "juste/timelog.h"
 #include "juste/vocab.h"
+#include "juste/workdays.h"
 #include "tui/view.h"
 
 #define NCOLS (WEEK_DAYS + 2)
@@ -38,9 +41,15 @@ struct week_state {
 	int show_totals;              /* m: the month and fiscal year instead of the grid */
 	struct week_totals totals;
 	int totals_ok;
+	/* the day columns (layout()): each cell keeps its first column
+	 * blank, then the duration right-aligned in dur_w columns, then its
+	 * marks, so that nothing touches the name or the next cell */
+	int dw, dur_w;
 };
 
 #define NOTE_MARK "¶"
+/* The mandate's column keeps at least this much beside the days. */
+#define NAME_MIN 16
 
 static juste_status reload(struct tui *t, struct week_state *s, date_t day, const char *keep_code, struct juste_err *e)
 {
@@ -111,11 +120,114 @@ static void week_close(struct tui *t, void *state)
 
 /* ------------------------------------------------------------------ draw */
 
-static void cell_text(void *ctx, int row, int col, char *buf, size_t n, enum term_role *role)
+/* The marks of a day cell: several entries, locked, noted. */
+struct marks {
+	int plus, lock, note;
+};
+
+static void day_parts(const struct week_state *s, int row, int day, char *dur, size_t n, struct marks *mk)
+{
+	const struct week *w = &s->w;
+	const struct week_cell *c = &w->rows[row].cell[day];
+	memset(mk, 0, sizeof *mk);
+	if (!c->minutes) {
+		snprintf(dur, n, "%s", c->locked ? "*" : "·");
+		return;
+	}
+	duration_format(c->minutes, dur, n);
+	for (int i = c->first; i >= 0 && i < w->nentries && !mk->note; i++)
+		mk->note = w->entries[i].row == row && w->entries[i].day == day && w->entries[i].note[0];
+	mk->plus = c->nentries > 1;
+	mk->lock = c->locked;
+}
+
+/* "2h00+¶" laid out in a day column: a blank column, the duration
+ * right-aligned in dur_w columns (its right edge under the weekday's),
+ * then the marks.  Marks that do not fit go, the lock first (its colour
+ * and the last line still say it), then the note (the last line shows
+ * it), the "+" last (Enter opens a list). */
+static void day_compose(const struct week_state *s, const char *dur, struct marks mk, char *buf, size_t n)
+{
+	int dl = text_width(dur);
+	int dwid = dl > s->dur_w ? dl : s->dur_w;
+	int room = s->dw - 1 - dwid;
+	if (mk.plus + mk.lock + mk.note > room)
+		mk.lock = 0;
+	if (mk.plus + mk.note > room)
+		mk.note = 0;
+	if (mk.plus > room)
+		mk.plus = 0;
+	char d[64], m[96];
+	text_pad_min(dur, dwid, TEXT_RIGHT, d, sizeof d);
+	snprintf(m, sizeof m, " %s%s%s%s", d, mk.plus ? "+" : "", mk.lock ? "*" : "", mk.note ? NOTE_MARK : "");
+	text_pad_min(m, s->dw, TEXT_LEFT, buf, n);
+}
+
+/* A weekday's header ("Lun 13") ending where the durations under it end,
+ * or right-aligned when the durations are too narrow for that. */
+static void head_compose(const struct week_state *s, const char *text, char *buf, size_t n)
+{
+	char h[64];
+	if (text_width(text) > s->dur_w + 1) {
+		text_pad_min(text, s->dw, TEXT_RIGHT, buf, n);
+		return;
+	}
+	text_pad_min(text, s->dur_w + 1, TEXT_RIGHT, h, sizeof h);
+	text_pad_min(h, s->dw, TEXT_LEFT, buf, n);
+}
+
+/* The day columns for this week at this width: a blank column, the
+ * durations, then the marks the week's cells need (one at least).  The
+ * durations take 5 columns where they fit, so that they end under the
+ * right edge of the 6-column weekday above, else 4.  Wider than the base
+ * (7, 10 from 120 columns) only when a cell needs it, and never leaving
+ * the mandate's name less than NAME_MIN. */
+static void layout(struct week_state *s, int width)
+{
+	const struct week *w = &s->w;
+	int base = width >= 120 ? 10 : 7, tw = base + 1;
+	int dl = 4, ml = 1;
+	char d[DURATION_BUF];
+	for (int r = 0; r < w->nrows; r++)
+		for (int day = 0; day < WEEK_DAYS; day++) {
+			struct marks mk;
+			day_parts(s, r, day, d, sizeof d, &mk);
+			int k = text_width(d), m = mk.plus + mk.lock + mk.note;
+			dl = k > dl ? k : dl;
+			ml = m > ml ? m : ml;
+		}
+	for (int day = 0; day < WEEK_DAYS; day++) {
+		int k = text_width(duration_format(w->day_total[day], d, sizeof d));
+		dl = k > dl ? k : dl;
+	}
+	int d5 = dl > 5 ? dl : 5, most = (width - NAME_MIN - tw) / WEEK_DAYS;
+	if (most < base)
+		most = base;
+	int use = 1 + d5 + ml <= base ? d5 : 1 + dl + ml <= base ? dl : 1 + d5 + ml <= most ? d5 : dl;
+	int dw = 1 + use + ml;
+	if (dw < base)
+		dw = base;
+	if (dw > most)
+		dw = most;
+	int mark_w = dw - 1 - use;
+	if (mark_w > 3)
+		mark_w = 3;
+	if (mark_w < 0)
+		mark_w = 0;
+	s->dw = dw;
+	s->dur_w = dw - 1 - mark_w;
+	s->widths[0] = width - WEEK_DAYS * dw - tw;
+	for (int i = 1; i <= WEEK_DAYS; i++)
+		s->widths[i] = dw;
+	s->widths[NCOLS - 1] = tw;
+}
+
+static void cell(void *ctx, int row, int col, char *buf, size_t n, enum term_role *role)
 {
 	struct week_state *s = ctx;
 	const struct week *w = &s->w;
 	char d[DURATION_BUF];
+	buf[0] = '\0';
 	if (row < 0) {                       /* header */
 		*role = TR_HEADER;
 		if (col == 0)
@@ -123,57 +235,51 @@ static void cell_text(void *ctx, int row, int col, char *buf, size_t n, enum ter
 		else if (col <= WEEK_DAYS) {
 			/* a day off takes the weekday's place: the column still
 			 * takes time (the last line says what the day is) */
-			int d = col - 1;
-			const char *abbr = w->day_off[d][0] ? _("Fér") : w->day_absent[d] == 2 ? _("Abs")
-				: w->day_absent[d] == 1 ? _("½Ab") : _(day_abbr[d]);
-			snprintf(buf, n, "%s %s", abbr, w->day[d] + 8);
-			if (strcmp(w->day[d], s->today) == 0)
+			int k = col - 1;
+			const char *abbr = w->day_off[k][0] ? _("Fér") : w->day_absent[k] == 2 ? _("Abs")
+				: w->day_absent[k] == 1 ? _("½Ab") : _(day_abbr[k]);
+			char h[32];
+			snprintf(h, sizeof h, "%s %s", abbr, w->day[k] + 8);
+			head_compose(s, h, buf, n);
+			if (strcmp(w->day[k], s->today) == 0)
 				*role = TR_TODAY;
-			else if (w->day_off[d][0] || w->day_absent[d])
+			else if (w->day_off[k][0] || w->day_absent[k])
 				*role = TR_DIM;
+			return;
 		} else
 			snprintf(buf, n, "%s", _("Total"));
-		return;
-	}
-	if (row >= w->nrows) {               /* footer */
+	} else if (row >= w->nrows) {        /* footer */
 		*role = TR_TOTAL;
 		if (col == 0)
 			snprintf(buf, n, "%s", _("Total"));
-		else if (col <= WEEK_DAYS)
-			snprintf(buf, n, "%s", duration_format(w->day_total[col - 1], d, sizeof d));
-		else {
+		else if (col <= WEEK_DAYS) {
+			struct marks none = { 0, 0, 0 };
+			day_compose(s, duration_format(w->day_total[col - 1], d, sizeof d), none, buf, n);
+			return;
+		} else {
 			snprintf(buf, n, "%s", duration_format(w->total, d, sizeof d));
-			if (w->total > w->capacity)
+			if (w->cap.minutes > 0 && w->total > w->cap.minutes)
 				*role = TR_OVER;
 		}
-		return;
-	}
-	const struct week_row *r = &w->rows[row];
-	if (col == 0) {
+	} else if (col == 0) {
+		const struct week_row *r = &w->rows[row];
 		snprintf(buf, n, "%s%s %s · %s", r->m.pinned == 2 ? "•" : "", r->m.code, r->m.title, r->m.client_name);
+		return;
 	} else if (col <= WEEK_DAYS) {
-		const struct week_cell *c = &r->cell[col - 1];
-		int noted = 0;
-		for (int i = c->first; i >= 0 && i < w->nentries && !noted; i++)
-			noted = w->entries[i].row == row && w->entries[i].day == col - 1 && w->entries[i].note[0];
-		if (c->minutes)
-			snprintf(buf, n, "%s%s%s%s", duration_format(c->minutes, d, sizeof d),
-				c->nentries > 1 ? "+" : "", c->locked ? "*" : "", noted ? NOTE_MARK : "");
-		else
-			snprintf(buf, n, "%s", c->locked ? "*" : "·");
-		if (c->locked)
+		struct marks mk;
+		day_parts(s, row, col - 1, d, sizeof d, &mk);
+		day_compose(s, d, mk, buf, n);
+		if (w->rows[row].cell[col - 1].locked)
 			*role = TR_LOCKED;
+		return;
 	} else {
-		snprintf(buf, n, "%s", duration_format(r->total, d, sizeof d));
+		snprintf(buf, n, "%s", duration_format(w->rows[row].total, d, sizeof d));
 		*role = TR_TOTAL;
 	}
-}
-
-static void cell(void *ctx, int row, int col, char *buf, size_t n, enum term_role *role)
-{
-	cell_text(ctx, row, col, buf, n, role);
-	/* right-aligned columns keep one space on their right */
-	if (col > 0 && strlen(buf) + 2 < n)
+	/* right-aligned columns keep one space on their right when it fits,
+	 * and always one blank on their left */
+	int width = col == 0 ? 0 : s->widths[col];
+	if (col > 0 && text_width(buf) + 2 <= width && strlen(buf) + 2 < n)
 		strcat(buf, " ");
 }
 
@@ -241,30 +347,134 @@ static void draw_totals(struct week_state *s, int y, int h, int width)
 		term_attr(TR_DIM));
 }
 
+/* "Jeu 09" */
+static char *day_label(const struct week_state *s, int day, char *buf, size_t n)
+{
+	snprintf(buf, n, "%s %s", _(day_abbr[day]), s->w.day[day] + 8);
+	return buf;
+}
+
+/* Half days as days: "2 j", "1,5 j". */
+static char *days_text(int64_t halves, char *buf, size_t n)
+{
+	if (halves % 2)
+		snprintf(buf, n, _("%lld,5 j"), (long long)(halves / 2));
+	else
+		snprintf(buf, n, _("%lld j"), (long long)(halves / 2));
+	return buf;
+}
+
+#define APPEND(buf, n, len, ...) do { \
+	int k_ = snprintf((buf) + (len), (len) < (n) ? (n) - (len) : 0, __VA_ARGS__); \
+	if (k_ > 0) \
+		(len) += (size_t)k_; \
+	if ((len) >= (n)) \
+		(len) = (n) - 1; \
+} while (0)
+
+/* How the week's capacity is made, so that it can be checked: "Capacité
+ * 24h30 = 35h00 − 7h00 fériés − 3h30 absences" (the days are named on the
+ * next line), and up to today while the week runs, as utilisation counts
+ * it. */
+static void capacity_text(const struct week_state *s, char *buf, size_t n)
+{
+	const struct week *w = &s->w;
+	const struct capacity *c = &w->cap;
+	char d1[DURATION_BUF], k[32], l1[32], l2[32];
+	size_t len = 0;
+	buf[0] = '\0';
+	if (c->last < c->first || c->weekdays == 0) {
+		APPEND(buf, n, len, "%s", _("Capacité 0h00 : aucun jour ouvrable en poste cette semaine"));
+		return;
+	}
+	APPEND(buf, n, len, _("Capacité %s"), duration_format((long)c->minutes, d1, sizeof d1));
+	if (c->holiday_days || c->absent_halves)
+		APPEND(buf, n, len, _(" = %s"), duration_format((long)c->gross, d1, sizeof d1));
+	else
+		APPEND(buf, n, len, _(" (%s)"), days_text(2 * c->weekdays, k, sizeof k));
+	if (c->holiday_days)
+		APPEND(buf, n, len, _(" − %s fériés"), duration_format((long)c->holidays, d1, sizeof d1));
+	if (c->absent_halves)
+		APPEND(buf, n, len, _(" − %s absences"), duration_format((long)c->absences, d1, sizeof d1));
+	/* employed only part of the week */
+	if (c->first > w->monday || c->last < w->monday + 4)
+		APPEND(buf, n, len, _(" · en poste du %s au %s"), day_label(s, (int)(c->first - w->monday), l1, sizeof l1),
+			day_label(s, (int)(c->last - w->monday), l2, sizeof l2));
+	const struct capacity *t = &w->cap_to_date;
+	if (t->last < c->last && t->minutes != c->minutes)
+		APPEND(buf, n, len, _(" · à ce jour %s"), duration_format((long)t->minutes, d1, sizeof d1));
+}
+
+/* The holidays, closures and absences the capacity leaves out, named:
+ * "Fér : Jeu 09 Journée pédagogique · Abs : Mar 07 vacances, Mer 08 ½
+ * formation"; 0 when there are none. */
+static int named_days(const struct week_state *s, char *buf, size_t n)
+{
+	const struct week *w = &s->w;
+	const struct capacity *c = &w->cap;
+	char off[512] = "", abs[512] = "", l[32];
+	size_t lo = 0, la = 0;
+	for (int d = 0; d < 5; d++) {
+		date_t day = w->monday + d;
+		if (day < c->first || day > c->last)
+			continue;
+		if (w->day_off[d][0])
+			APPEND(off, sizeof off, lo, "%s%s %s", lo ? ", " : "", day_label(s, d, l, sizeof l), w->day_off[d]);
+		else if (w->day_absent[d])
+			APPEND(abs, sizeof abs, la, "%s%s %s%s", la ? ", " : "", day_label(s, d, l, sizeof l),
+				w->day_absent[d] == 1 ? "½ " : "", vocab_absence_kind_label(w->day_absence[d]));
+	}
+	size_t len = 0;
+	buf[0] = '\0';
+	if (lo)
+		APPEND(buf, n, len, _("Fér : %s"), off);
+	if (la)
+		APPEND(buf, n, len, _("%sAbs : %s"), lo ? " · " : "", abs);
+	return len > 0;
+}
+
 static void week_draw(struct tui *t, void *state, int y, int h, int width)
 {
 	(void)t;
 	struct week_state *s = state;
 	const struct week *w = &s->w;
-	int dw = width >= 120 ? 10 : 7;
-	int tw = dw + 1;
-	s->widths[0] = width - WEEK_DAYS * dw - tw;
-	for (int i = 1; i <= WEEK_DAYS; i++)
-		s->widths[i] = dw;
-	s->widths[NCOLS - 1] = tw;
+	layout(s, width);
 	char title[512], tot[64], d1[DURATION_BUF], d2[DURATION_BUF];
 	snprintf(title, sizeof title, _(" Semaine du %s au %s · %s"), w->day[0], w->day[6], w->name);
-	int pct = w->capacity ? (int)((long)w->total * 100 / w->capacity) : 0;
-	snprintf(tot, sizeof tot, _("%s / %s (%d %%) "), duration_format(w->total, d1, sizeof d1),
-		duration_format(w->capacity, d2, sizeof d2), pct);
+	long cap = (long)w->cap.minutes;
+	if (cap > 0)
+		snprintf(tot, sizeof tot, _("%s / %s (%d %%) "), duration_format(w->total, d1, sizeof d1),
+			duration_format(cap, d2, sizeof d2), (int)((long)w->total * 100 / cap));
+	else
+		snprintf(tot, sizeof tot, _("%s / %s "), duration_format(w->total, d1, sizeof d1),
+			duration_format(cap, d2, sizeof d2));
 	int totw = widget_width(tot);
+	int over = cap > 0 && w->total > cap;
 	widget_text(y, 0, title, width - totw, WIDGET_LEFT, term_attr(TR_TITLE));
-	widget_text(y, width - totw, tot, totw, WIDGET_RIGHT, term_attr(w->total > w->capacity ? TR_OVER : TR_TITLE));
+	widget_text(y, width - totw, tot, totw, WIDGET_RIGHT, term_attr(over ? TR_OVER : TR_TITLE));
 	if (s->show_totals) {
 		draw_totals(s, y + 1, h - 1, width);
 		return;
 	}
-	widget_table_draw(&s->tab, y + 1, 0, h - 2, cell, s);
+	/* under the title: the capacity and what it leaves out, then where
+	 * the week stands in its approval (always in sight, whatever the
+	 * cursor is on) */
+	char line[1024 + WEEK_WHY_LEN + 128];
+	int top = y + 1;
+	capacity_text(s, line, sizeof line);
+	widget_text(top++, 1, line, width - 1, WIDGET_LEFT, term_attr(TR_DIM));
+	if (named_days(s, line, sizeof line))
+		widget_text(top++, 1, line, width - 1, WIDGET_LEFT, term_attr(TR_DIM));
+	if (w->approval[0]) {
+		snprintf(line, sizeof line, _("* verrouillé : %s — un gestionnaire l'approuve ou vous la retourne"),
+			w->approval);
+		widget_text(top++, 1, line, width - 1, WIDGET_LEFT, term_attr(TR_LOCKED));
+	} else if (w->returned[0]) {
+		/* "semaine retournée par gilles : <reason>": fix it, submit again */
+		snprintf(line, sizeof line, _("%s — corrigez-la puis S la soumet de nouveau"), w->returned);
+		widget_text(top++, 1, line, width - 1, WIDGET_LEFT, term_attr(TR_OVER));
+	}
+	widget_table_draw(&s->tab, top, 0, y + h - 1 - top, cell, s);
 	/* the last line: the note of the cell under the cursor, else why some
 	 * days are locked, or how to start */
 	const char *legend = NULL;
@@ -285,13 +495,9 @@ static void week_draw(struct tui *t, void *state, int y, int h, int width)
 		return;
 	}
 	int day = s->tab.cur_col;
-	if (w->returned[0]) {
-		/* "semaine retournée par gilles : <reason>": fix it, submit again */
-		snprintf(buf, sizeof buf, "%s", w->returned);
-		legend = buf;
-	}
+	/* a lock other than the week's own (said above): a closed month */
 	for (int i = 0; i < WEEK_DAYS && !legend; i++)
-		if (w->day_locked[i]) {
+		if (w->day_locked[i] && strcmp(w->day_why[i], w->approval) != 0) {
 			snprintf(buf, sizeof buf, _("* verrouillé : %s"), w->day_why[i]);
 			legend = buf;
 		}
@@ -780,6 +986,186 @@ static void submit_week(struct tui *t, struct week_state *s)
 	tui_info(t, _("Semaine soumise : verrouillée jusqu'à son approbation ou son retour"));
 }
 
+/* ------------------------------------------------------------- absences */
+
+/* The words a kind of absence takes, for the form's hint. */
+static const char *absence_kinds(void)
+{
+	static char hint[160];
+	if (!hint[0])
+		vocab_list(VOCAB_ABSENCE_KIND, " | ", " | ", hint, sizeof hint);
+	return hint;
+}
+
+struct absence_form {
+	struct week_state *s;
+	struct absence_rec rec;
+};
+
+/* A date of the form as the command line takes it (date_input.h); ""
+ * stays "" (an optional field). */
+static int form_date(struct widget_form *fm, const char *name, char out[ISO_LEN])
+{
+	const char *v = widget_form_value(fm, name);
+	out[0] = '\0';
+	if (!v[0])
+		return 1;
+	date_t d;
+	struct juste_err e = { 0 };
+	if (date_input_parse(v, app_today(), &d, &e) != JUSTE_OK) {
+		widget_form_error(fm, name, e.msg);
+		return 0;
+	}
+	date_format(d, out);
+	return 1;
+}
+
+/* Enter on the form: each field read, then the absence recorded by the
+ * app (workdays_absence_add, as `juste absence add`); a refusal goes next
+ * to the field it names and nothing is written. */
+static int absence_submit(struct tui *t, void *ctx, struct widget_form *fm)
+{
+	struct absence_form *c = ctx;
+	struct juste_err e = { 0 };
+	char from[ISO_LEN], to[ISO_LEN];
+	int kind = 0, half = 0;
+	if (!form_date(fm, "from", from) || !form_date(fm, "to", to))
+		return 0;
+	if (!from[0]) {
+		widget_form_error(fm, "from", _("le premier jour est obligatoire"));
+		return 0;
+	}
+	if (vocab_parse(VOCAB_ABSENCE_KIND, widget_form_value(fm, "kind"), &kind, &e) != JUSTE_OK) {
+		widget_form_error(fm, "kind", e.msg);
+		return 0;
+	}
+	const char *h = widget_form_value(fm, "half");
+	if (h[0] && rules_bool_parse(_("demi-journée"), h, &half, &e) != JUSTE_OK) {
+		widget_form_error(fm, "half", e.msg);
+		return 0;
+	}
+	if (workdays_absence_add(t->app, NULL, from, to, (enum absence_kind)kind, half, &c->rec, &e) != JUSTE_OK) {
+		widget_form_error(fm, e.field, e.msg[0] ? e.msg : _("refusé"));
+		return 0;
+	}
+	return 1;
+}
+
+/* a: records one's own absence, from the day under the cursor. */
+static void absence_add(struct tui *t, struct week_state *s)
+{
+	struct widget_form *fm = calloc(1, sizeof *fm);
+	if (!fm)
+		return;
+	int day = s->tab.cur_col >= 0 && s->tab.cur_col < WEEK_DAYS ? s->tab.cur_col : 0;
+	widget_form_add(fm, "from", _("Du"), s->w.day[day], 0, _("AAAA-MM-JJ, lundi, hier, -N"));
+	widget_form_add(fm, "to", _("Au"), "", 0, _("facultatif : le dernier jour (vide : un seul jour)"));
+	widget_form_add(fm, "kind", _("Genre"), "", 0, absence_kinds());
+	widget_form_add(fm, "half", _("Demi-journée"), "non", 0, _("oui : une demi-journée par jour"));
+	struct absence_form c = { .s = s };
+	int saved = tui_form(t, _("Mon absence"), fm, absence_submit, &c);
+	free(fm);
+	if (!saved) {
+		tui_info(t, _("Rien n'a changé"));
+		return;
+	}
+	reload_or_say(t, s, s->w.monday);
+	tui_info(t, _("Absence enregistrée : %s → %s, %s%s"), c.rec.first, c.rec.last,
+		vocab_absence_kind_label(c.rec.kind), c.rec.half ? _(" (demi-journées)") : "");
+}
+
+struct absence_list {
+	struct absence_rec *v;
+	int n, cap;
+	int nomem;
+};
+
+static int on_absence(void *ctx, const struct absence_rec *r)
+{
+	struct absence_list *l = ctx;
+	if (l->n == l->cap) {
+		int cap = l->cap ? l->cap * 2 : 16;
+		struct absence_rec *v = realloc(l->v, (size_t)cap * sizeof *v);
+		if (!v)
+			return l->nomem = 1;
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = *r;
+	return 0;
+}
+
+/* A: one's own absences from a year before this week on; Enter goes to
+ * the week of one, d removes it (after confirmation). */
+static void absence_list(struct tui *t, struct week_state *s)
+{
+	struct absence_list l = { 0 };
+	struct juste_err e = { 0 };
+	char since[ISO_LEN];
+	date_format(s->w.monday - 366, since);
+	if (workdays_absence_list(t->app, s->w.login, since, NULL, on_absence, &l, &e) != JUSTE_OK || l.nomem) {
+		if (l.nomem)
+			err_set(&e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+		tui_error(t, &e);
+		free(l.v);
+		return;
+	}
+	if (l.n == 0) {
+		free(l.v);
+		tui_info(t, _("Aucune absence depuis le %s : a en inscrit une"), since);
+		return;
+	}
+	char (*labels)[160] = calloc((size_t)l.n, sizeof *labels);
+	const char **lp = calloc((size_t)l.n, sizeof *lp);
+	if (!labels || !lp) {
+		free(labels);
+		free(lp);
+		free(l.v);
+		return;
+	}
+	for (int i = 0; i < l.n; i++) {
+		snprintf(labels[i], sizeof labels[i], "%s → %s  %s%s", l.v[i].first, l.v[i].last,
+			vocab_absence_kind_label(l.v[i].kind), l.v[i].half ? _(" (demi-journées)") : "");
+		lp[i] = labels[i];
+	}
+	static const enum action extra[] = { ACT_DELETE };
+	enum action act;
+	int k = tui_pick(t, _("Mes absences — ⏎ aller à sa semaine, d retirer, Échap fermer"), lp, NULL, l.n, 0, extra, 1,
+		&act);
+	struct absence_rec r;
+	if (k >= 0)
+		r = l.v[k];
+	free(lp);
+	free(labels);
+	free(l.v);
+	if (k < 0)
+		return;
+	date_t first;
+	if (act != ACT_DELETE) {
+		if (date_parse(r.first, &first, &e) != JUSTE_OK || reload(t, s, first, NULL, &e) != JUSTE_OK) {
+			tui_error(t, &e);
+			return;
+		}
+		s->tab.cur_col = date_weekday(first) - 1;
+		tui_info(t, _("Semaine du %s"), r.first);
+		return;
+	}
+	char q[256];
+	snprintf(q, sizeof q, _("Retirer l'absence du %s au %s (%s) ?"), r.first, r.last, vocab_absence_kind_label(r.kind));
+	if (!tui_confirm(t, q)) {
+		tui_info(t, _("Rien n'a changé"));
+		return;
+	}
+	struct absence_rec gone;
+	juste_status st = workdays_absence_remove(t->app, r.id, &gone, &e);
+	reload_or_say(t, s, s->w.monday);
+	if (st != JUSTE_OK) {
+		tui_error(t, &e);
+		return;
+	}
+	tui_info(t, _("Absence retirée : %s → %s"), gone.first, gone.last);
+}
+
 static enum view_result week_request(struct tui *t, void *state, enum action a, int f, wint_t ch)
 {
 	struct week_state *s = state;
@@ -809,6 +1195,8 @@ static enum view_result week_request(struct tui *t, void *state, enum action a, 
 	case ACT_DROP_ROW: drop_row(t, s); break;
 	case ACT_TOTALS: toggle_totals(t, s); break;
 	case ACT_SUBMIT_WEEK: submit_week(t, s); break;
+	case ACT_ABSENCE: absence_add(t, s); break;
+	case ACT_ABSENCES: absence_list(t, s); break;
 	case ACT_COPY_WEEK: {
 		int added = 0;
 		if (week_copy_previous(t->app, &s->w, &added, &e) != JUSTE_OK) {
@@ -856,6 +1244,7 @@ static const char *const week_help[] = {
 	"⏎ ↓", N_("(en saisie) enregistrer et passer à la ligne suivante"),
 	"ESC", N_("(en saisie) annuler"),
 	"¶ + * •", N_("la cellule a une note (lue sur la dernière ligne) ; plusieurs saisies ; verrouillée ; ligne épinglée"),
+	"= −", N_("sous le titre, la capacité de la semaine : heures par semaine ÷ 5 par jour ouvrable, moins les fériés, fermetures et absences, nommés dessous ; la semaine en cours, aussi à ce jour"),
 	"Fér Abs ½Ab", N_("en-tête : jour férié ou fermeture ; absence ; demi-journée d'absence (dite sur la dernière ligne ; on peut y saisir)"),
 	NULL, NULL,
 };

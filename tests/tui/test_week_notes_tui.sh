@@ -37,6 +37,7 @@ case "$help1$SCREEN" in *"HOME, g"*) not_ok "first still lists g";; *"HOME "*fir
   *) not_ok "first not listed";; esac
 keys PageDown
 see "On every screen:" "the global keys, further down"
+keys PageDown                               # the week's own keys fill the first pages
 see "refresh" "r reloads on every screen"
 keys Escape
 wait_gone "Help — My week" && ok "closed" || not_ok "help stays"

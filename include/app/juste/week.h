@@ -27,6 +27,7 @@
 
 #include <stdint.h>
 #include "juste/app.h"
+#include "juste/calendar.h"
 #include "juste/hours.h"
 
 #define WEEK_DAYS 7
@@ -59,6 +60,10 @@ struct week {
 	char name[NAME_LEN];
 	int64_t expert_id;
 	int capacity;                 /* weekly minutes of the expert */
+	/* the week's capacity after holidays, closures and absences, its
+	 * parts given apart: over the whole week (workdays_capacity_whole),
+	 * and up to today as utilisation counts it (workdays_capacity) */
+	struct capacity cap, cap_to_date;
 	date_t monday;
 	char day[WEEK_DAYS][ISO_LEN];
 	int day_locked[WEEK_DAYS];    /* the day lies in a closed month */
@@ -74,7 +79,8 @@ struct week {
 	char approval[WEEK_WHY_LEN];
 	char returned[1024 + WEEK_WHY_LEN];
 	/* the calendar: a holiday's or closure's name ("" on a working day),
-	 * the expert's absence (0 none, 1 half a day, 2 the day) and its kind;
+	 * the expert's absence in half days (0 none, 1 half a day, 2 the day:
+	 * two half-day absences make a day) and its kind;
 	 * logging on such a day stays allowed */
 	char day_off[WEEK_DAYS][NAME_LEN];
 	int day_absent[WEEK_DAYS];
@@ -131,8 +137,9 @@ juste_status week_totals(struct app *a, const struct week *w, date_t day, struct
  * *added = how many rows were new. */
 juste_status week_copy_previous(struct app *a, const struct week *w, int *added, struct juste_err *e);
 
-/* Mandates the user may log on during the week of w, recently used first
- * (last 120 days), then by code.  *out is malloc'd; free() it. */
+/* Mandates the user may log on during the week of w (open then, and
+ * without a team or with the user on it), recently used first (last 120
+ * days), then by code.  *out is malloc'd; free() it. */
 juste_status week_pickable(struct app *a, const struct week *w, struct week_mandate **out, int *n,
 	struct juste_err *e);
 

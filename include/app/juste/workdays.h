@@ -53,5 +53,9 @@ juste_status workdays_absence_remove(struct app *a, int64_t id, struct absence_r
  * office role. */
 juste_status workdays_capacity(struct app *a, const char *login, date_t from, date_t to, struct capacity *out,
 	struct juste_err *e);
+/* The same over the whole period, today or not: what a week still running
+ * (or to come) asks of the expert, for the week screen's header. */
+juste_status workdays_capacity_whole(struct app *a, const char *login, date_t from, date_t to, struct capacity *out,
+	struct juste_err *e);
 
 #endif

@@ -28,8 +28,9 @@ juste_status store_week_rows(struct store *s, int64_t expert_id, const char *mon
 juste_status store_week_entries(struct store *s, int64_t expert_id, const char *from, const char *to,
 	store_entry_cb cb, void *ctx, struct juste_err *e);
 
-/* Mandates open at some point between from and to (inclusive), by code,
- * with last_used = the expert's last work date on it since `since`. */
+/* Mandates open at some point between from and to (inclusive) that the
+ * expert may log on (no team, or a team they are on), by code, with
+ * last_used = the expert's last work date on it since `since`. */
 juste_status store_week_pickable(struct store *s, int64_t expert_id, const char *from, const char *to,
 	const char *since, store_week_mandate_cb cb, void *ctx, struct juste_err *e);
 
