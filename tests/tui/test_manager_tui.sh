@@ -75,7 +75,7 @@ keys C-u; type_text "formation"; keys Enter
 see "Absence de Alice Bélanger du 2020-04-23 au 2020-04-23 (formation) enregistrée" "a good absence is saved"
 see "2020-04-23" "and listed on the tab"
 j --as gilles absence list --format json
-expect_eq "$(printf '%s' "$OUT" | jq -r '.[] | "\(.expert) \(.from // .first) \(.to // .last) \(.kind) \(.half)"')" \
+expect_eq "$(printf '%s' "$OUT" | jq -r '.[] | "\(.expert) \(.from) \(.to) \(.kind) \(.half)"')" \
   "alice 2020-04-23 2020-04-23 formation true" "juste absence list: alice's half day of training"
 keys x
 see "Retirer l'absence de Alice Bélanger" "x asks to confirm"
@@ -96,14 +96,14 @@ expect_eq "$(sql "select count(*) from closures")" "0" "nothing written"
 keys C-u; type_text "2021-01-04"; keys Enter
 see "Fermeture « Fermeture des fêtes » du 2020-12-24 enregistrée" "the closure is saved"
 j --as gilles holiday list --year 2020 --format json
-expect_eq "$(printf '%s' "$OUT" | jq -r '.[] | select(.kind != "statutory") | "\(.first) \(.last) \(.name)"')" \
+expect_eq "$(printf '%s' "$OUT" | jq -r '.[] | select(.kind != "statutory") | "\(.from) \(.to) \(.name)"')" \
   "2020-12-24 2021-01-04 Fermeture des fêtes" "juste holiday list: the closure"
 keys n
 type_text "2020-08-03"; keys Tab Tab; type_text "Journée d'équipe"; keys Enter
 see "Fermeture « Journée d'équipe » du 2020-08-03 enregistrée" "a second closure, one day"
 # its row: the place of 2020-08-03 in the year's list
 j --as gilles holiday list --year 2020 --format json
-n=$(printf '%s' "$OUT" | jq '[.[].first] | index("2020-08-03")')
+n=$(printf '%s' "$OUT" | jq '[.[].from] | index("2020-08-03")')
 keys g; for _ in $(seq 1 "$n"); do keys Down; done
 keys x
 see "Retirer la fermeture « Journée d'équipe »" "x on the closure asks to confirm"
@@ -150,7 +150,7 @@ see "New absence" "the form in English"
 type_text "bob"; keys Tab; type_text "2020-04-28"; keys Tab Tab C-u; type_text "sickness"; keys Tab; type_text "yes"; keys Enter
 see "Absence of Bob Côté from 2020-04-28 to 2020-04-28 (sickness) saved" "saved with the English name of its kind"
 j --as gilles absence list --expert bob --format json
-expect_eq "$(printf '%s' "$OUT" | jq -r '.[] | "\(.expert) \(.from // .first) \(.kind) \(.half)"')" "bob 2020-04-28 maladie true" \
+expect_eq "$(printf '%s' "$OUT" | jq -r '.[] | "\(.expert) \(.from) \(.kind) \(.half)"')" "bob 2020-04-28 maladie true" \
   "juste absence list: bob's half day of sickness"
 tui_quit
 TUI_ENV=""
