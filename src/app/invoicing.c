@@ -286,6 +286,7 @@ struct client_run {
 	size_t capgroups;
 	size_t m_lines;                    /* the current mandate's hours lines start here */
 	size_t *m_first, *m_count;         /* per mandate of the client: its hours lines */
+	char (*m_from)[ISO_LEN];           /* per mandate: the first date on the draft (pass 2 starts there) */
 	size_t *f_line;                    /* per forfait of the client: its line */
 	struct invoice_line_rec *f_acc;    /* per forfait of the client: its entries' sums */
 	size_t f0, f1;
@@ -370,6 +371,9 @@ static int on_price(void *ctx, const struct unbilled_entry *x)
 		break;
 	}
 	}
+	size_t mi = (size_t)(cr->m - b->mandates) - cr->c->m0;
+	if (!cr->m_from[mi][0])
+		snprintf(cr->m_from[mi], sizeof cr->m_from[mi], "%s", x->work_date);
 	cr->entries++;
 	cr->late += strcmp(x->work_date, b->first) < 0;
 	return 0;
@@ -435,6 +439,7 @@ static void client_run_free(struct client_run *cr)
 	free(cr->groups);
 	free(cr->m_first);
 	free(cr->m_count);
+	free(cr->m_from);
 	free(cr->f_line);
 	free(cr->f_acc);
 }
@@ -457,9 +462,10 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 	size_t nm = c->m1 - c->m0;
 	cr.m_first = calloc(nm + 1, sizeof *cr.m_first);
 	cr.m_count = calloc(nm + 1, sizeof *cr.m_count);
+	cr.m_from = calloc(nm + 1, sizeof *cr.m_from);
 	cr.f_line = calloc(f1 - f0 + 1, sizeof *cr.f_line);
 	cr.f_acc = calloc(f1 - f0 + 1, sizeof *cr.f_acc);
-	if (!cr.m_first || !cr.m_count || !cr.f_line || !cr.f_acc) {
+	if (!cr.m_first || !cr.m_count || !cr.m_from || !cr.f_line || !cr.f_acc) {
 		client_run_free(&cr);
 		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 	}
@@ -470,7 +476,7 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 	for (size_t mi = 0; !st && mi < nm; mi++) {
 		cr.m = &b->mandates[c->m0 + mi];
 		cr.m_lines = cr.d.nlines;
-		st = store_invoice_unbilled(a->store, &b->billed, cr.m->id, to, on_price, &cr, e);
+		st = store_invoice_unbilled(a->store, &b->billed, cr.m->id, NULL, to, on_price, &cr, e);
 		if (!st && cr.failed)
 			st = cr.failed;
 		for (size_t i = cr.m_lines + 1; !st && i < cr.d.nlines; i++)
@@ -597,9 +603,9 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 	}
 	for (size_t mi = 0; !st && mi < nm; mi++) {
 		cr.m = &b->mandates[c->m0 + mi];
-		if (!cr.m_count[mi] && !(cr.m->forfait && cr.m->fee_cents > 0))
+		if (!cr.m_from[mi][0])
 			continue;   /* nothing of this mandate is on the draft */
-		st = store_invoice_unbilled(a->store, &b->billed, cr.m->id, to, on_link, &cr, e);
+		st = store_invoice_unbilled(a->store, &b->billed, cr.m->id, cr.m_from[mi], to, on_link, &cr, e);
 		if (!st && cr.failed)
 			st = cr.failed;
 	}

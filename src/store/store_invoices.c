@@ -144,14 +144,15 @@ juste_status store_invoice_billable_mandates(struct store *s, const char *client
 }
 
 juste_status store_invoice_unbilled(struct store *s, const struct store_billed *billed, int64_t mandate_id,
-	const char *to, store_unbilled_cb cb, void *ctx, struct juste_err *e)
+	const char *from, const char *to, store_unbilled_cb cb, void *ctx, struct juste_err *e)
 {
 	sqlite3_stmt *ids = store_stmt(s, ST_INV_UNBILLED_DATES,
-		"SELECT id FROM entries WHERE mandate_id = ?1 AND work_date <= ?2 ORDER BY work_date, id", e);
+		"SELECT id FROM entries WHERE mandate_id = ?1 AND work_date BETWEEN ?3 AND ?2 ORDER BY work_date, id", e);
 	if (!ids)
 		return JUSTE_EIO;
 	sqlite3_bind_int64(ids, 1, mandate_id);
 	sqlite3_bind_text(ids, 2, to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(ids, 3, from ? from : "", -1, SQLITE_STATIC);
 	struct unbilled_entry u;
 	juste_status r = JUSTE_OK;
 	int rc;

@@ -35,12 +35,13 @@ typedef int (*store_billable_cb)(void *ctx, const struct billable_mandate *m);
 juste_status store_invoice_billable_mandates(struct store *s, const char *client_code,
 	store_billable_cb cb, void *ctx, struct juste_err *e);
 
-/* The entries of one mandate with work_date <= to that are not in billed,
+/* The entries of one mandate with from <= work_date <= to (from NULL: no
+ * lower bound) that are not in billed,
  * one at a time, ordered by work date then id.  Memory does not grow with
  * their number. */
 typedef int (*store_unbilled_cb)(void *ctx, const struct unbilled_entry *u);
 juste_status store_invoice_unbilled(struct store *s, const struct store_billed *billed, int64_t mandate_id,
-	const char *to, store_unbilled_cb cb, void *ctx, struct juste_err *e);
+	const char *from, const char *to, store_unbilled_cb cb, void *ctx, struct juste_err *e);
 
 typedef int (*store_forfait_cb)(void *ctx, const struct forfait_due *f);
 juste_status store_invoice_forfaits_due(struct store *s, const char *period, const char *first,
