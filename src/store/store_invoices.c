@@ -13,8 +13,8 @@
 #include "store/store_internal.h"
 
 enum {
-	ST_INV_UNBILLED_ALL = ST_INVOICE_BASE,
-	ST_INV_UNBILLED_ONE,
+	ST_INV_BILLABLE_MANDATES = ST_INVOICE_BASE,
+	ST_INV_UNBILLED_ROW,
 	ST_INV_FORFAITS,
 	ST_INV_OF_ENTRY,
 	ST_INV_DELETE_DRAFTS,
@@ -34,7 +34,7 @@ enum {
 	ST_INV_HAS_TIMERS,
 	ST_INV_UNBILLED_MAX,
 	ST_INV_UNBILLED_BILLED,
-	ST_INV_UNBILLED_DATES,
+	ST_INV_UNBILLED_IDS,
 	ST_INV_MONTH_STATS,
 	ST_INV_LAST_ISSUED,
 	ST_INV_BILLED_PRICES,
@@ -101,7 +101,7 @@ static int billed_has(const struct store_billed *b, int64_t id)
 juste_status store_invoice_billable_mandates(struct store *s, const char *client_code,
 	store_billable_cb cb, void *ctx, struct juste_err *e)
 {
-	sqlite3_stmt *st = store_stmt(s, ST_INV_UNBILLED_ALL,
+	sqlite3_stmt *st = store_stmt(s, ST_INV_BILLABLE_MANDATES,
 		"SELECT m.id, m.code, m.title, m.billing, m.service_id, coalesce(m.billing_increment_minutes, 0), "
 		"c.id, c.code, c.category, coalesce(c.billing_increment_minutes, 0) "
 		"FROM mandates m JOIN orgs c ON c.id = m.client_id "
@@ -146,7 +146,7 @@ juste_status store_invoice_billable_mandates(struct store *s, const char *client
 juste_status store_invoice_unbilled(struct store *s, const struct store_billed *billed, int64_t mandate_id,
 	const char *from, const char *to, store_unbilled_cb cb, void *ctx, struct juste_err *e)
 {
-	sqlite3_stmt *ids = store_stmt(s, ST_INV_UNBILLED_DATES,
+	sqlite3_stmt *ids = store_stmt(s, ST_INV_UNBILLED_IDS,
 		"SELECT id FROM entries WHERE mandate_id = ?1 AND work_date BETWEEN ?3 AND ?2 ORDER BY work_date, id", e);
 	if (!ids)
 		return JUSTE_EIO;
@@ -160,7 +160,7 @@ juste_status store_invoice_unbilled(struct store *s, const struct store_billed *
 		int64_t id = sqlite3_column_int64(ids, 0);
 		if (billed_has(billed, id))
 			continue;
-		sqlite3_stmt *row = store_stmt(s, ST_INV_UNBILLED_ONE,
+		sqlite3_stmt *row = store_stmt(s, ST_INV_UNBILLED_ROW,
 			"SELECT e.work_date, e.minutes, e.note, e.expert_id, x.login, x.name "
 			"FROM entries e JOIN experts x ON x.id = e.expert_id WHERE e.id = ?1", e);
 		if (!row) {

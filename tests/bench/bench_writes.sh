@@ -13,7 +13,8 @@
 #
 # usage: tests/bench/bench_writes.sh [BASE_REV] [SPAN_DB]
 #        BASE_REV default 087e46f; SPAN_DB default /tmp/juste-span-100000.db
-#        (make_span_db.py, made when missing).  RUNS (default 30) single saves each.
+#        (make_span_db.py, made when missing).  RUNS (default 30) single saves each,
+#        ROUNDS (default 2) herds each.
 # Targets: log ≤ 1.5× the raw INSERT; herd of 50 × 20: nothing lost, p99 ≤ 1.1×
 # sqlite3's; steady 100 saves/s: p99 ≤ 50 ms.
 set -eu
@@ -46,9 +47,9 @@ c.commit()
 PY
 echo "== $(sqlite3 "$span" 'select count(*) from entries') entries; load $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
 
-python3 - "$work" "${RUNS:-30}" <<'PY'
+python3 - "$work" "${RUNS:-30}" "${ROUNDS:-2}" <<'PY'
 import os, statistics, subprocess, sys, threading, time
-work, runs = sys.argv[1], int(sys.argv[2])
+work, runs, rounds = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 base, new = f"{work}/base/juste", f"{work}/new/juste"
 INSERT = ("PRAGMA synchronous = FULL; BEGIN IMMEDIATE; INSERT INTO entries(uuid, expert_id, mandate_id, work_date, minutes, note) "
           "VALUES (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-7' || substr(lower(hex(randomblob(2))), 2) || '-8' "
@@ -110,9 +111,9 @@ def herd(who, writers=50, saves=20):
     for x in th: x.join()
     return lat, fails[0], count(who) - before, time.monotonic() - s
 
-print("-- 50 writers x 20 saves at once (two rounds each, in turn)")
+print(f"-- 50 writers x 20 saves at once ({rounds} round(s) each, in turn)")
 res = {w: [] for w in whos}
-for r in range(2):
+for r in range(rounds):
     for w in whos:
         res[w].append(herd(w))
 for w in whos:
