@@ -34,8 +34,9 @@ meson setup "$work/new" "$src" -Dbuildtype=release >/dev/null
 ninja -C "$work/new" juste >/dev/null
 [ -f "$span" ] || python3 "$here/make_span_db.py" "$work/new/juste" "$span" 100000
 for w in base new ref; do sqlite3 "$span" ".backup '$work/$w.db'"; done
-"$work/new/juste" --db "$work/new.db" check >/dev/null
-"$work/base/juste" --db "$work/base.db" check >/dev/null
+# (any write opening migrates; check also says the centre still has the example identity)
+"$work/new/juste" --db "$work/new.db" check >/dev/null || true
+"$work/base/juste" --db "$work/base.db" check >/dev/null || true
 python3 - "$work/ref.db" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
