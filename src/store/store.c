@@ -191,11 +191,13 @@ static bool disk_full(struct store *s, int rc)
 }
 
 /* Waiting for another writer's lock.  SQLite's own timeout handler
- * sleeps longer and longer (up to 100 ms a time), so in a herd of writers
- * one that has waited a while keeps sleeping after the lock is free, and
- * the last of fifty waits seconds while others, newer, get in.  Here every
- * wait is short and jittered (0.2 to 1.2 ms, so that waiters do not wake
- * together), up to the same STORE_BUSY_TIMEOUT_MS in all. */
+ * sleeps longer and longer, up to 100 ms a time, so in a herd of writers
+ * one that has waited a while keeps sleeping after the lock is free while
+ * newer ones get in (test_concurrency, under load, saw one wait out its
+ * 30 s).  Here the sleeps grow only to 4 ms, jittered (half to one and a
+ * half times) so that waiters do not wake together: few enough wake-ups
+ * that fifty waiters do not take the machine from the writer they wait
+ * for.  The same STORE_BUSY_TIMEOUT_MS in all. */
 static int busy_wait(void *ctx, int n)
 {
 	struct store *s = ctx;
@@ -207,7 +209,8 @@ static int busy_wait(void *ctx, int n)
 		+ (now.tv_nsec - s->busy_since.tv_nsec) / 1000000;
 	if (waited_ms >= STORE_BUSY_TIMEOUT_MS)
 		return 0;
-	struct timespec d = { 0, (long)(200000 + rand_r(&s->busy_seed) % 1000000) };
+	long step = 250000L << (n < 4 ? n : 4);                  /* 0.25 ms .. 4 ms */
+	struct timespec d = { 0, step / 2 + (long)(rand_r(&s->busy_seed) % (unsigned)step) };
 	nanosleep(&d, NULL);
 	return 1;
 }
@@ -250,7 +253,7 @@ juste_status store_open(const char *path, int flags, struct store **out, struct 
 		store_close(s);
 		return st;
 	}
-	if (!(flags & STORE_READONLY)) {
+	if ((flags & STORE_SHARED) || !(flags & STORE_READONLY)) {
 		/* The -wal is kept on close (checkpointed, so the database file
 		 * alone is still whole): the next process reuses it instead of
 		 * creating it again, which costs a sync of the directory on
