@@ -253,12 +253,10 @@ juste_status store_open(const char *path, int flags, struct store **out, struct 
 		store_close(s);
 		return st;
 	}
-	if ((flags & STORE_SHARED) || !(flags & STORE_READONLY)) {
-		/* The -wal is kept on close (checkpointed, so the database file
-		 * alone is still whole): the next process reuses it instead of
-		 * creating it again, which costs a sync of the directory on
-		 * every run.  On the shared server nobody could delete it
-		 * anyway (the group may be gone by then). */
+	if (flags & STORE_SHARED) {
+		/* Nobody deletes the -wal on close (the group may be gone by
+		 * then); SQLite ignores a failed delete, but a kept file is
+		 * simply reused. */
 		int persist = 1;
 		sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL, &persist);
 	}
