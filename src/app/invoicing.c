@@ -37,12 +37,6 @@
 
 /* ------------------------------------------------------------ the builder */
 
-struct b_expert {
-	int64_t id;
-	char login[LOGIN_LEN];
-	char name[NAME_LEN];
-};
-
 struct b_mandate {
 	int64_t id;
 	char code[CODE_LEN];
@@ -50,25 +44,16 @@ struct b_mandate {
 	int forfait;               /* billed by a monthly fee, not by the hour */
 	int64_t service_id;
 	int increment;
-	size_t client;
 	int64_t fee_cents;         /* > 0 when a forfait line is due this month */
 };
 
+/* A client and its mandates [m0, m1) of b->mandates (by code). */
 struct b_client {
 	int64_t id;
 	char code[CODE_LEN];
 	enum org_category category;
 	int increment;
-};
-
-/* An unbilled entry, kept lean: a month's catch-up may hold many. */
-struct b_entry {
-	int64_t id;
-	int64_t expert_id;
-	size_t expert, mandate;
-	int minutes;
-	char work_date[ISO_LEN];
-	char *note;
+	size_t m0, m1;
 };
 
 /* An approved week: only those are billed when the policy says so. */
@@ -87,22 +72,17 @@ struct builder {
 	char period[PERIOD_LEN];
 	char first[ISO_LEN], last[ISO_LEN];
 	const char *org;
-	struct b_expert *experts;
-	size_t nexperts, capexperts;
-	int *xmap;                 /* open addressing: expert id -> index + 1 */
-	size_t xmapcap;
 	struct b_mandate *mandates;
 	size_t nmandates, capmandates;
 	struct b_client *clients;
 	size_t nclients, capclients;
-	struct b_entry *entries;
-	size_t nentries, capentries;
 	struct forfait_due *forfaits;
 	size_t nforfaits, capforfaits;
 	struct b_timer *timers;
 	size_t ntimers, captimers;
 	struct rate_book book;
 	struct tax_book *taxes;    /* the provinces' dated regimes */
+	struct store_billed billed;
 	juste_status failed;       /* set by a callback that could not grow */
 	/* output of the writer */
 	int64_t *ids;
@@ -117,11 +97,6 @@ struct builder {
 
 static void builder_free(struct builder *b)
 {
-	for (size_t i = 0; i < b->nentries; i++)
-		free(b->entries[i].note);
-	free(b->entries);
-	free(b->experts);
-	free(b->xmap);
 	free(b->mandates);
 	free(b->clients);
 	free(b->forfaits);
@@ -129,51 +104,13 @@ static void builder_free(struct builder *b)
 	free(b->ids);
 	free(b->taxes);
 	free(b->approved);
+	store_invoice_billed_free(&b->billed);
 	pricing_book_free(&b->book);
 }
 
-static size_t xhash(int64_t id, size_t cap)
-{
-	return (size_t)((uint64_t)id * 0x9E3779B97F4A7C15ull >> 20) & (cap - 1);
-}
-
-/* Index of expert id, adding it; (size_t)-1 when out of memory. */
-static size_t expert_index(struct builder *b, int64_t id, const char *login, const char *name)
-{
-	if (b->nexperts * 2 >= b->xmapcap) {
-		size_t cap = b->xmapcap ? b->xmapcap * 2 : 256;
-		int *m = calloc(cap, sizeof *m);
-		if (!m)
-			return (size_t)-1;
-		for (size_t i = 0; i < b->nexperts; i++) {
-			size_t h = xhash(b->experts[i].id, cap);
-			while (m[h])
-				h = (h + 1) & (cap - 1);
-			m[h] = (int)i + 1;
-		}
-		free(b->xmap);
-		b->xmap = m;
-		b->xmapcap = cap;
-	}
-	size_t h = xhash(id, b->xmapcap);
-	while (b->xmap[h]) {
-		if (b->experts[b->xmap[h] - 1].id == id)
-			return (size_t)b->xmap[h] - 1;
-		h = (h + 1) & (b->xmapcap - 1);
-	}
-	if (mem_grow((void **)&b->experts, &b->capexperts, b->nexperts + 1, sizeof *b->experts))
-		return (size_t)-1;
-	struct b_expert *x = &b->experts[b->nexperts];
-	x->id = id;
-	snprintf(x->login, sizeof x->login, "%s", login);
-	snprintf(x->name, sizeof x->name, "%s", name);
-	b->xmap[h] = (int)++b->nexperts;
-	return b->nexperts - 1;
-}
-
-/* Rows come ordered by client code then mandate code, so a new client or
- * mandate is one that differs from the last. */
-static int on_unbilled(void *ctx, const struct unbilled_entry *u)
+/* Mandates come ordered by client code then mandate code, so a new client
+ * is one that differs from the last. */
+static int on_mandate(void *ctx, const struct billable_mandate *u)
 {
 	struct builder *b = ctx;
 	if (!b->nclients || b->clients[b->nclients - 1].id != u->client_id) {
@@ -185,34 +122,19 @@ static int on_unbilled(void *ctx, const struct unbilled_entry *u)
 		snprintf(c->code, sizeof c->code, "%s", u->client_code);
 		c->category = u->client_category;
 		c->increment = u->client_increment;
+		c->m0 = c->m1 = b->nmandates;
 	}
-	if (!b->nmandates || b->mandates[b->nmandates - 1].id != u->mandate_id) {
-		if (mem_grow((void **)&b->mandates, &b->capmandates, b->nmandates + 1, sizeof *b->mandates))
-			goto oom;
-		struct b_mandate *m = &b->mandates[b->nmandates++];
-		memset(m, 0, sizeof *m);
-		m->id = u->mandate_id;
-		snprintf(m->code, sizeof m->code, "%s", u->mandate_code);
-		snprintf(m->title, sizeof m->title, "%s", u->mandate_title);
-		m->forfait = vocab_billing_monthly(u->billing);
-		m->service_id = u->service_id;
-		m->increment = u->mandate_increment;
-		m->client = b->nclients - 1;
-	}
-	size_t xi = expert_index(b, u->expert_id, u->expert_login, u->expert_name);
-	if (xi == (size_t)-1 || mem_grow((void **)&b->entries, &b->capentries, b->nentries + 1, sizeof *b->entries))
+	if (mem_grow((void **)&b->mandates, &b->capmandates, b->nmandates + 1, sizeof *b->mandates))
 		goto oom;
-	struct b_entry *x = &b->entries[b->nentries];
-	x->id = u->entry_id;
-	x->expert_id = u->expert_id;
-	x->expert = xi;
-	x->mandate = b->nmandates - 1;
-	x->minutes = u->minutes;
-	snprintf(x->work_date, sizeof x->work_date, "%s", u->work_date);
-	x->note = strdup(u->note);
-	if (!x->note)
-		goto oom;
-	b->nentries++;
+	struct b_mandate *m = &b->mandates[b->nmandates++];
+	memset(m, 0, sizeof *m);
+	m->id = u->mandate_id;
+	snprintf(m->code, sizeof m->code, "%s", u->mandate_code);
+	snprintf(m->title, sizeof m->title, "%s", u->mandate_title);
+	m->forfait = vocab_billing_monthly(u->billing);
+	m->service_id = u->service_id;
+	m->increment = u->mandate_increment;
+	b->clients[b->nclients - 1].m1 = b->nmandates;
 	return 0;
 oom:
 	b->failed = JUSTE_ENOMEM;
@@ -258,7 +180,7 @@ static int on_approved(void *ctx, int64_t expert_id, const char *monday)
 
 /* Whether the entry may be billed under approval.required_for_billing:
  * its week is approved (the list is by expert, then Monday). */
-static int entry_approved(const struct builder *b, const struct b_entry *x)
+static int entry_approved(const struct builder *b, const struct unbilled_entry *x)
 {
 	date_t d, monday;
 	if (date_parse(x->work_date, &d, NULL))
@@ -301,20 +223,11 @@ struct draft {
 	struct invoice_rec rec;
 	struct invoice_line_rec *lines;
 	size_t nlines, caplines;
-	struct invoice_item *items;       /* hourly entries, grouped */
-	size_t nitems;
-	size_t *forfait_entries;          /* indexes into b->entries, with their line */
-	size_t *forfait_line;
-	size_t nforfait_entries;
-	int late, entries;
 };
 
 static void draft_free(struct draft *d)
 {
 	free(d->lines);
-	free(d->items);
-	free(d->forfait_entries);
-	free(d->forfait_line);
 }
 
 static struct invoice_line_rec *draft_line(struct draft *d)
@@ -335,9 +248,6 @@ static void line_dates(struct invoice_line_rec *l, const char *date)
 		snprintf(l->last_date, sizeof l->last_date, "%s", date);
 }
 
-/* Builds the draft of client ci with entries [e0, e1) and forfaits
- * [f0, f1), then writes it.  Entries of a forfait mandate are attached to
- * its forfait line when one is due this month; otherwise they wait. */
 /* A message in a client's language, for the texts an invoice keeps (the
  * reason it bears no tax, its forfait and credit lines): its documents are
  * written in that language, whatever the screen's. */
@@ -351,17 +261,255 @@ static const char *client_text(const char *language, const char *msgid)
 	return text;
 }
 
-static juste_status build_client(struct builder *b, const struct b_client *c, size_t e0, size_t e1,
-	size_t f0, size_t f1, struct juste_err *e)
+/* What becomes of one unbilled entry in this month's draft. */
+enum placing {
+	PLACE_UNAPPROVED,          /* its week is not approved: held out, named */
+	PLACE_UNPRICED,            /* no rate: held out, named */
+	PLACE_WAITS,               /* a forfait mandate whose month is billed: waits for the next */
+	PLACE_FORFAIT,             /* on its mandate's forfait line */
+	PLACE_HOURS,               /* on the hours line of its mandate at p.rate_cents */
+};
+
+static enum placing entry_place(struct builder *b, const struct b_client *c, const struct b_mandate *m,
+	const struct unbilled_entry *x, struct priced *p)
+{
+	if (b->a->policy.approval_required && !entry_approved(b, x))
+		return PLACE_UNAPPROVED;
+	if (m->forfait)
+		return m->fee_cents > 0 ? PLACE_FORFAIT : PLACE_WAITS;
+	struct price_query q = {
+		.entry_id = x->entry_id, .mandate_id = m->id, .mandate_code = m->code, .client_id = c->id,
+		.service_id = m->service_id, .category = c->category, .work_date = x->work_date,
+		.minutes = x->minutes, .increment = pricing_increment(m->increment, c->increment),
+	};
+	return pricing_price(&b->book, &q, p, NULL) == JUSTE_OK ? PLACE_HOURS : PLACE_UNPRICED;
+}
+
+/* One client's draft, summed as its entries stream by: entries are many,
+ * lines few, so only the lines are kept.  A first pass prices every entry
+ * into its line's totals; once the invoice and its lines are written (and
+ * so have ids), a second pass over the same entries, in the same
+ * transaction, writes each entry's link to its line. */
+struct client_run {
+	struct builder *b;
+	const struct b_client *c;
+	const struct b_mandate *m;
+	struct draft d;
+	struct invoice_group *groups;      /* parallel to d.lines (hours lines) */
+	size_t capgroups;
+	size_t m_lines;                    /* the current mandate's hours lines start here */
+	size_t *m_first, *m_count;         /* per mandate of the client: its hours lines */
+	char (*m_from)[ISO_LEN];           /* per mandate: the first date on the draft (pass 2 starts there) */
+	size_t *f_line;                    /* per forfait of the client: its line */
+	struct invoice_line_rec *f_acc;    /* per forfait of the client: its entries' sums */
+	size_t f0, f1;
+	/* blockers found on entries, added after the client's own */
+	struct invoice_blocker named[2 * BLOCKERS_NAMED];
+	size_t nnamed;
+	int missing, unapproved;
+	int seen, entries, late, links;
+	juste_status failed;
+	struct juste_err *e;
+};
+
+static void name_blocker(struct client_run *cr, enum blocker_kind kind, const struct unbilled_entry *x)
+{
+	struct invoice_blocker *bl = &cr->named[cr->nnamed++];
+	memset(bl, 0, sizeof *bl);
+	bl->kind = kind;
+	bl->entry = x->entry_id;
+	snprintf(bl->mandate, sizeof bl->mandate, "%s", cr->m->code);
+	snprintf(bl->date, sizeof bl->date, "%s", x->work_date);
+}
+
+static size_t forfait_of(const struct client_run *cr, int64_t mandate_id)
+{
+	for (size_t f = cr->f0; f < cr->f1; f++)
+		if (cr->b->forfaits[f].mandate_id == mandate_id)
+			return f - cr->f0;
+	return (size_t)-1;
+}
+
+static int on_price(void *ctx, const struct unbilled_entry *x)
+{
+	struct client_run *cr = ctx;
+	struct builder *b = cr->b;
+	struct priced p;
+	cr->seen++;
+	switch (entry_place(b, cr->c, cr->m, x, &p)) {
+	case PLACE_UNAPPROVED:
+		if (++cr->unapproved <= BLOCKERS_NAMED)
+			name_blocker(cr, BLOCKER_UNAPPROVED, x);
+		return 0;
+	case PLACE_UNPRICED:
+		if (++cr->missing <= BLOCKERS_NAMED)
+			name_blocker(cr, pricing_table_at(&b->book, x->work_date, NULL) ? BLOCKER_NO_RATE : BLOCKER_NO_TABLE, x);
+		return 0;
+	case PLACE_WAITS:
+		return 0;
+	case PLACE_FORFAIT: {
+		size_t f = forfait_of(cr, cr->m->id);
+		if (f == (size_t)-1)
+			return 0;   /* cannot be: its fee came from the forfaits due */
+		struct invoice_line_rec *l = &cr->f_acc[f];
+		l->logged_minutes += x->minutes;
+		l->billed_minutes += x->minutes;
+		names_add(l->experts, sizeof l->experts, x->expert_name);
+		line_dates(l, x->work_date);
+		break;
+	}
+	case PLACE_HOURS: {
+		size_t k = cr->m_lines;
+		while (k < cr->d.nlines && cr->groups[k].rate_cents != p.rate_cents)
+			k++;
+		if (k == cr->d.nlines) {
+			if (!draft_line(&cr->d)
+			    || mem_grow((void **)&cr->groups, &cr->capgroups, cr->d.nlines, sizeof *cr->groups)) {
+				cr->failed = err_set(cr->e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+				return 1;
+			}
+			memset(&cr->groups[k], 0, sizeof cr->groups[k]);
+			cr->groups[k].mandate_id = cr->m->id;
+			cr->groups[k].rate_cents = p.rate_cents;
+		}
+		struct invoice_item it = {
+			.entry_id = x->entry_id, .mandate_id = cr->m->id, .rate_cents = p.rate_cents,
+			.logged_minutes = x->minutes, .billed_minutes = (int)p.billed_minutes,
+		};
+		if ((cr->failed = invoice_group_add(&cr->groups[k], &it, cr->e)) != JUSTE_OK)
+			return 1;
+		struct invoice_line_rec *l = &cr->d.lines[k];
+		names_add(l->experts, sizeof l->experts, x->expert_name);
+		line_dates(l, x->work_date);
+		break;
+	}
+	}
+	size_t mi = (size_t)(cr->m - b->mandates) - cr->c->m0;
+	if (!cr->m_from[mi][0])
+		snprintf(cr->m_from[mi], sizeof cr->m_from[mi], "%s", x->work_date);
+	cr->entries++;
+	cr->late += strcmp(x->work_date, b->first) < 0;
+	return 0;
+}
+
+static int on_link(void *ctx, const struct unbilled_entry *x)
+{
+	struct client_run *cr = ctx;
+	struct builder *b = cr->b;
+	struct priced p;
+	size_t line;
+	int billed;
+	switch (entry_place(b, cr->c, cr->m, x, &p)) {
+	case PLACE_FORFAIT: {
+		size_t f = forfait_of(cr, cr->m->id);
+		if (f == (size_t)-1)
+			return 0;
+		line = cr->f_line[f];
+		billed = x->minutes;
+		break;
+	}
+	case PLACE_HOURS: {
+		size_t mi = (size_t)(cr->m - b->mandates) - cr->c->m0;
+		line = cr->m_first[mi];
+		while (line < cr->m_first[mi] + cr->m_count[mi] && cr->d.lines[line].rate_cents != p.rate_cents)
+			line++;
+		if (line == cr->m_first[mi] + cr->m_count[mi]) {
+			cr->failed = err_set(cr->e, JUSTE_EIO, N_("saisie #%lld : changée pendant la préparation du brouillon"),
+				(long long)x->entry_id);
+			return 1;
+		}
+		billed = (int)p.billed_minutes;
+		break;
+	}
+	default:
+		return 0;
+	}
+	struct invoice_entry_rec link = {
+		.invoice_id = cr->d.rec.id, .line_id = cr->d.lines[line].id, .entry_id = x->entry_id,
+		.expert_id = x->expert_id, .logged_minutes = x->minutes, .billed_minutes = billed,
+		.late = strcmp(x->work_date, b->first) < 0,
+	};
+	snprintf(link.work_date, sizeof link.work_date, "%s", x->work_date);
+	snprintf(link.note, sizeof link.note, "%s", x->note);
+	cr->links++;
+	return (cr->failed = store_invoice_entry_insert(b->a->store, &link, cr->e)) != JUSTE_OK;
+}
+
+/* Swaps hours lines i and j with their totals. */
+static void line_swap(struct client_run *cr, size_t i, size_t j)
+{
+	struct invoice_line_rec t = cr->d.lines[i];
+	cr->d.lines[i] = cr->d.lines[j];
+	cr->d.lines[j] = t;
+	struct invoice_group g = cr->groups[i];
+	cr->groups[i] = cr->groups[j];
+	cr->groups[j] = g;
+}
+
+static void client_run_free(struct client_run *cr)
+{
+	draft_free(&cr->d);
+	free(cr->groups);
+	free(cr->m_first);
+	free(cr->m_count);
+	free(cr->m_from);
+	free(cr->f_line);
+	free(cr->f_acc);
+}
+
+/* Builds the draft of client c with its forfaits [f0, f1), then writes it.
+ * Entries of a forfait mandate are attached to its forfait line when one
+ * is due this month; otherwise they wait. */
+static juste_status build_client(struct builder *b, const struct b_client *c, size_t f0, size_t f1,
+	struct juste_err *e)
 {
 	struct app *a = b->a;
-	struct draft d;
-	memset(&d, 0, sizeof d);
-	struct invoice_rec *r = &d.rec;
+	const char *to = b->work_to[0] ? b->work_to : b->last;
+	struct client_run cr;
+	memset(&cr, 0, sizeof cr);
+	cr.b = b;
+	cr.c = c;
+	cr.e = e;
+	cr.f0 = f0;
+	cr.f1 = f1;
+	size_t nm = c->m1 - c->m0;
+	cr.m_first = calloc(nm + 1, sizeof *cr.m_first);
+	cr.m_count = calloc(nm + 1, sizeof *cr.m_count);
+	cr.m_from = calloc(nm + 1, sizeof *cr.m_from);
+	cr.f_line = calloc(f1 - f0 + 1, sizeof *cr.f_line);
+	cr.f_acc = calloc(f1 - f0 + 1, sizeof *cr.f_acc);
+	if (!cr.m_first || !cr.m_count || !cr.m_from || !cr.f_line || !cr.f_acc) {
+		client_run_free(&cr);
+		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+	}
+
+	/* Pass 1: the hours lines, mandate by mandate (by code), each
+	 * mandate's by rate; the forfaits' sums. */
+	juste_status st = JUSTE_OK;
+	for (size_t mi = 0; !st && mi < nm; mi++) {
+		cr.m = &b->mandates[c->m0 + mi];
+		cr.m_lines = cr.d.nlines;
+		st = store_invoice_unbilled(a->store, &b->billed, cr.m->id, NULL, to, on_price, &cr, e);
+		if (!st && cr.failed)
+			st = cr.failed;
+		for (size_t i = cr.m_lines + 1; !st && i < cr.d.nlines; i++)
+			for (size_t j = i; j > cr.m_lines && cr.groups[j - 1].rate_cents > cr.groups[j].rate_cents; j--)
+				line_swap(&cr, j - 1, j);
+		cr.m_first[mi] = cr.m_lines;
+		cr.m_count[mi] = cr.d.nlines - cr.m_lines;
+	}
+	if (st || (!cr.seen && f0 == f1)) {
+		client_run_free(&cr);
+		return st;   /* nothing unbilled and no forfait: no draft */
+	}
+
+	struct invoice_rec *r = &cr.d.rec;
 	struct org o;
-	juste_status st = store_org_get(a->store, c->code, &o, e);
-	if (st)
+	st = store_org_get(a->store, c->code, &o, e);
+	if (st) {
+		client_run_free(&cr);
 		return st;
+	}
 	r->kind = INVOICE_KIND_INVOICE;
 	r->client_id = c->id;
 	snprintf(r->client_code, sizeof r->client_code, "%s", c->code);
@@ -374,8 +522,10 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 	struct invoice_taxation tx;
 	st = tax_taxation(b->taxes, &a->policy, o.country[0] ? o.country : COUNTRY_CANADA, o.province, b->tax_day,
 		&tx, e);
-	if (st)
+	if (st) {
+		client_run_free(&cr);
 		return err_prefix(e, N_("organisation %s : "), c->code);
+	}
 	r->tax_regime = tx.regime;
 	snprintf(r->place_of_supply, sizeof r->place_of_supply, "%s", tx.place);
 	r->tps_rate = tx.tps_rate;
@@ -390,108 +540,44 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 	char line[NOTE_LEN];
 	if (!o.address[0])
 		invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_NO_ADDRESS });
+	for (size_t i = 0; i < cr.nnamed; i++)
+		invoice_blocker_add(r, &cr.named[i]);
+	if (cr.missing > BLOCKERS_NAMED)
+		invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_MORE, .count = cr.missing - BLOCKERS_NAMED });
+	if (cr.unapproved > BLOCKERS_NAMED)
+		invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_UNAPPROVED_MORE, .count = cr.unapproved - BLOCKERS_NAMED });
+	if (cr.unapproved)
+		invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_UNAPPROVED_ALL, .count = cr.unapproved });
+	if (cr.missing)
+		invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_UNPRICED, .count = cr.missing });
 
-	/* Forfait lines first know their mandates; entries attach below. */
-	d.items = calloc(e1 - e0 + 1, sizeof *d.items);
-	d.forfait_entries = calloc(e1 - e0 + 1, sizeof *d.forfait_entries);
-	d.forfait_line = calloc(e1 - e0 + 1, sizeof *d.forfait_line);
-	if (!d.items || !d.forfait_entries || !d.forfait_line) {
-		draft_free(&d);
-		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
-	}
-	int missing = 0, unapproved = 0;
-	for (size_t i = e0; i < e1; i++) {
-		const struct b_entry *x = &b->entries[i];
-		const struct b_mandate *m = &b->mandates[x->mandate];
-		int late = strcmp(x->work_date, b->first) < 0;
-		if (a->policy.approval_required && !entry_approved(b, x)) {
-			/* held out of the draft, and named */
-			if (++unapproved <= BLOCKERS_NAMED) {
-				struct invoice_blocker bl = { .kind = BLOCKER_UNAPPROVED, .entry = x->id };
-				snprintf(bl.mandate, sizeof bl.mandate, "%s", m->code);
-				snprintf(bl.date, sizeof bl.date, "%s", x->work_date);
-				invoice_blocker_add(r, &bl);
-			}
-			continue;
-		}
-		if (m->forfait) {
-			if (m->fee_cents <= 0)
-				continue;   /* its month is billed: the entry waits for the next forfait line */
-			d.forfait_entries[d.nforfait_entries++] = i;
-		} else {
-			struct price_query q = {
-				.entry_id = x->id, .mandate_id = m->id, .mandate_code = m->code, .client_id = c->id,
-				.service_id = m->service_id, .category = c->category, .work_date = x->work_date,
-				.minutes = x->minutes, .increment = pricing_increment(m->increment, c->increment),
-			};
-			struct priced p;
-			if (pricing_price(&b->book, &q, &p, NULL) != JUSTE_OK) {
-				if (++missing <= BLOCKERS_NAMED) {
-					struct invoice_blocker bl = {
-						.kind = pricing_table_at(&b->book, x->work_date, NULL) ? BLOCKER_NO_RATE : BLOCKER_NO_TABLE,
-						.entry = x->id,
-					};
-					snprintf(bl.mandate, sizeof bl.mandate, "%s", m->code);
-					snprintf(bl.date, sizeof bl.date, "%s", x->work_date);
-					invoice_blocker_add(r, &bl);
-				}
-				continue;
-			}
-			struct invoice_item *it = &d.items[d.nitems++];
-			it->entry_id = x->id;
-			it->mandate_order = (int64_t)x->mandate;   /* mandates come by code */
-			it->mandate_id = m->id;
-			it->rate_cents = p.rate_cents;
-			it->logged_minutes = x->minutes;
-			it->billed_minutes = (int)p.billed_minutes;
-			it->order = (int64_t)i;
-		}
-		d.entries++;
-		d.late += late;
-	}
-	if (missing > BLOCKERS_NAMED)
-		invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_MORE, .count = missing - BLOCKERS_NAMED });
-	if (unapproved > BLOCKERS_NAMED)
-		invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_UNAPPROVED_MORE, .count = unapproved - BLOCKERS_NAMED });
-	if (unapproved)
-		invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_UNAPPROVED_ALL, .count = unapproved });
-	if (missing)
-		invoice_blocker_add(r, &(struct invoice_blocker){ .kind = BLOCKER_UNPRICED, .count = missing });
-
-	struct invoice_group *groups = NULL;
-	size_t ngroups = 0;
-	st = invoice_group_items(d.items, d.nitems, &groups, &ngroups, e);
-	if (st) {
-		draft_free(&d);
-		return st;
-	}
 	int64_t subtotal = 0;
-	for (size_t g = 0; g < ngroups; g++) {
-		struct invoice_line_rec *l = draft_line(&d);
-		if (!l)
-			goto oom;
-		const struct b_mandate *m = &b->mandates[(size_t)d.items[groups[g].first].mandate_order];
+	for (size_t k = 0; k < cr.d.nlines; k++) {
+		struct invoice_line_rec *l = &cr.d.lines[k];
+		const struct b_mandate *m = NULL;
+		for (size_t mi = c->m0; mi < c->m1 && !m; mi++)
+			if (b->mandates[mi].id == cr.groups[k].mandate_id)
+				m = &b->mandates[mi];
+		l->pos = (int)k + 1;
 		l->kind = LINE_KIND_HOURS;
 		l->mandate_id = m->id;
 		snprintf(l->mandate_code, sizeof l->mandate_code, "%s", m->code);
 		snprintf(l->mandate_title, sizeof l->mandate_title, "%s", m->title);
-		l->rate_cents = groups[g].rate_cents;
-		l->logged_minutes = groups[g].logged_minutes;
-		l->billed_minutes = groups[g].billed_minutes;
-		l->amount_cents = groups[g].amount_cents;
+		l->rate_cents = cr.groups[k].rate_cents;
+		l->logged_minutes = cr.groups[k].logged_minutes;
+		l->billed_minutes = cr.groups[k].billed_minutes;
+		l->amount_cents = cr.groups[k].amount_cents;
 		snprintf(l->description, sizeof l->description, "%s", m->title);
-		for (size_t k = groups[g].first; k < groups[g].first + groups[g].count; k++) {
-			const struct b_entry *x = &b->entries[(size_t)d.items[k].order];
-			names_add(l->experts, sizeof l->experts, b->experts[x->expert].name);
-			line_dates(l, x->work_date);
-		}
 		subtotal += l->amount_cents;
 	}
 	for (size_t f = f0; f < f1; f++) {
 		const struct forfait_due *fd = &b->forfaits[f];
-		struct invoice_line_rec *l = draft_line(&d);
-		if (!l)
-			goto oom;
+		struct invoice_line_rec *l = draft_line(&cr.d);
+		if (!l) {
+			client_run_free(&cr);
+			return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+		}
+		const struct invoice_line_rec *acc = &cr.f_acc[f - f0];
 		l->kind = LINE_KIND_FORFAIT;
 		l->mandate_id = fd->mandate_id;
 		snprintf(l->mandate_code, sizeof l->mandate_code, "%s", fd->mandate_code);
@@ -499,22 +585,18 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 		l->amount_cents = fd->fee_cents;
 		snprintf(l->description, sizeof l->description, client_text(o.language, N_("Forfait mensuel %s : %s")),
 			b->period, fd->mandate_title);
-		for (size_t k = 0; k < d.nforfait_entries; k++) {
-			const struct b_entry *x = &b->entries[d.forfait_entries[k]];
-			if (b->mandates[x->mandate].id != fd->mandate_id)
-				continue;
-			d.forfait_line[k] = d.nlines - 1;
-			l->logged_minutes += x->minutes;
-			l->billed_minutes += x->minutes;
-			names_add(l->experts, sizeof l->experts, b->experts[x->expert].name);
-			line_dates(l, x->work_date);
-		}
+		l->logged_minutes = acc->logged_minutes;
+		l->billed_minutes = acc->billed_minutes;
+		snprintf(l->experts, sizeof l->experts, "%s", acc->experts);
+		snprintf(l->first_date, sizeof l->first_date, "%s", acc->first_date);
+		snprintf(l->last_date, sizeof l->last_date, "%s", acc->last_date);
+		cr.f_line[f - f0] = cr.d.nlines - 1;
 		subtotal += l->amount_cents;
 	}
 	invoice_amounts(subtotal, r->tps_rate, r->tvq_rate, r->tax_exempt_reason[0] != '\0', &r->amounts);
 
-	if (d.late) {
-		snprintf(line, sizeof line, _("%d saisie(s) en retard (antérieures au %s) incluse(s)"), d.late, b->first);
+	if (cr.late) {
+		snprintf(line, sizeof line, _("%d saisie(s) en retard (antérieures au %s) incluse(s)"), cr.late, b->first);
 		text_add(r->warnings, sizeof r->warnings, line);
 	}
 	for (size_t t = 0; t < b->ntimers; t++)
@@ -523,58 +605,43 @@ static juste_status build_client(struct builder *b, const struct b_client *c, si
 			text_add(r->warnings, sizeof r->warnings, line);
 		}
 
-	if (d.nlines == 0 && !r->nblockers) {
-		free(groups);
-		draft_free(&d);
+	if (cr.d.nlines == 0 && !r->nblockers) {
+		client_run_free(&cr);
 		return JUSTE_OK;   /* nothing to bill for this client */
 	}
 
-	/* Write: the invoice, its lines, then the entry links. */
+	/* Write: the invoice, its lines, then (pass 2) the entry links. */
 	st = store_invoice_insert(a->store, r, e);
-	for (size_t i = 0; !st && i < d.nlines; i++) {
-		d.lines[i].invoice_id = r->id;
-		st = store_invoice_line_insert(a->store, &d.lines[i], e);
+	for (size_t i = 0; !st && i < cr.d.nlines; i++) {
+		cr.d.lines[i].invoice_id = r->id;
+		st = store_invoice_line_insert(a->store, &cr.d.lines[i], e);
 	}
-	for (size_t k = 0; !st && k < d.nitems; k++) {
-		const struct b_entry *x = &b->entries[(size_t)d.items[k].order];
-		struct invoice_entry_rec link = {
-			.invoice_id = r->id, .line_id = d.lines[d.items[k].line].id, .entry_id = x->id,
-			.expert_id = x->expert_id, .logged_minutes = x->minutes,
-			.billed_minutes = d.items[k].billed_minutes, .late = strcmp(x->work_date, b->first) < 0,
-		};
-		snprintf(link.work_date, sizeof link.work_date, "%s", x->work_date);
-		snprintf(link.note, sizeof link.note, "%s", x->note);
-		st = store_invoice_entry_insert(a->store, &link, e);
+	for (size_t mi = 0; !st && mi < nm; mi++) {
+		cr.m = &b->mandates[c->m0 + mi];
+		if (!cr.m_from[mi][0])
+			continue;   /* nothing of this mandate is on the draft */
+		st = store_invoice_unbilled(a->store, &b->billed, cr.m->id, cr.m_from[mi], to, on_link, &cr, e);
+		if (!st && cr.failed)
+			st = cr.failed;
 	}
-	for (size_t k = 0; !st && k < d.nforfait_entries; k++) {
-		const struct b_entry *x = &b->entries[d.forfait_entries[k]];
-		struct invoice_entry_rec link = {
-			.invoice_id = r->id, .line_id = d.lines[d.forfait_line[k]].id, .entry_id = x->id,
-			.expert_id = x->expert_id, .logged_minutes = x->minutes, .billed_minutes = x->minutes,
-			.late = strcmp(x->work_date, b->first) < 0,
-		};
-		snprintf(link.work_date, sizeof link.work_date, "%s", x->work_date);
-		snprintf(link.note, sizeof link.note, "%s", x->note);
-		st = store_invoice_entry_insert(a->store, &link, e);
-	}
+	/* the same entries, read twice in one transaction */
+	if (!st && cr.links != cr.entries)
+		st = err_set(e, JUSTE_EIO, N_("organisation %s : saisies changées pendant la préparation du brouillon"), c->code);
 	if (!st) {
-		if (mem_grow((void **)&b->ids, &b->capids, b->nids + 1, sizeof *b->ids))
-			goto oom;
+		if (mem_grow((void **)&b->ids, &b->capids, b->nids + 1, sizeof *b->ids)) {
+			client_run_free(&cr);
+			return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
+		}
 		b->ids[b->nids++] = r->id;
 		b->run->drafts++;
 		b->run->held += r->nblockers > 0;
-		b->run->late += d.late;
-		b->run->entries += d.entries;
+		b->run->late += cr.late;
+		b->run->entries += cr.entries;
 		b->run->subtotal_cents += r->amounts.subtotal_cents;
 		b->run->total_cents += r->amounts.total_cents;
 	}
-	free(groups);
-	draft_free(&d);
+	client_run_free(&cr);
 	return st;
-oom:
-	free(groups);
-	draft_free(&d);
-	return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 }
 
 static int client_cmp_code(const void *pa, const void *pb)
@@ -596,7 +663,9 @@ static juste_status build(struct builder *b, struct juste_err *e)
 		st = b->taxes ? store_tax_book_load(s, b->taxes, e) : err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
 	}
 	if (!st)
-		st = store_invoice_unbilled(s, b->work_to[0] ? b->work_to : b->last, b->org, on_unbilled, b, e);
+		st = store_invoice_billed_load(s, &b->billed, e);
+	if (!st)
+		st = store_invoice_billable_mandates(s, b->org, on_mandate, b, e);
 	if (!st && !b->failed)
 		st = store_invoice_forfaits_due(s, b->period, b->first, b->last, b->org, on_forfait, b, e);
 	if (!st && !b->failed)
@@ -609,7 +678,8 @@ static juste_status build(struct builder *b, struct juste_err *e)
 		return st;
 
 	/* Mark the forfait mandates due this month; add clients that have a
-	 * forfait but no unbilled entry. */
+	 * forfait but no billable mandate of their own (none, the forfait's
+	 * mandate being one, but a client without mandates is harmless). */
 	for (size_t f = 0; f < b->nforfaits; f++) {
 		const struct forfait_due *fd = &b->forfaits[f];
 		for (size_t m = 0; m < b->nmandates; m++)
@@ -627,59 +697,22 @@ static juste_status build(struct builder *b, struct juste_err *e)
 			snprintf(c->code, sizeof c->code, "%s", fd->client_code);
 		}
 	}
-	/* Clients are by code; entries of client k are contiguous in the
-	 * order the first nc clients were seen.  Find each client's range. */
-	size_t *e_first = calloc(b->nclients + 1, sizeof *e_first);
-	size_t *e_count = calloc(b->nclients + 1, sizeof *e_count);
-	if (!e_first || !e_count) {
-		free(e_first);
-		free(e_count);
-		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
-	}
-	for (size_t i = 0; i < b->nentries; i++) {
-		size_t c = b->mandates[b->entries[i].mandate].client;
-		if (e_count[c]++ == 0)
-			e_first[c] = i;
-	}
 	/* Walk clients by code: those only known from forfaits were appended. */
-	struct b_client *order = malloc((b->nclients + 1) * sizeof *order);
-	size_t *orig = malloc((b->nclients + 1) * sizeof *orig);
-	if (!order || !orig) {
-		free(order);
-		free(orig);
-		free(e_first);
-		free(e_count);
-		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
-	}
-	/* nothing to bill (another clerk issued it all) is a normal case;
-	 * memcpy and qsort must not see NULL then */
-	if (b->nclients) {
-		memcpy(order, b->clients, b->nclients * sizeof *order);
-		qsort(order, b->nclients, sizeof *order, client_cmp_code);
-	}
-	for (size_t k = 0; k < b->nclients; k++)
-		for (size_t c = 0; c < b->nclients; c++)
-			if (b->clients[c].id == order[k].id)
-				orig[k] = c;
+	if (b->nclients)
+		qsort(b->clients, b->nclients, sizeof *b->clients, client_cmp_code);
 	for (size_t k = 0; !st && k < b->nclients; k++) {
-		size_t c = orig[k];
-		/* the client's category and increment: a forfait-only client
-		 * needs neither (no hourly line) */
+		const struct b_client *c = &b->clients[k];
 		size_t f0 = b->nforfaits, f1 = b->nforfaits;
 		for (size_t f = 0; f < b->nforfaits; f++)
-			if (b->forfaits[f].client_id == b->clients[c].id) {
+			if (b->forfaits[f].client_id == c->id) {
 				if (f0 == b->nforfaits)
 					f0 = f;
 				f1 = f + 1;
 			}
 		if (f0 == b->nforfaits)
 			f0 = f1 = 0;
-		st = build_client(b, &b->clients[c], e_first[c], e_first[c] + e_count[c], f0, f1, e);
+		st = build_client(b, c, f0, f1, e);
 	}
-	free(order);
-	free(orig);
-	free(e_first);
-	free(e_count);
 	return st;
 }
 

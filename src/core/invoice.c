@@ -88,6 +88,18 @@ juste_status invoice_group_items(struct invoice_item *items, size_t n, struct in
 	return JUSTE_OK;
 }
 
+juste_status invoice_group_add(struct invoice_group *g, const struct invoice_item *it, struct juste_err *e)
+{
+	if (it->rate_cents <= 0 || it->rate_cents != g->rate_cents || it->logged_minutes <= 0
+	    || it->billed_minutes < it->logged_minutes)
+		return err_set(e, JUSTE_EINVAL, N_("saisie #%lld : taux ou durée invalide"), (long long)it->entry_id);
+	g->count++;
+	g->logged_minutes += it->logged_minutes;
+	g->billed_minutes += it->billed_minutes;
+	g->amount_cents = money_line_amount(g->billed_minutes, g->rate_cents);
+	return JUSTE_OK;
+}
+
 /* What is left of one line of the invoice, never below zero: a tax an
  * older note over-credited is not credited back. */
 static int64_t left_of(int64_t charged, int64_t credited)

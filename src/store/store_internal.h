@@ -8,6 +8,7 @@
 #define JUSTE_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <time.h>
 #include <stdio.h>
 #include "juste/store.h"
 
@@ -54,6 +55,8 @@ struct store {
 	int in_tx;
 	int bulk;                 /* store_bulk_begin .. _end */
 	int64_t bulk_first, bulk_last, bulk_rows;
+	struct timespec busy_since;   /* when the current wait for a lock began */
+	unsigned busy_seed;
 	sqlite3_stmt *stmts[STORE_MAX_STMTS];
 };
 

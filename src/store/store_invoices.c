@@ -13,8 +13,8 @@
 #include "store/store_internal.h"
 
 enum {
-	ST_INV_UNBILLED_ALL = ST_INVOICE_BASE,
-	ST_INV_UNBILLED_ONE,
+	ST_INV_BILLABLE_MANDATES = ST_INVOICE_BASE,
+	ST_INV_UNBILLED_ROW,
 	ST_INV_FORFAITS,
 	ST_INV_OF_ENTRY,
 	ST_INV_DELETE_DRAFTS,
@@ -34,63 +34,26 @@ enum {
 	ST_INV_HAS_TIMERS,
 	ST_INV_UNBILLED_MAX,
 	ST_INV_UNBILLED_BILLED,
-	ST_INV_UNBILLED_DATES,
+	ST_INV_UNBILLED_IDS,
 	ST_INV_MONTH_STATS,
 	ST_INV_LAST_ISSUED,
 	ST_INV_BILLED_PRICES,
 	ST_INV_LAST = ST_INVOICE_BASE + 59
 };
 
-/* Which entries are unbilled is decided in three cheap passes rather than
- * one anti-join per entry, because after a few years nearly every entry up
- * to the month is billed: (1) a bitmap of the entries on standing invoices,
- * read invoice by invoice along the links' primary key; (2) the ids of the
- * entries up to the date, from the covering index on work_date, minus the
- * bitmap; (3) the details of those few only, ordered, through json_each.
- * On a million entries this is ten times faster than the anti-join. */
-#define UNBILLED_SQL \
-	"SELECT e.id, e.work_date, e.minutes, e.note, e.expert_id, x.login, x.name, " \
-	"m.id, m.code, m.title, m.billing, m.service_id, coalesce(m.billing_increment_minutes, 0), " \
-	"c.id, c.code, c.category, coalesce(c.billing_increment_minutes, 0) " \
-	"FROM json_each(?1) j CROSS JOIN entries e ON e.id = j.value " \
-	"JOIN mandates m ON m.id = e.mandate_id JOIN orgs c ON c.id = m.client_id " \
-	"JOIN experts x ON x.id = e.expert_id " \
-	"WHERE m.billing IN " SQL_BILLABLE " %s" \
-	"ORDER BY c.code, m.code, e.work_date, e.id"
+/* Which entries are unbilled is decided without an anti-join per entry,
+ * because after a few years nearly every entry up to the month is billed:
+ * a bitmap of the entries on standing invoices, read once per run along
+ * the links' primary key; then, mandate by mandate, the ids from the
+ * covering index entries_mandate_date (already in the order of the
+ * invoice: date, then id) minus the bitmap; the details of the few that
+ * are left are read one row each.  Nothing is sorted and nothing grows
+ * with the number of entries: a catch-up of a million unbilled entries
+ * streams through the caller's callback. */
 
-/* A JSON array of ids, "[3,17,42]", grown as needed. */
-struct idbuf {
-	char *text;
-	size_t len, cap, n;
-};
-
-static int idbuf_put(struct idbuf *b, const char *piece)
+juste_status store_invoice_billed_load(struct store *s, struct store_billed *b, struct juste_err *e)
 {
-	size_t k = strlen(piece);
-	if (b->len + k + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap * 2 : 4096;
-		while (cap < b->len + k + 1)
-			cap *= 2;
-		char *t = realloc(b->text, cap);
-		if (!t)
-			return -1;
-		b->text = t;
-		b->cap = cap;
-	}
-	memcpy(b->text + b->len, piece, k + 1);
-	b->len += k;
-	return 0;
-}
-
-static int idbuf_add(struct idbuf *b, int64_t id)
-{
-	char piece[24];
-	snprintf(piece, sizeof piece, "%s%lld", b->n++ ? "," : "", (long long)id);
-	return idbuf_put(b, piece);
-}
-
-static juste_status unbilled_ids(struct store *s, const char *to, struct idbuf *ids, struct juste_err *e)
-{
+	memset(b, 0, sizeof *b);
 	sqlite3_stmt *st = store_stmt(s, ST_INV_UNBILLED_MAX, "SELECT coalesce(max(id), 0) FROM entries", e);
 	if (!st)
 		return JUSTE_EIO;
@@ -99,105 +62,137 @@ static juste_status unbilled_ids(struct store *s, const char *to, struct idbuf *
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
 		return store_fail(s, rc, "entries", e);
-	unsigned char *billed = calloc((size_t)(max / 8 + 1), 1);
-	if (!billed)
+	b->bits = calloc((size_t)(max / 8 + 1), 1);
+	if (!b->bits)
 		return err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
-	juste_status r = JUSTE_OK;
+	b->max = max;
 	st = store_stmt(s, ST_INV_UNBILLED_BILLED,
 		"SELECT l.entry_id FROM invoices_standing i JOIN invoice_entries l ON l.invoice_id = i.id", e);
-	if (!st)
-		r = JUSTE_EIO;
-	while (!r && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
-		if (id > 0 && id <= max)
-			billed[id / 8] |= (unsigned char)(1u << (id % 8));
-	}
-	if (!r && rc != SQLITE_DONE)
-		r = store_fail(s, rc, "invoice_entries", e);
-	if (st)
-		sqlite3_reset(st);
-	if (!r) {
-		st = store_stmt(s, ST_INV_UNBILLED_DATES, "SELECT id FROM entries WHERE work_date <= ?1", e);
-		if (!st)
-			r = JUSTE_EIO;
-	}
-	if (!r) {
-		sqlite3_bind_text(st, 1, to, -1, SQLITE_STATIC);
-		if (idbuf_put(ids, "["))
-			r = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
-		while (!r && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-			int64_t id = sqlite3_column_int64(st, 0);
-			if ((id > max || !(billed[id / 8] & (1u << (id % 8)))) && idbuf_add(ids, id))
-				r = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
-		}
-		if (!r && rc != SQLITE_DONE)
-			r = store_fail(s, rc, "entries", e);
-		sqlite3_reset(st);
-		if (!r && idbuf_put(ids, "]"))
-			r = err_set(e, JUSTE_ENOMEM, N_("mémoire insuffisante"));
-	}
-	free(billed);
-	return r;
-}
-
-juste_status store_invoice_unbilled(struct store *s, const char *to, const char *client_code,
-	store_unbilled_cb cb, void *ctx, struct juste_err *e)
-{
-	struct idbuf ids = { 0 };
-	juste_status r = unbilled_ids(s, to, &ids, e);
-	if (r) {
-		free(ids.text);
-		return r;
-	}
-	char sql[1024];
-	int one = client_code && *client_code;
-	snprintf(sql, sizeof sql, UNBILLED_SQL, one ? "AND c.code = ?2 " : "");
-	sqlite3_stmt *st = store_stmt(s, one ? ST_INV_UNBILLED_ONE : ST_INV_UNBILLED_ALL, sql, e);
 	if (!st) {
-		free(ids.text);
+		store_invoice_billed_free(b);
 		return JUSTE_EIO;
 	}
-	sqlite3_bind_text(st, 1, ids.text, (int)ids.len, SQLITE_STATIC);
-	if (one)
-		sqlite3_bind_text(st, 2, client_code, -1, SQLITE_STATIC);
-	struct unbilled_entry u;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		if (id > 0 && id <= max)
+			b->bits[id / 8] |= (unsigned char)(1u << (id % 8));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		store_invoice_billed_free(b);
+		return store_fail(s, rc, "invoice_entries", e);
+	}
+	return JUSTE_OK;
+}
+
+void store_invoice_billed_free(struct store_billed *b)
+{
+	free(b->bits);
+	b->bits = NULL;
+	b->max = 0;
+}
+
+/* An entry made after the bitmap was read is on no invoice yet. */
+static int billed_has(const struct store_billed *b, int64_t id)
+{
+	return id > 0 && id <= b->max && (b->bits[id / 8] & (1u << (id % 8)));
+}
+
+juste_status store_invoice_billable_mandates(struct store *s, const char *client_code,
+	store_billable_cb cb, void *ctx, struct juste_err *e)
+{
+	sqlite3_stmt *st = store_stmt(s, ST_INV_BILLABLE_MANDATES,
+		"SELECT m.id, m.code, m.title, m.billing, m.service_id, coalesce(m.billing_increment_minutes, 0), "
+		"c.id, c.code, c.category, coalesce(c.billing_increment_minutes, 0) "
+		"FROM mandates m JOIN orgs c ON c.id = m.client_id "
+		"WHERE m.billing IN " SQL_BILLABLE " AND (?1 IS NULL OR c.code = ?1) "
+		"ORDER BY c.code, m.code", e);
+	if (!st)
+		return JUSTE_EIO;
+	store_bind_text(st, 1, client_code);
+	struct billable_mandate m;
 	int rc;
-	r = JUSTE_OK;
+	juste_status r = JUSTE_OK;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int billing, category;
-		memset(&u, 0, sizeof u);
-		u.entry_id = sqlite3_column_int64(st, 0);
-		store_col_text(st, 1, u.work_date, sizeof u.work_date);
-		u.minutes = sqlite3_column_int(st, 2);
-		store_col_text(st, 3, u.note, sizeof u.note);
-		u.expert_id = sqlite3_column_int64(st, 4);
-		store_col_text(st, 5, u.expert_login, sizeof u.expert_login);
-		store_col_text(st, 6, u.expert_name, sizeof u.expert_name);
-		u.mandate_id = sqlite3_column_int64(st, 7);
-		store_col_text(st, 8, u.mandate_code, sizeof u.mandate_code);
-		store_col_text(st, 9, u.mandate_title, sizeof u.mandate_title);
-		u.service_id = sqlite3_column_int64(st, 11);
-		u.mandate_increment = sqlite3_column_int(st, 12);
-		u.client_id = sqlite3_column_int64(st, 13);
-		store_col_text(st, 14, u.client_code, sizeof u.client_code);
-		u.client_increment = sqlite3_column_int(st, 16);
+		memset(&m, 0, sizeof m);
+		m.mandate_id = sqlite3_column_int64(st, 0);
+		store_col_text(st, 1, m.mandate_code, sizeof m.mandate_code);
+		store_col_text(st, 2, m.mandate_title, sizeof m.mandate_title);
+		m.service_id = sqlite3_column_int64(st, 4);
+		m.mandate_increment = sqlite3_column_int(st, 5);
+		m.client_id = sqlite3_column_int64(st, 6);
+		store_col_text(st, 7, m.client_code, sizeof m.client_code);
+		m.client_increment = sqlite3_column_int(st, 9);
 		char what[2 * CODE_LEN + 32];
-		snprintf(what, sizeof what, "mandat '%s'", u.mandate_code);
-		if ((r = store_col_word(st, 10, VOCAB_BILLING, &billing, what, e)) != JUSTE_OK)
+		snprintf(what, sizeof what, "mandat '%s'", m.mandate_code);
+		if ((r = store_col_word(st, 3, VOCAB_BILLING, &billing, what, e)) != JUSTE_OK)
 			break;
-		snprintf(what, sizeof what, "organisation '%s'", u.client_code);
-		if ((r = store_col_word(st, 15, VOCAB_CATEGORY, &category, what, e)) != JUSTE_OK)
+		snprintf(what, sizeof what, "organisation '%s'", m.client_code);
+		if ((r = store_col_word(st, 8, VOCAB_CATEGORY, &category, what, e)) != JUSTE_OK)
 			break;
-		u.billing = (enum billing_mode)billing;
-		u.client_category = (enum org_category)category;
-		if (cb(ctx, &u))
+		m.billing = (enum billing_mode)billing;
+		m.client_category = (enum org_category)category;
+		if (cb(ctx, &m))
 			break;
 	}
 	if (!r)
-		r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "entries", e);
+		r = (rc == SQLITE_ROW || rc == SQLITE_DONE) ? JUSTE_OK : store_fail(s, rc, "mandates", e);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
-	free(ids.text);
+	return r;
+}
+
+juste_status store_invoice_unbilled(struct store *s, const struct store_billed *billed, int64_t mandate_id,
+	const char *from, const char *to, store_unbilled_cb cb, void *ctx, struct juste_err *e)
+{
+	sqlite3_stmt *ids = store_stmt(s, ST_INV_UNBILLED_IDS,
+		"SELECT id FROM entries WHERE mandate_id = ?1 AND work_date BETWEEN ?3 AND ?2 ORDER BY work_date, id", e);
+	if (!ids)
+		return JUSTE_EIO;
+	sqlite3_bind_int64(ids, 1, mandate_id);
+	sqlite3_bind_text(ids, 2, to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(ids, 3, from ? from : "", -1, SQLITE_STATIC);
+	struct unbilled_entry u;
+	juste_status r = JUSTE_OK;
+	int rc;
+	while (!r && (rc = sqlite3_step(ids)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(ids, 0);
+		if (billed_has(billed, id))
+			continue;
+		sqlite3_stmt *row = store_stmt(s, ST_INV_UNBILLED_ROW,
+			"SELECT e.work_date, e.minutes, e.note, e.expert_id, x.login, x.name "
+			"FROM entries e JOIN experts x ON x.id = e.expert_id WHERE e.id = ?1", e);
+		if (!row) {
+			r = JUSTE_EIO;
+			break;
+		}
+		sqlite3_bind_int64(row, 1, id);
+		int rr = sqlite3_step(row);
+		if (rr != SQLITE_ROW) {
+			r = store_fail(s, rr == SQLITE_DONE ? SQLITE_CORRUPT : rr, "entries", e);
+			sqlite3_reset(row);
+			break;
+		}
+		memset(&u, 0, sizeof u);
+		u.entry_id = id;
+		u.mandate_id = mandate_id;
+		store_col_text(row, 0, u.work_date, sizeof u.work_date);
+		u.minutes = sqlite3_column_int(row, 1);
+		store_col_text(row, 2, u.note, sizeof u.note);
+		u.expert_id = sqlite3_column_int64(row, 3);
+		store_col_text(row, 4, u.expert_login, sizeof u.expert_login);
+		store_col_text(row, 5, u.expert_name, sizeof u.expert_name);
+		sqlite3_reset(row);
+		if (cb(ctx, &u)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	if (!r && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		r = store_fail(s, rc, "entries", e);
+	sqlite3_reset(ids);
+	sqlite3_clear_bindings(ids);
 	return r;
 }
 

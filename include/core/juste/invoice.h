@@ -79,6 +79,12 @@ struct invoice_group {
 juste_status invoice_group_items(struct invoice_item *items, size_t n, struct invoice_group **groups,
 	size_t *ngroups, struct juste_err *e);
 
+/* Adds one item to the running totals of its line g (g->mandate_id and
+ * g->rate_cents set by the caller), for lines summed as entries stream
+ * by: the same checks as invoice_group_items, and g->amount_cents is kept
+ * the line's amount on its total minutes.  items/first are not used. */
+juste_status invoice_group_add(struct invoice_group *g, const struct invoice_item *it, struct juste_err *e);
+
 /* A credit note on an invoice whose amounts are `inv` and whose issued
  * credit notes already reversed `credited` (their sums, <= 0).
  * amount_cents > 0 credits that pre-tax part (refused beyond what is left
@@ -276,15 +282,9 @@ struct invoice_entry_rec {
 
 /* ------------------------------------------------- what there is to bill */
 
-/* A billable entry not on any standing invoice, with all pricing needs. */
-struct unbilled_entry {
-	int64_t entry_id;
-	char work_date[ISO_LEN];
-	int minutes;
-	char note[NOTE_LEN];
-	int64_t expert_id;
-	char expert_login[LOGIN_LEN];
-	char expert_name[NAME_LEN];
+/* A billable (horaire or forfait) mandate, with what pricing needs of it
+ * and of its client. */
+struct billable_mandate {
 	int64_t mandate_id;
 	char mandate_code[CODE_LEN];
 	char mandate_title[NAME_LEN];
@@ -295,6 +295,18 @@ struct unbilled_entry {
 	char client_code[CODE_LEN];
 	enum org_category client_category;
 	int client_increment;             /* 0 = none */
+};
+
+/* An entry of a billable mandate not on any standing invoice. */
+struct unbilled_entry {
+	int64_t entry_id;
+	int64_t mandate_id;
+	char work_date[ISO_LEN];
+	int minutes;
+	char note[NOTE_LEN];
+	int64_t expert_id;
+	char expert_login[LOGIN_LEN];
+	char expert_name[NAME_LEN];
 };
 
 /* A fixed-fee mandate open during [first, last] and not billed for period. */

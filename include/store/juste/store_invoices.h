@@ -18,12 +18,30 @@
 
 /* --- what there is to bill ------------------------------------------- */
 
+/* Which entries stand billed (on a standing invoice), read once for a run
+ * inside its transaction: a bitmap by entry id (an eighth of a byte per
+ * entry), freed by store_invoice_billed_free. */
+struct store_billed {
+	unsigned char *bits;
+	int64_t max;
+};
+juste_status store_invoice_billed_load(struct store *s, struct store_billed *b, struct juste_err *e);
+void store_invoice_billed_free(struct store_billed *b);
+
+/* The horaire and forfait mandates of one client (client_code NULL = all),
+ * with what pricing needs of them and of their client; ordered by client
+ * code, then mandate code. */
+typedef int (*store_billable_cb)(void *ctx, const struct billable_mandate *m);
+juste_status store_invoice_billable_mandates(struct store *s, const char *client_code,
+	store_billable_cb cb, void *ctx, struct juste_err *e);
+
+/* The entries of one mandate with from <= work_date <= to (from NULL: no
+ * lower bound) that are not in billed,
+ * one at a time, ordered by work date then id.  Memory does not grow with
+ * their number. */
 typedef int (*store_unbilled_cb)(void *ctx, const struct unbilled_entry *u);
-/* Entries on horaire and forfait mandates with work_date <= to, of one
- * client (client_code NULL = all), not on a standing invoice; ordered by
- * client code, mandate code, work date, id. */
-juste_status store_invoice_unbilled(struct store *s, const char *to, const char *client_code,
-	store_unbilled_cb cb, void *ctx, struct juste_err *e);
+juste_status store_invoice_unbilled(struct store *s, const struct store_billed *billed, int64_t mandate_id,
+	const char *from, const char *to, store_unbilled_cb cb, void *ctx, struct juste_err *e);
 
 typedef int (*store_forfait_cb)(void *ctx, const struct forfait_due *f);
 juste_status store_invoice_forfaits_due(struct store *s, const char *period, const char *first,
