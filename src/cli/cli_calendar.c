@@ -341,12 +341,12 @@ juste_status cli_capacity(struct cli *c, int argc, char **argv, struct juste_err
 			date_format(k.last, counted);
 		json_print(json_pack("{s:s, s:s, s:s, s:s?, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "expert", login,
 			"from", df, "to", dt, "counted_to", counted[0] ? counted : NULL,
-			"capacity_minutes", (json_int_t)k.minutes, "gross_minutes", (json_int_t)k.gross,
+			"capacity_minutes", (json_int_t)k.minutes, "workdays_minutes", (json_int_t)k.gross,
 			"holiday_minutes", (json_int_t)k.holidays, "absence_minutes", (json_int_t)k.absences,
 			"weekdays", (json_int_t)k.weekdays, "holiday_days", (json_int_t)k.holiday_days,
 			"working_days", (json_int_t)k.working_days, "absent_half_days", (json_int_t)k.absent_halves));
 	} else if (fmt == FORMAT_CSV) {
-		const char *h[] = { "expert", "from", "to", "counted_to", "capacity_minutes", "gross_minutes",
+		const char *h[] = { "expert", "from", "to", "counted_to", "capacity_minutes", "workdays_minutes",
 			"holiday_minutes", "absence_minutes", "weekdays", "holiday_days", "working_days", "absent_half_days" };
 		csvout_row(stdout, h, 12);
 		char counted[ISO_LEN] = "";

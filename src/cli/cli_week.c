@@ -68,8 +68,16 @@ static void print_table(const struct week *w)
 	fputs("  ", stdout);
 	out_cell(stdout, duration_format(w->total, d, sizeof d), -7);
 	fputc('\n', stdout);
+	/* the capacity Ma semaine's header shows: the week's working days
+	 * less its holidays, closures and absences, the parts given apart */
 	printf(_("Semaine : %s sur %s de capacité\n"), duration_format(w->total, d, sizeof d),
-		duration_format(w->capacity, c, sizeof c));
+		duration_format((int)w->cap.minutes, c, sizeof c));
+	if (w->cap.holidays || w->cap.absences) {
+		char g[16], h[16], ab[16];
+		printf(_("  (%s de jours ouvrables, moins %s de fériés et fermetures et %s d'absences)\n"),
+			duration_format((int)w->cap.gross, g, sizeof g), duration_format((int)w->cap.holidays, h, sizeof h),
+			duration_format((int)w->cap.absences, ab, sizeof ab));
+	}
 	for (int i = 0; i < WEEK_DAYS; i++)
 		if (w->day_locked[i]) {
 			printf(_("* verrouillé : %s\n"), w->day_why[i]);
@@ -106,7 +114,10 @@ static void print_json(const struct week *w)
 	json_object_set_new(o, "name", json_string(w->name));
 	json_object_set_new(o, "monday", json_string(w->day[0]));
 	json_object_set_new(o, "sunday", json_string(w->day[6]));
-	json_object_set_new(o, "capacity_minutes", json_integer(w->capacity));
+	json_object_set_new(o, "capacity_minutes", json_integer(w->cap.minutes));
+	json_object_set_new(o, "workdays_minutes", json_integer(w->cap.gross));
+	json_object_set_new(o, "holiday_minutes", json_integer(w->cap.holidays));
+	json_object_set_new(o, "absence_minutes", json_integer(w->cap.absences));
 	json_object_set_new(o, "total_minutes", json_integer(w->total));
 	json_t *days = json_array(), *totals = json_array(), *dlock = json_array(), *rows = json_array();
 	for (int i = 0; i < WEEK_DAYS; i++) {

@@ -56,8 +56,18 @@ j --as alice capacity --from 2020-10-01 --to 2020-10-31 --format json; expect_rc
 expect_out '"capacity_minutes": 8190' "capacity = 20 days x 7 h - 3 h 30"
 expect_out '"holiday_minutes": 840' "…two days of holidays and closures apart"
 expect_out '"absence_minutes": 210' "…half a day of absence apart"
-expect_out '"gross_minutes": 9240' "…22 weekdays before them"
+expect_out '"workdays_minutes": 9240' "…22 weekdays before them"
 j --as alice capacity bob --from 2020-10-01 --to 2020-10-31; expect_rc 1 "an expert may not see another's capacity"
+# juste week gives the capacity Ma semaine's header shows: the week of
+# Thanksgiving (12 October), 4 days x 7 h = 28 h, and the week of the 20th
+# (half a day away): 35 h - 3 h 30 = 31 h 30, the parts given apart
+j --as alice week --date 2020-10-12 --format json; expect_rc 0 "the week of Thanksgiving"
+expect_out '"capacity_minutes": 1680' "its capacity counts four days"
+expect_out '"holiday_minutes": 420' "…the holiday apart"
+expect_out '"workdays_minutes": 2100' "…five weekdays before it"
+j --as alice week --date 2020-10-20; expect_rc 0 "the week of the half day away"
+expect_out "sur 31h30 de capacité" "the text says the capacity after the absence"
+expect_out "35h00 de jours ouvrables, moins 0h00 de fériés et fermetures et 3h30 d'absences" "…and its parts"
 # the month still running counts up to today (2020-11-15): 2 to 13 November
 # = 10 working days
 j --as gilles capacity bob --from 2020-11-01 --to 2020-11-30 --format json

@@ -123,7 +123,7 @@ see "Capacité" "1 comes back to the experts"
 j --as gilles capacity alice --from 2020-04-01 --to 2020-04-30 --format json
 hours() { printf '%d,%02d' $(($1 / 60)) $(($1 % 60 * 100 / 60)); }
 o=$OUT
-cap="en poste $(hours "$(printf '%s' "$o" | jq .gross_minutes)") · fériés −$(hours "$(printf '%s' "$o" | jq .holiday_minutes)")"
+cap="en poste $(hours "$(printf '%s' "$o" | jq .workdays_minutes)") · fériés −$(hours "$(printf '%s' "$o" | jq .holiday_minutes)")"
 cap="$cap · absences −$(hours "$(printf '%s' "$o" | jq .absence_minutes)") · capacité $(hours "$(printf '%s' "$o" | jq .capacity_minutes)") h"
 [ "$(printf '%s' "$OUT" | jq '.absence_minutes')" -gt 0 ] && ok "juste capacity counts the absence" || not_ok "no absence in juste capacity: $OUT"
 see "$cap" "the line under the experts gives the capacity of the expert under the cursor, as juste capacity does"
