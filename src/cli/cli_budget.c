@@ -92,11 +92,11 @@ static void row_table(const struct budget_row *r)
 	}
 	duration_format_hours_fr(r->used_minutes, b[1], sizeof b[1]);
 	if (r->budget_cents) {
-		money_format_fr(r->budget_cents, m[0], sizeof m[0]);
-		money_format_fr(r->remaining_cents, m[2], sizeof m[2]);
+		money_format_lang(out_lang(), r->budget_cents, m[0], sizeof m[0]);
+		money_format_lang(out_lang(), r->remaining_cents, m[2], sizeof m[2]);
 	}
-	money_format_fr(r->used_cents, m[1], sizeof m[1]);
-	figures_pct(1, r->pct, pct, sizeof pct);
+	money_format_lang(out_lang(), r->used_cents, m[1], sizeof m[1]);
+	figures_pct_lang(out_lang(), 1, r->pct, pct, sizeof pct);
 	out_cell(stdout, r->code, 14);
 	fputs(" ", stdout);
 	out_cell(stdout, r->client, 10);

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/out.h"
 #include "juste/demo.h"
 #include "tui/tui.h"
 #include "juste/duration.h"
@@ -40,7 +41,7 @@ static void print_year(const struct demo_summary *s, int i, struct fy_start fs)
 	duration_format_hours_fr((long)y->full_management_minutes, h, sizeof h);
 	printf(_("  dont membres sous entière gestion : %s h\n"), h);
 	printf(_("  Saisies : %s ; mandats ouverts : %d ; organisations servies : %d\n"),
-		figures_count_fr(y->entries, n1, sizeof n1), y->mandates, y->beneficiaries);
+		figures_count_lang(out_lang(), y->entries, n1, sizeof n1), y->mandates, y->beneficiaries);
 	printf(_("  Membres en fin d'exercice : %d, dont %d nouveaux (%s)\n"), y->members_at_end,
 		y->new_members, figures_pct_signed(y->members_growth.ok, y->members_growth.tenths, g, sizeof g));
 }
@@ -62,9 +63,9 @@ static void print_summary(const char *path, const struct demo_summary *s, struct
 	printf(_("  entreprises fédérées : %d ; autres non-membres : %d\n"), s->enterprises, s->other_non_members);
 	printf(_("Services : %d ; programmes de financement : %d\n"), s->services, s->programs);
 	printf(_("Mandats : %s (%d à l'heure, %d au forfait, %d internes)\n"),
-		figures_count_fr(s->mandates, n1, sizeof n1), s->by_billing[BILLING_HORAIRE],
+		figures_count_lang(out_lang(), s->mandates, n1, sizeof n1), s->by_billing[BILLING_HORAIRE],
 		s->by_billing[BILLING_FORFAIT], s->by_billing[BILLING_NON_FACTURABLE]);
-	printf(_("Saisies de temps : %s\n"), figures_count_fr(s->entries, n1, sizeof n1));
+	printf(_("Saisies de temps : %s\n"), figures_count_lang(out_lang(), s->entries, n1, sizeof n1));
 	for (int i = 0; i < s->nyears; i++)
 		print_year(s, i, fs);
 	if (s->client_without_address[0])

@@ -80,9 +80,9 @@ static void print_summary_row(const struct invoice_rec *r)
 	snprintf(lines, sizeof lines, ngettext("%d ligne", "%d lignes", (unsigned long)r->line_count), r->line_count);
 	out_cell(stdout, lines, -10);
 	fputs("  ", stdout);
-	out_cell(stdout, money_format_fr(r->amounts.subtotal_cents, sub, sizeof sub), -16);
+	out_cell(stdout, money_format_lang(out_lang(), r->amounts.subtotal_cents, sub, sizeof sub), -16);
 	fputs("  ", stdout);
-	out_cell(stdout, money_format_fr(r->amounts.total_cents, tot, sizeof tot), -16);
+	out_cell(stdout, money_format_lang(out_lang(), r->amounts.total_cents, tot, sizeof tot), -16);
 	if (vocab_invoice_status_final(r->status)) {
 		char st[INVOICE_CREDITS_MAX * INVOICE_NUMBER_LEN + 64];
 		printf("  %s", state_text(r, st, sizeof st));
@@ -140,14 +140,14 @@ static juste_status month_cmd(struct cli *c, int argc, char **argv, int issue, s
 			return st;
 		printf(_("%d brouillons pour %s (%d retenus), %ld saisies dont %d en retard ; sous-total %s, total %s\n"),
 			run.drafts, run.period, run.held, run.entries, run.late,
-			money_format_fr(run.subtotal_cents, sub, sizeof sub), money_format_fr(run.total_cents, tot, sizeof tot));
+			money_format_lang(out_lang(), run.subtotal_cents, sub, sizeof sub), money_format_lang(out_lang(), run.total_cents, tot, sizeof tot));
 		return JUSTE_OK;
 	}
 	st = invoicing_issue(c->app, argv[optind], org, date[0] ? date : NULL, early, on_run_row, NULL, &run, e);
 	if (st)
 		return st;
 	printf(_("%d factures émises pour %s ; sous-total %s, total %s"), run.issued, run.period,
-		money_format_fr(run.subtotal_cents, sub, sizeof sub), money_format_fr(run.total_cents, tot, sizeof tot));
+		money_format_lang(out_lang(), run.subtotal_cents, sub, sizeof sub), money_format_lang(out_lang(), run.total_cents, tot, sizeof tot));
 	if (run.held)
 		printf(_(" ; %d retenues : voir « à corriger »"), run.held);
 	putchar('\n');
@@ -194,12 +194,12 @@ static juste_status credit_cmd(struct cli *c, int argc, char **argv, struct just
 			char name[64], a[MONEY_BUF];
 			size_t len = strlen(taxes);
 			snprintf(taxes + len, sizeof taxes - len, ", %s %s", tax_name(t[i].tax, t[i].rate, name, sizeof name),
-				money_format_fr(t[i].amount_cents, a, sizeof a));
+				money_format_lang(out_lang(), t[i].amount_cents, a, sizeof a));
 		}
 		printf(_("Note de crédit %s émise le %s sur %s (%s) : sous-total %s%s, total %s\n"),
 			r->number, r->issued_on, r->credited_number, r->credit_full ? _("complète") : _("partielle"),
-			money_format_fr(r->amounts.subtotal_cents, sub, sizeof sub), taxes,
-			money_format_fr(r->amounts.total_cents, tot, sizeof tot));
+			money_format_lang(out_lang(), r->amounts.subtotal_cents, sub, sizeof sub), taxes,
+			money_format_lang(out_lang(), r->amounts.total_cents, tot, sizeof tot));
 		if (r->credit_full)
 			printf(_("Les saisies de %s peuvent être facturées de nouveau.\n"), r->credited_number);
 	}
@@ -394,7 +394,7 @@ static void total_row(const char *label, int64_t cents)
 {
 	char a[MONEY_BUF];
 	out_cell(stdout, label, 60);
-	out_cell(stdout, money_format_fr(cents, a, sizeof a), -32);
+	out_cell(stdout, money_format_lang(out_lang(), cents, a, sizeof a), -32);
 	putchar('\n');
 }
 
@@ -433,13 +433,13 @@ static void show_text(const struct invoice_doc *d)
 			char rate[MONEY_BUF];
 			/* hours and minutes, so that the product is the amount */
 			snprintf(qty, sizeof qty, _("%s × %s/h"), duration_format(l->billed_minutes, h, sizeof h),
-				money_format_fr(l->rate_cents, rate, sizeof rate));
+				money_format_lang(out_lang(), l->rate_cents, rate, sizeof rate));
 		} else if (vocab_line_kind_monthly(l->kind)) {
 			snprintf(qty, sizeof qty, "%s", vocab_line_kind_label(l->kind));
 		}
 		out_cell(stdout, qty, 26);
 		fputs("  ", stdout);
-		out_cell(stdout, money_format_fr(l->amount_cents, a, sizeof a), -16);
+		out_cell(stdout, money_format_lang(out_lang(), l->amount_cents, a, sizeof a), -16);
 		putchar('\n');
 		if (l->experts[0] || l->first_date[0])
 			printf(_("      %s ; %s au %s\n"), out_visible(l->experts), l->first_date, l->last_date);
@@ -461,12 +461,12 @@ static void show_text(const struct invoice_doc *d)
 		printf(_("État : %s\n"), state_text(r, st, sizeof st));
 		if (r->payments_known && r->paid_cents > 0) {
 			char p[MONEY_BUF];
-			printf(_("Payé : %s ; reste à payer : %s\n"), money_format_fr(r->paid_cents, p, sizeof p),
-				money_format_fr(r->open_cents, a, sizeof a));
+			printf(_("Payé : %s ; reste à payer : %s\n"), money_format_lang(out_lang(), r->paid_cents, p, sizeof p),
+				money_format_lang(out_lang(), r->open_cents, a, sizeof a));
 		}
 	}
 	if (r->credited_cents)
-		printf(_("Crédité : %s%s\n"), money_format_fr(r->credited_cents, a, sizeof a),
+		printf(_("Crédité : %s%s\n"), money_format_lang(out_lang(), r->credited_cents, a, sizeof a),
 			r->fully_credited ? _(" (entièrement)") : "");
 	print_blockers(_("À corriger : "), r);
 	if (r->warnings[0])
@@ -702,13 +702,13 @@ static int on_journal(void *ctx, const struct invoice_rec *r)
 	fputs("  ", stdout);
 	out_cell(stdout, r->client_name, 28);
 	fputs("  ", stdout);
-	out_cell(stdout, money_format_fr(r->amounts.subtotal_cents, sub, sizeof sub), -15);
+	out_cell(stdout, money_format_lang(out_lang(), r->amounts.subtotal_cents, sub, sizeof sub), -15);
 	fputs("  ", stdout);
-	out_cell(stdout, money_format_fr(r->amounts.tps_cents, tps, sizeof tps), -12);
+	out_cell(stdout, money_format_lang(out_lang(), r->amounts.tps_cents, tps, sizeof tps), -12);
 	fputs("  ", stdout);
-	out_cell(stdout, money_format_fr(r->amounts.tvq_cents, tvq, sizeof tvq), -12);
+	out_cell(stdout, money_format_lang(out_lang(), r->amounts.tvq_cents, tvq, sizeof tvq), -12);
 	fputs("  ", stdout);
-	out_cell(stdout, money_format_fr(r->amounts.total_cents, tot, sizeof tot), -15);
+	out_cell(stdout, money_format_lang(out_lang(), r->amounts.total_cents, tot, sizeof tot), -15);
 	printf("  %s\n", names);
 	return 0;
 }
@@ -758,9 +758,9 @@ static juste_status journal_cmd(struct cli *c, int argc, char **argv, struct jus
 	 * stderr with csv and json) */
 	char sub[MONEY_BUF], tps[MONEY_BUF], tvh[MONEY_BUF], tvq[MONEY_BUF], tot[MONEY_BUF];
 	fprintf(j.fmt ? stderr : stdout, _("%ld pièces du %s au %s ; sous-total %s, TPS %s, TVH %s, TVQ %s, total %s\n"), j.n,
-		from, to, money_format_fr(j.sum.subtotal_cents, sub, sizeof sub),
-		money_format_fr(j.sum.tps_cents - j.tvh_cents, tps, sizeof tps), money_format_fr(j.tvh_cents, tvh, sizeof tvh),
-		money_format_fr(j.sum.tvq_cents, tvq, sizeof tvq), money_format_fr(j.sum.total_cents, tot, sizeof tot));
+		from, to, money_format_lang(out_lang(), j.sum.subtotal_cents, sub, sizeof sub),
+		money_format_lang(out_lang(), j.sum.tps_cents - j.tvh_cents, tps, sizeof tps), money_format_lang(out_lang(), j.tvh_cents, tvh, sizeof tvh),
+		money_format_lang(out_lang(), j.sum.tvq_cents, tvq, sizeof tvq), money_format_lang(out_lang(), j.sum.total_cents, tot, sizeof tot));
 	return JUSTE_OK;
 }
 

@@ -142,18 +142,18 @@ static void print_table(const struct ledger_journal *j)
 			fputs("  ", stdout);
 			out_cell(stdout, _(ledger_account_label((enum ledger_account)k)), 24);
 			fputs("  ", stdout);
-			out_cell(stdout, db ? money_format_fr(db, d, sizeof d) : "", -16);
+			out_cell(stdout, db ? money_format_lang(out_lang(), db, d, sizeof d) : "", -16);
 			fputs("  ", stdout);
-			out_cell(stdout, cr ? money_format_fr(cr, c, sizeof c) : "", -16);
+			out_cell(stdout, cr ? money_format_lang(out_lang(), cr, c, sizeof c) : "", -16);
 			putchar('\n');
 		}
 	}
 	fputs("    ", stdout);
 	out_cell(stdout, _("Total"), 34);
 	fputs("  ", stdout);
-	out_cell(stdout, money_format_fr(j->debit_cents, d, sizeof d), -16);
+	out_cell(stdout, money_format_lang(out_lang(), j->debit_cents, d, sizeof d), -16);
 	fputs("  ", stdout);
-	out_cell(stdout, money_format_fr(j->credit_cents, c, sizeof c), -16);
+	out_cell(stdout, money_format_lang(out_lang(), j->credit_cents, c, sizeof c), -16);
 	putchar('\n');
 }
 

@@ -97,15 +97,15 @@ static juste_status add_cmd(struct cli *c, int argc, char **argv, struct juste_e
 	if (!st) {
 		char a[MONEY_BUF];
 		printf(_("Paiement #%lld de %s reçu le %s de %s (%s)\n"), (long long)r->rec.id,
-			money_format_fr(r->rec.amount_cents, a, sizeof a), r->rec.received_on, r->rec.client_code,
+			money_format_lang(out_lang(), r->rec.amount_cents, a, sizeof a), r->rec.received_on, r->rec.client_code,
 			vocab_payment_method_label(r->rec.method));
 		for (size_t i = 0; i < r->napplied; i++)
-			printf(_("  %s sur %s\n"), money_format_fr(r->applied[i].cents, a, sizeof a), r->applied[i].number);
+			printf(_("  %s sur %s\n"), money_format_lang(out_lang(), r->applied[i].cents, a, sizeof a), r->applied[i].number);
 		if (r->credit_cents)
-			printf(_("  %s au crédit du client\n"), money_format_fr(r->credit_cents, a, sizeof a));
+			printf(_("  %s au crédit du client\n"), money_format_lang(out_lang(), r->credit_cents, a, sizeof a));
 		if (r->client_credit_cents)
 			printf(_("Crédit au compte de %s : %s\n"), r->rec.client_code,
-				money_format_fr(r->client_credit_cents, a, sizeof a));
+				money_format_lang(out_lang(), r->client_credit_cents, a, sizeof a));
 	}
 	free(r);
 	return st;
@@ -140,7 +140,7 @@ static juste_status void_cmd(struct cli *c, int argc, char **argv, struct juste_
 	if (!st) {
 		char a[MONEY_BUF];
 		printf(_("Paiement #%lld de %s (%s, %s) annulé le %s : %s\n"), (long long)p.id,
-			money_format_fr(p.amount_cents, a, sizeof a), p.client_code, p.received_on, p.voided_on,
+			money_format_lang(out_lang(), p.amount_cents, a, sizeof a), p.client_code, p.received_on, p.voided_on,
 			out_visible(p.void_reason));
 	}
 	return st;
@@ -197,7 +197,7 @@ static int on_payment(void *ctx, const struct payment_rec *p)
 		fputs("  ", stdout);
 		out_cell(stdout, p->invoice_number[0] ? p->invoice_number : _("au compte"), 14);
 		fputs("  ", stdout);
-		out_cell(stdout, money_format_fr(p->amount_cents, a, sizeof a), -14);
+		out_cell(stdout, money_format_lang(out_lang(), p->amount_cents, a, sizeof a), -14);
 		fputs("  ", stdout);
 		out_cell(stdout, vocab_payment_method_label(p->method), 16);
 		fputs("  ", stdout);
@@ -248,7 +248,7 @@ static juste_status list_cmd(struct cli *c, int argc, char **argv, struct juste_
 	if (!st && l.fmt == FMT_TABLE) {
 		char a[MONEY_BUF];
 		printf(ngettext("%ld paiement ; reçu (hors annulés) : %s\n", "%ld paiements ; reçu (hors annulés) : %s\n",
-			(unsigned long)l.n), l.n, money_format_fr(l.sum, a, sizeof a));
+			(unsigned long)l.n), l.n, money_format_lang(out_lang(), l.sum, a, sizeof a));
 	}
 	return st;
 }
@@ -320,12 +320,12 @@ static void age_cells(const struct payments_ageing *a, int width)
 	char m[MONEY_BUF];
 	for (int k = 0; k < PAYMENTS_AGE_COUNT; k++) {
 		fputs(" ", stdout);
-		out_cell(stdout, money_format_fr(a->by_age[k], m, sizeof m), -width);
+		out_cell(stdout, money_format_lang(out_lang(), a->by_age[k], m, sizeof m), -width);
 	}
 	fputs(" ", stdout);
-	out_cell(stdout, money_format_fr(a->credit_cents ? -a->credit_cents : 0, m, sizeof m), -width);
+	out_cell(stdout, money_format_lang(out_lang(), a->credit_cents ? -a->credit_cents : 0, m, sizeof m), -width);
 	fputs(" ", stdout);
-	out_cell(stdout, money_format_fr(a->balance_cents, m, sizeof m), -width);
+	out_cell(stdout, money_format_lang(out_lang(), a->balance_cents, m, sizeof m), -width);
 	putchar('\n');
 }
 
@@ -411,8 +411,8 @@ static int on_client(void *ctx, const struct receivables_client *rc)
 		const struct receivables_invoice *r = &rc->invoices[i];
 		char t[MONEY_BUF], p[MONEY_BUF], o[MONEY_BUF];
 		printf(_("    %-14s émise %s  échéance %s  total %s  payé %s  reste %s  %s"), r->doc->number,
-			r->doc->issued_on, r->doc->due_on, money_format_fr(r->net_cents, t, sizeof t),
-			money_format_fr(r->paid_cents, p, sizeof p), money_format_fr(r->open_cents, o, sizeof o),
+			r->doc->issued_on, r->doc->due_on, money_format_lang(out_lang(), r->net_cents, t, sizeof t),
+			money_format_lang(out_lang(), r->paid_cents, p, sizeof p), money_format_lang(out_lang(), r->open_cents, o, sizeof o),
 			_(payments_state_label(r->state)));
 		if (r->days_late)
 			printf(ngettext(" (%d jour de retard)", " (%d jours de retard)", (unsigned long)r->days_late), r->days_late);

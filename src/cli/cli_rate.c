@@ -15,9 +15,9 @@
 #include "juste/rates.h"
 #include "juste/transfer.h"
 
-static char *fr(int64_t cents, char *buf)
+static char *money(int64_t cents, char *buf)
 {
-	return money_format_fr(cents, buf, MONEY_BUF);
+	return money_format_lang(out_lang(), cents, buf, MONEY_BUF);
 }
 
 static char *plain(int64_t cents, char *buf)
@@ -128,10 +128,10 @@ static juste_status rate_negotiate(struct cli *c, int argc, char **argv, struct 
 	char m[MONEY_BUF];
 	if (r.rule == RATE_MANDATE)
 		printf(_("Taux négocié #%lld : mandat %s, %s/h à partir du %s"), (long long)r.id, r.mandate_code,
-			fr(r.rate_cents, m), r.valid_from);
+			money(r.rate_cents, m), r.valid_from);
 	else
 		printf(_("Taux négocié #%lld : %s pour le service %s, %s/h à partir du %s"), (long long)r.id, r.org_code,
-			r.service_code, fr(r.rate_cents, m), r.valid_from);
+			r.service_code, money(r.rate_cents, m), r.valid_from);
 	if (r.valid_to[0])
 		printf(_(" jusqu'au %s inclus"), r.valid_to);
 	putchar('\n');
@@ -214,7 +214,7 @@ static void print_negotiated(struct rate_book *b, const struct rate_row *r, cons
 	out_cell(stdout, who, 28);
 	fputs("  ", stdout);
 	char rate[MONEY_BUF + 4];
-	snprintf(rate, sizeof rate, "%s/h", fr(r->rate_cents, m));
+	snprintf(rate, sizeof rate, "%s/h", money(r->rate_cents, m));
 	out_cell(stdout, rate, -13);
 	fputs("  ", stdout);
 	out_cell(stdout, span, 28);
@@ -394,7 +394,7 @@ static juste_status rate_show(struct cli *c, int argc, char **argv, struct juste
 				const char *cell = "—";
 				for (size_t x = i; x < j; x++)
 					if ((int)t[x].category == k)
-						cell = fr(t[x].rate_cents, m);
+						cell = money(t[x].rate_cents, m);
 				fputs("  ", stdout);
 				out_cell(stdout, cell, -12);
 			}
@@ -648,7 +648,7 @@ static juste_status rate_check(struct cli *c, int argc, char **argv, struct just
 	if (out.fmt != FORMAT_JSON)
 		fprintf(out.fmt == FORMAT_CSV ? stderr : stdout,
 			_("%ld saisies facturables à l'heure : %ld avec un taux (%s), %ld sans taux\n"), priced + missing, priced,
-			fr(amount, m), missing);
+			money(amount, m), missing);
 	if (missing)
 		return err_set(e, JUSTE_EINVAL, N_("%ld saisies facturables sans taux : rien n'est jamais facturé à 0 ; "
 			"importez une table ou négociez un taux"), missing);
@@ -677,8 +677,8 @@ static void propose_table(const struct rates_proposal *p, const char *fyname)
 		snprintf(hc, sizeof hc, "%lld", (long long)p->year.levels[i].headcount);
 		snprintf(h, sizeof h, "%lld", (long long)l->hours);
 		out_cell(stdout, p->year.levels[i].code, 14);
-		const char *cells[] = { hc, h, fr(l->hourly_loaded_cents, a), fr(l->hourly_overhead_cents, b),
-			fr(l->hourly_surplus_cents, c), fr(l->rate_cents, e) };
+		const char *cells[] = { hc, h, money(l->hourly_loaded_cents, a), money(l->hourly_overhead_cents, b),
+			money(l->hourly_surplus_cents, c), money(l->rate_cents, e) };
 		for (int k = 0; k < 6; k++) {
 			fputs("  ", stdout);
 			out_cell(stdout, cells[k], widths[k]);
@@ -687,18 +687,18 @@ static void propose_table(const struct rates_proposal *p, const char *fyname)
 	}
 	char sign[MONEY_BUF + 1];
 	snprintf(h, sizeof h, "%lld", (long long)r->hours);
-	snprintf(sign, sizeof sign, "%s%s", r->rounding_cents > 0 ? "+" : "", fr(r->rounding_cents, b));
+	snprintf(sign, sizeof sign, "%s%s", r->rounding_cents > 0 ? "+" : "", money(r->rounding_cents, b));
 	char m[6][MONEY_BUF];
 	const struct { const char *label, *value, *note; } sums[] = {
 		{ _("Heures facturables prévues"), h, NULL },
-		{ _("Salaires et avantages sociaux"), fr(r->loaded_cents, m[0]), NULL },
-		{ _("Frais généraux"), fr(p->year.overhead_cents, m[1]), NULL },
-		{ _("Charges"), fr(r->expenses_cents, m[2]), NULL },
-		{ _("Excédent prévu"), fr(p->year.surplus_cents, m[3]), NULL },
-		{ _("Produits requis (charges + excédent)"), fr(r->needed_cents, m[4]), NULL },
-		{ _("Produits aux heures prévues"), fr(r->products_cents, m[5]), _("heures × taux proposés, arrondis au cent") },
+		{ _("Salaires et avantages sociaux"), money(r->loaded_cents, m[0]), NULL },
+		{ _("Frais généraux"), money(p->year.overhead_cents, m[1]), NULL },
+		{ _("Charges"), money(r->expenses_cents, m[2]), NULL },
+		{ _("Excédent prévu"), money(p->year.surplus_cents, m[3]), NULL },
+		{ _("Produits requis (charges + excédent)"), money(r->needed_cents, m[4]), NULL },
+		{ _("Produits aux heures prévues"), money(r->products_cents, m[5]), _("heures × taux proposés, arrondis au cent") },
 		{ _("Écart d'arrondi des taux au cent"), sign, _("au plus ½ cent par heure prévue") },
-		{ _("Excédent projeté"), fr(r->surplus_cents, c), NULL },
+		{ _("Excédent projeté"), money(r->surplus_cents, c), NULL },
 	};
 	putchar('\n');
 	for (size_t i = 0; i < sizeof sums / sizeof sums[0]; i++) {
@@ -731,9 +731,9 @@ static void propose_table(const struct rates_proposal *p, const char *fyname)
 			fputs("  ", stdout);
 			out_cell(stdout, vocab_category_word(ch->category), 11);
 			fputs("  ", stdout);
-			out_cell(stdout, ch->old_cents ? fr(ch->old_cents, a) : "—", -12);
+			out_cell(stdout, ch->old_cents ? money(ch->old_cents, a) : "—", -12);
 			fputs("  ", stdout);
-			out_cell(stdout, fr(ch->new_cents, d), -12);
+			out_cell(stdout, money(ch->new_cents, d), -12);
 			fputs("  ", stdout);
 			out_cell(stdout, ch->old_cents ? percent_fr(costcalc_change_bp(ch->old_cents, ch->new_cents), pc, sizeof pc)
 				: "—", -10);
@@ -885,7 +885,7 @@ juste_status cli_cost(struct cli *c, int argc, char **argv, struct juste_err *e)
 		char name[16], a[MONEY_BUF], b[MONEY_BUF];
 		fy_name(fy, app_policy(c->app)->fy_start, name, sizeof name);
 		printf(_("Données de coûts %s importées : %zu niveaux, frais généraux %s, excédent prévu %s\n"), name, y->n,
-			fr(y->overhead_cents, a), fr(y->surplus_cents, b));
+			money(y->overhead_cents, a), money(y->surplus_cents, b));
 	}
 	free(y);
 	return st;

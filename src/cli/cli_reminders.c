@@ -43,7 +43,7 @@ static void print_list(const struct reminder_list *l, enum rfmt fmt)
 			fputs("  ", stdout);
 			out_cell(stdout, _(reminders_level_label(c->level)), 18);
 			fputs("  ", stdout);
-			out_cell(stdout, money_format_fr(c->open_cents, a, sizeof a), -14);
+			out_cell(stdout, money_format_lang(out_lang(), c->open_cents, a, sizeof a), -14);
 			putchar('\n');
 		}
 		for (size_t k = 0; k < c->ninvoices; k++) {
@@ -66,7 +66,7 @@ static void print_list(const struct reminder_list *l, enum rfmt fmt)
 				printf("    ");
 				out_cell(stdout, x->number, 14);
 				printf(_("  échue le %s, %3d j de retard  "), x->due_on, x->days_late);
-				out_cell(stdout, money_format_fr(x->open_cents, a, sizeof a), -14);
+				out_cell(stdout, money_format_lang(out_lang(), x->open_cents, a, sizeof a), -14);
 				fputs("  ", stdout);
 				out_cell(stdout, _(reminders_level_label(x->level)), 18);
 				putchar('\n');

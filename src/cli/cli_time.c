@@ -131,8 +131,8 @@ static void price_row(struct list_ctx *l, const struct entry *x, char *rate, cha
 	}
 	l->amount += p->amount_cents;
 	if (l->fmt == FORMAT_TABLE) {
-		money_format_fr(p->rate_cents, rate, n);
-		money_format_fr(p->amount_cents, amount, n);
+		money_format_lang(out_lang(), p->rate_cents, rate, n);
+		money_format_lang(out_lang(), p->amount_cents, amount, n);
 		pricing_rule_short(p->row, rule, n);
 	} else {
 		money_format_plain(p->rate_cents, rate, n);
@@ -276,7 +276,7 @@ juste_status cli_entries(struct cli *c, int argc, char **argv, struct juste_err 
 			duration_format_hours_fr(l.billable, bill, sizeof bill));
 		if (priced) {
 			char amt[MONEY_BUF];
-			printf(_("montant des heures facturables à l'heure : %s\n"), money_format_fr(l.amount, amt, sizeof amt));
+			printf(_("montant des heures facturables à l'heure : %s\n"), money_format_lang(out_lang(), l.amount, amt, sizeof amt));
 		}
 	}
 	/* never a silent 0: unpriced hours are an error once listed */

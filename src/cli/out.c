@@ -4,6 +4,7 @@
 #include <limits.h>
 
 #include "cli/out.h"
+#include "juste/i18n.h"
 #include "juste/text.h"
 
 const char *out_visible(const char *s)
@@ -22,4 +23,9 @@ void out_cell(FILE *f, const char *s, int width)
 	char buf[4096];
 	text_pad(s, width < 0 ? -width : width, width < 0 ? TEXT_RIGHT : TEXT_LEFT, buf, sizeof buf);
 	fputs(buf, f);
+}
+
+enum text_lang out_lang(void)
+{
+	return text_lang_of(i18n_language());
 }

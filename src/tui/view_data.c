@@ -686,7 +686,7 @@ static void rate_rows(struct tui *t, struct data_state *s)
 			continue;
 		/* the rate right-aligned by display width: its no-break spaces are two bytes */
 		char m[MONEY_BUF], cell[MONEY_BUF + 16];
-		text_pad_min(money_format_fr(r->rate_cents, m, sizeof m), 14, TEXT_RIGHT, cell, sizeof cell);
+		text_pad_min(money_format_lang(text_lang_of(i18n_language()), r->rate_cents, m, sizeof m), 14, TEXT_RIGHT, cell, sizeof cell);
 		snprintf(lines[n], sizeof lines[0], "%-12s %-12s %s/h", r->service_code, vocab_category_word(r->category), cell);
 		lp[n] = lines[n];
 		n++;

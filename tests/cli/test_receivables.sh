@@ -159,4 +159,16 @@ else
 fi
 j --as carole statement NOPE; expect_rc 1 "an unknown client"
 
+# --- the tables in the interface's language ------------------------------------
+# An English interface reads amounts the English way in every table (they
+# were written 1 234,56 $ whatever the language), the CSV stays 1234.56.
+for cmd in "receivables" "payment list" "invoice list --month 2020-03" "ledger --from 2020-01-01 --to 2020-12-31"; do
+  LANGUAGE=en j --as carole $cmd; expect_rc 0 "$cmd in English"
+  case "$OUT" in
+    *[0-9],[0-9][0-9]" \$"*|*[0-9],[0-9][0-9]" "" \$"*) not_ok "$cmd: a French amount in English: $(printf '%s' "$OUT" | grep -m1 ',[0-9][0-9] ')";;
+    *'$'[0-9]*.[0-9][0-9]*) ok "$cmd: amounts as \$1,234.56";;
+    *) not_ok "$cmd: no English amount in: $OUT";;
+  esac
+done
+
 finish
