@@ -20,7 +20,7 @@
 # same run, peak memory (/usr/bin/time's maximum resident size, largest of
 # the runs):
 #   annual report        juste report annual  vs  its figures of time by hand in sqlite3
-#   hours by org         juste  vs  sqlite3  vs  ledger  vs  hledger  vs  timew export | jq
+#   hours by org         juste  vs  sqlite3  vs  ledger  vs  hledger  vs  timew export | awk
 #   import               juste import entries  vs  .import + INSERT ... SELECT (IMPORT_RUNS)
 #   log                  juste log  vs  one INSERT in the sqlite3 shell
 #   screens              Facturation, Utilisation, Données, Ma semaine: exec to first page
@@ -34,6 +34,7 @@
 #   data), unless --force hledger.  PEERS="sqlite3 ledger hledger timew"
 #   chooses the peers.  Missing peers are installed with apt-get (Debian
 #   packages timewarrior, ledger, hledger) when possible, else skipped.
+# shellcheck disable=SC2016,SC2034  # jq/bash programs in single quotes; cmd_* are read through namerefs
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 forced=" "
@@ -53,7 +54,7 @@ B="m.billing IN ('horaire', 'forfait')"
 die() { echo "peers.sh: $*" >&2; exit 1; }
 [ -x "$juste" ] || die "no juste binary at $juste"
 command -v sqlite3 >/dev/null || die "sqlite3 is needed (the reference queries)"
-command -v jq >/dev/null || die "jq is needed (Timewarrior's totals)"
+command -v jq >/dev/null || die "jq is needed (juste's annual report's total)"
 [ -x /usr/bin/time ] || die "/usr/bin/time is needed (peak memory)"
 
 # A peer missing is installed from Debian if we can; else it is skipped.
@@ -78,25 +79,35 @@ has() { case $have in *" $1 "*) return 0 ;; esac; return 1; }
 
 us_now() { date +%s%N; }
 # timed NAME CMD...: one run of CMD (output thrown away), its wall time in
-# microseconds appended to $work/t.NAME and its peak memory to $work/m.NAME;
-# fails loudly when CMD does.
+# microseconds appended to $work/t.NAME, its CPU time (user + system, in
+# microseconds: the figure to compare on a loaded machine) to $work/c.NAME
+# and its peak memory to $work/m.NAME; fails loudly when CMD does.
 timed() {
   local name=$1 t0 t1; shift
   t0=$(us_now)
-  /usr/bin/time -f %M -o "$work/mem" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; die "$name failed: $*"; }
+  /usr/bin/time -f '%M %U %S' -o "$work/mem" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; die "$name failed: $*"; }
   t1=$(us_now)
   echo $(((t1 - t0) / 1000)) >>"$work/t.$name"
-  tail -1 "$work/mem" >>"$work/m.$name"
+  tail -1 "$work/mem" | awk -v m="$work/m.$name" -v c="$work/c.$name" \
+    '{ print $1 >>m; printf "%d\n", ($2 + $3) * 1e6 >>c }'
 }
 median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 peak() { sort -n "$1" | tail -1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf(b == 0 ? "-" : a / b >= 0.1 ? "%.2f" : "%.2g", b ? a / b : 0) }'; }
 ms() { awk -v u="$1" 'BEGIN { u /= 1000; printf(u >= 10000 ? "%.0f" : "%.1f", u) }'; }
 mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 row() {   # row QUERY NAME [JUSTE]: one line of the table; ratio = JUSTE's median / NAME's
-  local m r="" ; m=$(median "$work/t.$2")
-  [ -n "${3:-}" ] && r=$(awk -v a="$(median "$work/t.$3")" -v b="$m" 'BEGIN { printf "%.2f", a / b }')
-  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$1" "$2" "$(ms "$m")" "$(wc -l <"$work/t.$2")" \
-    "$(mb "$(peak "$work/m.$2")")" "${r:--}" | tee -a "$dir/peers-table.$$"
+  local m c r="-" rc="-"
+  m=$(median "$work/t.$2") c="-"
+  [ -s "$work/c.$2" ] && c=$(median "$work/c.$2")
+  if [ -n "${3:-}" ]; then
+    r=$(ratio "$(median "$work/t.$3")" "$m")
+    [ "$c" != - ] && rc=$(ratio "$(median "$work/c.$3")" "$c")
+  fi
+  [ "$c" = - ] || c=$(ms "$c")
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$1" "$2" "$(ms "$m")" "$r" \
+    "$c" "$rc" "$(mb "$(peak "$work/m.$2")")" "$(wc -l <"$work/t.$2")" \
+    | tee -a "$table"
 }
 # in turn: rounds N NAME... runs each NAME's command (the array cmd_NAME) in
 # turn, N rounds; a NAME whose first run took over 10 s only runs SLOW_RUNS
@@ -140,17 +151,22 @@ INSERT INTO entries (uuid, expert_id, mandate_id, work_date, minutes, note)
 COMMIT;
 SQL
 }
-jq_orgs='def m(t): (t[9:11] | tonumber) * 60 + (t[11:13] | tonumber);
-  reduce .[] as $i ({}; .[$i.tags[] | select(startswith("OR"))] += m($i.end) - m($i.start))
-  | to_entries[] | "\(.key),\(.value)"'
+# Timewarrior has no total by tag: its export (one interval a line), summed
+# by awk, the cheapest way there is (jq took ten times timew's own time).
+awk_orgs='function m(t) { return substr(t, 10, 2) * 60 + substr(t, 12, 2) }
+  NF > 10 { if ($4 != "start" || $8 != "end") { bad = 1; exit 1 }
+            for (i = 14; i <= NF; i += 2) if ($i ~ /^OR/) s[$i] += m($10) - m($6) }
+  END { if (bad) exit 1; for (o in s) print o "," s[o] }'
 
 table=$dir/peers-table.$$
 : >"$table"
 printf 'machine: %s, %s cores, %s GB; %s\n' "$(uname -m)" "$(nproc)" \
   "$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-printf 'tools: juste %s; %s; %s; %s; timew %s\n' "$("$juste" --version | head -1)" "sqlite3 $(sqlite3 --version | cut -d' ' -f1)" \
-  "$(has ledger && ledger --version | head -1 | cut -d, -f1)" "$(has hledger && hledger --version | cut -d, -f1)" \
-  "$(has timew && timew --version)"
+versions="juste $("$juste" --version | head -1 | awk '{ print $NF }'), sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
+has ledger && versions="$versions, $(ledger --version | head -1 | cut -d, -f1)"
+has hledger && versions="$versions, $(hledger --version | cut -d, -f1)"
+has timew && versions="$versions, timew $(timew --version)"
+echo "tools: $versions"
 for n in $sizes; do
   work=$dir/peers-$n
   rm -rf "$work"; mkdir -p "$work"
@@ -205,7 +221,7 @@ for n in $sizes; do
   cmd_ledger=(ledger -f "$work/data/journal.ledger" bal -b "$from" -e 2023-04-01 --depth 1 --no-total
               --format '%(account),%(quantity(scrub(display_total)))\n')
   cmd_hledger=(hledger -f "$work/data/journal.ledger" bal -b "$from" -e 2023-04-01 --depth 1 -O csv -N)
-  cmd_timew=(bash -c 'timew export "$1" - 2023-04-01 | jq -r "$2" | sort' timew "$from" "$jq_orgs")
+  cmd_timew=(bash -c 'set -o pipefail; timew export "$1" - 2023-04-01 | awk -F\" "$2" | sort' timew "$from" "$awk_orgs")
   cmd_annual=("$juste" --db "$db" report annual --fy 2022-2023 --format json)
   cmd_annual_ref=(sqlite3 "$plain" "$annual_sql")
   orgs_of() {   # the tool's hours by organisation as sorted "ORG,MINUTES" lines
@@ -261,7 +277,7 @@ for n in $sizes; do
 
   # the screens, exec to first page, in a pseudo-terminal at 80x24
   python3 - "$juste" "$db" "$runs" "$work" <<'PY'
-import fcntl, os, pty, resource, select, struct, subprocess, sys, termios, time
+import fcntl, os, pty, select, struct, subprocess, sys, termios, time
 juste, db, runs, work = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 def run_pty(screen, extra, day):
     env = dict(os.environ, JUSTE_TODAY=day, JUSTE_TUI_BENCH="1", TERM="xterm-256color", LC_ALL="C.UTF-8")
@@ -291,25 +307,23 @@ def run_pty(screen, extra, day):
     os.close(master)
     if status != 0 or (screen == "week" and b"Semaine du" not in out):
         sys.exit("juste tui (%s) failed: %s" % (screen, out.decode(errors="replace")[-400:]))
-    return int(dt), usage.ru_maxrss
+    return int(dt), usage.ru_maxrss, int((usage.ru_utime + usage.ru_stime) * 1e6)
 screens = [("billing", [], "2024-12-31"), ("util", [], "2024-12-31"), ("data", [], "2024-12-31"),
            ("week", ["--as", "x05"], "2024-12-11")]
 for s in screens:
     run_pty(*s)                                   # warm
 for _ in range(runs * 2):                         # in turn
     for s in screens:
-        dt, rss = run_pty(*s)
-        with open(os.path.join(work, "t.screen-" + s[0]), "a") as f:
-            f.write(f"{dt}\n")
-        with open(os.path.join(work, "m.screen-" + s[0]), "a") as f:
-            f.write(f"{rss}\n")
+        for kind, value in zip("tmc", run_pty(*s)):
+            with open(os.path.join(work, f"{kind}.screen-{s[0]}"), "a") as f:
+                f.write(f"{value}\n")
 PY
   for s in billing util data week; do row "first page from exec, 80x24" "screen-$s"; done
   echo "load average after $n: $(cut -d' ' -f1-3 /proc/loadavg)"
   [ "${KEEP:-0}" = 1 ] || rm -rf "$work"
 done
 echo
-echo "| entries | query | tool | median ms | runs | peak MB | ratio to it |"
-echo "|---|---|---|---|---|---|---|"
+echo "| entries | query | tool | wall ms (median) | juste ÷ it | CPU ms (median) | juste ÷ it (CPU) | peak MB | runs |"
+echo "|---|---|---|---|---|---|---|---|---|"
 cat "$table"
 rm -f "$table"
