@@ -160,6 +160,7 @@ awk_orgs='function m(t) { return substr(t, 10, 2) * 60 + substr(t, 12, 2) }
 
 table=$dir/peers-table.$$
 : >"$table"
+trap 'rm -f "$table"' EXIT
 printf 'machine: %s, %s cores, %s GB; %s\n' "$(uname -m)" "$(nproc)" \
   "$(awk '/MemTotal/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)" "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 versions="juste $("$juste" --version | head -1 | awk '{ print $NF }'), sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
