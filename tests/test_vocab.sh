@@ -60,6 +60,8 @@ allowed = {
     ("src/cli/cli_invoice.c", "tvh"): "a CSV column of the journal",
     ("src/app/transfer.c", "tps"): "a CSV column of export invoices",
     ("src/app/transfer.c", "tvq"): "a CSV column of export invoices",
+    ("src/app/transfer.c", "tvh"): "a CSV column of export invoices",
+    ("src/cli/cli_rate.c", "unpriced"): "the JSON key of rate check's list of entries without a rate",
 }
 
 def tokens(text):

@@ -508,8 +508,11 @@ static int print_member(void *ctx, const struct team_member *m)
 {
 	const struct team_out *o = ctx;
 	if (o && o->fmt == FORMAT_JSON) {
-		json_array_append_new(o->arr, json_pack("{s:s, s:s, s:s, s:b}", "mandate", m->mandate, "expert", m->login,
-			"name", m->name, "manager", m->manager));
+		json_array_append_new(o->arr, json_pack("{s:s, s:s, s:s, s:b}",
+			"mandate", m->mandate,
+			"expert", m->login,
+			"name", m->name,
+			"manager", m->manager));
 		return 0;
 	}
 	if (o && o->fmt == FORMAT_CSV) {

@@ -298,7 +298,7 @@ static void rlist_header(struct rlist *l)
 		return;
 	}
 	if (l->detail) {
-		const char *h[] = { "client", "client_name", "invoice", "issued_on", "due_on", "total", "net", "paid", "open",
+		const char *h[] = { "client", "client_name", "invoice", "issued_on", "due_on", "total", "net", "paid_amount", "open",
 			"payment_state", "age", "days_late" };
 		csvout_row(stdout, h, 12);
 		return;

@@ -590,8 +590,12 @@ static int check_row(void *ctx, const struct rate_billable *x, const struct rate
 		return 0;
 	const char *code = m ? m->mandate : "";
 	if (o->fmt == FORMAT_JSON) {
-		json_array_append_new(o->arr, json_pack("{s:I, s:s, s:s, s:s, s:s}", "entry_id", (json_int_t)x->entry_id,
-			"date", x->work_date, "expert", x->expert, "mandate", code, "reason", why ? why : ""));
+		json_array_append_new(o->arr, json_pack("{s:I, s:s, s:s, s:s, s:s}",
+			"entry_id", (json_int_t)x->entry_id,
+			"date", x->work_date,
+			"expert", x->expert,
+			"mandate", code,
+			"reason", why ? why : ""));
 	} else if (o->fmt == FORMAT_CSV) {
 		char id[24];
 		check_header(o);

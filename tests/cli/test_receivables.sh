@@ -85,7 +85,7 @@ COOP1,Coopérative Érable,0.00,103.48,0.00,0.00,0.00,103.48,0.00,103.48
 FCSD,Fédération des coopératives de services à domicile,436.91,592.26,0.00,0.00,0.00,1029.17,0.00,1029.17" "ageing at 2020-03-31"
 expect_eq "$(printf '%s' "$ERR" | nb)" "total : ouvert 1 132,65 $, crédit 0,00 $, solde 1 132,65 $" "…its total on stderr, not among the data"
 j --as carole receivables --at 2020-03-31 --format csv --detail
-expect_eq "$OUT" "client,client_name,invoice,issued_on,due_on,total,net,paid,open,payment_state,age,days_late
+expect_eq "$OUT" "client,client_name,invoice,issued_on,due_on,total,net,paid_amount,open,payment_state,age,days_late
 COOP1,Coopérative Érable,$D,2020-02-03,2020-03-04,103.48,103.48,0.00,103.48,unpaid,days_1_30,27
 FCSD,Fédération des coopératives de services à domicile,$A,2020-02-03,2020-03-04,1092.26,1092.26,500.00,592.26,partial,days_1_30,27
 FCSD,Fédération des coopératives de services à domicile,$B,2020-03-02,2020-04-01,436.91,436.91,0.00,436.91,unpaid,current,0" "--detail in CSV: a row per open invoice"
