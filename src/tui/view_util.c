@@ -213,6 +213,7 @@ static juste_status util_open(struct tui *t, void *state, struct juste_err *e)
 		tb->align = s->align[i];
 		tb->first_cursor_col = 0;
 		tb->ncursor_cols = i == TAB_EXPERTS ? XCOLS : 1;
+		tb->gap = 1;   /* right-aligned figures keep one space from the next column */
 		for (int c = 0; c < tb->ncols; c++)
 			s->align[i][c] = c == 0 || i > TAB_CLIENTS ? WIDGET_LEFT : WIDGET_RIGHT;
 	}
@@ -413,49 +414,6 @@ static void holiday_cell(void *ctx, int row, int col, char *buf, size_t n, enum 
 	}
 }
 
-/* Right-aligned columns keep one space on their right. */
-static void pad(int col, char *buf, size_t n)
-{
-	if (col > 0 && strlen(buf) + 2 < n)
-		strcat(buf, " ");
-}
-
-static void padded_expert_cell(void *ctx, int row, int col, char *buf, size_t n, enum term_role *role)
-{
-	expert_cell(ctx, row, col, buf, n, role);
-	pad(col, buf, n);
-}
-
-static void padded_budget_cell(void *ctx, int row, int col, char *buf, size_t n, enum term_role *role)
-{
-	budget_cell(ctx, row, col, buf, n, role);
-	pad(col, buf, n);
-}
-
-static void padded_client_cell(void *ctx, int row, int col, char *buf, size_t n, enum term_role *role)
-{
-	client_cell(ctx, row, col, buf, n, role);
-	pad(col, buf, n);
-}
-
-static void padded_queue_cell(void *ctx, int row, int col, char *buf, size_t n, enum term_role *role)
-{
-	queue_cell(ctx, row, col, buf, n, role);
-	pad(col, buf, n);
-}
-
-static void padded_absence_cell(void *ctx, int row, int col, char *buf, size_t n, enum term_role *role)
-{
-	absence_cell(ctx, row, col, buf, n, role);
-	pad(col, buf, n);
-}
-
-static void padded_holiday_cell(void *ctx, int row, int col, char *buf, size_t n, enum term_role *role)
-{
-	holiday_cell(ctx, row, col, buf, n, role);
-	pad(col, buf, n);
-}
-
 static void week_cell(void *ctx, int row, int col, char *buf, size_t n, enum term_role *role)
 {
 	struct util_state *s = ctx;
@@ -610,7 +568,7 @@ static void util_draw(struct tui *t, void *state, int y, int h, int w)
 			wd[c] = w >= 120 ? wide[c] : narrow[c];
 			wd[0] -= wd[c];
 		}
-		widget_table_draw(tb, y + 1, 0, h - 3, padded_expert_cell, s);
+		widget_table_draw(tb, y + 1, 0, h - 3, expert_cell, s);
 		capacity_line(t, s, y + h - 2, w);
 		legend = _("s trier (colonne du curseur) · p période · [ ] préc./suiv. · ⏎ semaine · ⚠ peu ou rien saisi la semaine passée");
 	} else if (s->tab == TAB_MANDATES) {
@@ -622,7 +580,7 @@ static void util_draw(struct tui *t, void *state, int y, int h, int w)
 		if (s->nb == 0)
 			widget_text(y + 2, 1, _("Aucun mandat n'a de budget"), w - 2, WIDGET_LEFT, term_attr(TR_DIM));
 		else
-			widget_table_draw(tb, y + 1, 0, h - 2, padded_budget_cell, s);
+			widget_table_draw(tb, y + 1, 0, h - 2, budget_cell, s);
 		legend = _("! plus de 80 % du budget · !! plus de 100 % · $ utilisés : factures émises, nettes des notes de crédit");
 	} else if (s->tab == TAB_WEEKS) {
 		wd[1] = 12;
@@ -632,7 +590,7 @@ static void util_draw(struct tui *t, void *state, int y, int h, int w)
 		if (s->nq == 0)
 			widget_text(y + 2, 1, _("Aucune semaine à approuver"), w - 2, WIDGET_LEFT, term_attr(TR_DIM));
 		else
-			widget_table_draw(tb, y + 1, 0, h - 2, padded_queue_cell, s);
+			widget_table_draw(tb, y + 1, 0, h - 2, queue_cell, s);
 		legend = _("a approuver · R retourner avec un motif · ⏎ voir la semaine");
 	} else if (s->tab == TAB_ABSENCES) {
 		wd[1] = wd[2] = 12;
@@ -642,13 +600,13 @@ static void util_draw(struct tui *t, void *state, int y, int h, int w)
 		if (s->nab == 0)
 			widget_text(y + 2, 1, _("Aucune absence sur la période"), w - 2, WIDGET_LEFT, term_attr(TR_DIM));
 		else
-			widget_table_draw(tb, y + 1, 0, h - 2, padded_absence_cell, s);
+			widget_table_draw(tb, y + 1, 0, h - 2, absence_cell, s);
 		legend = _("n ajouter une absence · x retirer · p période · [ ] préc./suiv.");
 	} else if (s->tab == TAB_CLOSURES) {
 		wd[0] = wd[1] = 12;
 		wd[3] = 12;
 		wd[2] = w - wd[0] - wd[1] - wd[3];
-		widget_table_draw(tb, y + 1, 0, h - 2, padded_holiday_cell, s);
+		widget_table_draw(tb, y + 1, 0, h - 2, holiday_cell, s);
 		legend = _("n ajouter une fermeture · x retirer la fermeture · [ ] année préc./suiv.");
 	} else {
 		int hcol = w >= 120 ? 11 : 9, mcol = w >= 120 ? 15 : 13, g = 9;
@@ -656,7 +614,7 @@ static void util_draw(struct tui *t, void *state, int y, int h, int w)
 		wd[4] = wd[5] = mcol;
 		wd[3] = wd[6] = g;
 		wd[0] = w - 2 * hcol - 2 * mcol - 2 * g;
-		widget_table_draw(tb, y + 1, 0, h - 2, padded_client_cell, s);
+		widget_table_draw(tb, y + 1, 0, h - 2, client_cell, s);
 		legend = _("exercice à ce jour contre les mêmes jours l'an dernier · revenus : factures des mois terminés, nettes, avant taxes");
 	}
 	widget_text(y + h - 1, 0, legend, w, WIDGET_LEFT, term_attr(TR_DIM));

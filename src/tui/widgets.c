@@ -119,6 +119,8 @@ static void table_row(struct widget_table *t, int y, int x, int row, widget_tabl
 		enum term_role role = TR_NORMAL;
 		buf[0] = '\0';
 		cell(ctx, row, c, buf, sizeof buf, &role);
+		if (t->gap && c > 0 && strlen(buf) + 2 < sizeof buf)
+			strcat(buf, " ");
 		if (row >= 0 && row < t->rows.nrows && row == t->rows.cur) {
 			if (c == t->first_cursor_col + t->cur_col)
 				role = TR_CURSOR;

@@ -54,6 +54,7 @@ struct widget_table {
 	int header, footer;           /* draw them */
 	const int *widths;
 	const enum widget_align *align;
+	int gap;                      /* columns after the first keep one space on their right */
 };
 
 /* The movement actions: rows through widget_list_key, and ← → between
